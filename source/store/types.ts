@@ -1,0 +1,23 @@
+// What the UI and scripted commands read. The store is fed by per-cluster list+watch caches and
+// exposes immutable snapshots; derived rows (zones, rollouts) are recomputed per change batch.
+import type { ClusterInfo, FederatedInfo, FedClusterInfo, HookRunInfo, PodInfo, WorkloadInfo, ZoneInfo } from '../model/types.js';
+
+export interface Snapshot {
+  /** Increments on every published change batch. */
+  seq: number;
+  clusters: ClusterInfo[];
+  zones: ZoneInfo[];
+  workloads: WorkloadInfo[];
+  hookRuns: HookRunInfo[];
+  pods: PodInfo[];
+  federated: FederatedInfo[];
+  fedClusters: FedClusterInfo[];
+  /** Per cluster: true once every watched kind has completed its first list. */
+  synced: Record<string, boolean>;
+}
+
+export interface SnapshotSource {
+  snapshot(): Snapshot;
+  /** Called (coalesced, at most every `intervalMs`) after changes. Returns unsubscribe. */
+  subscribe(fn: (s: Snapshot) => void): () => void;
+}
