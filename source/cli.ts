@@ -1,1 +1,84 @@
-export {};
+#!/usr/bin/env node
+// Entry: `zonectl` on a TTY opens the console; `zonectl <command>` runs a scripted command.
+// Kept import-light so `--version` stays fast: command modules load lazily.
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
+  clusters: () => import('../commands/clusters.js'),
+  zones: () => import('../commands/zones.js'),
+  rollouts: () => import('../commands/rollouts.js'),
+  hookruns: () => import('../commands/hookruns.js'),
+  demo: () => import('../commands/demo.js'),
+  ui: () => import('../commands/ui.js'),
+};
+
+export const USAGE = `zonectl — game zones and rollouts across Kubernetes clusters
+
+Usage
+  zonectl                      open the console (needs a terminal)
+  zonectl demo [--serve]       the console on a simulated federation (no cluster needed)
+  zonectl clusters             connection state of every cluster in the fleet
+  zonectl zones                every game zone across the fleet
+  zonectl rollouts             game workloads that are progressing, paused or failed
+  zonectl hookruns             hook runs with their phase and metric results
+
+Common flags
+  --context NAME (repeatable), --all-contexts, -n NAMESPACE, -A, -l SELECTOR,
+  -o table|wide|json|yaml|name, --kubeconfig FILE, --request-timeout MS, --readonly
+
+Run 'zonectl <command> --help' for a command's flags. Exit codes: 0 ok, 1 condition not met,
+2 usage, 3 some clusters failed, 4 forbidden, 5 conflict, >=10 bug.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
+    process.stdout.write(`zonectl ${version()}\n`);
+    return 0;
+  }
+  if (!first && (argv.includes('--help') || argv.includes('-h'))) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!first) {
+    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
+      return 2;
+    }
+    const mod = await COMMANDS.ui!();
+    return mod.run(argv);
+  }
+  const load = COMMANDS[first];
+  if (!load) {
+    process.stderr.write(`zonectl: unknown command "${first}" (see 'zonectl --help')\n`);
+    return 2;
+  }
+  const idx = argv.indexOf(first);
+  const mod = await load();
+  return mod.run([...argv.slice(0, idx), ...argv.slice(idx + 1)]);
+}
+
+function invokedDirectly(): boolean {
+  try {
+    return !!process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (invokedDirectly()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`zonectl: internal error (a bug, please report): ${(e as Error)?.stack ?? String(e)}\n`);
+      process.exitCode = 10;
+    },
+  );
+}

@@ -1,0 +1,51 @@
+// Flags shared by the scripted commands, parsed with meow; usage errors become exit code 2.
+import meow from 'meow';
+import type { FleetFlags } from '../source/fleet/session.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
+
+export const FLEET_FLAGS = {
+  context: { type: 'string', isMultiple: true },
+  allContexts: { type: 'boolean', default: false },
+  namespace: { type: 'string', shortFlag: 'n' },
+  allNamespaces: { type: 'boolean', shortFlag: 'A', default: false },
+  selector: { type: 'string', shortFlag: 'l' },
+  output: { type: 'string', shortFlag: 'o', default: 'table' },
+  kubeconfig: { type: 'string' },
+  requestTimeout: { type: 'number' },
+  readonly: { type: 'boolean', default: false },
+  help: { type: 'boolean', shortFlag: 'h', default: false },
+} as const;
+
+export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeatable)
+  --all-contexts         every context in the kubeconfig
+  -n, --namespace NS     one namespace (default: the context's namespace, else "default")
+  -A, --all-namespaces   every namespace
+  -l, --selector SEL     label selector for workloads and pods
+  -o, --output FMT       table | wide | json | yaml | name
+  --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
+  --request-timeout MS   per-request timeout (default 10000)`;
+
+export class UsageError extends Error {}
+
+export interface ParsedFleetFlags extends FleetFlags {
+  output: OutputFormat;
+}
+
+export function parseFlags<F extends Record<string, unknown>>(argv: string[], help: string, extra: F = {} as F) {
+  const cli = meow(help, {
+    importMeta: import.meta,
+    argv,
+    flags: { ...FLEET_FLAGS, ...extra } as never,
+    allowUnknownFlags: false,
+    autoVersion: false,
+    autoHelp: false,
+  });
+  const flags = cli.flags as Record<string, unknown>;
+  if (flags.help) throw new HelpRequested(help);
+  const output = String(flags.output ?? 'table') as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(`-o ${output}: expected one of ${OUTPUT_FORMATS.join(', ')}`);
+  if (flags.namespace && flags.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  return { flags: { ...flags, output } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
+}
+
+export class HelpRequested extends Error {}

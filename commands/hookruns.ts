@@ -1,0 +1,27 @@
+// zonectl hookruns: HookRuns with phase and metric results.
+import { hookRunColumns } from '../source/output/columns.js';
+import { renderList } from '../source/output/format.js';
+import { guarded } from './errors.js';
+import { FLEET_HELP, parseFlags } from './flags.js';
+import { runList } from './run-list.js';
+
+const HELP = `
+Usage: zonectl hookruns [flags]
+
+HookRuns (canary-step, pre-delete, pre-inplace, post-inplace) with their phase and metric results.
+
+Flags:
+${FLEET_HELP}
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { flags } = parseFlags(argv, HELP);
+    return runList(flags, ['rollouts'], (s, errors) => {
+      const now = Date.now();
+      const rows = [...s.hookRuns].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.name.localeCompare(b.name));
+      const text = renderList({ kind: 'HookRun', rows, columns: hookRunColumns(now), format: flags.output, name: (h) => `${h.cluster}/${h.namespace}/hookrun/${h.name}`, toJSON: (h) => h, errors, empty: '' });
+      return { text, empty: rows.length === 0 };
+    }, 'No hook runs found.');
+  });
+}

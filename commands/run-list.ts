@@ -1,0 +1,34 @@
+// One-shot list: open the fleet, wait until every cluster listed or failed, print rows, report failed
+// clusters on stderr. Exit 0 ok, 3 some clusters failed, 4 forbidden everywhere that failed.
+import type { View } from '../source/adapters/kinds.js';
+import { EXIT } from '../source/exit-codes.js';
+import { openSession } from '../source/fleet/session.js';
+import type { Snapshot } from '../source/store/types.js';
+import type { ParsedFleetFlags } from './flags.js';
+import { reportErrors } from './errors.js';
+
+export interface ListResult {
+  text: string;
+  empty: boolean;
+}
+
+export async function runList(flags: ParsedFleetFlags, views: View[], render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult, emptyMessage: string): Promise<number> {
+  const session = openSession(flags, views);
+  try {
+    session.store.start();
+    await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
+    const failures = session.store.clusterErrors();
+    const snap = session.store.snapshot();
+    const errors = failures.map((f) => ({ cluster: f.cluster, message: f.error.message }));
+    const out = render(snap, errors);
+    process.stdout.write(out.text);
+    if (out.empty && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') {
+      process.stderr.write(`${emptyMessage}\n`);
+    }
+    return reportErrors(failures.map((f) => f.error), session.fleet.members.length);
+  } finally {
+    await session.close();
+  }
+}
+
+export const NO_CODE = EXIT.OK;

@@ -1,0 +1,33 @@
+// zonectl zones: every game zone across the fleet.
+import { zoneColumns } from '../source/output/columns.js';
+import { renderList } from '../source/output/format.js';
+import { guarded } from './errors.js';
+import { FLEET_HELP, parseFlags } from './flags.js';
+import { runList } from './run-list.js';
+
+const HELP = `
+Usage: zonectl zones [flags]
+
+Every game zone (GameZone objects, or workloads labelled with the zone label) across the fleet.
+
+Flags:
+${FLEET_HELP}
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { flags } = parseFlags(argv, HELP);
+    return runList(flags, ['zones'], (s, errors) => {
+      const now = Date.now();
+      const rows = [...s.zones].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || cmpZone(a.zoneId, b.zoneId));
+      const text = renderList({ kind: 'Zone', rows, columns: zoneColumns(now), format: flags.output, name: (z) => `${z.cluster}/${z.namespace}/${z.zoneId}`, toJSON: (z) => z, errors, empty: '' });
+      return { text, empty: rows.length === 0 };
+    }, 'No zones found in the selected clusters and namespaces.');
+  });
+}
+
+function cmpZone(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.localeCompare(b);
+}

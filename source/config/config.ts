@@ -1,0 +1,98 @@
+// The config file (YAML), validated into a typed Config. Malformed input -> ConfigError with the file
+// and the offending key named.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { configFile } from './paths.js';
+
+export interface ContextSettings {
+  readOnly?: boolean;
+  protected?: boolean;
+}
+
+export interface Config {
+  file?: string;
+  /** Contexts in view when no --context / --all-contexts is given. */
+  fleet: string[];
+  contexts: Record<string, ContextSettings>;
+  readOnly: boolean;
+  theme?: string;
+  zoneLabel: string;
+  gameZone: { group: string; version: string };
+  requestTimeoutMs: number;
+  emoji: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_CONFIG: Config = {
+  fleet: [],
+  contexts: {},
+  readOnly: false,
+  zoneLabel: 'zonectl.io/zone',
+  gameZone: { group: 'apps.example.com', version: 'v1alpha1' },
+  requestTimeoutMs: 10_000,
+  emoji: false,
+};
+
+export function loadConfig(file = configFile()): Config {
+  if (!existsSync(file)) return { ...DEFAULT_CONFIG };
+  const text = readFileSync(file, 'utf8');
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const at = e.linePos?.[0] ? ` line ${e.linePos[0].line}` : '';
+    throw new ConfigError(`config ${file}${at}: ${e.message.split('\n')[0]}`);
+  }
+  return parseConfig(doc.toJS() ?? {}, file);
+}
+
+export function parseConfig(raw: unknown, file = '<config>'): Config {
+  const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
+  const r = raw as Record<string, unknown>;
+  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji']);
+  for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key "${k}"`);
+  const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [] };
+  if (r.fleet !== undefined) {
+    if (!Array.isArray(r.fleet) || r.fleet.some((x) => typeof x !== 'string')) throw bad('fleet', 'a list of context names');
+    cfg.fleet = r.fleet as string[];
+  }
+  if (r.contexts !== undefined) {
+    if (typeof r.contexts !== 'object' || r.contexts === null || Array.isArray(r.contexts)) throw bad('contexts', 'a mapping of context name to settings');
+    for (const [name, v] of Object.entries(r.contexts as Record<string, unknown>)) {
+      const s = (v ?? {}) as Record<string, unknown>;
+      if (typeof s !== 'object') throw bad(`contexts.${name}`, 'a mapping');
+      for (const k of Object.keys(s)) {
+        if (k !== 'readOnly' && k !== 'protected') throw new ConfigError(`config ${file}: unknown key "contexts.${name}.${k}"`);
+        if (typeof s[k] !== 'boolean') throw bad(`contexts.${name}.${k}`, 'true or false');
+      }
+      cfg.contexts[name] = { readOnly: s.readOnly as boolean | undefined, protected: s.protected as boolean | undefined };
+    }
+  }
+  if (r.readOnly !== undefined) {
+    if (typeof r.readOnly !== 'boolean') throw bad('readOnly', 'true or false');
+    cfg.readOnly = r.readOnly;
+  }
+  if (r.emoji !== undefined) {
+    if (typeof r.emoji !== 'boolean') throw bad('emoji', 'true or false');
+    cfg.emoji = r.emoji;
+  }
+  if (r.theme !== undefined) {
+    if (typeof r.theme !== 'string') throw bad('theme', 'a theme name');
+    cfg.theme = r.theme;
+  }
+  if (r.zoneLabel !== undefined) {
+    if (typeof r.zoneLabel !== 'string' || !r.zoneLabel) throw bad('zoneLabel', 'a label key');
+    cfg.zoneLabel = r.zoneLabel;
+  }
+  if (r.gameZone !== undefined) {
+    const g = r.gameZone as Record<string, unknown>;
+    if (typeof g !== 'object' || g === null || typeof g.group !== 'string' || typeof g.version !== 'string') throw bad('gameZone', 'a mapping with group and version');
+    cfg.gameZone = { group: g.group, version: g.version };
+  }
+  if (r.requestTimeoutMs !== undefined) {
+    if (typeof r.requestTimeoutMs !== 'number' || r.requestTimeoutMs <= 0) throw bad('requestTimeoutMs', 'a positive number');
+    cfg.requestTimeoutMs = r.requestTimeoutMs;
+  }
+  return cfg;
+}

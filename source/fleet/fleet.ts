@@ -1,0 +1,111 @@
+// N clusters: one client per context, connection state per cluster, fan-out with per-cluster
+// timeouts so one slow or dead cluster never delays the others.
+import type { Config } from '../config/config.js';
+import type { ClusterClient } from '../kube/client-api.js';
+import { HttpClusterClient } from '../kube/client.js';
+import { KubeError, isKubeError } from '../kube/errors.js';
+import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
+import type { ClusterInfo, ConnectionState } from '../model/types.js';
+
+export interface Member {
+  name: string;
+  client: ClusterClient;
+  info: ClusterInfo;
+}
+
+export type FanOutResult<T> = { cluster: string; ok: true; value: T } | { cluster: string; ok: false; error: KubeError };
+
+export class Fleet {
+  private listeners = new Set<() => void>();
+
+  constructor(readonly members: Member[]) {}
+
+  static fromKubeconfig(kc: LoadedKubeconfig, contexts: string[], config: Config): Fleet {
+    return new Fleet(
+      contexts.map((name) => {
+        const client = new HttpClusterClient(name, kc.forContext(name), { timeoutMs: config.requestTimeoutMs });
+        const settings = config.contexts[name] ?? {};
+        return {
+          name,
+          client,
+          info: {
+            name,
+            server: client.server,
+            user: client.user,
+            state: 'connecting' as ConnectionState,
+            readOnly: config.readOnly || settings.readOnly === true,
+            protected: settings.protected === true,
+          },
+        };
+      }),
+    );
+  }
+
+  member(name: string): Member | undefined {
+    return this.members.find((m) => m.name === name);
+  }
+
+  clusters(): ClusterInfo[] {
+    return this.members.map((m) => m.info);
+  }
+
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  setState(name: string, state: ConnectionState, error?: string, extra: Partial<ClusterInfo> = {}): void {
+    const m = this.member(name);
+    if (!m) return;
+    const next: ClusterInfo = { ...m.info, ...extra, state, lastError: error ?? (state === 'ready' ? undefined : m.info.lastError) };
+    if (JSON.stringify(next) === JSON.stringify(m.info)) return;
+    m.info = next;
+    for (const l of this.listeners) l();
+  }
+
+  /** /version on every cluster in parallel: sets state, version and latency. */
+  async probe(timeoutMs = 5_000): Promise<void> {
+    await this.fanOut(async (m) => {
+      const v = await withTimeout(m.client.version(), timeoutMs, m.name);
+      this.setState(m.name, 'ready', undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
+      return v;
+    }, timeoutMs).then((results) => {
+      for (const r of results) if (!r.ok) this.setState(r.cluster, stateFor(r.error), r.error.message);
+    });
+  }
+
+  /** Run fn on every member in parallel; each gets its own timeout; errors are per cluster. */
+  async fanOut<T>(fn: (m: Member) => Promise<T>, timeoutMs = 10_000): Promise<FanOutResult<T>[]> {
+    return Promise.all(
+      this.members.map(async (m): Promise<FanOutResult<T>> => {
+        try {
+          return { cluster: m.name, ok: true, value: await withTimeout(fn(m), timeoutMs, m.name) };
+        } catch (e) {
+          const err = isKubeError(e) ? e : new KubeError('Server', m.name, String((e as Error)?.message ?? e).split('\n')[0] ?? '');
+          return { cluster: m.name, ok: false, error: err };
+        }
+      }),
+    );
+  }
+
+  close(): void {
+    for (const m of this.members) m.client.close();
+  }
+}
+
+export function stateFor(e: KubeError): ConnectionState {
+  if (e.kind === 'Forbidden' || e.kind === 'Unauthorized') return 'forbidden';
+  if (e.kind === 'Unreachable' || e.kind === 'Timeout') return 'unreachable';
+  return 'degraded';
+}
+
+export function withTimeout<T>(p: Promise<T>, ms: number, cluster: string): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      t = setTimeout(() => reject(new KubeError('Timeout', cluster, `no answer within ${ms} ms`)), ms);
+      t.unref?.();
+    }),
+  ]).finally(() => clearTimeout(t));
+}

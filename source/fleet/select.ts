@@ -1,0 +1,27 @@
+// Which contexts are in view: --context (repeatable) > --all-contexts > config fleet: > current context.
+import type { Config } from '../config/config.js';
+import type { ContextRef } from '../kube/kubeconfig.js';
+
+export class SelectionError extends Error {}
+
+export function selectContexts(
+  available: ContextRef[],
+  current: string | undefined,
+  flags: { context?: string[]; allContexts?: boolean },
+  config: Pick<Config, 'fleet'>,
+): string[] {
+  const names = new Set(available.map((c) => c.name));
+  const check = (list: string[], from: string) => {
+    const missing = list.filter((n) => !names.has(n));
+    if (missing.length) throw new SelectionError(`${from}: context${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in kubeconfig (have: ${[...names].join(', ') || 'none'})`);
+    return [...new Set(list)];
+  };
+  if (flags.context && flags.context.length > 0) return check(flags.context, '--context');
+  if (flags.allContexts) {
+    if (available.length === 0) throw new SelectionError('--all-contexts: kubeconfig has no contexts');
+    return available.map((c) => c.name);
+  }
+  if (config.fleet.length > 0) return check(config.fleet, 'config fleet');
+  if (current && names.has(current)) return [current];
+  throw new SelectionError('no context selected: kubeconfig has no current-context; use --context NAME or --all-contexts');
+}

@@ -1,0 +1,60 @@
+// Shared wiring for commands and the console: config -> kubeconfig -> fleet -> store.
+import { type Config, loadConfig } from '../config/config.js';
+import { kindsToWatch, type View } from '../adapters/kinds.js';
+import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/kubeconfig.js';
+import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
+import { deriveSnapshot } from '../store/derive.js';
+import { Fleet } from './fleet.js';
+import { selectContexts } from './select.js';
+
+export interface FleetFlags {
+  context?: string[];
+  allContexts?: boolean;
+  namespace?: string;
+  allNamespaces?: boolean;
+  selector?: string;
+  kubeconfig?: string;
+  readonly?: boolean;
+  requestTimeout?: number;
+}
+
+export interface Session {
+  config: Config;
+  kubeconfig: LoadedKubeconfig;
+  fleet: Fleet;
+  store: FleetStore;
+  close(): Promise<void>;
+}
+
+export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetStoreOptions = {}): Session {
+  const config = loadConfig();
+  if (flags.readonly) config.readOnly = true;
+  if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
+  const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
+  const fleet = Fleet.fromKubeconfig(kubeconfig, contexts, config);
+  const nsFor = (cluster: string): string | undefined => {
+    if (flags.allNamespaces) return undefined;
+    if (flags.namespace) return flags.namespace;
+    return kubeconfig.contexts.find((c) => c.name === cluster)?.namespace || 'default';
+  };
+  const specs = (cluster: string): WatchSpec[] =>
+    kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type }) => ({
+      kind,
+      type,
+      namespace: type.namespaced ? nsFor(cluster) : undefined,
+      // The label selector narrows workloads and pods; zones and hook runs are matched afterwards.
+      labelSelector: flags.selector && kind !== 'HookRun' && kind !== 'KubeFedCluster' ? flags.selector : undefined,
+    }));
+  const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), storeOpts);
+  return {
+    config,
+    kubeconfig,
+    fleet,
+    store,
+    async close() {
+      await store.stop();
+      fleet.close();
+    },
+  };
+}

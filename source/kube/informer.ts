@@ -1,0 +1,153 @@
+// List + watch cache driver for one resource type on one cluster: list (paged) -> watch from the
+// list's resourceVersion with bookmarks and a server timeout -> on clean end re-watch from the last
+// seen resourceVersion -> on 410 Gone relist -> on errors reconnect with exponential backoff + jitter.
+import type { ClusterClient, ListWatchOptions } from './client-api.js';
+import { KubeError, isKubeError } from './errors.js';
+import type { KubeObject, ResourceType } from './object.js';
+
+export type InformerState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'notfound' | 'stopped';
+
+export interface InformerHandlers {
+  /** Full state after a (re)list: replace everything known for this type. */
+  onReplace(items: KubeObject[], resourceVersion: string): void;
+  onEvent(type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KubeObject): void;
+  onState?(state: InformerState, error?: KubeError): void;
+}
+
+export interface InformerOptions extends ListWatchOptions {
+  /** Server-side watch timeout; randomised in [min, 2*min) like client-go. Default 300 s. */
+  timeoutSeconds?: number;
+  /** Client-side inactivity watchdog. Default timeoutSeconds + 30 s. */
+  inactivityMs?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  pageSize?: number;
+  random?: () => number;
+}
+
+export interface InformerStats {
+  lists: number;
+  relistsAfterGone: number;
+  watches: number;
+  reconnects: number;
+  events: number;
+  lastError?: string;
+}
+
+export class Informer {
+  readonly stats: InformerStats = { lists: 0, relistsAfterGone: 0, watches: 0, reconnects: 0, events: 0 };
+  private abort = new AbortController();
+  private running?: Promise<void>;
+  private rv?: string;
+  private state: InformerState = 'listing';
+  private wake?: () => void;
+
+  constructor(
+    private readonly client: ClusterClient,
+    readonly type: ResourceType,
+    private readonly opts: InformerOptions,
+    private readonly handlers: InformerHandlers,
+  ) {}
+
+  start(): void {
+    if (!this.running) this.running = this.loop();
+  }
+
+  /** Abort the current watch and reconnect now (used by tests and by "refresh"). */
+  reconnect(): void {
+    this.current?.abort();
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.current?.abort();
+    this.wake?.();
+    await this.running;
+    this.setState('stopped');
+  }
+
+  get resourceVersion(): string | undefined {
+    return this.rv;
+  }
+
+  private current?: AbortController;
+
+  private setState(s: InformerState, err?: KubeError): void {
+    if (s === this.state && !err) return;
+    this.state = s;
+    this.handlers.onState?.(s, err);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    const rand = this.opts.random ?? Math.random;
+    const initial = this.opts.backoffInitialMs ?? 500;
+    const max = this.opts.backoffMaxMs ?? 30_000;
+    let backoff = initial;
+    const sel = { namespace: this.opts.namespace, labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector };
+    while (!this.abort.signal.aborted) {
+      try {
+        if (this.rv === undefined) {
+          this.setState('listing');
+          const list = await this.client.listAll(this.type, { ...sel, pageSize: this.opts.pageSize });
+          if (this.abort.signal.aborted) break;
+          this.stats.lists++;
+          this.rv = list.metadata.resourceVersion ?? '';
+          this.handlers.onReplace(list.items, this.rv);
+        }
+        this.setState('watching');
+        const base = this.opts.timeoutSeconds ?? 300;
+        const timeoutSeconds = Math.floor(base * (1 + rand()));
+        this.current = new AbortController();
+        this.stats.watches++;
+        await this.client.watch(
+          this.type,
+          {
+            ...sel,
+            resourceVersion: this.rv,
+            allowWatchBookmarks: true,
+            timeoutSeconds,
+            inactivityMs: this.opts.inactivityMs ?? (timeoutSeconds + 30) * 1000,
+            signal: AbortSignal.any([this.abort.signal, this.current.signal]),
+          },
+          (ev) => {
+            const rv = ev.object?.metadata?.resourceVersion;
+            if (rv) this.rv = rv;
+            if (ev.type === 'BOOKMARK') return;
+            this.stats.events++;
+            this.handlers.onEvent(ev.type as 'ADDED' | 'MODIFIED' | 'DELETED', ev.object);
+          },
+        );
+        backoff = initial; // clean end: server timeout or our reconnect(); re-watch from rv
+        if (!this.abort.signal.aborted) this.stats.reconnects++;
+      } catch (e) {
+        if (this.abort.signal.aborted) break;
+        const err = isKubeError(e) ? e : new KubeError('Server', this.client.context, String((e as Error)?.message ?? e));
+        this.stats.lastError = err.message;
+        if (err.kind === 'Gone') {
+          // Our resourceVersion fell out of the server's history: relist, then watch again.
+          this.stats.relistsAfterGone++;
+          this.rv = undefined;
+          continue;
+        }
+        this.stats.reconnects++;
+        const state: InformerState = err.kind === 'Forbidden' || err.kind === 'Unauthorized' ? 'forbidden' : err.kind === 'NotFound' ? 'notfound' : 'backoff';
+        this.setState(state, err);
+        const wait = Math.min(max, backoff) * (0.5 + rand() / 2);
+        backoff = Math.min(max, backoff * 2);
+        await this.sleep(state === 'backoff' ? wait : Math.max(wait, 5_000));
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+// In-memory state of the fleet fed by per-cluster list+watch informers. Publishes immutable
+// snapshots, coalesced to at most one per `intervalMs`. One cluster being slow or down never blocks
+// another: each cluster connects, discovers and syncs on its own.
+import type { Fleet, Member } from '../fleet/fleet.js';
+import { stateFor } from '../fleet/fleet.js';
+import { discover, typeKey } from '../kube/discovery.js';
+import { KubeError, isKubeError } from '../kube/errors.js';
+import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
+import type { ResourceType } from '../kube/object.js';
+import type { ClusterInfo } from '../model/types.js';
+import { ObjectCache } from './object-cache.js';
+import type { Snapshot, SnapshotSource } from './types.js';
+
+export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
+
+export interface WatchSpec {
+  type: ResourceType;
+  /** Kind name reported in ClusterInfo.kinds (e.g. 'GameDeployment'). */
+  kind: string;
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface FleetStoreOptions {
+  intervalMs?: number;
+  informer?: Omit<InformerOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>;
+  discoveryTimeoutMs?: number;
+  retryMs?: number;
+}
+
+interface ClusterRuntime {
+  member: Member;
+  informers: Map<string, Informer>;
+  states: Map<string, InformerState>;
+  listed: Set<string>;
+  errors: Map<string, KubeError>;
+  failed?: KubeError; // discovery/probe failure
+  retry?: NodeJS.Timeout;
+}
+
+export class FleetStore implements SnapshotSource {
+  readonly cache = new ObjectCache();
+  private runtimes = new Map<string, ClusterRuntime>();
+  private subscribers = new Set<(s: Snapshot) => void>();
+  private seq = 0;
+  private current?: Snapshot;
+  private dirty = true;
+  private timer?: NodeJS.Timeout;
+  private lastPublish = 0;
+  private stopped = false;
+  private syncWaiters: Array<() => void> = [];
+
+  constructor(
+    readonly fleet: Fleet,
+    private readonly specs: WatchSpec[] | ((cluster: string) => WatchSpec[]),
+    private readonly derive: Derive,
+    private readonly opts: FleetStoreOptions = {},
+  ) {
+    fleet.onChange(() => this.markDirty());
+  }
+
+  start(): void {
+    for (const m of this.fleet.members) {
+      const rt: ClusterRuntime = { member: m, informers: new Map(), states: new Map(), listed: new Set(), errors: new Map() };
+      this.runtimes.set(m.name, rt);
+      void this.connect(rt);
+    }
+  }
+
+  private async connect(rt: ClusterRuntime): Promise<void> {
+    if (this.stopped) return;
+    const m = rt.member;
+    try {
+      const t0 = performance.now();
+      const specs = typeof this.specs === 'function' ? this.specs(m.name) : this.specs;
+      const installed = await discover(m.client, specs.map((s) => s.type), this.opts.discoveryTimeoutMs ?? 8_000);
+      const latencyMs = Math.round(performance.now() - t0);
+      const version = await m.client.version().catch(() => undefined);
+      rt.failed = undefined;
+      const kinds: Record<string, boolean> = {};
+      for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
+      this.fleet.setState(m.name, 'connecting', undefined, { kinds, version: version?.gitVersion, latencyMs: version?.latencyMs ?? latencyMs });
+      for (const s of specs) {
+        const key = typeKey(s.type);
+        if (!installed.get(key) || rt.informers.has(key)) continue;
+        const inf = new Informer(m.client, s.type, { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector }, {
+          onReplace: (items) => {
+            this.cache.replace(m.name, s.type, items);
+            rt.listed.add(key);
+            this.markDirty();
+          },
+          onEvent: (type, obj) => {
+            this.cache.apply(m.name, s.type, type, obj);
+            this.markDirty();
+          },
+          onState: (state, err) => {
+            rt.states.set(key, state);
+            if (err) rt.errors.set(key, err);
+            else if (state === 'watching') rt.errors.delete(key);
+            this.updateClusterState(rt);
+          },
+        });
+        rt.informers.set(key, inf);
+        inf.start();
+      }
+      this.updateClusterState(rt);
+    } catch (e) {
+      const err = isKubeError(e) ? e : new KubeError('Server', m.name, String((e as Error)?.message ?? e));
+      rt.failed = err;
+      this.fleet.setState(m.name, stateFor(err), err.message);
+      this.markDirty();
+      this.checkSync();
+      rt.retry = setTimeout(() => void this.connect(rt), this.opts.retryMs ?? 3_000);
+      rt.retry.unref?.();
+    }
+  }
+
+  private updateClusterState(rt: ClusterRuntime): void {
+    const states = [...rt.states.values()];
+    const errs = [...rt.errors.values()];
+    const n = rt.informers.size;
+    let state: ClusterInfo['state'];
+    let error: string | undefined;
+    const bad = states.filter((s) => s === 'backoff' || s === 'forbidden').length;
+    if (n === 0 || states.every((s) => s === 'watching')) state = rt.listed.size >= n ? 'ready' : 'connecting';
+    else if (bad === 0) state = 'connecting';
+    else if (bad === n && errs.length > 0) state = stateFor(errs[0]!);
+    else state = 'degraded';
+    if (state !== 'ready' && errs.length > 0) error = errs[0]!.message;
+    this.fleet.setState(rt.member.name, state, error);
+    this.markDirty();
+    this.checkSync();
+  }
+
+  /** True once the cluster listed every watched kind, or failed. */
+  private settled(rt: ClusterRuntime): boolean {
+    if (rt.failed) return true;
+    if (rt.informers.size === 0) return rt.member.info.kinds !== undefined;
+    for (const key of rt.informers.keys()) {
+      if (rt.listed.has(key)) continue;
+      const s = rt.states.get(key);
+      if (s !== 'backoff' && s !== 'forbidden' && s !== 'notfound') return false;
+    }
+    return true;
+  }
+
+  private checkSync(): void {
+    if ([...this.runtimes.values()].every((rt) => this.settled(rt))) {
+      const w = this.syncWaiters;
+      this.syncWaiters = [];
+      for (const f of w) f();
+    }
+  }
+
+  /** Resolves when every cluster has listed or failed (for one-shot commands), or after timeoutMs. */
+  waitForSync(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, timeoutMs);
+      this.syncWaiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+      this.checkSync();
+    });
+  }
+
+  /** Errors per cluster that made its data incomplete (failed discovery or informer errors). */
+  clusterErrors(): Array<{ cluster: string; error: KubeError }> {
+    const out: Array<{ cluster: string; error: KubeError }> = [];
+    for (const rt of this.runtimes.values()) {
+      if (rt.failed) out.push({ cluster: rt.member.name, error: rt.failed });
+      else {
+        const e = [...rt.errors.values()][0];
+        if (e && !this.allListed(rt)) out.push({ cluster: rt.member.name, error: e });
+        else if (e && rt.member.info.state !== 'ready') out.push({ cluster: rt.member.name, error: e });
+      }
+    }
+    return out;
+  }
+
+  private allListed(rt: ClusterRuntime): boolean {
+    for (const key of rt.informers.keys()) if (!rt.listed.has(key)) return false;
+    return true;
+  }
+
+  informers(cluster: string): Informer[] {
+    return [...(this.runtimes.get(cluster)?.informers.values() ?? [])];
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    if (this.subscribers.size === 0 || this.timer || this.stopped) return;
+    const interval = this.opts.intervalMs ?? 66;
+    const wait = Math.max(0, this.lastPublish + interval - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastPublish = Date.now();
+      const s = this.snapshot();
+      for (const fn of this.subscribers) fn(s);
+    }, wait);
+  }
+
+  snapshot(): Snapshot {
+    if (!this.dirty && this.current) return this.current;
+    this.dirty = false;
+    const clusters = this.fleet.clusters();
+    const synced: Record<string, boolean> = {};
+    for (const [name, rt] of this.runtimes) synced[name] = !rt.failed && this.allListed(rt) && rt.member.info.kinds !== undefined;
+    this.current = { seq: ++this.seq, clusters, synced, ...this.derive(this.cache, clusters) };
+    return this.current;
+  }
+
+  subscribe(fn: (s: Snapshot) => void): () => void {
+    this.subscribers.add(fn);
+    if (this.dirty) this.markDirty();
+    return () => this.subscribers.delete(fn);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    const all: Promise<void>[] = [];
+    for (const rt of this.runtimes.values()) {
+      if (rt.retry) clearTimeout(rt.retry);
+      for (const inf of rt.informers.values()) all.push(inf.stop());
+    }
+    await Promise.all(all);
+  }
+}

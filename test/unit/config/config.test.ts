@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../../source/config/config.js';
+import { SelectionError, selectContexts } from '../../../source/fleet/select.js';
+
+describe('config', () => {
+  it('returns defaults when the file does not exist', () => {
+    expect(loadConfig('/nonexistent/zonectl.yaml')).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('parses fleet, per-context settings and zone options', () => {
+    const c = parseConfig({ fleet: ['a', 'b'], contexts: { a: { protected: true, readOnly: true } }, zoneLabel: 'game.io/zone', gameZone: { group: 'g.io', version: 'v1' } });
+    expect(c.fleet).toEqual(['a', 'b']);
+    expect(c.contexts.a).toEqual({ protected: true, readOnly: true });
+    expect(c.zoneLabel).toBe('game.io/zone');
+    expect(c.gameZone).toEqual({ group: 'g.io', version: 'v1' });
+  });
+
+  it('names the bad key in one line', () => {
+    expect(() => parseConfig({ fleet: 'a' }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "fleet" must be a list of context names'));
+    expect(() => parseConfig({ flet: [] }, 'f.yaml')).toThrow(/unknown key "flet"/);
+    expect(() => parseConfig({ contexts: { a: { protect: true } } }, 'f.yaml')).toThrow(/contexts\.a\.protect/);
+  });
+
+  it('reports YAML syntax errors with the line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zonectl-cfg-'));
+    const f = join(dir, 'config.yaml');
+    writeFileSync(f, 'fleet:\n  - a\n bad: [\n');
+    expect(() => loadConfig(f)).toThrow(/config .*config\.yaml line \d+/);
+  });
+});
+
+describe('context selection', () => {
+  const avail = [
+    { name: 'sh', cluster: 'sh', user: 'u', server: 'https://a' },
+    { name: 'sg', cluster: 'sg', user: 'u', server: 'https://b' },
+  ];
+  it('prefers --context, then --all-contexts, then config fleet, then current', () => {
+    expect(selectContexts(avail, 'sh', { context: ['sg'] }, { fleet: ['sh'] })).toEqual(['sg']);
+    expect(selectContexts(avail, 'sh', { allContexts: true }, { fleet: ['sh'] })).toEqual(['sh', 'sg']);
+    expect(selectContexts(avail, 'sh', {}, { fleet: ['sg'] })).toEqual(['sg']);
+    expect(selectContexts(avail, 'sh', {}, { fleet: [] })).toEqual(['sh']);
+  });
+  it('names unknown contexts', () => {
+    expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(SelectionError);
+    expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(/"nope" not in kubeconfig/);
+  });
+});
