@@ -19,7 +19,18 @@ export function selectContexts(
   if (flags.context && flags.context.length > 0) return check(flags.context, '--context');
   if (flags.allContexts) {
     if (available.length === 0) throw new SelectionError('--all-contexts: kubeconfig has no contexts');
-    return available.map((c) => c.name);
+    // Every cluster once: contexts that reach the same API server (e.g. the same cluster as another
+    // user) collapse to the first, preferring the current context.
+    const ordered = [...available].sort((a, b) => Number(b.name === current) - Number(a.name === current));
+    const seen = new Set<string>();
+    const keep = new Set<string>();
+    for (const c of ordered) {
+      const key = c.server || `cluster:${c.cluster}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keep.add(c.name);
+    }
+    return available.filter((c) => keep.has(c.name)).map((c) => c.name);
   }
   if (config.fleet.length > 0) return check(config.fleet, 'config fleet');
   if (current && names.has(current)) return [current];

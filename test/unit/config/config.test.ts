@@ -43,6 +43,11 @@ describe('context selection', () => {
     expect(selectContexts(avail, 'sh', {}, { fleet: ['sg'] })).toEqual(['sg']);
     expect(selectContexts(avail, 'sh', {}, { fleet: [] })).toEqual(['sh']);
   });
+  it('--all-contexts lists every cluster once, collapsing contexts that reach the same server', () => {
+    const withViewer = [...avail, { name: 'sh-viewer', cluster: 'sh', user: 'v', server: 'https://a' }];
+    expect(selectContexts(withViewer, 'sh', { allContexts: true }, { fleet: [] })).toEqual(['sh', 'sg']);
+    expect(selectContexts(withViewer, 'sh-viewer', { allContexts: true }, { fleet: [] })).toEqual(['sg', 'sh-viewer']);
+  });
   it('names unknown contexts', () => {
     expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(SelectionError);
     expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(/"nope" not in kubeconfig/);

@@ -1,0 +1,81 @@
+// zonectl demo: a simulated federation on 127.0.0.1 (no cluster needed), opened in the console, or
+// served headless with --serve so kubectl and every zonectl subcommand can use it.
+import { EXIT } from '../source/exit-codes.js';
+import { guarded } from './errors.js';
+import { UsageError } from './flags.js';
+import meow from 'meow';
+
+const HELP = `
+Usage: zonectl demo [flags]
+
+Starts a simulated federation of game clusters (shanghai, nanjing, singapore + a kubefed host) on
+127.0.0.1 and opens the console on it. Nothing leaves this machine.
+
+Flags:
+  --serve                 run headless: print the kubeconfig path and contexts, serve until Ctrl-C
+  --seed N                random seed (default 1): the same seed gives the same world
+  --speed X               simulated time runs X times faster (default 1)
+  --clusters N            member clusters (default 3)
+  --zones N               zones in total, spread over the clusters (default 12)
+  --pods-per-service N    pods per game service (default 3)
+  --theme NAME            console theme
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const cli = meow(HELP, {
+      importMeta: import.meta,
+      argv,
+      autoHelp: false,
+      autoVersion: false,
+      allowUnknownFlags: false,
+      flags: {
+        serve: { type: 'boolean', default: false },
+        seed: { type: 'number', default: 1 },
+        speed: { type: 'number', default: 1 },
+        clusters: { type: 'number', default: 3 },
+        zones: { type: 'number', default: 12 },
+        podsPerService: { type: 'number', default: 3 },
+        theme: { type: 'string' },
+        help: { type: 'boolean', shortFlag: 'h', default: false },
+      },
+    });
+    const f = cli.flags;
+    if (f.help) {
+      process.stdout.write(HELP.trimStart());
+      return EXIT.OK;
+    }
+    for (const [k, v] of Object.entries({ clusters: f.clusters, zones: f.zones, 'pods-per-service': f.podsPerService })) {
+      if (!Number.isInteger(v) || v < 1) throw new UsageError(`--${k} must be a whole number >= 1`);
+    }
+    if (!(f.speed > 0)) throw new UsageError('--speed must be > 0');
+    if (!f.serve && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+      process.stderr.write("zonectl demo: the console needs a terminal; use 'zonectl demo --serve' to run the simulator headless\n");
+      return EXIT.USAGE;
+    }
+    const { startDemo } = await import('../source/sim/demo.js');
+    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService });
+    try {
+      if (f.serve) {
+        process.stdout.write(`kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n\nServing until interrupted (Ctrl-C).\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve());
+          process.once('SIGTERM', () => resolve());
+        });
+        return EXIT.OK;
+      }
+      const { openConsole } = await import('./ui.js');
+      const admin = demo.contexts.filter((c) => !c.endsWith('-viewer'));
+      return await openConsole({ kubeconfig: demo.kubeconfigPath, context: admin, allNamespaces: true }, f.theme, `demo (${admin.length} clusters)`);
+    } finally {
+      await demo.stop();
+    }
+  });
+}
+
+const NAMES = ['shanghai', 'nanjing', 'singapore', 'beijing', 'guangzhou', 'chengdu', 'tokyo', 'frankfurt', 'virginia', 'saopaulo'];
+
+/** Member cluster names: the well-known three first, then more cities, then numbered. */
+export function clusterNames(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => NAMES[i] ?? `member-${i + 1}`);
+}

@@ -1,0 +1,197 @@
+// zonectl logs: follow a pod, a workload, a zone or a label selector across the fleet.
+// flags -> LogFollower over the fleet -> LineWriter (stdout; markers on stderr) -> exit code.
+import meow from 'meow';
+import { loadConfig } from '../source/config/config.js';
+import { EXIT } from '../source/exit-codes.js';
+import { Fleet } from '../source/fleet/fleet.js';
+import { selectContexts } from '../source/fleet/select.js';
+import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
+import { compileRegex, FilterError } from '../source/logs/filters.js';
+import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
+import { LineWriter, type LogOutput } from '../source/logs/format.js';
+import { parseTarget, TargetError, describeTarget } from '../source/logs/target.js';
+import { parseDuration } from '../source/logs/timestamp.js';
+import type { FollowOptions, LogTarget } from '../source/logs/types.js';
+import { guarded } from './errors.js';
+import { FLEET_FLAGS, HelpRequested, UsageError } from './flags.js';
+
+const HELP = `
+Usage: zonectl logs <target> [-f] [flags]
+
+Targets: pod/NAME (or NAME), gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME,
+statefulset/NAME, zone/ID, or no target and -l SELECTOR. Every selected cluster is searched.
+With -f, a pod watch per cluster keeps the set current: new pods join (+), deleted pods leave (-),
+containers restarted in place are re-tailed (~) without repeating or losing lines.
+
+Flags:
+  -f, --follow            keep following (until Ctrl+C)
+  --since DURATION        only lines newer than this (5s, 2m, 3h) for containers present at start
+  --tail N                last N lines of containers present at start (default: all for a pod,
+                          10 for a workload, zone or selector; -1 = all)
+  --timestamps            prefix each line with its kubelet timestamp
+  -p, --previous          the previous (terminated) container instance; not with -f
+  -c, --container REGEX   only containers whose name matches
+  -i, --include REGEX     only lines matching (repeatable: any of them)
+  -e, --exclude REGEX     drop lines matching (repeatable)
+  --max-streams N         at most N concurrent container streams (default 100; 0 = no cap)
+  -o, --output FMT        raw (default): "cluster/pod/container line"; json: one object per line
+                          {cluster, namespace, pod, container, timestamp, message}
+  --context NAME          a kubeconfig context (repeatable); --all-contexts for every context
+  -n, --namespace NS      one namespace (default: the context's namespace, else "default")
+  -A, --all-namespaces    every namespace
+  -l, --selector SEL      label selector (narrows a kind/NAME target)
+  --kubeconfig FILE       instead of $KUBECONFIG / ~/.kube/config
+  --request-timeout MS    per-request timeout (default 10000)
+
+Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 2 usage or target not
+found, 3 some clusters failed, 4 forbidden.
+`;
+
+const LOG_FLAGS = {
+  ...FLEET_FLAGS,
+  output: { type: 'string', shortFlag: 'o', default: 'raw' },
+  follow: { type: 'boolean', shortFlag: 'f', default: false },
+  since: { type: 'string' },
+  tail: { type: 'number' },
+  timestamps: { type: 'boolean', default: false },
+  previous: { type: 'boolean', shortFlag: 'p', default: false },
+  container: { type: 'string', shortFlag: 'c' },
+  include: { type: 'string', shortFlag: 'i', isMultiple: true },
+  exclude: { type: 'string', shortFlag: 'e', isMultiple: true },
+  maxStreams: { type: 'number', default: 100 },
+} as const;
+
+export interface LogsRequest {
+  target: LogTarget;
+  options: FollowOptions;
+  output: LogOutput;
+  timestamps: boolean;
+  fleet: { context?: string[]; allContexts?: boolean; namespace?: string; allNamespaces?: boolean; kubeconfig?: string; requestTimeout?: number };
+}
+
+/** argv -> what to follow. Throws UsageError / HelpRequested. */
+export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): LogsRequest {
+  const cli = meow(HELP, { importMeta: import.meta, argv, flags: LOG_FLAGS as never, allowUnknownFlags: false, autoVersion: false, autoHelp: false });
+  const f = cli.flags as Record<string, any>;
+  if (f.help) throw new HelpRequested(HELP);
+  if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
+  if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
+  if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
+  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError('--tail: expected a whole number >= -1');
+  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0) throw new UsageError('--max-streams: expected a whole number >= 0');
+  try {
+    const target = parseTarget(cli.input[0], f.selector);
+    const many = target.type !== 'pod';
+    return {
+      target,
+      output: f.output,
+      timestamps: !!f.timestamps,
+      options: {
+        follow: !!f.follow,
+        previous: !!f.previous,
+        selector: target.type === 'selector' ? undefined : f.selector,
+        sinceSeconds: f.since !== undefined ? parseDuration(String(f.since)) : undefined,
+        tailLines: f.tail !== undefined ? f.tail : f.since !== undefined ? -1 : many ? 10 : -1,
+        container: f.container ? compileRegex(f.container, '--container') : undefined,
+        include: ((f.include as string[] | undefined) ?? []).map((r) => compileRegex(r, '--include')),
+        exclude: ((f.exclude as string[] | undefined) ?? []).map((r) => compileRegex(r, '--exclude')),
+        maxStreams: f.maxStreams,
+        zoneLabel,
+      },
+      fleet: { context: f.context, allContexts: f.allContexts, namespace: f.namespace, allNamespaces: f.allNamespaces, kubeconfig: f.kubeconfig, requestTimeout: f.requestTimeout },
+    };
+  } catch (e) {
+    if (e instanceof TargetError || e instanceof FilterError) throw new UsageError(e.message);
+    if (e instanceof Error && /not a duration/.test(e.message)) throw new UsageError(`--since ${e.message}`);
+    throw e;
+  }
+}
+
+export interface LogsIO {
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  env: NodeJS.ProcessEnv;
+  /** Aborted -> stop following (Ctrl+C). */
+  signal?: AbortSignal;
+}
+
+/** Follow with an already-built set of clusters; returns the exit code. */
+export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], io: LogsIO): Promise<number> {
+  const colour = req.output === 'raw' && !!io.stdout.isTTY && !io.env.NO_COLOR;
+  const follower = new LogFollower(clusters, req.target, req.options);
+  const following = req.options.follow && !req.options.previous;
+  const writer = new LineWriter({
+    output: req.output,
+    timestamps: req.timestamps,
+    colour,
+    write: (s) => io.stdout.write(s),
+    note: (t) => io.stderr.write(t + '\n'),
+  });
+  const sink = following
+    ? writer
+    : { line: writer.line.bind(writer), event: (ev: Parameters<LineWriter['event']>[0]) => (ev.kind === 'join' || ev.kind === 'leave' ? undefined : writer.event(ev)) };
+  const onAbort = () => void follower.stop();
+  io.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    follower.start(sink);
+    const summary = await follower.ready;
+    const allFailed = summary.failures.length > 0 && summary.failures.length === summary.clusters;
+    if (!allFailed && summary.withTarget === 0 && summary.failures.length === 0 && req.target.type === 'workload') {
+      await follower.stop();
+      io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
+      return EXIT.USAGE;
+    }
+    if (!allFailed && summary.pods === 0 && req.target.type === 'pod' && summary.failures.length === 0) {
+      await follower.stop();
+      io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
+      return EXIT.USAGE;
+    }
+    if (allFailed) await follower.stop();
+    else if (summary.pods === 0 && !following) io.stderr.write('No pods matched.\n');
+    await follower.done;
+    writer.flush();
+    const failures = summary.failures;
+    if (failures.length === 0) return EXIT.OK;
+    const forbidden = failures.every((e) => e.kind === 'Forbidden' || e.kind === 'Unauthorized');
+    return forbidden && failures.length === summary.clusters ? EXIT.FORBIDDEN : EXIT.PARTIAL;
+  } finally {
+    io.signal?.removeEventListener('abort', onAbort);
+    await follower.stop();
+    writer.flush();
+  }
+}
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const config = loadConfig();
+    const req = parseLogsArgs(argv, config.zoneLabel);
+    if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
+    const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
+    const contexts = selectContexts(kc.contexts, kc.current, req.fleet, config);
+    const fleet = Fleet.fromKubeconfig(kc, contexts, config);
+    const nsFor = (name: string) => (req.fleet.allNamespaces ? undefined : req.fleet.namespace || kc.contexts.find((c) => c.name === name)?.namespace || 'default');
+    const ac = new AbortController();
+    const stop = () => ac.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    // A closed pipe (`| head`) ends the follow quietly.
+    const onPipe = (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') ac.abort();
+    };
+    process.stdout.on('error', onPipe);
+    try {
+      return await followLogs(req, fleet.members.map((m) => ({ name: m.name, client: m.client, namespace: nsFor(m.name) })), {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        signal: ac.signal,
+      });
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.off('error', onPipe);
+      fleet.close();
+    }
+  });
+}

@@ -1,0 +1,152 @@
+// The kube layer (client + informer + discovery) against the simulator's HTTP server.
+import { afterEach, describe, expect, it } from 'vitest';
+import { discover, typeKey } from '../../source/kube/discovery.js';
+import { KubeError } from '../../source/kube/errors.js';
+import { Informer } from '../../source/kube/informer.js';
+import type { KubeObject, ResourceType } from '../../source/kube/object.js';
+import { startSimCluster, type SimCluster } from '../../source/sim/cluster-server.js';
+import { MemoryStore } from '../../source/sim/store.js';
+import { clientFor, openSockets, until } from './kube-helpers.js';
+
+const CM: ResourceType = { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true };
+const NS: ResourceType = { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false };
+const GD: ResourceType = { group: 'tkex.tencent.com', version: 'v1alpha1', resource: 'gamedeployments', kind: 'GameDeployment', namespaced: true };
+const MISSING: ResourceType = { group: 'nope.example.com', version: 'v1', resource: 'things', kind: 'Thing', namespaced: true };
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function sim(store = new MemoryStore('c1', { historySize: 5 }), port?: number, tokens?: SimCluster['tokens']): Promise<SimCluster> {
+  if (!store.get(NS, undefined, 'games')) store.create(NS, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'games' } });
+  const s = await startSimCluster({ name: 'c1', store, port, tokens } as Parameters<typeof startSimCluster>[0]);
+  return s;
+}
+
+function cm(name: string, v: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'games', labels: { app: 'x' } }, data: { v } } as KubeObject;
+}
+
+function mirror() {
+  const items = new Map<string, KubeObject>();
+  return {
+    items,
+    handlers: {
+      onReplace(list: KubeObject[]) {
+        items.clear();
+        for (const o of list) items.set(o.metadata.name!, o);
+      },
+      onEvent(type: string, o: KubeObject) {
+        if (type === 'DELETED') items.delete(o.metadata.name!);
+        else items.set(o.metadata.name!, o);
+      },
+    },
+  };
+}
+
+describe('informer against the simulator', () => {
+  it('lists, then sees creates, updates and deletes through the watch', async () => {
+    const s = await sim();
+    cleanups.push(() => s.close());
+    s.store.create(CM, cm('a', '1'));
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    const m = mirror();
+    const inf = new Informer(client, CM, { namespace: 'games' }, m.handlers);
+    inf.start();
+    cleanups.push(() => inf.stop());
+    await until(() => m.items.has('a'));
+    s.store.create(CM, cm('b', '1'));
+    s.store.mutate(CM, 'games', 'a', (o) => ({ ...o, data: { v: '2' } }));
+    s.store.delete(CM, 'games', 'b');
+    s.store.create(CM, cm('c', '1'));
+    await until(() => m.items.has('c'));
+    expect([...m.items.keys()].sort()).toEqual(['a', 'c']);
+    expect((m.items.get("a") as unknown as { data: { v: string } }).data.v).toBe("2");
+    expect(inf.stats.lists).toBe(1);
+  });
+
+  it('relists after 410 Gone without losing the change made while disconnected, and reports unreachable meanwhile', async () => {
+    const store = new MemoryStore('c1', { historySize: 5 });
+    let s = await sim(store);
+    const port = s.port;
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    const m = mirror();
+    const states: string[] = [];
+    const inf = new Informer(client, CM, { namespace: 'games', backoffInitialMs: 50, backoffMaxMs: 200 }, { ...m.handlers, onState: (st) => states.push(st) });
+    inf.start();
+    cleanups.push(() => inf.stop());
+    await until(() => states.includes('watching'));
+    await s.close();
+    // More changes than the server keeps in its watch history while we are cut off.
+    for (let i = 0; i < 20; i++) store.create(CM, cm(`x${i}`, String(i)));
+    await until(() => states.includes('backoff'));
+    s = await sim(store, port, s.tokens);
+    cleanups.push(() => s.close());
+    await until(() => m.items.size === 20, 10_000).catch((e) => { throw new Error(`${e.message}: ${JSON.stringify({ stats: inf.stats, states, size: m.items.size })}`); });
+    expect(inf.stats.relistsAfterGone).toBeGreaterThanOrEqual(1);
+    expect(m.items.get('x19')).toBeDefined();
+    expect(states.at(-1)).toBe('watching');
+  });
+
+  it('does not grow open sockets over 100 forced reconnect cycles (client-node #2893)', async () => {
+    const s = await sim();
+    cleanups.push(() => s.close());
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    const m = mirror();
+    const inf = new Informer(client, CM, { namespace: 'games' }, m.handlers);
+    inf.start();
+    cleanups.push(() => inf.stop());
+    await until(() => inf.stats.watches === 1 && (inf as unknown as { state: string }).state === 'watching');
+    await new Promise((r) => setTimeout(r, 100));
+    const before = openSockets();
+    for (let i = 0; i < 100; i++) {
+      const w = inf.stats.watches;
+      inf.reconnect();
+      await until(() => inf.stats.watches > w);
+    }
+    s.store.create(CM, cm('after', '1'));
+    await until(() => m.items.has('after'));
+    await new Promise((r) => setTimeout(r, 200));
+    const after = openSockets();
+    expect(inf.stats.watches).toBeGreaterThanOrEqual(101);
+    // Server and client side of at most a couple of keep-alive connections may differ; never one per cycle.
+    expect(after - before).toBeLessThanOrEqual(4);
+  });
+
+  it('discovery: a missing CRD group is "not installed", not an error', async () => {
+    const s = await sim();
+    cleanups.push(() => s.close());
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    const found = await discover(client, [CM, GD, MISSING]);
+    expect(found.get(typeKey(CM))).toBe(true);
+    expect(found.get(typeKey(GD))).toBe(true);
+    expect(found.get(typeKey(MISSING))).toBe(false);
+  });
+
+  it('typed errors name the cluster: forbidden, conflict, unreachable', async () => {
+    const s = await sim();
+    cleanups.push(() => s.close());
+    s.store.create(CM, cm('a', '1'));
+    const viewer = clientFor(s, 'viewer');
+    const admin = clientFor(s);
+    cleanups.push(() => viewer.close());
+    cleanups.push(() => admin.close());
+    const err = await viewer.patch(CM, 'games', 'a', 'merge', { data: { v: '9' } }).catch((e) => e);
+    expect(err).toBeInstanceOf(KubeError);
+    expect(err.kind).toBe('Forbidden');
+    expect(err.oneLine()).toMatch(/^c1: .*cannot patch/);
+    const stale = await admin.patch(CM, 'games', 'a', 'merge', { metadata: { resourceVersion: '1' }, data: { v: '9' } }).catch((e) => e);
+    expect(stale.kind).toBe('Conflict');
+    const dead = clientFor({ name: 'gone', url: 'http://127.0.0.1:9', tokens: s.tokens }, 'admin', 1_000);
+    cleanups.push(() => dead.close());
+    const e3 = await dead.version().catch((e) => e);
+    expect(e3.kind).toBe('Unreachable');
+    expect(e3.oneLine()).toMatch(/^gone: cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(JSON.stringify(e3)).not.toContain(s.tokens.admin);
+  });
+});
