@@ -23,6 +23,11 @@ export interface InformerOptions extends ListWatchOptions {
   backoffMaxMs?: number;
   pageSize?: number;
   random?: () => number;
+  /**
+   * Resume from a resourceVersion known from earlier (skip the first list). If the server no longer
+   * has it (410 Gone) the informer relists as usual. onReplace is not called until such a relist.
+   */
+  initialResourceVersion?: string;
 }
 
 export interface InformerStats {
@@ -47,7 +52,9 @@ export class Informer {
     readonly type: ResourceType,
     private readonly opts: InformerOptions,
     private readonly handlers: InformerHandlers,
-  ) {}
+  ) {
+    this.rv = opts.initialResourceVersion;
+  }
 
   start(): void {
     if (!this.running) this.running = this.loop();
