@@ -132,6 +132,12 @@ export interface RolloutStatus {
   message: string;
   hookConditions: PodHookCondition[];
   actions: ActionAvailability[];
+  /** Metric results of the current step hook run (joined from HookRuns). */
+  hookMetrics?: MetricResult[];
+  /** Set when zonectl's hold annotation is on the object (see adapters/hold.ts). */
+  hold?: { previous: number | string | boolean | null; at?: string; by?: string };
+  /** Rollout controller's own word, e.g. Argo status.message / Kruise canaryStatus.message. */
+  controllerMessage?: string;
 }
 
 export interface WorkloadInfo {
@@ -151,6 +157,8 @@ export interface WorkloadInfo {
   containers: ContainerImage[];
   /** Rollout controller (Argo/Kruise Rollout) name when one drives this workload. */
   rolloutRef?: { kind: string; name: string };
+  /** For Argo / Kruise Rollouts: the workload the rollout drives (spec.workloadRef). */
+  workloadRef?: { apiVersion: string; kind: string; name: string };
   selector?: Record<string, string>;
   rollout: RolloutStatus;
   invalid?: string;
@@ -196,7 +204,7 @@ export interface PodInfo {
   node?: string;
   revision?: string; // controller-revision-hash label
   owner?: { kind: string; name: string };
-  containers: Array<{ name: string; image: string; imageID?: string; ready: boolean; restartCount: number; containerID?: string; state?: string }>;
+  containers: Array<{ name: string; image: string; imageID?: string; ready: boolean; restartCount: number; containerID?: string; state?: string; /** Image the container runs now (status), when it differs from spec during an in-place update. */ runningImage?: string }>;
   createdAt?: string;
   labels: Record<string, string>;
   inPlaceUpdateState?: string;
@@ -226,10 +234,75 @@ export interface FederatedInfo {
   invalid?: string;
 }
 
+export interface HookTemplateMetric {
+  name: string;
+  provider: string; // web | prometheus | kubernetes | exec | unknown
+  /** Where the provider points: web url, prometheus address + query, exec command. */
+  target?: string;
+  interval?: string;
+  count?: number;
+  successCondition?: string;
+  failureCondition?: string;
+}
+
+export interface HookTemplateInfo {
+  cluster: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  resourceVersion: string;
+  policy: string; // Parallel | Ordered
+  args: Array<{ name: string; value?: string }>;
+  metrics: HookTemplateMetric[];
+  createdAt?: string;
+  invalid?: string;
+}
+
 export interface FedClusterInfo {
   cluster: string; // host cluster where the KubeFedCluster object lives
   name: string;
   apiEndpoint: string;
   ready: string; // True / False / Unknown
   message?: string;
+  invalid?: string;
 }
+
+// ---- Action plans (produced by source/adapters/plans, executed by source/actions) ----
+
+export type PlanPatchType = 'merge' | 'json';
+
+export interface PlanTarget {
+  group: string; // '' for core
+  version: string;
+  resource: string; // plural
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** One API request of a plan. */
+export interface PlanRequest {
+  cluster: string;
+  target: PlanTarget;
+  subresource?: 'status';
+  patchType: PlanPatchType;
+  /** Merge-patch object or JSON-patch op list. Carries the resourceVersion precondition when set. */
+  body: unknown;
+  /**
+   * What the operator saw. `resourceVersion` is also enforced server-side through the body (merge
+   * patch metadata.resourceVersion / JSON patch `test` op); stepIndex and revision let the executor
+   * tell "the stage moved on" from "only status noise changed" after a Conflict.
+   */
+  preconditions: { resourceVersion?: string; stepIndex?: number; revision?: string };
+}
+
+export interface Plan extends PlanRequest {
+  action: ActionName;
+  /** Human lines for the confirm dialog, --dry-run output and the audit record. */
+  summary: string[];
+  warnings: string[];
+  /** Further requests sent in order after the main one (e.g. Argo promote: status, then spec). */
+  also?: PlanRequest[];
+}
+
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };

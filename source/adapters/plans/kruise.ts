@@ -1,0 +1,68 @@
+// Plans for Kruise Rollouts (research/crds.md §3.1): approve = status StepPaused -> StepReady;
+// reject and hot update act on the workload the rollout drives.
+import type { PlanResult } from '../../model/types.js';
+import { KINDS } from '../kinds.js';
+import { readKruiseRollout } from '../kruise-rollout.js';
+import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, templateOfRevision, typeFromRef, what } from './common.js';
+
+export function planKruise(intent: Intent, input: PlanInput): PlanResult {
+  const { cluster, obj } = input;
+  const w = readKruiseRollout(cluster, obj, { now: input.now, utc: input.utc });
+  const a = availability(w, intent.action);
+  if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
+  const t = KINDS.KruiseRollout;
+  const rv = w.resourceVersion;
+  const r = w.rollout;
+  const pre = { resourceVersion: rv, ...(r.stepIndex !== undefined ? { stepIndex: r.stepIndex } : {}), ...(r.updateRevision ? { revision: r.updateRevision } : {}) };
+  const n = r.steps.length;
+  const at = r.stepIndex !== undefined && n ? `at step ${Math.min(r.stepIndex + 1, n)}/${n}` : '';
+  const head = (verb: string) => `${verb} ${what(w)}`;
+  const ref = w.workloadRef;
+  const loaded = () => {
+    if (!ref) return 'no workloadRef';
+    const o = input.workloadObj;
+    if (!o) return `the referenced ${ref.kind} ${ref.name} is not loaded`;
+    if (o.kind !== ref.kind || o.metadata?.name !== ref.name) return `the loaded workload is not ${ref.kind} ${ref.name}`;
+    return o;
+  };
+
+  switch (intent.action) {
+    case 'approve': {
+      const sub = r.strategy === 'BlueGreen' ? 'blueGreenStatus' : 'canaryStatus';
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { [sub]: { currentStepState: 'StepReady' } } }), pre, 'status'), action: 'approve', summary: [head('approve'), at, a.reason ?? ''].filter(Boolean), warnings: [] });
+    }
+    case 'reject': {
+      const o = loaded();
+      if (typeof o === 'string') return deny(`cannot reject ${what(w)}: ${o}`);
+      const stable = r.stableRevision;
+      const rev = input.revisions?.find((x) => {
+        const name = x.metadata?.name ?? '';
+        const hash = x.metadata?.labels?.['pod-template-hash'] ?? x.metadata?.labels?.['controller-revision-hash'];
+        return !!stable && (name === stable || name.endsWith(`-${stable}`) || hash === stable);
+      });
+      if (!rev) return deny(`cannot reject ${what(w)}: the stable revision ${stable ?? '?'} of ${ref!.kind} ${ref!.name} is not loaded`);
+      const template = templateOfRevision(rev);
+      if (!template) return deny(`cannot reject ${what(w)}: revision ${rev.metadata?.name} has no pod template`);
+      const trv = typeof o.metadata?.resourceVersion === 'string' ? o.metadata.resourceVersion : '';
+      return ok({ ...request(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, [{ op: 'replace', path: '/spec/template', value: template }]), { resourceVersion: trv, ...(stable ? { revision: stable } : {}) }), action: 'reject', summary: [head('roll back the workload of'), `${ref!.kind} ${ref!.name} -> stable revision ${stable}`, ...imageChanges(o.spec?.template, template).map((c) => `  ${c}`)], warnings: ['the rollout sees a template change and finishes without its remaining steps'] });
+    }
+    case 'hotupdate': {
+      const o = loaded();
+      if (typeof o === 'string') return deny(`cannot hot-update ${what(w)}: ${o}`);
+      const img = imageOps(o, '/spec/template', intent.container, intent.image);
+      if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
+      const trv = typeof o.metadata?.resourceVersion === 'string' ? o.metadata.resourceVersion : '';
+      const warnings: string[] = [];
+      const inPlace = o.spec?.updateStrategy?.type === 'InPlaceIfPossible' || o.spec?.updateStrategy?.type === 'InPlaceOnly' || o.spec?.updateStrategy?.rollingUpdate?.podUpdatePolicy === 'InPlaceIfPossible';
+      if (!inPlace) warnings.push(`${ref!.kind} ${ref!.name} recreates pods (no InPlaceIfPossible update policy)`);
+      if (intent.partition !== undefined) warnings.push('partition is ignored: the rollout steps decide how many pods update');
+      return ok({ ...request(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, img.ops), { resourceVersion: trv }), action: 'hotupdate', summary: [head('set image via'), `${ref!.kind} ${ref!.name} container ${intent.container}: ${img.old} -> ${intent.image}`], warnings });
+    }
+    case 'hold':
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: true } } }, { annotations: holdAnnotation(false, input) }), pre), action: 'hold', summary: [head('hold'), 'set spec.strategy.paused = true', at].filter(Boolean), warnings: [] });
+    case 'release':
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: false } } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), 'set spec.strategy.paused = false', at].filter(Boolean), warnings: [] });
+    default:
+      return deny(`cannot ${intent.action} ${what(w)}: not supported for Kruise Rollout`);
+  }
+}

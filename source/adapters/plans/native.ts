@@ -1,0 +1,54 @@
+// Plans for apps/v1 Deployment and StatefulSet: hot update (image), hold and release.
+import type { PlanResult } from '../../model/types.js';
+import { readDeployment } from '../deployment.js';
+import { KINDS } from '../kinds.js';
+import { readStatefulSet } from '../statefulset.js';
+import { isRecord } from '../read-util.js';
+import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, what } from './common.js';
+
+export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, input: PlanInput): PlanResult {
+  const { cluster, obj } = input;
+  const w = kind === 'Deployment' ? readDeployment(cluster, obj) : readStatefulSet(cluster, obj);
+  const a = availability(w, intent.action);
+  if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
+  const t = KINDS[kind];
+  const rv = w.resourceVersion;
+  const pre = { resourceVersion: rv, ...(w.rollout.updateRevision ? { revision: w.rollout.updateRevision } : {}) };
+  const head = (verb: string) => `${verb} ${what(w)}`;
+  switch (intent.action) {
+    case 'hotupdate': {
+      const img = imageOps(obj, '/spec/template', intent.container, intent.image);
+      if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
+      const ops = [...img.ops];
+      const summary = [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`];
+      const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
+      if (intent.partition !== undefined) {
+        if (kind === 'Deployment') warnings.push('partition is ignored: Deployments have none');
+        else {
+          const p = Math.max(0, Math.min(intent.partition, w.rollout.replicas));
+          const hasRolling = isRecord(obj.spec?.updateStrategy) && isRecord(obj.spec.updateStrategy.rollingUpdate);
+          ops.push(hasRolling ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: p } : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition: p } });
+          summary.push(`partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} update`);
+        }
+      }
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops), pre), action: 'hotupdate', summary, warnings });
+    }
+    case 'hold': {
+      if (kind === 'Deployment') {
+        return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }), pre), action: 'hold', summary: [head('hold'), 'set spec.paused = true'], warnings: [] });
+      }
+      const prev = obj.spec?.updateStrategy?.rollingUpdate?.partition ?? null;
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } }, { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) }), pre), action: 'hold', summary: [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`], warnings: ['pods already updated stay on the new revision'] });
+    }
+    case 'release': {
+      if (kind === 'Deployment') {
+        return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), 'set spec.paused = false'], warnings: [] });
+      }
+      const prev = w.rollout.hold?.previous;
+      const value = typeof prev === 'number' ? prev : null;
+      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), value === null ? 'remove spec.updateStrategy.rollingUpdate.partition' : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`], warnings: [] });
+    }
+    default:
+      return deny(`cannot ${intent.action} ${what(w)}: not supported for ${kind}`);
+  }
+}

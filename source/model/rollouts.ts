@@ -1,0 +1,52 @@
+// Rollout-level derivations over many workloads: which workload a Rollout controller drives, the
+// severity order shared by every roll-up, and the "watch releases" selection.
+import type { RolloutPhase, WorkloadInfo } from './types.js';
+
+/** Higher is worse. */
+export const PHASE_RANK: Readonly<Record<RolloutPhase, number>> = { complete: 0, progressing: 1, paused: 2, invalid: 3, failed: 4 };
+
+export function worsePhase(a: RolloutPhase, b: RolloutPhase): RolloutPhase {
+  return PHASE_RANK[b] > PHASE_RANK[a] ? b : a;
+}
+
+function refKey(cluster: string, ns: string, kind: string, name: string): string {
+  return `${cluster}\u0000${ns}\u0000${kind}\u0000${name}`;
+}
+
+/**
+ * Sets `rolloutRef` on workloads driven by an Argo or Kruise Rollout (spec.workloadRef), returning a
+ * new array (unchanged rows are the same objects). Also returns the index target -> rollout row.
+ */
+export function linkRollouts(workloads: readonly WorkloadInfo[]): { workloads: WorkloadInfo[]; rolloutOf: Map<string, WorkloadInfo> } {
+  const rolloutOf = new Map<string, WorkloadInfo>();
+  for (const w of workloads) {
+    if ((w.kind === 'Rollout' || w.kind === 'KruiseRollout') && w.workloadRef) {
+      rolloutOf.set(refKey(w.cluster, w.namespace, w.workloadRef.kind, w.workloadRef.name), w);
+    }
+  }
+  if (!rolloutOf.size) return { workloads: [...workloads], rolloutOf };
+  const out = workloads.map((w) => {
+    const r = rolloutOf.get(refKey(w.cluster, w.namespace, w.kind, w.name));
+    return r ? { ...w, rolloutRef: { kind: r.kind, name: r.name } } : w;
+  });
+  return { workloads: out, rolloutOf };
+}
+
+/** The rollout row driving a workload, if any. */
+export function rolloutFor(w: WorkloadInfo, rolloutOf: Map<string, WorkloadInfo>): WorkloadInfo | undefined {
+  return rolloutOf.get(refKey(w.cluster, w.namespace, w.kind, w.name));
+}
+
+/** Workloads whose rollout is not complete, worst first, then by how long they have been paused. */
+export function activeRollouts(workloads: readonly WorkloadInfo[]): WorkloadInfo[] {
+  return workloads
+    .filter((w) => w.rollout.phase !== 'complete')
+    .sort((a, b) => {
+      const d = PHASE_RANK[b.rollout.phase] - PHASE_RANK[a.rollout.phase];
+      if (d) return d;
+      const pa = a.rollout.pausedSince ?? '\uffff';
+      const pb = b.rollout.pausedSince ?? '\uffff';
+      if (pa !== pb) return pa < pb ? -1 : 1;
+      return a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+    });
+}
