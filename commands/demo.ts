@@ -18,6 +18,7 @@ Flags:
   --clusters N            member clusters (default 3)
   --zones N               zones in total, spread over the clusters (default 12)
   --pods-per-service N    pods per game service (default 3)
+  --services-per-zone N   services per zone (default 6)
   --theme NAME            console theme
 `;
 
@@ -36,6 +37,7 @@ export function run(argv: string[]): Promise<number> {
         clusters: { type: 'number', default: 3 },
         zones: { type: 'number', default: 12 },
         podsPerService: { type: 'number', default: 3 },
+        servicesPerZone: { type: 'number' },
         theme: { type: 'string' },
         help: { type: 'boolean', shortFlag: 'h', default: false },
       },
@@ -54,7 +56,7 @@ export function run(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     const { startDemo } = await import('../source/sim/demo.js');
-    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService });
+    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone });
     try {
       if (f.serve) {
         process.stdout.write(`kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n\nServing until interrupted (Ctrl-C).\n`);

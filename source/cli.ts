@@ -2,6 +2,7 @@
 // Entry: `zonectl` on a TTY opens the console; `zonectl <command>` runs a scripted command.
 // Kept import-light so `--version` stays fast: command modules load lazily.
 import { readFileSync, realpathSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
@@ -9,9 +10,16 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   zones: () => import('../commands/zones.js'),
   rollouts: () => import('../commands/rollouts.js'),
   hookruns: () => import('../commands/hookruns.js'),
+  diff: () => import('../commands/diff.js'),
+  logs: () => import('../commands/logs.js'),
+  approve: () => import('../commands/approve.js'), reject: () => import('../commands/reject.js'), 'skip-hook': () => import('../commands/skip-hook.js'), 'retry-hooks': () => import('../commands/retry-hooks.js'), hold: () => import('../commands/hold.js'), release: () => import('../commands/release.js'), hotupdate: () => import('../commands/hotupdate.js'),
   demo: () => import('../commands/demo.js'),
   ui: () => import('../commands/ui.js'),
 };
+
+// Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
+// large dependencies (client-node's generated models above all).
+module.enableCompileCache?.();
 
 export const USAGE = `zonectl — game zones and rollouts across Kubernetes clusters
 
@@ -22,6 +30,10 @@ Usage
   zonectl zones                every game zone across the fleet
   zonectl rollouts             game workloads that are progressing, paused or failed
   zonectl hookruns             hook runs with their phase and metric results
+  zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
+  zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
+  zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
+  zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
 
 Common flags
   --context NAME (repeatable), --all-contexts, -n NAMESPACE, -A, -l SELECTOR,

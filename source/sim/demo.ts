@@ -1,0 +1,65 @@
+// `zonectl demo`: the demo world served as real HTTP clusters on 127.0.0.1 with a kubeconfig.
+import { buildDemoWorld, type DemoWorld } from './world.js';
+import { startSimCluster, type SimCluster } from './cluster-server.js';
+import { writeKubeconfig } from './kubeconfig.js';
+
+export interface DemoOptions {
+  seed?: number | string;
+  speed?: number;
+  /** Member cluster names (default shanghai, nanjing, singapore); the kubefed host `fed-host` is added. */
+  clusters?: string[];
+  /** Total zones, spread over the member clusters (default 12). */
+  zones?: number;
+  servicesPerZone?: number;
+  podsPerService?: number;
+  /** Where to write the kubeconfig (default: a new temp dir). */
+  kubeconfigPath?: string;
+  lineIntervalMs?: number;
+}
+
+export interface Demo {
+  clusters: Array<{ name: string; url: string }>;
+  kubeconfigPath: string;
+  /** Context names in the kubeconfig: `<cluster>` (admin) and `<cluster>-viewer`. */
+  contexts: string[];
+  world: DemoWorld;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
+  const members = opts.clusters ?? ['shanghai', 'nanjing', 'singapore'];
+  const world = buildDemoWorld({
+    seed: opts.seed ?? 1,
+    speed: opts.speed ?? 1,
+    clusters: members,
+    zonesPerCluster: Math.max(1, Math.ceil((opts.zones ?? 12) / members.length)),
+    servicesPerZone: opts.servicesPerZone,
+    podsPerService: opts.podsPerService,
+    lineIntervalMs: opts.lineIntervalMs,
+    start: Date.now(),
+  });
+  const sims: SimCluster[] = [];
+  try {
+    for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs }));
+  } catch (err) {
+    world.stop();
+    await Promise.all(sims.map((s) => s.close()));
+    throw err;
+  }
+  for (const s of sims) if (world.members.includes(s.name)) world.setApiEndpoint(s.name, s.url);
+  world.startRealtime();
+  const kubeconfigPath = writeKubeconfig(sims, opts.kubeconfigPath);
+  let stopped = false;
+  return {
+    clusters: sims.map((s) => ({ name: s.name, url: s.url })),
+    kubeconfigPath,
+    contexts: sims.flatMap((s) => [s.name, `${s.name}-viewer`]),
+    world,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      world.stop();
+      await Promise.all(sims.map((s) => s.close()));
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// The objects of the demo world: zones (GameZone specs), hook templates, nodes and the kubefed host.
+import type { KubeObject } from '../kube/object.js';
+import { T, TKEX, FED_NAMESPACE } from './controllers/kinds.js';
+
+export const IMAGE_REPO = 'registry.example.com/project1/service';
+export const BASE_VERSION = '1.8.2';
+export const NEXT_VERSION = '1.9.0';
+
+const TYPE_CYCLE = ['game', 'db', 'gateway', 'auth', 'game', 'gateway', 'login', 'chat', 'game', 'match'];
+
+/** Service types of a zone with `n` services, e.g. 6 -> game x2, db, gateway x2, auth. */
+export function serviceCounts(n: number): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const t = TYPE_CYCLE[i % TYPE_CYCLE.length];
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...counts];
+}
+
+/** serviceConfig entries: the first id of each type alone (so it can be customised), the rest as an id..endId range. */
+export function serviceConfig(n: number, replicas: number, custom: Record<string, Record<string, unknown>> = {}): any[] {
+  const out: any[] = [];
+  for (const [type, count] of serviceCounts(n)) {
+    out.push({ type, id: 1, replicas, ...(custom[`${type}-1`] ?? {}) });
+    if (count > 1) out.push({ type, id: 2, ...(count > 2 ? { endId: count } : {}), replicas });
+  }
+  return out;
+}
+
+export function zoneNamespace(zoneId: number): string {
+  return `zone-${zoneId}`;
+}
+
+export function gameZone(zoneId: number, services: number, replicas: number, custom: Record<string, Record<string, unknown>> = {}): KubeObject {
+  return {
+    apiVersion: 'apps.example.com/v1alpha1',
+    kind: 'GameZone',
+    metadata: { name: `zone${zoneId}`, namespace: zoneNamespace(zoneId), labels: { [`zonectl.io/zone`]: String(zoneId) } },
+    spec: {
+      gameZone: {
+        zoneId,
+        dbMigraterImage: `registry.example.com/project1/dbmigrater:${BASE_VERSION}`,
+        defaultImage: `${IMAGE_REPO}:${BASE_VERSION}`,
+        serviceConfig: serviceConfig(services, replicas, custom),
+        redisConfig: { ip: 'redis', port: 6379 },
+        mysqlConfig: { ip: '192.168.1.100', port: 3306, user: 'game', database: `zone_${zoneId}` },
+      },
+    },
+  };
+}
+
+export function hookTemplates(ns: string): KubeObject[] {
+  const web = (path: string) => ({ web: { url: `http://{{ args.PodIP }}:10087/${path}?PodIP={{ args.PodIP }}`, jsonPath: '{$.code}', timeoutSeconds: 5 } });
+  return [
+    {
+      apiVersion: TKEX,
+      kind: 'HookTemplate',
+      metadata: { name: 'check-online', namespace: ns },
+      spec: {
+        args: [{ name: 'PodIP' }, { name: 'HostIP' }],
+        metrics: [{ name: 'online-ratio', interval: '5s', count: 2, successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5', provider: web('online') }],
+      },
+    },
+    {
+      apiVersion: TKEX,
+      kind: 'HookTemplate',
+      metadata: { name: 'pre-inplace-drain', namespace: ns },
+      spec: {
+        args: [{ name: 'PodIP' }, { name: 'PodName' }, { name: 'PodNamespace' }],
+        metrics: [{ name: 'drain-players', interval: '5s', count: 2, successfulLimit: 2, failureLimit: 0, successCondition: 'asInt(result) == 0', provider: web('drain') }],
+      },
+    },
+    {
+      apiVersion: TKEX,
+      kind: 'HookTemplate',
+      metadata: { name: 'post-inplace-check', namespace: ns },
+      spec: {
+        args: [{ name: 'PodIP' }],
+        metrics: [{ name: 'reload', count: 1, successCondition: 'asInt(result) == 0', provider: web('reload') }],
+      },
+    },
+  ];
+}
+
+export function nodeObject(cluster: string, name: string, i: number): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': `${cluster}-${(i % 3) + 1}` } },
+    spec: {},
+    status: {
+      capacity: { cpu: '32', memory: '131072Mi', pods: '110' },
+      allocatable: { cpu: '31500m', memory: '128000Mi', pods: '110' },
+      addresses: [{ type: 'InternalIP', address: `10.0.${(i >> 8) & 255}.${(i & 255) + 1}` }, { type: 'Hostname', address: name }],
+      conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
+      nodeInfo: { kubeletVersion: 'v1.28.9', containerRuntimeVersion: 'containerd://1.7.13', osImage: 'TencentOS Server 3.1', architecture: 'amd64' },
+    },
+  };
+}
+
+export function kubeFedCluster(name: string, endpoint: string, region: string): KubeObject {
+  return {
+    apiVersion: 'core.kubefed.io/v1beta1',
+    kind: 'KubeFedCluster',
+    metadata: { name, namespace: FED_NAMESPACE, labels: { region } },
+    spec: { apiEndpoint: endpoint, secretRef: { name: `${name}-token` } },
+    status: { region },
+  };
+}
+
+export function federatedTypeConfig(): KubeObject {
+  return {
+    apiVersion: 'core.kubefed.io/v1beta1',
+    kind: 'FederatedTypeConfig',
+    metadata: { name: 'gamedeployments.tkex.tencent.com', namespace: FED_NAMESPACE },
+    spec: {
+      targetType: { group: 'tkex.tencent.com', version: 'v1alpha1', kind: 'GameDeployment', pluralName: 'gamedeployments', scope: 'Namespaced' },
+      federatedType: { group: 'types.kubefed.io', version: 'v1beta1', kind: 'FederatedGameDeployment', pluralName: 'federatedgamedeployments', scope: 'Namespaced' },
+      propagation: 'Enabled',
+      statusCollection: 'Disabled',
+    },
+    status: { observedGeneration: 1, propagationController: 'Running', statusController: 'NotRunning' },
+  };
+}
+
+export function federatedGameDeployment(name: string, ns: string, replicas: number, members: string[]): KubeObject {
+  const image = `registry.example.com/project1/login:2.3.0`;
+  const overrides = [];
+  if (members[1]) overrides.push({ clusterName: members[1], clusterOverrides: [{ path: '/spec/template/spec/containers/0/image', value: 'registry.example.com/project1/login:2.3.1' }] });
+  if (members[2])
+    overrides.push({
+      clusterName: members[2],
+      clusterOverrides: [
+        { op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'registry.example.com/project1/login:2.3.0-sg' },
+        { op: 'replace', path: '/spec/replicas', value: replicas + 1 },
+      ],
+    });
+  return {
+    apiVersion: 'types.kubefed.io/v1beta1',
+    kind: 'FederatedGameDeployment',
+    metadata: { name, namespace: ns },
+    spec: {
+      template: {
+        metadata: { labels: { app: name, 'zonectl.io/service': name } },
+        spec: {
+          replicas,
+          selector: { matchLabels: { app: name } },
+          template: { metadata: { labels: { app: name, 'zonectl.io/service': name } }, spec: { containers: [{ name: 'login', image, args: ['--type', 'login'] }] } },
+          updateStrategy: { type: 'InplaceUpdate', maxUnavailable: 1 },
+        },
+      },
+      placement: { clusters: members.map((m) => ({ name: m })) },
+      overrides,
+    },
+  };
+}
+
+export { T };

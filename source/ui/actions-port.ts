@@ -1,0 +1,31 @@
+// What the console needs from the actions layer. The UI never builds patches or talks to a
+// cluster: it asks which actions are possible on a workload and hands back a plan to run.
+// Operator actions land in a later task; until then the console shows the keys as disabled.
+import type { ActionAvailability, ActionName, WorkloadKind } from '../model/types.js';
+
+export interface ActionTarget {
+  cluster: string;
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+}
+
+/** A plan as the UI sees it: what the confirm step shows. The executor's own plan type stays opaque. */
+export interface PlanView<P = unknown> {
+  summary: string[];
+  plan: P;
+}
+
+export interface ActionResult {
+  ok: boolean;
+  /** One sentence for the status line (names the cluster on failure). */
+  message: string;
+}
+
+export interface ActionsPort<P = unknown> {
+  /** Which actions are possible now and why not (access review + state). */
+  available(target: ActionTarget): Promise<ActionAvailability[]>;
+  /** Builds the plan for one action (pure adapter + preflight); shown before running. */
+  plan(target: ActionTarget, action: ActionName): Promise<PlanView<P>>;
+  run(plan: P): Promise<ActionResult>;
+}

@@ -1,0 +1,138 @@
+// The console: header, title (breadcrumbs), optional stale banner, the screen in front, footer.
+// Height is clamped to the terminal (one row spare) so Ink never overflows and never full-clears.
+import { Box, useInput, useStdin, useWindowSize } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SnapshotSource } from '../store/types.js';
+import type { ActionsPort } from './actions-port.js';
+import { footerSegs, headerSegs, staleSegs, titleSegs } from './chrome.js';
+import { LineList } from './components/line-list.js';
+import { SegLine } from './components/seg-text.js';
+import { Table } from './components/table.js';
+import { handleKey, scopesFor } from './controller.js';
+import { completions } from './commands.js';
+import { useClock } from './hooks/use-clock.js';
+import { useScreen } from './hooks/use-screen.js';
+import { useSnapshot } from './hooks/use-snapshot.js';
+import { keyName } from './keymap.js';
+import type { UiState } from './state.js';
+import { currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
+import { fitSegs } from './text/segs.js';
+import { ThemeContext } from './theme/context.js';
+import type { Theme } from './theme/theme.js';
+import type { BuildContext, ListViewId } from './views/types.js';
+
+export interface AppProps {
+  source: SnapshotSource;
+  theme: Theme;
+  fleetLabel: string;
+  user: string;
+  readOnly: boolean;
+  actions?: ActionsPort;
+  /** Fixed terminal size (tests); otherwise the real window size, following resizes. */
+  size?: { columns: number; rows: number };
+  /** Clock for ages/timers (tests pin it). */
+  now?: () => number;
+  clockMs?: number;
+  initialView?: ListViewId;
+  onExit(code: number): void;
+}
+
+const FLASH_MS = 4000;
+
+export function App(props: AppProps) {
+  const win = useWindowSize();
+  const { columns: width, rows } = props.size ?? win;
+  const snap = useSnapshot(props.source);
+  const now = useClock(props.clockMs ?? 5000, props.now);
+  const [state, setState] = useState<UiState>(() => initialState(props.initialView));
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const stale = useMemo(() => new Set(snap.clusters.filter((c) => c.state !== 'ready').map((c) => c.name)), [snap.clusters]);
+  const ctx = useMemo<BuildContext>(() => ({ now, stale, showAll: state.showAll }), [now, stale, state.showAll]);
+  const clusterNames = useMemo(() => snap.clusters.map((c) => c.name).sort(), [snap.clusters]);
+  const screen = useScreen(state, snap, ctx, width);
+
+  const banner = state.help ? null : staleSegs(snap.clusters, state.cluster);
+  const frameHeight = Math.max(4, rows - 1);
+  const chrome = 3 + (banner ? 1 : 0) + (screen.kind === 'list' ? 1 : 0);
+  const bodyHeight = Math.max(1, frameHeight - chrome);
+
+  const ui = currentUi(state);
+  const items = screen.kind === 'list' ? screen.rows : screen.lines;
+  const sel = selectedIndex(ui, screen.keyed);
+  const offset = visibleOffset(ui.offset, Math.max(0, sel), bodyHeight, items.length);
+
+  // Flash messages clear themselves.
+  useEffect(() => {
+    if (!state.flash) return;
+    const t = setTimeout(() => setState((s) => (s.flash === state.flash ? { ...s, flash: undefined } : s)), FLASH_MS);
+    return () => clearTimeout(t);
+  }, [state.flash]);
+
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (input, key) => {
+      const name = keyName(input, key);
+      const r = handleKey(stateRef.current, name, input, { screen, bodyHeight, clusters: clusterNames });
+      stateRef.current = r.state;
+      setState(r.state);
+      if (r.quit) props.onExit(0);
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  const scopes = scopesFor(state);
+  const comps = state.mode === 'command' ? completions(state.input, clusterNames) : [];
+  const header = headerSegs({ fleet: props.fleetLabel, user: props.user, readOnly: props.readOnly, clusters: snap.clusters, synced: snap.synced, width });
+  const sortTitle = screen.kind === 'list' ? `${screen.cols.find((c) => c.column.id === screen.sortCol)?.column.title ?? screen.sortCol}${screen.sortDesc ? ' desc' : ''}` : undefined;
+  const title = titleSegs({
+    state,
+    shown: items.length,
+    total: screen.kind === 'list' ? screen.total : items.length,
+    isList: screen.kind === 'list',
+    sortTitle,
+    filterError: screen.kind === 'list' ? screen.filterError : undefined,
+  });
+  const footer = footerSegs({ state, scopes, completions: comps, width });
+
+  let body;
+  if (screen.kind === 'list' && items.length === 0) {
+    const f = top(state).ui.filter;
+    const why =
+      screen.total === 0
+        ? screen.spec.emptyText(snap, ctx) + (Object.values(snap.synced).some((v) => !v) ? ' Some clusters are still syncing.' : '')
+        : `No ${screen.spec.title.toLowerCase()} match${f ? ` the filter "${f}"` : ''}${state.cluster ? ` in cluster ${state.cluster}` : ''} (${screen.total} hidden). Esc clears it.`;
+    body = (
+      <Box flexDirection="column" height={bodyHeight + 1}>
+        <Table rows={[]} cols={screen.cols} offset={0} height={0} selected={-1} width={width} sortCol={screen.sortCol} sortDesc={screen.sortDesc} />
+        <SegLine segs={fitSegs([{ text: `  ${why}`, token: 'muted' }], width)} />
+      </Box>
+    );
+  } else if (screen.kind === 'list') {
+    body = (
+      <Box height={bodyHeight + 1}>
+        <Table rows={screen.rows} cols={screen.cols} offset={offset} height={bodyHeight} selected={sel} width={width} sortCol={screen.sortCol} sortDesc={screen.sortDesc} />
+      </Box>
+    );
+  } else {
+    body = (
+      <Box height={bodyHeight}>
+        <LineList lines={screen.lines} offset={offset} height={bodyHeight} selected={sel} width={width} />
+      </Box>
+    );
+  }
+
+  return (
+    <ThemeContext.Provider value={props.theme}>
+      <Box flexDirection="column" width={width} height={frameHeight}>
+        <SegLine segs={fitSegs(header, width)} />
+        <SegLine segs={fitSegs(title, width)} />
+        {banner && <SegLine segs={fitSegs(banner, width)} />}
+        {body}
+        <SegLine segs={fitSegs(footer, width)} />
+      </Box>
+    </ThemeContext.Provider>
+  );
+}
+

@@ -1,0 +1,86 @@
+// Column layout: natural widths from the data, then drop columns by priority until the row fits,
+// then shrink the flexible column(s). Priority 0 columns are never dropped.
+import { displayWidth } from './text/width.js';
+
+export interface Column {
+  id: string;
+  title: string;
+  /** 0 = essential (never dropped); higher numbers are dropped first. */
+  priority: number;
+  /** Minimum width when shrinking (defaults to the title width). */
+  min?: number;
+  /** Natural width cap. */
+  max?: number;
+  /** Absorbs shrink (and nothing else) when the row is still too wide. */
+  flex?: boolean;
+  align?: 'left' | 'right';
+}
+
+export interface PlacedColumn {
+  column: Column;
+  index: number; // index into the row's cells
+  width: number;
+}
+
+export const GAP = 2;
+/** Width of the selection gutter at the left of every row. */
+export const GUTTER = 2;
+
+/** Natural width of each column over the given rows (header included), capped by `max`. */
+export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ cells: readonly string[] }>): number[] {
+  const w = columns.map((c) => displayWidth(c.title));
+  for (const r of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      const s = r.cells[i] ?? '';
+      // A UTF-16 unit is at most two cells wide, so short strings cannot beat the current width.
+      const n = s.length * 2 > w[i] ? displayWidth(s) : 0;
+      if (n > w[i]) w[i] = n;
+    }
+  }
+  return w.map((n, i) => Math.min(n, columns[i].max ?? n));
+}
+
+/** Columns with this priority or higher are dropped before anything is shrunk. */
+export const OPTIONAL = 3;
+
+/**
+ * Fits columns into `width` cells (gutter included). Returns the visible columns in order.
+ *  1. drop optional columns (priority >= OPTIONAL, highest first) while the natural row is too wide;
+ *  2. drop important columns (priority 1..2) while even the flexible columns at minimum do not fit;
+ *  3. shrink flexible columns (widest first, one cell at a time), then any column down to 3 cells.
+ */
+export function fitColumns(columns: readonly Column[], natural: readonly number[], width: number): PlacedColumn[] {
+  let placed: PlacedColumn[] = columns.map((column, index) => ({ column, index, width: natural[index] }));
+  const total = (cols: PlacedColumn[]) => GUTTER + cols.reduce((a, c) => a + c.width, 0) + GAP * Math.max(0, cols.length - 1);
+  const minOf = (c: PlacedColumn) => Math.min(c.width, c.column.min ?? displayWidth(c.column.title));
+  const shrinkable = (cols: PlacedColumn[]) => cols.reduce((a, c) => a + (c.column.flex ? c.width - minOf(c) : 0), 0);
+  const dropOne = (minPriority: number): boolean => {
+    let victim = -1;
+    for (let i = 0; i < placed.length; i++) {
+      const p = placed[i].column.priority;
+      if (p >= minPriority && p > 0 && (victim < 0 || p >= placed[victim].column.priority)) victim = i;
+    }
+    if (victim < 0) return false;
+    placed = placed.filter((_, i) => i !== victim);
+    return true;
+  };
+
+  while (total(placed) > width && dropOne(OPTIONAL));
+  while (total(placed) - shrinkable(placed) > width && dropOne(1));
+
+  let over = total(placed) - width;
+  while (over > 0) {
+    let widest: PlacedColumn | undefined;
+    for (const c of placed) if (c.column.flex && c.width > minOf(c) && (!widest || c.width > widest.width)) widest = c;
+    if (!widest) break;
+    widest.width--;
+    over--;
+  }
+  for (const c of [...placed].sort((a, b) => b.width - a.width)) {
+    if (over <= 0) break;
+    const cut = Math.min(Math.max(0, c.width - 3), over);
+    c.width -= cut;
+    over -= cut;
+  }
+  return placed;
+}

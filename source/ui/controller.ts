@@ -1,0 +1,141 @@
+// Key handling as a pure function: (state, key, what the screen shows) -> new state (+ quit).
+import { complete, parseCommand } from './commands.js';
+import type { Scope } from './keymap.js';
+import { lookup } from './keymap.js';
+import type { Motion, UiState } from './state.js';
+import { back, currentUi, initialListUi, move, push, selectedIndex, switchRoot, top, withUi } from './state.js';
+import { LIST_VIEWS, isListView } from './views/registry.js';
+import type { DrillTarget } from './views/types.js';
+import type { Screen } from './hooks/use-screen.js';
+
+export interface KeyEnv {
+  screen: Screen;
+  bodyHeight: number;
+  clusters: readonly string[];
+}
+
+export interface KeyResult {
+  state: UiState;
+  quit?: boolean;
+}
+
+export function scopesFor(state: UiState): Set<Scope> {
+  const scopes = new Set<Scope>(['global', 'nav']);
+  if (state.help) return scopes;
+  const v = top(state).view;
+  if (isListView(v)) scopes.add('list');
+  else scopes.add('detail');
+  if (v === 'rollouts' || v === 'rollout') scopes.add('rollout-actions');
+  return scopes;
+}
+
+const MOTIONS: Record<string, Motion> = { up: 'up', down: 'down', pgup: 'pgup', pgdn: 'pgdn', top: 'top', bottom: 'bottom' };
+
+function isPrintable(input: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return input.length > 0 && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+function flash(state: UiState, text: string, token: 'warn' | 'error' | 'info' = 'warn'): UiState {
+  return { ...state, flash: { text, token } };
+}
+
+export function selectedDrill(state: UiState, env: KeyEnv): DrillTarget | undefined {
+  const items = env.screen.kind === 'list' ? env.screen.rows : env.screen.lines;
+  const idx = selectedIndex(currentUi(state), env.screen.keyed);
+  return idx >= 0 ? items[idx]?.drill : undefined;
+}
+
+function open(state: UiState, env: KeyEnv): UiState {
+  if (state.help) return state;
+  const d = selectedDrill(state, env);
+  if (!d) return state;
+  if (isListView(d.view)) {
+    const next = switchRoot(state, d.view);
+    return d.cluster !== undefined ? { ...next, cluster: d.cluster } : next;
+  }
+  return push(state, d.view, d.key, d.title);
+}
+
+function handleFilterKey(state: UiState, name: string, input: string): UiState {
+  const setFilter = (s: UiState, text: string): UiState => withUi({ ...s, input: text }, (ui) => ({ ...ui, filter: text, offset: 0 }));
+  if (name === 'enter') return { ...state, mode: 'normal' };
+  if (name === 'esc') return { ...setFilter(state, state.inputBefore), mode: 'normal' };
+  if (name === 'backspace' || name === 'delete') return setFilter(state, [...state.input].slice(0, -1).join(''));
+  if (name === 'ctrl+u') return setFilter(state, '');
+  if (isPrintable(input) && name === input) return setFilter(state, state.input + input);
+  return state;
+}
+
+function handleCommandKey(state: UiState, name: string, input: string, env: KeyEnv): KeyResult {
+  if (name === 'esc') return { state: { ...state, mode: 'normal', input: '' } };
+  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters) } };
+  if (name === 'backspace' || name === 'delete') {
+    if (state.input === '') return { state: { ...state, mode: 'normal' } };
+    return { state: { ...state, input: [...state.input].slice(0, -1).join('') } };
+  }
+  if (name === 'enter') {
+    const done: UiState = { ...state, mode: 'normal', input: '' };
+    const r = parseCommand(state.input, env.clusters);
+    switch (r.kind) {
+      case 'view': return { state: switchRoot(done, r.view) };
+      case 'ctx': return { state: { ...done, cluster: r.cluster } };
+      case 'help': return { state: { ...done, help: initialListUi() } };
+      case 'quit': return { state: done, quit: true };
+      case 'error': return { state: flash(done, r.message, 'error') };
+    }
+  }
+  if (isPrintable(input) && name === input) return { state: { ...state, input: state.input + input } };
+  return { state };
+}
+
+export function handleKey(prev: UiState, name: string, input: string, env: KeyEnv): KeyResult {
+  const state = prev.flash ? { ...prev, flash: undefined } : prev;
+  if (state.mode === 'filter') return { state: handleFilterKey(state, name, input) };
+  if (state.mode === 'command') return handleCommandKey(state, name, input, env);
+
+  const b = lookup(name, scopesFor(state));
+  if (!b) return { state };
+  if (b.disabled) return { state: flash(state, `${b.label}: ${b.disabled}`) };
+  const motion = MOTIONS[b.id];
+  if (motion) return { state: withUi(state, (ui) => move(ui, env.screen.keyed, motion, env.bodyHeight)) };
+
+  const frame = top(state);
+  switch (b.id) {
+    case 'quit': return { state, quit: true };
+    case 'open': return { state: open(state, env) };
+    case 'back': {
+      if (!state.help && state.stack.length === 1 && frame.ui.filter) return { state: withUi(state, (ui) => ({ ...ui, filter: '' })) };
+      if (!state.help && state.stack.length === 1 && state.cluster !== null) return { state: { ...state, cluster: null } };
+      return { state: back(state) };
+    }
+    case 'help': return { state: { ...state, help: state.help ? null : initialListUi() } };
+    case 'filter': return { state: { ...state, mode: 'filter', input: frame.ui.filter, inputBefore: frame.ui.filter } };
+    case 'command': return { state: { ...state, mode: 'command', input: '' } };
+    case 'view-zones': return { state: switchRoot(state, 'zones') };
+    case 'view-rollouts': return { state: switchRoot(state, 'rollouts') };
+    case 'view-clusters': return { state: switchRoot(state, 'clusters') };
+    case 'view-fed': return { state: switchRoot(state, 'fed') };
+    case 'cluster-next': {
+      const order: Array<string | null> = [null, ...env.clusters];
+      const i = order.indexOf(state.cluster);
+      return { state: { ...state, cluster: order[(i + 1) % order.length] ?? null } };
+    }
+    case 'toggle-all': {
+      if (frame.view !== 'rollouts') return { state: flash(state, 'A (all workloads) applies to the Rollouts view', 'info') };
+      return { state: { ...state, showAll: !state.showAll } };
+    }
+    case 'sort-next':
+    case 'sort-reverse': {
+      if (env.screen.kind !== 'list' || !isListView(frame.view)) return { state };
+      const spec = LIST_VIEWS[frame.view];
+      const cur = frame.ui.sort ?? spec.defaultSort;
+      if (b.id === 'sort-reverse') return { state: withUi(state, (ui) => ({ ...ui, sort: { col: cur.col, desc: !cur.desc } })) };
+      const visible = env.screen.cols.map((c) => c.column.id);
+      const i = visible.indexOf(cur.col);
+      const col = visible[(i + 1) % visible.length] ?? cur.col;
+      return { state: withUi(state, (ui) => ({ ...ui, sort: { col, desc: false } })) };
+    }
+    default: return { state };
+  }
+}

@@ -1,0 +1,71 @@
+// Derives what the current screen shows, memoized in layers so that moving the selection never
+// rebuilds, refilters or resorts rows, and a snapshot change rebuilds only the view in front.
+import { useMemo } from 'react';
+import type { Snapshot } from '../../store/types.js';
+import type { PlacedColumn } from '../columns.js';
+import { fitColumns, naturalWidths } from '../columns.js';
+import { compileFilter } from '../filter.js';
+import { helpLines } from '../help.js';
+import { filterRows, sortRows } from '../list-model.js';
+import type { KeyedRows, UiState } from '../state.js';
+import { keyed, top } from '../state.js';
+import { DETAIL_VIEWS, LIST_VIEWS, isListView } from '../views/registry.js';
+import type { BuildContext, Line, ListSpec, Row } from '../views/types.js';
+
+export interface ListScreen {
+  kind: 'list';
+  spec: ListSpec;
+  rows: Row[];
+  total: number;
+  cols: PlacedColumn[];
+  sortCol: string;
+  sortDesc: boolean;
+  filterError?: string;
+  keyed: KeyedRows;
+}
+
+export interface LinesScreen {
+  kind: 'lines';
+  lines: Line[];
+  /** The object shown is gone from the snapshot. */
+  missing: boolean;
+  keyed: KeyedRows;
+}
+
+export type Screen = ListScreen | LinesScreen;
+
+const NO_ROWS: Row[] = [];
+
+export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, width: number): Screen {
+  const frame = top(state);
+  const spec = isListView(frame.view) ? LIST_VIEWS[frame.view] : undefined;
+  const ui = frame.ui;
+
+  // ---- list pipeline (hooks run unconditionally; cheap when spec is undefined) ----
+  const base = useMemo(() => (spec ? spec.build(snap, ctx) : NO_ROWS), [spec, snap, ctx]);
+  const filtered = useMemo(() => filterRows(base, state.cluster, ui.filter), [base, state.cluster, ui.filter]);
+  const sort = ui.sort ?? spec?.defaultSort;
+  const sortIdx = spec && sort ? Math.max(0, spec.columns.findIndex((c) => c.id === sort.col)) : 0;
+  const sorted = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
+  const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
+  const cols = useMemo(() => (spec ? fitColumns(spec.columns, natural, width) : []), [spec, natural, width]);
+  const listKeyed = useMemo(() => keyed(sorted), [sorted]);
+  const filterError = useMemo(() => compileFilter(ui.filter).error, [ui.filter]);
+
+  // ---- detail and help ----
+  const detailSpec = !spec && !isListView(frame.view) ? DETAIL_VIEWS[frame.view] : undefined;
+  const detail = useMemo(() => (detailSpec ? detailSpec.build(snap, frame.key, ctx) : null), [detailSpec, snap, frame.key, ctx]);
+  const detailLines = useMemo<Line[]>(
+    () => detail?.lines ?? [{ key: 'gone', segs: [{ text: '  This object is no longer in the snapshot (deleted, or its cluster is unreachable). Esc goes back.', token: 'warn' }] }],
+    [detail],
+  );
+  const detailKeyed = useMemo(() => keyed(detailLines), [detailLines]);
+  const help = useMemo(() => helpLines(), []);
+  const helpKeyed = useMemo(() => keyed(help), [help]);
+
+  if (state.help) return { kind: 'lines', lines: help, missing: false, keyed: helpKeyed };
+  if (spec) {
+    return { kind: 'list', spec, rows: sorted, total: base.length, cols, sortCol: sort?.col ?? '', sortDesc: sort?.desc ?? false, filterError, keyed: listKeyed };
+  }
+  return { kind: 'lines', lines: detailLines, missing: detail === null, keyed: detailKeyed };
+}

@@ -1,0 +1,101 @@
+// The keymap is data: the input handler, the footer hints and the `?` help are all generated from
+// this one table. A key name is what `keyName()` produces: 'j', 'G', '/', 'enter', 'esc', 'up',
+// 'pgdn', 'ctrl+c', ...
+import type { Key } from 'ink';
+
+export type CommandId =
+  | 'up' | 'down' | 'pgup' | 'pgdn' | 'top' | 'bottom'
+  | 'open' | 'back' | 'filter' | 'command' | 'help' | 'quit'
+  | 'sort-next' | 'sort-reverse' | 'cluster-next' | 'toggle-all'
+  | 'view-zones' | 'view-rollouts' | 'view-clusters' | 'view-fed'
+  | 'approve' | 'reject' | 'skip-hook' | 'hotupdate';
+
+/** Where a binding applies. 'nav' = any scrollable screen (lists, details, help). */
+export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'rollout-actions';
+
+export interface Binding {
+  id: CommandId;
+  keys: readonly string[];
+  /** Short label for the footer. */
+  label: string;
+  /** One line for the help screen. */
+  help: string;
+  scope: Scope;
+  /** Shown in the footer (in this order) when the scope applies. */
+  footer?: number;
+  /** When set the key is shown but does nothing except say why. */
+  disabled?: string;
+}
+
+export const NOT_YET = 'not yet available';
+
+export const KEYMAP: readonly Binding[] = [
+  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'nav' },
+  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Move down', scope: 'nav' },
+  { id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'page up', help: 'Page up', scope: 'nav' },
+  { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'page down', help: 'Page down', scope: 'nav' },
+  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first row', scope: 'nav' },
+  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last row', scope: 'nav' },
+  { id: 'open', keys: ['enter', 'right'], label: 'open', help: 'Open the selected row (drill in)', scope: 'nav', footer: 1 },
+  { id: 'back', keys: ['esc', 'left', 'backspace'], label: 'back', help: 'Go back (close help, leave a detail view)', scope: 'global', footer: 2 },
+  { id: 'filter', keys: ['/'], label: 'filter', help: 'Filter rows: text, /regex/, !inverted', scope: 'list', footer: 3 },
+  { id: 'cluster-next', keys: ['c'], label: 'cluster', help: 'Cycle the cluster filter (all, then each cluster)', scope: 'list', footer: 4 },
+  { id: 'sort-next', keys: ['s'], label: 'sort', help: 'Sort by the next column', scope: 'list', footer: 5 },
+  { id: 'sort-reverse', keys: ['S'], label: 'reverse', help: 'Reverse the sort order', scope: 'list' },
+  { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
+  { id: 'view-zones', keys: ['1'], label: 'zones', help: 'Show the zones view', scope: 'global' },
+  { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
+  { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
+  { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
+  { id: 'approve', keys: ['a'], label: 'approve', help: 'Approve (continue) the paused stage', scope: 'rollout-actions', footer: 6, disabled: NOT_YET },
+  { id: 'reject', keys: ['r'], label: 'reject', help: 'Reject (roll back) the stage', scope: 'rollout-actions', footer: 7, disabled: NOT_YET },
+  { id: 'skip-hook', keys: ['K'], label: 'skip hook', help: 'Skip the running step hook', scope: 'rollout-actions', disabled: NOT_YET },
+  { id: 'hotupdate', keys: ['u'], label: 'hot update', help: 'Hot-update a container image in place', scope: 'rollout-actions', footer: 8, disabled: NOT_YET },
+  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :ctx <name> :q); Tab completes', scope: 'global', footer: 9 },
+  { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 10 },
+  { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 11 },
+];
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+  global: 'Everywhere',
+  nav: 'Moving around',
+  list: 'Lists',
+  detail: 'Detail views',
+  'rollout-actions': 'Rollout actions',
+};
+
+/** Normalizes an Ink key event to a key name used by the keymap. */
+export function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pgup';
+  if (key.pageDown) return 'pgdn';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace) return 'backspace';
+  if (key.delete) return 'delete';
+  if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
+  return input;
+}
+
+/** Finds the binding for a key among the scopes that apply now. */
+export function lookup(name: string, scopes: ReadonlySet<Scope>, keymap: readonly Binding[] = KEYMAP): Binding | undefined {
+  return keymap.find((b) => scopes.has(b.scope) && b.keys.includes(name));
+}
+
+export function footerBindings(scopes: ReadonlySet<Scope>, keymap: readonly Binding[] = KEYMAP): Binding[] {
+  return keymap.filter((b) => b.footer !== undefined && scopes.has(b.scope)).sort((a, b) => (a.footer ?? 0) - (b.footer ?? 0));
+}
+
+/** Shows a key name the way the help and footer print it. */
+export function displayKey(k: string): string {
+  const named: Record<string, string> = { enter: '<enter>', esc: '<esc>', up: '<up>', down: '<down>', left: '<left>', right: '<right>', pgup: '<pgup>', pgdn: '<pgdn>', home: '<home>', end: '<end>', backspace: '<bksp>', tab: '<tab>' };
+  if (named[k]) return named[k];
+  if (k.startsWith('ctrl+')) return `<ctrl-${k.slice(5)}>`;
+  return k;
+}

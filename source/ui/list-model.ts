@@ -1,0 +1,22 @@
+// Filter and sort a list view's rows. Pure; memoized by the caller.
+import { compileFilter } from './filter.js';
+import type { Row } from './views/types.js';
+
+export function filterRows(rows: readonly Row[], cluster: string | null, filter: string): Row[] {
+  const f = compileFilter(filter);
+  if (cluster === null && f.empty) return rows as Row[];
+  return rows.filter((r) => (cluster === null || r.cluster === cluster) && f.test(r.search));
+}
+
+function cmp(a: string | number, b: string | number): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable sort by one column, ties broken by row key so equal rows never swap between updates. */
+export function sortRows(rows: readonly Row[], col: number, desc: boolean): Row[] {
+  const dir = desc ? -1 : 1;
+  return [...rows].sort((x, y) => dir * cmp(x.sort[col] ?? '', y.sort[col] ?? '') || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+}

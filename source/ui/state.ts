@@ -1,0 +1,158 @@
+// UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
+// to a keymap command and applies these functions.
+import type { Token } from './theme/theme.js';
+import type { ListViewId, ViewId } from './views/types.js';
+
+/** Per-screen list state: filter, sort, selection (by row key, index as fallback), scroll offset. */
+export interface ListUi {
+  filter: string;
+  sort?: { col: string; desc: boolean };
+  selKey?: string;
+  selIdx: number;
+  offset: number;
+}
+
+export interface Frame {
+  view: ViewId;
+  /** Object key for detail views ('' for lists). */
+  key: string;
+  title: string;
+  ui: ListUi;
+}
+
+export type Mode = 'normal' | 'filter' | 'command';
+
+export interface UiState {
+  /** stack[0] is a list view; detail views are pushed on top (Esc pops). */
+  stack: Frame[];
+  /** Remembered state of each list view, restored when switching back to it. */
+  roots: Partial<Record<ListViewId, ListUi>>;
+  cluster: string | null;
+  mode: Mode;
+  input: string;
+  /** Filter text before '/' editing started (Esc restores it). */
+  inputBefore: string;
+  /** Help overlay with its own scroll state, or null. */
+  help: ListUi | null;
+  flash?: { text: string; token: Token };
+  showAll: boolean;
+}
+
+export const LIST_TITLES: Record<ListViewId, string> = { zones: 'Zones', rollouts: 'Rollouts', clusters: 'Clusters', fed: 'Federation' };
+
+export function initialListUi(): ListUi {
+  return { filter: '', selIdx: 0, offset: 0 };
+}
+
+export function initialState(view: ListViewId = 'zones'): UiState {
+  return {
+    stack: [{ view, key: '', title: LIST_TITLES[view], ui: initialListUi() }],
+    roots: {},
+    cluster: null,
+    mode: 'normal',
+    input: '',
+    inputBefore: '',
+    help: null,
+    showAll: false,
+  };
+}
+
+export function top(s: UiState): Frame {
+  return s.stack[s.stack.length - 1];
+}
+
+/** Replaces the list state of the screen in front (help overlay when open). */
+export function withUi(s: UiState, f: (ui: ListUi) => ListUi): UiState {
+  if (s.help) return { ...s, help: f(s.help) };
+  const t = top(s);
+  return { ...s, stack: [...s.stack.slice(0, -1), { ...t, ui: f(t.ui) }] };
+}
+
+export function currentUi(s: UiState): ListUi {
+  return s.help ?? top(s).ui;
+}
+
+/** Switches to a list view as the new root (remembering the one we leave). */
+export function switchRoot(s: UiState, view: ListViewId): UiState {
+  const root = s.stack[0];
+  const roots = { ...s.roots, [root.view as ListViewId]: root.ui };
+  const ui = roots[view] ?? initialListUi();
+  return { ...s, roots, help: null, mode: 'normal', stack: [{ view, key: '', title: LIST_TITLES[view], ui }] };
+}
+
+export function push(s: UiState, view: ViewId, key: string, title: string): UiState {
+  return { ...s, stack: [...s.stack, { view, key, title, ui: initialListUi() }] };
+}
+
+export function back(s: UiState): UiState {
+  if (s.help) return { ...s, help: null };
+  if (s.stack.length > 1) return { ...s, stack: s.stack.slice(0, -1) };
+  return s;
+}
+
+// ---- selection and scrolling over a list of n rows in a viewport of `height` rows ----
+
+export interface KeyedRows {
+  readonly length: number;
+  keyAt(i: number): string;
+  indexOf(key: string): number;
+}
+
+export function clamp(v: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, v));
+}
+
+/** Index of the selected row: follows the key; falls back to the last index when the key vanished. */
+export function selectedIndex(ui: ListUi, rows: KeyedRows): number {
+  if (rows.length === 0) return -1;
+  if (ui.selKey !== undefined) {
+    const i = rows.indexOf(ui.selKey);
+    if (i >= 0) return i;
+  }
+  return clamp(ui.selIdx, 0, rows.length - 1);
+}
+
+/** Scroll offset that keeps `idx` visible, moving as little as possible from `offset`. */
+export function visibleOffset(offset: number, idx: number, height: number, n: number): number {
+  if (n <= height || height <= 0) return 0;
+  let o = clamp(offset, 0, n - height);
+  if (idx < o) o = idx;
+  else if (idx >= o + height) o = idx - height + 1;
+  return clamp(o, 0, n - height);
+}
+
+export type Motion = 'up' | 'down' | 'pgup' | 'pgdn' | 'top' | 'bottom';
+
+export function move(ui: ListUi, rows: KeyedRows, motion: Motion, height: number): ListUi {
+  const n = rows.length;
+  if (n === 0) return { ...ui, selIdx: 0, selKey: undefined, offset: 0 };
+  const cur = selectedIndex(ui, rows);
+  const page = Math.max(1, height - 1);
+  const next = clamp(
+    motion === 'up' ? cur - 1
+      : motion === 'down' ? cur + 1
+        : motion === 'pgup' ? cur - page
+          : motion === 'pgdn' ? cur + page
+            : motion === 'top' ? 0
+              : n - 1,
+    0,
+    n - 1,
+  );
+  let offset = visibleOffset(ui.offset, cur, height, n);
+  if (motion === 'pgdn' || motion === 'pgup') offset = clamp(offset + (next - cur), 0, Math.max(0, n - height));
+  offset = visibleOffset(offset, next, height, n);
+  return { ...ui, selIdx: next, selKey: rows.keyAt(next), offset };
+}
+
+/** KeyedRows over an array of objects with a `key`, with an index built once. */
+export function keyed<T extends { key: string }>(items: readonly T[]): KeyedRows {
+  let index: Map<string, number> | undefined;
+  return {
+    length: items.length,
+    keyAt: (i) => items[i]?.key ?? '',
+    indexOf: (key) => {
+      index ??= new Map(items.map((r, i) => [r.key, i]));
+      return index.get(key) ?? -1;
+    },
+  };
+}

@@ -1,0 +1,216 @@
+// The console's log view: follow one or many container streams (a pod, a workload, a zone, a
+// rollout's workload) from a LogFollowerPort. Prefix per stream (cluster/pod/container, coloured by
+// stream), follow / pause (scroll back while new lines count up), `/` filter with highlight, wrap and
+// timestamp toggles, jump to top / bottom, save to a file. Renders exactly `height` rows or fewer.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Box, Text, useInput } from 'ink';
+import { memo, useMemo, useState } from 'react';
+import { viewFilter, type ViewFilter } from '../../logs/filters.js';
+import type { LogFollowerPort } from '../../logs/types.js';
+import { entryText, windowRows, type LogEntry, type RowSeg } from '../../logs/view-model.js';
+import { useLogFollower } from '../hooks/useLogFollower.js';
+import { keyName } from '../keymap.js';
+import { useTheme } from '../theme/context.js';
+import type { Theme } from '../theme/theme.js';
+
+export interface LogViewProps {
+  follower: LogFollowerPort;
+  width: number;
+  height: number;
+  /** Esc / q with no filter active. */
+  onClose?: () => void;
+  /** Entries kept in memory (default 5,000); older ones are dropped and counted. */
+  capacity?: number;
+  flushMs?: number;
+  /** Directory for `s` (save); default the system temp dir. */
+  saveDir?: string;
+  /** Keys are handled only while active (default true). */
+  isActive?: boolean;
+}
+
+const PALETTE = ['cyan', 'yellow', 'green', 'magenta', 'blue', 'cyanBright', 'yellowBright', 'greenBright', 'magentaBright', 'blueBright'];
+
+export const LOG_VIEW_KEYS = 'f follow/pause  / filter  w wrap  t time  s save  g/G top/end  esc back';
+
+export function LogView(p: LogViewProps) {
+  const theme = useTheme();
+  const feed = useLogFollower(p.follower, { capacity: p.capacity, flushMs: p.flushMs });
+  const [follow, setFollow] = useState(true);
+  const [topSeq, setTopSeq] = useState(0);
+  const [pausedAt, setPausedAt] = useState(0);
+  const [wrap, setWrap] = useState(false);
+  const [timestamps, setTimestamps] = useState(false);
+  const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [flash, setFlash] = useState('');
+  const bodyHeight = Math.max(1, p.height - 2);
+  const width = Math.max(10, p.width);
+
+  const filter: ViewFilter | undefined = useMemo(() => viewFilter(query), [query]);
+  const entries = useMemo(() => {
+    const all = feed.ring.toArray();
+    return filter ? all.filter((e) => filter.test(entryText(e, timestamps))) : all;
+  }, [feed.version, feed.ring, filter, timestamps]);
+  const topIndex = useMemo(() => indexOfSeq(entries, topSeq), [entries, topSeq]);
+  const rows = useMemo(
+    () => windowRows(entries, { width, wrap, timestamps, filter, height: bodyHeight, follow, top: topIndex }),
+    [entries, width, wrap, timestamps, filter, bodyHeight, follow, topIndex],
+  );
+
+  const pause = (index: number) => {
+    if (follow) setPausedAt(feed.ring.pushed);
+    setFollow(false);
+    const i = Math.max(0, Math.min(index, Math.max(0, entries.length - 1)));
+    setTopSeq(entries[i]?.seq ?? 0);
+  };
+  const bottomTop = Math.max(0, entries.length - bodyHeight);
+  const current = follow ? bottomTop : topIndex;
+
+  useInput(
+    (input, key) => {
+      const k = keyName(input, key);
+      if (editing !== undefined) {
+        if (k === 'enter') {
+          setQuery(editing);
+          setEditing(undefined);
+        } else if (k === 'esc') {
+          setEditing(undefined);
+          setQuery('');
+        } else if (k === 'backspace' || key.delete) setEditing(editing.slice(0, -1));
+        else if (input && !key.ctrl && !key.meta && input >= ' ') setEditing(editing + input);
+        return;
+      }
+      setFlash('');
+      switch (k) {
+        case 'f':
+        case ' ':
+        case 'space':
+          if (follow) pause(bottomTop);
+          else setFollow(true);
+          return;
+        case 'up':
+        case 'k':
+          return pause(current - 1);
+        case 'down':
+        case 'j':
+          return follow ? undefined : pause(current + 1);
+        case 'pgup':
+        case 'ctrl+b':
+        case 'ctrl+u':
+          return pause(current - bodyHeight);
+        case 'pgdn':
+        case 'ctrl+f':
+        case 'ctrl+d':
+          return follow ? undefined : pause(current + bodyHeight);
+        case 'g':
+        case 'home':
+          return pause(0);
+        case 'G':
+        case 'end':
+          setFollow(true);
+          return;
+        case '/':
+          setEditing(query);
+          return;
+        case 'w':
+          setWrap(!wrap);
+          return;
+        case 't':
+          setTimestamps(!timestamps);
+          return;
+        case 's':
+        case 'ctrl+s':
+          void save(entries, timestamps, p.saveDir, p.follower.title).then(setFlash, (e: Error) => setFlash(`save failed: ${e.message}`));
+          return;
+        case 'esc':
+          if (query) setQuery('');
+          else p.onClose?.();
+          return;
+        case 'q':
+          p.onClose?.();
+          return;
+      }
+    },
+    { isActive: p.isActive ?? true },
+  );
+
+  const s = feed.stats;
+  const newLines = follow ? 0 : feed.ring.pushed - pausedAt;
+  const parts = [
+    `Logs ${p.follower.title}`,
+    `${s.streams} stream${s.streams === 1 ? '' : 's'}${s.queued ? ` (+${s.queued} waiting)` : ''}`,
+    `${feed.ring.pushed.toLocaleString('en-US')} lines`,
+    follow ? 'following' : `paused +${newLines.toLocaleString('en-US')} new`,
+  ];
+  if (filter) parts.push(`filter ${query} (${entries.length})`);
+  if (feed.ring.evicted > 0) parts.push(`dropped ${feed.ring.evicted.toLocaleString('en-US')} oldest (buffer ${feed.ring.capacity.toLocaleString('en-US')})`);
+  const footer = editing !== undefined ? `/${editing}_` : flash || LOG_VIEW_KEYS;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end" {...theme.tokens.title}>
+        {parts.join('  ')}
+      </Text>
+      {rows.length === 0 ? (
+        <Text {...theme.tokens.muted}>{filter ? 'No lines match the filter.' : 'Waiting for log lines...'}</Text>
+      ) : (
+        rows.map((r) => <Row key={r.key} segs={r.segs} theme={theme} />)
+      )}
+      {Array.from({ length: Math.max(0, bodyHeight - Math.max(1, rows.length)) }, (_, i) => (
+        <Text key={`pad${i}`}> </Text>
+      ))}
+      <Text wrap="truncate-end" {...(editing !== undefined ? theme.tokens.input : theme.tokens.muted)}>
+        {footer}
+      </Text>
+    </Box>
+  );
+}
+
+const Row = memo(function Row({ segs, theme }: { segs: RowSeg[]; theme: Theme }) {
+  return (
+    <Text wrap="truncate-end">
+      {segs.map((seg, i) => (
+        <Text key={i} {...styleOf(seg, theme)}>
+          {seg.text}
+        </Text>
+      ))}
+    </Text>
+  );
+});
+
+function styleOf(seg: RowSeg, theme: Theme): Record<string, unknown> {
+  switch (seg.style) {
+    case 'prefix':
+      return theme.name === 'mono' || seg.colour === undefined ? { bold: true } : { color: PALETTE[seg.colour % PALETTE.length] };
+    case 'time':
+    case 'marker':
+      return theme.tokens.muted;
+    case 'match':
+      return { inverse: true };
+    case 'error':
+      return theme.tokens.error;
+    case 'text':
+      return {};
+  }
+}
+
+function indexOfSeq(entries: readonly LogEntry[], seq: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Writes the entries in view to a new file (mode 0600); returns the message to show. */
+export async function save(entries: readonly LogEntry[], timestamps: boolean, dir: string | undefined, title: string): Promise<string> {
+  const slug = title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'logs';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(dir ?? tmpdir(), `zonectl-logs-${slug}-${stamp}.log`);
+  await writeFile(file, entries.map((e) => entryText(e, timestamps) + '\n').join(''), { mode: 0o600, flag: 'wx' });
+  return `saved ${entries.length.toLocaleString('en-US')} lines to ${file}`;
+}

@@ -1,0 +1,82 @@
+// Federated object: template, placement, per-cluster overrides (what differs per cluster) and
+// per-cluster propagation status beside each member cluster's live state.
+import type { FederatedInfo } from '../../model/types.js';
+import type { Snapshot } from '../../store/types.js';
+import { imageTag } from '../text/format.js';
+import { fedKey, workloadKey } from './keys.js';
+import { flatten, isSensitiveKey, LineBuilder } from './lines.js';
+import { stateText, updatedText } from './rollout-text.js';
+import type { BuildContext, DetailContent, DetailSpec } from './types.js';
+import { phaseToken } from './types.js';
+
+function members(s: Snapshot, f: FederatedInfo): string[] {
+  const names = new Set<string>();
+  if (f.placement.includes('*')) {
+    for (const c of s.fedClusters) if (c.cluster === f.cluster) names.add(c.name);
+  } else {
+    for (const n of f.placement) names.add(n);
+  }
+  for (const c of f.clusters) names.add(c.name);
+  return [...names].sort();
+}
+
+function showValue(path: string, v: unknown): string {
+  const last = path.split('/').pop() ?? '';
+  if (isSensitiveKey(last)) return '********';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+export function buildFederationDetail(s: Snapshot, key: string, ctx: BuildContext): DetailContent | null {
+  const f = s.federated.find((x) => fedKey(x) === key);
+  if (!f) return null;
+  const b = new LineBuilder();
+  b.add('title', [
+    { text: `${f.kind} ${f.namespace}/${f.name}`, token: 'title' },
+    ` on host ${f.cluster}`,
+    ctx.stale.has(f.cluster) && { text: ' [stale: host not ready]', token: 'stale' },
+  ]);
+  b.kv('target', 'target kind', f.targetKind);
+  b.kv('propagation', 'propagation', `${f.propagation.status || 'unknown'}${f.propagation.reason ? ` (${f.propagation.reason})` : ''}`);
+  if (f.invalid) b.kv('invalid', 'invalid', f.invalid, 'error');
+  b.kv('placement', 'placement', f.placement.includes('*') ? 'all member clusters (clusterSelector {})' : f.placement.join(', ') || '(none)');
+  if (f.clusterSelector && Object.keys(f.clusterSelector).length > 0) {
+    b.kv('selector', 'selector', Object.entries(f.clusterSelector).map(([k, v]) => `${k}=${v}`).join(','));
+  }
+
+  b.blank();
+  const names = members(s, f);
+  b.heading(`Member clusters (${names.length}): propagation | overrides | live`);
+  const liveKind = f.targetKind as Parameters<typeof workloadKey>[0]['kind'];
+  for (const name of names) {
+    const st = f.clusters.find((c) => c.name === name);
+    const placed = f.placement.includes('*') || f.placement.includes(name);
+    const prop = !placed ? 'not placed' : !st ? 'not propagated' : st.status === '' ? 'propagated' : st.status;
+    const live = s.workloads.find((w) => workloadKey(w) === workloadKey({ cluster: name, namespace: f.namespace, kind: liveKind, name: f.name }));
+    const conn = s.clusters.find((c) => c.name === name);
+    const stale = ctx.stale.has(name);
+    b.add(`m:${name}`, [
+      { text: `  ${name}`, token: 'accent' },
+      stale && { text: ` [stale: ${conn?.state ?? 'unknown'}]`, token: 'stale' },
+      ' ',
+      { text: prop, token: prop === 'propagated' ? 'ok' : prop === 'not placed' ? 'muted' : 'error' },
+      ' | ',
+      live
+        ? { text: `live ${live.containers.map((c) => imageTag(c.image)).join(',')} updated ${updatedText(live.rollout)} ${stateText(live.rollout, ctx.now)}`, token: phaseToken(live.rollout.phase) }
+        : { text: conn ? 'live: not found' : 'live: cluster not in this fleet', token: 'muted' },
+    ], live ? { view: 'rollout', key: workloadKey(live), title: `${live.kind}/${live.name}@${name}` } : undefined);
+    for (const o of st?.overrides ?? []) {
+      b.add(`m:${name}:o:${o.op}:${o.path}`, [
+        { text: `      override ${o.op || 'replace'} ${o.path}`, token: 'muted' },
+        o.value !== undefined && ` = ${showValue(o.path, o.value)}`,
+      ]);
+    }
+  }
+
+  b.blank();
+  const leaves = flatten(f.template, 300);
+  b.heading(`Template (${leaves.length}${leaves.length >= 300 ? '+' : ''} fields)`);
+  for (const l of leaves) b.add(`t:${l.path}`, [{ text: `  ${l.path}`, token: 'muted' }, ` = ${l.value}`]);
+  return { title: `${f.kind}/${f.name}`, lines: b.lines };
+}
+
+export const federationDetailView: DetailSpec = { id: 'fedobj', build: buildFederationDetail };

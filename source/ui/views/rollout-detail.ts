@@ -1,0 +1,131 @@
+// Rollout detail: steps (current marked, with its timer), current -> update revision and images,
+// hook runs with metric results, pods with revision / ready / restarts / hook conditions.
+import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
+import type { Snapshot } from '../../store/types.js';
+import { age, duration, ms, shortRev } from '../text/format.js';
+import { workloadKey } from './keys.js';
+import { LineBuilder } from './lines.js';
+import { stateText, updatedText } from './rollout-text.js';
+import type { BuildContext, DetailContent, DetailSpec } from './types.js';
+import { hookToken, phaseToken } from './types.js';
+
+export function podsOf(s: Snapshot, w: WorkloadInfo): PodInfo[] {
+  const sel = w.selector && Object.keys(w.selector).length > 0 ? Object.entries(w.selector) : undefined;
+  return s.pods.filter((p) => {
+    if (p.cluster !== w.cluster || p.namespace !== w.namespace) return false;
+    if (p.owner && p.owner.kind === w.kind) return p.owner.name === w.name;
+    if (sel) return sel.every(([k, v]) => p.labels[k] === v);
+    return p.owner?.name === w.name;
+  });
+}
+
+export function hookRunsOf(s: Snapshot, w: WorkloadInfo): HookRunInfo[] {
+  return s.hookRuns
+    .filter((h) => h.cluster === w.cluster && h.namespace === w.namespace && h.owner?.name === w.name)
+    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt) || a.name.localeCompare(b.name));
+}
+
+export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext): DetailContent | null {
+  const w = s.workloads.find((x) => workloadKey(x) === key);
+  if (!w) return null;
+  const r = w.rollout;
+  const b = new LineBuilder();
+  const stale = ctx.stale.has(w.cluster);
+
+  b.add('title', [
+    { text: `${w.kind} ${w.namespace}/${w.name}`, token: 'title' },
+    ` in ${w.cluster}`,
+    stale && { text: ' [stale: cluster not ready]', token: 'stale' },
+  ]);
+  b.kv('state', 'state', stateText(r, ctx.now), phaseToken(r.phase));
+  if (w.invalid) b.kv('invalid', 'invalid', w.invalid, 'error');
+  b.kv('strategy', 'strategy', r.strategy || '-');
+  b.kv('replicas', 'replicas', `${r.replicas} desired, updated ${updatedText(r)}, updated+ready ${r.updatedReady}, ready ${r.ready}`);
+  if (r.partition !== undefined) b.kv('partition', 'partition', String(r.partition));
+  b.kv('revision', 'revision', `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? ` (stable ${shortRev(r.stableRevision)})` : ''}`);
+  for (const c of w.containers) b.kv(`img:${c.name}`, `image ${c.name}`, c.image);
+  if (w.zone) b.kv('zone', 'zone', `${w.zone}${w.service ? ` / ${w.service}` : ''}`);
+  if (w.rolloutRef) b.kv('ctrl', 'controller', `${w.rolloutRef.kind}/${w.rolloutRef.name}`);
+
+  b.blank();
+  b.heading(`Steps (${r.steps.length})`);
+  if (r.steps.length === 0) b.add('steps:none', [{ text: '  no canary steps: the update goes straight through', token: 'muted' }]);
+  for (const st of r.steps) {
+    const cur = r.stepIndex === st.index;
+    const done = r.stepIndex !== undefined && st.index < r.stepIndex;
+    const mark = cur ? '[>]' : done ? '[x]' : '[ ]';
+    let timer = '';
+    if (cur && r.paused && r.pausedSince) {
+      timer = ` paused ${duration(Math.max(0, ctx.now - ms(r.pausedSince)))}`;
+      if (r.pauseEndsAt) timer += `, resumes in ${duration(Math.max(0, ms(r.pauseEndsAt) - ctx.now))}`;
+      else if (st.kind === 'pause' && st.pauseSeconds === undefined) timer += ', awaiting approval';
+    }
+    b.add(`step:${st.index}`, [
+      { text: `  ${mark} ${st.index + 1}. `, token: cur ? 'accent' : done ? 'muted' : undefined },
+      { text: st.summary, token: cur ? 'accent' : done ? 'muted' : undefined },
+      timer && { text: timer, token: phaseToken(r.phase) },
+    ]);
+  }
+
+  b.blank();
+  const hooks = hookRunsOf(s, w);
+  b.heading(`Hook runs (${hooks.length})`);
+  if (hooks.length === 0) b.add('hooks:none', [{ text: '  none', token: 'muted' }]);
+  for (const h of hooks.slice(0, 20)) {
+    b.add(`hook:${h.name}`, [
+      `  ${h.name} `,
+      { text: h.type, token: 'muted' },
+      h.stepIndex !== undefined && ` step ${h.stepIndex + 1}`,
+      h.pod && ` pod ${h.pod}`,
+      ' ',
+      { text: h.phase, token: hookToken(h.phase) },
+      h.message && { text: ` ${h.message}`, token: 'muted' },
+      ` ${age(h.createdAt, ctx.now)}`,
+    ]);
+    for (const m of h.metrics) {
+      const counts = [m.successful !== undefined && `ok ${m.successful}`, m.failed ? `failed ${m.failed}` : '', m.inconclusive ? `inconclusive ${m.inconclusive}` : '', m.error ? `error ${m.error}` : '']
+        .filter(Boolean)
+        .join(' ');
+      b.add(`hook:${h.name}:m:${m.name}`, [
+        `      ${m.name}: `,
+        { text: m.phase, token: hookToken(m.phase) },
+        counts && ` (${counts})`,
+        m.lastValue !== undefined && ` last=${m.lastValue}`,
+        m.message && { text: ` ${m.message}`, token: 'muted' },
+      ]);
+    }
+  }
+
+  b.blank();
+  const pods = podsOf(s, w).sort((a, b2) => a.name.localeCompare(b2.name, 'en', { numeric: true }));
+  b.heading(`Pods (${pods.length})`);
+  if (pods.length === 0) b.add('pods:none', [{ text: '  none', token: 'muted' }]);
+  for (const p of pods) {
+    const updated = r.updateRevision && p.revision === r.updateRevision;
+    const conds = r.hookConditions.filter((c) => c.podName === p.name);
+    b.add(`pod:${p.name}`, [
+      `  ${p.name} `,
+      { text: `rev ${shortRev(p.revision)}${updated ? ' (new)' : ''}`, token: updated ? 'accent' : 'muted' },
+      ' ',
+      { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
+      { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+      p.inPlaceUpdateState && { text: ` in-place: ${p.inPlaceUpdateState}`, token: 'info' },
+      ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
+    ]);
+  }
+
+  b.blank();
+  b.heading('Actions');
+  if (r.actions.length === 0) b.add('act:none', [{ text: '  none possible now', token: 'muted' }]);
+  for (const a of r.actions) {
+    b.add(`act:${a.action}`, [
+      `  ${a.action.padEnd(12)} `,
+      { text: a.possible ? 'possible' : 'not possible', token: a.possible ? 'ok' : 'muted' },
+      a.reason && { text: ` - ${a.reason}`, token: 'muted' },
+    ]);
+  }
+  b.add('act:note', [{ text: '  (running actions from the console is not yet available)', token: 'disabled' }]);
+  return { title: `${w.kind}/${w.name}`, lines: b.lines };
+}
+
+export const rolloutDetailView: DetailSpec = { id: 'rollout', build: buildRolloutDetail };

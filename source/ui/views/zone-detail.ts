@@ -1,0 +1,86 @@
+// Zone detail: services -> workloads -> pods, with versions and health.
+import type { WorkloadInfo } from '../../model/types.js';
+import type { Snapshot } from '../../store/types.js';
+import { age, imageTag, shortRev } from '../text/format.js';
+import { workloadKey, zoneKey } from './keys.js';
+import { LineBuilder } from './lines.js';
+import { podsOf } from './rollout-detail.js';
+import { kindShort, stateText, updatedText } from './rollout-text.js';
+import type { BuildContext, DetailContent, DetailSpec } from './types.js';
+import { phaseToken } from './types.js';
+
+function serviceName(type: string, id: string, endId?: string): string {
+  return endId && endId !== id ? `${type}-${id}..${endId}` : `${type}-${id}`;
+}
+
+export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): DetailContent | null {
+  const z = s.zones.find((x) => zoneKey(x) === key);
+  if (!z) return null;
+  const b = new LineBuilder();
+  b.add('title', [
+    { text: `Zone ${z.zoneId} ${z.name}`, token: 'title' },
+    ` in ${z.cluster}/${z.namespace}`,
+    ctx.stale.has(z.cluster) && { text: ' [stale: cluster not ready]', token: 'stale' },
+  ]);
+  b.kv('rollout', 'rollout', z.rolloutMessage || z.rollout, phaseToken(z.rollout));
+  if (z.invalid) b.kv('invalid', 'invalid', z.invalid, 'error');
+  b.kv('version', 'version', z.version ?? '-');
+  if (z.defaultImage) b.kv('image', 'image', z.defaultImage);
+  b.kv('services', 'services', `${z.servicesReady}/${z.servicesTotal} ready`, z.servicesReady === z.servicesTotal ? 'ok' : 'warn');
+  b.kv('source', 'source', z.source === 'GameZone' ? 'GameZone resource' : 'workload label');
+  if (z.createdAt) b.kv('age', 'age', age(z.createdAt, ctx.now));
+
+  const zoneWorkloads = s.workloads.filter((w) => w.cluster === z.cluster && w.namespace === z.namespace && w.zone === z.zoneId);
+  const used = new Set<WorkloadInfo>();
+  const byName = new Map(zoneWorkloads.map((w) => [w.name, w]));
+
+  b.blank();
+  b.heading(`Services (${z.services.length})`);
+  if (z.services.length === 0 && zoneWorkloads.length === 0) b.add('svc:none', [{ text: '  no services', token: 'muted' }]);
+  for (const svc of z.services) {
+    const name = serviceName(svc.type, svc.id, svc.endId);
+    const ws = zoneWorkloads.filter((w) => (svc.workload ? w.name === svc.workload : w.service === name || w.service === `${svc.type}-${svc.id}`));
+    if (ws.length === 0 && svc.workload && byName.has(svc.workload)) ws.push(byName.get(svc.workload)!);
+    b.add(`svc:${name}`, [
+      { text: `  ${name}`, token: 'accent' },
+      svc.image && { text: ` ${imageTag(svc.image)}`, token: 'muted' },
+      ws.length === 0 && { text: ' no workload', token: 'warn' },
+    ]);
+    for (const w of ws) {
+      used.add(w);
+      addWorkload(b, s, w, ctx, '    ');
+    }
+  }
+  const others = zoneWorkloads.filter((w) => !used.has(w));
+  if (others.length > 0) {
+    b.blank();
+    b.heading(`Other workloads in the zone (${others.length})`);
+    for (const w of others) addWorkload(b, s, w, ctx, '  ');
+  }
+  return { title: `zone ${z.zoneId}`, lines: b.lines };
+}
+
+function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildContext, indent: string): void {
+  const key = workloadKey(w);
+  const r = w.rollout;
+  const drill = { view: 'rollout' as const, key, title: `${w.kind}/${w.name}` };
+  b.add(`wl:${key}`, [
+    `${indent}${kindShort(w.kind)}/${w.name} `,
+    { text: w.containers.map((c) => imageTag(c.image)).join(',') || '-', token: 'muted' },
+    ` ready ${r.ready}/${r.replicas} updated ${updatedText(r)} `,
+    { text: stateText(r, ctx.now), token: phaseToken(r.phase) },
+  ], drill);
+  const pods = podsOf(s, w).sort((a, c) => a.name.localeCompare(c.name, 'en', { numeric: true }));
+  for (const p of pods) {
+    const isNew = r.updateRevision !== undefined && p.revision === r.updateRevision;
+    b.add(`pod:${key}:${p.name}`, [
+      `${indent}  ${p.name} `,
+      { text: p.ready ? 'ready' : p.phase, token: p.ready ? 'ok' : 'warn' },
+      { text: ` rev ${shortRev(p.revision)}${isNew ? ' (new)' : ''}`, token: isNew ? 'accent' : 'muted' },
+      { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+      p.node && { text: ` ${p.node}`, token: 'muted' },
+    ], drill);
+  }
+}
+
+export const zoneDetailView: DetailSpec = { id: 'zone', build: buildZoneDetail };

@@ -1,0 +1,147 @@
+import { cleanup } from 'ink-testing-library';
+import type { Key } from 'ink';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Scope } from '../../source/ui/keymap.js';
+import { KEYMAP, NOT_YET, footerBindings, keyName, lookup } from '../../source/ui/keymap.js';
+import { helpLines } from '../../source/ui/help.js';
+import { expectFits } from './assert-frame.js';
+import { makeSnapshot } from './fixtures.js';
+import { KEYS, renderApp } from './harness.js';
+
+afterEach(() => cleanup());
+
+const noKey: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false,
+  hyper: false, capsLock: false, numLock: false,
+};
+
+describe('keymap data', () => {
+  test('no key is bound twice in any set of scopes that are active together', () => {
+    const contexts: Scope[][] = [
+      ['global', 'nav', 'list', 'rollout-actions'],
+      ['global', 'nav', 'detail', 'rollout-actions'],
+      ['global', 'nav'],
+    ];
+    for (const ctx of contexts) {
+      const seen = new Map<string, string>();
+      for (const b of KEYMAP.filter((x) => ctx.includes(x.scope))) {
+        for (const k of b.keys) {
+          expect(seen.get(k), `key ${k} bound to ${seen.get(k)} and ${b.id}`).toBeUndefined();
+          seen.set(k, b.id);
+        }
+      }
+    }
+  });
+
+  test('keyName normalizes Ink key events', () => {
+    expect(keyName('', { ...noKey, downArrow: true })).toBe('down');
+    expect(keyName('', { ...noKey, pageDown: true })).toBe('pgdn');
+    expect(keyName('\r', { ...noKey, return: true })).toBe('enter');
+    expect(keyName('', { ...noKey, escape: true })).toBe('esc');
+    expect(keyName('c', { ...noKey, ctrl: true })).toBe('ctrl+c');
+    expect(keyName('G', { ...noKey, shift: true })).toBe('G');
+    expect(keyName('华', noKey)).toBe('华');
+  });
+
+  test('lookup respects scopes; actions are disabled as not yet available', () => {
+    const list = new Set<Scope>(['global', 'nav', 'list']);
+    expect(lookup('j', list)?.id).toBe('down');
+    expect(lookup('/', list)?.id).toBe('filter');
+    expect(lookup('/', new Set<Scope>(['global', 'nav', 'detail']))).toBeUndefined();
+    expect(lookup('a', list)).toBeUndefined();
+    const ro = new Set<Scope>(['global', 'nav', 'list', 'rollout-actions']);
+    expect(lookup('a', ro)).toMatchObject({ id: 'approve', disabled: NOT_YET });
+    expect(footerBindings(ro).map((b) => b.id)).toEqual(['open', 'back', 'filter', 'cluster-next', 'sort-next', 'approve', 'reject', 'hotupdate', 'command', 'help', 'quit']);
+  });
+
+  test('help is generated from the keymap: every binding and command appears', () => {
+    const text = helpLines().map((l) => l.segs.map((s) => s.text).join('')).join('\n');
+    for (const b of KEYMAP) expect(text).toContain(b.help);
+    for (const c of [':zones', ':rollouts', ':clusters', ':fed', ':ctx <cluster>', ':quit']) expect(text).toContain(c);
+  });
+});
+
+describe('keys in the console', () => {
+  test('? opens help (scrollable, fits the terminal), Esc closes it', async () => {
+    const h = await renderApp(makeSnapshot(), { columns: 80, rows: 24 });
+    await h.press('?');
+    expect(h.lines()[1]).toBe('Zones > Help');
+    expect(h.frame()).toContain('Move down');
+    expectFits(h.frame(), 80, 24);
+    await h.press('G');
+    expect(h.frame()).toContain('!text       rows NOT containing the text');
+    expect(h.lines().at(-1)).toContain('<esc> close help');
+    await h.press(KEYS.esc);
+    expect(h.lines()[1]).toMatch(/^Zones {2}\[12\]/);
+  });
+
+  test('footer shows the keys that apply here', async () => {
+    const h = await renderApp(makeSnapshot(), { columns: 200, rows: 24 });
+    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  s sort  : cmd  ? help  q quit');
+    await h.press('2');
+    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  s sort  a approve(n/a)  r reject(n/a)  u hot update(n/a)  : cmd  ? help  q quit');
+    await h.press(KEYS.enter);
+    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  a approve(n/a)  r reject(n/a)  u hot update(n/a)  : cmd  ? help  q quit');
+  });
+
+  test(': command line completes with Tab and shows candidates; errors are one sentence', async () => {
+    const h = await renderApp(makeSnapshot(), { columns: 120, rows: 24 });
+    await h.press(':');
+    await h.type('c');
+    expect(h.lines().at(-1)).toBe(':c_   clusters  ctx');
+    await h.type('t');
+    await h.press(KEYS.tab);
+    expect(h.lines().at(-1)).toMatch(/^:ctx _ {3}ctx all {2}ctx fed-host {2}ctx nj-prod-1/);
+    await h.type('nj');
+    await h.press(KEYS.tab);
+    expect(h.lines().at(-1)).toMatch(/^:ctx nj-prod-1_/);
+    await h.press(KEYS.enter);
+    expect(h.lines()[1]).toContain('ctx:nj-prod-1');
+    await h.press(':');
+    await h.type('bogus');
+    await h.press(KEYS.enter);
+    expect(h.lines().at(-1)).toContain('unknown command ":bogus"');
+    await h.press(':');
+    await h.type('ro');
+    await h.press(KEYS.enter);
+    expect(h.lines()[1]).toMatch(/^Rollouts/);
+    await h.press(':', KEYS.esc);
+    expect(h.lines().at(-1)).toContain('<enter> open');
+  });
+
+  test('q quits', async () => {
+    const h = await renderApp(makeSnapshot());
+    await h.press('q');
+    expect(h.exits).toEqual([0]);
+  });
+
+  test('Ctrl-C quits, also from a detail view', async () => {
+    const h = await renderApp(makeSnapshot());
+    await h.press(KEYS.enter, KEYS.ctrlC);
+    expect(h.exits).toEqual([0]);
+  });
+
+  test(':q quits; q while typing a filter is text', async () => {
+    const h = await renderApp(makeSnapshot());
+    await h.press('/', 'q');
+    expect(h.exits).toEqual([]);
+    expect(h.frame()).toContain('/q_');
+    await h.press(KEYS.esc, ':', 'q', KEYS.enter);
+    expect(h.exits).toEqual([0]);
+  });
+
+  test('number keys switch views and keep each view\'s filter', async () => {
+    const h = await renderApp(makeSnapshot());
+    await h.press('/');
+    await h.type('sh-');
+    await h.press(KEYS.enter, '2');
+    expect(h.lines()[1]).toMatch(/^Rollouts {2}\[3\]/);
+    await h.press('1');
+    expect(h.lines()[1]).toMatch(/^Zones {2}\[4\/12\] {2}filter:sh-/);
+    await h.press('3');
+    expect(h.lines()[1]).toMatch(/^Clusters {2}\[4\]/);
+    await h.press('4');
+    expect(h.lines()[1]).toMatch(/^Federation {2}\[1\]/);
+  });
+});
