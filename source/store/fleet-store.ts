@@ -6,10 +6,11 @@ import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
 import { KubeError, isKubeError } from '../kube/errors.js';
 import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
-import type { ResourceType } from '../kube/object.js';
+import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
-import type { Snapshot, SnapshotSource } from './types.js';
+import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
+import { KINDS } from '../adapters/kinds.js';
 
 export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
 
@@ -184,6 +185,46 @@ export class FleetStore implements SnapshotSource {
     return true;
   }
 
+  private focusKey = '';
+  private focusInformers: Informer[] = [];
+
+  /** Watch only the pods a detail view shows (see SnapshotSource.focusPods). */
+  focusPods(focus: PodFocus[] | undefined): void {
+    const list = [...(focus ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const key = JSON.stringify(list);
+    if (key === this.focusKey || this.stopped) return;
+    this.focusKey = key;
+    const old = this.focusInformers;
+    this.focusInformers = [];
+    for (const inf of old) void inf.stop();
+    for (const rt of this.runtimes.values()) this.cache.replace(rt.member.name, KINDS.Pod, []);
+    for (const f of list) {
+      const m = this.fleet.member(f.cluster);
+      if (!m) continue;
+      const mine = new Map<string, KubeObject>();
+      const inf = new Informer(m.client, KINDS.Pod, { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector }, {
+        onReplace: (items) => {
+          for (const o of mine.values()) this.cache.apply(f.cluster, KINDS.Pod, 'DELETED', o);
+          mine.clear();
+          for (const o of items) {
+            mine.set(o.metadata.uid ?? o.metadata.name ?? '', o);
+            this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
+          }
+          this.markDirty();
+        },
+        onEvent: (type, obj) => {
+          if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
+          else mine.set(obj.metadata.uid ?? obj.metadata.name ?? '', obj);
+          this.cache.apply(f.cluster, KINDS.Pod, type, obj);
+          this.markDirty();
+        },
+      });
+      this.focusInformers.push(inf);
+      inf.start();
+    }
+    this.markDirty();
+  }
+
   informers(cluster: string): Informer[] {
     return [...(this.runtimes.get(cluster)?.informers.values() ?? [])];
   }
@@ -221,6 +262,7 @@ export class FleetStore implements SnapshotSource {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     const all: Promise<void>[] = [];
+    for (const inf of this.focusInformers) all.push(inf.stop());
     for (const rt of this.runtimes.values()) {
       if (rt.retry) clearTimeout(rt.retry);
       for (const inf of rt.informers.values()) all.push(inf.stop());

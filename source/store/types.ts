@@ -16,8 +16,20 @@ export interface Snapshot {
   synced: Record<string, boolean>;
 }
 
+/** Pods a detail view wants to see: one namespace of one cluster, optionally narrowed by labels. */
+export interface PodFocus {
+  cluster: string;
+  namespace: string;
+  labelSelector?: string;
+}
+
 export interface SnapshotSource {
   snapshot(): Snapshot;
   /** Called (coalesced, at most every `intervalMs`) after changes. Returns unsubscribe. */
   subscribe(fn: (s: Snapshot) => void): () => void;
+  /**
+   * Declare which pods the screen needs (detail views). The source watches just those and drops
+   * pods it no longer needs; undefined or [] stops watching pods.
+   */
+  focusPods?(focus: PodFocus[] | undefined): void;
 }

@@ -13,6 +13,7 @@ import { completions } from './commands.js';
 import { useClock } from './hooks/use-clock.js';
 import { useScreen } from './hooks/use-screen.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
+import { usePodFocus } from './hooks/use-pod-focus.js';
 import { keyName } from './keymap.js';
 import type { UiState } from './state.js';
 import { currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
@@ -58,6 +59,7 @@ export function App(props: AppProps) {
   const chrome = 3 + (banner ? 1 : 0) + (screen.kind === 'list' ? 1 : 0);
   const bodyHeight = Math.max(1, frameHeight - chrome);
 
+  usePodFocus(props.source, top(state), snap);
   const ui = currentUi(state);
   const items = screen.kind === 'list' ? screen.rows : screen.lines;
   const sel = selectedIndex(ui, screen.keyed);
