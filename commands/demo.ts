@@ -56,6 +56,9 @@ export function run(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     const { startDemo } = await import('../source/sim/demo.js');
+    // Load the console's modules while the simulator starts: both take a noticeable part of a second.
+    const preload = f.serve ? undefined : Promise.all([import('./ui.js'), import('../source/ui/run.js')]);
+    preload?.catch(() => undefined);
     const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone });
     try {
       if (f.serve) {
@@ -66,7 +69,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return EXIT.OK;
       }
-      const { openConsole } = await import('./ui.js');
+      const [{ openConsole }] = await preload!;
       const admin = demo.contexts.filter((c) => !c.endsWith('-viewer'));
       return await openConsole({ kubeconfig: demo.kubeconfigPath, context: admin, allNamespaces: true }, f.theme, `demo (${admin.length} clusters)`);
     } finally {

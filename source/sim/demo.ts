@@ -15,6 +15,8 @@ export interface DemoOptions {
   /** Where to write the kubeconfig (default: a new temp dir). */
   kubeconfigPath?: string;
   lineIntervalMs?: number;
+  /** Serve https with a self-signed CA in the kubeconfig (default true: kubectl sends tokens only over TLS). */
+  tls?: boolean;
 }
 
 export interface Demo {
@@ -40,7 +42,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   });
   const sims: SimCluster[] = [];
   try {
-    for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs }));
+    for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs, tls: opts.tls ?? true }));
   } catch (err) {
     world.stop();
     await Promise.all(sims.map((s) => s.close()));

@@ -14,7 +14,7 @@ import { useClock } from './hooks/use-clock.js';
 import { useScreen } from './hooks/use-screen.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
 import { usePodFocus } from './hooks/use-pod-focus.js';
-import { keyName } from './keymap.js';
+import { keyNames } from './keymap.js';
 import type { UiState } from './state.js';
 import { currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
 import { fitSegs } from './text/segs.js';
@@ -75,11 +75,18 @@ export function App(props: AppProps) {
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      const name = keyName(input, key);
-      const r = handleKey(stateRef.current, name, input, { screen, bodyHeight, clusters: clusterNames });
-      stateRef.current = r.state;
-      setState(r.state);
-      if (r.quit) props.onExit(0);
+      const names = keyNames(input, key);
+      for (const [i, name] of names.entries()) {
+        const ch = names.length > 1 ? [...input][i]! : input;
+        const r = handleKey(stateRef.current, name, ch, { screen, bodyHeight, clusters: clusterNames });
+        stateRef.current = r.state;
+        if (r.quit) {
+          setState(r.state);
+          props.onExit(0);
+          return;
+        }
+      }
+      setState(stateRef.current);
     },
     { isActive: isRawModeSupported === true },
   );

@@ -83,6 +83,19 @@ export function keyName(input: string, key: Key): string {
   return input;
 }
 
+/**
+ * Key names of one input chunk. Over a slow link (SSH, tmux) several keystrokes can arrive in one
+ * read and Ink hands them over as one string: split plain text into one key per character, with
+ * CR as enter, so nothing typed is lost. Special keys (arrows, ctrl, esc) come alone.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
+  if (special || input.length <= 1) return [keyName(input, key)];
+  const out: string[] = [];
+  for (const ch of input) out.push(ch === '\r' || ch === '\n' ? 'enter' : ch === '\u007f' ? 'backspace' : ch === '\t' ? 'tab' : ch);
+  return out;
+}
+
 /** Finds the binding for a key among the scopes that apply now. */
 export function lookup(name: string, scopes: ReadonlySet<Scope>, keymap: readonly Binding[] = KEYMAP): Binding | undefined {
   return keymap.find((b) => scopes.has(b.scope) && b.keys.includes(name));

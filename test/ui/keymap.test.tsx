@@ -145,3 +145,22 @@ describe('keys in the console', () => {
     expect(h.lines()[1]).toMatch(/^Federation {2}\[1\]/);
   });
 });
+
+describe('keystrokes that arrive together (slow links)', () => {
+  test('a chunk of text is split into one key per character, CR as enter', async () => {
+    const { keyNames } = await import('../../source/ui/keymap.js');
+    const plain = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false } as never;
+    expect(keyNames('j', plain)).toEqual(['j']);
+    expect(keyNames('/awaiting\r', plain)).toEqual(['/', 'a', 'w', 'a', 'i', 't', 'i', 'n', 'g', 'enter']);
+  });
+
+  test('"/paused<CR>" in one read filters the list like typing it slowly', async () => {
+    const { makeSnapshot } = await import('./fixtures.js');
+    const { renderApp } = await import('./harness.js');
+    const h = await renderApp(makeSnapshot(), { view: 'rollouts', columns: 160, rows: 30 });
+    await h.press('/awaiting\r');
+    await h.waitFor((f) => /Rollouts\s+\[1/.test(f), 'one filtered row');
+    expect(h.frame()).toMatch(/game-1001/);
+    h.unmount();
+  });
+});

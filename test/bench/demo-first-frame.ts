@@ -1,0 +1,51 @@
+// Benchmark (DESIGN §8): `zonectl demo` start to the first full zones frame, measured as a user sees
+// it: the real binary in tmux (80x24 and 120x40), capture-pane polled every 10 ms until the zones
+// table shows every cluster's zones. Also: `zonectl --version` wall time.
+// Run: npm run build && node test/bench/demo-first-frame.ts
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = resolve(root, 'bin/zonectl');
+const socket = `zonectl-bench-${process.pid}`;
+const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+
+function versionMs(): number {
+  const t0 = performance.now();
+  const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return performance.now() - t0;
+}
+
+async function firstFrame(cols: number, rows: number): Promise<number> {
+  const t0 = performance.now();
+  tmux('new-session', '-d', '-s', 'b', '-x', String(cols), '-y', String(rows), '-c', root, `${bin} demo --seed 1 2>/tmp/zonectl-bench-demo.err; sleep 5`);
+  try {
+    for (;;) {
+      const s = tmux('capture-pane', '-p', '-t', 'b');
+      if (/Zones\s+\[12\]/.test(s) && /zone101/.test(s) && /q quit/.test(s)) return performance.now() - t0;
+      if (performance.now() - t0 > 30_000) throw new Error(`no zones frame after 30 s:\n${s}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    tmux('send-keys', '-t', 'b', 'q');
+    await new Promise((r) => setTimeout(r, 300));
+    try {
+      tmux('kill-server');
+    } catch {
+      /* gone */
+    }
+  }
+}
+
+const v = [versionMs(), versionMs(), versionMs(), versionMs(), versionMs()].sort((a, b) => a - b);
+console.log(`zonectl --version: median ${v[2]!.toFixed(0)} ms (min ${v[0]!.toFixed(0)}, max ${v[4]!.toFixed(0)}) over 5 runs`);
+for (const [c, r] of [
+  [80, 24],
+  [120, 40],
+] as const) {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) runs.push(await firstFrame(c, r));
+  runs.sort((a, b) => a - b);
+  console.log(`zonectl demo -> first full zones frame at ${c}x${r}: median ${runs[1]!.toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`);
+}
