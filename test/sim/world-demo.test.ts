@@ -5,7 +5,7 @@ import { startDemo, type Demo } from '../../source/sim/demo.js';
 
 let demo: Demo;
 beforeAll(async () => {
-  demo = await startDemo({ seed: 9, speed: 20 });
+  demo = await startDemo({ seed: 9, speed: 20, tls: false });
 });
 afterAll(async () => {
   await demo?.stop();
