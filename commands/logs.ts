@@ -3,8 +3,8 @@
 import meow from 'meow';
 import { loadConfig } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
-import { Fleet } from '../source/fleet/fleet.js';
 import { selectContexts } from '../source/fleet/select.js';
+import { HttpClusterClient } from '../source/kube/client.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { compileRegex, FilterError } from '../source/logs/filters.js';
 import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
@@ -169,7 +169,10 @@ export function run(argv: string[]): Promise<number> {
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
     const contexts = selectContexts(kc.contexts, kc.current, req.fleet, config);
-    const fleet = Fleet.fromKubeconfig(kc, contexts, config);
+    // One client per context with room for every stream: each open log stream and pod watch holds
+    // a connection (the shared default of 32 would queue streams beyond it forever).
+    const connections = (req.options.maxStreams > 0 ? req.options.maxStreams : 1_000) + 16;
+    const clients = contexts.map((name) => new HttpClusterClient(name, kc.forContext(name), { timeoutMs: config.requestTimeoutMs, connections }));
     const nsFor = (name: string) => (req.fleet.allNamespaces ? undefined : req.fleet.namespace || kc.contexts.find((c) => c.name === name)?.namespace || 'default');
     const ac = new AbortController();
     const stop = () => ac.abort();
@@ -181,7 +184,7 @@ export function run(argv: string[]): Promise<number> {
     };
     process.stdout.on('error', onPipe);
     try {
-      return await followLogs(req, fleet.members.map((m) => ({ name: m.name, client: m.client, namespace: nsFor(m.name) })), {
+      return await followLogs(req, clients.map((client) => ({ name: client.context, client, namespace: nsFor(client.context) })), {
         stdout: process.stdout,
         stderr: process.stderr,
         env: process.env,
@@ -191,7 +194,7 @@ export function run(argv: string[]): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       process.stdout.off('error', onPipe);
-      fleet.close();
+      for (const c of clients) c.close();
     }
   });
 }

@@ -39,6 +39,7 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
       fleetLabel: label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
       user,
       readOnly: session.config.readOnly,
+      actions: new (await import('../source/actions/console-port.js')).ConsoleActions({ fleet: session.fleet, snapshot: () => session.store.snapshot(), readOnly: session.config.readOnly }),
     });
   } finally {
     await session.close();

@@ -14,6 +14,17 @@ export interface ActionTarget {
 export interface PlanView<P = unknown> {
   summary: string[];
   plan: P;
+  /** Protected context: the confirm step must have this (the workload name) typed. */
+  confirmName?: string;
+}
+
+/** What the operator enters for an action: hot update form fields and the audit reason. */
+export interface ActionInput {
+  container?: string;
+  image?: string;
+  partition?: number;
+  onePodFirst?: boolean;
+  reason?: string;
 }
 
 export interface ActionResult {
@@ -26,6 +37,6 @@ export interface ActionsPort<P = unknown> {
   /** Which actions are possible now and why not (access review + state). */
   available(target: ActionTarget): Promise<ActionAvailability[]>;
   /** Builds the plan for one action (pure adapter + preflight); shown before running. */
-  plan(target: ActionTarget, action: ActionName): Promise<PlanView<P>>;
+  plan(target: ActionTarget, action: ActionName, input?: ActionInput): Promise<PlanView<P>>;
   run(plan: P): Promise<ActionResult>;
 }

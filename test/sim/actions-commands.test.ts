@@ -60,6 +60,13 @@ const store = (cluster: string) => demo.world.stores.get(cluster)!;
 const typeOf = (kind: string) => (kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet);
 const live = (s: { cluster: string; namespace: string; kind: string; name: string }) => store(s.cluster).get(typeOf(s.kind), s.namespace, s.name)!;
 const ref = (s: { kind: string; name: string }) => `${s.kind.toLowerCase()}/${s.name}`;
+/**
+ * The demo's GameZone controller re-applies the zone's image to the workloads it controls (as a zone
+ * operator would), which undoes a direct template change within a second. Tests that change a
+ * template act on a workload released from its zone (controller ownerReference removed).
+ */
+const releaseFromZone = (s: { cluster: string; namespace: string; kind: string; name: string }) =>
+  store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({ ...o, metadata: { ...o.metadata, ownerReferences: (o.metadata.ownerReferences ?? []).filter((r) => r.kind !== 'GameZone') } }));
 const auditLines = () => {
   const f = join(dir, 'state', 'zonectl', 'audit.jsonl');
   return existsSync(f) ? readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
@@ -175,22 +182,24 @@ describe('action commands on the demo federation', () => {
   });
 
   it('someone else acts while the operator reads the card: exit 5, nothing written', async () => {
-    const s = scenario('inconclusiveHook');
+    const s = scenario('inPlaceUpdate');
     const r = await zonectl('hold', [ref(s), '--context', s.cluster, '-n', s.namespace], {
       tty: true,
       answer: 'y',
       beforeAnswer: () => store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'by-someone-else' } } })),
     }).catch((e: unknown) => ({ code: -1, out: '', err: String(e) }));
-    expect(r.err).toMatch(new RegExp(`^error: ${s.cluster}: GameDeployment ${s.namespace}/${s.name} changed since it was read \\(resourceVersion changed \\(\\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`));
+    expect(r.err).toMatch(new RegExp(`^error: ${s.cluster}: GameStatefulSet ${s.namespace}/${s.name} changed since it was read \\(resourceVersion changed \\(\\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`));
     expect(r.code).toBe(5);
     expect(live(s).metadata.annotations?.['zonectl.io/hold']).toBeUndefined();
   });
 
   it('reject the failed rollout restores the old images', async () => {
     const s = scenario('failedRollout');
+    releaseFromZone(s);
     const before = live(s);
     const oldImage = before.spec.template.spec.containers[0].image;
-    const r = await zonectl('reject', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '60s']);
+    const r = await zonectl('reject', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '20s']);
+    if (r.code) console.log(r.out, JSON.stringify(live(s).status));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ {2}images +\S+: \S+ -> \S+$/m);
@@ -202,11 +211,12 @@ describe('action commands on the demo federation', () => {
   it('hot-update a GameStatefulSet in place with --one-pod-first: pod uid kept, restartCount + 1', async () => {
     const s = scenario('awaitingApproval');
     // finish the canary first so the workload is at rest
-    await zonectl('approve', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '60s']);
+    await zonectl('approve', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '20s']);
+    releaseFromZone(s);
     const pods = () => store(s.cluster).list(T.pod, { namespace: s.namespace }).items.filter((p) => p.metadata.ownerReferences?.some((o) => o.name === s.name));
     const before = new Map(pods().map((p) => [p.metadata.name!, p]));
     const top = [...before.keys()].sort().at(-1)!;
-    const r = await zonectl('hotupdate', [ref(s), '--context', s.cluster, '-n', s.namespace, '--container', live(s).spec.template.spec.containers[0].name, '--image', 'registry.example.com/game/server:9.9.9', '--one-pod-first', '--yes', '--wait', '--timeout', '60s']);
+    const r = await zonectl('hotupdate', [ref(s), '--context', s.cluster, '-n', s.namespace, '--container', live(s).spec.template.spec.containers[0].name, '--image', 'registry.example.com/game/server:9.9.9', '--one-pod-first', '--yes', '--wait', '--timeout', '20s']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const now = new Map(pods().map((p) => [p.metadata.name!, p]));

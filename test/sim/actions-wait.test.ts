@@ -38,11 +38,12 @@ describe('waitFor', () => {
     const plan = approvePlan('sim-a', KINDS.GameDeployment, obj);
     await execute(plan, { client: s.admin, user: 'admin', auditFile: false, access: new AccessCache() });
     const lines: string[] = [];
-    run();
     const target = waitTarget(plan, before);
-    const res = await waitFor(plan, target.reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => lines.push(l) });
+    // virtual time starts once the first state is seen, so the first line is the approved step
+    const res = await waitFor(plan, target.reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => (lines.push(l), ticker ?? run()) });
     expect(res.reached).toBe(true);
-    expect(res.info?.rollout.stepIndex).toBeGreaterThan(1);
+    expect(res.info?.rollout.stepIndex).toBe(3);
+    expect(res.info?.rollout.phase).toBe('complete');
     expect(lines[0]).toMatch(/^updated 1\/4, step 2\/3 \(/);
     expect(lines.at(-1)).toMatch(/^updated \d\/4/);
   });
@@ -54,8 +55,7 @@ describe('waitFor', () => {
     const plan = imagePlan('hotupdate', 'sim-a', KINDS.GameStatefulSet, obj, 'main', 'reg/game:v2');
     await execute(plan, { client: s.admin, user: 'admin', auditFile: false, access: new AccessCache() });
     const lines: string[] = [];
-    run();
-    const res = await waitFor(plan, waitTarget(plan, readGameStatefulSet('sim-a', obj)).reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => lines.push(l) });
+    const res = await waitFor(plan, waitTarget(plan, readGameStatefulSet('sim-a', obj)).reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => (lines.push(l), ticker ?? run()) });
     expect(res.reached).toBe(true);
     expect(res.info?.rollout.updatedReady).toBe(3);
     expect(lines.length).toBeGreaterThan(1);

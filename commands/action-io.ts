@@ -1,0 +1,68 @@
+// Terminal I/O of the action commands: the confirmation prompt and --wait progress (a bar on a TTY,
+// plain lines otherwise).
+import { createInterface } from 'node:readline/promises';
+import type { WorkloadInfo } from '../source/model/types.js';
+
+export interface Streams {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+}
+
+export const processStreams = (): Streams => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+
+/** Ask on the terminal. Protected contexts: the workload name must be typed; otherwise y/N. */
+export async function confirm(io: Streams, opts: { typed?: string; question: string }): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
+  try {
+    const q = opts.typed ? `${opts.question} Type the workload name (${opts.typed}) to confirm: ` : `${opts.question} [y/N] `;
+    const answer = (await rl.question(q)).trim();
+    return opts.typed ? answer === opts.typed : /^(y|yes)$/i.test(answer);
+  } catch {
+    return false; // stdin closed (Ctrl-D)
+  } finally {
+    rl.close();
+  }
+}
+
+export interface Progress {
+  update(line: string, info: WorkloadInfo): void;
+  done(final: string): void;
+}
+
+/** A one-line bar redrawn in place on a TTY; otherwise one plain line per change. */
+export function progress(io: Streams, tty: boolean): Progress {
+  if (!tty) {
+    return {
+      update: (line) => io.stdout.write(`${line}\n`),
+      done: (final) => io.stdout.write(`${final}\n`),
+    };
+  }
+  const width = Math.max(10, Math.min(30, (io.stdout.columns ?? 80) - 60));
+  let shown = false;
+  return {
+    update(line, info) {
+      const r = info.rollout;
+      const target = Math.max(1, r.replicas);
+      const filled = Math.round((Math.min(r.updatedReady, target) / target) * width);
+      const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+      const text = `${bar} ${line}`;
+      const max = (io.stdout.columns ?? 80) - 1;
+      io.stdout.write(`\r\u001b[2K${text.length > max ? text.slice(0, max - 1) + '…' : text}`);
+      shown = true;
+    },
+    done(final) {
+      io.stdout.write(`${shown ? '\n' : ''}${final}\n`);
+    },
+  };
+}
+
+/** "90s", "5m", "1h", "300" (seconds) -> ms. */
+export function parseTimeout(v: string | undefined, fallbackMs: number): number | undefined {
+  if (v === undefined || v === '') return fallbackMs;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000));
+}

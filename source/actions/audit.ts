@@ -1,0 +1,105 @@
+// The audit trail of an executed plan: an annotation on the object (written by the same patch), a
+// Kubernetes Event on it, and a JSONL line in the local state dir. None of them carries patch bodies
+// (a restored pod template can hold env values), secrets or tokens: only who, when, what and why.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Plan } from '../adapters/plans/types.js';
+import { stateDir } from '../config/paths.js';
+import type { KubeObject } from '../kube/object.js';
+import { apiVersionOf } from '../kube/object.js';
+
+export const AUDIT_ANNOTATION = 'zonectl.io/last-action';
+
+/** The annotation value: {"action","by","at","reason","summary"}. */
+export interface AuditAnnotation {
+  action: string;
+  by: string;
+  at: string;
+  reason?: string;
+  summary: string;
+}
+
+export interface AuditRecord extends AuditAnnotation {
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  /** What each write did (plan step descriptions), never the bodies. */
+  writes: string[];
+  outcome: 'ok' | 'failed';
+  error?: string;
+  /** Local account and host the command ran from. */
+  local?: string;
+}
+
+/** Reason text is the operator's own words; keep it one line and bounded. */
+export function cleanReason(reason: string | undefined): string | undefined {
+  if (reason === undefined) return undefined;
+  const r = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return r ? r.slice(0, 512) : undefined;
+}
+
+export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string): AuditAnnotation {
+  const a: AuditAnnotation = { action: plan.action, by, at, summary: plan.summary };
+  const r = cleanReason(reason);
+  if (r) a.reason = r;
+  return a;
+}
+
+export function annotationValue(a: AuditAnnotation): string {
+  return JSON.stringify({ action: a.action, by: a.by, at: a.at, ...(a.reason ? { reason: a.reason } : {}), summary: a.summary });
+}
+
+/** Event reason, e.g. approve -> ZonectlApprove, skip-hook -> ZonectlSkipHook, hotupdate -> ZonectlHotUpdate. */
+export function eventReason(action: string): string {
+  const words = action === 'hotupdate' ? ['hot', 'update'] : action.split('-');
+  return `Zonectl${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+}
+
+/** A core/v1 Event on the object (legacy fields: firstTimestamp/lastTimestamp/count/source). */
+export function auditEvent(plan: Plan, obj: KubeObject, a: AuditAnnotation): KubeObject {
+  const t = plan.primary.type;
+  const name = `${plan.primary.name}.${Date.now().toString(16)}${randomBytes(3).toString('hex')}`;
+  const message = `${a.summary} (by ${a.by}${a.reason ? `; reason: ${a.reason}` : ''})`;
+  return {
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name, namespace: plan.primary.namespace },
+    involvedObject: {
+      apiVersion: apiVersionOf(t),
+      kind: t.kind,
+      name: plan.primary.name,
+      namespace: plan.primary.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+    },
+    reason: eventReason(plan.action),
+    message: message.slice(0, 1024),
+    type: 'Normal',
+    source: { component: 'zonectl' },
+    reportingComponent: 'zonectl',
+    firstTimestamp: a.at,
+    lastTimestamp: a.at,
+    count: 1,
+  };
+}
+
+export function auditFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(stateDir(env), 'audit.jsonl');
+}
+
+export function localIdentity(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return hostname();
+  }
+}
+
+/** Append one JSON line (file mode 0600, dirs 0700). */
+export function appendAudit(file: string, rec: AuditRecord): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  appendFileSync(file, JSON.stringify(rec) + '\n', { mode: 0o600 });
+}

@@ -1,0 +1,61 @@
+// Pure rewrites of a planned write before it is sent: optimistic concurrency on the server
+// (metadata.resourceVersion in a merge patch, a leading `test` op in a JSON patch) and the audit
+// annotation carried by the same patch.
+import type { PlanPatchType } from '../adapters/plans/types.js';
+
+export interface JsonPatchOp {
+  op: string;
+  path: string;
+  value?: unknown;
+  from?: string;
+}
+
+export function pointerEscape(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export interface Decoration {
+  /** Precondition the server enforces (409 on a merge patch, 422 test failure on a JSON patch). */
+  resourceVersion?: string;
+  /**
+   * Replace a resourceVersion the planned body already carries (a later write to an object this
+   * execution already changed). Otherwise a planned precondition is kept: it is what the operator saw.
+   */
+  overrideResourceVersion?: boolean;
+  /** Annotation key/value to set in the same write. */
+  annotation?: { key: string; value: string };
+  /** For JSON patches: whether the object has a metadata.annotations map now. */
+  annotationsExist?: boolean;
+}
+
+/** The body to send. Never mutates the planned body. */
+export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decoration): unknown {
+  if (patchType === 'merge') {
+    if (!isObject(body)) throw new Error('a merge patch body must be an object');
+    const out: Record<string, unknown> = structuredClone(body);
+    if (d.resourceVersion === undefined && !d.annotation) return out;
+    const meta: Record<string, unknown> = isObject(out.metadata) ? { ...out.metadata } : {};
+    if (d.resourceVersion !== undefined && (d.overrideResourceVersion || typeof meta.resourceVersion !== 'string')) meta.resourceVersion = d.resourceVersion;
+    if (d.annotation) meta.annotations = { ...(isObject(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
+    out.metadata = meta;
+    return out;
+  }
+  if (!Array.isArray(body)) throw new Error('a JSON patch body must be a list of operations');
+  const ops: JsonPatchOp[] = structuredClone(body) as JsonPatchOp[];
+  if (d.resourceVersion !== undefined) {
+    const planned = ops.findIndex((o) => o.op === 'test' && o.path === '/metadata/resourceVersion');
+    if (planned < 0) ops.unshift({ op: 'test', path: '/metadata/resourceVersion', value: d.resourceVersion });
+    else if (d.overrideResourceVersion) ops[planned] = { op: 'test', path: '/metadata/resourceVersion', value: d.resourceVersion };
+  }
+  if (d.annotation) {
+    // The plan's own ops may create the annotations map; otherwise it must exist before we add a key.
+    const created = ops.some((o) => (o.op === 'add' || o.op === 'replace') && o.path === '/metadata/annotations' && isObject(o.value));
+    if (d.annotationsExist || created) ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(d.annotation.key)}`, value: d.annotation.value });
+    else ops.push({ op: 'add', path: '/metadata/annotations', value: { [d.annotation.key]: d.annotation.value } });
+  }
+  return ops;
+}

@@ -1,0 +1,231 @@
+// Executes a plan (adapters/plans/types.ts): read-only check, preflight access review, precondition
+// re-read, the planned writes with server-side optimistic concurrency, then the audit trail.
+// Nothing is written when a check fails; every refusal is a typed error (errors.ts).
+import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../adapters/plans/types.js';
+import type { ClusterClient } from '../kube/client-api.js';
+import { isKubeError, KubeError } from '../kube/errors.js';
+import type { KubeObject } from '../kube/object.js';
+import { type AccessCache, type AccessDecision, accessCache as defaultCache } from './access.js';
+import { annotationValue, appendAudit, AUDIT_ANNOTATION, auditAnnotation, type AuditAnnotation, auditEvent, auditFile as defaultAuditFile, type AuditRecord, localIdentity } from './audit.js';
+import { decorateBody } from './decorate.js';
+import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
+import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
+import { KINDS } from '../adapters/kinds.js';
+
+export interface ExecuteOptions {
+  client: ClusterClient;
+  /** Who is acting (the cluster's user name, see whoAmI). */
+  user: string;
+  reason?: string;
+  /** Send every write with dryRun=All; write no audit annotation, Event or log line. */
+  dryRun?: boolean;
+  now?: () => number;
+  /** Read-only mode: refuse with this explanation (e.g. "--readonly", "config contexts.prod.readOnly"). */
+  readOnly?: string | false;
+  access?: AccessCache;
+  /** JSONL audit log path; default <stateDir>/audit.jsonl; false = none. */
+  auditFile?: string | false;
+}
+
+export interface WriteRecord {
+  target: PlanTarget;
+  subresource?: string;
+  patchType: PlanPatchType;
+  describe: string;
+  /** The body as sent (with the resourceVersion precondition and the audit annotation). */
+  body: unknown;
+  /** The separate annotation write of a plan with no main-resource write on the primary object. */
+  audit?: boolean;
+  /** resourceVersion of the target after the write. */
+  resourceVersion?: string;
+}
+
+export interface ExecuteResult {
+  plan: Plan;
+  dryRun: boolean;
+  by: string;
+  at: string;
+  access: AccessDecision[];
+  writes: WriteRecord[];
+  /** The primary object after the last write (as the server returned it). */
+  primary?: KubeObject;
+  annotation?: AuditAnnotation;
+  eventName?: string;
+  auditFile?: string;
+  /** Audit steps that failed without undoing the action (e.g. no right to create Events). */
+  warnings: string[];
+}
+
+export const targetKey = (t: PlanTarget): string => `${t.cluster}|${t.type.group}|${t.type.resource}|${t.namespace}|${t.name}`;
+export const sameTarget = (a: PlanTarget, b: PlanTarget): boolean => targetKey(a) === targetKey(b);
+export const targetLabel = (t: PlanTarget): string => `${t.type.kind} ${t.namespace}/${t.name}`;
+
+/** Index of the write that carries the audit annotation: the last main-resource write on the primary. */
+export function auditStepIndex(plan: Plan): number {
+  for (let i = plan.steps.length - 1; i >= 0; i--) {
+    const s = plan.steps[i];
+    if (!s.subresource && sameTarget(s.target, plan.primary)) return i;
+  }
+  return -1;
+}
+
+function checkShape(plan: Plan, client: ClusterClient): void {
+  if (!plan.steps.length) throw new Error(`plan "${plan.summary}" has no writes`);
+  for (const t of [plan.primary, ...plan.steps.map((s) => s.target)]) {
+    if (t.cluster !== client.context) throw new Error(`plan target ${targetLabel(t)} is on ${t.cluster}, the client on ${client.context}`);
+  }
+}
+
+/** Step 2: re-read every target; refuse with what changed. Returns the objects by target key. */
+async function verify(plan: Plan, client: ClusterClient): Promise<Map<string, KubeObject>> {
+  const targets = new Map<string, PlanTarget>([[targetKey(plan.primary), plan.primary]]);
+  for (const s of plan.steps) targets.set(targetKey(s.target), s.target);
+  const objects = new Map<string, KubeObject>();
+  await Promise.all(
+    [...targets.entries()].map(async ([key, t]) => {
+      objects.set(key, await client.get(t.type, t.namespace, t.name));
+    }),
+  );
+  const p = plan.primary;
+  const primary = objects.get(targetKey(p))!;
+  const isHookRun = modelKind(p.type) === 'HookRun';
+  const changes = compareObserved(plan.preconditions, observe(p.cluster, p.type, primary), isHookRun);
+  // skip-hook with the workload as primary: the HookRun it terminates must still be running.
+  const hr = plan.preconditions.hookRunName;
+  if (hr && !isHookRun) {
+    for (const s of plan.steps) {
+      if (modelKind(s.target.type) === 'HookRun' && s.target.name === hr) {
+        changes.push(...hookRunGone(hr, observe(s.target.cluster, s.target.type, objects.get(targetKey(s.target))!)));
+        break;
+      }
+    }
+  }
+  if (changes.length) throw new ActionConflict(p.cluster, targetLabel(p), changes);
+  return objects;
+}
+
+export async function execute(plan: Plan, opts: ExecuteOptions): Promise<ExecuteResult> {
+  const { client } = opts;
+  const cluster = client.context;
+  const dryRun = opts.dryRun === true;
+  // (6) read-only mode refuses before any request.
+  if (opts.readOnly) throw new ReadOnlyError(cluster, opts.readOnly);
+  checkShape(plan, client);
+  const at = new Date((opts.now ?? Date.now)()).toISOString();
+  const by = opts.user || client.user || 'unknown';
+
+  // (1) preflight access review of every planned write.
+  const access = await (opts.access ?? defaultCache).checkAll(client, plan.access);
+  const denied = access.filter((d) => !d.allowed);
+  if (denied.length) throw new ActionForbidden(cluster, denied);
+
+  // (2) preconditions on a fresh read.
+  const objects = await verify(plan, client);
+
+  // (3) the writes, in order, each guarded by the target's resourceVersion as last seen.
+  const annotation = dryRun ? undefined : auditAnnotation(plan, by, at, opts.reason);
+  const carrier = annotation ? auditStepIndex(plan) : -1;
+  const rv = new Map<string, string>();
+  for (const [k, o] of objects) rv.set(k, o.metadata.resourceVersion ?? '');
+  const writes: WriteRecord[] = [];
+  const written = new Set<string>();
+  let primaryAfter: KubeObject | undefined = objects.get(targetKey(plan.primary));
+  const total = plan.steps.length + (annotation && carrier < 0 ? 1 : 0);
+  const send = async (step: Pick<PlanStep, 'target' | 'subresource' | 'patchType' | 'describe'>, body: unknown, extra: Partial<WriteRecord> = {}) => {
+    const t = step.target;
+    let out: KubeObject;
+    try {
+      out = await client.patch(t.type, t.namespace, t.name, step.patchType, body, { subresource: step.subresource, dryRun });
+    } catch (caught) {
+      if (!isKubeError(caught)) throw caught;
+      let e: KubeError = caught;
+      // A failed JSON-patch `test` comes back as a generic 422 Invalid (the apiserver puts "testing value
+      // ... failed" only in details.causes): when the target's resourceVersion moved, it is a conflict.
+      if (e.kind === 'Invalid' && e.status === 422 && step.patchType === 'json' && !extra.audit) {
+        const now = await client.get(t.type, t.namespace, t.name).catch(() => undefined);
+        if (now && now.metadata.resourceVersion !== rv.get(targetKey(t))) e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
+      }
+      if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
+        throw new ActionConflict(cluster, targetLabel(t), [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`], e.status);
+      }
+      throw partialWriteError(e, writes.length, total);
+    }
+    const key = targetKey(t);
+    // A dry run persists nothing, so the next write must still name the stored resourceVersion.
+    if (!dryRun && out.metadata?.resourceVersion) rv.set(key, out.metadata.resourceVersion);
+    if (sameTarget(t, plan.primary)) primaryAfter = out;
+    objects.set(key, dryRun ? objects.get(key)! : out);
+    const rec: WriteRecord = { target: t, patchType: step.patchType, describe: step.describe, body, ...extra };
+    if (step.subresource) rec.subresource = step.subresource;
+    if (out.metadata?.resourceVersion) rec.resourceVersion = out.metadata.resourceVersion;
+    writes.push(rec);
+  };
+
+  const record = (outcome: AuditRecord['outcome'], error?: string): string | undefined => {
+    if (dryRun || !annotation || opts.auditFile === false) return undefined;
+    const file = opts.auditFile ?? defaultAuditFile();
+    const rec: AuditRecord = {
+      ...annotation,
+      cluster,
+      namespace: plan.primary.namespace,
+      kind: plan.primary.type.kind,
+      name: plan.primary.name,
+      writes: writes.map((w) => `${targetLabel(w.target)}${w.subresource ? `/${w.subresource}` : ''}: ${w.describe}`),
+      outcome,
+      local: localIdentity(),
+    };
+    if (error) rec.error = error;
+    appendAudit(file, rec);
+    return file;
+  };
+
+  try {
+    for (let i = 0; i < plan.steps.length; i++) {
+      const s = plan.steps[i];
+      const key = targetKey(s.target);
+      const cur = objects.get(key)!;
+      const body = decorateBody(s.patchType, s.body, {
+        resourceVersion: rv.get(key),
+        overrideResourceVersion: written.has(key),
+        annotation: i === carrier && annotation ? { key: AUDIT_ANNOTATION, value: annotationValue(annotation) } : undefined,
+        annotationsExist: !!cur.metadata?.annotations,
+      });
+      await send(s, body);
+      written.add(key);
+    }
+    // (4) status-only (or other-object) plans: the annotation goes on the primary in its own merge patch.
+    if (annotation && carrier < 0) {
+      const body = { metadata: { annotations: { [AUDIT_ANNOTATION]: annotationValue(annotation) } } };
+      await send({ target: plan.primary, patchType: 'merge', describe: `annotation ${AUDIT_ANNOTATION}` }, body, { audit: true });
+    }
+  } catch (e) {
+    if (writes.length > 0 && !dryRun) {
+      try {
+        record('failed', e instanceof KubeError ? e.message : String(e));
+      } catch {
+        /* the action error matters more than the log */
+      }
+    }
+    throw e;
+  }
+
+  const result: ExecuteResult = { plan, dryRun, by, at, access, writes, warnings: [] };
+  if (primaryAfter) result.primary = primaryAfter;
+  if (!annotation) return result;
+  result.annotation = annotation;
+  // (4) Event on the object and the local JSONL line; failures here do not undo the action.
+  try {
+    const ev = auditEvent(plan, primaryAfter ?? objects.get(targetKey(plan.primary))!, annotation);
+    const made = await client.create(KINDS.Event, plan.primary.namespace, ev);
+    result.eventName = made.metadata?.name ?? ev.metadata.name;
+  } catch (e) {
+    result.warnings.push(`could not record an Event: ${isKubeError(e) ? e.oneLine() : String(e)}`);
+  }
+  try {
+    const file = record('ok');
+    if (file) result.auditFile = file;
+  } catch (e) {
+    result.warnings.push(`could not append to the audit log: ${(e as Error).message}`);
+  }
+  return result;
+}
