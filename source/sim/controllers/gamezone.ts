@@ -109,6 +109,7 @@ export class GameZoneController {
     const gz = store.get(T.gameZone, ns, name);
     if (!gz || gz.metadata.deletionTimestamp) return;
     const services = zoneServices(gz);
+    const specChanged = (gz.status as { observedGeneration?: number } | undefined)?.observedGeneration !== gz.metadata.generation;
     const owned = [...this.gds.owned(gz.metadata.uid), ...this.gsts.owned(gz.metadata.uid)];
     const wanted = new Set(services.map((s) => `${s.kind}/${s.name}`));
     for (const w of owned) {
@@ -119,7 +120,10 @@ export class GameZoneController {
       const type = s.kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet;
       let w = store.get(type, ns, s.name);
       if (!w) w = store.create(type, workloadFor(gz, s));
-      else if (controllerOf(w)?.uid === gz.metadata.uid) {
+      // Push the zone's image/replicas only when the GameZone spec changed since it was last applied,
+      // so operators' hot updates and rollbacks made on the workload itself stick (as with the
+      // seed-004 operator, which reconciles on GameZone changes).
+      else if (specChanged && controllerOf(w)?.uid === gz.metadata.uid) {
         const c0 = (w.spec?.template?.spec?.containers as any[] | undefined)?.[0];
         if (c0?.image !== s.image || w.spec?.replicas !== s.replicas) {
           w =

@@ -113,6 +113,12 @@ export class WorkloadController {
       const prev = (old.conditions as any[] | undefined)?.find((c) => c.type === 'FailedUpdate' && c.message === failedUpdate!.message);
       newStatus.conditions = [{ type: 'FailedUpdate', status: 'True', lastTransitionTime: prev?.lastTransitionTime ?? iso(now), reason: failedUpdate.reason, message: failedUpdate.message }];
     }
+    // A pre-inplace hook condition only matters while its pod still waits for the update revision
+    // (after a rollback to the pod's own revision there is nothing left to update in place).
+    if (newStatus.preInplaceHookCondition?.length) {
+      const waiting = new Set(pods.filter((p) => p.metadata.labels?.[LABEL_REVISION_HASH] !== updateRevision).map((p) => p.metadata.name));
+      newStatus.preInplaceHookCondition = newStatus.preInplaceHookCondition.filter((c: { podName?: string }) => waiting.has(c.podName));
+    }
     for (const k of ['preDeleteHookCondition', 'preInplaceHookCondition', 'postInplaceHookCondition']) {
       if (!newStatus[k]?.length) delete newStatus[k];
     }
