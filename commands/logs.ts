@@ -118,7 +118,7 @@ export interface LogsIO {
 
 /** Follow with an already-built set of clusters; returns the exit code. */
 export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], io: LogsIO): Promise<number> {
-  const colour = req.output === 'raw' && !!io.stdout.isTTY && !io.env.NO_COLOR;
+  const colour = req.output === 'raw' && !!io.stdout.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
   const follower = new LogFollower(clusters, req.target, req.options);
   const following = req.options.follow && !req.options.previous;
   const writer = new LineWriter({
@@ -148,7 +148,7 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
       return EXIT.USAGE;
     }
     if (allFailed) await follower.stop();
-    else if (summary.pods === 0 && !following) io.stderr.write('No pods matched.\n');
+    else if (summary.pods === 0) io.stderr.write(following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : 'No pods matched.\n');
     await follower.done;
     writer.flush();
     const failures = summary.failures;

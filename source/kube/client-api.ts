@@ -11,6 +11,8 @@ export interface RequestOptions {
   contentType?: string; // default application/json
   timeoutMs?: number; // default from client (10s)
   signal?: AbortSignal;
+  /** Called once per `Warning:` response header (text only, RFC 7234 code/agent and quotes removed). */
+  onWarning?: (message: string) => void;
 }
 
 export type PatchType = 'merge' | 'json' | 'strategic' | 'apply';

@@ -19,6 +19,8 @@ const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
 export interface ClientOptions {
   timeoutMs?: number;
   userAgent?: string;
+  /** Concurrent connections to the server (default 32). Every open watch and log stream holds one. */
+  connections?: number;
 }
 
 export class HttpClusterClient implements ClusterClient {
@@ -51,7 +53,7 @@ export class HttpClusterClient implements ClusterClient {
     this.agent = new Agent({
       connect: { ca: tls.ca as string | undefined, cert: tls.cert as string | undefined, key: tls.key as string | undefined, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername, timeout: this.timeoutMs },
       keepAliveTimeout: 30_000,
-      connections: 32,
+      connections: opts.connections ?? 32,
       pipelining: 1,
     });
   }
@@ -107,6 +109,7 @@ export class HttpClusterClient implements ClusterClient {
       if (timeout.aborted && !opts.signal?.aborted) throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} within ${opts.timeoutMs ?? this.timeoutMs} ms`);
       throw this.wrapNetworkError(e, what, opts.signal);
     }
+    if (opts.onWarning) for (const w of warningHeaders(res.headers.warning)) opts.onWarning(w);
     let text: string;
     try {
       text = await res.body.text();
@@ -282,4 +285,15 @@ export class HttpClusterClient implements ClusterClient {
     this.closed = true;
     void this.agent.close().catch(() => undefined);
   }
+}
+
+/** `299 - "unknown field \"spec.x\""` -> `unknown field "spec.x"` (one entry per header value). */
+export function warningHeaders(h: string | string[] | undefined): string[] {
+  if (h === undefined) return [];
+  const out: string[] = [];
+  for (const v of Array.isArray(h) ? h : [h]) {
+    const found = [...v.matchAll(/(?:^|,)\s*\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+    out.push(...(found.length ? found : [v.trim()]));
+  }
+  return out;
 }

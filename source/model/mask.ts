@@ -1,7 +1,12 @@
 // Masking of sensitive values for every view, diff and log line zonectl writes. Returns copies; the
 // input is never modified. A masked value shows a short hash so two values can still be compared
-// ("***(sha256:ab12cd34)" equal on both sides of a diff means unchanged) without showing either.
-import { createHash } from 'node:crypto';
+// ("***(hmac:ab12cd34)" equal on both sides of a diff means unchanged) without showing either.
+import { createHmac, randomBytes } from 'node:crypto';
+
+// A key drawn once per process: markers are equal for equal values within one run (so a diff shows
+// changed / unchanged), but a printed marker cannot be brute-forced offline (an unkeyed hash of a
+// weak password could be).
+const MASK_KEY = randomBytes(32);
 
 export const MASK_PREFIX = '***';
 
@@ -14,15 +19,15 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE.test(key) && !REFERENCE.test(key);
 }
 
-/** "***(sha256:ab12cd34)": stable for equal values, reveals nothing readable. Empty stays empty. */
+/** "***(hmac:ab12cd34)": stable for equal values, reveals nothing readable. Empty stays empty. */
 export function maskValue(v: string | number): string {
   const s = String(v);
   if (s === '') return '';
-  return `${MASK_PREFIX}(sha256:${createHash('sha256').update(s).digest('hex').slice(0, 8)})`;
+  return `${MASK_PREFIX}(hmac:${createHmac('sha256', MASK_KEY).update(s).digest('hex').slice(0, 8)})`;
 }
 
 export function isMasked(v: unknown): boolean {
-  return typeof v === 'string' && v.startsWith(`${MASK_PREFIX}(sha256:`);
+  return typeof v === 'string' && v.startsWith(`${MASK_PREFIX}(hmac:`);
 }
 
 type Json = unknown;

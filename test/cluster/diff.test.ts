@@ -139,14 +139,14 @@ describe('diff against the real kube-apiserver', () => {
     const r = await runGitDiff({ repo: fx.dir }, targets);
     const s = obj(r, 'Secret', 'db')!;
     expect(s.status).toBe('Modified');
-    const before = /^-\s+password: ("?\*\*\*\(sha256:[0-9a-f]{8}\)"?)$/m.exec(s.diff)?.[1];
-    const after = /^\+\s+password: ("?\*\*\*\(sha256:[0-9a-f]{8}\)"?)$/m.exec(s.diff)?.[1];
+    const before = /^-\s+password: ("?\*\*\*\(hmac:[0-9a-f]{8}\)"?)$/m.exec(s.diff)?.[1];
+    const after = /^\+\s+password: ("?\*\*\*\(hmac:[0-9a-f]{8}\)"?)$/m.exec(s.diff)?.[1];
     expect(before).toBeDefined();
     expect(after).toBeDefined();
     expect(before).not.toBe(after);
     const z = obj(r, 'GameZone', 'zone9')!;
     expect(z.status).toBe('Modified');
-    expect(z.diff).toMatch(/^\+\s+pwd: "?\*\*\*\(sha256:[0-9a-f]{8}\)"?$/m);
+    expect(z.diff).toMatch(/^\+\s+pwd: "?\*\*\*\(hmac:[0-9a-f]{8}\)"?$/m);
     expect(JSON.stringify(r)).not.toMatch(/new-password-2|live-password-1/);
   });
 

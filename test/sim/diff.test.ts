@@ -51,10 +51,17 @@ describe('diff against the simulator (demo repo)', () => {
     expect(img.diff).toMatch(/-\s+defaultImage: registry\.example\.com\/project1\/service:1\.8\.2/);
     expect(img.diff).toMatch(/\+\s+defaultImage: registry\.example\.com\/project1\/service:1\.9\.0/);
     const pwd = objs.find((o) => o.status === 'Modified' && o.diff.includes('pwd'))!;
-    expect(pwd.diff).toMatch(/\+\s+pwd: \+{8}/);
+    expect(pwd.diff).toMatch(/\+\s+pwd: "?\*\*\*\(hmac:[0-9a-f]{8}\)"?/);
     const text = textReport(r) + markdownReport(r) + JSON.stringify(r);
     expect(text).not.toContain('demo-password-rotated');
     expect(markdownReport(r)).toMatch(/\| zones-shanghai \| shanghai \| 🟢 success \|/);
+  });
+
+  it('--validate-new dry-runs objects that do not exist yet; they stay Missing', async () => {
+    const r = await runGitDiff({ repo: dir, validateMissing: true }, targets);
+    const motd = r.apps.flatMap((a) => a.objects).find((o) => o.name === 'zone-motd')!;
+    expect(motd.status).toBe('Missing');
+    expect(motd.dryRun).toEqual({ ok: true, message: undefined });
   });
 
   it('re-uses dry-run results on refresh (cache keyed by resourceVersion + desired hash)', async () => {

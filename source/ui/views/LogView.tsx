@@ -13,7 +13,7 @@ import { entryText, windowRows, type LogEntry, type RowSeg } from '../../logs/vi
 import { useLogFollower } from '../hooks/useLogFollower.js';
 import { keyName } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
-import type { Theme } from '../theme/theme.js';
+import type { Theme, TokenStyle } from '../theme/theme.js';
 
 export interface LogViewProps {
   follower: LogFollowerPort;
@@ -138,14 +138,15 @@ export function LogView(p: LogViewProps) {
 
   const s = feed.stats;
   const newLines = follow ? 0 : feed.ring.pushed - pausedAt;
+  // Status first (it changes and must stay visible at 80 columns), the title last.
   const parts = [
-    `Logs ${p.follower.title}`,
+    `Logs ${follow ? 'following' : `paused +${newLines.toLocaleString('en-US')} new`}`,
     `${s.streams} stream${s.streams === 1 ? '' : 's'}${s.queued ? ` (+${s.queued} waiting)` : ''}`,
     `${feed.ring.pushed.toLocaleString('en-US')} lines`,
-    follow ? 'following' : `paused +${newLines.toLocaleString('en-US')} new`,
   ];
   if (filter) parts.push(`filter ${query} (${entries.length})`);
   if (feed.ring.evicted > 0) parts.push(`dropped ${feed.ring.evicted.toLocaleString('en-US')} oldest (buffer ${feed.ring.capacity.toLocaleString('en-US')})`);
+  parts.push(p.follower.title);
   const footer = editing !== undefined ? `/${editing}_` : flash || LOG_VIEW_KEYS;
   return (
     <Box flexDirection="column" width={width}>
@@ -179,7 +180,7 @@ const Row = memo(function Row({ segs, theme }: { segs: RowSeg[]; theme: Theme })
   );
 });
 
-function styleOf(seg: RowSeg, theme: Theme): Record<string, unknown> {
+function styleOf(seg: RowSeg, theme: Theme): TokenStyle {
   switch (seg.style) {
     case 'prefix':
       return theme.name === 'mono' || seg.colour === undefined ? { bold: true } : { color: PALETTE[seg.colour % PALETTE.length] };

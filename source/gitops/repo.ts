@@ -1,0 +1,155 @@
+// A config repo at a ref, read without touching anyone's working tree: a local repo is only queried (rev-parse,
+// ls-tree, cat-file); a URL gets one bare cache clone per remote under $XDG_CACHE_HOME/zonectl/repos, fetched
+// on every open. Files at the ref come from `ls-tree -r -z` and ONE `cat-file --batch` (bytes, not strings).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { cacheRoot, gitEnv, gitOptions, redactUrl } from './git-env.js';
+
+export class RepoError extends Error {}
+
+export interface RepoSnapshot {
+  /** Where it came from, safe to print (no credentials). */
+  source: string;
+  ref: string;
+  commit: string;
+  /** Repo-relative path -> content, for every blob at the ref (symlinks and submodules skipped). */
+  files: Map<string, Buffer>;
+  text(path: string): string | undefined;
+  /** Paths under a directory prefix ('' = all), sorted. */
+  list(prefix?: string): string[];
+  /** Writes the files into a fresh temp dir (for helm/kustomize); remove it with the returned cleanup. */
+  materialize(): Promise<{ dir: string; cleanup: () => Promise<void> }>;
+}
+
+function git(dir: string, extra = {}): SimpleGit {
+  return simpleGit(gitOptions(dir, extra)).env(gitEnv());
+}
+
+function isUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^[^/\s]+@[^:/\s]+:/.test(s);
+}
+
+async function wrap<T>(what: string, p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (e) {
+    const msg = redactUrl(String((e as Error)?.message ?? e)).trim().split('\n').filter(Boolean).slice(-3).join(' / ');
+    throw new RepoError(`${what}: ${msg}`);
+  }
+}
+
+async function resolveCommit(g: SimpleGit, ref: string): Promise<string | undefined> {
+  try {
+    return (await g.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bare cache clone for a remote, fetched now; returns its dir. */
+async function cacheClone(url: string, ref: string): Promise<{ dir: string; commit: string }> {
+  const key = createHash('sha256').update(redactUrl(url)).digest('hex').slice(0, 24);
+  const dir = join(cacheRoot(), key);
+  const shown = redactUrl(url);
+  if (!existsSync(join(dir, 'HEAD'))) {
+    mkdirSync(dirname(dir), { recursive: true });
+    await wrap(`git clone ${shown}`, git(dirname(dir)).raw(['clone', '--bare', '--quiet', '--', url, dir]));
+  } else {
+    await wrap(`git fetch ${shown}`, git(dir).raw(['fetch', '--quiet', '--prune', '--force', '--tags', 'origin', '+refs/heads/*:refs/heads/*']));
+  }
+  const g = git(dir);
+  let commit = await resolveCommit(g, ref);
+  if (!commit) {
+    // A commit or ref not advertised as a branch/tag (e.g. refs/pull/1/head): fetch it explicitly.
+    await wrap(`git fetch ${shown} ${ref}`, g.raw(['fetch', '--quiet', 'origin', '--end-of-options', ref]));
+    commit = await resolveCommit(g, 'FETCH_HEAD');
+  }
+  if (!commit) throw new RepoError(`${shown}: ref "${ref}" not found`);
+  return { dir, commit };
+}
+
+/** Opens `source` (local path or URL) at `ref` (branch, tag, commit; default HEAD). */
+export async function openRepo(source: string, ref = 'HEAD'): Promise<RepoSnapshot> {
+  let dir: string;
+  let commit: string | undefined;
+  let shown: string;
+  if (!isUrl(source) && existsSync(source)) {
+    dir = resolve(source);
+    shown = dir;
+    if (!statSync(dir).isDirectory()) throw new RepoError(`${source}: not a directory`);
+    const g = git(dir);
+    await wrap(`${shown}`, g.raw(['rev-parse', '--git-dir']));
+    commit = await resolveCommit(g, ref);
+    if (!commit) throw new RepoError(`${shown}: ref "${ref}" not found (committed refs only; the working tree is not read)`);
+  } else if (isUrl(source)) {
+    shown = redactUrl(source);
+    ({ dir, commit } = await cacheClone(source, ref));
+  } else {
+    throw new RepoError(`${source}: no such directory, and not a git URL`);
+  }
+  const files = await readTree(dir, commit);
+  return snapshot(shown, ref, commit, files);
+}
+
+/** `ls-tree -r -z` + one `cat-file --batch`. */
+export async function readTree(dir: string, commit: string): Promise<Map<string, Buffer>> {
+  const listing = await wrap('git ls-tree', git(dir).raw(['ls-tree', '-r', '-z', '--full-tree', commit]));
+  const entries: Array<{ sha: string; path: string }> = [];
+  for (const rec of listing.split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, sha] = rec.slice(0, tab).split(' ');
+    if (type !== 'blob' || mode === '120000') continue; // symlinks and submodules are not followed
+    entries.push({ sha: sha!, path: rec.slice(tab + 1) });
+  }
+  const files = new Map<string, Buffer>();
+  if (entries.length === 0) return files;
+  const input = Buffer.from(entries.map((e) => `${e.sha}\n`).join(''));
+  const chunks: Buffer[] = [];
+  const g = simpleGit(gitOptions(dir, { input: () => input } as never)).env(gitEnv());
+  g.outputHandler((_cmd, stdout) => {
+    stdout.on('data', (c: Buffer) => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
+  });
+  await wrap('git cat-file --batch', g.raw(['cat-file', '--batch']));
+  const out = Buffer.concat(chunks);
+  let pos = 0;
+  for (const e of entries) {
+    const nl = out.indexOf(0x0a, pos);
+    if (nl < 0) throw new RepoError(`git cat-file --batch: output ended early at ${e.path}`);
+    const header = out.subarray(pos, nl).toString('utf8');
+    const parts = header.split(' ');
+    if (parts[1] === 'missing' || parts.length < 3) throw new RepoError(`git cat-file --batch: ${e.path} (${e.sha}) missing`);
+    const size = Number(parts[2]);
+    files.set(e.path, out.subarray(nl + 1, nl + 1 + size));
+    pos = nl + 1 + size + 1; // content + trailing LF
+  }
+  return files;
+}
+
+export function snapshot(source: string, ref: string, commit: string, files: Map<string, Buffer>): RepoSnapshot {
+  const sorted = [...files.keys()].sort();
+  return {
+    source,
+    ref,
+    commit,
+    files,
+    text: (p) => files.get(p)?.toString('utf8'),
+    list: (prefix = '') => {
+      const pre = prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix;
+      return sorted.filter((p) => pre === '' || p.startsWith(pre));
+    },
+    materialize: async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'zonectl-repo-'));
+      for (const [p, content] of files) {
+        const target = join(dir, p);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, content);
+      }
+      return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Scripted output of a DiffReport: summary table (APP, CLUSTER, KIND, NAMESPACE, NAME, STATUS) then the diffs,
+// stable JSON, and a Markdown report for a pull-request comment (per app: dry-run success/failure with the
+// server's message, like the seed-000 pre-merge check). No colour here; the console colours its own view.
+import { renderTable, type Column } from '../output/table.js';
+import { objectLabel } from './diff-text.js';
+import type { AppResult, DiffReport, ObjectDiff } from './types.js';
+
+interface Row {
+  app: string;
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  status: string;
+}
+
+const COLUMNS: Column<Row>[] = [
+  { header: 'APP', get: (r) => r.app },
+  { header: 'CLUSTER', get: (r) => r.cluster },
+  { header: 'KIND', get: (r) => r.kind },
+  { header: 'NAMESPACE', get: (r) => r.namespace },
+  { header: 'NAME', get: (r) => r.name },
+  { header: 'STATUS', get: (r) => r.status },
+];
+
+function statusText(o: ObjectDiff): string {
+  const tags: string[] = [];
+  if (o.approximate && o.status !== 'Missing' && o.status !== 'Extra') tags.push('approximate');
+  if (o.dryRun && !o.dryRun.ok) tags.push('dry-run failed');
+  if (o.warnings.length) tags.push(`${o.warnings.length} warning${o.warnings.length > 1 ? 's' : ''}`);
+  if (o.status === 'Extra' && o.prune) tags.push('requires pruning');
+  return tags.length ? `${o.status} (${tags.join(', ')})` : o.status;
+}
+
+function kindText(o: { group: string; kind: string }): string {
+  return o.group ? `${o.kind}.${o.group}` : o.kind;
+}
+
+export function summaryRows(r: DiffReport, all = false): Row[] {
+  const rows: Row[] = [];
+  for (const a of r.apps) {
+    if (a.error) rows.push({ app: a.app, cluster: a.cluster, kind: '-', namespace: a.namespace, name: '-', status: 'Unknown (see error)' });
+    for (const o of a.objects) if (all || o.status !== 'Synced' || o.warnings.length || (o.dryRun && !o.dryRun.ok)) rows.push({ app: a.app, cluster: a.cluster, kind: kindText(o), namespace: o.namespace, name: o.name, status: statusText(o) });
+  }
+  return rows;
+}
+
+/** Text report. `showSynced` lists Synced objects in the table too (-o wide). `diffs` false when an external diff prints them. */
+export function textReport(r: DiffReport, opts: { showSynced?: boolean; diffs?: boolean } = {}): string {
+  const out: string[] = [];
+  const rows = summaryRows(r, opts.showSynced);
+  const counts = countByStatus(r);
+  if (rows.length) out.push(renderTable(rows, COLUMNS, false));
+  out.push(`${r.repo.source} @ ${r.repo.ref} (${r.repo.commit.slice(0, 12)}): ${r.apps.length} app(s), ${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown\n`);
+  for (const a of r.apps) {
+    if (a.error) out.push(`\nerror: ${a.app} (${a.cluster}): ${a.error}\n`);
+    for (const w of a.warnings) out.push(`warning: ${a.app}: ${w}\n`);
+  }
+  if (opts.diffs !== false) {
+    for (const a of r.apps) {
+      for (const o of a.objects) {
+        if (o.status === 'Synced' && !o.warnings.length) continue;
+        out.push(`\n===== ${a.app} ${a.cluster} ${objectLabel(o)} (${o.status}) =====\n`);
+        if (o.note) out.push(`# ${o.note}\n`);
+        for (const w of o.warnings) out.push(`# server warning: ${w}\n`);
+        if (o.dryRun && !o.dryRun.ok) out.push(`# dry-run failed: ${o.dryRun.message ?? ''}\n`);
+        if (o.diff) out.push(o.diff.endsWith('\n') ? o.diff : `${o.diff}\n`);
+      }
+    }
+  }
+  return out.join('');
+}
+
+export function countByStatus(r: DiffReport): Record<'Synced' | 'Modified' | 'Missing' | 'Extra' | 'Unknown' | 'total', number> {
+  const c = { Synced: 0, Modified: 0, Missing: 0, Extra: 0, Unknown: 0, total: 0 };
+  for (const a of r.apps) for (const o of a.objects) {
+    c[o.status] += 1;
+    c.total += 1;
+  }
+  return c;
+}
+
+/** Stable JSON schema (documented in commands/diff.ts help). */
+export function jsonReport(r: DiffReport): string {
+  return `${JSON.stringify({ kind: 'DiffReport', apiVersion: 'zonectl.io/v1', ...r, counts: countByStatus(r) }, null, 2)}\n`;
+}
+
+function appDryRun(a: AppResult): { ok: boolean; detail: string } {
+  if (a.error) return { ok: false, detail: a.error };
+  const failed = a.objects.filter((o) => (o.dryRun && !o.dryRun.ok) || o.status === 'Unknown');
+  if (failed.length) return { ok: false, detail: failed.map((o) => `${objectLabel(o)}: ${o.dryRun?.message ?? o.note ?? 'unknown'}`).join('; ') };
+  const approx = a.objects.filter((o) => o.approximate && o.status === 'Modified');
+  return { ok: true, detail: approx.length ? `${approx.length} object(s) predicted client-side (approximate)` : '' };
+}
+
+const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function markdownReport(r: DiffReport): string {
+  const out: string[] = [];
+  const counts = countByStatus(r);
+  out.push(`### zonectl diff — \`${r.repo.ref}\` (\`${r.repo.commit.slice(0, 12)}\`)\n\n`);
+  out.push(`${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown.\n\n`);
+  out.push('| Application | Cluster | Dry run | Changes | Detail |\n|---|---|---|---|---|\n');
+  for (const a of r.apps) {
+    const d = appDryRun(a);
+    const changed = a.objects.filter((o) => o.status !== 'Synced');
+    const summary = changed.length ? changed.map((o) => `${o.status} ${o.kind}/${o.name}`).join(', ') : 'none';
+    out.push(`| ${mdEscape(a.app)} | ${mdEscape(a.cluster)} | ${d.ok ? '🟢 success' : '🔴 failure'} | ${mdEscape(summary)} | ${mdEscape(d.detail)} |\n`);
+  }
+  for (const e of r.errors) out.push(`\n> error: ${mdEscape(e)}\n`);
+  for (const a of r.apps) {
+    const changed = a.objects.filter((o) => o.diff || o.warnings.length);
+    if (!changed.length) continue;
+    out.push(`\n<details><summary>${mdEscape(a.app)} → ${mdEscape(a.cluster)}: ${changed.length} change(s)</summary>\n\n`);
+    for (const o of changed) {
+      out.push(`**${mdEscape(objectLabel(o))}** — ${statusText(o)}${o.note ? ` — ${mdEscape(o.note)}` : ''}\n\n`);
+      for (const w of o.warnings) out.push(`> ⚠️ server warning: ${mdEscape(w)}\n\n`);
+      if (o.diff) out.push('```diff\n' + o.diff.replace(/```/g, '`\u200b``') + (o.diff.endsWith('\n') ? '' : '\n') + '```\n\n');
+    }
+    out.push('</details>\n');
+  }
+  return out.join('');
+}

@@ -1,0 +1,95 @@
+// Target -> pod sources on one cluster. A source is one pod list+watch (namespace, label selector,
+// field selector) plus an optional owner check; a pod followed by several sources counts once.
+import { KINDS } from '../adapters/kinds.js';
+import type { ClusterClient } from '../kube/client-api.js';
+import { isKubeError } from '../kube/errors.js';
+import type { KubeObject } from '../kube/object.js';
+import { andSelectors, describeTarget, labelSelectorString } from './target.js';
+import type { LogTarget, WorkloadTargetKind } from './types.js';
+
+export interface PodSource {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+  /** Pods must belong to this workload when they name a controller. */
+  owner?: { kind: WorkloadTargetKind; name: string };
+  /** For messages, e.g. "gamedeployment/game-1 in ns game". */
+  label: string;
+}
+
+export interface Resolution {
+  sources: PodSource[];
+  /** Why nothing was found here (for a notice), when sources is empty. */
+  missing?: string;
+}
+
+const WORKLOAD_TARGETS: readonly WorkloadTargetKind[] = ['GameDeployment', 'GameStatefulSet', 'StatefulSet', 'Deployment'];
+
+export async function resolveTarget(
+  client: ClusterClient,
+  target: LogTarget,
+  opts: { namespace?: string; selector?: string; zoneLabel: string },
+): Promise<Resolution> {
+  const ns = opts.namespace;
+  const where = ns ? ` in namespace ${ns}` : '';
+  switch (target.type) {
+    case 'pod':
+      return { sources: [{ namespace: ns, fieldSelector: `metadata.name=${target.name}`, labelSelector: opts.selector, label: `pod/${target.name}` }] };
+    case 'selector':
+      return { sources: [{ namespace: ns, labelSelector: andSelectors(target.selector, opts.selector), label: `-l ${target.selector}` }] };
+    case 'workload': {
+      const found = await findWorkloads(client, target.kind, ns, target.name);
+      if (found.length === 0) return { sources: [], missing: `${describeTarget(target)} not found${where}` };
+      return { sources: found.map((w) => workloadSource(w, target.kind, opts.selector)) };
+    }
+    case 'zone': {
+      const zoneSel = `${opts.zoneLabel}=${target.id}`;
+      // Pods that carry the zone label themselves, and pods of workloads labelled with the zone.
+      const sources: PodSource[] = [{ namespace: ns, labelSelector: andSelectors(zoneSel, opts.selector), label: `zone/${target.id}` }];
+      for (const kind of WORKLOAD_TARGETS) {
+        let items: KubeObject[] = [];
+        try {
+          items = (await client.listAll(KINDS[kind], { namespace: ns, labelSelector: zoneSel })).items;
+        } catch (e) {
+          if (isKubeError(e, 'NotFound')) continue; // kind not installed on this cluster
+          throw e;
+        }
+        for (const w of items) sources.push(workloadSource(w, kind, opts.selector));
+      }
+      return { sources };
+    }
+  }
+}
+
+async function findWorkloads(client: ClusterClient, kind: WorkloadTargetKind, ns: string | undefined, name: string): Promise<KubeObject[]> {
+  try {
+    if (ns) return [await client.get(KINDS[kind], ns, name)];
+    return (await client.listAll(KINDS[kind], { fieldSelector: `metadata.name=${name}` })).items;
+  } catch (e) {
+    if (isKubeError(e, 'NotFound')) return [];
+    throw e;
+  }
+}
+
+function workloadSource(w: KubeObject, kind: WorkloadTargetKind, extra: string | undefined): PodSource {
+  const name = w.metadata.name ?? '';
+  const sel = labelSelectorString(w.spec?.selector);
+  return {
+    namespace: w.metadata.namespace,
+    // A workload without a selector lists every pod of its namespace; the owner check then decides.
+    labelSelector: andSelectors(sel || undefined, extra),
+    owner: { kind, name },
+    label: `${kind.toLowerCase()}/${name}`,
+  };
+}
+
+/**
+ * Does a pod belong to the workload? A pod without a controller reference is accepted when the
+ * workload's selector matched it (`selected`), never otherwise.
+ */
+export function ownedBy(pod: KubeObject, owner: { kind: WorkloadTargetKind; name: string }, selected: boolean): boolean {
+  const ctrl = pod.metadata.ownerReferences?.find((r) => r.controller);
+  if (!ctrl) return selected;
+  if (owner.kind === 'Deployment') return ctrl.kind === 'ReplicaSet' && ctrl.name.startsWith(`${owner.name}-`);
+  return ctrl.kind === owner.kind && ctrl.name === owner.name;
+}

@@ -1,0 +1,147 @@
+// De-duplication at the seams of one container slot. Two kinds of seam:
+//
+// 1. Resume (same container instance): the new read asks for `sinceTime` = the last emitted timestamp
+//    floored to the second, so it overlaps what was emitted. Within one instance timestamps never go
+//    back, so: a line older than the last emitted timestamp is skipped; a line at exactly that
+//    timestamp is skipped as many times as that exact content was emitted there (a multiset, so
+//    identical lines in the same instant survive); a newer line is emitted.
+//
+// 2. New instance (container restarted in place, pod recreated): the new read starts at the new
+//    instance's first line. Its timestamps need not be after the old instance's last line (a
+//    simulator or a node clock can overlap them), so order is not trusted across this seam. Instead
+//    the lines recently emitted at or after the new instance's start time are skipped once each by
+//    exact (timestamp, content): those are the new instance's lines that an earlier read already
+//    served (a stream opened just as the container was replaced).
+// Lines without a timestamp pass through (they cannot be placed).
+import { type Stamp, compareStamps, parseStamp } from './timestamp.js';
+
+const RECENT = 1024;
+
+export class SeamCursor {
+  /** The last emitted timestamp as written, and parsed (lazily). */
+  private lastTs = '';
+  private lastStamp?: Stamp;
+  /** Contents emitted at `lastTs` in this read (usually one). */
+  private atLast: string[] = [];
+  /** content -> times still to skip at `lastTs` (carried over from earlier reads). */
+  private skip?: Map<string, number>;
+  /** "ts\0content" -> times to skip, in any order (seeded at a new instance). */
+  private seed?: Map<string, number>;
+  private seedMax?: Stamp;
+  /** The last RECENT emitted lines (timestamps and contents), for seeding. */
+  private recentTs: string[] = [];
+  private recentMsg: string[] = [];
+  private recentPos = 0;
+  skipped = 0;
+
+  /** The last emitted timestamp, if any. */
+  get stamp(): Stamp | undefined {
+    if (!this.lastTs) return undefined;
+    return (this.lastStamp ??= parseStamp(this.lastTs));
+  }
+
+  /** A resumed read of the same instance begins: lines at the last timestamp become skippable once each. */
+  beginRead(): void {
+    if (this.atLast.length === 0) return;
+    const skip = (this.skip ??= new Map());
+    for (const m of this.atLast) skip.set(m, (skip.get(m) ?? 0) + 1);
+    this.atLast = [];
+  }
+
+  /**
+   * A read of a new container instance begins (from its first line). `startSec`: the instance's
+   * start (epoch seconds, floored); recent lines at or after it are skipped once each.
+   */
+  beginInstance(startSec: number | undefined): void {
+    this.lastTs = '';
+    this.lastStamp = undefined;
+    this.atLast = [];
+    this.skip = undefined;
+    const seed = new Map<string, number>();
+    let max: Stamp | undefined;
+    if (startSec !== undefined) {
+      for (let i = 0; i < this.recentTs.length; i++) {
+        const s = parseStamp(this.recentTs[i]!);
+        if (!s || s.sec < startSec) continue;
+        const k = `${this.recentTs[i]}\0${this.recentMsg[i]}`;
+        seed.set(k, (seed.get(k) ?? 0) + 1);
+        if (!max || compareStamps(s, max) > 0) max = s;
+      }
+    }
+    this.seed = seed.size > 0 ? seed : undefined;
+    this.seedMax = max;
+  }
+
+  /** True when the line is new and should be emitted. */
+  accept(ts: string, message: string): boolean {
+    if (!ts) return true;
+    if (this.seed && !this.acceptSeeded(ts, message)) return false;
+    const last = this.lastTs;
+    if (ts === last) return this.acceptAtLast(message);
+    let c: number;
+    if (!last) c = 1;
+    else if (ts.length === last.length && ts.charCodeAt(ts.length - 1) === 90 && last.charCodeAt(last.length - 1) === 90) {
+      // Same layout, both UTC: fixed-width fields, so string order is time order.
+      c = ts > last ? 1 : -1;
+    } else {
+      const s = parseStamp(ts);
+      const l = this.stamp;
+      if (!s || !l) return true;
+      c = compareStamps(s, l);
+      if (c === 0) return this.acceptAtLast(message);
+    }
+    if (c < 0) {
+      this.skipped++;
+      return false;
+    }
+    this.lastTs = ts;
+    this.lastStamp = undefined;
+    if (this.atLast.length === 1) this.atLast[0] = message;
+    else this.atLast = [message];
+    this.skip = undefined;
+    this.remember(ts, message);
+    return true;
+  }
+
+  private acceptSeeded(ts: string, message: string): boolean {
+    const st = parseStamp(ts);
+    // Past the newest seeded line nothing can match any more: drop the seed.
+    if (st && this.seedMax && compareStamps(st, this.seedMax) > 0) {
+      this.seed = undefined;
+      return true;
+    }
+    const seed = this.seed!;
+    const k = `${ts}\0${message}`;
+    const n = seed.get(k);
+    if (n === undefined) return true;
+    if (n === 1) seed.delete(k);
+    else seed.set(k, n - 1);
+    if (seed.size === 0) this.seed = undefined;
+    this.skipped++;
+    return false;
+  }
+
+  private acceptAtLast(message: string): boolean {
+    const left = this.skip?.get(message);
+    if (left !== undefined && left > 0) {
+      if (left === 1) this.skip!.delete(message);
+      else this.skip!.set(message, left - 1);
+      this.skipped++;
+      return false;
+    }
+    this.atLast.push(message);
+    this.remember(this.lastTs, message);
+    return true;
+  }
+
+  private remember(ts: string, message: string): void {
+    if (this.recentTs.length < RECENT) {
+      this.recentTs.push(ts);
+      this.recentMsg.push(message);
+      return;
+    }
+    this.recentTs[this.recentPos] = ts;
+    this.recentMsg[this.recentPos] = message;
+    this.recentPos = (this.recentPos + 1) % RECENT;
+  }
+}

@@ -1,0 +1,353 @@
+// One followed container slot: (cluster, namespace, pod name, container). At most one log request is
+// open per slot, so lines leave in order, and one SeamCursor de-duplicates every seam:
+//   - a broken stream is reopened with sinceTime = the last timestamp (floored to the second) and
+//     the overlap is dropped (resume);
+//   - a container restarted in place ends its stream at EOF; once the pod watch shows the new
+//     containerID the new instance is read from its first line, skipping only lines an earlier
+//     read already served (fresh instance);
+//   - a stream that broke while its container was being replaced first drains the old instance's
+//     rest with previous=true;
+//   - a pod deleted and recreated under the same name while its slot drains keeps the slot.
+// The first read of a slot present at start honours --tail / --since; later joiners read everything.
+import type { ClusterClient } from '../kube/client-api.js';
+import { isKubeError, type KubeError } from '../kube/errors.js';
+import { resourcePath, type ResourceType } from '../kube/object.js';
+import { maskText } from '../model/mask.js';
+import { SeamCursor } from './seam.js';
+import { sinceTimeOf, splitTimestamped } from './timestamp.js';
+import type { FollowerEvent, LogSink, StreamInfo } from './types.js';
+
+const POD: ResourceType = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true };
+
+export interface ContainerState {
+  uid: string;
+  containerID: string;
+  running: boolean;
+  restartCount: number;
+  /** state.running.startedAt (RFC 3339). */
+  startedAt?: string;
+  /** The pod's resourceVersion this state was read from (to ignore stale watch events). */
+  rv?: string;
+}
+
+type ReadMode = 'first' | 'resume' | 'fresh';
+
+function startSecOf(startedAt: string | undefined): number | undefined {
+  const ms = startedAt ? Date.parse(startedAt) : NaN;
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
+}
+
+export interface SlotOptions {
+  follow: boolean;
+  previous: boolean;
+  /** First read of a slot present at start: user's --tail / --since. Later joiners read from their start. */
+  initial: boolean;
+  tailLines?: number;
+  sinceSeconds?: number;
+  filter?: (message: string) => boolean;
+  leaveGraceMs: number;
+  /** Shared counters (the follower's stats object). */
+  stats: { lines: number; duplicatesSkipped: number; filtered: number; resumes: number; restarts: number; errors: number };
+}
+
+export type SlotState = 'queued' | 'streaming' | 'waiting' | 'backoff' | 'done';
+
+export class ContainerSlot {
+  state: SlotState = 'queued';
+  readonly cursor = new SeamCursor();
+  private status: ContainerState;
+  private leaving = false;
+  private stopped = false;
+  private current?: AbortController;
+  private wake?: () => void;
+  private graceTimer?: NodeJS.Timeout;
+  private firstRead = true;
+  /** Resolves when the slot is done. */
+  finished?: Promise<void>;
+  /** A `leave` event was already sent (pod deleted). */
+  leaveAnnounced = false;
+  /** Set when the slot ended because of an error (for exit codes). */
+  failure?: KubeError;
+
+  constructor(
+    readonly info: StreamInfo,
+    private readonly client: ClusterClient,
+    status: ContainerState,
+    private readonly opts: SlotOptions,
+    private readonly sink: LogSink,
+    private readonly onDone: (slot: ContainerSlot) => void,
+  ) {
+    this.status = status;
+  }
+
+  get isLeaving(): boolean {
+    return this.leaving;
+  }
+
+  start(): void {
+    if (this.finished) return;
+    this.finished = this.loop().finally(() => {
+      this.state = 'done';
+      clearTimeout(this.graceTimer);
+      this.onDone(this);
+    });
+  }
+
+  /** New pod status for this container (from the pod watch). */
+  update(next: ContainerState): void {
+    const prev = this.status;
+    if (next.uid === prev.uid && olderRv(next.rv, prev.rv)) return; // a watch event older than a fresh GET
+    this.status = next;
+    const changed = next.uid !== prev.uid || next.containerID !== prev.containerID || next.running !== prev.running;
+    if (next.uid !== prev.uid) {
+      if (this.leaving) this.revive();
+      else this.event('restart', 'pod recreated (new uid), following the new pod');
+    } else if (prev.containerID && next.containerID && next.containerID !== prev.containerID) {
+      this.opts.stats.restarts++;
+      this.event('restart', `container restarted in place (restart ${next.restartCount})`);
+    }
+    if (changed && next.running && this.state === 'waiting') this.wake?.();
+  }
+
+  /** The pod is gone: let the open stream drain for the grace period, then close it. */
+  leave(): void {
+    if (this.leaving || this.state === 'done') return;
+    this.leaving = true;
+    this.leaveAnnounced = true;
+    this.event('leave', 'pod deleted');
+    if (this.state !== 'streaming') {
+      this.wake?.();
+      return;
+    }
+    clearTimeout(this.graceTimer);
+    this.graceTimer = setTimeout(() => this.current?.abort(), this.opts.leaveGraceMs);
+    this.graceTimer.unref?.();
+  }
+
+  private revive(): void {
+    this.leaving = false;
+    this.leaveAnnounced = false;
+    clearTimeout(this.graceTimer);
+    this.event('join', 'pod recreated');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.current?.abort();
+    this.wake?.();
+  }
+
+  private event(kind: FollowerEvent['kind'], message: string): void {
+    this.sink.event({ kind, cluster: this.info.cluster, stream: this.info, message });
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 0;
+    let notReady = 0; // consecutive "container not started / gone" answers
+    let readFor: string | undefined; // containerID the last read was opened for
+    let instanceMode: ReadMode = 'first'; // how the current instance's reading began
+    let broke = false; // the last read ended with an error
+    while (!this.stopped) {
+      if (this.leaving) return;
+      // Following a container that is not running: wait for the pod watch to say it runs. A container
+      // that ran and stopped (completed pod) is read once first.
+      if (this.opts.follow && !this.status.running && (!this.firstRead || !this.status.containerID)) {
+        await this.waitForChange();
+        continue;
+      }
+      // Reopening: ask the API which container instance runs now. The watch may lag behind (or be
+      // reconnecting after the same network cut), and a log request always serves the current one.
+      if (readFor !== undefined && this.opts.follow && !(await this.refresh())) {
+        // Without knowing the instance, a reopened stream could mix two of them: wait and retry.
+        if (this.stopped || this.leaving) return;
+        backoff = Math.min(10_000, backoff ? backoff * 2 : 250);
+        this.state = 'backoff';
+        await this.sleep(backoff);
+        continue;
+      }
+      if (this.stopped || this.leaving) return;
+      const cid = this.status.containerID;
+      let mode: ReadMode = readFor === undefined ? 'first' : 'resume';
+      if (readFor !== undefined && cid && cid !== readFor) {
+        // A new instance (restart in place, or a recreated pod). If our stream of the old one broke,
+        // collect its rest first, then read the new one from its first line.
+        if (broke && this.opts.follow) await this.drainPrevious();
+        this.cursor.beginInstance(startSecOf(this.status.startedAt));
+        mode = instanceMode = 'fresh';
+      } else if (mode === 'resume' && !this.cursor.stamp) {
+        mode = instanceMode; // nothing emitted yet for this instance: begin it again
+      } else if (mode === 'resume' && broke) {
+        this.opts.stats.resumes++;
+        const at = this.cursor.stamp ? sinceTimeOf(this.cursor.stamp) : 'the start';
+        this.event('resume', `stream resumed from ${at}`);
+      }
+      const prevReadFor = readFor;
+      readFor = cid;
+      broke = false;
+      this.state = 'streaming';
+      try {
+        const got = await this.read(mode, this.opts.previous, this.opts.follow);
+        this.firstRead = false;
+        notReady = 0;
+        backoff = 0;
+        if (!this.opts.follow || this.leaving || this.stopped) return;
+        // Clean end while following: the container exited (restart in place) or the server closed
+        // the stream. Give the pod watch a moment to report a new instance, then reopen.
+        if (this.status.containerID === readFor) await this.waitForChange(got > 0 ? 1_000 : 2_000);
+      } catch (e) {
+        this.firstRead = false;
+        if (this.stopped) return;
+        const err = e as KubeError;
+        if (!isKubeError(err)) throw e;
+        if (err.kind === 'Forbidden' || err.kind === 'Unauthorized') {
+          this.failure = err;
+          this.opts.stats.errors++;
+          this.event('error', `cannot read logs: ${err.message}`);
+          return;
+        }
+        if (err.kind === 'Invalid' || err.kind === 'NotFound') {
+          // Container not started yet / already gone / no previous instance.
+          if (!this.opts.follow) {
+            this.event('notice', err.message);
+            return;
+          }
+          if (this.leaving) return;
+          readFor = prevReadFor; // decide again how to begin once the container runs
+          // The watch may be ahead of the kubelet (or behind it): retry on the next pod change, or
+          // after a short while if the watch already says running.
+          notReady = Math.min(5, notReady + 1);
+          await this.waitForChange(250 * 2 ** notReady);
+          continue;
+        }
+        this.opts.stats.errors++;
+        if (this.leaving) return;
+        if (!this.opts.follow && backoff >= 4_000) {
+          this.failure = err;
+          this.event('error', `log stream failed: ${err.message}`);
+          return;
+        }
+        broke = true;
+        backoff = Math.min(10_000, backoff ? backoff * 2 : 250);
+        this.state = 'backoff';
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  /** GET the pod for its current container state. False when the API could not say. */
+  private async refresh(): Promise<boolean> {
+    try {
+      const pod = await this.client.get(POD, this.info.namespace, this.info.pod);
+      this.update(containerStateOf(pod, this.info.container));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The rest of a replaced instance whose stream broke: previous=true from the last timestamp. */
+  private async drainPrevious(): Promise<void> {
+    for (let attempt = 0; attempt < 4 && !this.stopped; attempt++) {
+      try {
+        await this.read('resume', true, false);
+        return;
+      } catch (e) {
+        if (isKubeError(e) && (e.kind === 'Invalid' || e.kind === 'NotFound' || e.kind === 'Forbidden')) return;
+        await this.sleep(250 * 2 ** attempt);
+      }
+    }
+  }
+
+  /** One log request. Returns the number of lines read. */
+  private async read(mode: ReadMode, previous: boolean, follow: boolean): Promise<number> {
+    const query: Record<string, string | number | undefined> = {
+      container: this.info.container,
+      timestamps: 'true',
+      follow: follow ? 'true' : undefined,
+      previous: previous ? 'true' : undefined,
+    };
+    const stamp = this.cursor.stamp;
+    if (mode === 'resume' && stamp) {
+      query.sinceTime = sinceTimeOf(stamp);
+      this.cursor.beginRead();
+    } else if (mode !== 'fresh' && this.opts.initial) {
+      if (this.opts.tailLines !== undefined && this.opts.tailLines >= 0) query.tailLines = this.opts.tailLines;
+      if (this.opts.sinceSeconds) query.sinceSeconds = this.opts.sinceSeconds;
+    }
+    const ac = new AbortController();
+    this.current = ac;
+    let n = 0;
+    const { cursor, sink, info } = this;
+    const stats = this.opts.stats;
+    const filter = this.opts.filter;
+    try {
+      await this.client.streamLines(
+        { path: resourcePath(POD, { namespace: info.namespace, name: info.pod, subresource: 'log' }), query, signal: ac.signal },
+        (line) => {
+          n++;
+          const { ts, message } = splitTimestamped(line);
+          if (!cursor.accept(ts, message)) {
+            stats.duplicatesSkipped++;
+            return;
+          }
+          if (filter && !filter(message)) {
+            stats.filtered++;
+            return;
+          }
+          stats.lines++;
+          // Never pass on a secret a program logged (password=…, token: …, Bearer …).
+          sink.line(info, ts, maskText(message));
+        },
+      );
+    } finally {
+      this.current = undefined;
+    }
+    return n;
+  }
+
+  private waitForChange(maxMs = 0): Promise<void> {
+    this.state = 'waiting';
+    return new Promise((resolve) => {
+      let t: NodeJS.Timeout | undefined;
+      const done = () => {
+        if (t) clearTimeout(t);
+        this.wake = undefined;
+        resolve();
+      };
+      this.wake = done;
+      if (maxMs > 0) t = setTimeout(done, maxMs);
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(t);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+/** The container's state in a pod object. */
+export function containerStateOf(pod: { metadata: { uid?: string }; status?: any }, container: string): ContainerState {
+  const cs = ((pod.status?.containerStatuses as any[] | undefined) ?? []).find((c) => c?.name === container);
+  return {
+    uid: pod.metadata.uid ?? '',
+    containerID: typeof cs?.containerID === 'string' ? cs.containerID : '',
+    running: !!cs?.state?.running,
+    restartCount: typeof cs?.restartCount === 'number' ? cs.restartCount : 0,
+    startedAt: typeof cs?.state?.running?.startedAt === 'string' ? cs.state.running.startedAt : undefined,
+    rv: typeof (pod.metadata as { resourceVersion?: unknown }).resourceVersion === 'string' ? ((pod.metadata as { resourceVersion?: string }).resourceVersion as string) : undefined,
+  };
+}
+
+/** resourceVersions are opaque; when both are integers (etcd, the simulator) they order. */
+function olderRv(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || !/^\d+$/.test(a) || !/^\d+$/.test(b)) return false;
+  return a.length !== b.length ? a.length < b.length : a < b;
+}

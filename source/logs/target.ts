@@ -1,0 +1,107 @@
+// Target forms for `zonectl logs`: pod/NAME (or a bare NAME), gamedeployment/NAME,
+// gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or only -l SELECTOR.
+import type { LogTarget, WorkloadTargetKind } from './types.js';
+
+export class TargetError extends Error {}
+
+const WORKLOAD_ALIASES: Record<string, WorkloadTargetKind> = {
+  gamedeployment: 'GameDeployment',
+  gamedeployments: 'GameDeployment',
+  gd: 'GameDeployment',
+  gamestatefulset: 'GameStatefulSet',
+  gamestatefulsets: 'GameStatefulSet',
+  gsts: 'GameStatefulSet',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+};
+
+export const TARGET_FORMS = 'pod/NAME, gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or -l SELECTOR';
+
+/**
+ * Parses the positional target. With no positional, a label selector is required. A selector given
+ * with a kind/name target narrows it (returned as `selector` by the caller, not here).
+ */
+export function parseTarget(positional: string | undefined, selector: string | undefined): LogTarget {
+  if (positional === undefined || positional === '') {
+    if (selector && selector.trim()) return { type: 'selector', selector: selector.trim() };
+    throw new TargetError(`a target is required: ${TARGET_FORMS}`);
+  }
+  const slash = positional.indexOf('/');
+  if (slash === -1) return { type: 'pod', name: checkName(positional, 'pod') };
+  const kind = positional.slice(0, slash).toLowerCase();
+  const name = positional.slice(slash + 1);
+  if (kind === 'pod' || kind === 'pods' || kind === 'po') return { type: 'pod', name: checkName(name, 'pod') };
+  if (kind === 'zone' || kind === 'zones') {
+    if (!name || !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(name)) throw new TargetError(`zone/${name}: a zone id must be a valid label value`);
+    return { type: 'zone', id: name };
+  }
+  const wk = WORKLOAD_ALIASES[kind];
+  if (wk) return { type: 'workload', kind: wk, name: checkName(name, kind) };
+  throw new TargetError(`"${positional}": unknown target kind "${kind}" (use ${TARGET_FORMS})`);
+}
+
+function checkName(name: string, kind: string): string {
+  if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name)) throw new TargetError(`${kind}/${name}: not a valid object name`);
+  return name;
+}
+
+export function describeTarget(t: LogTarget): string {
+  switch (t.type) {
+    case 'pod':
+      return `pod/${t.name}`;
+    case 'workload':
+      return `${t.kind.toLowerCase()}/${t.name}`;
+    case 'zone':
+      return `zone/${t.id}`;
+    case 'selector':
+      return `-l ${t.selector}`;
+  }
+}
+
+interface LabelSelectorSpec {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+/** A metav1.LabelSelector as the string form the API takes (`a=b,c in (x,y),!d`). */
+export function labelSelectorString(sel: LabelSelectorSpec | undefined): string {
+  if (!sel) return '';
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push(`${k}=${v}`);
+  for (const e of sel.matchExpressions ?? []) {
+    const vals = (e.values ?? []).join(',');
+    switch (e.operator) {
+      case 'In':
+        parts.push(`${e.key} in (${vals})`);
+        break;
+      case 'NotIn':
+        parts.push(`${e.key} notin (${vals})`);
+        break;
+      case 'Exists':
+        parts.push(e.key);
+        break;
+      case 'DoesNotExist':
+        parts.push(`!${e.key}`);
+        break;
+      default:
+        throw new TargetError(`unsupported selector operator "${e.operator}"`);
+    }
+  }
+  return parts.join(',');
+}
+
+/** ANDs two selector strings. */
+export function andSelectors(a: string | undefined, b: string | undefined): string | undefined {
+  const parts = [a, b].filter((x): x is string => !!x && x.trim().length > 0);
+  return parts.length ? parts.join(',') : undefined;
+}
+
+/** The log target of a workload row (GameDeployment, GameStatefulSet, Deployment, StatefulSet). */
+export function targetForWorkload(kind: string, name: string): LogTarget | undefined {
+  const k = WORKLOAD_ALIASES[kind.toLowerCase()];
+  return k ? { type: 'workload', kind: k, name } : undefined;
+}

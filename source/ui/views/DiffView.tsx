@@ -1,0 +1,197 @@
+// The console's Diff view (`:diff`): a config repo at a ref versus live, from a DiffPort (source/gitops/port.ts;
+// the UI never touches kube). List: per cluster the counts by status, per app its status, and the objects that
+// differ (Modified / Missing / Extra / Unknown; `a` shows Synced ones too). Enter on an object shows its coloured
+// unified diff (notes, server warnings, dry-run failures first); Esc goes back; `r` re-renders and re-compares.
+// Renders exactly `height` rows or fewer.
+import { Box, Text, useInput } from 'ink';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DiffPort, DiffReport, ObjectDiff } from '../../gitops/port.js';
+import { keyName } from '../keymap.js';
+import { useTheme } from '../theme/context.js';
+import type { Theme, Token } from '../theme/theme.js';
+
+export interface DiffViewProps {
+  port: DiffPort;
+  width: number;
+  height: number;
+  onClose?: () => void;
+  isActive?: boolean;
+}
+
+export interface DiffLine {
+  key: string;
+  text: string;
+  token?: Token;
+  /** Index into the report's objects (selectable rows). */
+  object?: { app: number; index: number };
+}
+
+export const DIFF_VIEW_KEYS = 'enter diff  a all/changed  r refresh  esc back';
+
+const STATUS_TOKEN: Record<string, Token> = { Synced: 'ok', Modified: 'warn', Missing: 'info', Extra: 'error', Unknown: 'stale', OutOfSync: 'warn' };
+const ORDER: Record<string, number> = { Unknown: 0, Modified: 1, Missing: 2, Extra: 3, Synced: 4 };
+
+function counts(objs: ObjectDiff[]): string {
+  const c: Record<string, number> = {};
+  for (const o of objs) c[o.status] = (c[o.status] ?? 0) + 1;
+  return ['Modified', 'Missing', 'Extra', 'Unknown', 'Synced'].filter((s) => c[s]).map((s) => `${c[s]} ${s.toLowerCase()}`).join(', ') || 'no objects';
+}
+
+/** The list: clusters (with counts), their apps, and each app's objects by status. */
+export function listLines(r: DiffReport, showSynced: boolean): DiffLine[] {
+  const out: DiffLine[] = [];
+  const clusters = [...new Set(r.apps.map((a) => a.cluster))].sort();
+  for (const cluster of clusters) {
+    const apps = r.apps.map((a, i) => ({ a, i })).filter(({ a }) => a.cluster === cluster);
+    const objs = apps.flatMap(({ a }) => a.objects);
+    out.push({ key: `c:${cluster}`, text: `${cluster}  ${apps.length} app${apps.length === 1 ? '' : 's'}: ${counts(objs)}`, token: 'header' });
+    for (const { a, i } of apps) {
+      out.push({ key: `a:${i}`, text: `  ${a.app}  ${a.status}  ${a.error ? `error: ${a.error}` : `(${counts(a.objects)})`}`, token: STATUS_TOKEN[a.status] });
+      const shown = a.objects.map((o, index) => ({ o, index })).filter(({ o }) => showSynced || o.status !== 'Synced' || o.warnings.length > 0);
+      shown.sort((x, y) => (ORDER[x.o.status] ?? 9) - (ORDER[y.o.status] ?? 9));
+      for (const { o, index } of shown) {
+        const tags = [o.approximate && (o.status === 'Modified' || o.status === 'Synced') ? 'approximate' : '', o.warnings.length ? `${o.warnings.length} warning${o.warnings.length > 1 ? 's' : ''}` : '', o.dryRun && !o.dryRun.ok ? 'dry-run failed' : ''].filter(Boolean);
+        const ref = `${o.group ? `${o.kind}.${o.group}` : o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+        out.push({ key: `o:${i}:${index}`, text: `    ${o.status.padEnd(8)}  ${ref}${tags.length ? `  [${tags.join(', ')}]` : ''}`, token: STATUS_TOKEN[o.status], object: { app: i, index } });
+      }
+    }
+  }
+  for (const e of r.errors) out.push({ key: `e:${e}`, text: `error: ${e}`, token: 'error' });
+  return out;
+}
+
+/** One object's detail: header, notes and warnings, then the diff with +/- colouring. */
+export function detailLines(r: DiffReport, at: { app: number; index: number }): DiffLine[] {
+  const a = r.apps[at.app];
+  const o = a?.objects[at.index];
+  if (!a || !o) return [];
+  const out: DiffLine[] = [{ key: 'h', text: `${a.app} → ${a.cluster}: ${o.group ? `${o.group}/` : ''}${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}  ${o.status}`, token: STATUS_TOKEN[o.status] }];
+  out.push({ key: 'p', text: `predicted by ${o.predictedBy}${o.approximate ? ' (approximate)' : ''}`, token: o.approximate ? 'warn' : 'muted' });
+  if (o.note) out.push({ key: 'n', text: o.note, token: 'muted' });
+  o.warnings.forEach((w, i) => out.push({ key: `w${i}`, text: `server warning: ${w}`, token: 'warn' }));
+  if (o.dryRun && !o.dryRun.ok) out.push({ key: 'd', text: `dry-run failed: ${o.dryRun.message ?? ''}`, token: 'error' });
+  const body = o.diff || (o.status === 'Synced' ? '(no difference)' : '');
+  body.replace(/\n$/, '').split('\n').forEach((l, i) => {
+    const token: Token | undefined = l.startsWith('+++') || l.startsWith('---') ? 'muted' : l.startsWith('@@') ? 'accent' : l.startsWith('+') ? 'ok' : l.startsWith('-') ? 'error' : undefined;
+    out.push({ key: `l${i}`, text: l, token });
+  });
+  return out;
+}
+
+type Load = { state: 'loading' } | { state: 'ready'; report: DiffReport; at: number } | { state: 'failed'; message: string };
+
+export function DiffView(p: DiffViewProps) {
+  const theme = useTheme();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [refreshing, setRefreshing] = useState(false);
+  const [showSynced, setShowSynced] = useState(false);
+  const [sel, setSel] = useState(0);
+  const [open, setOpen] = useState<{ app: number; index: number } | undefined>(undefined);
+  const [scroll, setScroll] = useState(0);
+  const live = useRef(true);
+  const bodyHeight = Math.max(1, p.height - 2);
+
+  const refresh = useCallback(() => {
+    setRefreshing(true);
+    p.port.refresh().then(
+      (report) => live.current && (setLoad({ state: 'ready', report, at: Date.now() }), setRefreshing(false)),
+      (e: Error) => live.current && (setLoad((prev) => (prev.state === 'ready' ? prev : { state: 'failed', message: String(e?.message ?? e).split('\n')[0]! })), setRefreshing(false)),
+    );
+  }, [p.port]);
+  useEffect(() => {
+    live.current = true;
+    refresh();
+    return () => {
+      live.current = false;
+    };
+  }, [refresh]);
+
+  const report = load.state === 'ready' ? load.report : undefined;
+  const lines = useMemo(() => (report ? (open ? detailLines(report, open) : listLines(report, showSynced)) : []), [report, open, showSynced]);
+  const selectable = useMemo(() => lines.map((l, i) => (l.object ? i : -1)).filter((i) => i >= 0), [lines]);
+  const cursor = open ? -1 : (selectable[Math.min(sel, selectable.length - 1)] ?? -1);
+  const top = open ? Math.min(scroll, Math.max(0, lines.length - bodyHeight)) : Math.max(0, Math.min(cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
+
+  useInput(
+    (input, key) => {
+      const k = keyName(input, key);
+      const page = Math.max(1, bodyHeight - 1);
+      const move = (d: number) => (open ? setScroll((s) => Math.max(0, Math.min(s + d, Math.max(0, lines.length - bodyHeight)))) : setSel((s) => Math.max(0, Math.min(s + d, selectable.length - 1))));
+      switch (k) {
+        case 'up':
+        case 'k':
+          return move(-1);
+        case 'down':
+        case 'j':
+          return move(1);
+        case 'pgup':
+        case 'ctrl+b':
+          return move(-page);
+        case 'pgdn':
+        case 'ctrl+f':
+        case 'space':
+          return move(page);
+        case 'g':
+        case 'home':
+          return move(-lines.length);
+        case 'G':
+        case 'end':
+          return move(lines.length);
+        case 'enter': {
+          const l = lines[cursor];
+          if (!open && l?.object) {
+            setOpen(l.object);
+            setScroll(0);
+          }
+          return;
+        }
+        case 'a':
+          if (!open) {
+            setShowSynced(!showSynced);
+            setSel(0);
+          }
+          return;
+        case 'r':
+          return refresh();
+        case 'esc':
+        case 'q':
+          if (open) setOpen(undefined);
+          else p.onClose?.();
+          return;
+      }
+    },
+    { isActive: p.isActive ?? true },
+  );
+
+  const title = report
+    ? `Diff ${report.repo.ref} (${report.repo.commit.slice(0, 8)})  ${counts(report.apps.flatMap((a) => a.objects))}${refreshing ? '  refreshing...' : `  ${Math.round(report.durationMs)} ms`}  ${p.port.title}`
+    : `Diff ${p.port.title}`;
+  const visible = lines.slice(top, top + bodyHeight);
+  return (
+    <Box flexDirection="column" width={p.width}>
+      <Text wrap="truncate-end" {...theme.tokens.title}>
+        {title}
+      </Text>
+      {load.state === 'loading' ? <Text {...theme.tokens.muted}>Rendering the repo and comparing with live...</Text> : null}
+      {load.state === 'failed' ? <Text wrap="truncate-end" {...theme.tokens.error}>{`diff failed: ${load.message}  (r to retry)`}</Text> : null}
+      {visible.map((l, i) => (
+        <LineRow key={l.key} line={l} selected={top + i === cursor} theme={theme} />
+      ))}
+      {Array.from({ length: Math.max(0, bodyHeight - (load.state === 'ready' ? visible.length : 1)) }, (_, i) => (
+        <Text key={`pad${i}`}> </Text>
+      ))}
+      <Text wrap="truncate-end" {...theme.tokens.muted}>
+        {open ? 'up/down scroll  esc back  r refresh' : report && lines.length === 0 ? 'Nothing to show.' : DIFF_VIEW_KEYS}
+      </Text>
+    </Box>
+  );
+}
+
+const LineRow = memo(function LineRow({ line, selected, theme }: { line: DiffLine; selected: boolean; theme: Theme }) {
+  const style = selected ? theme.tokens.selection : line.token ? theme.tokens[line.token] : {};
+  return (
+    <Text wrap="truncate-end" {...style}>
+      {(selected ? '> ' : '  ') + line.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')}
+    </Text>
+  );
+});

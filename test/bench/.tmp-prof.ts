@@ -1,0 +1,16 @@
+import { buildDemoWorld } from '../../source/sim/world.js';
+import { T } from '../../source/sim/controllers/kinds.js';
+import v8 from 'node:v8';
+const n = Number(process.argv[2] ?? 1);
+const names = ['shanghai', 'nanjing', 'singapore', 'guangzhou', 'beijing', 'chengdu', 'tokyo', 'seoul', 'frankfurt', 'virginia'];
+const t0 = performance.now();
+const world = buildDemoWorld({ seed: 1, clusters: names.slice(0, n), zonesPerCluster: 100, servicesPerZone: 10, podsPerService: 10 });
+const ms = performance.now() - t0; const cpu = process.cpuUsage();
+(globalThis as any).gc?.();
+const m = process.memoryUsage();
+let pods = 0;
+for (const s of world.stores.values()) pods += s.count(T.pod);
+const reconciles = [...world.controllers.values()].reduce((n, c) => n + c.rt.reconciles, 0);
+console.log(JSON.stringify({ n, pods, reconciles, ms: Math.round(ms), cpuMs: Math.round((cpu.user + cpu.system) / 1000), rss: Math.round(m.rss / 1048576), heap: Math.round(m.heapUsed / 1048576), ext: Math.round(m.external / 1048576), rvs: [...world.stores.values()].map(s => s.resourceVersion()).slice(0,2) }));
+if (process.argv[3]) v8.writeHeapSnapshot(process.argv[3]);
+world.stop();

@@ -1,0 +1,21 @@
+import { startDemo } from '../../source/sim/demo.js';
+import v8 from 'node:v8';
+const n = Number(process.argv[2] ?? 10);
+const names = ['shanghai', 'nanjing', 'singapore', 'guangzhou', 'beijing', 'chengdu', 'tokyo', 'seoul', 'frankfurt', 'virginia'];
+const show = (what: string) => {
+  const m = process.memoryUsage();
+  const sp = v8.getHeapSpaceStatistics().map((s) => `${s.space_name.replace('_space', '')}=${(s.space_size / 1048576).toFixed(0)}/${(s.space_used_size / 1048576).toFixed(0)}`).join(' ');
+  const c = process.cpuUsage();
+  console.log(`${what}: rss ${(m.rss / 1048576).toFixed(0)} heapTotal ${(m.heapTotal / 1048576).toFixed(0)} heapUsed ${(m.heapUsed / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)} cpu ${((c.user + c.system) / 1e6).toFixed(1)}s | ${sp}`);
+};
+show('before');
+const t0 = performance.now();
+const demo = await startDemo({ clusters: names.slice(0, n), zones: 100 * n, servicesPerZone: 10, podsPerService: 10 });
+console.log('start ms', Math.round(performance.now() - t0));
+show('started');
+await new Promise((r) => setTimeout(r, 3000));
+show('+3s');
+(globalThis as any).gc?.();
+show('gc');
+if (process.argv[3]) v8.writeHeapSnapshot(process.argv[3]);
+await demo.stop();
