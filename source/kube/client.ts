@@ -73,6 +73,18 @@ export class HttpClusterClient implements ClusterClient {
     return h;
   }
 
+  /** A streaming response that failed: read its (small) Status body into a typed error. */
+  private async errorFromBody(res: { statusCode: number; body: { text(): Promise<string> } }, what: string): Promise<KubeError> {
+    const text = await res.body.text().catch(() => '');
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* plain text */
+    }
+    return errorFromStatus(this.context, res.statusCode, parsed, what);
+  }
+
   private url(path: string, query?: RequestOptions['query']): string {
     const u = new URL(this.server + path);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
@@ -191,16 +203,7 @@ export class HttpClusterClient implements ClusterClient {
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);
     }
-    if (res.statusCode >= 400) {
-      const text = await res.body.text().catch(() => '');
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      throw errorFromStatus(this.context, res.statusCode, parsed, what);
-    }
+    if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
     // Client-side inactivity watchdog: bookmarks or events must arrive; otherwise the stream is dead.
     let timer = setTimeout(() => local.abort(), inactivityMs);
     const kick = () => {
@@ -241,16 +244,7 @@ export class HttpClusterClient implements ClusterClient {
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);
     }
-    if (res.statusCode >= 400) {
-      const text = await res.body.text().catch(() => '');
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* plain text */
-      }
-      throw errorFromStatus(this.context, res.statusCode, parsed, what);
-    }
+    if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
     try {
       await readLines(res.body, onLine);
     } catch (e) {
