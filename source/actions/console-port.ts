@@ -8,7 +8,7 @@ import type { Fleet, Member } from '../fleet/fleet.js';
 import { isKubeError } from '../kube/errors.js';
 import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';
 import type { Snapshot } from '../store/types.js';
-import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView } from '../ui/actions-port.js';
+import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView, RunOptions } from '../ui/actions-port.js';
 import { type AccessAttrs, type AccessCache, accessCache } from './access.js';
 import { fromRequestPlan } from './bridge.js';
 import { cardLines, revisionImages } from './card.js';
@@ -130,11 +130,11 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     return view;
   }
 
-  async run(p: ConsolePlan): Promise<ActionResult> {
+  async run(p: ConsolePlan, opts: RunOptions = {}): Promise<ActionResult> {
     const m = this.member(p.cluster);
     try {
       const user = await whoAmI(m.client);
-      const res = await execute(p.plan, { client: m.client, user, reason: p.reason, readOnly: this.readOnlyWhy(m), access: this.access, auditFile: this.o.auditFile, now: this.o.now });
+      const res = await execute(p.plan, { client: m.client, user, reason: opts.reason ?? p.reason, readOnly: this.readOnlyWhy(m), access: this.access, auditFile: this.o.auditFile, now: this.o.now });
       const warn = res.warnings.length ? ` (${res.warnings.join('; ')})` : '';
       return { ok: true, message: `${p.plan.summary}: done${warn}` };
     } catch (e) {

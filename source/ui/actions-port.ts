@@ -1,6 +1,6 @@
 // What the console needs from the actions layer. The UI never builds patches or talks to a
-// cluster: it asks which actions are possible on a workload and hands back a plan to run.
-// Operator actions land in a later task; until then the console shows the keys as disabled.
+// cluster: it asks which actions are possible on a workload, asks for a plan, shows it for
+// confirmation and hands it back to run. Without a port the console shows the keys as disabled.
 import type { ActionAvailability, ActionName, WorkloadKind } from '../model/types.js';
 
 export interface ActionTarget {
@@ -38,5 +38,10 @@ export interface ActionsPort<P = unknown> {
   available(target: ActionTarget): Promise<ActionAvailability[]>;
   /** Builds the plan for one action (pure adapter + preflight); shown before running. */
   plan(target: ActionTarget, action: ActionName, input?: ActionInput): Promise<PlanView<P>>;
-  run(plan: P): Promise<ActionResult>;
+  /** Runs a confirmed plan; `reason` is what the operator typed on the card (audit trail). */
+  run(plan: P, opts?: RunOptions): Promise<ActionResult>;
+}
+
+export interface RunOptions {
+  reason?: string;
 }

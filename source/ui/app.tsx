@@ -1,8 +1,10 @@
 // The console: header, title (breadcrumbs), optional stale banner, the screen in front, footer.
 // Height is clamped to the terminal (one row spare) so Ink never overflows and never full-clears.
 import { Box, useInput, useStdin, useWindowSize } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotSource } from '../store/types.js';
+import type { SelectedWorkload } from './action-keys.js';
+import { actionKeys, blockedReason, targetOf } from './action-keys.js';
 import type { ActionsPort } from './actions-port.js';
 import { footerSegs, headerSegs, staleSegs, titleSegs } from './chrome.js';
 import { LineList } from './components/line-list.js';
@@ -10,16 +12,22 @@ import { SegLine } from './components/seg-text.js';
 import { Table } from './components/table.js';
 import { handleKey, scopesFor } from './controller.js';
 import { completions } from './commands.js';
+import { useAvailability } from './hooks/use-availability.js';
 import { useClock } from './hooks/use-clock.js';
 import { useScreen } from './hooks/use-screen.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
 import { usePodFocus } from './hooks/use-pod-focus.js';
 import { keyNames } from './keymap.js';
+import { useActionRunner } from './hooks/use-action-runner.js';
+import type { Effect } from './overlay.js';
+import { flashLines, overlayRows } from './overlay-lines.js';
 import type { UiState } from './state.js';
 import { currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
 import { fitSegs } from './text/segs.js';
 import { ThemeContext } from './theme/context.js';
 import type { Theme } from './theme/theme.js';
+import { workloadKey } from './views/keys.js';
+import { withActionLines } from './views/rollout-actions.js';
 import type { BuildContext, ListViewId } from './views/types.js';
 
 export interface AppProps {
@@ -39,6 +47,8 @@ export interface AppProps {
 }
 
 const FLASH_MS = 4000;
+/** Action results stay longer: the operator may be watching the detail, not the footer. */
+const RESULT_MS = 15000;
 
 export function App(props: AppProps) {
   const win = useWindowSize();
@@ -48,45 +58,83 @@ export function App(props: AppProps) {
   const [state, setState] = useState<UiState>(() => initialState(props.initialView));
   const stateRef = useRef(state);
   stateRef.current = state;
+  /** Applies a transition to the newest state (keys and async answers both go through here). */
+  const update = useCallback((f: (s: UiState) => UiState) => {
+    const next = f(stateRef.current);
+    if (next === stateRef.current) return;
+    stateRef.current = next;
+    setState(next);
+  }, []);
 
   const stale = useMemo(() => new Set(snap.clusters.filter((c) => c.state !== 'ready').map((c) => c.name)), [snap.clusters]);
   const ctx = useMemo<BuildContext>(() => ({ now, stale, showAll: state.showAll }), [now, stale, state.showAll]);
   const clusterNames = useMemo(() => snap.clusters.map((c) => c.name).sort(), [snap.clusters]);
   const screen = useScreen(state, snap, ctx, width);
+  const frame = top(state);
 
   const banner = state.help ? null : staleSegs(snap.clusters, state.cluster);
   const frameHeight = Math.max(4, rows - 1);
-  const chrome = 3 + (banner ? 1 : 0) + (screen.kind === 'list' ? 1 : 0);
+  // A long flash (an action's result or error, naming the cluster) gets a second footer row, not a cut.
+  const flashRows = state.flash && !state.overlay && state.mode === 'normal' ? flashLines(state.flash.text, width) : undefined;
+  const chrome = 3 + (banner ? 1 : 0) + (screen.kind === 'list' ? 1 : 0) + (flashRows ? flashRows.length - 1 : 0);
   const bodyHeight = Math.max(1, frameHeight - chrome);
 
-  usePodFocus(props.source, top(state), snap);
+  usePodFocus(props.source, frame, snap);
   const ui = currentUi(state);
-  const items = screen.kind === 'list' ? screen.rows : screen.lines;
   const sel = selectedIndex(ui, screen.keyed);
+
+  // The workload the action keys act on: the selected row of the Rollouts list, or the Rollout detail's.
+  const actionView = !state.help && (frame.view === 'rollouts' || frame.view === 'rollout');
+  const selKey = !actionView ? undefined : frame.view === 'rollout' ? frame.key : screen.kind === 'list' && sel >= 0 ? screen.rows[sel]?.key : undefined;
+  const selected = useMemo<SelectedWorkload | undefined>(() => {
+    const w = selKey === undefined ? undefined : snap.workloads.find((x) => workloadKey(x) === selKey);
+    return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
+  }, [selKey, snap]);
+  const avail = useAvailability(props.actions, selected, { enabled: !props.readOnly });
+  const keysInput = { port: props.actions !== undefined, readOnly: props.readOnly, selected, checked: avail.checked, last: avail.last, busy: state.busy?.text };
+  const keys = useMemo(() => actionKeys(keysInput), [props.actions, props.readOnly, selected, avail.checked, avail.last, state.busy?.text]);
+  const blocked = blockedReason(keysInput);
+  const lines = useMemo(
+    () => (screen.kind !== 'lines' ? [] : frame.view === 'rollout' && !state.help ? withActionLines(screen.lines, keys, blocked) : screen.lines),
+    [screen, frame.view, state.help, keys, blocked],
+  );
+  const items = screen.kind === 'list' ? screen.rows : lines;
   const offset = visibleOffset(ui.offset, Math.max(0, sel), bodyHeight, items.length);
+  const runEffects = useActionRunner(props.actions, update);
 
   // Flash messages clear themselves.
   useEffect(() => {
-    if (!state.flash) return;
-    const t = setTimeout(() => setState((s) => (s.flash === state.flash ? { ...s, flash: undefined } : s)), FLASH_MS);
+    const f = state.flash;
+    if (!f) return;
+    const t = setTimeout(() => update((s) => (s.flash === f ? { ...s, flash: undefined } : s)), f.sticky ? RESULT_MS : FLASH_MS);
     return () => clearTimeout(t);
-  }, [state.flash]);
+  }, [state.flash, update]);
 
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
       const names = keyNames(input, key);
-      for (const [i, name] of names.entries()) {
-        const ch = names.length > 1 ? [...input][i]! : input;
-        const r = handleKey(stateRef.current, name, ch, { screen, bodyHeight, clusters: clusterNames });
-        stateRef.current = r.state;
-        if (r.quit) {
-          setState(r.state);
-          props.onExit(0);
-          return;
+      const effects: Effect[] = [];
+      let quit = false;
+      update((start) => {
+        let s = start;
+        for (const [i, name] of names.entries()) {
+          const ch = names.length > 1 ? [...input][i]! : input;
+          const r = handleKey(s, name, ch, { screen, bodyHeight, clusters: clusterNames, actions: actionView ? { keys, selected } : undefined });
+          s = r.state;
+          if (r.effects) effects.push(...r.effects);
+          if (r.quit) {
+            quit = true;
+            break;
+          }
         }
+        return s;
+      });
+      if (quit) {
+        props.onExit(0);
+        return;
       }
-      setState(stateRef.current);
+      if (effects.length > 0) runEffects(effects);
     },
     { isActive: isRawModeSupported === true },
   );
@@ -103,10 +151,19 @@ export function App(props: AppProps) {
     sortTitle,
     filterError: screen.kind === 'list' ? screen.filterError : undefined,
   });
-  const footer = footerSegs({ state, scopes, completions: comps, width });
+  const footer = footerSegs({ state, scopes, completions: comps, width, actions: actionView ? keys : undefined });
 
   let body;
-  if (screen.kind === 'list' && items.length === 0) {
+  if (state.overlay) {
+    const h = bodyHeight + (screen.kind === 'list' ? 1 : 0);
+    body = (
+      <Box flexDirection="column" height={h}>
+        {overlayRows(state.overlay, width, h).map((r, i) => (
+          <SegLine key={i} segs={r} />
+        ))}
+      </Box>
+    );
+  } else if (screen.kind === 'list' && items.length === 0) {
     const f = top(state).ui.filter;
     const why =
       screen.total === 0
@@ -127,7 +184,7 @@ export function App(props: AppProps) {
   } else {
     body = (
       <Box height={bodyHeight}>
-        <LineList lines={screen.lines} offset={offset} height={bodyHeight} selected={sel} width={width} />
+        <LineList lines={lines} offset={offset} height={bodyHeight} selected={sel} width={width} />
       </Box>
     );
   }
@@ -139,7 +196,7 @@ export function App(props: AppProps) {
         <SegLine segs={fitSegs(title, width)} />
         {banner && <SegLine segs={fitSegs(banner, width)} />}
         {body}
-        <SegLine segs={fitSegs(footer, width)} />
+        {flashRows && state.flash ? flashRows.map((t, i) => <SegLine key={`f${i}`} segs={[{ text: t, token: state.flash!.token }]} />) : <SegLine segs={fitSegs(footer, width)} />}
       </Box>
     </ThemeContext.Provider>
   );

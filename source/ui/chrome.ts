@@ -1,6 +1,11 @@
 // Header, title bar, stale banner and footer as segments (pure, so tests can check them directly).
+import type { ActionKeys } from './action-keys.js';
+import type { ActionCommand } from './action-keys.js';
+import { isActionCommand } from './action-keys.js';
 import type { Binding, Scope } from './keymap.js';
 import { displayKey, footerBindings } from './keymap.js';
+import type { Overlay } from './overlay.js';
+import { overlayScopes, SHORT_TITLES } from './overlay.js';
 import type { ClusterInfo } from '../model/types.js';
 import type { Seg } from './views/types.js';
 import type { UiState } from './state.js';
@@ -35,16 +40,17 @@ export function titleSegs(o: { state: UiState; shown: number; total: number; isL
     segs.push({ text: f.title, token: i === s.stack.length - 1 ? 'title' : 'crumb' });
   });
   if (s.help) segs.push({ text: ' > ', token: 'muted' }, { text: 'Help', token: 'title' });
-  if (o.isList && !s.help) {
+  if (s.overlay) segs.push({ text: ' > ', token: 'muted' }, { text: SHORT_TITLES[s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action], token: 'title' });
+  if (o.isList && !s.help && !s.overlay) {
     segs.push({ text: `  [${o.shown}${o.shown !== o.total ? `/${o.total}` : ''}]`, token: 'muted' });
     const root = s.stack[s.stack.length - 1];
     if (root.view === 'rollouts' && s.showAll) segs.push({ text: '  all workloads', token: 'accent' });
   }
   if (s.cluster !== null) segs.push({ text: '  ctx:', token: 'muted' }, { text: s.cluster, token: 'accent' });
   const filter = s.mode === 'filter' ? s.input : s.help ? '' : s.stack[s.stack.length - 1].ui.filter;
-  if (o.isList && filter) segs.push({ text: '  filter:', token: 'muted' }, { text: filter, token: 'accent' });
+  if (o.isList && filter && !s.overlay) segs.push({ text: '  filter:', token: 'muted' }, { text: filter, token: 'accent' });
   if (o.filterError) segs.push({ text: ` (bad regex, matching text)`, token: 'warn' });
-  if (o.isList && o.sortTitle && !s.help) segs.push({ text: `  sort:${o.sortTitle}`, token: 'muted' });
+  if (o.isList && o.sortTitle && !s.help && !s.overlay) segs.push({ text: `  sort:${o.sortTitle}`, token: 'muted' });
   return segs;
 }
 
@@ -56,8 +62,9 @@ export function staleSegs(clusters: readonly ClusterInfo[], scope: string | null
   return [{ text: 'stale ', token: 'stale' }, { text: `data from ${parts.join('; ')}`, token: 'warn' }];
 }
 
-export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; completions: readonly string[]; width: number }): Seg[] {
+export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; completions: readonly string[]; width: number; actions?: ActionKeys }): Seg[] {
   const s = o.state;
+  if (s.overlay) return overlayFooter(s.overlay, o.width);
   if (s.mode === 'filter') {
     return [
       { text: '/', token: 'key' },
@@ -71,19 +78,65 @@ export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; comp
     return segs;
   }
   if (s.flash) return [{ text: s.flash.text, token: s.flash.token }];
+  if (s.busy) return [{ text: s.busy.text, token: 'info' }];
   if (s.help) return [{ text: '<esc>', token: 'key' }, { text: ' close help  ' }, { text: 'j/k', token: 'key' }, { text: ' scroll  ' }, { text: 'q', token: 'key' }, { text: ' quit' }];
+  // Enabled action keys first, then disabled ones with the short reason, then the rest; help and quit
+  // always stay; hints that do not fit are left out (the ? screen lists everything).
+  const bs = footerBindings(o.scopes);
+  const acts = bs.filter((b) => isActionCommand(b.id));
+  const enabled = (b: Binding) => (isActionCommand(b.id) ? o.actions?.[b.id]?.enabled === true : !b.disabled);
+  const others = bs.filter((b) => !isActionCommand(b.id));
+  const pinned = others.filter((b) => b.id === 'help' || b.id === 'quit').map((b) => bindingHint(b, o.actions));
+  const rest = others.filter((b) => b.id !== 'help' && b.id !== 'quit').map((b) => bindingHint(b, o.actions));
+  // Every action key off for one reason (no port, read-only, busy): one hint says so for all of them.
+  const shorts = new Set(acts.map((b) => (o.actions?.[b.id as ActionCommand]?.enabled ? '' : (o.actions?.[b.id as ActionCommand]?.short ?? 'n/a'))));
+  const one = acts.length > 1 && shorts.size === 1 && !shorts.has('') && !shorts.has('n/a') ? [...shorts][0] : undefined;
+  const actHints = one ? [[{ text: `${acts.map((b) => keyText(b.keys[0])).join('/')}(${one})`, token: 'disabled' as const }]] : [...acts.filter(enabled), ...acts.filter((b) => !enabled(b))].map((b) => bindingHint(b, o.actions));
+  return fillHints([...actHints, ...rest], pinned, o.width);
+}
+
+function fillHints(rest: Seg[][], pinned: Seg[][], width: number): Seg[] {
+  let room = width - pinned.reduce((n, h) => n + segsWidth(h) + 2, 0);
+  const chosen: Seg[][] = [];
+  for (const h of rest) {
+    const w = segsWidth(h) + 2;
+    if (w > room) continue;
+    chosen.push(h);
+    room -= w;
+  }
   const segs: Seg[] = [];
-  for (const b of footerBindings(o.scopes)) {
-    const hint = bindingHint(b);
-    if (segsWidth(segs) + segsWidth(hint) + 2 > o.width) break;
+  for (const h of [...chosen, ...pinned]) {
     if (segs.length > 0) segs.push({ text: '  ' });
-    segs.push(...hint);
+    segs.push(...h);
   }
   return segs;
 }
 
-function bindingHint(b: Binding): Seg[] {
-  const k = b.keys[0] === '/' || b.keys[0] === ':' || b.keys[0] === '?' ? b.keys[0] : displayKey(b.keys[0]);
+function keyText(k: string): string {
+  return k === '/' || k === ':' || k === '?' ? k : displayKey(k);
+}
+
+function bindingHint(b: Binding, actions?: ActionKeys): Seg[] {
+  const k = keyText(b.keys[0]);
+  if (isActionCommand(b.id)) {
+    const a = actions?.[b.id];
+    if (!a) return [{ text: `${k} ${b.label}(n/a)`, token: 'disabled' }];
+    if (!a.enabled) return [{ text: `${k} ${a.label}(${a.short ?? 'n/a'})`, token: 'disabled' }];
+    return [{ text: k, token: 'key' }, { text: ` ${a.label}` }];
+  }
   if (b.disabled) return [{ text: `${k} ${b.label}(n/a)`, token: 'disabled' }];
   return [{ text: k, token: 'key' }, { text: ` ${b.label}` }];
+}
+
+function overlayFooter(ov: Overlay, width: number): Seg[] {
+  if (ov.kind === 'planning') return [{ text: 'working... building the plan', token: 'info' }, { text: '  ' }, { text: '<esc>', token: 'key' }, { text: ' cancel' }];
+  // With a protected context the name is being typed: y and n are text, so only Enter / Esc are shown.
+  const typing = ov.kind === 'confirm' && ov.focus !== 'none';
+  const bs = footerBindings(overlayScopes(ov)).filter((b) => !(b.id === 'choose-next' && ov.kind === 'form' && ov.containers.length < 2));
+  const hints = bs.map((b): Seg[] => {
+    const keys = b.keys.filter((k) => !(typing && (k === 'y' || k === 'n')));
+    const label = b.id === 'next-field' && ov.kind === 'confirm' ? (ov.view.confirmName !== undefined ? 'next field' : ov.focus === 'reason' ? 'done' : 'reason') : b.label;
+    return [{ text: keys.map(keyText).join('/'), token: 'key' }, { text: ` ${label}` }];
+  });
+  return fillHints(hints, [], width);
 }

@@ -1,4 +1,7 @@
-// Key handling as a pure function: (state, key, what the screen shows) -> new state (+ quit).
+// Key handling as a pure function: (state, key, what the screen shows) -> new state (+ quit, and
+// effects for the actions port: build a plan, run it).
+import type { ActionKeys, SelectedWorkload } from './action-keys.js';
+import { isActionCommand } from './action-keys.js';
 import { complete, parseCommand } from './commands.js';
 import type { Scope } from './keymap.js';
 import { lookup } from './keymap.js';
@@ -7,16 +10,21 @@ import { back, currentUi, initialListUi, move, push, selectedIndex, switchRoot, 
 import { LIST_VIEWS, isListView } from './views/registry.js';
 import type { DrillTarget } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
+import type { Effect } from './overlay.js';
+import { handleOverlayKey, startAction } from './overlay.js';
 
 export interface KeyEnv {
   screen: Screen;
   bodyHeight: number;
   clusters: readonly string[];
+  /** The action keys' verdicts for the selected workload (Rollouts list, Rollout detail). */
+  actions?: { keys: ActionKeys; selected?: SelectedWorkload };
 }
 
 export interface KeyResult {
   state: UiState;
   quit?: boolean;
+  effects?: Effect[];
 }
 
 export function scopesFor(state: UiState): Set<Scope> {
@@ -91,16 +99,27 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
 
 export function handleKey(prev: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   const state = prev.flash ? { ...prev, flash: undefined } : prev;
+  if (state.overlay) return handleOverlayKey(state, state.overlay, name, input);
   if (state.mode === 'filter') return { state: handleFilterKey(state, name, input) };
   if (state.mode === 'command') return handleCommandKey(state, name, input, env);
 
   const b = lookup(name, scopesFor(state));
   if (!b) return { state };
   if (b.disabled) return { state: flash(state, `${b.label}: ${b.disabled}`) };
+  const frame = top(state);
+  if (isActionCommand(b.id)) {
+    const k = env.actions?.keys[b.id];
+    const sel = env.actions?.selected;
+    if (!k || !sel) return { state: flash(state, `${b.label}: no workload selected`) };
+    if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
+    const w = sel.workload;
+    // On a list, the selection sticks to the row acted on (it may leave a filter and come back).
+    const pinned = frame.view === 'rollouts' ? withUi(state, (ui) => ({ ...ui, selKey: sel.key })) : state;
+    return startAction(pinned, k.action, sel.target, { containers: w.containers, replicas: w.rollout.replicas, caveat: k.reason });
+  }
   const motion = MOTIONS[b.id];
   if (motion) return { state: withUi(state, (ui) => move(ui, env.screen.keyed, motion, env.bodyHeight)) };
 
-  const frame = top(state);
   switch (b.id) {
     case 'quit': return { state, quit: true };
     case 'open': return { state: open(state, env) };

@@ -8,10 +8,14 @@ export type CommandId =
   | 'open' | 'back' | 'filter' | 'command' | 'help' | 'quit'
   | 'sort-next' | 'sort-reverse' | 'cluster-next' | 'toggle-all'
   | 'view-zones' | 'view-rollouts' | 'view-clusters' | 'view-fed'
-  | 'approve' | 'reject' | 'skip-hook' | 'hotupdate';
+  | 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold'
+  | 'confirm' | 'cancel' | 'next-field' | 'prev-field' | 'choose-prev' | 'choose-next' | 'toggle' | 'clear-field';
 
-/** Where a binding applies. 'nav' = any scrollable screen (lists, details, help). */
-export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'rollout-actions';
+/**
+ * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
+ * 'form' are the action overlays: while one is open only its own scope applies.
+ */
+export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'rollout-actions' | 'confirm' | 'form';
 
 export interface Binding {
   id: CommandId;
@@ -27,8 +31,6 @@ export interface Binding {
   disabled?: string;
 }
 
-export const NOT_YET = 'not yet available';
-
 export const KEYMAP: readonly Binding[] = [
   { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'nav' },
   { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Move down', scope: 'nav' },
@@ -36,24 +38,44 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'page down', help: 'Page down', scope: 'nav' },
   { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first row', scope: 'nav' },
   { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last row', scope: 'nav' },
-  { id: 'open', keys: ['enter', 'right'], label: 'open', help: 'Open the selected row (drill in)', scope: 'nav', footer: 1 },
-  { id: 'back', keys: ['esc', 'left', 'backspace'], label: 'back', help: 'Go back (close help, leave a detail view)', scope: 'global', footer: 2 },
-  { id: 'filter', keys: ['/'], label: 'filter', help: 'Filter rows: text, /regex/, !inverted', scope: 'list', footer: 3 },
-  { id: 'cluster-next', keys: ['c'], label: 'cluster', help: 'Cycle the cluster filter (all, then each cluster)', scope: 'list', footer: 4 },
-  { id: 'sort-next', keys: ['s'], label: 'sort', help: 'Sort by the next column', scope: 'list', footer: 5 },
-  { id: 'sort-reverse', keys: ['S'], label: 'reverse', help: 'Reverse the sort order', scope: 'list' },
+  { id: 'open', keys: ['enter', 'right'], label: 'open', help: 'Open the selected row (drill in)', scope: 'nav', footer: 7 },
+  { id: 'back', keys: ['esc', 'left', 'backspace'], label: 'back', help: 'Go back (close help, leave a detail view)', scope: 'global', footer: 8 },
+  { id: 'filter', keys: ['/'], label: 'filter', help: 'Filter rows: text, /regex/, !inverted', scope: 'list', footer: 9 },
+  { id: 'cluster-next', keys: ['c'], label: 'cluster', help: 'Cycle the cluster filter (all, then each cluster)', scope: 'list', footer: 10 },
+  { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
+  { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
   { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
   { id: 'view-zones', keys: ['1'], label: 'zones', help: 'Show the zones view', scope: 'global' },
   { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
   { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
   { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
-  { id: 'approve', keys: ['a'], label: 'approve', help: 'Approve (continue) the paused stage', scope: 'rollout-actions', footer: 6, disabled: NOT_YET },
-  { id: 'reject', keys: ['r'], label: 'reject', help: 'Reject (roll back) the stage', scope: 'rollout-actions', footer: 7, disabled: NOT_YET },
-  { id: 'skip-hook', keys: ['K'], label: 'skip hook', help: 'Skip the running step hook', scope: 'rollout-actions', disabled: NOT_YET },
-  { id: 'hotupdate', keys: ['u'], label: 'hot update', help: 'Hot-update a container image in place', scope: 'rollout-actions', footer: 8, disabled: NOT_YET },
-  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :ctx <name> :q); Tab completes', scope: 'global', footer: 9 },
-  { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 10 },
-  { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 11 },
+  // Operator actions on the selected workload (Rollouts list, Rollout detail). Whether each is possible
+  // now, and why not, comes from the actions port; the footer shows it next to the key.
+  { id: 'approve', keys: ['a'], label: 'approve', help: 'Approve: continue a paused step or failed hook', scope: 'rollout-actions', footer: 1 },
+  { id: 'reject', keys: ['x'], label: 'reject', help: 'Reject: roll back to the last released revision', scope: 'rollout-actions', footer: 2 },
+  { id: 'hotupdate', keys: ['u'], label: 'hot update', help: 'Hot update: set a container image in place', scope: 'rollout-actions', footer: 3 },
+  { id: 'retry-hooks', keys: ['r'], label: 'retry', help: 'Retry the failed in-place / pre-delete hooks', scope: 'rollout-actions', footer: 4 },
+  { id: 'skip-hook', keys: ['s'], label: 'skip hook', help: 'Skip hook: end the step hook run as successful', scope: 'rollout-actions', footer: 5 },
+  { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
+  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :ctx <name> :q); Tab completes', scope: 'global', footer: 12 },
+  { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 13 },
+  { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 14 },
+  // The confirmation card of an action. With a protected context the workload name is typed first,
+  // so y and n are text there; Enter and Esc always work.
+  { id: 'confirm', keys: ['y', 'enter'], label: 'confirm', help: 'Confirm: run the action shown on the card', scope: 'confirm', footer: 1 },
+  { id: 'cancel', keys: ['n', 'esc'], label: 'cancel', help: 'Cancel: nothing is written', scope: 'confirm', footer: 2 },
+  { id: 'next-field', keys: ['tab'], label: 'reason', help: 'Type a reason (audit trail) / next field', scope: 'confirm', footer: 3 },
+  { id: 'down', keys: ['down', 'ctrl+n'], label: 'scroll', help: 'Scroll the card', scope: 'confirm' },
+  { id: 'up', keys: ['up', 'ctrl+p'], label: 'scroll', help: 'Scroll the card back', scope: 'confirm' },
+  // The hot update form.
+  { id: 'confirm', keys: ['enter'], label: 'plan', help: 'Build the plan and show it for confirmation', scope: 'form', footer: 1 },
+  { id: 'cancel', keys: ['esc'], label: 'cancel', help: 'Cancel the hot update', scope: 'form', footer: 2 },
+  { id: 'next-field', keys: ['tab', 'down'], label: 'next field', help: 'Next field', scope: 'form', footer: 3 },
+  { id: 'prev-field', keys: ['shift+tab', 'up'], label: 'previous', help: 'Previous field', scope: 'form' },
+  { id: 'choose-prev', keys: ['left'], label: 'choose', help: 'Container: the previous one', scope: 'form' },
+  { id: 'choose-next', keys: ['right'], label: 'choose', help: 'Container: the next one', scope: 'form', footer: 4 },
+  { id: 'toggle', keys: [' '], label: 'toggle', help: 'One pod first: on / off', scope: 'form' },
+  { id: 'clear-field', keys: ['ctrl+u'], label: 'clear', help: 'Clear the field', scope: 'form' },
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -61,7 +83,9 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   nav: 'Moving around',
   list: 'Lists',
   detail: 'Detail views',
-  'rollout-actions': 'Rollout actions',
+  'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
+  confirm: 'Action confirmation card',
+  form: 'Hot update form',
 };
 
 /** Normalizes an Ink key event to a key name used by the keymap. */
@@ -107,7 +131,7 @@ export function footerBindings(scopes: ReadonlySet<Scope>, keymap: readonly Bind
 
 /** Shows a key name the way the help and footer print it. */
 export function displayKey(k: string): string {
-  const named: Record<string, string> = { enter: '<enter>', esc: '<esc>', up: '<up>', down: '<down>', left: '<left>', right: '<right>', pgup: '<pgup>', pgdn: '<pgdn>', home: '<home>', end: '<end>', backspace: '<bksp>', tab: '<tab>' };
+  const named: Record<string, string> = { enter: '<enter>', esc: '<esc>', up: '<up>', down: '<down>', left: '<left>', right: '<right>', pgup: '<pgup>', pgdn: '<pgdn>', home: '<home>', end: '<end>', backspace: '<bksp>', tab: '<tab>', 'shift+tab': '<shift-tab>', ' ': '<space>' };
   if (named[k]) return named[k];
   if (k.startsWith('ctrl+')) return `<ctrl-${k.slice(5)}>`;
   return k;

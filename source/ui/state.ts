@@ -1,5 +1,6 @@
 // UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
 // to a keymap command and applies these functions.
+import type { Overlay } from './overlay.js';
 import type { Token } from './theme/theme.js';
 import type { ListViewId, ViewId } from './views/types.js';
 
@@ -34,8 +35,15 @@ export interface UiState {
   inputBefore: string;
   /** Help overlay with its own scroll state, or null. */
   help: ListUi | null;
-  flash?: { text: string; token: Token };
+  /** One line in the footer until the next key; sticky ones (action results) stay longer. */
+  flash?: { text: string; token: Token; sticky?: boolean };
   showAll: boolean;
+  /** Action form / "working" / confirmation card in front of the screen. */
+  overlay?: Overlay;
+  /** An action that is running (confirmed, waiting for the cluster). */
+  busy?: { id: number; text: string };
+  /** Next id for an overlay (late answers for a cancelled one are ignored). */
+  nextId: number;
 }
 
 export const LIST_TITLES: Record<ListViewId, string> = { zones: 'Zones', rollouts: 'Rollouts', clusters: 'Clusters', fed: 'Federation' };
@@ -54,6 +62,7 @@ export function initialState(view: ListViewId = 'zones'): UiState {
     inputBefore: '',
     help: null,
     showAll: false,
+    nextId: 1,
   };
 }
 

@@ -1,61 +1,7 @@
 // End to end: the real `zonectl demo` in tmux, driven with send-keys, read with capture-pane.
 // Runs at 80x24 and 200x60. Uses a private tmux socket and kills only that tmux server.
-import { execFileSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = resolve(root, 'bin/zonectl');
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-class Tmux {
-  readonly socket = `zonectl-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  constructor(readonly cols: number, readonly rows: number) {}
-  run(...args: string[]): string {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
-  }
-  start(cmd: string): void {
-    this.run('new-session', '-d', '-s', 'e2e', '-x', String(this.cols), '-y', String(this.rows), '-c', root, `${cmd}; echo "EXITED=$?"; sleep 30`);
-  }
-  screen(): string {
-    return this.run('capture-pane', '-p', '-t', 'e2e');
-  }
-  keys(...keys: string[]): void {
-    for (const k of keys) {
-      this.run('send-keys', '-t', 'e2e', k);
-      execFileSync('sleep', ['0.15']);
-    }
-  }
-  type(text: string): void {
-    this.run('send-keys', '-t', 'e2e', '-l', text);
-  }
-  async waitFor(pred: (s: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
-    const end = Date.now() + timeoutMs;
-    let last = '';
-    while (Date.now() < end) {
-      last = this.screen();
-      if (pred(last)) return last;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
-  }
-  kill(): void {
-    try {
-      this.run('kill-server');
-    } catch {
-      /* already gone */
-    }
-  }
-}
+import { bin, hasTmux, Tmux } from './tmux.js';
 
 const sessions: Tmux[] = [];
 afterEach(() => {

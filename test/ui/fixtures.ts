@@ -38,7 +38,15 @@ function rollout(kind: 'complete' | 'paused' | 'progressing' | 'failed', replica
     case 'paused': return {
       ...base, updateRevision: 'game-1-8d0a6e', updated: 1, updatedReady: 1, stepIndex: 1, phase: 'paused', paused: true,
       pauseReason: 'PausedByCanaryPauseStep', pausedSince: iso(12 * MIN), message: 'paused: awaiting approval',
-      partition: 2, actions: [{ action: 'approve', possible: true }, { action: 'reject', possible: true }],
+      partition: 2, actions: [
+        { action: 'approve', possible: true, reason: 'continues to step 3/4' },
+        { action: 'reject', possible: true, reason: 'restores revision game-1-7c9f5d' },
+        { action: 'skip-hook', possible: false, reason: 'the current step has no hook' },
+        { action: 'retry-hooks', possible: false, reason: 'no failed pre-delete / pre-inplace / post-inplace hooks' },
+        { action: 'hotupdate', possible: true, reason: 'containers restart in place; pods keep their identity' },
+        { action: 'hold', possible: true, reason: 'sets partition to 3: no further pods are updated' },
+        { action: 'release', possible: false, reason: 'not held by zonectl' },
+      ],
     };
     case 'progressing': return {
       ...base, updateRevision: 'game-1-8d0a6e', updated: 2, updatedReady: 1, stepIndex: 2, phase: 'progressing',

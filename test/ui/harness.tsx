@@ -1,5 +1,6 @@
 // Renders the App through ink-testing-library with a fixed terminal size and a pinned clock.
 import { render } from 'ink-testing-library';
+import type { ActionsPort } from '../../source/ui/actions-port.js';
 import { App } from '../../source/ui/app.js';
 import { resolveTheme } from '../../source/ui/theme/theme.js';
 import type { ListViewId } from '../../source/ui/views/types.js';
@@ -21,7 +22,7 @@ export interface Harness {
 
 const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 
-export async function renderApp(snap: Snapshot, o: { columns?: number; rows?: number; view?: ListViewId; readOnly?: boolean } = {}): Promise<Harness> {
+export async function renderApp(snap: Snapshot, o: { columns?: number; rows?: number; view?: ListViewId; readOnly?: boolean; actions?: ActionsPort } = {}): Promise<Harness> {
   const source = new MemorySource(snap);
   const exits: number[] = [];
   const r = render(
@@ -31,6 +32,7 @@ export async function renderApp(snap: Snapshot, o: { columns?: number; rows?: nu
       fleetLabel="test-fleet"
       user="ops-alice"
       readOnly={o.readOnly ?? false}
+      actions={o.actions}
       size={{ columns: o.columns ?? 80, rows: o.rows ?? 24 }}
       now={() => NOW}
       clockMs={0}

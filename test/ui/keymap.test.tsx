@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import type { Key } from 'ink';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Scope } from '../../source/ui/keymap.js';
-import { KEYMAP, NOT_YET, footerBindings, keyName, lookup } from '../../source/ui/keymap.js';
+import { KEYMAP, footerBindings, keyName, lookup } from '../../source/ui/keymap.js';
 import { helpLines } from '../../source/ui/help.js';
 import { expectFits } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';
@@ -22,6 +22,8 @@ describe('keymap data', () => {
       ['global', 'nav', 'list', 'rollout-actions'],
       ['global', 'nav', 'detail', 'rollout-actions'],
       ['global', 'nav'],
+      ['confirm'],
+      ['form'],
     ];
     for (const ctx of contexts) {
       const seen = new Map<string, string>();
@@ -44,15 +46,24 @@ describe('keymap data', () => {
     expect(keyName('华', noKey)).toBe('华');
   });
 
-  test('lookup respects scopes; actions are disabled as not yet available', () => {
+  test('lookup respects scopes; action keys apply on rollout screens only', () => {
     const list = new Set<Scope>(['global', 'nav', 'list']);
     expect(lookup('j', list)?.id).toBe('down');
     expect(lookup('/', list)?.id).toBe('filter');
     expect(lookup('/', new Set<Scope>(['global', 'nav', 'detail']))).toBeUndefined();
     expect(lookup('a', list)).toBeUndefined();
     const ro = new Set<Scope>(['global', 'nav', 'list', 'rollout-actions']);
-    expect(lookup('a', ro)).toMatchObject({ id: 'approve', disabled: NOT_YET });
-    expect(footerBindings(ro).map((b) => b.id)).toEqual(['open', 'back', 'filter', 'cluster-next', 'sort-next', 'approve', 'reject', 'hotupdate', 'command', 'help', 'quit']);
+    expect(lookup('a', ro)?.id).toBe('approve');
+    expect(lookup('x', ro)?.id).toBe('reject');
+    expect(lookup('u', ro)?.id).toBe('hotupdate');
+    expect(lookup('r', ro)?.id).toBe('retry-hooks');
+    expect(lookup('s', ro)?.id).toBe('skip-hook');
+    expect(lookup('h', ro)?.id).toBe('hold');
+    expect(lookup('o', ro)?.id).toBe('sort-next');
+    expect(lookup('O', ro)?.id).toBe('sort-reverse');
+    expect(lookup('y', ro)).toBeUndefined();
+    expect(lookup('y', new Set<Scope>(['confirm']))?.id).toBe('confirm');
+    expect(footerBindings(ro).map((b) => b.id)).toEqual(['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold', 'open', 'back', 'filter', 'cluster-next', 'sort-next', 'command', 'help', 'quit']);
   });
 
   test('help is generated from the keymap: every binding and command appears', () => {
@@ -78,11 +89,12 @@ describe('keys in the console', () => {
 
   test('footer shows the keys that apply here', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 200, rows: 24 });
-    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  s sort  : cmd  ? help  q quit');
+    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit');
     await h.press('2');
-    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  s sort  a approve(n/a)  r reject(n/a)  u hot update(n/a)  : cmd  ? help  q quit');
+    // No actions port in this console: the action keys are shown disabled, with the reason.
+    expect(h.lines().at(-1)).toBe('a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit');
     await h.press(KEYS.enter);
-    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  a approve(n/a)  r reject(n/a)  u hot update(n/a)  : cmd  ? help  q quit');
+    expect(h.lines().at(-1)).toBe('a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  : cmd  ? help  q quit');
   });
 
   test(': command line completes with Tab and shows candidates; errors are one sentence', async () => {

@@ -60,10 +60,15 @@ describe('rollouts view', () => {
     expect(f).toMatch(/Pods \(3\)/);
     expect(f).toMatch(/game-1-0 rev 8d0a6e \(new\) ready restarts 0/);
     expect(f).toMatch(/game-1-2 rev 7c9f5d ready restarts 1/);
-    expect(f).toMatch(/approve +possible/);
-    expect(h.lines().at(-1)).toContain('a approve(n/a)');
+    expect(f).toMatch(/progress +\[#######\.+\] 1\/3 updated, 1 of them ready/);
+    // The actions section shows each key with the snapshot's verdict; without an actions port all are
+    // disabled (heading and footer say why) and a key press says why.
+    expect(f).toContain('Actions (keys) - all disabled: actions are not available in this session (no cluster access)');
+    expect(f).toMatch(/a approve +possible: continues to step 3\/4/);
+    expect(f).toMatch(/s skip hook +not possible: the current step has no hook/);
+    expect(h.lines().at(-1)).toContain('a/x/u/r/s/h(unavailable)');
     await h.press('a');
-    expect(h.lines().at(-1)).toBe('approve: not yet available');
+    expect(h.lines().at(-1)).toBe('approve: actions are not available in this session (no cluster access)');
     await h.press(KEYS.esc);
     expect(h.lines()[1]).toMatch(/^Rollouts {2}\[1\/3\] {2}filter:paused/);
   });

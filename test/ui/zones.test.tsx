@@ -98,14 +98,14 @@ describe('zones view', () => {
     expect(h.lines()[1]).not.toContain('ctx:');
   });
 
-  test('sort: s moves to the next column, S reverses', async () => {
+  test('order: o moves to the next column, O reverses', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 120, rows: 30 });
     expect(h.lines()[1]).toContain('sort:CLUSTER');
-    await h.press('s', 's');
+    await h.press('o', 'o');
     expect(h.lines()[1]).toContain('sort:ZONE');
     const zoneOrder = () => h.lines().filter((l) => /\b1[0-2]0\d\b/.test(l)).map((l) => /\b(1[0-2]0\d)\b/.exec(l)![1]);
     expect(zoneOrder()).toEqual([...zoneOrder()].sort());
-    await h.press('S');
+    await h.press('O');
     expect(h.lines()[1]).toContain('sort:ZONE desc');
     expect(zoneOrder()).toEqual([...zoneOrder()].sort().reverse());
   });

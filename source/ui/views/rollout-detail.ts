@@ -5,6 +5,7 @@ import type { Snapshot } from '../../store/types.js';
 import { age, duration, ms, shortRev } from '../text/format.js';
 import { workloadKey } from './keys.js';
 import { LineBuilder } from './lines.js';
+import { actionHeading, stateActionLines } from './rollout-actions.js';
 import { stateText, updatedText } from './rollout-text.js';
 import type { BuildContext, DetailContent, DetailSpec } from './types.js';
 import { hookToken, phaseToken } from './types.js';
@@ -25,6 +26,27 @@ export function hookRunsOf(s: Snapshot, w: WorkloadInfo): HookRunInfo[] {
     .sort((a, b) => ms(b.createdAt) - ms(a.createdAt) || a.name.localeCompare(b.name));
 }
 
+/** A pod's in-place update: the container still being swapped, else when the last one happened. */
+function inPlaceSegs(p: PodInfo, now: number): Array<{ text: string; token?: 'info' | 'muted' }> {
+  const swapping = p.containers.filter((c) => c.runningImage && c.runningImage !== c.image);
+  if (swapping.length) return swapping.map((c) => ({ text: ` updating ${c.name}`, token: 'info' as const }));
+  const raw = p.inPlaceUpdateState;
+  if (!raw) return [];
+  try {
+    const st = JSON.parse(raw) as { revision?: unknown; updateTimestamp?: unknown };
+    const when = typeof st.updateTimestamp === 'string' ? age(st.updateTimestamp, now) : '';
+    return [{ text: ` in-place${typeof st.revision === 'string' ? ` to ${shortRev(st.revision)}` : ''}${when ? ` ${when} ago` : ''}`, token: 'muted' }];
+  } catch {
+    return [{ text: ` in-place: ${raw.slice(0, 24)}`, token: 'info' }];
+  }
+}
+
+/** "[######..............]" — ASCII so every terminal and font shows it. */
+export function bar(n: number, of: number, cells: number): string {
+  const full = of <= 0 ? 0 : Math.round((Math.min(n, of) / of) * cells);
+  return `[${'#'.repeat(full)}${'.'.repeat(cells - full)}]`;
+}
+
 export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext): DetailContent | null {
   const w = s.workloads.find((x) => workloadKey(x) === key);
   if (!w) return null;
@@ -41,6 +63,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   if (w.invalid) b.kv('invalid', 'invalid', w.invalid, 'error');
   b.kv('strategy', 'strategy', r.strategy || '-');
   b.kv('replicas', 'replicas', `${r.replicas} desired, updated ${updatedText(r)}, updated+ready ${r.updatedReady}, ready ${r.ready}`);
+  if (r.replicas > 0) b.kv('progress', 'progress', `${bar(r.updated, r.replicas, 20)} ${updatedText(r)} updated, ${r.updatedReady} of them ready`, r.updated >= r.replicas ? 'ok' : 'info');
   if (r.partition !== undefined) b.kv('partition', 'partition', String(r.partition));
   b.kv('revision', 'revision', `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? ` (stable ${shortRev(r.stableRevision)})` : ''}`);
   for (const c of w.containers) b.kv(`img:${c.name}`, `image ${c.name}`, c.image);
@@ -109,22 +132,13 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       ' ',
       { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
       { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
-      p.inPlaceUpdateState && { text: ` in-place: ${p.inPlaceUpdateState}`, token: 'info' },
+      ...inPlaceSegs(p, ctx.now),
       ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
     ]);
   }
 
   b.blank();
-  b.heading('Actions');
-  if (r.actions.length === 0) b.add('act:none', [{ text: '  none possible now', token: 'muted' }]);
-  for (const a of r.actions) {
-    b.add(`act:${a.action}`, [
-      `  ${a.action.padEnd(12)} `,
-      { text: a.possible ? 'possible' : 'not possible', token: a.possible ? 'ok' : 'muted' },
-      a.reason && { text: ` - ${a.reason}`, token: 'muted' },
-    ]);
-  }
-  b.add('act:note', [{ text: '  (running actions from the console is not yet available)', token: 'disabled' }]);
+  for (const l of [actionHeading(), ...stateActionLines(w, key)]) b.add(l.key, l.segs);
   return { title: `${w.kind}/${w.name}`, lines: b.lines };
 }
 

@@ -1,0 +1,113 @@
+// Which action each action key runs on the selected workload, and whether it is possible now and
+// why not. Pure: the verdict combines the snapshot's state-based reasons, the port's answer for the
+// workload's current resourceVersion (access review, read-only contexts), read-only mode and
+// whether an action is already running.
+import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';
+import type { ActionTarget } from './actions-port.js';
+import type { CommandId } from './keymap.js';
+import { KEYMAP } from './keymap.js';
+
+export type ActionCommand = 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold';
+export const ACTION_COMMANDS: readonly ActionCommand[] = ['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold'];
+
+export function isActionCommand(id: CommandId): id is ActionCommand {
+  return (ACTION_COMMANDS as readonly string[]).includes(id);
+}
+
+export interface KeyAction {
+  /** What the key runs now ('hold' toggles to 'release' on a held workload). */
+  action: ActionName;
+  /** Footer label ('release' when the key releases). */
+  label: string;
+  enabled: boolean;
+  /** Why not (disabled), or a caveat (enabled). */
+  reason?: string;
+  /** The footer's short form of why not: read-only, denied: forbidden, n/a, ... */
+  short?: string;
+}
+
+export type ActionKeys = Record<ActionCommand, KeyAction>;
+
+export interface SelectedWorkload {
+  /** Workload key (views/keys.ts). */
+  key: string;
+  target: ActionTarget;
+  workload: WorkloadInfo;
+}
+
+export function targetOf(w: WorkloadInfo): ActionTarget {
+  return { cluster: w.cluster, kind: w.kind, namespace: w.namespace, name: w.name };
+}
+
+export const NO_PORT_REASON = 'actions are not available in this session (no cluster access)';
+export const READ_ONLY_REASON = 'read-only mode';
+
+/** A reason cut to a few words for the footer; the full sentence is flashed when the key is pressed. */
+export function shortReason(reason: string | undefined): string {
+  if (!reason) return 'n/a';
+  if (/read-only/.test(reason)) return 'read-only';
+  if (reason.startsWith('not allowed to')) return 'denied: forbidden';
+  if (reason.startsWith('access review failed')) return 'unchecked';
+  if (reason === NO_PORT_REASON) return 'unavailable';
+  if (reason.startsWith('another action')) return 'busy';
+  if (reason.startsWith('no workload')) return 'no selection';
+  return 'n/a';
+}
+
+const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b) => b.id === c)?.label ?? c])) as Record<ActionCommand, string>;
+
+function disabled(action: ActionName, label: string, reason: string): KeyAction {
+  return { action, label, enabled: false, reason, short: shortReason(reason) };
+}
+
+export interface ActionKeysInput {
+  port: boolean;
+  readOnly: boolean;
+  selected?: SelectedWorkload;
+  /** The port's answer for this workload at its current resourceVersion. */
+  checked?: ActionAvailability[];
+  /** The port's last answer for this workload at an older resourceVersion (keeps access denials while re-checking). */
+  last?: ActionAvailability[];
+  /** Text of the action that is running, if any. */
+  busy?: string;
+}
+
+/** A reason that disables every action key at once (no port, read-only, nothing selected, busy). */
+export function blockedReason(o: ActionKeysInput): string | undefined {
+  if (!o.port) return NO_PORT_REASON;
+  if (o.readOnly) return READ_ONLY_REASON;
+  if (!o.selected) return 'no workload selected';
+  if (o.busy) return `another action is running (${o.busy})`;
+  return undefined;
+}
+
+export function actionKeys(o: ActionKeysInput): ActionKeys {
+  const w = o.selected?.workload;
+  const held = !!w?.rollout.hold;
+  const out = {} as ActionKeys;
+  const blocked = blockedReason(o);
+  if (blocked || !w) {
+    for (const cmd of ACTION_COMMANDS) out[cmd] = disabled(cmd === 'hold' && held ? 'release' : cmd, cmd === 'hold' && held ? 'release' : LABELS[cmd], blocked ?? 'no workload selected');
+    return out;
+  }
+
+  const verdict = (a: ActionName): ActionAvailability => {
+    const notOffered: ActionAvailability = { action: a, possible: false, reason: 'not possible for this workload now' };
+    if (o.checked) return o.checked.find((x) => x.action === a) ?? notOffered;
+    const s = w.rollout.actions.find((x) => x.action === a) ?? notOffered;
+    if (!s.possible) return s;
+    const prev = o.last?.find((x) => x.action === a);
+    return prev && !prev.possible ? prev : s;
+  };
+  for (const cmd of ACTION_COMMANDS) {
+    let v: ActionAvailability;
+    if (cmd === 'hold') {
+      const hold = verdict('hold');
+      const release = verdict('release');
+      v = release.possible || (!hold.possible && held) ? release : hold;
+    } else v = verdict(cmd);
+    const label = v.action === 'release' ? 'release' : LABELS[cmd];
+    out[cmd] = v.possible ? { action: v.action, label, enabled: true, ...(v.reason ? { reason: v.reason } : {}) } : disabled(v.action, label, v.reason ?? 'not possible now');
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// Hands the controller's effects to the actions port (build a plan, run it) and feeds the answers
+// back as state transitions. Nothing here awaits in a render: promises settle later and update the
+// state; an answer for an overlay that was cancelled meanwhile is ignored by the transitions.
+import { useCallback, useEffect, useRef } from 'react';
+import type { ActionsPort } from '../actions-port.js';
+import { NO_PORT_REASON } from '../action-keys.js';
+import type { Effect } from '../overlay.js';
+import { failureText, planDone, planFailed, runDone } from '../overlay.js';
+import type { UiState } from '../state.js';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useActionRunner(port: ActionsPort | undefined, update: (f: (s: UiState) => UiState) => void): (effects: readonly Effect[]) => void {
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const apply = useCallback((f: (s: UiState) => UiState) => {
+    if (mounted.current) update(f);
+  }, [update]);
+
+  return useCallback(
+    (effects: readonly Effect[]) => {
+      for (const e of effects) {
+        if (!port) {
+          apply((s) => (e.kind === 'plan' ? planFailed(s, e.id, NO_PORT_REASON) : runDone(s, e.id, { ok: false, message: NO_PORT_REASON })));
+          continue;
+        }
+        if (e.kind === 'plan') {
+          port.plan(e.target, e.action, e.input).then(
+            (view) => apply((s) => planDone(s, e.id, view)),
+            (err: unknown) => apply((s) => planFailed(s, e.id, failureText(e.label, e.target.cluster, errorText(err)))),
+          );
+        } else {
+          port.run(e.plan, e.reason !== undefined ? { reason: e.reason } : undefined).then(
+            (r) => apply((s) => runDone(s, e.id, r)),
+            (err: unknown) => apply((s) => runDone(s, e.id, { ok: false, message: failureText(e.label, e.target.cluster, errorText(err)) })),
+          );
+        }
+      }
+    },
+    [port, apply],
+  );
+}

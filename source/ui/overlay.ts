@@ -1,0 +1,241 @@
+// Action overlays as pure state: the hot update form, "working" while the plan is built, and the
+// confirmation card. Keys move the state; side effects (plan, run) are returned as effects for the
+// App to hand to the actions port. Results come back through the *Done / *Failed transitions, which
+// ignore answers for an overlay that was cancelled meanwhile (ids).
+import type { ActionName, ContainerImage } from '../model/types.js';
+import type { ActionInput, ActionResult, ActionTarget, PlanView } from './actions-port.js';
+import { lookup, type Scope } from './keymap.js';
+import type { UiState } from './state.js';
+import type { Token } from './theme/theme.js';
+
+export type FormField = 'container' | 'image' | 'partition' | 'one';
+export const FORM_FIELDS: readonly FormField[] = ['container', 'image', 'partition', 'one'];
+
+export interface Note {
+  text: string;
+  token: Token;
+}
+
+export interface FormOverlay {
+  kind: 'form';
+  id: number;
+  target: ActionTarget;
+  title: string;
+  containers: ContainerImage[];
+  container: number;
+  image: string;
+  /** Digits typed for the partition ('' = leave it). */
+  partition: string;
+  onePodFirst: boolean;
+  replicas: number;
+  focus: FormField;
+  note?: Note;
+}
+
+export interface PlanningOverlay {
+  kind: 'planning';
+  id: number;
+  target: ActionTarget;
+  action: ActionName;
+  title: string;
+  /** The form to return to when the plan cannot be built (hot update). */
+  form?: FormOverlay;
+}
+
+export type ConfirmFocus = 'none' | 'name' | 'reason';
+
+export interface ConfirmOverlay {
+  kind: 'confirm';
+  id: number;
+  target: ActionTarget;
+  action: ActionName;
+  title: string;
+  view: PlanView;
+  /** What has been typed for the workload name (protected contexts). */
+  name: string;
+  reason: string;
+  focus: ConfirmFocus;
+  scroll: number;
+  note?: Note;
+}
+
+export type Overlay = FormOverlay | PlanningOverlay | ConfirmOverlay;
+
+export type Effect =
+  | { kind: 'plan'; id: number; target: ActionTarget; action: ActionName; input?: ActionInput; label: string }
+  | { kind: 'run'; id: number; target: ActionTarget; plan: unknown; reason?: string; label: string };
+
+export interface OverlayKeyResult {
+  state: UiState;
+  quit?: boolean;
+  effects?: Effect[];
+}
+
+const VERBS: Record<ActionName, string> = {
+  approve: 'Approve', reject: 'Reject', hotupdate: 'Hot update', 'retry-hooks': 'Retry hooks of', 'skip-hook': 'Skip the step hook of', hold: 'Hold', release: 'Release',
+};
+
+/** The title line's last crumb while an overlay is open. */
+export const SHORT_TITLES: Record<ActionName, string> = {
+  approve: 'Approve', reject: 'Reject', hotupdate: 'Hot update', 'retry-hooks': 'Retry hooks', 'skip-hook': 'Skip hook', hold: 'Hold', release: 'Release',
+};
+
+export function actionTitle(action: ActionName, t: ActionTarget): string {
+  return `${VERBS[action]} ${t.kind}/${t.name}`;
+}
+
+/** Short label for the "working" and result lines: "approve GameStatefulSet/game-1 on shanghai". */
+export function actionLabel(action: ActionName, t: ActionTarget): string {
+  return `${action} ${t.kind}/${t.name} on ${t.cluster}`;
+}
+
+/** One line for an error that came back from the port: always names the cluster. */
+export function failureText(label: string, cluster: string, message: string): string {
+  return message.includes(cluster) ? message : `${label}: ${message}`;
+}
+
+function printable(name: string, input: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return input.length > 0 && name === input && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+const cut = (s: string) => [...s].slice(0, -1).join('');
+
+// ---- starting an action ----
+
+/** An action key on a workload: the hot update form, or straight to building the plan. */
+export function startAction(state: UiState, action: ActionName, target: ActionTarget, o: { containers: ContainerImage[]; replicas: number; caveat?: string }): OverlayKeyResult {
+  const id = state.nextId;
+  const next = { ...state, nextId: id + 1 };
+  if (action === 'hotupdate') {
+    if (o.containers.length === 0) return { state: { ...next, flash: { text: `${target.kind}/${target.name}: no containers known to update`, token: 'warn' } } };
+    const form: FormOverlay = {
+      kind: 'form', id, target, title: actionTitle(action, target), containers: o.containers, container: 0, image: o.containers[0].image,
+      partition: '', onePodFirst: false, replicas: o.replicas, focus: o.containers.length > 1 ? 'container' : 'image',
+      ...(o.caveat?.startsWith('warning:') ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
+    };
+    return { state: { ...next, overlay: form } };
+  }
+  return {
+    state: { ...next, overlay: { kind: 'planning', id, target, action, title: actionTitle(action, target) } },
+    effects: [{ kind: 'plan', id, target, action, label: actionLabel(action, target) }],
+  };
+}
+
+// ---- results ----
+
+export function planDone(state: UiState, id: number, view: PlanView): UiState {
+  const o = state.overlay;
+  if (o?.kind !== 'planning' || o.id !== id) return state;
+  const confirm: ConfirmOverlay = { kind: 'confirm', id, target: o.target, action: o.action, title: o.title, view, name: '', reason: '', focus: view.confirmName ? 'name' : 'none', scroll: 0 };
+  return { ...state, overlay: confirm };
+}
+
+export function planFailed(state: UiState, id: number, message: string): UiState {
+  const o = state.overlay;
+  if (o?.kind !== 'planning' || o.id !== id) return state;
+  if (o.form) return { ...state, overlay: { ...o.form, note: { text: message, token: 'error' } } };
+  return { ...state, overlay: undefined, flash: { text: message, token: 'error', sticky: true } };
+}
+
+export function runDone(state: UiState, id: number, r: ActionResult): UiState {
+  if (state.busy?.id !== id) return state;
+  return { ...state, busy: undefined, flash: { text: r.message, token: r.ok ? 'ok' : 'error', sticky: true } };
+}
+
+// ---- keys ----
+
+export function overlayScopes(o: Overlay): Set<Scope> {
+  return new Set<Scope>(o.kind === 'form' ? ['form'] : o.kind === 'confirm' ? ['confirm'] : []);
+}
+
+export function handleOverlayKey(state: UiState, o: Overlay, name: string, input: string): OverlayKeyResult {
+  if (name === 'ctrl+c') return { state, quit: true };
+  if (o.kind === 'planning') {
+    if (name === 'esc' || name === 'n') return cancel(state);
+    return { state };
+  }
+  return o.kind === 'form' ? formKey(state, o, name, input) : confirmKey(state, o, name, input);
+}
+
+function cancel(state: UiState): OverlayKeyResult {
+  return { state: { ...state, overlay: undefined, flash: { text: 'cancelled: nothing was written', token: 'info' } } };
+}
+
+function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: string): OverlayKeyResult {
+  const set = (patch: Partial<ConfirmOverlay>): OverlayKeyResult => ({ state: { ...state, overlay: { ...o, ...patch } } });
+  const field = o.focus === 'name' ? 'name' : o.focus === 'reason' ? 'reason' : undefined;
+  if (field && printable(name, input)) return set({ [field]: o[field] + input, note: undefined });
+  if (field && (name === 'backspace' || name === 'delete')) return set({ [field]: cut(o[field]) });
+  if (field && name === 'ctrl+u') return set({ [field]: '' });
+  const b = lookup(name, overlayScopes(o));
+  switch (b?.id) {
+    case 'confirm': {
+      const want = o.view.confirmName;
+      if (want !== undefined && o.name !== want) {
+        return set({ focus: 'name', note: { text: `protected context: type ${want} to confirm`, token: 'warn' } });
+      }
+      const reason = o.reason.trim();
+      return {
+        state: { ...state, overlay: undefined, busy: { id: o.id, text: `working... ${actionLabel(o.action, o.target)}` } },
+        effects: [{ kind: 'run', id: o.id, target: o.target, plan: o.view.plan, label: actionLabel(o.action, o.target), ...(reason ? { reason } : {}) }],
+      };
+    }
+    case 'cancel': return cancel(state);
+    case 'next-field': {
+      const order: ConfirmFocus[] = o.view.confirmName !== undefined ? ['name', 'reason'] : ['none', 'reason'];
+      return set({ focus: order[(order.indexOf(o.focus) + 1) % order.length] });
+    }
+    case 'down': return set({ scroll: o.scroll + 1 });
+    case 'up': return set({ scroll: Math.max(0, o.scroll - 1) });
+    default: return { state };
+  }
+}
+
+function formKey(state: UiState, o: FormOverlay, name: string, input: string): OverlayKeyResult {
+  const set = (patch: Partial<FormOverlay>): OverlayKeyResult => ({ state: { ...state, overlay: { ...o, ...patch } } });
+  const choose = (d: number): OverlayKeyResult => {
+    const n = o.containers.length;
+    const i = (o.container + d + n) % n;
+    return set({ container: i, image: o.containers[i].image, note: undefined });
+  };
+  if (o.focus === 'image' && printable(name, input) && input !== ' ') return set({ image: o.image + input, note: undefined });
+  if (o.focus === 'partition' && printable(name, input) && input !== ' ') {
+    if (!/^\d$/.test(input)) return set({ note: { text: 'partition is a number of pods (kept on the old revision)', token: 'warn' } });
+    return set({ partition: o.partition + input, onePodFirst: false, note: undefined });
+  }
+  if ((o.focus === 'image' || o.focus === 'partition') && (name === 'backspace' || name === 'delete')) return set({ [o.focus]: cut(o[o.focus]) });
+  const b = lookup(name, overlayScopes(o));
+  const move = (d: number) => set({ focus: FORM_FIELDS[(FORM_FIELDS.indexOf(o.focus) + d + FORM_FIELDS.length) % FORM_FIELDS.length] });
+  switch (b?.id) {
+    case 'confirm': return submitForm(state, o);
+    case 'cancel': return cancel(state);
+    case 'next-field': return move(1);
+    case 'prev-field': return move(-1);
+    case 'choose-prev':
+    case 'choose-next':
+    case 'toggle':
+      if (o.focus === 'container') return choose(b.id === 'choose-prev' ? -1 : 1);
+      if (o.focus === 'one') return set({ onePodFirst: !o.onePodFirst, partition: '' });
+      return { state };
+    case 'clear-field':
+      if (o.focus === 'image' || o.focus === 'partition') return set({ [o.focus]: '' });
+      return { state };
+    default: return { state };
+  }
+}
+
+function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
+  const c = o.containers[o.container];
+  const image = o.image.trim();
+  const bad = (text: string, focus: FormField): OverlayKeyResult => ({ state: { ...state, overlay: { ...o, focus, note: { text, token: 'warn' } } } });
+  if (!image) return bad('type the new image', 'image');
+  if (image === c.image) return bad(`${c.name} already runs ${image}: type the new image`, 'image');
+  const partition = o.partition === '' ? undefined : Number(o.partition);
+  if (partition !== undefined && partition > o.replicas) return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
+  const input: ActionInput = { container: c.name, image, ...(partition !== undefined ? { partition } : {}), ...(o.onePodFirst ? { onePodFirst: true } : {}) };
+  return {
+    state: { ...state, overlay: { kind: 'planning', id: o.id, target: o.target, action: 'hotupdate', title: o.title, form: { ...o, note: undefined } } },
+    effects: [{ kind: 'plan', id: o.id, target: o.target, action: 'hotupdate', input, label: actionLabel('hotupdate', o.target) }],
+  };
+}

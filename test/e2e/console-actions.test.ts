@@ -1,0 +1,129 @@
+// End to end: operator actions in the real `zonectl demo` at 80x24, driven through tmux. Approve the
+// rollout awaiting approval from the Rollouts list and watch its step advance; reject the failed one
+// and watch it roll back. State (audit log) and config go to a temporary directory.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bin, hasTmux, Tmux } from './tmux.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+const COLS = 80;
+const ROWS = 24;
+const footer = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
+const selected = (s: string) => s.split('\n').find((l) => l.startsWith('> ')) ?? '';
+
+function fits(s: string): void {
+  for (const line of s.split('\n')) expect(line.length, line).toBeLessThanOrEqual(COLS);
+}
+
+describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', () => {
+  it('approves the paused rollout (the step advances) and rejects the failed one (it rolls back)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zonectl-e2e-actions-'));
+    const t = new Tmux(COLS, ROWS);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
+    t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
+    await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+
+    // Rollouts, all workloads (rows stay listed when they finish), the one awaiting approval.
+    t.keys('2', 'A', '/');
+    t.type('awaiting');
+    t.keys('Enter');
+    let s = await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*2\/3 pause .*paused: awaiting/m.test(x), 'the awaiting row selected');
+    s = await t.waitFor((x) => /^a approve {2}/.test(footer(x)), 'the approve key enabled');
+    fits(s);
+
+    t.keys('a');
+    s = await t.waitFor((x) => x.includes('Writes:') && /y\/<enter> confirm/.test(x), 'the approval card');
+    fits(s);
+    expect(s).toMatch(/^Rollouts > Approve/m);
+    expect(s).toMatch(/^Approve GameStatefulSet\/game-1$/m);
+    expect(s).toMatch(/^ {2}cluster {5}shanghai$/m);
+    expect(s).toMatch(/^ {2}namespace {3}zone-101$/m);
+    expect(s).toMatch(/^ {2}step {8}2\/3 \(pause/m);
+    expect(s).toMatch(/^ {2}images {6}game: \S+ ->$/m);
+    expect(s).toMatch(/^ {2}acting as {3}shanghai-admin$/m);
+    expect(s).toMatch(/PATCH gamestatefulsets\.tkex\.tencent\.com zone-101\/game-1 \(merge patch\)/);
+
+    // A reason for the audit trail, then confirm.
+    t.keys('Tab');
+    t.type('e2e approve');
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('approve GameStatefulSet zone-101/game-1 on shanghai: done'), 'the approve result');
+    fits(s);
+    // The step advances: clear the filter (the selection stays on the row) and watch it.
+    t.keys('Escape');
+    s = await t.waitFor((x) => /Rollouts\s+\[\d+\]/.test(x) && /game-1 +3\/3 (partition|done)/.test(selected(x)), 'step 3/3 on the approved row');
+    expect(selected(s)).toMatch(/shanghai .*zone-101 .*game-1/);
+    fits(s);
+
+    // The failed rollout: x rejects it, restoring the last released revision.
+    t.keys('/');
+    t.type('failed:');
+    t.keys('Enter');
+    s = await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*auth-1 .*failed/m.test(x), 'the failed row selected');
+    s = await t.waitFor((x) => /(^|  )x reject( |$)/.test(footer(x)), 'the reject key enabled');
+    t.keys('x');
+    s = await t.waitFor((x) => x.includes('Writes:') && /^Reject GameDeployment\/auth-1$/m.test(x), 'the reject card');
+    fits(s);
+    expect(s).toMatch(/^ {2}images {6}auth: \S+ ->$/m);
+    expect(s).toMatch(/PATCH gamedeployments\.tkex\.tencent\.com zone-102\/auth-1 \(JSON patch\)/);
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('reject GameDeployment zone-102/auth-1 on shanghai: done'), 'the reject result');
+    t.keys('Escape');
+    s = await t.waitFor((x) => /auth-1/.test(selected(x)) && /up to date/.test(selected(x)), 'auth-1 rolled back and up to date', 30_000);
+    fits(s);
+
+    // The audit trail has both, with the reason typed on the card.
+    const audit = readFileSync(join(dir, 'state', 'zonectl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.map((a) => a.action)).toEqual(['approve', 'reject']);
+    expect(audit[0]).toMatchObject({ reason: 'e2e approve' });
+
+    t.keys('q');
+    await t.waitFor((x) => /EXITED=0/.test(x), 'a clean exit');
+  });
+
+  it('hot-updates a GameStatefulSet in place from the Rollout detail and shows it progress pod by pod', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zonectl-e2e-hot-'));
+    const t = new Tmux(COLS, ROWS);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
+    t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
+    await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+    t.keys('2', 'A', '/');
+    t.type('zone-102 game-1 ');
+    t.keys('Enter');
+    await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*up to date/m.test(x), 'the up-to-date game-1 of zone-102');
+    t.keys('Enter');
+    let s = await t.waitFor((x) => /^Rollouts > GameStatefulSet\/game-1/m.test(x) && /(^|  )u hot update( |$)/.test(footer(x)), 'the detail with the hot update key enabled');
+    const image = /image game {3}(\S+)/.exec(s)?.[1];
+    expect(image).toMatch(/^registry\.example\.com\//);
+
+    t.keys('u');
+    s = await t.waitFor((x) => /^> image {9}\S+_$/m.test(x), 'the hot update form');
+    fits(s);
+    t.keys('C-u');
+    t.type('registry.example.com/project1/service:9.9.9');
+    t.keys('Enter');
+    s = await t.waitFor((x) => x.includes('Writes:'), 'the hot update card');
+    fits(s);
+    expect(s).toMatch(/^Hot-update GameStatefulSet\/game-1$/m);
+    expect(s).toContain(`  images      game: ${image} ->\n              registry.example.com/project1/service:9.9.9`);
+    expect(s).toMatch(/\(JSON patch\)/);
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes('hot-update GameStatefulSet zone-102/game-1 on shanghai: done'), 'the hot update result');
+    // The detail follows the update: updated x/y climbs to 3/3, the pods keep their names and restart in place.
+    s = await t.waitFor((x) => /progress +\[#+\.+\] [12]\/3 updated/.test(x), 'the update under way', 30_000);
+    s = await t.waitFor((x) => /progress +\[#{20}\] 3\/3 updated, 3 of them ready/.test(x), 'every pod updated and ready', 60_000);
+    expect(s).toMatch(/image game {3}registry\.example\.com\/project1\/service:9\.9\.9/);
+    t.keys('G');
+    s = await t.waitFor((x) => /Pods \(3\)/.test(x), 'the pods');
+    for (const i of [0, 1, 2]) expect(s).toMatch(new RegExp(`game-1-${i} rev \\S+ \\(new\\) ready restarts [1-9]`));
+    fits(s);
+    t.keys('q');
+    await t.waitFor((x) => /EXITED=0/.test(x), 'a clean exit');
+  });
+});
