@@ -106,7 +106,21 @@ export class ContainerSlot {
       this.opts.stats.restarts++;
       this.event('restart', `container restarted in place (restart ${next.restartCount})`);
     }
+    // A new instance (pod uid or containerID): the old instance's stream normally ends by itself (the kubelet stops
+    // following a stopped container), but not when its node is unreachable (or under kwok): let it drain for the
+    // grace period, then close it so the loop moves on to the new instance.
+    if (next.uid !== prev.uid || (prev.containerID && next.containerID && next.containerID !== prev.containerID)) this.retire();
     if (changed && next.running && this.state === 'waiting') this.wake?.();
+  }
+
+  /** Close the open stream (of an instance that was replaced) after the grace period, unless it ended already. */
+  private retire(): void {
+    const cur = this.current;
+    if (!cur || this.state !== 'streaming') return;
+    const t = setTimeout(() => {
+      if (this.current === cur) cur.abort();
+    }, this.opts.leaveGraceMs);
+    t.unref?.();
   }
 
   /** The pod is gone: let the open stream drain for the grace period, then close it. */

@@ -32,14 +32,36 @@
  *   (the apiserver's self-generated serving cert from --cert-dir), embedded as certificate-authority-data.
  * - CRDs from test/fixtures/crds (all Established) and objects from test/fixtures/objects (common.yaml, then
  *   <cluster>.yaml; status written through /status). See test/fixtures/objects/README.md for what each cluster has.
- * - No kube-controller-manager, scheduler or kwok yet: nothing reconciles; objects keep the status written here.
+ * - Pods (option `pods`: true = every cluster, or a list of cluster names; default none): such a cluster also runs a
+ *   kube-controller-manager, a kube-scheduler and kwok (lib/pods.ts; binaries from build.sh) and has one Node
+ *   `kwok-node-0`, Ready and untainted. A StatefulSet/Deployment/Job gets real pods from KCM, the scheduler binds
+ *   them, kwok (stages in tools/kwok/stages.yaml) makes them Running and Ready (Job pods then Succeeded) and deletes
+ *   terminating pods at once. `pods/log` through the apiserver is served by kwok from CRI-format files
+ *   (`<RFC3339Nano> stdout F <text>` lines; follow streams appended lines): every container from
+ *   `cluster.pods.defaultLogFile` unless a `Logs` object (kwok.x-k8s.io/v1alpha1, same name and namespace as the pod;
+ *   CRD in tools/kwok/logs-crd.yaml) points its containers at other files. Tests may write files in `pods.logsDir`.
+ *   Costs per cluster (2 cores, measured): ~1-2 s more start, ~230 MiB RSS for the three processes (KCM ~110,
+ *   kube-scheduler ~70, kwok ~55).
+ *   The SHARED federation of the `cluster` project runs NO pods: its objects keep exactly the status the fixtures
+ *   wrote (real-a's fixture Deployment `matchmaker` would otherwise get ReplicaSets and pods) and its CRD and
+ *   process lists stay what harness.test.ts expects. A test file that needs pods starts its own small federation
+ *   (pods.test.ts: 1 cluster, logs-follow.test.ts: 2), e.g. in beforeAll
+ *     fed = await startRealFederation({ clusters: ['pods-a'], pods: true, crds: false, fixtures: false })
+ *   and `await fed.stop()` in afterAll: ~5-10 s to start on 2 cores and ~300 MiB per apiserver plus ~230 MiB for the
+ *   three pod processes, only while that file runs. To run pods in the shared federation instead, pass
+ *   `pods: ['real-a']` in global-setup.ts and extend harness.test.ts's exact CRD list (kwok's logs.kwok.x-k8s.io) and
+ *   process list (kube-controller-manager/kube-scheduler/kwok <cluster>).
+ * - Clusters without pods have no kube-controller-manager, scheduler or kwok: nothing reconciles; objects keep the
+ *   status written here.
  * - Right after a kube-apiserver (re)start, custom-resource lists answer 429 with Retry-After until their watch
  *   cache is initialised (/readyz does not cover that). startApiserver() resolves only once every CRD lists with
  *   200; a test that wants to observe the recovery window itself must poll before awaiting it.
  *
  * API (this file): startRealFederation(opts) -> RealFederation { kubeconfigPath, clusters, namespace, versions,
  * timings, request(), stopApiserver(), startApiserver(), processes(), stop() }; clusterClient(kubeconfig, context).
- * stop() kills only the processes this harness started (by PID) and removes its temp dir.
+ * stop() kills only the processes this harness started (by PID), in reverse order (kwok, kube-scheduler,
+ * kube-controller-manager, kube-apiservers, etcd), and removes its temp dir. While an apiserver is stopped its
+ * controllers keep running and reconnect when it is back.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,10 +69,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { applyCrds, applyObjects, crdFiles, fixtureObjectFiles, loadManifests, viewerRbac } from './lib/apply.js';
-import { locateBinaries } from './lib/binaries.js';
+import { locateBinaries, locatePodBinaries, type PodBinaries } from './lib/binaries.js';
 import { newTokens, viewerContextName, writeKubeconfig, writeServiceAccountKeys, writeTokenFile, type Tokens } from './lib/credentials.js';
 import { httpGet, kubeRequest, type HttpResult, type RequestTarget } from './lib/http.js';
+import { startPods, type PodsInfo, type PodsRuntime } from './lib/pods.js';
 import { freePort, logTail, rssKiB, startProcess, stopProcess, waitFor, type TrackedProcess } from './lib/procs.js';
+
+export type { PodsInfo } from './lib/pods.js';
 
 const FIXTURES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -64,6 +89,11 @@ export interface RealFederationOptions {
   namespace?: string;
   /** Directory with kube-apiserver and etcd; default: what build.sh writes (or $ZONECTL_K8S_BIN_DIR). */
   binDir?: string;
+  /**
+   * Run kube-controller-manager, kube-scheduler and kwok (real pods, pods/log) for every cluster (true) or the
+   * named ones; default none. Needs the extra binaries of build.sh.
+   */
+  pods?: boolean | string[];
   /** Extra kube-apiserver flags for every cluster. */
   extraApiserverArgs?: string[];
   /** Progress lines (default: silent). */
@@ -80,6 +110,8 @@ export interface RealCluster {
   etcdPrefix: string;
   adminContext: string;
   viewerContext: string;
+  /** Set when this cluster runs pods (option `pods`). */
+  pods?: PodsInfo;
 }
 
 export interface ProcessInfo {
@@ -93,9 +125,9 @@ export interface RealFederation {
   kubeconfigPath: string;
   namespace: string;
   clusters: RealCluster[];
-  versions: { kubernetes: string; etcd: string };
-  /** Wall times of the start, in ms. */
-  timings: { etcdMs: number; apiserversMs: number; fixturesMs: number; totalMs: number };
+  versions: { kubernetes: string; etcd: string; kwok?: string };
+  /** Wall times of the start, in ms (podsMs: controllers, scheduler, kwok and the Ready node; 0 without pods). */
+  timings: { etcdMs: number; apiserversMs: number; fixturesMs: number; podsMs: number; totalMs: number };
   cluster(name: string): RealCluster;
   /** A raw request as `admin` (default) or `viewer`; never logs the token. */
   request(cluster: string, method: string, path: string, body?: unknown, opts?: { user?: 'admin' | 'viewer'; contentType?: string }): Promise<HttpResult>;
@@ -122,6 +154,9 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
   const namespace = opts.namespace ?? 'games';
   const log = opts.log ?? (() => {});
   const bins = locateBinaries(opts.binDir);
+  const podClusters = opts.pods === true ? names : opts.pods ? opts.pods : [];
+  for (const p of podClusters) if (!names.includes(p)) throw new Error(`pods: no cluster named ${p} (have ${names.join(', ')})`);
+  const podBins: PodBinaries | undefined = podClusters.length > 0 ? locatePodBinaries(bins) : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'zonectl-cluster-'));
   const tokens: Tokens = newTokens();
   writeTokenFile(join(dir, 'tokens.csv'), tokens);
@@ -130,10 +165,12 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
 
   let etcd: TrackedProcess | undefined;
   const apiservers = new Map<string, ApiserverState>();
+  const pods = new Map<string, PodsRuntime>();
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    await Promise.all([...pods.values()].map((p) => p.stop()));
     await Promise.all([...apiservers.values()].map((s) => (s.proc ? stopProcess(s.proc, 15_000) : undefined)));
     if (etcd) await stopProcess(etcd, 10_000);
     rmSync(dir, { recursive: true, force: true });
@@ -173,7 +210,11 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
         '--authorization-mode=Node,RBAC', `--token-auth-file=${join(dir, 'tokens.csv')}`,
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
         `--service-account-signing-key-file=${join(dir, 'sa.key')}`, `--service-account-key-file=${join(dir, 'sa.pub')}`,
-        '--profiling=false', ...(opts.extraApiserverArgs ?? []),
+        '--profiling=false',
+        // With pods, KCM/scheduler/kwok hold watches open: without a watch-termination grace period a SIGTERMed
+        // apiserver waits for them until the harness's SIGKILL (15 s); with it, stopApiserver takes ~1 s.
+        ...(podClusters.includes(name) ? ['--shutdown-watch-termination-grace-period=2s'] : []),
+        ...(opts.extraApiserverArgs ?? []),
       ];
       apiservers.set(name, { cluster, args, logFile: join(dir, 'logs', `kube-apiserver-${name}.log`) });
     }
@@ -229,6 +270,19 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
     const fixturesMs = Date.now() - tFix;
     log(`CRDs and fixtures applied in ${fixturesMs} ms`);
 
+    // Controllers, scheduler and kwok for the clusters with pods (after the fixtures, so KCM sees them at once).
+    const tPods = Date.now();
+    await Promise.all(podClusters.map(async (name) => {
+      const c = apiservers.get(name)!.cluster;
+      const rt = await startPods({
+        cluster: c, token: tokens.admin, dir: join(dir, name), apiserverCert: join(dir, name, 'pki', 'apiserver.crt'),
+        saKey: join(dir, 'sa.key'), bins: podBins!, logDir: join(dir, 'logs'), log,
+      });
+      pods.set(name, rt);
+      c.pods = rt.info;
+    }));
+    const podsMs = podClusters.length > 0 ? Date.now() - tPods : 0;
+
     const state = (name: string): ApiserverState => {
       const s = apiservers.get(name);
       if (!s) throw new Error(`no cluster named ${name} (have ${names.join(', ')})`);
@@ -236,8 +290,8 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
     };
     return {
       dir, kubeconfigPath, namespace, clusters,
-      versions: { kubernetes: bins.k8sVersion, etcd: bins.etcdVersion },
-      timings: { etcdMs, apiserversMs, fixturesMs, totalMs: Date.now() - t0 },
+      versions: { kubernetes: bins.k8sVersion, etcd: bins.etcdVersion, ...(podBins ? { kwok: podBins.kwokVersion } : {}) },
+      timings: { etcdMs, apiserversMs, fixturesMs, podsMs, totalMs: Date.now() - t0 },
       cluster: (name) => state(name).cluster,
       request: (cluster, method, path, body, o) => {
         const c = state(cluster).cluster;
@@ -257,7 +311,7 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       },
       isApiserverRunning: (name) => Boolean(state(name).proc && !state(name).proc!.hasExited()),
       processes: () => {
-        const procs = [etcd, ...[...apiservers.values()].map((s) => s.proc)].filter((p): p is TrackedProcess => Boolean(p && !p.hasExited()));
+        const procs = [etcd, ...[...apiservers.values()].map((s) => s.proc), ...[...pods.values()].flatMap((p) => p.processes())].filter((p): p is TrackedProcess => Boolean(p && !p.hasExited()));
         return procs.map((p) => ({ name: p.name, pid: p.pid, rssKiB: rssKiB(p.pid) }));
       },
       stop,

@@ -1,4 +1,5 @@
-// Where test/cluster/tools/build.sh put kube-apiserver and etcd: the same directory it computes.
+// Where test/cluster/tools/build.sh put kube-apiserver and etcd (and, for pods, kube-controller-manager,
+// kube-scheduler and kwok): the same directories it computes.
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,4 +37,37 @@ export function locateBinaries(binDir?: string): Binaries {
     if (!existsSync(b)) throw new Error(`missing ${b}: run \`bash test/cluster/tools/build.sh\` first (npm run test:cluster does)`);
   }
   return bins;
+}
+
+export interface PodBinaries {
+  kubeControllerManager: string;
+  kubeScheduler: string;
+  kwok: string;
+  kwokVersion: string;
+}
+
+/** kwok's version as pinned in test/cluster/tools/kwok/VERSION (the same source build.sh reads). */
+export function pinnedKwokVersion(): string {
+  const v = readFileSync(join(TOOLS_DIR, 'kwok', 'VERSION'), 'utf8').trim();
+  if (!/^v\d+\.\d+\.\d+$/.test(v)) throw new Error(`bad kwok version in ${TOOLS_DIR}/kwok/VERSION: ${JSON.stringify(v)}`);
+  return v;
+}
+
+/**
+ * The binaries a cluster with pods needs on top of locateBinaries(): kube-controller-manager and kube-scheduler
+ * beside kube-apiserver, kwok in ${ZONECTL_TOOLS_CACHE:-~/.cache/zonectl-tools}/kwok-<version>/ (or $ZONECTL_KWOK_BIN).
+ */
+export function locatePodBinaries(bins: Binaries): PodBinaries {
+  const kwokVersion = pinnedKwokVersion();
+  const cacheRoot = process.env.ZONECTL_TOOLS_CACHE || join(homedir(), '.cache', 'zonectl-tools');
+  const pods: PodBinaries = {
+    kubeControllerManager: join(bins.dir, 'kube-controller-manager'),
+    kubeScheduler: join(bins.dir, 'kube-scheduler'),
+    kwok: process.env.ZONECTL_KWOK_BIN ?? join(cacheRoot, `kwok-${kwokVersion}`, 'kwok'),
+    kwokVersion,
+  };
+  for (const b of [pods.kubeControllerManager, pods.kubeScheduler, pods.kwok]) {
+    if (!existsSync(b)) throw new Error(`missing ${b}: run \`bash test/cluster/tools/build.sh\` first (npm run test:cluster does)`);
+  }
+  return pods;
 }

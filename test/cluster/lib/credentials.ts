@@ -59,3 +59,16 @@ export function writeKubeconfig(path: string, clusters: KubeconfigCluster[], tok
   };
   writeFileSync(path, stringify(doc), { mode: 0o600 });
 }
+
+/** A one-context kubeconfig for a control-plane component (kube-controller-manager, kube-scheduler, kwok) as `admin`. */
+export function writeComponentKubeconfig(path: string, cluster: KubeconfigCluster, token: string): void {
+  const doc = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': cluster.name,
+    clusters: [{ name: cluster.name, cluster: { server: cluster.server, 'certificate-authority-data': Buffer.from(cluster.caPem).toString('base64') } }],
+    users: [{ name: 'admin', user: { token } }],
+    contexts: [{ name: cluster.name, context: { cluster: cluster.name, user: 'admin' } }],
+  };
+  writeFileSync(path, stringify(doc), { mode: 0o600 });
+}

@@ -58,6 +58,19 @@ export function httpGet(url: string, timeoutMs = 5_000): Promise<HttpResult> {
   });
 }
 
+/**
+ * HTTPS GET without verifying the server certificate: only for the /healthz of the harness's own
+ * kube-controller-manager and kube-scheduler on 127.0.0.1 (self-signed, in-memory serving certs).
+ */
+export function httpsGetInsecure(url: string, timeoutMs = 5_000): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { agent: false, timeout: timeoutMs, rejectUnauthorized: false }, (res) => collect(res, resolve, reject));
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 function collect(res: import('node:http').IncomingMessage, resolve: (r: HttpResult) => void, reject: (e: Error) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));

@@ -5,9 +5,15 @@
 #   ${ZONECTL_TOOLS_CACHE:-$HOME/.cache/zonectl-tools}/k8s-<k8s version>-etcd-<etcd version>/<binary>
 #
 # Versions are read from go.mod, so the directory name changes (and a rebuild happens) when go.mod is bumped.
-# Binaries: kube-apiserver and etcd. To add one (kube-scheduler, kube-controller-manager, ...): add a `tool`
-# line to go.mod (`go get -tool k8s.io/kubernetes/cmd/kube-scheduler`) and a line to TARGETS below; existing
+# Binaries: kube-apiserver, kube-controller-manager, kube-scheduler and etcd. To add one: add a `tool`
+# line to go.mod (`go get -tool k8s.io/kubernetes/cmd/kube-proxy`) and a line to TARGETS below; existing
 # binaries are kept and only the new one is built. The harness (test/cluster/harness.ts) computes the same dir.
+#
+# kwok (the fake kubelet that makes scheduled pods Running and serves pods/log) is built in its OWN module graph
+# (`go install sigs.k8s.io/kwok/cmd/kwok@<version>`, never added to this tools module, so MVS cannot move the
+# Kubernetes dependencies), at the version in kwok/VERSION, into
+#
+#   ${ZONECTL_TOOLS_CACHE:-$HOME/.cache/zonectl-tools}/kwok-<kwok version>/kwok
 #
 # Go build cache and module cache stay at their defaults (outside the repo). A cold build of kube-apiserver
 # takes many minutes on 2 cores; a warm run (binaries present) takes well under a second.
@@ -33,7 +39,11 @@ main() {
   TARGETS=(
     "etcd|go.etcd.io/etcd/server/v3|plain"
     "kube-apiserver|k8s.io/kubernetes/cmd/kube-apiserver|k8s"
+    "kube-controller-manager|k8s.io/kubernetes/cmd/kube-controller-manager|k8s"
+    "kube-scheduler|k8s.io/kubernetes/cmd/kube-scheduler|k8s"
   )
+  kwok_version="$(tr -d ' \n' < "$here/kwok/VERSION")"
+  kwok_out="$cache_root/kwok-${kwok_version}"
 
   missing=()
   for t in "${TARGETS[@]}"; do
@@ -42,6 +52,7 @@ main() {
   done
   if [ "${#missing[@]}" -eq 0 ]; then
     echo "build.sh: binaries up to date in $out (0s)"
+    build_kwok
     return 0
   fi
 
@@ -71,6 +82,30 @@ main() {
     echo "build.sh: built $name in $(( $(date +%s) - t0 ))s ($(du -h "$out/$name" | cut -f1))"
   done
   echo "build.sh: done in $(( $(date +%s) - start ))s"
+  exec 9>&-
+  build_kwok
+}
+
+# kwok in its own module graph (go install pkg@version ignores the tools module), cached by version.
+build_kwok() {
+  if [ -x "$kwok_out/kwok" ]; then
+    echo "build.sh: kwok ${kwok_version} up to date in $kwok_out (0s)"
+    return 0
+  fi
+  mkdir -p "$kwok_out"
+  exec 8>"$kwok_out/.build.lock"
+  flock 8
+  if [ ! -x "$kwok_out/kwok" ]; then
+    local t0; t0=$(date +%s)
+    echo "build.sh: building kwok ${kwok_version} (own module graph) -> $kwok_out ..."
+    rm -rf "$kwok_out/.gobin"
+    # Outside the tools module directory, so nothing of go.mod here applies.
+    (cd "$kwok_out" && GOBIN="$kwok_out/.gobin" GOFLAGS=-trimpath go install -ldflags "-s -w" "sigs.k8s.io/kwok/cmd/kwok@${kwok_version}")
+    mv -f "$kwok_out/.gobin/kwok" "$kwok_out/kwok"
+    rm -rf "$kwok_out/.gobin"
+    echo "build.sh: built kwok in $(( $(date +%s) - t0 ))s ($(du -h "$kwok_out/kwok" | cut -f1))"
+  fi
+  exec 8>&-
 }
 
 main "$@"
