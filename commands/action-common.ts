@@ -4,8 +4,7 @@
 // 4 forbidden (RBAC or read-only), 5 conflict (changed since read).
 import { planAction, type Intent } from '../source/adapters/plans/index.js';
 import { accessCache } from '../source/actions/access.js';
-import { fromRequestPlan } from '../source/actions/bridge.js';
-import { cardLines, revisionImages } from '../source/actions/card.js';
+import { cardLines } from '../source/actions/card.js';
 import { ReadOnlyError } from '../source/actions/errors.js';
 import { execute } from '../source/actions/execute.js';
 import { whoAmI } from '../source/actions/identity.js';
@@ -142,13 +141,9 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
         io.stderr.write(`error: ${context}: ${planned.reason}\n`);
         return EXIT.CONDITION;
       }
-      const plan = fromRequestPlan(planned.plan, loaded.info);
-      if (action === 'approve' && !plan.card.images?.length) {
-        const images = revisionImages(loaded);
-        if (images.length) plan.card.images = images;
-      }
+      const plan = planned.plan;
       const json = f.output === 'json';
-      const lines = cardLines(plan, { user, reason: f.reason, details: planned.plan.summary.slice(1), protectedContext: settings.protected, dryRun: f.dryRun });
+      const lines = cardLines(plan, { user, reason: f.reason, protectedContext: settings.protected, dryRun: f.dryRun });
       if (!json) io.stdout.write(lines.join('\n') + '\n');
 
       // --- confirmation

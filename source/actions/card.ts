@@ -1,7 +1,5 @@
 // The approval card and plan as text lines, shared by the scripted commands and the console.
-import { imageChanges, templateOfRevision } from '../adapters/plans/common.js';
-import type { Plan, PlanCard } from '../adapters/plans/types.js';
-import type { Loaded } from './load.js';
+import type { Plan } from '../adapters/plans/types.js';
 
 const VERB: Record<string, string> = {
   approve: 'Approve',
@@ -13,24 +11,9 @@ const VERB: Record<string, string> = {
   release: 'Release',
 };
 
-/** Images old -> new between the revision pods run now and the workload's template (for approve cards). */
-export function revisionImages(l: Loaded): NonNullable<PlanCard['images']> {
-  const r = l.info.rollout;
-  const from = r.currentRevision && r.currentRevision !== r.updateRevision ? r.currentRevision : r.stableRevision;
-  const rev = from ? l.input.revisions?.find((x) => x.metadata.name === from) : undefined;
-  const tpl = rev ? templateOfRevision(rev) : undefined;
-  if (!tpl) return [];
-  return imageChanges(tpl, l.obj.spec?.template).flatMap((line) => {
-    const m = /^([^:]+): (\S+) -> (\S+)$/.exec(line);
-    return m ? [{ container: m[1], from: m[2], to: m[3] }] : [];
-  });
-}
-
 export interface CardContext {
   user: string;
   reason?: string;
-  /** The planner's detail lines (summary beyond the first). */
-  details?: string[];
   protectedContext?: boolean;
   dryRun?: boolean;
 }
@@ -51,7 +34,7 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   out.push(...row('reason', ctx.reason));
   out.push('Plan:');
   out.push(`  ${plan.summary}`);
-  for (const d of ctx.details ?? []) out.push(`  ${d}`);
+  for (const d of plan.details) out.push(`  ${d}`);
   out.push('Writes:');
   for (const s of plan.steps) {
     const t = s.target;

@@ -10,8 +10,7 @@ import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/type
 import type { Snapshot } from '../store/types.js';
 import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView, RunOptions } from '../ui/actions-port.js';
 import { type AccessAttrs, type AccessCache, accessCache } from './access.js';
-import { fromRequestPlan } from './bridge.js';
-import { cardLines, revisionImages } from './card.js';
+import { cardLines } from './card.js';
 import { ReadOnlyError } from './errors.js';
 import { execute } from './execute.js';
 import { whoAmI } from './identity.js';
@@ -117,13 +116,9 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     } else intent = { action } as Intent;
     const planned = planAction(intent, loaded.input);
     if (!planned.ok) throw new Error(`${t.cluster}: ${planned.reason}`);
-    const plan = fromRequestPlan(planned.plan, loaded.info);
-    if (action === 'approve' && !plan.card.images?.length) {
-      const images = revisionImages(loaded);
-      if (images.length) plan.card.images = images;
-    }
+    const plan = planned.plan;
     const view: PlanView<ConsolePlan> = {
-      summary: cardLines(plan, { user, reason: input.reason, details: planned.plan.summary.slice(1), protectedContext: m.info.protected }),
+      summary: cardLines(plan, { user, reason: input.reason, protectedContext: m.info.protected }),
       plan: { plan, cluster: t.cluster, ...(input.reason ? { reason: input.reason } : {}) },
     };
     if (m.info.protected) view.confirmName = t.name;

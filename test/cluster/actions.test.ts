@@ -17,7 +17,6 @@ import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../../source/kube/object.js';
 import { clusterClient } from './harness.js';
 import { planAction } from '../../source/adapters/plans/index.js';
-import { fromRequestPlan } from '../../source/actions/bridge.js';
 import { loadWorkload } from '../../source/actions/load.js';
 import { runAction, actionHelp } from '../../commands/action-common.js';
 import { PassThrough } from 'node:stream';
@@ -75,6 +74,7 @@ function planOf(action: Plan['action'], type: ResourceType, obj: KubeObject, ste
     preconditions: { resourceVersion: obj.metadata.resourceVersion!, ...pre },
     steps: full,
     summary: `${action} ${type.kind} ${ns}/${primary.name} on ${cluster}`,
+    details: [],
     card: { cluster, namespace: ns, kind: type.kind, name: primary.name },
     warnings: [],
     access: full.map((s) => ({ verb: 'patch', group: s.target.type.group, resource: s.target.type.resource, subresource: s.subresource, namespace: ns, name: s.target.name })),
@@ -211,7 +211,7 @@ describe('actions on a real kube-apiserver', () => {
     const planned = planAction({ action: 'approve' }, l.input);
     expect(planned.ok).toBe(true);
     if (!planned.ok) return;
-    const res = await execute(fromRequestPlan(planned.plan, l.info), opts(admin));
+    const res = await execute(planned.plan, opts(admin));
     expect(res.writes).toHaveLength(1);
     const after = await get(KINDS.GameStatefulSet, gss.metadata.name!);
     expect(after.spec.updateStrategy.paused).toBe(false);
@@ -222,7 +222,7 @@ describe('actions on a real kube-apiserver', () => {
     const pr = planAction({ action: 'approve' }, lr.input);
     expect(pr.ok).toBe(true);
     if (!pr.ok) return;
-    const rr = await execute(fromRequestPlan(pr.plan, lr.info), opts(admin));
+    const rr = await execute(pr.plan, opts(admin));
     expect(rr.writes.map((w) => w.subresource ?? 'main')).toEqual(['status', 'main']); // status, then the audit annotation
     const roAfter = await get(KINDS.Rollout, ro.metadata.name!);
     expect(roAfter.status.pauseConditions ?? null).toBeNull();

@@ -48,6 +48,7 @@ export function plan(action: ActionName, primary: PlanTarget, obj: KubeObject, s
     preconditions: { resourceVersion: obj.metadata.resourceVersion! },
     steps,
     summary: `${action} ${primary.type.kind} ${primary.namespace}/${primary.name} on ${primary.cluster}`,
+    details: [],
     card: { cluster: primary.cluster, namespace: primary.namespace, kind: primary.type.kind, name: primary.name },
     warnings: [],
     access: verbs,

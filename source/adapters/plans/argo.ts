@@ -1,8 +1,9 @@
 // Plans for Argo Rollouts (research/crds.md §2): the same patches kubectl-argo-rollouts sends.
-import type { Plan, PlanResult } from '../../model/types.js';
 import { readArgoRollout } from '../argo-rollout.js';
 import { KINDS } from '../kinds.js';
-import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, typeFromRef, what } from './common.js';
+import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, typeFromRef, what } from './common.js';
+import { compose, type PlanParts, seen, write } from './compose.js';
+import type { PlanResult, PlanStep } from './types.js';
 
 const ANALYSIS_RUNS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'analysisruns', kind: 'AnalysisRun', namespaced: true };
 
@@ -14,7 +15,9 @@ export function planArgo(intent: Intent, input: PlanInput): PlanResult {
   const t = KINDS.Rollout;
   const rv = w.resourceVersion;
   const r = w.rollout;
-  const pre = { resourceVersion: rv, ...(r.stepIndex !== undefined ? { stepIndex: r.stepIndex } : {}), ...(r.updateRevision ? { revision: r.updateRevision } : {}) };
+  const pre = seen(w);
+  const plan = (action: PlanParts['action'], steps: PlanStep[], summary: string[], warnings: string[], preconditions = pre): PlanResult => ok(compose(w, input, { action, steps, preconditions, summary, warnings }));
+  const self = (body: unknown, subresource?: 'status') => write(cluster, t, w.namespace, w.name, 'merge', body, subresource);
   const at = r.steps.length && r.stepIndex !== undefined ? `at step ${Math.min(r.stepIndex + 1, r.steps.length)}/${r.steps.length}, ${r.updated}/${r.replicas} updated` : `${r.updated}/${r.replicas} updated`;
   const head = (verb: string) => `${verb} ${what(w)}`;
   const specPaused = obj.spec?.paused === true;
@@ -28,22 +31,19 @@ export function planArgo(intent: Intent, input: PlanInput): PlanResult {
         status.controllerPause = false;
         status.currentStepIndex = (r.stepIndex ?? 0) + 1;
       }
-      const spec = request(cluster, t, w.namespace, w.name, 'merge', { spec: { paused: false } }, {});
-      if (!hasConds) {
-        // Only spec.paused: resume on the main resource.
-        return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: false } }), pre), action: 'approve', summary: [head('resume'), at], warnings: [] });
-      }
-      const plan: Plan = { ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status }), pre, 'status'), action: 'approve', summary: [head('promote'), at, a.reason ?? ''].filter(Boolean), warnings: inconclusive ? ['the inconclusive analysis is skipped, not passed'] : [] };
-      if (specPaused) plan.also = [spec];
-      return ok(plan);
+      // Only spec.paused: resume on the main resource.
+      if (!hasConds) return plan('approve', [self(mergeBody(rv, { spec: { paused: false } }))], [head('resume'), at], []);
+      // Promote on the status subresource, then (when paused) spec.paused=false.
+      const steps = [self(mergeBody(rv, { status }), 'status'), ...(specPaused ? [self({ spec: { paused: false } })] : [])];
+      return plan('approve', steps, [head('promote'), at, a.reason ?? ''].filter(Boolean), inconclusive ? ['the inconclusive analysis is skipped, not passed'] : []);
     }
     case 'reject':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { abort: true } }), pre, 'status'), action: 'reject', summary: [head('abort'), at, 'traffic and pods go back to the stable ReplicaSet'], warnings: ['spec.template still holds the new version: retry would roll it out again'] });
+      return plan('reject', [self(mergeBody(rv, { status: { abort: true } }), 'status')], [head('abort'), at, 'traffic and pods go back to the stable ReplicaSet'], ['spec.template still holds the new version: retry would roll it out again']);
     case 'retry-hooks':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { abort: false } }), pre, 'status'), action: 'retry-hooks', summary: [head('retry'), 'clear the abort: the new version is rolled out again from step 1'], warnings: [] });
+      return plan('retry-hooks', [self(mergeBody(rv, { status: { abort: false } }), 'status')], [head('retry'), 'clear the abort: the new version is rolled out again from step 1'], []);
     case 'skip-hook': {
       const name = r.hookRunName!;
-      return ok({ ...request(cluster, ANALYSIS_RUNS, w.namespace, name, 'merge', { spec: { terminate: true } }, { ...(pre.stepIndex !== undefined ? { stepIndex: pre.stepIndex } : {}), ...(pre.revision ? { revision: pre.revision } : {}) }), action: 'skip-hook', summary: [head('terminate the running analysis of'), `AnalysisRun ${name}`, at], warnings: ['the analysis result is not checked'] });
+      return plan('skip-hook', [write(cluster, ANALYSIS_RUNS, w.namespace, name, 'merge', { spec: { terminate: true } })], [head('terminate the running analysis of'), `AnalysisRun ${name}`, at], ['the analysis result is not checked'], seen(w, { hookRunName: name }));
     }
     case 'hotupdate': {
       const ref = w.workloadRef;
@@ -56,11 +56,14 @@ export function planArgo(intent: Intent, input: PlanInput): PlanResult {
       const trv = typeof target.metadata?.resourceVersion === 'string' ? target.metadata.resourceVersion : '';
       const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
       if (intent.partition !== undefined) warnings.push('partition is ignored: the rollout steps decide how many pods update');
-      return ok({ ...request(cluster, tt, w.namespace, ref ? ref.name : w.name, 'json', jsonBody(trv, img.ops), { resourceVersion: trv }), action: 'hotupdate', summary: [head('set image on'), ...(ref ? [`via ${ref.kind} ${ref.name}`] : []), `container ${intent.container}: ${img.old} -> ${intent.image}`], warnings });
+      // On the Rollout itself the write is guarded by its resourceVersion alone; via the workloadRef, by
+      // the Rollout's resourceVersion and update revision (the workload's resourceVersion is in the body).
+      const guard = ref ? seen(w, { step: false }) : { resourceVersion: w.resourceVersion };
+      return plan('hotupdate', [write(cluster, tt, w.namespace, ref ? ref.name : w.name, 'json', jsonBody(trv, img.ops))], [head('set image on'), ...(ref ? [`via ${ref.kind} ${ref.name}`] : []), `container ${intent.container}: ${img.old} -> ${intent.image}`], warnings, guard);
     }
     case 'hold':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(specPaused, input) }), pre), action: 'hold', summary: [head('hold'), 'set spec.paused = true', at], warnings: [] });
+      return plan('hold', [self(mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(specPaused, input) }))], [head('hold'), 'set spec.paused = true', at], []);
     case 'release':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), 'set spec.paused = false', at], warnings: [] });
+      return plan('release', [self(mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }))], [head('release'), 'set spec.paused = false', at], []);
   }
 }

@@ -1,12 +1,14 @@
 // Plans for bk-bcs GameDeployment / GameStatefulSet (research/crds.md §1.5-1.8 and §6; DESIGN §5).
-import type { Plan, PlanResult, WorkloadInfo } from '../../model/types.js';
+import type { WorkloadInfo } from '../../model/types.js';
 import { percent } from '../../model/format.js';
 import { previousRevision } from '../bkbcs-actions.js';
 import { type BkbcsKind, partitionPath, specPartition } from '../bkbcs-steps.js';
 import { readBkbcsWorkload } from '../bkbcs-workload.js';
 import { KINDS } from '../kinds.js';
 import { isRecord } from '../read-util.js';
-import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, templateOfRevision, what } from './common.js';
+import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, templateOfRevision, what } from './common.js';
+import { compose, seen, write } from './compose.js';
+import type { Plan, PlanPatchType, PlanResult } from './types.js';
 
 function stage(w: WorkloadInfo): string {
   const r = w.rollout;
@@ -30,14 +32,10 @@ export function planBkbcs(kind: BkbcsKind, intent: Intent, input: PlanInput): Pl
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
   const t = KINDS[kind];
   const rv = w.resourceVersion;
-  const pre = { resourceVersion: rv, ...(w.rollout.stepIndex !== undefined ? { stepIndex: w.rollout.stepIndex } : {}), ...(w.rollout.updateRevision ? { revision: w.rollout.updateRevision } : {}) };
+  const pre = seen(w);
   const head = (verb: string) => `${verb} ${what(w)}`;
-  const base = (body: unknown, patchType: Plan['patchType'], summary: string[], warnings: string[] = []): Plan => ({
-    ...request(cluster, t, w.namespace, w.name, patchType, body, pre),
-    action: intent.action,
-    summary,
-    warnings,
-  });
+  const base = (body: unknown, patchType: PlanPatchType, summary: string[], warnings: string[] = []): Plan =>
+    compose(w, input, { action: intent.action, steps: [write(cluster, t, w.namespace, w.name, patchType, body)], preconditions: pre, summary, warnings });
 
   switch (intent.action) {
     case 'approve':
@@ -60,13 +58,13 @@ export function planBkbcs(kind: BkbcsKind, intent: Intent, input: PlanInput): Pl
       const name = w.rollout.hookRunName;
       const run = input.hookRuns?.find((h) => h.cluster === cluster && h.namespace === w.namespace && h.name === name);
       if (!run) return deny(`cannot skip the hook of ${what(w)}: hook run ${name ?? '?'} is not loaded`);
-      const hookPre = { resourceVersion: run.resourceVersion, ...(pre.stepIndex !== undefined ? { stepIndex: pre.stepIndex } : {}), ...(pre.revision ? { revision: pre.revision } : {}) };
-      return ok({
-        ...request(cluster, KINDS.HookRun, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } }), hookPre),
+      return ok(compose(w, input, {
         action: 'skip-hook',
+        steps: [write(cluster, KINDS.HookRun, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } }))],
+        preconditions: seen(w, { hookRunName: run.name }),
         summary: [head('skip the running step hook of'), `at ${stage(w)}`, `terminate HookRun ${run.name} (${run.phase}); it is assessed Successful and the step advances`],
         warnings: ['the hook result is not checked: the canary continues as if it had passed'],
-      });
+      }));
     }
 
     case 'retry-hooks': {

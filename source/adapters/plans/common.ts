@@ -1,8 +1,9 @@
 // Building blocks shared by the per-kind planners. Pure: every input comes in as an argument.
 import type { KubeObject, ResourceType } from '../../kube/object.js';
-import type { ActionName, HookRunInfo, Plan, PlanRequest, PlanResult, PlanTarget, WorkloadInfo } from '../../model/types.js';
+import type { ActionName, HookRunInfo, WorkloadInfo } from '../../model/types.js';
 import { formatHold, HOLD_ANNOTATION } from '../hold.js';
 import { isRecord } from '../read-util.js';
+import type { Plan, PlanResult } from './types.js';
 
 export type Intent =
   | { action: 'approve' }
@@ -28,10 +29,6 @@ export interface PlanInput {
   /** The workload a Rollout drives (Argo workloadRef / Kruise) for hotupdate and reject. */
   workloadObj?: KubeObject;
   utc?: boolean;
-}
-
-export function targetOf(t: ResourceType, namespace: string, name: string): PlanTarget {
-  return { group: t.group, version: t.version, resource: t.resource, kind: t.kind, namespace, name };
 }
 
 /** A workload's ResourceType from apiVersion + kind (for workloadRef targets outside the table). */
@@ -134,10 +131,4 @@ export function imageChanges(from: unknown, to: unknown): string[] {
     if (prev !== img) out.push(`${name}: ${prev ?? '(none)'} -> ${img}`);
   }
   return out;
-}
-
-export function request(cluster: string, t: ResourceType, ns: string, name: string, patchType: PlanRequest['patchType'], body: unknown, preconditions: PlanRequest['preconditions'], subresource?: 'status'): PlanRequest {
-  const r: PlanRequest = { cluster, target: targetOf(t, ns, name), patchType, body, preconditions };
-  if (subresource) r.subresource = subresource;
-  return r;
 }

@@ -1,14 +1,15 @@
 // intent -> Plan for any workload kind. The same plan feeds the confirm dialog, --dry-run, the audit
 // record and the executor (DESIGN §3 "Plan, then execute").
-import type { PlanResult } from '../../model/types.js';
 import { knownKindOf } from '../kinds.js';
 import { planArgo } from './argo.js';
 import { planBkbcs } from './bkbcs.js';
 import { deny, type Intent, type PlanInput } from './common.js';
 import { planKruise } from './kruise.js';
 import { planNative } from './native.js';
+import type { PlanResult } from './types.js';
 
 export type { Intent, PlanInput } from './common.js';
+export type { Plan, PlanCard, PlanPatchType, PlanPreconditions, PlanResult, PlanStep, PlanTarget } from './types.js';
 
 export function planAction(intent: Intent, input: PlanInput): PlanResult {
   const kind = knownKindOf(input.obj?.apiVersion, input.obj?.kind);

@@ -1,9 +1,10 @@
 // Plans for Kruise Rollouts (research/crds.md §3.1): approve = status StepPaused -> StepReady;
 // reject and hot update act on the workload the rollout drives.
-import type { PlanResult } from '../../model/types.js';
 import { KINDS } from '../kinds.js';
 import { readKruiseRollout } from '../kruise-rollout.js';
-import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, templateOfRevision, typeFromRef, what } from './common.js';
+import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, templateOfRevision, typeFromRef, what } from './common.js';
+import { compose, type PlanParts, seen, write } from './compose.js';
+import type { PlanResult, PlanStep } from './types.js';
 
 export function planKruise(intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
@@ -13,7 +14,10 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
   const t = KINDS.KruiseRollout;
   const rv = w.resourceVersion;
   const r = w.rollout;
-  const pre = { resourceVersion: rv, ...(r.stepIndex !== undefined ? { stepIndex: r.stepIndex } : {}), ...(r.updateRevision ? { revision: r.updateRevision } : {}) };
+  const pre = seen(w);
+  // Writes to the workload the rollout drives carry its resourceVersion in their bodies.
+  const viaWorkload = seen(w, { step: false });
+  const plan = (action: PlanParts['action'], step: PlanStep, summary: string[], warnings: string[], preconditions = pre): PlanResult => ok(compose(w, input, { action, steps: [step], preconditions, summary, warnings }));
   const n = r.steps.length;
   const at = r.stepIndex !== undefined && n ? `at step ${Math.min(r.stepIndex + 1, n)}/${n}` : '';
   const head = (verb: string) => `${verb} ${what(w)}`;
@@ -29,7 +33,7 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
   switch (intent.action) {
     case 'approve': {
       const sub = r.strategy === 'BlueGreen' ? 'blueGreenStatus' : 'canaryStatus';
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { [sub]: { currentStepState: 'StepReady' } } }), pre, 'status'), action: 'approve', summary: [head('approve'), at, a.reason ?? ''].filter(Boolean), warnings: [] });
+      return plan('approve', write(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { [sub]: { currentStepState: 'StepReady' } } }), 'status'), [head('approve'), at, a.reason ?? ''].filter(Boolean), []);
     }
     case 'reject': {
       const o = loaded();
@@ -44,7 +48,7 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
       const template = templateOfRevision(rev);
       if (!template) return deny(`cannot reject ${what(w)}: revision ${rev.metadata?.name} has no pod template`);
       const trv = typeof o.metadata?.resourceVersion === 'string' ? o.metadata.resourceVersion : '';
-      return ok({ ...request(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, [{ op: 'replace', path: '/spec/template', value: template }]), { resourceVersion: trv, ...(stable ? { revision: stable } : {}) }), action: 'reject', summary: [head('roll back the workload of'), `${ref!.kind} ${ref!.name} -> stable revision ${stable}`, ...imageChanges(o.spec?.template, template).map((c) => `  ${c}`)], warnings: ['the rollout sees a template change and finishes without its remaining steps'] });
+      return plan('reject', write(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, [{ op: 'replace', path: '/spec/template', value: template }])), [head('roll back the workload of'), `${ref!.kind} ${ref!.name} -> stable revision ${stable}`, ...imageChanges(o.spec?.template, template).map((c) => `  ${c}`)], ['the rollout sees a template change and finishes without its remaining steps'], viaWorkload);
     }
     case 'hotupdate': {
       const o = loaded();
@@ -56,12 +60,12 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
       const inPlace = o.spec?.updateStrategy?.type === 'InPlaceIfPossible' || o.spec?.updateStrategy?.type === 'InPlaceOnly' || o.spec?.updateStrategy?.rollingUpdate?.podUpdatePolicy === 'InPlaceIfPossible';
       if (!inPlace) warnings.push(`${ref!.kind} ${ref!.name} recreates pods (no InPlaceIfPossible update policy)`);
       if (intent.partition !== undefined) warnings.push('partition is ignored: the rollout steps decide how many pods update');
-      return ok({ ...request(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, img.ops), { resourceVersion: trv }), action: 'hotupdate', summary: [head('set image via'), `${ref!.kind} ${ref!.name} container ${intent.container}: ${img.old} -> ${intent.image}`], warnings });
+      return plan('hotupdate', write(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, img.ops)), [head('set image via'), `${ref!.kind} ${ref!.name} container ${intent.container}: ${img.old} -> ${intent.image}`], warnings, viaWorkload);
     }
     case 'hold':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: true } } }, { annotations: holdAnnotation(false, input) }), pre), action: 'hold', summary: [head('hold'), 'set spec.strategy.paused = true', at].filter(Boolean), warnings: [] });
+      return plan('hold', write(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: true } } }, { annotations: holdAnnotation(false, input) })), [head('hold'), 'set spec.strategy.paused = true', at].filter(Boolean), []);
     case 'release':
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: false } } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), 'set spec.strategy.paused = false', at].filter(Boolean), warnings: [] });
+      return plan('release', write(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { strategy: { paused: false } } }, { annotations: releaseAnnotation() })), [head('release'), 'set spec.strategy.paused = false', at].filter(Boolean), []);
     default:
       return deny(`cannot ${intent.action} ${what(w)}: not supported for Kruise Rollout`);
   }

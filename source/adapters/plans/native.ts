@@ -1,10 +1,11 @@
 // Plans for apps/v1 Deployment and StatefulSet: hot update (image), hold and release.
-import type { PlanResult } from '../../model/types.js';
 import { readDeployment } from '../deployment.js';
 import { KINDS } from '../kinds.js';
 import { readStatefulSet } from '../statefulset.js';
 import { isRecord } from '../read-util.js';
-import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, request, what } from './common.js';
+import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, what } from './common.js';
+import { compose, type PlanParts, seen, write } from './compose.js';
+import type { PlanPatchType, PlanResult } from './types.js';
 
 export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
@@ -13,7 +14,9 @@ export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, i
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
   const t = KINDS[kind];
   const rv = w.resourceVersion;
-  const pre = { resourceVersion: rv, ...(w.rollout.updateRevision ? { revision: w.rollout.updateRevision } : {}) };
+  const pre = seen(w);
+  const plan = (action: PlanParts['action'], patchType: PlanPatchType, body: unknown, summary: string[], warnings: string[]): PlanResult =>
+    ok(compose(w, input, { action, steps: [write(cluster, t, w.namespace, w.name, patchType, body)], preconditions: pre, summary, warnings }));
   const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
@@ -31,22 +34,22 @@ export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, i
           summary.push(`partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} update`);
         }
       }
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops), pre), action: 'hotupdate', summary, warnings });
+      return plan('hotupdate', 'json', jsonBody(rv, ops), summary, warnings);
     }
     case 'hold': {
       if (kind === 'Deployment') {
-        return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }), pre), action: 'hold', summary: [head('hold'), 'set spec.paused = true'], warnings: [] });
+        return plan('hold', 'merge', mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }), [head('hold'), 'set spec.paused = true'], []);
       }
       const prev = obj.spec?.updateStrategy?.rollingUpdate?.partition ?? null;
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } }, { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) }), pre), action: 'hold', summary: [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`], warnings: ['pods already updated stay on the new revision'] });
+      return plan('hold', 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } }, { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) }), [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`], ['pods already updated stay on the new revision']);
     }
     case 'release': {
       if (kind === 'Deployment') {
-        return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), 'set spec.paused = false'], warnings: [] });
+        return plan('release', 'merge', mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }), [head('release'), 'set spec.paused = false'], []);
       }
       const prev = w.rollout.hold?.previous;
       const value = typeof prev === 'number' ? prev : null;
-      return ok({ ...request(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }), pre), action: 'release', summary: [head('release'), value === null ? 'remove spec.updateStrategy.rollingUpdate.partition' : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`], warnings: [] });
+      return plan('release', 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }), [head('release'), value === null ? 'remove spec.updateStrategy.rollingUpdate.partition' : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`], []);
     }
     default:
       return deny(`cannot ${intent.action} ${what(w)}: not supported for ${kind}`);

@@ -1,5 +1,6 @@
-// A mutation, planned. Pure data produced by adapter plan functions (intent -> Plan); the same plan
-// feeds the confirm dialog, --dry-run, the audit record and the executor (source/actions).
+// A mutation, planned. Pure data produced by the adapter planners (planAction: intent -> Plan); the
+// same plan feeds the confirm dialog, --dry-run, the audit record and the executor (source/actions).
+// This is the one plan type (DESIGN §3 "Plan, then execute").
 import type { ResourceType } from '../../kube/object.js';
 import type { ActionName } from '../../model/types.js';
 
@@ -53,8 +54,10 @@ export interface Plan {
   preconditions: PlanPreconditions;
   /** One or more writes, executed in order (e.g. Argo approve: status then spec). */
   steps: PlanStep[];
-  /** One-line summary, e.g. "approve step 2/4 of GameDeployment games/game-1 on shanghai". */
+  /** One-line summary, e.g. "approve GameDeployment games/game-1 on shanghai". */
   summary: string;
+  /** The planner's further lines for the confirm dialog and --dry-run (stage, images, partition...). */
+  details: string[];
   card: PlanCard;
   /** Caveats the operator must see (e.g. "RollingUpdate recreates pods instead of updating in place"). */
   warnings: string[];
@@ -63,3 +66,6 @@ export interface Plan {
   /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */
   access: Array<{ verb: string; group: string; resource: string; subresource?: string; namespace: string; name: string }>;
 }
+
+/** A planner's answer: a plan, or why there is none (one sentence naming the object and cluster). */
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };

@@ -10,6 +10,7 @@ const plan: Plan = {
   preconditions: { resourceVersion: '5' },
   steps: [],
   summary: 'skip hook check-online of GameDeployment games/gw on sh',
+  details: [],
   card: { cluster: 'sh', namespace: 'games', kind: 'GameDeployment', name: 'gw' },
   warnings: [],
   access: [],

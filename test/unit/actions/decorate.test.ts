@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decorateBody, pointerEscape } from '../../../source/actions/decorate.js';
 import { auditStepIndex } from '../../../source/actions/execute.js';
-import { describeBody } from '../../../source/actions/bridge.js';
+import { describeBody } from '../../../source/adapters/plans/describe.js';
 import type { Plan, PlanStep, PlanTarget } from '../../../source/adapters/plans/types.js';
 import { KINDS } from '../../../source/adapters/kinds.js';
 
@@ -51,7 +51,7 @@ describe('decorateBody', () => {
 describe('auditStepIndex', () => {
   const t = (name: string, type = KINDS.Rollout): PlanTarget => ({ cluster: 'c', type, namespace: 'ns', name });
   const step = (target: PlanTarget, subresource?: string): PlanStep => ({ target, subresource, patchType: 'merge', body: {}, describe: '' });
-  const plan = (steps: PlanStep[]): Plan => ({ action: 'approve', primary: t('ro'), preconditions: { resourceVersion: '1' }, steps, summary: '', card: { cluster: 'c', namespace: 'ns', kind: 'Rollout', name: 'ro' }, warnings: [], access: [] });
+  const plan = (steps: PlanStep[]): Plan => ({ action: 'approve', primary: t('ro'), preconditions: { resourceVersion: '1' }, steps, summary: '', details: [], card: { cluster: 'c', namespace: 'ns', kind: 'Rollout', name: 'ro' }, warnings: [], access: [] });
   it('is the last main-resource write on the primary', () => {
     expect(auditStepIndex(plan([step(t('ro'), 'status'), step(t('ro'))]))).toBe(1);
   });

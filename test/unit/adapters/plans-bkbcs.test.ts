@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { planAction } from '../../../source/adapters/plans/index.js';
 import { readHookRun } from '../../../source/adapters/hookrun.js';
 import { HOLD_ANNOTATION, parseHold } from '../../../source/adapters/hold.js';
-import type { Plan, PlanResult } from '../../../source/model/types.js';
+import { planOf, reasonOf } from './plan-view.js';
 import type { KubeObject } from '../../../source/kube/object.js';
 import { gdComplete, gdHookInconclusive, gdHookRunning, gdPausedAtPauseStep, gdTimedPause, gstsHookFailed, gstsInPlace, stepHookRun, T0 } from './fixtures-bkbcs.js';
 
 const NOW = T0 + 60_000;
-const planOf = (r: PlanResult): Plan => {
-  if (!r.ok) throw new Error(`expected a plan, got: ${r.reason}`);
-  return r.plan;
-};
-const reasonOf = (r: PlanResult): string => (r.ok ? 'a plan' : r.reason);
 
 const GD = { group: 'tkex.tencent.com', version: 'v1alpha1', resource: 'gamedeployments', kind: 'GameDeployment', namespace: 'zone-101' };
 const GSTS = { ...GD, resource: 'gamestatefulsets', kind: 'GameStatefulSet' };

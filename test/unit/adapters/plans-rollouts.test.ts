@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { planAction } from '../../../source/adapters/plans/index.js';
 import { HOLD_ANNOTATION } from '../../../source/adapters/hold.js';
-import type { Plan, PlanResult } from '../../../source/model/types.js';
+import { planOf, reasonOf } from './plan-view.js';
 import type { KubeObject } from '../../../source/kube/object.js';
 import { argo, kruise } from './fixtures-rollouts.js';
 import { deploy, sts } from './fixtures-native.js';
 
-const planOf = (r: PlanResult): Plan => {
-  if (!r.ok) throw new Error(`expected a plan, got: ${r.reason}`);
-  return r.plan;
-};
-const reasonOf = (r: PlanResult): string => (r.ok ? 'a plan' : r.reason);
 const ARGO = { group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts', kind: 'Rollout', namespace: 'zone-7', name: 'lobby' };
 const KRUISE = { group: 'rollouts.kruise.io', version: 'v1beta1', resource: 'rollouts', kind: 'Rollout', namespace: 'zone-7', name: 'gate-rollout' };
 
