@@ -21,7 +21,7 @@ import { confirm, parseTimeout, processStreams, progress, type Streams } from '.
 import { ConfigError } from '../source/config/config.js';
 import { SelectionError } from '../source/fleet/select.js';
 import { KubeError } from '../source/kube/errors.js';
-import { KubeconfigError } from '../source/kube/kubeconfig.js';
+import { KubeconfigError } from '../source/kube/kubeconfig-error.js';
 import { HelpRequested, parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {

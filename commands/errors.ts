@@ -3,7 +3,7 @@ import { ConfigError } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
 import { SelectionError } from '../source/fleet/select.js';
 import { KubeError } from '../source/kube/errors.js';
-import { KubeconfigError } from '../source/kube/kubeconfig.js';
+import { KubeconfigError } from '../source/kube/kubeconfig-error.js';
 import { HelpRequested, UsageError } from './flags.js';
 
 /** Per-cluster failures of a fan-out: one line per cluster; 4 if all were forbidden, else 3. */

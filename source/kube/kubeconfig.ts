@@ -5,7 +5,9 @@ import { delimiter, join } from 'node:path';
 import { homedir } from 'node:os';
 import { KubeConfig } from '@kubernetes/client-node';
 
-export class KubeconfigError extends Error {}
+import { KubeconfigError } from './kubeconfig-error.js';
+
+export { KubeconfigError };
 
 export interface ContextRef {
   name: string;

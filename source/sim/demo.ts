@@ -2,6 +2,11 @@
 import { buildDemoWorld, type DemoWorld } from './world.js';
 import { startSimCluster, type SimCluster } from './cluster-server.js';
 import { writeKubeconfig } from './kubeconfig.js';
+import { compactHeap } from './heap.js';
+import { T } from './controllers/kinds.js';
+
+/** Worlds at least this big get their build garbage compacted away before serving (see heap.ts). */
+const COMPACT_ABOVE_PODS = 20_000;
 
 export interface DemoOptions {
   seed?: number | string;
@@ -40,6 +45,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     lineIntervalMs: opts.lineIntervalMs,
     start: Date.now(),
   });
+  let pods = 0;
+  for (const s of world.stores.values()) pods += s.count(T.pod);
+  if (pods >= COMPACT_ABOVE_PODS) compactHeap();
   const sims: SimCluster[] = [];
   try {
     for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs, tls: opts.tls ?? true }));

@@ -95,9 +95,22 @@ export function flat(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-/** Deterministic hex string from a key (e.g. container ids, image digests). */
+/** Deterministic hex string from a key (e.g. container ids, image digests); same values as mix(key, i) words. */
 export function hexOf(key: string, len = 64): string {
-  let s = '';
-  for (let i = 0; s.length < len; i++) s += mix(key, i).toString(16).padStart(8, '0');
-  return s.slice(0, len);
+  // mix(key, i) hashes key first and i second: hash the key once for all words
+  const hk = fnv32a(key, 0x9e3779b9 ^ 0x811c9dc5);
+  const words: string[] = [];
+  let n = 0;
+  for (let i = 0; n < len; i++) {
+    let h = fnv32a(String(i), hk ^ 0x811c9dc5);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+    const w = (h >>> 0).toString(16).padStart(8, '0');
+    words.push(n + 8 > len ? w.slice(0, len - n) : w);
+    n += 8;
+  }
+  return words.join(''); // join builds one flat string (no rope)
 }

@@ -41,6 +41,12 @@ export interface SimStore {
   subscribe(t: ResourceType, fn: (e: StoreEvent) => void): () => void;
   /** Current resourceVersion of the cluster (monotonic). */
   resourceVersion(): number;
+  /**
+   * Optional: calls fn with each current object (of any type) whose ownerReferences name ownerUid, from
+   * the store's own garbage-collector index, so controllers need not keep a second index of every pod.
+   * fn must not write to the store.
+   */
+  forEachDependent?(ownerUid: string, fn: (o: KubeObject) => void): void;
 }
 
 export class StoreError extends Error {

@@ -1,19 +1,27 @@
 // In-memory object store of one simulated cluster (implements SimStore). Objects are kept frozen and
 // compact: one version per object (old versions live only in the bounded event ring), and a new version
-// shares every unchanged subtree with the previous one. create/update KEEP AND FREEZE the nested objects
-// you pass (no deep copy, so pods built from one template share it): do not mutate them afterwards; use
-// mutate() for read-modify-write. Every write gets the next cluster-wide resourceVersion and is delivered
-// to subscribers in order, never re-entrantly.
+// shares every unchanged subtree (and equal string) with the previous one. create/update KEEP AND FREEZE
+// the nested objects you pass (no deep copy, so pods built from one template share it): do not mutate
+// them afterwards; use mutate() for read-modify-write. The objects the store builds itself (top level,
+// metadata, changed levels of an update) hold their properties in-object (compact(), object-util.ts).
+// Every write gets the next cluster-wide resourceVersion and is delivered to subscribers in order, never
+// re-entrantly. Tables (store-table.ts) hold objects per namespace and name without key strings; list
+// and watch live in store-list.ts, the owner index (garbage collector, controllers) in store-gc.ts.
 import { randomUUID } from 'node:crypto';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
-import type { ListOptions, SimStore, StoreEvent, WatchEventType } from './store-api.js';
+import type { SimStore, StoreEvent } from './store-api.js';
 import { StoreError } from './store-api.js';
 import { defaultResourceTypes, typeKey, type ResourceInfo } from './registry.js';
 import { EventRing, type HistoryEvent } from './store-history.js';
-import { conflict, deepFreeze, keyOf, notFound, nowStamp, qualified, randomSuffix, shareWith, validateName } from './object-util.js';
-import { labelMatcher, parseFieldSelector, type Matcher } from './selectors.js';
-import { collectDependents, type OwnerIndex } from './store-gc.js';
+import { compact, conflict, deepFreeze, notFound, nowStamp, qualified, randomSuffix, validateName } from './object-util.js';
+import { flat } from './rand.js';
+import { OwnerIndex } from './store-gc.js';
+import { ObjectTable } from './store-table.js';
+import { ListCompaction, listTable, watchTable, type StoreListOptions, type StoreListResult, type WatchOptions } from './store-list.js';
+import { nextVersion } from './store-version.js';
+
+export type { StoreListOptions, StoreListResult, WatchOptions } from './store-list.js';
 
 export interface MemoryStoreOptions {
   types?: ResourceInfo[];
@@ -27,64 +35,46 @@ export interface MemoryStoreOptions {
   onSubscriberError?: (err: unknown) => void;
 }
 
-export interface StoreListOptions extends ListOptions {
-  limit?: number;
-  continue?: string;
-}
-
-export interface StoreListResult {
-  items: KubeObject[];
-  resourceVersion: string;
-  continue?: string;
-  remainingItemCount?: number;
-}
-
 export interface DeleteOptions {
   propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
   preconditions?: { uid?: string; resourceVersion?: string };
   dryRun?: boolean;
 }
 
-export interface WatchOptions extends ListOptions {
-  /** '' or undefined or '0': synthetic ADDED for current objects first; else resume after that RV (410 when too old). */
-  resourceVersion?: string;
-}
-
-interface Table {
-  info: ResourceInfo;
-  objects: Map<string, KubeObject>;
-  sorted?: string[];
-  subs: Set<(e: HistoryEvent) => void>;
-}
-
 export class MemoryStore implements SimStore {
   private rv = 0;
-  private readonly tables = new Map<string, Table>();
+  /** group -> resource -> table (no key string is built per lookup). */
+  private readonly tables = new Map<string, Map<string, ObjectTable>>();
   private readonly byKind = new Map<string, ResourceInfo>();
   private readonly ring: EventRing;
-  private readonly owners: OwnerIndex = new Map();
-  private readonly uids = new Map<string, { tk: string; key: string }>();
+  private readonly owners = new OwnerIndex();
   private readonly pending: HistoryEvent[] = [];
+  private readonly pendingTabs: ObjectTable[] = [];
   private delivering = false;
-  private compactedRv = 0;
-  private compactionTick = { at: Date.now(), rv: 0 };
+  private readonly compaction: ListCompaction;
 
   constructor(
     readonly cluster: string,
     private readonly opts: MemoryStoreOptions = {},
   ) {
     this.ring = new EventRing(opts.historySize ?? 1024);
+    this.compaction = new ListCompaction(opts.compactionIntervalMs ?? 5 * 60_000);
     for (const t of opts.types ?? defaultResourceTypes()) this.addType(t);
   }
 
   addType(info: ResourceInfo): void {
-    const tk = typeKey(info);
-    if (!this.tables.has(tk)) this.tables.set(tk, { info, objects: new Map(), subs: new Set() });
+    let g = this.tables.get(info.group);
+    if (!g) this.tables.set(info.group, (g = new Map()));
+    if (!g.has(info.resource)) g.set(info.resource, new ObjectTable(info, typeKey(info)));
     this.byKind.set(`${apiVersionOf(info)}|${info.kind}`, info);
   }
 
+  private allTables(): ObjectTable[] {
+    return [...this.tables.values()].flatMap((g) => [...g.values()]);
+  }
+
   types(): ResourceInfo[] {
-    return [...this.tables.values()].map((t) => t.info);
+    return this.allTables().map((t) => t.info);
   }
 
   typeFor(apiVersion: string, kind: string): ResourceInfo | undefined {
@@ -93,86 +83,44 @@ export class MemoryStore implements SimStore {
 
   /** The full registry entry of a type, or undefined when this cluster does not serve it. */
   info(t: Pick<ResourceType, 'group' | 'resource'>): ResourceInfo | undefined {
-    return this.tables.get(typeKey(t))?.info;
+    return this.tables.get(t.group)?.get(t.resource)?.info;
   }
 
   resourceVersion(): number {
     return this.rv;
   }
 
-  private table(t: Pick<ResourceType, 'group' | 'resource'>): Table {
-    const tab = this.tables.get(typeKey(t));
+  private table(t: Pick<ResourceType, 'group' | 'resource'>): ObjectTable {
+    const tab = this.tables.get(t.group)?.get(t.resource);
     if (!tab) throw new StoreError(404, 'NotFound', 'the server could not find the requested resource');
     return tab;
   }
 
+  private tableOf(o: KubeObject): ObjectTable | undefined {
+    const info = this.byKind.get(`${o.apiVersion}|${o.kind}`);
+    return info && this.tables.get(info.group)?.get(info.resource);
+  }
+
   get(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    const tab = this.table(t);
-    return tab.objects.get(keyOf(tab.info.namespaced ? namespace : undefined, name));
+    return this.table(t).get(namespace, name);
+  }
+
+  /** Current objects whose ownerReferences name ownerUid (fn must not write to the store). */
+  forEachDependent(ownerUid: string, fn: (o: KubeObject) => void): void {
+    this.owners.forEachDependent(ownerUid, fn);
   }
 
   count(t: ResourceType): number {
-    return this.table(t).objects.size;
-  }
-
-  private sortedKeys(tab: Table): string[] {
-    if (!tab.sorted) tab.sorted = [...tab.objects.keys()].sort();
-    return tab.sorted;
-  }
-
-  private matcher(tab: Table, opts: ListOptions): Matcher {
-    const lm = labelMatcher(opts.labelSelector);
-    const fm = opts.fieldSelector?.trim() ? parseFieldSelector(opts.fieldSelector, typeKey(tab.info)) : undefined;
-    const ns = tab.info.namespaced ? opts.namespace : undefined;
-    return (o) => (!ns || o.metadata.namespace === ns) && (!lm || lm(o)) && (!fm || fm(o));
+    return this.table(t).size;
   }
 
   list(t: ResourceType, opts: StoreListOptions = {}): StoreListResult {
-    const tab = this.table(t);
-    const match = this.matcher(tab, opts);
-    const keys = this.sortedKeys(tab);
-    // Keys sort like etcd's (namespace/name), so a namespace is one contiguous range.
-    const ns = tab.info.namespaced ? opts.namespace : undefined;
-    let start = ns ? lowerBound(keys, ns + '/') : 0;
-    const end = ns ? lowerBound(keys, ns + '0') : keys.length;
-    let listRv = this.rv;
-    if (opts.continue) {
-      const tok = decodeContinue(opts.continue);
-      if (tok.rv < this.compactedRevision()) {
-        throw new StoreError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
-      }
-      listRv = tok.rv;
-      start = Math.max(start, lowerBound(keys, tok.start));
-    }
-    const items: KubeObject[] = [];
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
-    let i = start;
-    for (; i < end && items.length < limit; i++) {
-      const o = tab.objects.get(keys[i])!;
-      if (match(o)) items.push(o);
-    }
-    const out: StoreListResult = { items, resourceVersion: String(listRv) };
-    if (items.length >= limit && i < end) {
-      // Like the apiserver: more keys in range -> a continue token (the next page may come back empty).
-      out.continue = encodeContinue(listRv, keys[i - 1] + '\u0000');
-      if (!opts.labelSelector?.trim() && !opts.fieldSelector?.trim()) out.remainingItemCount = end - i;
-    }
-    return out;
-  }
-
-  private compactedRevision(): number {
-    const every = this.opts.compactionIntervalMs ?? 5 * 60_000;
-    const now = Date.now();
-    if (now - this.compactionTick.at >= every) {
-      this.compactedRv = Math.max(this.compactedRv, this.compactionTick.rv);
-      this.compactionTick = { at: now, rv: this.rv };
-    }
-    return this.compactedRv;
+    return listTable(this.table(t), opts, this.rv, () => this.compaction.revision(this.rv));
   }
 
   /** Forget list snapshots before now (continue tokens older than this give 410). For tests. */
   compact(): void {
-    this.compactedRv = this.rv;
+    this.compaction.compact(this.rv);
   }
 
   create(t: ResourceType, obj: KubeObject, opts: { dryRun?: boolean } = {}): KubeObject {
@@ -183,19 +131,20 @@ export class MemoryStore implements SimStore {
     if (!md.name && typeof md.generateName === 'string' && md.generateName) md.name = md.generateName + randomSuffix();
     if (!md.name) throw new StoreError(422, 'Invalid', `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
     validateName(info, md.name);
+    md.name = flat(md.name);
     if (info.namespaced) {
       if (!md.namespace) throw new StoreError(422, 'Invalid', `${info.kind} "${md.name}" is invalid: metadata.namespace: Required value`);
       if ((this.opts.requireNamespaces ?? true) && !(info.group === '' && info.resource === 'namespaces')) {
-        const nsObj = this.tables.get('/namespaces')?.objects.get(md.namespace);
+        const nsObj = this.tables.get('')?.get('namespaces')?.get(undefined, md.namespace);
         if (!nsObj) throw new StoreError(404, 'NotFound', `namespaces "${md.namespace}" not found`);
         if (nsObj.metadata.deletionTimestamp) throw new StoreError(403, 'Forbidden', `${qualified(info)} "${md.name}" is forbidden: unable to create new content in namespace ${md.namespace} because it is being terminated`);
+        md.namespace = nsObj.metadata.name; // one shared string per namespace
       }
     } else if ('namespace' in md) delete md.namespace;
-    const key = keyOf(md.namespace, md.name);
-    if (tab.objects.has(key)) throw new StoreError(409, 'AlreadyExists', `${qualified(info)} "${md.name}" already exists`);
+    if (tab.has(md.namespace, md.name)) throw new StoreError(409, 'AlreadyExists', `${qualified(info)} "${md.name}" already exists`);
     o.apiVersion = apiVersionOf(info);
     o.kind = info.kind;
-    md.uid = randomUUID();
+    md.uid = flat(randomUUID()); // randomUUID() builds its string from ~20 parts (a rope): keep one flat copy
     md.generation = 1;
     md.creationTimestamp = nowStamp();
     if ('deletionTimestamp' in md) delete md.deletionTimestamp; // guarded: `delete` makes objects slow and big
@@ -204,68 +153,39 @@ export class MemoryStore implements SimStore {
       return o;
     }
     md.resourceVersion = String(++this.rv);
-    deepFreeze(o);
-    tab.objects.set(key, o);
-    tab.sorted = undefined;
-    this.uids.set(md.uid, { tk: typeKey(info), key });
-    this.indexOwners(o, undefined, typeKey(info), key);
-    this.emit({ typeKey: typeKey(info), type: 'ADDED', object: o, resourceVersion: this.rv });
-    return o;
+    // the store's own parts (top level, metadata) are rebuilt compact; nested input objects are kept and frozen
+    const stored = deepFreeze(compact({ ...o, metadata: compact(md) }));
+    tab.set(stored);
+    this.owners.update(stored, undefined);
+    this.emit({ typeKey: tab.key, type: 'ADDED', object: stored, resourceVersion: this.rv }, tab);
+    return stored;
   }
 
   update(t: ResourceType, obj: KubeObject, opts: { subresource?: 'status'; dryRun?: boolean } = {}): KubeObject {
     const tab = this.table(t);
     const info = tab.info;
     const name = obj.metadata?.name ?? '';
-    const key = keyOf(info.namespaced ? obj.metadata?.namespace : undefined, name);
-    const cur = tab.objects.get(key);
+    const cur = tab.get(obj.metadata?.namespace, name);
     if (!cur) throw notFound(info, name);
     const wantRv = obj.metadata.resourceVersion;
     if (wantRv && wantRv !== cur.metadata.resourceVersion) throw conflict(info, name);
     if (obj.metadata.uid && obj.metadata.uid !== cur.metadata.uid) {
       throw conflict(info, name, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${cur.metadata.uid}`);
     }
-    let next: KubeObject;
-    if (opts.subresource === 'status') {
-      next = { ...cur, metadata: { ...cur.metadata }, status: obj.status };
-      if (next.status === undefined && 'status' in next) delete next.status;
-    } else {
-      next = { ...obj, metadata: { ...obj.metadata } };
-      next.apiVersion = apiVersionOf(info);
-      next.kind = info.kind;
-      const md = next.metadata;
-      md.name = cur.metadata.name;
-      if (info.namespaced) md.namespace = cur.metadata.namespace;
-      else if ('namespace' in md) delete md.namespace;
-      md.uid = cur.metadata.uid;
-      md.creationTimestamp = cur.metadata.creationTimestamp;
-      md.generation = cur.metadata.generation;
-      if (cur.metadata.deletionTimestamp) md.deletionTimestamp = cur.metadata.deletionTimestamp;
-      else if ('deletionTimestamp' in md) delete md.deletionTimestamp;
-      if (info.subresources.includes('status')) {
-        if (cur.status === undefined) {
-          if ('status' in next) delete next.status;
-        }
-        else next.status = cur.status;
-      }
-    }
-    next.metadata.resourceVersion = cur.metadata.resourceVersion;
-    next = shareWith(next, cur) as KubeObject;
-    if (next === cur) return cur; // no-op: no new resourceVersion, no event (like the apiserver)
-    next = { ...next, metadata: { ...next.metadata } }; // shareWith may hand back frozen parts
-    if (opts.subresource !== 'status' && next.spec !== cur.spec) next.metadata.generation = (cur.metadata.generation ?? 1) + 1;
-    if (opts.dryRun) return next;
-    const tk = typeKey(info);
-    if (next.metadata.deletionTimestamp && !(next.metadata.finalizers as string[] | undefined)?.length) {
-      this.remove(tab, key, cur, 'Background');
+    const built = nextVersion(info, cur, obj, opts.subresource === 'status');
+    if (built === cur) return cur; // no-op: no new resourceVersion, no event (like the apiserver)
+    const { metadata: md } = built;
+    if (opts.dryRun) return built;
+    if (md.deletionTimestamp && !(md.finalizers as string[] | undefined)?.length) {
+      this.remove(tab, cur, 'Background');
       return { ...cur, metadata: { ...cur.metadata, resourceVersion: String(this.rv) } };
     }
-    next.metadata.resourceVersion = String(++this.rv);
-    deepFreeze(next);
-    tab.objects.set(key, next);
-    this.indexOwners(next, cur, tk, key);
-    this.emit({ typeKey: tk, type: 'MODIFIED', object: next, prev: cur, resourceVersion: this.rv });
-    return next;
+    md.resourceVersion = String(++this.rv);
+    const stored = deepFreeze(built);
+    tab.set(stored);
+    this.owners.update(stored, cur);
+    this.emit({ typeKey: tab.key, type: 'MODIFIED', object: stored, prev: cur, resourceVersion: this.rv }, tab);
+    return stored;
   }
 
   mutate(
@@ -293,8 +213,7 @@ export class MemoryStore implements SimStore {
   delete(t: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
     const tab = this.table(t);
     const info = tab.info;
-    const key = keyOf(info.namespaced ? namespace : undefined, name);
-    const cur = tab.objects.get(key);
+    const cur = tab.get(namespace, name);
     if (!cur) return undefined;
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== cur.metadata.uid) throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
@@ -306,29 +225,27 @@ export class MemoryStore implements SimStore {
       if (cur.metadata.deletionTimestamp) return cur;
       const next: KubeObject = { ...cur, metadata: { ...cur.metadata, deletionTimestamp: nowStamp(), resourceVersion: String(++this.rv) } };
       deepFreeze(next);
-      tab.objects.set(key, next);
-      this.emit({ typeKey: typeKey(info), type: 'MODIFIED', object: next, prev: cur, resourceVersion: this.rv });
+      tab.set(next);
+      this.owners.update(next, cur);
+      this.emit({ typeKey: tab.key, type: 'MODIFIED', object: next, prev: cur, resourceVersion: this.rv }, tab);
       return next;
     }
-    return this.remove(tab, key, cur, opts.propagationPolicy ?? 'Background');
+    return this.remove(tab, cur, opts.propagationPolicy ?? 'Background');
   }
 
-  private remove(tab: Table, key: string, cur: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): KubeObject {
-    const tk = typeKey(tab.info);
-    tab.objects.delete(key);
-    tab.sorted = undefined;
+  private remove(tab: ObjectTable, cur: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): KubeObject {
+    tab.delete(cur.metadata.namespace, cur.metadata.name!);
     const uid = cur.metadata.uid!;
-    this.uids.delete(uid);
-    this.indexOwners(undefined, cur, tk, key);
+    this.owners.update(undefined, cur);
     const gone = deepFreeze({ ...cur, metadata: { ...cur.metadata, resourceVersion: String(++this.rv) } });
-    this.emit({ typeKey: tk, type: 'DELETED', object: gone, resourceVersion: this.rv });
-    if (tk === '/namespaces') this.dropNamespace(cur.metadata.name!);
-    for (const dep of collectDependents(this.owners, uid)) {
-      const dtab = this.tables.get(dep.tk);
-      const d = dtab?.objects.get(dep.key);
-      if (!dtab || !d) continue;
+    this.emit({ typeKey: tab.key, type: 'DELETED', object: gone, resourceVersion: this.rv }, tab);
+    if (tab.info.group === '' && tab.info.resource === 'namespaces') this.dropNamespace(cur.metadata.name!);
+    for (const dep of this.owners.dependents(uid)) {
+      const dtab = this.tableOf(dep);
+      const d = dtab?.get(dep.metadata.namespace, dep.metadata.name!);
+      if (!dtab || !d || d.metadata.uid !== dep.metadata.uid) continue;
       const refs = (d.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
-      if (policy === 'Orphan' || refs.some((r) => this.uids.has(r.uid))) {
+      if (policy === 'Orphan' || refs.some((r) => this.ownerExists(r, d.metadata.namespace))) {
         this.update(dtab.info, { ...d, metadata: { ...d.metadata, ownerReferences: refs.length ? refs : undefined } });
       } else {
         this.delete(dtab.info, d.metadata.namespace, d.metadata.name!, { propagationPolicy: policy });
@@ -337,27 +254,24 @@ export class MemoryStore implements SimStore {
     return gone;
   }
 
-  private dropNamespace(ns: string): void {
-    for (const tab of this.tables.values()) {
-      if (!tab.info.namespaced) continue;
-      for (const o of [...tab.objects.values()]) {
-        if (o.metadata.namespace === ns) {
-          const k = keyOf(ns, o.metadata.name!);
-          if (tab.objects.has(k)) this.remove(tab, k, o, 'Background');
-        }
-      }
+  /** Whether the object an ownerReference names still exists (by group, kind, name and uid; any version). */
+  private ownerExists(ref: { apiVersion: string; kind: string; name: string; uid: string }, namespace: string | undefined): boolean {
+    const slash = ref.apiVersion.indexOf('/');
+    const group = slash < 0 ? '' : ref.apiVersion.slice(0, slash);
+    for (const tab of this.tables.get(group)?.values() ?? []) {
+      if (tab.info.kind === ref.kind && tab.get(namespace, ref.name)?.metadata.uid === ref.uid) return true;
     }
+    return false;
   }
 
-  private indexOwners(next: KubeObject | undefined, prev: KubeObject | undefined, tk: string, key: string): void {
-    const id = `${tk}\n${key}`;
-    for (const r of prev?.metadata.ownerReferences ?? []) this.owners.get(r.uid)?.delete(id);
-    for (const r of next?.metadata.ownerReferences ?? []) {
-      let s = this.owners.get(r.uid);
-      if (!s) this.owners.set(r.uid, (s = new Set()));
-      s.add(id);
+  private dropNamespace(ns: string): void {
+    for (const tab of this.allTables()) {
+      if (!tab.info.namespaced) continue;
+      for (const o of tab.inNamespace(ns)) {
+        const cur = tab.get(ns, o.metadata.name!);
+        if (cur) this.remove(tab, cur, 'Background');
+      }
     }
-    for (const r of prev?.metadata.ownerReferences ?? []) if (this.owners.get(r.uid)?.size === 0) this.owners.delete(r.uid);
   }
 
   subscribe(t: ResourceType, fn: (e: StoreEvent) => void): () => void {
@@ -374,50 +288,20 @@ export class MemoryStore implements SimStore {
    * A MODIFIED event that moves an object into / out of the selection arrives as ADDED / DELETED.
    */
   watch(t: ResourceType, opts: WatchOptions, fn: (e: StoreEvent) => void): () => void {
-    const tab = this.table(t);
-    const match = this.matcher(tab, opts);
-    const tk = typeKey(tab.info);
-    const deliver = (e: HistoryEvent): void => {
-      const now = match(e.object);
-      if (e.type !== 'MODIFIED' || !e.prev) {
-        if (now) fn({ type: e.type, object: e.object, resourceVersion: e.resourceVersion });
-        return;
-      }
-      const before = match(e.prev);
-      const type: WatchEventType | undefined = now && before ? 'MODIFIED' : now ? 'ADDED' : before ? 'DELETED' : undefined;
-      if (type) fn({ type, object: e.object, resourceVersion: e.resourceVersion });
-    };
-    const rvText = opts.resourceVersion ?? '';
-    if (rvText === '' || rvText === '0') {
-      for (const k of this.sortedKeys(tab)) {
-        const o = tab.objects.get(k)!;
-        if (match(o)) fn({ type: 'ADDED', object: o, resourceVersion: Number(o.metadata.resourceVersion) });
-      }
-    } else {
-      const from = Number(rvText);
-      if (!Number.isInteger(from) || from < 0) throw new StoreError(400, 'BadRequest', `invalid resource version: ${rvText}`);
-      if (this.ring.tooOld(from)) {
-        throw new StoreError(410, 'Expired', `too old resource version: ${from} (${this.ring.evictedRv + 1})`);
-      }
-      for (const e of this.ring.since(from)) if (e.typeKey === tk) deliver(e);
-    }
-    tab.subs.add(deliver);
-    return () => {
-      tab.subs.delete(deliver);
-    };
+    return watchTable(this.table(t), this.ring, opts, fn);
   }
 
-  private emit(e: HistoryEvent): void {
+  private emit(e: HistoryEvent, tab: ObjectTable): void {
     this.ring.push(e);
     this.pending.push(e);
+    this.pendingTabs.push(tab);
     if (this.delivering) return;
     this.delivering = true;
+    let i = 0;
     try {
-      while (this.pending.length) {
-        const ev = this.pending.shift()!;
-        const tab = this.tables.get(ev.typeKey);
-        if (!tab) continue;
-        for (const fn of [...tab.subs]) {
+      for (; i < this.pending.length; i++) {
+        const ev = this.pending[i];
+        for (const fn of [...this.pendingTabs[i].subs]) {
           try {
             fn(ev);
           } catch (err) {
@@ -427,32 +311,10 @@ export class MemoryStore implements SimStore {
         }
       }
     } finally {
+      const done = Math.min(i + 1, this.pending.length); // an event whose delivery threw is not retried
+      this.pending.splice(0, done);
+      this.pendingTabs.splice(0, done);
       this.delivering = false;
     }
   }
-}
-
-function encodeContinue(rv: number, start: string): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start })).toString('base64url');
-}
-
-function decodeContinue(tok: string): { rv: number; start: string } {
-  try {
-    const j = JSON.parse(Buffer.from(tok, 'base64url').toString('utf8'));
-    if (j.v === 'meta.k8s.io/v1' && Number.isInteger(j.rv) && typeof j.start === 'string') return { rv: j.rv, start: j.start };
-  } catch {
-    // fall through
-  }
-  throw new StoreError(400, 'BadRequest', 'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
-}
-
-function lowerBound(keys: string[], k: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -171,15 +171,7 @@ export class GameZoneController {
     const conditions = [{ type: 'Ready', status: readyStatus, lastTransitionTime: prevReady?.status === readyStatus ? prevReady.lastTransitionTime : now }];
     const next = { ...status, conditions };
     if (jsonEqual(next, gz.status ?? {})) return;
-    store.mutate(
-      T.gameZone,
-      ns,
-      name,
-      (o) => {
-        o.status = next;
-        return o;
-      },
-      { subresource: 'status' },
-    );
+    const cur = store.get(T.gameZone, ns, name);
+    if (cur) store.update(T.gameZone, { ...cur, status: next }, { subresource: 'status' });
   }
 }

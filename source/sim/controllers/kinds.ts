@@ -75,3 +75,17 @@ export function jsonEqual(a: any, b: any): boolean {
 export function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
+
+/** The number after the last '-' when the name ends in "-<digits>" (like /-(\d+)$/), else -1. */
+export function trailingNumber(s: string): number {
+  let i = s.length;
+  let n = 0;
+  let mul = 1;
+  for (; i > 0; i--) {
+    const c = s.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    n += (c - 48) * mul;
+    mul *= 10;
+  }
+  return i < s.length && i > 0 && s.charCodeAt(i - 1) === 45 ? n : -1;
+}

@@ -3,7 +3,7 @@
 // new containerID and imageID). Work is batched into coarse time buckets: no timer per pod.
 import type { KubeObject } from '../../kube/object.js';
 import { flat, hexOf, mix } from '../rand.js';
-import { T } from './kinds.js';
+import { T, trailingNumber } from './kinds.js';
 import { recomputeReady } from './template.js';
 import { keyOf, splitKey, type ControllerRuntime } from './runtime.js';
 
@@ -37,8 +37,7 @@ function computeImageId(image: string): string {
 }
 
 export function nodeIndexOf(nodeName: string | undefined): number {
-  const m = /-(\d+)$/.exec(nodeName ?? '');
-  return m ? Number(m[1]) : 0;
+  return Math.max(0, trailingNumber(nodeName ?? ''));
 }
 
 export class Kubelet {
@@ -165,7 +164,7 @@ export class Kubelet {
           name: c.name,
           image: c.image,
           imageID: imageIdOf(c.image),
-          containerID: flat(`containerd://${hexOf(`${id}/${c.name}/0`)}`),
+          containerID: ['containerd://', hexOf(`${id}/${c.name}/0`)].join(''), // join: one flat string
           ready: true,
           started: true,
           restartCount: 0,
@@ -190,7 +189,7 @@ export class Kubelet {
         lastState: { terminated: { exitCode: 0, reason: 'Completed', startedAt: s.state?.running?.startedAt, finishedAt: now, containerID: s.containerID } },
         image: c.image,
         imageID: imageIdOf(c.image),
-        containerID: flat(`containerd://${hexOf(`${s.containerID}/${restarts}`)}`),
+        containerID: ['containerd://', hexOf(`${s.containerID}/${restarts}`)].join(''),
         restartCount: restarts,
         ready: true,
         started: true,

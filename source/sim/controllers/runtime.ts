@@ -1,7 +1,7 @@
 // A tiny controller runtime: store events feed a de-duplicating work queue; delayed requeues use the
 // virtual clock (one timer per object that asked, never per pod). In tests the queue is drained
 // synchronously with settle(); in the demo it drains itself on setImmediate after each enqueue.
-import type { KubeObject, ResourceType } from '../../kube/object.js';
+import { apiVersionOf, type KubeObject, type ResourceType } from '../../kube/object.js';
 import type { SimStore, StoreEvent } from '../store-api.js';
 import type { VirtualClock } from '../clock.js';
 import type { Rand } from '../rand.js';
@@ -15,18 +15,24 @@ export interface ControllerHandle {
 }
 
 /**
- * ownerUid -> names of objects of one type whose controller is that owner (same namespace as the
- * owner). Names are the objects' own strings, so the index costs one Set entry per object.
+ * Objects of one type controlled by an owner (same namespace as the owner). With a store that keeps a
+ * garbage-collector index (MemoryStore.forEachDependent) that index is used, so no second per-object entry is
+ * kept; otherwise ownerUid -> names of owned objects (the objects' own strings), kept from store events.
  */
 export class OwnerIndex {
   private byOwner = new Map<string, { ns: string | undefined; names: Set<string> }>();
+  private readonly apiVersion: string;
+  readonly shared: boolean;
   constructor(
     private store: SimStore,
     readonly type: ResourceType,
   ) {
-    for (const o of store.list(type).items) this.add(o);
+    this.apiVersion = apiVersionOf(type);
+    this.shared = typeof store.forEachDependent === 'function';
+    if (!this.shared) for (const o of store.list(type).items) this.add(o);
   }
   handle(e: StoreEvent): void {
+    if (this.shared) return;
     if (e.type === 'DELETED') this.remove(e.object);
     else this.add(e.object);
   }
@@ -47,9 +53,17 @@ export class OwnerIndex {
   /** Live objects owned by ownerUid (read from the store; stale entries are skipped). */
   owned(ownerUid: string | undefined): KubeObject[] {
     if (!ownerUid) return [];
-    const s = this.byOwner.get(ownerUid);
-    if (!s) return [];
     const out: KubeObject[] = [];
+    if (this.shared) {
+      const { kind } = this.type;
+      const apiVersion = this.apiVersion;
+      this.store.forEachDependent!(ownerUid, (o) => {
+        if (o.kind === kind && o.apiVersion === apiVersion && isController(o, ownerUid)) out.push(o);
+      });
+      return out;
+    }
+    const s = this.byOwner.get(ownerUid);
+    if (!s) return out;
     for (const name of s.names) {
       const o = this.store.get(this.type, s.ns, name);
       if (o && controllerOf(o)?.uid === ownerUid) out.push(o);
@@ -58,13 +72,15 @@ export class OwnerIndex {
     return out;
   }
   count(ownerUid: string): number {
-    return this.byOwner.get(ownerUid)?.names.size ?? 0;
+    return this.shared ? this.owned(ownerUid).length : (this.byOwner.get(ownerUid)?.names.size ?? 0);
   }
 }
 
 interface Entry {
   ctrl: string;
   key: string;
+  /** `${ctrl}\0${key}` */
+  q: string;
 }
 
 export interface RuntimeError {
@@ -75,7 +91,10 @@ export interface RuntimeError {
 
 export class ControllerRuntime {
   private reconcilers = new Map<string, Reconcile>();
-  private queue = new Map<string, Entry>();
+  /** FIFO of queued work (a key is in `queued` while it waits, so it is queued at most once). */
+  private fifo: Entry[] = [];
+  private head = 0;
+  private queued = new Set<string>();
   private delayed = new Map<string, number>();
   private unsubs: Array<() => void> = [];
   private indexes = new Map<string, OwnerIndex>();
@@ -118,7 +137,7 @@ export class ControllerRuntime {
       const created = new OwnerIndex(this.store, type);
       ix = created;
       this.indexes.set(k, created);
-      this.unsubs.push(this.store.subscribe(type, (e) => created.handle(e)));
+      if (!created.shared) this.unsubs.push(this.store.subscribe(type, (e) => created.handle(e)));
     }
     return ix;
   }
@@ -126,7 +145,10 @@ export class ControllerRuntime {
   enqueue(ctrl: string, key: string): void {
     if (this.stopped) return;
     const q = `${ctrl}\0${key}`;
-    if (!this.queue.has(q)) this.queue.set(q, { ctrl, key });
+    if (!this.queued.has(q)) {
+      this.queued.add(q);
+      this.fifo.push({ ctrl, key, q });
+    }
     this.schedule();
   }
 
@@ -147,9 +169,13 @@ export class ControllerRuntime {
   /** Process up to `limit` queued items; returns how many ran. */
   drain(limit = Number.POSITIVE_INFINITY): number {
     let n = 0;
-    while (n < limit && this.queue.size) {
-      const [q, entry] = this.queue.entries().next().value as [string, Entry];
-      this.queue.delete(q);
+    while (n < limit && this.head < this.fifo.length) {
+      const entry = this.fifo[this.head++];
+      if (this.head > 1024 && this.head * 2 > this.fifo.length) {
+        this.fifo = this.fifo.slice(this.head);
+        this.head = 0;
+      }
+      this.queued.delete(entry.q);
       const fn = this.reconcilers.get(entry.ctrl);
       if (!fn) continue;
       n++;
@@ -164,18 +190,22 @@ export class ControllerRuntime {
         this.enqueueAfter(entry.ctrl, entry.key, 2000);
       }
     }
+    if (this.head === this.fifo.length) {
+      this.fifo.length = 0;
+      this.head = 0;
+    }
     return n;
   }
 
   /** Drain until the queue is empty (tests, world build). */
   settle(maxSteps = 50_000_000): number {
     const n = this.drain(maxSteps);
-    if (this.queue.size) throw new Error(`sim ${this.cluster}: controllers did not settle after ${maxSteps} reconciles`);
+    if (this.queued.size) throw new Error(`sim ${this.cluster}: controllers did not settle after ${maxSteps} reconciles`);
     return n;
   }
 
   idle(): boolean {
-    return this.queue.size === 0;
+    return this.queued.size === 0;
   }
 
   /** Drain automatically (in batches, yielding to I/O) whenever work is queued. */
@@ -189,7 +219,9 @@ export class ControllerRuntime {
     this.auto = false;
     for (const u of this.unsubs) u();
     this.unsubs = [];
-    this.queue.clear();
+    this.fifo = [];
+    this.head = 0;
+    this.queued.clear();
   }
 
   private schedule(): void {
@@ -199,9 +231,15 @@ export class ControllerRuntime {
       this.scheduled = false;
       if (this.stopped) return;
       this.drain(500);
-      if (this.queue.size) this.schedule();
+      if (this.queued.size) this.schedule();
     });
   }
+}
+
+function isController(o: KubeObject, uid: string): boolean {
+  const refs = o.metadata.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i].uid === uid;
+  return false;
 }
 
 export function keyOf(o: KubeObject): string {

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../kube/object.js';
 import type { SimStore } from '../store-api.js';
 import { hashOf, stableJson } from '../rand.js';
+import { compact } from '../object-util.js';
 import { T, ownerRefs, LABEL_REVISION_HASH } from './kinds.js';
 
 export function templateOf(w: KubeObject): any {
@@ -102,30 +103,32 @@ export function condition(type: string, status: string, time: string, reason?: s
   return c;
 }
 
-/** A new pod from a template at a revision. */
-export function newPod(w: KubeObject, template: any, revision: string, name: string, extraLabels: Record<string, string>, now: string): KubeObject {
+/** A new pod from a template at a revision (scheduled to `nodeName` when given). */
+export function newPod(w: KubeObject, template: any, revision: string, name: string, extraLabels: Record<string, string>, now: string, nodeName?: string): KubeObject {
   const t = template ?? {};
-  // shallow: containers etc. are shared with the (frozen) revision template to keep pods compact
+  // shallow: containers etc. are shared with the (frozen) revision template to keep pods compact;
+  // the pod's own objects are built compact (all properties in-object), see compact()
   const spec: any = { ...(t.spec ?? {}) };
   if (!w.spec?.disableReadinessGate) spec.readinessGates = READINESS_GATES;
   if (w.kind === 'GameStatefulSet') {
     spec.hostname = name;
     if (w.spec?.serviceName) spec.subdomain = w.spec.serviceName;
   }
+  if (nodeName) spec.nodeName = nodeName;
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name,
       namespace: w.metadata.namespace,
-      labels: { ...(t.metadata?.labels ?? {}), [LABEL_REVISION_HASH]: revision, ...extraLabels },
-      ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
+      labels: compact({ ...(t.metadata?.labels ?? {}), [LABEL_REVISION_HASH]: revision, ...extraLabels }),
+      ...(t.metadata?.annotations ? { annotations: compact({ ...t.metadata.annotations }) } : {}),
       ownerReferences: ownerRefs(w),
     },
-    spec,
+    spec: compact(spec),
     status: {
       phase: 'Pending',
-      conditions: [condition('PodScheduled', 'True', now), ...(w.spec?.disableReadinessGate ? [] : [condition(INPLACE_READY, 'True', now)])],
+      conditions: w.spec?.disableReadinessGate ? [condition('PodScheduled', 'True', now)] : [condition('PodScheduled', 'True', now), condition(INPLACE_READY, 'True', now)],
     },
   };
 }
@@ -149,18 +152,35 @@ export function setCondition(status: any, type: string, value: 'True' | 'False',
   return true;
 }
 
-const condListCache = new Map<string, any[]>();
-/** One shared frozen conditions array per distinct content (conditions objects are shared already). */
+interface CondNode {
+  next: Map<object, CondNode>;
+  list?: any[];
+}
+let condTrie: CondNode = { next: new Map() };
+let condTrieSize = 0;
+/**
+ * One shared frozen conditions array per distinct content. Conditions not yet shared are mapped to the
+ * shared condition objects, then the list is looked up by identity in a trie (no key string per pod write).
+ */
 export function internConditions(list: any[]): any[] {
-  let k = '';
-  for (const c of list) k += `${c.type}|${c.status}|${c.lastTransitionTime}|${c.reason ?? ''};`;
-  let shared = condListCache.get(k);
-  if (!shared) {
-    if (condListCache.size > 20_000) condListCache.clear();
-    shared = Object.freeze(list.map((c) => (Object.isFrozen(c) ? c : condition(c.type, c.status, c.lastTransitionTime, c.reason)))) as any[];
-    condListCache.set(k, shared);
+  if (condTrieSize > 20_000) {
+    condTrie = { next: new Map() };
+    condTrieSize = 0;
   }
-  return shared;
+  let node = condTrie;
+  const shared: any[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    const sc = (shared[i] = Object.isFrozen(c) ? c : condition(c.type, c.status, c.lastTransitionTime, c.reason));
+    let child = node.next.get(sc);
+    if (!child) {
+      node.next.set(sc, (child = { next: new Map() }));
+      condTrieSize++;
+    }
+    node = child;
+  }
+  node.list ??= Object.freeze(shared) as any[];
+  return node.list;
 }
 
 /** Kubelet rule: Ready = all containers ready and every readiness gate condition True. */

@@ -4,7 +4,7 @@
 import type { KubeObject } from '../../kube/object.js';
 import type { ControllerRuntime } from './runtime.js';
 import { flat, stableJson } from '../rand.js';
-import { T, LABEL_GD_INSTANCE, LABEL_REVISION_HASH, LABEL_STS_POD_NAME, clone } from './kinds.js';
+import { T, LABEL_GD_INSTANCE, LABEL_REVISION_HASH, LABEL_STS_POD_NAME, clone, trailingNumber } from './kinds.js';
 import { currentPartition, intOrPercent, replicasOf, type WorkloadKindName } from './canary.js';
 import { INPLACE_READY, isRunningAndReady, newPod, podCondition, recomputeReady, revisionTemplate, setCondition } from './template.js';
 import { createPodHookRun, hookCompleted, podHookRunName, POD_HOOK, type PodHookKind } from './hooks.js';
@@ -29,8 +29,7 @@ export interface PodSyncResult {
 }
 
 export function ordinalOf(pod: KubeObject): number {
-  const m = /-(\d+)$/.exec(pod.metadata.name ?? '');
-  return m ? Number(m[1]) : -1;
+  return trailingNumber(pod.metadata.name ?? '');
 }
 
 export function instanceIdOf(kind: WorkloadKindName, pod: KubeObject): string {
@@ -141,9 +140,7 @@ export class PodSyncer {
         if (!parallel && [...byOrdinal.entries()].some(([o, p]) => o < i && !isRunningAndReady(p))) break;
         const rev = this.targetRevisionForNew(input, i, updated);
         const name = flat(`${w.metadata.name}-${i}`);
-        const pod = newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_STS_POD_NAME]: name }, now);
-        pod.spec.nodeName = this.nodeFor(name);
-        store.create(T.pod, pod);
+        store.create(T.pod, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_STS_POD_NAME]: name }, now, this.nodeFor(name)));
         changed = true;
         if (!parallel) break;
       }
@@ -164,9 +161,7 @@ export class PodSyncer {
         let id = this.rt.rand.id(5);
         while (store.get(T.pod, w.metadata.namespace, `${w.metadata.name}-${id}`)) id = this.rt.rand.id(5);
         const name = flat(`${w.metadata.name}-${id}`);
-        const pod = newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_GD_INSTANCE]: id }, now);
-        pod.spec.nodeName = this.nodeFor(name);
-        store.create(T.pod, pod);
+        store.create(T.pod, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_GD_INSTANCE]: id }, now, this.nodeFor(name)));
         changed = true;
       }
       return changed;

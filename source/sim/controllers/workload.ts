@@ -181,16 +181,10 @@ export class WorkloadController {
     if (status.canary && !status.canary.currentStepHookRun) delete status.canary.currentStepHookRun;
     if (jsonEqual(status, w.status ?? {})) return;
     const clean = JSON.parse(JSON.stringify(status));
-    this.rt.store.mutate(
-      this.type,
-      w.metadata.namespace,
-      w.metadata.name!,
-      (o) => {
-        if (jsonEqual(o.status ?? {}, clean)) return undefined;
-        o.status = clean;
-        return o;
-      },
-      { subresource: 'status' },
-    );
+    // a status-subresource write of the current version (no deep copy of the whole object as mutate makes)
+    const store = this.rt.store;
+    const cur = store.get(this.type, w.metadata.namespace, w.metadata.name!);
+    if (!cur || jsonEqual(cur.status ?? {}, clean)) return;
+    store.update(this.type, { ...cur, status: clean }, { subresource: 'status' });
   }
 }

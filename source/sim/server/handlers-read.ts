@@ -2,7 +2,7 @@
 import { apiVersionOf, type KubeObject } from '../../kube/object.js';
 import { notFound } from '../object-util.js';
 import { details, q, qInt, type Req } from './context.js';
-import { HttpError, sendJson, toHttpError } from './status.js';
+import { HttpError, sendJson, sendJsonList, toHttpError } from './status.js';
 
 export function getObject(r: Req): KubeObject {
   if (r.info.namespaced && !r.namespace) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
@@ -32,7 +32,13 @@ export function handleGet(r: Req): void {
   sendJson(r.res, 200, r.subresource === 'scale' ? scaleOf(r, o) : o);
 }
 
-export function handleList(r: Req): void {
+/**
+ * Lists longer than this are streamed (sendJsonList) instead of serialised into one string: unpaged
+ * lists of big collections. Pages of 500 (kubectl, zonectl) are sent whole, which is faster.
+ */
+const STREAM_ABOVE = 1000;
+
+export function handleList(r: Req): void | Promise<void> {
   const out = r.ctx.store.list(r.info, {
     namespace: r.namespace,
     labelSelector: q(r, 'labelSelector'),
@@ -43,5 +49,7 @@ export function handleList(r: Req): void {
   const metadata: Record<string, unknown> = { resourceVersion: out.resourceVersion };
   if (out.continue) metadata.continue = out.continue;
   if (out.remainingItemCount !== undefined) metadata.remainingItemCount = out.remainingItemCount;
-  sendJson(r.res, 200, { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata, items: out.items });
+  const head = { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata };
+  if (out.items.length > STREAM_ABOVE) return sendJsonList(r.res, head, out.items);
+  sendJson(r.res, 200, { ...head, items: out.items });
 }

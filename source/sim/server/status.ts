@@ -44,6 +44,47 @@ export function sendJson(res: ServerResponse, code: number, body: unknown): void
   res.end(text);
 }
 
+const LIST_CHUNK = 128 * 1024;
+const LIST_BUFFERED = 1024 * 1024;
+
+/**
+ * A list body written item by item in ~128 KB chunks, waiting for the socket to drain whenever more than
+ * 1 MB is buffered, so a list of 10,000 pods never exists as one 18 MB string (plus its Buffer) in the
+ * simulator. The bytes are exactly those of JSON.stringify({ ...head, items }); the response is chunked.
+ */
+export async function sendJsonList(res: ServerResponse, head: Record<string, unknown>, items: readonly unknown[]): Promise<void> {
+  const open = JSON.stringify(head);
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+  let parts: string[] = [open.length > 2 ? `${open.slice(0, -1)},"items":[` : '{"items":['];
+  let size = 0;
+  for (let i = 0; i < items.length; i++) {
+    const text = JSON.stringify(items[i]);
+    parts.push(i ? `,${text}` : text);
+    size += text.length + 1;
+    if (size >= LIST_CHUNK) {
+      res.write(parts.join(''));
+      parts = [];
+      size = 0;
+      if (res.writableLength > LIST_BUFFERED) await drained(res);
+      if (res.destroyed || res.writableEnded) return;
+    }
+  }
+  parts.push(']}');
+  res.end(parts.join(''));
+}
+
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 export function sendError(res: ServerResponse, err: HttpError): void {
   if (res.headersSent) {
     res.destroy();
