@@ -1,5 +1,7 @@
 // zonectl demo: a simulated federation on 127.0.0.1 (no cluster needed), opened in the console, or
 // served headless with --serve so kubectl and every zonectl subcommand can use it.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
 import { guarded } from './errors.js';
 import { UsageError } from './flags.js';
@@ -9,7 +11,9 @@ const HELP = `
 Usage: zonectl demo [flags]
 
 Starts a simulated federation of game clusters (shanghai, nanjing, singapore + a kubefed host) on
-127.0.0.1 and opens the console on it. Nothing leaves this machine.
+127.0.0.1 and opens the console on it. Nothing leaves this machine. A small Git config repo describing
+the demo's zones (with a few objects drifted on purpose) is written next to the kubeconfig: :diff (or 5)
+in the console compares it with live, as does 'zonectl diff --repo <path>'.
 
 Flags:
   --serve                 run headless: print the kubeconfig path and contexts, serve until Ctrl-C
@@ -60,9 +64,16 @@ export function run(argv: string[]): Promise<number> {
     const preload = f.serve ? undefined : Promise.all([import('./ui.js'), import('../source/ui/run.js')]);
     preload?.catch(() => undefined);
     const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone });
+    // The demo's config repo (Git), next to the kubeconfig: the source of the console's :diff view.
+    const repoDir = join(dirname(demo.kubeconfigPath), 'config-repo');
+    let repo: Promise<unknown> | undefined;
+    let repoTimer: NodeJS.Timeout | undefined;
     try {
       if (f.serve) {
-        process.stdout.write(`kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n\nServing until interrupted (Ctrl-C).\n`);
+        const written = await writeRepo(repoDir, demo);
+        process.stdout.write(
+          `kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n${written ? `config repo: ${repoDir}\n` : ''}\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n${written ? `  zonectl diff --repo ${repoDir}\n` : ''}\nServing until interrupted (Ctrl-C).\n`,
+        );
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());
@@ -71,11 +82,48 @@ export function run(argv: string[]): Promise<number> {
       }
       const [{ openConsole }] = await preload!;
       const admin = demo.contexts.filter((c) => !c.endsWith('-viewer'));
-      return await openConsole({ kubeconfig: demo.kubeconfigPath, context: admin, allNamespaces: true }, f.theme, `demo (${admin.length} clusters)`);
+      // Writing the repo runs git seven times (~0.37 s measured): it starts once the console is drawing its
+      // first frames, and :diff waits for it (the first frame does not).
+      repo = new Promise<void>((resolve) => (repoTimer = setTimeout(resolve, REPO_DELAY_MS))).then(() => {
+        repoTimer = undefined;
+        return writeRepo(repoDir, demo, true);
+      });
+      // A failure is shown by :diff (which waits for it), never as an unhandled rejection.
+      repo.catch(() => undefined);
+      return await openConsole({ kubeconfig: demo.kubeconfigPath, context: admin, allNamespaces: true }, f.theme, {
+        label: `demo (${admin.length} clusters)`,
+        diff: { repo: repoDir },
+        diffReady: repo,
+      });
     } finally {
+      // Quit before the repo was started: nothing to wait for (the :diff view is gone with the console).
+      if (repoTimer) clearTimeout(repoTimer);
+      else await repo?.catch(() => undefined);
       await demo.stop();
+      // The console's repo is ours alone; with --serve it stays for 'zonectl diff --repo' (like the kubeconfig).
+      if (!f.serve) rmSync(repoDir, { recursive: true, force: true });
     }
   });
+}
+
+/** After this long the console has drawn its first frame (demo start budget: 1 s to the first full frame). */
+const REPO_DELAY_MS = 400;
+
+/**
+ * Writes the demo config repo; true when it was written. With `strict` a failure rejects (the console's
+ * :diff shows it); otherwise it is reported on stderr and the demo runs without the repo.
+ */
+async function writeRepo(dir: string, demo: { world: import('../source/sim/demo-repo.js').DemoRepoWorld }, strict = false): Promise<boolean> {
+  const { writeDemoRepo } = await import('../source/sim/demo-repo.js');
+  try {
+    await writeDemoRepo(dir, demo.world);
+    return true;
+  } catch (e) {
+    const msg = `the demo config repo could not be written (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+    if (strict) throw new Error(msg);
+    process.stderr.write(`zonectl demo: ${msg}\n`);
+    return false;
+  }
 }
 
 const NAMES = ['shanghai', 'nanjing', 'singapore', 'beijing', 'guangzhou', 'chengdu', 'tokyo', 'frankfurt', 'virginia', 'saopaulo'];

@@ -48,8 +48,21 @@ function version(): string {
   return pkg.version;
 }
 
+/** Console flags that take a value as the next argument (`zonectl --context sh` is not a command "sh"). */
+const VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '-l', '--selector', '-o', '--output', '--kubeconfig', '--request-timeout', '--theme', '--diff-repo', '--diff-ref', '--diff-map']);
+
+/** The subcommand: the first argument that is neither a flag nor a flag's value. */
+function commandWord(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return a;
+    if (VALUE_FLAGS.has(a)) i++;
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const first = argv.find((a) => !a.startsWith('-'));
+  const first = commandWord(argv);
   if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
     process.stdout.write(`zonectl ${version()}\n`);
     return 0;

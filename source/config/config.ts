@@ -1,12 +1,21 @@
 // The config file (YAML), validated into a typed Config. Malformed input -> ConfigError with the file
 // and the offending key named.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { parseDocument } from 'yaml';
 import { configFile } from './paths.js';
 
 export interface ContextSettings {
   readOnly?: boolean;
   protected?: boolean;
+}
+
+/** The console's Git-vs-live source (`:diff`): a config repo (path or URL), a ref, a mapping file. */
+export interface DiffSource {
+  repo: string;
+  ref?: string;
+  /** zonectl.yaml / ApplicationSet manifest outside the repo (like `zonectl diff --map`). */
+  map?: string;
 }
 
 export interface Config {
@@ -20,6 +29,7 @@ export interface Config {
   gameZone: { group: string; version: string };
   requestTimeoutMs: number;
   emoji: boolean;
+  diff?: DiffSource;
 }
 
 export class ConfigError extends Error {}
@@ -50,7 +60,7 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
-  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji']);
+  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff']);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key "${k}"`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [] };
   if (r.fleet !== undefined) {
@@ -94,5 +104,29 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
     if (typeof r.requestTimeoutMs !== 'number' || r.requestTimeoutMs <= 0) throw bad('requestTimeoutMs', 'a positive number');
     cfg.requestTimeoutMs = r.requestTimeoutMs;
   }
+  if (r.diff !== undefined) cfg.diff = parseDiff(r.diff, file);
   return cfg;
+}
+
+/** `diff: {repo, ref?, map?}`; a leading ~/ in repo or map is the home directory. */
+function parseDiff(raw: unknown, file: string): DiffSource {
+  const want = 'a mapping with repo (path or URL) and optional ref and map';
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: "diff" must be ${want}`);
+  const d = raw as Record<string, unknown>;
+  for (const k of Object.keys(d)) if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key "diff.${k}"`);
+  const str = (k: 'repo' | 'ref' | 'map', what: string): string | undefined => {
+    const v = d[k];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(`config ${file}: "diff.${k}" must be ${what}`);
+    return v.trim();
+  };
+  const repo = str('repo', 'a repository path or URL');
+  if (repo === undefined) throw new ConfigError(`config ${file}: "diff.repo" is required (a repository path or URL)`);
+  const ref = str('ref', 'a branch, tag or commit (quote it when it looks like a number)');
+  const map = str('map', 'a file path');
+  const home = (p: string) => (p === '~' || p.startsWith('~/') ? homedir() + p.slice(1) : p);
+  const out: DiffSource = { repo: home(repo) };
+  if (ref !== undefined) out.ref = ref;
+  if (map !== undefined) out.map = home(map);
+  return out;
 }

@@ -1,33 +1,39 @@
 // The console: header, title (breadcrumbs), optional stale banner, the screen in front, footer.
 // Height is clamped to the terminal (one row spare) so Ink never overflows and never full-clears.
 import { Box, useInput, useStdin, useWindowSize } from 'ink';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotSource } from '../store/types.js';
 import type { SelectedWorkload } from './action-keys.js';
 import { actionKeys, blockedReason, targetOf } from './action-keys.js';
 import type { ActionsPort } from './actions-port.js';
+import type { DiffPort } from '../gitops/port.js';
 import { footerSegs, headerSegs, staleSegs, titleSegs } from './chrome.js';
 import { LineList } from './components/line-list.js';
 import { SegLine } from './components/seg-text.js';
 import { Table } from './components/table.js';
-import { handleKey, scopesFor } from './controller.js';
+import { DIFF_HINT, handleKey, scopesFor } from './controller.js';
 import { completions } from './commands.js';
 import { useAvailability } from './hooks/use-availability.js';
 import { useClock } from './hooks/use-clock.js';
 import { useScreen } from './hooks/use-screen.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
 import { usePodFocus } from './hooks/use-pod-focus.js';
+import { usePanelFollower } from './hooks/use-panel-follower.js';
+import { logChoice } from './log-target.js';
+import type { LogsPort } from './logs-port.js';
 import { keyNames } from './keymap.js';
 import { useActionRunner } from './hooks/use-action-runner.js';
 import type { Effect } from './overlay.js';
 import { flashLines, overlayRows } from './overlay-lines.js';
 import type { UiState } from './state.js';
-import { currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
+import { closePanel, currentUi, initialState, selectedIndex, top, visibleOffset } from './state.js';
 import { fitSegs } from './text/segs.js';
 import { ThemeContext } from './theme/context.js';
 import type { Theme } from './theme/theme.js';
 import { workloadKey } from './views/keys.js';
 import { withActionLines } from './views/rollout-actions.js';
+import { DiffView } from './views/DiffView.js';
+import { LogView } from './views/LogView.js';
 import type { BuildContext, ListViewId } from './views/types.js';
 
 export interface AppProps {
@@ -37,6 +43,11 @@ export interface AppProps {
   user: string;
   readOnly: boolean;
   actions?: ActionsPort;
+  /** Follows logs for `l` (zone, workload, pod); without it `l` says logs are not available. */
+  logs?: LogsPort;
+  /** Git-vs-live source for `:diff` / 5; without it they show `diffHint` (how to configure one). */
+  diff?: DiffPort;
+  diffHint?: string;
   /** Fixed terminal size (tests); otherwise the real window size, following resizes. */
   size?: { columns: number; rows: number };
   /** Clock for ages/timers (tests pin it). */
@@ -45,6 +56,10 @@ export interface AppProps {
   initialView?: ListViewId;
   onExit(code: number): void;
 }
+
+// The panels re-render only when their own props change, not on every snapshot the console receives.
+const LogPanel = memo(LogView);
+const DiffPanel = memo(DiffView);
 
 const FLASH_MS = 4000;
 /** Action results stay longer: the operator may be watching the detail, not the footer. */
@@ -101,6 +116,18 @@ export function App(props: AppProps) {
   const items = screen.kind === 'list' ? screen.rows : lines;
   const offset = visibleOffset(ui.offset, Math.max(0, sel), bodyHeight, items.length);
   const runEffects = useActionRunner(props.actions, update);
+  const panel = state.panel;
+  const panelFollower = usePanelFollower(props.logs, panel, update);
+  const closeThisPanel = useCallback(() => {
+    const id = stateRef.current.panel?.id;
+    if (id !== undefined) update((s) => closePanel(s, id));
+  }, [update]);
+  // What `l` follows: the selected zone / workload / pod line, or the detail's own object.
+  const logsEnv = useMemo(
+    () => (props.logs ? () => logChoice(frame.view, frame.key, sel >= 0 ? items[sel] : undefined, snap) : undefined),
+    [props.logs, frame.view, frame.key, sel, items, snap],
+  );
+  const diffEnv = useMemo(() => ({ available: props.diff !== undefined, hint: props.diffHint ?? DIFF_HINT }), [props.diff, props.diffHint]);
 
   // Flash messages clear themselves.
   useEffect(() => {
@@ -120,7 +147,7 @@ export function App(props: AppProps) {
         let s = start;
         for (const [i, name] of names.entries()) {
           const ch = names.length > 1 ? [...input][i]! : input;
-          const r = handleKey(s, name, ch, { screen, bodyHeight, clusters: clusterNames, actions: actionView ? { keys, selected } : undefined });
+          const r = handleKey(s, name, ch, { screen, bodyHeight, clusters: clusterNames, actions: actionView ? { keys, selected } : undefined, logs: logsEnv, diff: diffEnv });
           s = r.state;
           if (r.effects) effects.push(...r.effects);
           if (r.quit) {
@@ -136,7 +163,14 @@ export function App(props: AppProps) {
       }
       if (effects.length > 0) runEffects(effects);
     },
-    { isActive: isRawModeSupported === true },
+    // While a log / diff view is in front it reads the keys itself (its q / Esc must not reach us).
+    { isActive: isRawModeSupported === true && !panel },
+  );
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input.toLowerCase() === 'c') props.onExit(0);
+    },
+    { isActive: isRawModeSupported === true && panel !== undefined },
   );
 
   const scopes = scopesFor(state);
@@ -151,10 +185,16 @@ export function App(props: AppProps) {
     sortTitle,
     filterError: screen.kind === 'list' ? screen.filterError : undefined,
   });
-  const footer = footerSegs({ state, scopes, completions: comps, width, actions: actionView ? keys : undefined });
+  const footer = footerSegs({ state, scopes, completions: comps, width, actions: actionView ? keys : undefined, logs: props.logs !== undefined });
 
+  // A panel fills the screen under the header and the breadcrumbs, with its own status and key lines.
+  const panelHeight = Math.max(3, frameHeight - 2 - (banner ? 1 : 0));
   let body;
-  if (state.overlay) {
+  if (panel?.kind === 'logs') {
+    body = panelFollower?.follower ? <LogPanel key={panel.id} follower={panelFollower.follower} width={width} height={panelHeight} onClose={closeThisPanel} /> : null;
+  } else if (panel?.kind === 'diff' && props.diff) {
+    body = <DiffPanel key={panel.id} port={props.diff} width={width} height={panelHeight} onClose={closeThisPanel} />;
+  } else if (state.overlay) {
     const h = bodyHeight + (screen.kind === 'list' ? 1 : 0);
     body = (
       <Box flexDirection="column" height={h}>
@@ -196,7 +236,7 @@ export function App(props: AppProps) {
         <SegLine segs={fitSegs(title, width)} />
         {banner && <SegLine segs={fitSegs(banner, width)} />}
         {body}
-        {flashRows && state.flash ? flashRows.map((t, i) => <SegLine key={`f${i}`} segs={[{ text: t, token: state.flash!.token }]} />) : <SegLine segs={fitSegs(footer, width)} />}
+        {panel ? null : flashRows && state.flash ? flashRows.map((t, i) => <SegLine key={`f${i}`} segs={[{ text: t, token: state.flash!.token }]} />) : <SegLine segs={fitSegs(footer, width)} />}
       </Box>
     </ThemeContext.Provider>
   );

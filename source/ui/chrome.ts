@@ -9,6 +9,7 @@ import { overlayScopes, SHORT_TITLES } from './overlay.js';
 import type { ClusterInfo } from '../model/types.js';
 import type { Seg } from './views/types.js';
 import type { UiState } from './state.js';
+import { PANEL_TITLES } from './state.js';
 import { segsWidth } from './text/segs.js';
 
 export function headerSegs(o: { fleet: string; user: string; readOnly: boolean; clusters: readonly ClusterInfo[]; synced: Record<string, boolean>; width: number }): Seg[] {
@@ -39,6 +40,10 @@ export function titleSegs(o: { state: UiState; shown: number; total: number; isL
     if (i > 0) segs.push({ text: ' > ', token: 'muted' });
     segs.push({ text: f.title, token: i === s.stack.length - 1 ? 'title' : 'crumb' });
   });
+  if (s.panel) {
+    segs.push({ text: ' > ', token: 'muted' }, { text: PANEL_TITLES[s.panel.kind], token: 'title' });
+    return segs;
+  }
   if (s.help) segs.push({ text: ' > ', token: 'muted' }, { text: 'Help', token: 'title' });
   if (s.overlay) segs.push({ text: ' > ', token: 'muted' }, { text: SHORT_TITLES[s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action], token: 'title' });
   if (o.isList && !s.help && !s.overlay) {
@@ -62,7 +67,7 @@ export function staleSegs(clusters: readonly ClusterInfo[], scope: string | null
   return [{ text: 'stale ', token: 'stale' }, { text: `data from ${parts.join('; ')}`, token: 'warn' }];
 }
 
-export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; completions: readonly string[]; width: number; actions?: ActionKeys }): Seg[] {
+export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; completions: readonly string[]; width: number; actions?: ActionKeys; logs?: boolean }): Seg[] {
   const s = o.state;
   if (s.overlay) return overlayFooter(s.overlay, o.width);
   if (s.mode === 'filter') {
@@ -82,7 +87,8 @@ export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; comp
   if (s.help) return [{ text: '<esc>', token: 'key' }, { text: ' close help  ' }, { text: 'j/k', token: 'key' }, { text: ' scroll  ' }, { text: 'q', token: 'key' }, { text: ' quit' }];
   // Enabled action keys first, then disabled ones with the short reason, then the rest; help and quit
   // always stay; hints that do not fit are left out (the ? screen lists everything).
-  const bs = footerBindings(o.scopes);
+  // `l logs` only when this console can follow logs.
+  const bs = footerBindings(o.scopes).filter((b) => b.id !== 'logs' || o.logs === true);
   const acts = bs.filter((b) => isActionCommand(b.id));
   const enabled = (b: Binding) => (isActionCommand(b.id) ? o.actions?.[b.id]?.enabled === true : !b.disabled);
   const others = bs.filter((b) => !isActionCommand(b.id));

@@ -5,6 +5,7 @@ export type CommandResult =
   | { kind: 'view'; view: ListViewId }
   | { kind: 'ctx'; cluster: string | null }
   | { kind: 'help' }
+  | { kind: 'diff' }
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
 
@@ -34,6 +35,7 @@ export const COMMANDS: readonly CommandDef[] = [
       return { kind: 'error', message: matches.length > 1 ? `"${arg}" matches ${matches.length} clusters: ${matches.join(', ')}` : `no cluster named "${arg}"` };
     },
   },
+  { name: 'diff', aliases: ['gitops', 'drift'], help: 'Git config repo versus live (--diff-repo, or diff: in the config file)', run: () => ({ kind: 'diff' }) },
   { name: 'help', aliases: ['h'], help: 'key and command help', run: () => ({ kind: 'help' }) },
   { name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'quit zonectl', run: () => ({ kind: 'quit' }) },
 ];
@@ -47,7 +49,7 @@ export function parseCommand(line: string, clusters: readonly string[]): Command
   if (trimmed === '') return { kind: 'error', message: 'empty command' };
   const [word, ...rest] = trimmed.split(/\s+/);
   const def = find(word);
-  if (!def) return { kind: 'error', message: `unknown command ":${word}" (try :zones :rollouts :clusters :fed :ctx <name> :q)` };
+  if (!def) return { kind: 'error', message: `unknown command ":${word}" (try :zones :rollouts :clusters :fed :diff :ctx <name> :q)` };
   return def.run(rest.join(' '), clusters);
 }
 

@@ -5,8 +5,10 @@ import { isActionCommand } from './action-keys.js';
 import { complete, parseCommand } from './commands.js';
 import type { Scope } from './keymap.js';
 import { lookup } from './keymap.js';
+import type { LogChoice } from './log-target.js';
+import { LOG_VIEWS } from './log-target.js';
 import type { Motion, UiState } from './state.js';
-import { back, currentUi, initialListUi, move, push, selectedIndex, switchRoot, top, withUi } from './state.js';
+import { back, currentUi, initialListUi, move, openPanel, push, selectedIndex, switchRoot, top, withUi } from './state.js';
 import { LIST_VIEWS, isListView } from './views/registry.js';
 import type { DrillTarget } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
@@ -19,7 +21,14 @@ export interface KeyEnv {
   clusters: readonly string[];
   /** The action keys' verdicts for the selected workload (Rollouts list, Rollout detail). */
   actions?: { keys: ActionKeys; selected?: SelectedWorkload };
+  /** What `l` would follow here (computed on demand); undefined = no logs port in this console. */
+  logs?: () => LogChoice;
+  /** The diff view has a source; otherwise `:diff` / 5 show this hint. */
+  diff?: { available: boolean; hint: string };
 }
+
+/** Shown by `:diff` when the console was started without a diff source. */
+export const DIFF_HINT = 'diff: no config repo; start with zonectl --diff-repo PATH|URL [--diff-ref REF], or add diff: {repo: PATH} to the config file';
 
 export interface KeyResult {
   state: UiState;
@@ -34,6 +43,7 @@ export function scopesFor(state: UiState): Set<Scope> {
   if (isListView(v)) scopes.add('list');
   else scopes.add('detail');
   if (v === 'rollouts' || v === 'rollout') scopes.add('rollout-actions');
+  if (LOG_VIEWS.has(v)) scopes.add('logs');
   return scopes;
 }
 
@@ -89,6 +99,7 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
       case 'view': return { state: switchRoot(done, r.view) };
       case 'ctx': return { state: { ...done, cluster: r.cluster } };
       case 'help': return { state: { ...done, help: initialListUi() } };
+      case 'diff': return { state: openDiff(done, env) };
       case 'quit': return { state: done, quit: true };
       case 'error': return { state: flash(done, r.message, 'error') };
     }
@@ -97,8 +108,23 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
   return { state };
 }
 
+function openDiff(state: UiState, env: KeyEnv): UiState {
+  if (!env.diff?.available) return flash(state, env.diff?.hint ?? DIFF_HINT, 'info');
+  return openPanel(state, { kind: 'diff' });
+}
+
+function openLogs(state: UiState, env: KeyEnv): UiState {
+  if (state.help) return state;
+  if (!env.logs) return flash(state, 'logs: not available in this console', 'info');
+  const c = env.logs();
+  if (!c.ok) return flash(state, c.reason);
+  return openPanel(state, { kind: 'logs', req: c.req });
+}
+
 export function handleKey(prev: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   const state = prev.flash ? { ...prev, flash: undefined } : prev;
+  // A panel (log / diff view) reads its own keys; only Ctrl-C reaches the console.
+  if (state.panel) return name === 'ctrl+c' ? { state, quit: true } : { state };
   if (state.overlay) return handleOverlayKey(state, state.overlay, name, input);
   if (state.mode === 'filter') return { state: handleFilterKey(state, name, input) };
   if (state.mode === 'command') return handleCommandKey(state, name, input, env);
@@ -135,6 +161,8 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
     case 'view-rollouts': return { state: switchRoot(state, 'rollouts') };
     case 'view-clusters': return { state: switchRoot(state, 'clusters') };
     case 'view-fed': return { state: switchRoot(state, 'fed') };
+    case 'view-diff': return { state: openDiff(state, env) };
+    case 'logs': return { state: openLogs(state, env) };
     case 'cluster-next': {
       const order: Array<string | null> = [null, ...env.clusters];
       const i = order.indexOf(state.cluster);

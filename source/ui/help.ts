@@ -2,7 +2,9 @@
 import { COMMANDS } from './commands.js';
 import type { Scope } from './keymap.js';
 import { displayKey, KEYMAP, SCOPE_TITLES } from './keymap.js';
+import { DIFF_VIEW_KEYS } from './views/DiffView.js';
 import { LineBuilder } from './views/lines.js';
+import { LOG_VIEW_KEYS } from './views/LogView.js';
 import type { Line } from './views/types.js';
 
 export function helpLines(): Line[] {
@@ -28,6 +30,10 @@ export function helpLines(): Line[] {
     const aliases = c.aliases.length > 0 ? ` (also ${c.aliases.map((a) => `:${a}`).join(' ')})` : '';
     b.add(`cmd:${c.name}`, [{ text: `  ${name.padEnd(26)} `, token: 'key' }, c.help, { text: aliases, token: 'muted' }]);
   }
+  b.blank();
+  b.heading('Log view (l) and diff view (:diff, 5) keys');
+  b.add('v:logs', [{ text: '  logs  ', token: 'key' }, `${LOG_VIEW_KEYS}  j/k scroll  q close`]);
+  b.add('v:diff', [{ text: '  diff  ', token: 'key' }, `${DIFF_VIEW_KEYS}  j/k move  q close`]);
   b.blank();
   b.heading('Filter syntax');
   b.add('f:1', ['  text        rows containing the text (any column, case-insensitive)']);

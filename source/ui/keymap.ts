@@ -7,7 +7,7 @@ export type CommandId =
   | 'up' | 'down' | 'pgup' | 'pgdn' | 'top' | 'bottom'
   | 'open' | 'back' | 'filter' | 'command' | 'help' | 'quit'
   | 'sort-next' | 'sort-reverse' | 'cluster-next' | 'toggle-all'
-  | 'view-zones' | 'view-rollouts' | 'view-clusters' | 'view-fed'
+  | 'view-zones' | 'view-rollouts' | 'view-clusters' | 'view-fed' | 'view-diff' | 'logs'
   | 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold'
   | 'confirm' | 'cancel' | 'next-field' | 'prev-field' | 'choose-prev' | 'choose-next' | 'toggle' | 'clear-field';
 
@@ -15,7 +15,7 @@ export type CommandId =
  * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
  * 'form' are the action overlays: while one is open only its own scope applies.
  */
-export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'rollout-actions' | 'confirm' | 'form';
+export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form';
 
 export interface Binding {
   id: CommandId;
@@ -49,6 +49,11 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
   { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
   { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
+  { id: 'view-diff', keys: ['5'], label: 'diff', help: 'Show the Git-vs-live diff (needs --diff-repo or diff: in the config file)', scope: 'global' },
+  // Logs of what is selected: a zone, a workload (Argo / Kruise Rollouts: the workload they drive) or a pod line.
+  // The log view has its own keys: f/<space> follow or pause, j/k scroll, g/G top/end, / filter, w wrap,
+  // t timestamps, s save, q/<esc> close.
+  { id: 'logs', keys: ['l'], label: 'logs', help: 'Logs of the selected zone, workload or pod, across its pods (q/<esc> closes)', scope: 'logs', footer: 7.5 },
   // Operator actions on the selected workload (Rollouts list, Rollout detail). Whether each is possible
   // now, and why not, comes from the actions port; the footer shows it next to the key.
   { id: 'approve', keys: ['a'], label: 'approve', help: 'Approve: continue a paused step or failed hook', scope: 'rollout-actions', footer: 1 },
@@ -57,7 +62,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'retry-hooks', keys: ['r'], label: 'retry', help: 'Retry the failed in-place / pre-delete hooks', scope: 'rollout-actions', footer: 4 },
   { id: 'skip-hook', keys: ['s'], label: 'skip hook', help: 'Skip hook: end the step hook run as successful', scope: 'rollout-actions', footer: 5 },
   { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
-  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :ctx <name> :q); Tab completes', scope: 'global', footer: 12 },
+  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :diff :ctx <name> :q); Tab completes', scope: 'global', footer: 12 },
   { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 13 },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 14 },
   // The confirmation card of an action. With a protected context the workload name is typed first,
@@ -83,6 +88,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   nav: 'Moving around',
   list: 'Lists',
   detail: 'Detail views',
+  logs: 'Zones and rollouts (lists and details)',
   'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
   confirm: 'Action confirmation card',
   form: 'Hot update form',

@@ -6,7 +6,9 @@ import { render } from 'ink';
 import type { Instance } from 'ink';
 import { createElement } from 'react';
 import type { SnapshotSource } from '../store/types.js';
+import type { DiffPort } from '../gitops/port.js';
 import type { ActionsPort } from './actions-port.js';
+import type { LogsPort } from './logs-port.js';
 import { App } from './app.js';
 import type { Theme } from './theme/theme.js';
 import { resolveTheme } from './theme/theme.js';
@@ -15,6 +17,11 @@ import type { ListViewId } from './views/types.js';
 export interface ConsoleOptions {
   source: SnapshotSource;
   actions?: ActionsPort;
+  /** Follows logs for `l` (source/logs/console-port.ts). */
+  logs?: LogsPort;
+  /** Git-vs-live source for `:diff`; without it `:diff` shows `diffHint`. */
+  diff?: DiffPort;
+  diffHint?: string;
   /** Theme name (dark, light, high-contrast, mono) or a parsed theme; NO_COLOR forces mono. */
   theme?: string | Theme;
   fleetLabel: string;
@@ -88,6 +95,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       createElement(App, {
         source: opts.source,
         actions: opts.actions,
+        logs: opts.logs,
+        diff: opts.diff,
+        diffHint: opts.diffHint,
         theme,
         fleetLabel: opts.fleetLabel,
         user: opts.user,

@@ -1,5 +1,6 @@
 // UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
 // to a keymap command and applies these functions.
+import type { LogRequest } from './logs-port.js';
 import type { Overlay } from './overlay.js';
 import type { Token } from './theme/theme.js';
 import type { ListViewId, ViewId } from './views/types.js';
@@ -23,6 +24,14 @@ export interface Frame {
 
 export type Mode = 'normal' | 'filter' | 'command';
 
+/**
+ * A full-screen view in front of the stack that handles its own keys (under the header and the
+ * breadcrumbs): the log view of a zone / workload / pod, or the Git-vs-live diff. Esc / q close it.
+ */
+export type Panel = { kind: 'logs'; id: number; req: LogRequest } | { kind: 'diff'; id: number };
+
+export const PANEL_TITLES: Record<Panel['kind'], string> = { logs: 'logs', diff: 'diff' };
+
 export interface UiState {
   /** stack[0] is a list view; detail views are pushed on top (Esc pops). */
   stack: Frame[];
@@ -42,7 +51,9 @@ export interface UiState {
   overlay?: Overlay;
   /** An action that is running (confirmed, waiting for the cluster). */
   busy?: { id: number; text: string };
-  /** Next id for an overlay (late answers for a cancelled one are ignored). */
+  /** Log or diff view in front of everything else (its keys are its own). */
+  panel?: Panel;
+  /** Next id for an overlay or panel (late answers for a cancelled one are ignored). */
   nextId: number;
 }
 
@@ -91,6 +102,17 @@ export function switchRoot(s: UiState, view: ListViewId): UiState {
 
 export function push(s: UiState, view: ViewId, key: string, title: string): UiState {
   return { ...s, stack: [...s.stack, { view, key, title, ui: initialListUi() }] };
+}
+
+/** Opens a panel (a new id each time, so its view and follower are new). */
+export function openPanel(s: UiState, p: { kind: 'logs'; req: LogRequest } | { kind: 'diff' }): UiState {
+  const panel: Panel = p.kind === 'logs' ? { kind: 'logs', id: s.nextId, req: p.req } : { kind: 'diff', id: s.nextId };
+  return { ...s, panel, help: null, mode: 'normal', input: '', nextId: s.nextId + 1 };
+}
+
+/** Closes the panel with this id (a late close of an older panel changes nothing). */
+export function closePanel(s: UiState, id: number): UiState {
+  return s.panel?.id === id ? { ...s, panel: undefined } : s;
 }
 
 export function back(s: UiState): UiState {

@@ -1,6 +1,8 @@
 // Renders the App through ink-testing-library with a fixed terminal size and a pinned clock.
 import { render } from 'ink-testing-library';
 import type { ActionsPort } from '../../source/ui/actions-port.js';
+import type { DiffPort } from '../../source/gitops/port.js';
+import type { LogsPort } from '../../source/ui/logs-port.js';
 import { App } from '../../source/ui/app.js';
 import { resolveTheme } from '../../source/ui/theme/theme.js';
 import type { ListViewId } from '../../source/ui/views/types.js';
@@ -22,7 +24,18 @@ export interface Harness {
 
 const tick = () => new Promise<void>((r) => setImmediate(() => setTimeout(r, 0)));
 
-export async function renderApp(snap: Snapshot, o: { columns?: number; rows?: number; view?: ListViewId; readOnly?: boolean; actions?: ActionsPort } = {}): Promise<Harness> {
+export interface RenderOptions {
+  columns?: number;
+  rows?: number;
+  view?: ListViewId;
+  readOnly?: boolean;
+  actions?: ActionsPort;
+  logs?: LogsPort;
+  diff?: DiffPort;
+  diffHint?: string;
+}
+
+export async function renderApp(snap: Snapshot, o: RenderOptions = {}): Promise<Harness> {
   const source = new MemorySource(snap);
   const exits: number[] = [];
   const r = render(
@@ -33,6 +46,9 @@ export async function renderApp(snap: Snapshot, o: { columns?: number; rows?: nu
       user="ops-alice"
       readOnly={o.readOnly ?? false}
       actions={o.actions}
+      logs={o.logs}
+      diff={o.diff}
+      diffHint={o.diffHint}
       size={{ columns: o.columns ?? 80, rows: o.rows ?? 24 }}
       now={() => NOW}
       clockMs={0}

@@ -1,6 +1,6 @@
 // Helpers to build detail-view lines.
 import type { Token } from '../theme/theme.js';
-import type { DrillTarget, Line, Seg } from './types.js';
+import type { DrillTarget, Line, PodRef, Seg } from './types.js';
 
 export class LineBuilder {
   readonly lines: Line[] = [];
@@ -8,7 +8,7 @@ export class LineBuilder {
   private readonly seen = new Set<string>();
 
   /** Adds a line; `key` must be stable across updates (selection follows it). */
-  add(key: string, segs: Array<Seg | string | false | undefined>, drill?: DrillTarget): void {
+  add(key: string, segs: Array<Seg | string | false | undefined>, drill?: DrillTarget, pod?: PodRef): void {
     const parts: Seg[] = [];
     for (const s of segs) {
       if (s === false || s === undefined || s === '') continue;
@@ -17,7 +17,7 @@ export class LineBuilder {
     let k = key;
     for (let i = 2; this.seen.has(k); i++) k = `${key}#${i}`;
     this.seen.add(k);
-    this.lines.push({ key: k, segs: parts, drill });
+    this.lines.push(pod ? { key: k, segs: parts, drill, pod } : { key: k, segs: parts, drill });
   }
 
   heading(text: string): void {

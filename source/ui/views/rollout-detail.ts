@@ -134,7 +134,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
       ...inPlaceSegs(p, ctx.now),
       ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
-    ]);
+    ], undefined, { cluster: p.cluster, namespace: p.namespace, name: p.name });
   }
 
   b.blank();

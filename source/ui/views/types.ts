@@ -58,6 +58,14 @@ export interface Line {
   key: string;
   segs: Seg[];
   drill?: DrillTarget;
+  /** The pod this line shows (detail views): `l` follows its logs. */
+  pod?: PodRef;
+}
+
+export interface PodRef {
+  cluster: string;
+  namespace: string;
+  name: string;
 }
 
 export interface DetailContent {

@@ -79,7 +79,7 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
       { text: ` rev ${shortRev(p.revision)}${isNew ? ' (new)' : ''}`, token: isNew ? 'accent' : 'muted' },
       { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
       p.node && { text: ` ${p.node}`, token: 'muted' },
-    ], drill);
+    ], drill, { cluster: p.cluster, namespace: p.namespace, name: p.name });
   }
 }
 

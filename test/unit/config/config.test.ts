@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../../source/config/config.js';
@@ -51,5 +51,31 @@ describe('context selection', () => {
   it('names unknown contexts', () => {
     expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(SelectionError);
     expect(() => selectContexts(avail, 'sh', { context: ['nope'] }, { fleet: [] })).toThrow(/"nope" not in kubeconfig/);
+  });
+});
+
+describe('config: diff source for the console', () => {
+  it('takes repo with optional ref and map; ~/ is the home directory', () => {
+    expect(parseConfig({}).diff).toBeUndefined();
+    expect(parseConfig({ diff: { repo: 'https://git.example.com/game/config.git', ref: 'release-1.9' } }).diff).toEqual({ repo: 'https://git.example.com/game/config.git', ref: 'release-1.9' });
+    const c = parseConfig({ diff: { repo: '~/src/game-config', map: '~/maps/zonectl.yaml' } });
+    expect(c.diff?.repo).toBe(join(homedir(), 'src/game-config'));
+    expect(c.diff?.map).toBe(join(homedir(), 'maps/zonectl.yaml'));
+    expect(c.diff?.ref).toBeUndefined();
+  });
+
+  it('reads it from the YAML file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zonectl-cfg-'));
+    const f = join(dir, 'config.yaml');
+    writeFileSync(f, 'fleet: [a]\ndiff:\n  repo: /srv/config-repo\n  ref: main\n');
+    expect(loadConfig(f).diff).toEqual({ repo: '/srv/config-repo', ref: 'main' });
+  });
+
+  it('names the bad diff key in one line', () => {
+    expect(() => parseConfig({ diff: '/srv/repo' }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "diff" must be a mapping with repo (path or URL) and optional ref and map'));
+    expect(() => parseConfig({ diff: { ref: 'main' } }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "diff.repo" is required (a repository path or URL)'));
+    expect(() => parseConfig({ diff: { repo: '' } }, 'f.yaml')).toThrow(/"diff\.repo" must be a repository path or URL/);
+    expect(() => parseConfig({ diff: { repo: '/r', ref: 1.1 } }, 'f.yaml')).toThrow(/"diff\.ref" must be a branch, tag or commit \(quote it/);
+    expect(() => parseConfig({ diff: { repo: '/r', branch: 'main' } }, 'f.yaml')).toThrow(/unknown key "diff\.branch"/);
   });
 });

@@ -1,0 +1,39 @@
+// One log follower per opened log panel: created from the logs port when the panel (a new id) opens,
+// kept while it stays open (the LogView starts it on mount and stops it on unmount). A target the port
+// cannot follow closes the panel with the port's one-sentence reason in the footer.
+import { useEffect, useRef } from 'react';
+import type { LogFollowerPort } from '../../logs/types.js';
+import type { LogsPort } from '../logs-port.js';
+import type { Panel, UiState } from '../state.js';
+import { closePanel } from '../state.js';
+
+export interface PanelFollower {
+  id: number;
+  follower?: LogFollowerPort;
+  error?: string;
+}
+
+export function usePanelFollower(port: LogsPort | undefined, panel: Panel | undefined, update: (f: (s: UiState) => UiState) => void): PanelFollower | undefined {
+  const ref = useRef<PanelFollower | undefined>(undefined);
+  let current: PanelFollower | undefined;
+  if (panel?.kind === 'logs') {
+    if (ref.current?.id !== panel.id) {
+      try {
+        ref.current = port ? { id: panel.id, follower: port.open(panel.req) } : { id: panel.id, error: 'logs: not available in this console' };
+      } catch (e) {
+        ref.current = { id: panel.id, error: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    current = ref.current;
+  }
+  const error = current?.error;
+  const id = current?.id;
+  useEffect(() => {
+    if (error === undefined || id === undefined) return;
+    update((s) => {
+      const next = closePanel(s, id);
+      return next === s ? s : { ...next, flash: { text: error.startsWith('logs') ? error : `logs: ${error}`, token: 'error' } };
+    });
+  }, [error, id, update]);
+  return current;
+}
