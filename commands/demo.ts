@@ -63,7 +63,11 @@ export function run(argv: string[]): Promise<number> {
     // Load the console's modules while the simulator starts: both take a noticeable part of a second.
     const preload = f.serve ? undefined : Promise.all([import('./ui.js'), import('../source/ui/run.js')]);
     preload?.catch(() => undefined);
-    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone });
+    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone,
+      // kubectl sends tokens only over TLS, so --serve serves https; the in-process console talks to
+      // its own simulator over plain http on 127.0.0.1 and skips the certificate and handshakes.
+      tls: f.serve,
+    });
     // The demo's config repo (Git), next to the kubeconfig: the source of the console's :diff view.
     const repoDir = join(dirname(demo.kubeconfigPath), 'config-repo');
     let repo: Promise<unknown> | undefined;
