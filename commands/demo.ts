@@ -1,6 +1,5 @@
 // zonectl demo: a simulated federation on 127.0.0.1 (no cluster needed), opened in the console, or
 // served headless with --serve so kubectl and every zonectl subcommand can use it.
-import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
 import { guarded } from './errors.js';
@@ -104,8 +103,7 @@ export function run(argv: string[]): Promise<number> {
       if (repoTimer) clearTimeout(repoTimer);
       else await repo?.catch(() => undefined);
       await demo.stop();
-      // The console's repo is ours alone; with --serve it stays for 'zonectl diff --repo' (like the kubeconfig).
-      if (!f.serve) rmSync(repoDir, { recursive: true, force: true });
+      // demo.stop() removed its temp dir: the kubeconfig (the demo's tokens) and the config repo.
     }
   });
 }

@@ -1,4 +1,6 @@
 // `zonectl demo`: the demo world served as real HTTP clusters on 127.0.0.1 with a kubeconfig.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { buildDemoWorld, type DemoWorld } from './world.js';
 import { startSimCluster, type SimCluster } from './cluster-server.js';
 import { writeKubeconfig } from './kubeconfig.js';
@@ -70,6 +72,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
       stopped = true;
       world.stop();
       await Promise.all(sims.map((s) => s.close()));
+      // The temp dir we made (kubeconfig with the demo's tokens, anything written beside it) goes too.
+      if (!opts.kubeconfigPath) rmSync(dirname(kubeconfigPath), { recursive: true, force: true });
     },
   };
 }
