@@ -1,6 +1,7 @@
 // Benchmark (DESIGN §8): `zonectl demo` start to the first full zones frame, measured as a user sees
 // it: the real binary in tmux (80x24 and 120x40), capture-pane polled every 10 ms until the zones
-// table shows every cluster's zones. Also: `zonectl --version` wall time.
+// table shows every cluster's zones. Also: `zonectl --version` wall time, and the bytes per second
+// the console writes to the terminal while the demo is live and nobody types (tmux pipe-pane).
 // Run: npm run build && node test/bench/demo-first-frame.ts
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -48,4 +49,32 @@ for (const [c, r] of [
   for (let i = 0; i < 3; i++) runs.push(await firstFrame(c, r));
   runs.sort((a, b) => a - b);
   console.log(`zonectl demo -> first full zones frame at ${c}x${r}: median ${runs[1]!.toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`);
+}
+
+// Bytes written while nobody types: the demo keeps changing (ages, an in-place update, logs).
+{
+  const out = `/tmp/zonectl-bench-bytes-${process.pid}`;
+  tmux('new-session', '-d', '-s', 'b', '-x', '120', '-y', '40', '-c', root, `${bin} demo --seed 1 2>/dev/null; sleep 5`);
+  const { statSync, rmSync } = await import('node:fs');
+  for (const [view, key] of [
+    ['zones', '1'],
+    ['rollouts', '2'],
+  ] as const) {
+    tmux('send-keys', '-t', 'b', key);
+    await new Promise((r) => setTimeout(r, 4000));
+    rmSync(out, { force: true });
+    tmux('pipe-pane', '-t', 'b', '-o', `cat >> ${out}`);
+    await new Promise((r) => setTimeout(r, 20_000));
+    tmux('pipe-pane', '-t', 'b');
+    const bytes = statSync(out).size;
+    console.log(`live demo, nobody typing, ${view} view at 120x40: ${bytes} bytes in 20 s = ${(bytes / 20).toFixed(0)} B/s`);
+  }
+  rmSync(out, { force: true });
+  tmux('send-keys', '-t', 'b', 'q');
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    tmux('kill-server');
+  } catch {
+    /* gone */
+  }
 }
