@@ -33,7 +33,7 @@ export interface ConsoleOptions {
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
   env?: NodeJS.ProcessEnv;
-  /** Force Ink's interactive mode (tests in CI, where Ink would otherwise assume a dumb terminal). */
+  /** Ink's interactive mode; default: whether stdout is a terminal (regardless of a CI variable). */
   interactive?: boolean;
   /** Install process signal / crash handlers (default true). */
   handleSignals?: boolean;
@@ -110,7 +110,9 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
         stdin: opts.stdin ?? process.stdin,
         stderr: opts.stderr ?? process.stderr,
         ...CONSOLE_RENDER_OPTIONS,
-        ...(opts.interactive !== undefined ? { interactive: opts.interactive } : {}),
+        // The console only runs on a terminal (the caller checks), so it is interactive even when a CI
+        // variable is set in the environment (Ink would otherwise draw nothing until it exits).
+        interactive: opts.interactive ?? stdout.isTTY === true,
       },
     );
     await instance.waitUntilExit();
