@@ -11,7 +11,8 @@ import type { KubeObject } from '../kube/object.js';
 import { StreamCap } from './cap.js';
 import { containerMatcher, lineFilter } from './filters.js';
 import { type PodSource, ownedBy, resolveTarget } from './resolve.js';
-import { ContainerSlot, containerStateOf, type SlotOptions } from './slot.js';
+import { containerStateOf } from './container-state.js';
+import { ContainerSlot, type SlotOptions } from './slot.js';
 import { describeTarget } from './target.js';
 import type { FollowOptions, FollowerEvent, FollowerStats, LogFollowerPort, LogSink, LogTarget, StreamInfo } from './types.js';
 
