@@ -54,7 +54,9 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   const source = extras.diff ?? session.config.diff;
   const diff = source ? lazyDiffPort(source, session.kubeconfig, session.fleet.members.map((m) => m.name), Math.max(session.config.requestTimeoutMs, 30_000), extras.diffReady) : undefined;
   try {
-    const user = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i).join(',') || 'unknown';
+    const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
+    // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
+    const user = users.length === 0 ? 'unknown' : users.length === 1 ? users[0]! : `${users[0]} +${users.length - 1}`;
     const { ConsoleLogs } = await import('../source/logs/console-port.js');
     return await runConsole({
       source: session.store,
