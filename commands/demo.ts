@@ -3,8 +3,7 @@
 import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
 import { guarded } from './errors.js';
-import { UsageError } from './flags.js';
-import meow from 'meow';
+import { UsageError, strictMeow } from './flags.js';
 
 const HELP = `
 Usage: zonectl demo [flags]
@@ -27,25 +26,18 @@ Flags:
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const cli = meow(HELP, {
-      importMeta: import.meta,
-      argv,
-      autoHelp: false,
-      autoVersion: false,
-      allowUnknownFlags: false,
-      flags: {
-        serve: { type: 'boolean', default: false },
-        seed: { type: 'number', default: 1 },
-        speed: { type: 'number', default: 1 },
-        clusters: { type: 'number', default: 3 },
-        zones: { type: 'number', default: 12 },
-        podsPerService: { type: 'number', default: 3 },
-        servicesPerZone: { type: 'number' },
-        theme: { type: 'string' },
-        help: { type: 'boolean', shortFlag: 'h', default: false },
-      },
-    });
-    const f = cli.flags;
+    const cli = strictMeow(HELP, argv, {
+      serve: { type: 'boolean', default: false },
+      seed: { type: 'number', default: 1 },
+      speed: { type: 'number', default: 1 },
+      clusters: { type: 'number', default: 3 },
+      zones: { type: 'number', default: 12 },
+      podsPerService: { type: 'number', default: 3 },
+      servicesPerZone: { type: 'number' },
+      theme: { type: 'string' },
+      help: { type: 'boolean', shortFlag: 'h', default: false },
+    } as never);
+    const f = cli.flags as { serve: boolean; seed: number; speed: number; clusters: number; zones: number; podsPerService: number; servicesPerZone?: number; theme?: string; help: boolean };
     if (f.help) {
       process.stdout.write(HELP.trimStart());
       return EXIT.OK;

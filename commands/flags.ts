@@ -31,15 +31,30 @@ export interface ParsedFleetFlags extends FleetFlags {
   output: OutputFormat;
 }
 
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * meow, but an unknown flag is a UsageError (one line, exit 2) instead of meow's own two-line message
+ * and process exit.
+ */
+export function strictMeow(help: string, argv: string[], flags: Record<string, { shortFlag?: string; aliases?: readonly string[] }>) {
+  const cli = meow(help, { importMeta: import.meta, argv, flags: flags as never, allowUnknownFlags: true, autoVersion: false, autoHelp: false });
+  const known = new Set<string>();
+  for (const [name, def] of Object.entries(flags)) {
+    known.add(name).add(kebab(name));
+    if (def.shortFlag) known.add(def.shortFlag);
+    for (const a of def.aliases ?? []) known.add(a).add(kebab(a));
+  }
+  const unknown = Object.keys(cli.unnormalizedFlags).filter((k) => !known.has(k) && !known.has(kebab(k)) && k !== '--');
+  if (unknown.length > 0) {
+    const shown = [...new Set(unknown.map((k) => (k.length === 1 ? `-${k}` : `--${kebab(k)}`)))];
+    throw new UsageError(`unknown flag${shown.length > 1 ? 's' : ''} ${shown.join(', ')} (see --help)`);
+  }
+  return cli;
+}
+
 export function parseFlags<F extends Record<string, unknown>>(argv: string[], help: string, extra: F = {} as F) {
-  const cli = meow(help, {
-    importMeta: import.meta,
-    argv,
-    flags: { ...FLEET_FLAGS, ...extra } as never,
-    allowUnknownFlags: false,
-    autoVersion: false,
-    autoHelp: false,
-  });
+  const cli = strictMeow(help, argv, { ...FLEET_FLAGS, ...extra } as never);
   const flags = cli.flags as Record<string, unknown>;
   if (flags.help) throw new HelpRequested(help);
   const output = String(flags.output ?? 'table') as OutputFormat;

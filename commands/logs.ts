@@ -1,6 +1,5 @@
 // zonectl logs: follow a pod, a workload, a zone or a label selector across the fleet.
 // flags -> LogFollower over the fleet -> LineWriter (stdout; markers on stderr) -> exit code.
-import meow from 'meow';
 import { loadConfig } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
 import { selectContexts } from '../source/fleet/select.js';
@@ -13,7 +12,7 @@ import { parseTarget, TargetError, describeTarget } from '../source/logs/target.
 import { parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
-import { FLEET_FLAGS, HelpRequested, UsageError } from './flags.js';
+import { FLEET_FLAGS, HelpRequested, UsageError, strictMeow } from './flags.js';
 
 const HELP = `
 Usage: zonectl logs <target> [-f] [flags]
@@ -71,7 +70,7 @@ export interface LogsRequest {
 
 /** argv -> what to follow. Throws UsageError / HelpRequested. */
 export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): LogsRequest {
-  const cli = meow(HELP, { importMeta: import.meta, argv, flags: LOG_FLAGS as never, allowUnknownFlags: false, autoVersion: false, autoHelp: false });
+  const cli = strictMeow(HELP, argv, LOG_FLAGS as never);
   const f = cli.flags as Record<string, any>;
   if (f.help) throw new HelpRequested(HELP);
   if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);

@@ -79,3 +79,12 @@ describe('config: diff source for the console', () => {
     expect(() => parseConfig({ diff: { repo: '/r', branch: 'main' } }, 'f.yaml')).toThrow(/unknown key "diff\.branch"/);
   });
 });
+
+describe('flags', () => {
+  it('an unknown flag is one usage line, not meow\'s two-line message and exit', async () => {
+    const { parseFlags, UsageError } = await import('../../../commands/flags.js');
+    expect(() => parseFlags(['--bogus-flag'], 'help')).toThrow(UsageError);
+    expect(() => parseFlags(['--bogus-flag', '-Z'], 'help')).toThrow('unknown flags --bogus-flag, -Z (see --help)');
+    expect(parseFlags(['--all-contexts', '-A', '-o', 'wide', '--request-timeout', '100'], 'help').flags).toMatchObject({ allContexts: true, allNamespaces: true, output: 'wide', requestTimeout: 100 });
+  });
+});
