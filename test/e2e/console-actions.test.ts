@@ -1,11 +1,10 @@
 // End to end: operator actions in the real `zonectl demo` at 80x24, driven through tmux. Approve the
 // rollout awaiting approval from the Rollouts list and watch its step advance; reject the failed one
 // and watch it roll back. State (audit log) and config go to a temporary directory.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, hasTmux, Tmux } from './tmux.js';
+import { expectFits, footer, hasTmux, startDemoSession } from './tmux.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -14,20 +13,13 @@ afterEach(() => {
 
 const COLS = 80;
 const ROWS = 24;
-const footer = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
 const selected = (s: string) => s.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
-function fits(s: string): void {
-  for (const line of s.split('\n')) expect(line.length, line).toBeLessThanOrEqual(COLS);
-}
+const fits = (s: string): void => expectFits(s, COLS);
 
 describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', () => {
   it('approves the paused rollout (the step advances) and rejects the failed one (it rolls back)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zonectl-e2e-actions-'));
-    const t = new Tmux(COLS, ROWS);
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
-    t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
-    await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+    const { t, dir } = await startDemoSession(COLS, ROWS, 'actions', cleanups);
 
     // Rollouts, all workloads (rows stay listed when they finish), the one awaiting approval.
     t.keys('2', 'A', '/');
@@ -88,11 +80,7 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
   });
 
   it('hot-updates a GameStatefulSet in place from the Rollout detail and shows it progress pod by pod', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zonectl-e2e-hot-'));
-    const t = new Tmux(COLS, ROWS);
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
-    t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
-    await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+    const { t, dir } = await startDemoSession(COLS, ROWS, 'hot', cleanups);
     t.keys('2', 'A', '/');
     t.type('zone-102 game-1 ');
     t.keys('Enter');

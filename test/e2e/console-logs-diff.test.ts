@@ -3,11 +3,10 @@
 // (Modified image, Modified masked password, Missing ConfigMap), Enter shows the masked diff, Esc back,
 // q quits. And `demo --serve` prints the config repo so `zonectl diff --repo <path>` works against it.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bin, hasTmux, root, Tmux } from './tmux.js';
+import { bin, expectFits, footer, hasTmux, root, startDemoSession } from './tmux.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -16,20 +15,14 @@ afterEach(() => {
 
 const COLS = 80;
 const ROWS = 24;
-const footer = (s: string) => s.trimEnd().split('\n').at(-1) ?? '';
 const title = (s: string) => s.split('\n')[1] ?? '';
 
-function fits(s: string): void {
-  for (const line of s.split('\n')) expect(line.length, line).toBeLessThanOrEqual(COLS);
-}
+const fits = (s: string): void => expectFits(s, COLS);
 
 describe.skipIf(!hasTmux())('logs and diff in zonectl demo (tmux, 80x24)', () => {
   it('l follows a zone and Esc returns; :diff shows the drift with a masked password; q quits', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zonectl-e2e-logs-'));
-    const t = new Tmux(COLS, ROWS);
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
-    t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
-    let s = await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+    const { t, screen } = await startDemoSession(COLS, ROWS, 'logs', cleanups);
+    let s = screen;
     expect(footer(s)).toMatch(/l logs/);
 
     // Open the first zone, then its logs.

@@ -1,7 +1,10 @@
 // A private tmux server for driving the real console: send-keys in, capture-pane out. Each Tmux has
 // its own socket; kill() stops only that server (and the program it runs).
 import { execFileSync } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -54,4 +57,25 @@ export class Tmux {
       /* already gone */
     }
   }
+}
+
+/** The footer (last non-empty line) of a captured screen. */
+export const footer = (s: string): string => s.trimEnd().split('\n').at(-1) ?? '';
+
+/** Nothing on the screen is wider than the terminal. */
+export function expectFits(s: string, cols: number): void {
+  for (const line of s.split('\n')) expect(line.length, line).toBeLessThanOrEqual(cols);
+}
+
+/**
+ * `zonectl demo --seed 1` in a new tmux session with its own state and config directories (the audit
+ * log lands there); registers cleanups. Resolves once the zones view shows data.
+ */
+export async function startDemoSession(cols: number, rows: number, prefix: string, cleanups: Array<() => void>): Promise<{ t: Tmux; dir: string; screen: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `zonectl-e2e-${prefix}-`));
+  const t = new Tmux(cols, rows);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
+  t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
+  const screen = await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
+  return { t, dir, screen };
 }
