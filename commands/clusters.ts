@@ -2,7 +2,7 @@
 import { EXIT } from '../source/exit-codes.js';
 import { kindsToWatch } from '../source/adapters/kinds.js';
 import { stateFor } from '../source/fleet/fleet.js';
-import { openSession } from '../source/fleet/session.js';
+import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
 import { discover, typeKey } from '../source/kube/discovery.js';
 import { clusterColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
@@ -21,7 +21,7 @@ ${FLEET_HELP}
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP);
-    const session = openSession(flags, []);
+    const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), []);
     try {
       const timeout = flags.requestTimeout ?? session.config.requestTimeoutMs;
       await session.fleet.probe(timeout);

@@ -13,6 +13,7 @@ export const FLEET_FLAGS = {
   kubeconfig: { type: 'string' },
   requestTimeout: { type: 'number' },
   readonly: { type: 'boolean', default: false },
+  kubefedHost: { type: 'string' },
   help: { type: 'boolean', shortFlag: 'h', default: false },
 } as const;
 
@@ -23,7 +24,9 @@ export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeat
   -l, --selector SEL     label selector for workloads and pods
   -o, --output FMT       table | wide | json | yaml | name
   --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS   per-request timeout (default 10000)`;
+  --request-timeout MS   per-request timeout (default 10000)
+  --kubefed-host CTX     the fleet is this kubefed host plus every KubeFedCluster member that a
+                         kubeconfig context reaches (matched by API endpoint)`;
 
 export class UsageError extends Error {}
 

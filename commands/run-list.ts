@@ -2,7 +2,7 @@
 // clusters on stderr. Exit 0 ok, 3 some clusters failed, 4 forbidden everywhere that failed.
 import type { View } from '../source/adapters/kinds.js';
 import { EXIT } from '../source/exit-codes.js';
-import { openSession } from '../source/fleet/session.js';
+import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
 import type { Snapshot } from '../source/store/types.js';
 import type { ParsedFleetFlags } from './flags.js';
 import { reportErrors } from './errors.js';
@@ -13,7 +13,7 @@ export interface ListResult {
 }
 
 export async function runList(flags: ParsedFleetFlags, views: View[], render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult, emptyMessage: string): Promise<number> {
-  const session = openSession(flags, views);
+  const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), views);
   try {
     session.store.start();
     await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);

@@ -1,7 +1,7 @@
 // zonectl (no subcommand, on a TTY): the console over the selected fleet.
 import type { DiffSource } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
-import { openSession, type FleetFlags } from '../source/fleet/session.js';
+import { openSession, withKubeFedMembers, type FleetFlags } from '../source/fleet/session.js';
 import type { LoadedKubeconfig } from '../source/kube/kubeconfig.js';
 import type { DiffPort, DiffReport } from '../source/gitops/port.js';
 import { guarded } from './errors.js';
@@ -48,7 +48,7 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
     return EXIT.USAGE;
   }
-  const session = openSession(flags, ['zones', 'rollouts', 'federation'], { intervalMs: 66 });
+  const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), ['zones', 'rollouts', 'federation'], { intervalMs: 66 });
   const { runConsole } = await import('../source/ui/run.js');
   session.store.start();
   const source = extras.diff ?? session.config.diff;

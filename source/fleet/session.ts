@@ -16,6 +16,23 @@ export interface FleetFlags {
   kubeconfig?: string;
   readonly?: boolean;
   requestTimeout?: number;
+  /** Discover the fleet from this context's KubeFedCluster objects (host + matched members). */
+  kubefedHost?: string;
+}
+
+/**
+ * Resolves --kubefed-host into an explicit --context list (the host and every member a kubeconfig
+ * context reaches); members no context reaches are reported through `warn`. Other flags pass through.
+ */
+export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (line: string) => void): Promise<F> {
+  if (!flags.kubefedHost) return flags;
+  const { kubeFedMembers } = await import('./kubefed.js');
+  const config = loadConfig();
+  const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  selectContexts(kubeconfig.contexts, kubeconfig.current, { context: [flags.kubefedHost] }, config);
+  const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
+  for (const m of found.unmatched) warn(`kubefed member ${m.name} (${m.apiEndpoint}) is not reachable through any kubeconfig context; skipped`);
+  return { ...flags, context: found.contexts, allContexts: false };
 }
 
 export interface Session {

@@ -80,6 +80,15 @@ describe('zonectl read commands on real kube-apiservers', () => {
     expect(r.stdout).toMatch(/METRICS/);
   });
 
+  it('--kubefed-host real-a: the fleet is the host plus the members its KubeFedClusters name', async () => {
+    const r = await zonectl(['clusters', '--kubefed-host', 'real-a', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const names = JSON.parse(r.stdout).items.map((c: { name: string }) => c.name);
+    expect(names[0]).toBe('real-a');
+    expect(names).toEqual(expect.arrayContaining(['real-a', 'real-b']));
+    expect(names.every((n: string) => !n.endsWith('-viewer'))).toBe(true);
+  });
+
   it('a viewer gets data but a clear forbidden line where it lacks rights, and usage errors exit 2', async () => {
     const ok = await zonectl(['zones', '--context', 'real-a-viewer']);
     expect(ok.code).toBe(0);
