@@ -73,9 +73,10 @@ export function clusterColumns(): Column<ClusterInfo>[] {
     { header: 'STATE', get: (c) => c.state },
     { header: 'VERSION', get: (c) => dash(c.version) },
     { header: 'LATENCY', get: (c) => (c.latencyMs === undefined ? '-' : `${c.latencyMs}ms`) },
-    { header: 'GAME-KINDS', get: (c) => (c.kinds ? Object.entries(c.kinds).filter(([, v]) => v).map(([k]) => k).join(',') || 'none' : '-') },
+    { header: 'KINDS', get: (c) => (c.kinds ? `${Object.values(c.kinds).filter(Boolean).length}/${Object.keys(c.kinds).length}` : '-') },
     { header: 'ERROR', get: (c) => dash(c.lastError) },
     { header: 'SERVER', get: (c) => c.server, wide: true },
+    { header: 'INSTALLED', get: (c) => (c.kinds ? Object.entries(c.kinds).filter(([, v]) => v).map(([k]) => k).join(',') || 'none' : '-'), wide: true },
     { header: 'USER', get: (c) => c.user, wide: true },
   ];
 }

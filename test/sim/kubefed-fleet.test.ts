@@ -1,7 +1,7 @@
 // Fleet discovery from a kubefed host: KubeFedCluster endpoints matched to kubeconfig contexts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeFedMembers, matchMembers } from '../../source/fleet/kubefed.js';
-import { withKubeFedMembers } from '../../source/fleet/session.js';
+import { type FleetFlags, withKubeFedMembers } from '../../source/fleet/session.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 
@@ -37,7 +37,8 @@ describe('kubefed host of the demo', () => {
 
   it('--kubefed-host becomes an explicit context list', async () => {
     const warnings: string[] = [];
-    const flags = await withKubeFedMembers({ kubeconfig: demo.kubeconfigPath, kubefedHost: 'fed-host', allContexts: true }, (l) => warnings.push(l));
+    const input: FleetFlags = { kubeconfig: demo.kubeconfigPath, kubefedHost: 'fed-host', allContexts: true };
+    const flags = await withKubeFedMembers(input, (l) => warnings.push(l));
     expect(flags.context).toEqual(['fed-host', 'shanghai', 'nanjing', 'singapore']);
     expect(flags.allContexts).toBe(false);
     expect(warnings).toEqual([]);
