@@ -3,6 +3,7 @@ import type { KubeObject } from '../kube/object.js';
 import type { HookPhase, HookRunInfo, HookType, MetricResult } from '../model/types.js';
 import type { ReadContext } from './context.js';
 import { controllerOwner, guard, isRecord, labelValue, looseMeta, Malformed, meta, optArray, optBool, optString, optTime } from './read-util.js';
+import { isSensitiveKey, maskValue } from '../model/mask.js';
 
 const PHASES: readonly string[] = ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'];
 
@@ -38,7 +39,9 @@ function readArgs(obj: KubeObject): Array<{ name: string; value?: string }> {
   return args.map((a, i) => {
     if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`spec.args[${i}]: expected {name, value}`);
     const value = a.value === undefined || a.value === null ? undefined : typeof a.value === 'string' ? a.value : JSON.stringify(a.value);
-    return value === undefined ? { name: a.name } : { name: a.name, value };
+    if (value === undefined) return { name: a.name };
+    // Hook args can carry credentials (a token for a web metric, a DB password): never pass them on.
+    return { name: a.name, value: isSensitiveKey(a.name) ? maskValue(value) : value };
   });
 }
 

@@ -123,3 +123,19 @@ describe('readKubeFedCluster', () => {
     expect(readKubeFedCluster('host', o)).toMatchObject({ invalid: 'spec.apiEndpoint: expected a string, got number', ready: 'Unknown', name: 'member-gz' });
   });
 });
+
+describe('hook run args', () => {
+  it('masks args whose names look like credentials and keeps the rest', async () => {
+    const { readHookRun } = await import('../../../source/adapters/hookrun.js');
+    const h = readHookRun('c', {
+      apiVersion: 'tkex.tencent.com/v1alpha1',
+      kind: 'HookRun',
+      metadata: { name: 'h', namespace: 'n', uid: 'u', resourceVersion: '1' },
+      spec: { args: [{ name: 'PodName', value: 'game-1-0' }, { name: 'apiToken', value: 's3cr3t-value' }, { name: 'dbPassword', value: 'hunter2' }] },
+      status: { phase: 'Running' },
+    });
+    expect(h.args[0]).toEqual({ name: 'PodName', value: 'game-1-0' });
+    expect(JSON.stringify(h.args)).not.toMatch(/s3cr3t-value|hunter2/);
+    expect(h.args[1]!.value).toMatch(/^\*\*\*\(hmac:/);
+  });
+});
