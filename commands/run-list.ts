@@ -1,7 +1,6 @@
 // One-shot list: open the fleet, wait until every cluster listed or failed, print rows, report failed
 // clusters on stderr. Exit 0 ok, 3 some clusters failed, 4 forbidden everywhere that failed.
 import type { View } from '../source/adapters/kinds.js';
-import { EXIT } from '../source/exit-codes.js';
 import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
 import type { Snapshot } from '../source/store/types.js';
 import type { ParsedFleetFlags } from './flags.js';
@@ -31,4 +30,3 @@ export async function runList(flags: ParsedFleetFlags, views: View[], render: (s
   }
 }
 
-export const NO_CODE = EXIT.OK;

@@ -65,13 +65,13 @@ export class Fleet {
 
   /** /version on every cluster in parallel: sets state, version and latency. */
   async probe(timeoutMs = 5_000): Promise<void> {
-    await this.fanOut(async (m) => {
-      const v = await withTimeout(m.client.version(), timeoutMs, m.name);
+    // fanOut applies the per-cluster timeout.
+    const results = await this.fanOut(async (m) => {
+      const v = await m.client.version();
       this.setState(m.name, 'ready', undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       return v;
-    }, timeoutMs).then((results) => {
-      for (const r of results) if (!r.ok) this.setState(r.cluster, stateFor(r.error), r.error.message);
-    });
+    }, timeoutMs);
+    for (const r of results) if (!r.ok) this.setState(r.cluster, stateFor(r.error), r.error.message);
   }
 
   /** Run fn on every member in parallel; each gets its own timeout; errors are per cluster. */
@@ -99,7 +99,7 @@ export function stateFor(e: KubeError): ConnectionState {
   return 'degraded';
 }
 
-export function withTimeout<T>(p: Promise<T>, ms: number, cluster: string): Promise<T> {
+function withTimeout<T>(p: Promise<T>, ms: number, cluster: string): Promise<T> {
   let t: NodeJS.Timeout;
   return Promise.race([
     p,

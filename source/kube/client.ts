@@ -1,7 +1,7 @@
 // HTTP transport for one kubeconfig context. client-node supplies the credentials (tokens, client
 // certs, exec/OIDC plugins, CA); requests go through one keep-alive undici Agent per client so a
 // reconnecting watch reuses sockets instead of leaking them (client-node #2893).
-import type { KubeConfig } from '@kubernetes/client-node';
+import { bufferFromFileOrString, type KubeConfig } from '@kubernetes/client-node';
 import { Agent, request } from 'undici';
 import type https from 'node:https';
 import type { ClusterClient, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
@@ -38,20 +38,21 @@ export class HttpClusterClient implements ClusterClient {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new KubeError('Invalid', context, 'kubeconfig context has no cluster');
     this.server = cluster.server.replace(/\/+$/, '');
-    this.user = kc.getCurrentUser()?.name ?? '';
+    const user = kc.getCurrentUser();
+    this.user = user?.name ?? '';
     this.timeoutMs = opts.timeoutMs ?? 10_000;
-    const tls: https.RequestOptions = {};
-    // Synchronous part of applyToHTTPSOptions: CA, client cert/key, skip-verify. Auth headers are per request.
-    const c = kc.getCurrentCluster();
-    const caOpts = {} as https.RequestOptions;
-    void kc.applyToHTTPSOptions(caOpts).catch(() => undefined);
-    tls.ca = caOpts.ca;
-    tls.cert = caOpts.cert;
-    tls.key = caOpts.key;
-    if (c?.skipTLSVerify) tls.rejectUnauthorized = false;
-    if (c?.tlsServerName) tls.servername = c.tlsServerName;
+    // TLS material once, from the same kubeconfig fields client-node reads (file or inline data);
+    // credentials (tokens, exec/OIDC plugins) are applied per request in headers().
+    const pem = (file?: string, data?: string) => bufferFromFileOrString(file, data)?.toString() ?? undefined;
     this.agent = new Agent({
-      connect: { ca: tls.ca as string | undefined, cert: tls.cert as string | undefined, key: tls.key as string | undefined, rejectUnauthorized: tls.rejectUnauthorized, servername: tls.servername, timeout: this.timeoutMs },
+      connect: {
+        ca: pem(cluster.caFile, cluster.caData),
+        cert: pem(user?.certFile, user?.certData),
+        key: pem(user?.keyFile, user?.keyData),
+        ...(cluster.skipTLSVerify ? { rejectUnauthorized: false } : {}),
+        ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}),
+        timeout: this.timeoutMs,
+      },
       keepAliveTimeout: 30_000,
       connections: opts.connections ?? 32,
       pipelining: 1,

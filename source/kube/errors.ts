@@ -42,7 +42,9 @@ export function errorFromStatus(cluster: string, status: number, body: unknown, 
       return new KubeError('Gone', cluster, msg, status, reason);
     case 400:
     case 422:
-      return new KubeError(status === 422 && /test operation|testing value/i.test(msg) ? 'Conflict' : 'Invalid', cluster, msg, status, reason);
+      // A failed JSON-patch `test` is a generic 422 too; the caller that sent the test op decides
+      // whether it means Conflict (source/actions/execute.ts re-reads the object).
+      return new KubeError('Invalid', cluster, msg, status, reason);
     case 504:
       return new KubeError('Timeout', cluster, msg, status, reason);
     default:

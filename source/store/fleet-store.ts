@@ -170,12 +170,9 @@ export class FleetStore implements SnapshotSource {
   clusterErrors(): Array<{ cluster: string; error: KubeError }> {
     const out: Array<{ cluster: string; error: KubeError }> = [];
     for (const rt of this.runtimes.values()) {
-      if (rt.failed) out.push({ cluster: rt.member.name, error: rt.failed });
-      else {
-        const e = [...rt.errors.values()][0];
-        if (e && !this.allListed(rt)) out.push({ cluster: rt.member.name, error: e });
-        else if (e && rt.member.info.state !== 'ready') out.push({ cluster: rt.member.name, error: e });
-      }
+      // A failed connect, or an informer error while the data is incomplete or the cluster is not ready.
+      const e = rt.failed ?? [...rt.errors.values()][0];
+      if (e && (rt.failed || !this.allListed(rt) || rt.member.info.state !== 'ready')) out.push({ cluster: rt.member.name, error: e });
     }
     return out;
   }
