@@ -1,11 +1,10 @@
 // zonectl diff: a config repo at a ref versus what runs, per app and cluster.
 import { EXIT } from '../source/exit-codes.js';
 import { externalDiffCommand, runExternalDiff } from '../source/gitops/external-diff.js';
-import { kubeTargets } from '../source/gitops/kube-targets.js';
 import { MappingError } from '../source/gitops/mapping.js';
+import { createDiffPort } from '../source/gitops/port-kube.js';
 import { RepoError } from '../source/gitops/repo.js';
 import { jsonReport, markdownReport, textReport } from '../source/gitops/report.js';
-import { runGitDiff } from '../source/gitops/run.js';
 import { hasDrift, hasErrors } from '../source/gitops/types.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { loadConfig } from '../source/config/config.js';
@@ -63,14 +62,15 @@ export function run(argv: string[]): Promise<number> {
     if (!['table', 'wide', 'json'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: diff supports table, wide and json`);
     const config = loadConfig();
     const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
-    const targets = kubeTargets(kc, { allowed: flags.context, timeoutMs: flags.requestTimeout ?? Math.max(config.requestTimeoutMs, 30_000) });
+    const diff = createDiffPort(
+      { repo, ref: flags.ref as string | undefined, mapFile: flags.map as string | undefined, apps: flags.app as string[] | undefined, contexts: flags.context, validateMissing: flags.validateNew === true, syncedYaml: flags.output === 'wide', fieldManager: flags.fieldManager as string | undefined },
+      kc,
+      { timeoutMs: flags.requestTimeout ?? Math.max(config.requestTimeoutMs, 30_000) },
+    );
     try {
       let report;
       try {
-        report = await runGitDiff(
-          { repo, ref: flags.ref as string | undefined, mapFile: flags.map as string | undefined, apps: flags.app as string[] | undefined, contexts: flags.context, validateMissing: flags.validateNew === true, syncedYaml: flags.output === 'wide', fieldManager: flags.fieldManager as string | undefined },
-          targets,
-        );
+        report = await diff.refresh();
       } catch (e) {
         if (e instanceof RepoError || e instanceof MappingError) {
           process.stderr.write(`error: ${e.message}\n`);
@@ -100,7 +100,7 @@ export function run(argv: string[]): Promise<number> {
       }
       return flags.exitCode && hasDrift(report) ? EXIT.CONDITION : EXIT.OK;
     } finally {
-      targets.close();
+      diff.close();
     }
   });
 }

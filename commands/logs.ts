@@ -136,12 +136,8 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
     follower.start(sink);
     const summary = await follower.ready;
     const allFailed = summary.failures.length > 0 && summary.failures.length === summary.clusters;
-    if (!allFailed && summary.withTarget === 0 && summary.failures.length === 0 && req.target.type === 'workload') {
-      await follower.stop();
-      io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
-      return EXIT.USAGE;
-    }
-    if (!allFailed && summary.pods === 0 && req.target.type === 'pod' && summary.failures.length === 0) {
+    const notFound = summary.failures.length === 0 && ((req.target.type === 'workload' && summary.withTarget === 0) || (req.target.type === 'pod' && summary.pods === 0));
+    if (notFound) {
       await follower.stop();
       io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
       return EXIT.USAGE;

@@ -2,6 +2,7 @@
 // Helm's --kube-version / --api-versions: full discovery of /api and /apis (every served group/version).
 import type { ClusterClient } from '../kube/client-api.js';
 import type { ResourceType } from '../kube/object.js';
+import { mapLimit } from './pool.js';
 
 interface ApiResource { name: string; kind: string; namespaced: boolean; verbs?: string[] }
 
@@ -24,32 +25,26 @@ export async function discoverFacts(client: ClusterClient, concurrency = 8): Pro
     client.request<{ groups?: Array<{ name: string; versions: Array<{ groupVersion: string }> }> }>({ path: '/apis' }),
   ]);
   const gvs = [...(core.versions ?? ['v1']), ...(groups.groups ?? []).flatMap((g) => g.versions.map((v) => v.groupVersion))];
-  const byGv = new Map<string, ApiResource[]>();
-  let next = 0;
-  const worker = async () => {
-    while (next < gvs.length) {
-      const gv = gvs[next++]!;
-      try {
-        const list = await client.request<{ resources?: ApiResource[] }>({ path: gv.includes('/') ? `/apis/${gv}` : `/api/${gv}` });
-        byGv.set(gv, (list.resources ?? []).filter((r) => !r.name.includes('/')));
-      } catch {
-        byGv.set(gv, []); // an unavailable aggregated API must not fail the diff of everything else
-      }
+  const lists = await mapLimit(gvs, concurrency, async (gv) => {
+    try {
+      const list = await client.request<{ resources?: ApiResource[] }>({ path: gv.includes('/') ? `/apis/${gv}` : `/api/${gv}` });
+      return (list.resources ?? []).filter((r) => !r.name.includes('/'));
+    } catch {
+      return []; // an unavailable aggregated API must not fail the diff of everything else
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, gvs.length) }, worker));
+  });
   const types = new Map<string, ResourceType>(); // apiVersion|kind
   const kinds = new Map<string, boolean>(); // group/kind -> namespaced
   const apiVersions: string[] = [];
-  for (const gv of gvs) {
+  gvs.forEach((gv, i) => {
     const [group, version] = gv.includes('/') ? (gv.split('/') as [string, string]) : ['', gv];
     apiVersions.push(gv);
-    for (const r of byGv.get(gv) ?? []) {
+    for (const r of lists[i]!) {
       types.set(`${gv}|${r.kind}`, { group, version, resource: r.name, kind: r.kind, namespaced: r.namespaced });
       kinds.set(`${group}/${r.kind}`, r.namespaced);
       apiVersions.push(`${gv}/${r.kind}`);
     }
-  }
+  });
   return {
     context: client.context,
     gitVersion: version.gitVersion,

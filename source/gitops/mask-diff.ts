@@ -4,7 +4,7 @@
 // mysqlConfig.pwd and artifact keys) and adds what is configured for the diff: CR paths by JSON pointer and
 // annotation keys. A masked value is `***(hmac:<8 hex>)` (keyed per process, see model/mask.ts): equal values look equal, a changed secret shows as
 // changed, nothing readable is printed. Server messages are scrubbed of the sensitive values they might echo.
-import { maskObject, maskText, maskValue } from '../model/mask.js';
+import { isMasked, maskObject, maskText, maskValue } from '../model/mask.js';
 import { isPlainObject, pointerSlots } from './canonical.js';
 import { groupOf, ruleMatches } from './normalize.js';
 import type { KubeObject } from '../kube/object.js';
@@ -45,10 +45,10 @@ export function maskObjects(objects: Array<KubeObject | undefined>, opts: MaskOp
     Object.assign(o, masked);
     for (const r of rules) {
       if (!ruleMatches(r, o)) continue;
-      for (const p of r.paths) for (const slot of pointerSlots(o, p)) if (!String(slot.get()).startsWith('***(')) slot.set(maskAny(slot.get()));
+      for (const p of r.paths) for (const slot of pointerSlots(o, p)) if (!isMasked(slot.get())) slot.set(maskAny(slot.get()));
     }
     const ann = o.metadata?.annotations;
-    if (ann) for (const k of opts.sensitiveAnnotations ?? []) if (k in ann && !ann[k]!.startsWith('***(')) ann[k] = maskValue(ann[k]!);
+    if (ann) for (const k of opts.sensitiveAnnotations ?? []) if (k in ann && !isMasked(ann[k])) ann[k] = maskValue(ann[k]!);
   }
 }
 

@@ -5,20 +5,12 @@ import { objectLabel, toYaml, unifiedDiff } from './diff-text.js';
 import { maskObjects, scrub, sensitiveValues } from './mask-diff.js';
 import { groupOf, normalizeObject, type NormalizeOptions } from './normalize.js';
 import { normalizeLiveTracking } from './tracking.js';
-import type { DiffSettings, ObjectDiff, ObjectStatus, PredictedBy } from './types.js';
+import type { DiffSettings, ObjectDiff, ObjectStatus } from './types.js';
 
-export interface PairInput {
-  app: string;
-  cluster: string;
+export interface PairInput extends Pick<ObjectDiff, 'app' | 'cluster' | 'predictedBy' | 'approximate' | 'note' | 'warnings' | 'dryRun' | 'prune'> {
   desired?: KubeObject; // Git (namespace resolved, tracking injected)
   live?: KubeObject;
   predicted?: KubeObject; // predicted live (pairs only)
-  predictedBy: PredictedBy;
-  approximate: boolean;
-  note?: string;
-  warnings: string[];
-  dryRun?: { ok: boolean; message?: string };
-  prune?: boolean;
   /** Forces the status (Unknown with a message). */
   unknown?: string;
 }

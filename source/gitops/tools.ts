@@ -4,7 +4,6 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export class ToolMissing extends Error {}
 export class ToolFailed extends Error {}
 
 export function findTool(name: 'helm' | 'kubectl' | 'kustomize'): string | undefined {
