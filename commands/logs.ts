@@ -2,8 +2,8 @@
 // flags -> LogFollower over the fleet -> LineWriter (stdout; markers on stderr) -> exit code.
 import { loadConfig } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
-import { selectContexts } from '../source/fleet/select.js';
-import { HttpClusterClient } from '../source/kube/client.js';
+import { namespaceFor, selectContexts } from '../source/fleet/select.js';
+import { Fleet } from '../source/fleet/fleet.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { compileRegex, FilterError } from '../source/logs/filters.js';
 import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
@@ -167,8 +167,8 @@ export function run(argv: string[]): Promise<number> {
     // One client per context with room for every stream: each open log stream and pod watch holds
     // a connection (the shared default of 32 would queue streams beyond it forever).
     const connections = (req.options.maxStreams > 0 ? req.options.maxStreams : 1_000) + 16;
-    const clients = contexts.map((name) => new HttpClusterClient(name, kc.forContext(name), { timeoutMs: config.requestTimeoutMs, connections }));
-    const nsFor = (name: string) => (req.fleet.allNamespaces ? undefined : req.fleet.namespace || kc.contexts.find((c) => c.name === name)?.namespace || 'default');
+    const fleet = Fleet.fromKubeconfig(kc, contexts, config, { connections });
+    const nsFor = namespaceFor(req.fleet, kc);
     const ac = new AbortController();
     const stop = () => ac.abort();
     process.once('SIGINT', stop);
@@ -179,7 +179,7 @@ export function run(argv: string[]): Promise<number> {
     };
     process.stdout.on('error', onPipe);
     try {
-      return await followLogs(req, clients.map((client) => ({ name: client.context, client, namespace: nsFor(client.context) })), {
+      return await followLogs(req, fleet.members.map((m) => ({ name: m.name, client: m.client, namespace: nsFor(m.name) })), {
         stdout: process.stdout,
         stderr: process.stderr,
         env: process.env,
@@ -189,7 +189,7 @@ export function run(argv: string[]): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       process.stdout.off('error', onPipe);
-      for (const c of clients) c.close();
+      fleet.close();
     }
   });
 }

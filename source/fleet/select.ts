@@ -1,6 +1,6 @@
 // Which contexts are in view: --context (repeatable) > --all-contexts > config fleet: > current context.
 import type { Config } from '../config/config.js';
-import type { ContextRef } from '../kube/kubeconfig.js';
+import type { ContextRef, LoadedKubeconfig } from '../kube/kubeconfig.js';
 
 export class SelectionError extends Error {}
 
@@ -36,3 +36,9 @@ export function selectContexts(
   if (current && names.has(current)) return [current];
   throw new SelectionError('no context selected: kubeconfig has no current-context; use --context NAME or --all-contexts');
 }
+
+/** -A: every namespace; -n NS; else the context's namespace, else "default" (like kubectl). */
+export function namespaceFor(flags: { namespace?: string; allNamespaces?: boolean }, kubeconfig: LoadedKubeconfig): (cluster: string) => string | undefined {
+  return (cluster) => (flags.allNamespaces ? undefined : flags.namespace || kubeconfig.contexts.find((c) => c.name === cluster)?.namespace || 'default');
+}
+

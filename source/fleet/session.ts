@@ -5,7 +5,7 @@ import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/
 import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
 import { deriveSnapshot } from '../store/derive.js';
 import { Fleet } from './fleet.js';
-import { selectContexts } from './select.js';
+import { namespaceFor, selectContexts } from './select.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -50,11 +50,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
   const fleet = Fleet.fromKubeconfig(kubeconfig, contexts, config);
-  const nsFor = (cluster: string): string | undefined => {
-    if (flags.allNamespaces) return undefined;
-    if (flags.namespace) return flags.namespace;
-    return kubeconfig.contexts.find((c) => c.name === cluster)?.namespace || 'default';
-  };
+  const nsFor = namespaceFor(flags, kubeconfig);
   const specs = (cluster: string): WatchSpec[] =>
     kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type }) => ({
       kind,
