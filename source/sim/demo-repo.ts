@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { stringify } from 'yaml';
-import type { KubeObject } from '../kube/object.js';
+import { apiVersionOf, type KubeObject } from '../kube/object.js';
 import { findTool } from '../gitops/tools.js';
 import type { SimStore } from './store-api.js';
+import { T } from './controllers/kinds.js';
 
 export interface DemoRepoWorld {
   /** Member clusters (contexts of the demo kubeconfig have the same names). */
@@ -50,9 +51,9 @@ export async function writeDemoRepo(dir: string, world: DemoRepoWorld): Promise<
   files['apps/values/general.yaml'] = stringify({ game: { motd: 'welcome to the demo federation', logLevel: 'info' } });
   world.members.forEach((cluster, ci) => {
     const store = world.stores.get(cluster);
-    const t = store?.typeFor('apps.example.com/v1alpha1', 'GameZone');
+    const t = store?.typeFor(apiVersionOf(T.gameZone), T.gameZone.kind);
     if (!store || !t) return;
-    const zones = store.list(t).items.map((z) => ({ ...z, apiVersion: 'apps.example.com/v1alpha1', kind: 'GameZone' })).sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
+    const zones = store.list(t).items.map((z) => ({ ...z, apiVersion: apiVersionOf(t), kind: t.kind })).sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
     const app = `zones-${cluster}`;
     apps.push(app);
     files[`apps/values/${cluster}/cluster.yaml`] = stringify({ cluster: { name: cluster }, game: { logLevel: ci === 0 ? 'debug' : 'info' } });

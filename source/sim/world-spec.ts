@@ -1,6 +1,7 @@
 // The objects of the demo world: zones (GameZone specs), hook templates, nodes and the kubefed host.
-import type { KubeObject } from '../kube/object.js';
-import { T, TKEX, FED_NAMESPACE } from './controllers/kinds.js';
+import { apiVersionOf, type KubeObject, type ResourceType } from '../kube/object.js';
+import { T, TKEX, FED_NAMESPACE, LABEL_SERVICE, LABEL_ZONE } from './controllers/kinds.js';
+import { qualified } from './object-util.js';
 
 export const IMAGE_REPO = 'registry.example.com/project1/service';
 export const BASE_VERSION = '1.8.2';
@@ -34,9 +35,9 @@ export function zoneNamespace(zoneId: number): string {
 
 export function gameZone(zoneId: number, services: number, replicas: number, custom: Record<string, Record<string, unknown>> = {}): KubeObject {
   return {
-    apiVersion: 'apps.example.com/v1alpha1',
-    kind: 'GameZone',
-    metadata: { name: `zone${zoneId}`, namespace: zoneNamespace(zoneId), labels: { [`zonectl.io/zone`]: String(zoneId) } },
+    apiVersion: apiVersionOf(T.gameZone),
+    kind: T.gameZone.kind,
+    metadata: { name: `zone${zoneId}`, namespace: zoneNamespace(zoneId), labels: { [LABEL_ZONE]: String(zoneId) } },
     spec: {
       gameZone: {
         zoneId,
@@ -101,22 +102,27 @@ export function nodeObject(cluster: string, name: string, i: number): KubeObject
 
 export function kubeFedCluster(name: string, endpoint: string, region: string): KubeObject {
   return {
-    apiVersion: 'core.kubefed.io/v1beta1',
-    kind: 'KubeFedCluster',
+    apiVersion: apiVersionOf(T.kubeFedCluster),
+    kind: T.kubeFedCluster.kind,
     metadata: { name, namespace: FED_NAMESPACE, labels: { region } },
     spec: { apiEndpoint: endpoint, secretRef: { name: `${name}-token` } },
     status: { region },
   };
 }
 
+/** A FederatedTypeConfig's targetType / federatedType entry. */
+function typeRef(t: ResourceType): Record<string, string> {
+  return { group: t.group, version: t.version, kind: t.kind, pluralName: t.resource, scope: t.namespaced ? 'Namespaced' : 'Cluster' };
+}
+
 export function federatedTypeConfig(): KubeObject {
   return {
-    apiVersion: 'core.kubefed.io/v1beta1',
-    kind: 'FederatedTypeConfig',
-    metadata: { name: 'gamedeployments.tkex.tencent.com', namespace: FED_NAMESPACE },
+    apiVersion: apiVersionOf(T.federatedTypeConfig),
+    kind: T.federatedTypeConfig.kind,
+    metadata: { name: qualified(T.gameDeployment), namespace: FED_NAMESPACE },
     spec: {
-      targetType: { group: 'tkex.tencent.com', version: 'v1alpha1', kind: 'GameDeployment', pluralName: 'gamedeployments', scope: 'Namespaced' },
-      federatedType: { group: 'types.kubefed.io', version: 'v1beta1', kind: 'FederatedGameDeployment', pluralName: 'federatedgamedeployments', scope: 'Namespaced' },
+      targetType: typeRef(T.gameDeployment),
+      federatedType: typeRef(T.federatedGameDeployment),
       propagation: 'Enabled',
       statusCollection: 'Disabled',
     },
@@ -137,16 +143,16 @@ export function federatedGameDeployment(name: string, ns: string, replicas: numb
       ],
     });
   return {
-    apiVersion: 'types.kubefed.io/v1beta1',
-    kind: 'FederatedGameDeployment',
+    apiVersion: apiVersionOf(T.federatedGameDeployment),
+    kind: T.federatedGameDeployment.kind,
     metadata: { name, namespace: ns },
     spec: {
       template: {
-        metadata: { labels: { app: name, 'zonectl.io/service': name } },
+        metadata: { labels: { app: name, [LABEL_SERVICE]: name } },
         spec: {
           replicas,
           selector: { matchLabels: { app: name } },
-          template: { metadata: { labels: { app: name, 'zonectl.io/service': name } }, spec: { containers: [{ name: 'login', image, args: ['--type', 'login'] }] } },
+          template: { metadata: { labels: { app: name, [LABEL_SERVICE]: name } }, spec: { containers: [{ name: 'login', image, args: ['--type', 'login'] }] } },
           updateStrategy: { type: 'InplaceUpdate', maxUnavailable: 1 },
         },
       },

@@ -9,7 +9,7 @@ import { SimLogSource } from './logs.js';
 import { startClusterControllers, defaultNodes, type ClusterControllers } from './controllers/index.js';
 import { ControllerRuntime } from './controllers/runtime.js';
 import { FederationController } from './controllers/federation.js';
-import { T, FED_NAMESPACE } from './controllers/kinds.js';
+import { T, FED_NAMESPACE, LABEL_ZONE } from './controllers/kinds.js';
 import { Rand } from './rand.js';
 import {
   BASE_VERSION,
@@ -164,7 +164,7 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
       const zoneId = (c + 1) * zoneBase + z + 1;
       const ns = zoneNamespace(zoneId);
       const story = storyAt.get(`${c}/${z}`);
-      store.create(T.namespace, { metadata: { name: ns, labels: { 'zonectl.io/zone': String(zoneId) } } });
+      store.create(T.namespace, { metadata: { name: ns, labels: { [LABEL_ZONE]: String(zoneId) } } });
       if (story) for (const t of hookTemplates(ns)) store.create(T.hookTemplate, t);
       const custom = story ? storyCustom(story) : {};
       if (!story && z === 1) custom['game-1'] = { image: `${IMAGE_REPO}:${BASE_VERSION}-hotfix1` }; // per-service override (seed 004)

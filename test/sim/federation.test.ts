@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoWorld } from '../../source/sim/world.js';
 import { T } from '../../source/sim/controllers/kinds.js';
-import { applyJsonPatch } from '../../source/sim/controllers/jsonpatch.js';
+import { applyOverrides as applyJsonPatch } from '../../source/sim/controllers/federation.js';
 
 describe('kubefed propagation', () => {
   it('applies overrides, follows placement changes and reports per-cluster status', () => {

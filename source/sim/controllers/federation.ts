@@ -6,9 +6,8 @@ import type { SimStore } from '../store-api.js';
 import { apiVersionOf } from '../../kube/object.js';
 import { stableJson } from '../rand.js';
 import { T, FED_NAMESPACE } from './kinds.js';
-import { applyJsonPatch } from './jsonpatch.js';
+import { jsonPatch } from '../server/patch.js';
 import { keyOf, splitKey, type ControllerRuntime } from './runtime.js';
-import { defaultResourceTypes } from '../registry.js';
 
 export const MANAGED_LABEL = 'kubefed.io/managed';
 
@@ -17,15 +16,15 @@ export interface FederatedKind {
   target: ResourceType;
 }
 
-function deploymentType(): ResourceType {
-  const d = defaultResourceTypes().find((t) => t.group === 'apps' && t.resource === 'deployments')!;
-  return { group: d.group, version: d.version, resource: d.resource, kind: d.kind, namespaced: true };
-}
-
-export const FEDERATED_KINDS: FederatedKind[] = [
+const FEDERATED_KINDS: FederatedKind[] = [
   { fed: T.federatedGameDeployment, target: T.gameDeployment },
-  { fed: T.federatedDeployment, target: deploymentType() },
+  { fed: T.federatedDeployment, target: T.deployment },
 ];
+
+/** kubefed clusterOverrides (RFC 6902 ops whose op defaults to replace) applied to a copy of doc; throws when one does not apply. */
+export function applyOverrides<D>(doc: D, overrides: Array<{ op?: string; path: string; value?: unknown }>): D {
+  return jsonPatch(doc, overrides.map((o) => ({ ...o, op: o.op ?? 'replace' })));
+}
 
 function matches(selector: any, labels: Record<string, string>): boolean {
   const ml = (selector?.matchLabels ?? {}) as Record<string, string>;
@@ -135,7 +134,7 @@ export class FederationController {
     const ov = ((fo.spec?.overrides as any[] | undefined) ?? []).find((o) => o.clusterName === cname);
     if (ov?.clusterOverrides?.length) {
       try {
-        desired = applyJsonPatch(desired, ov.clusterOverrides);
+        desired = applyOverrides(desired, ov.clusterOverrides);
       } catch {
         return { status: 'ApplyOverridesFailed' };
       }

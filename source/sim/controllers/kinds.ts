@@ -14,6 +14,7 @@ export const T = {
   pod: find('', 'pods'),
   node: find('', 'nodes'),
   event: find('', 'events'),
+  deployment: find('apps', 'deployments'),
   controllerRevision: find('apps', 'controllerrevisions'),
   gameDeployment: find('tkex.tencent.com', 'gamedeployments'),
   gameStatefulSet: find('tkex.tencent.com', 'gamestatefulsets'),

@@ -5,6 +5,7 @@ import { apiVersionOf, type KubeObject, type ResourceType } from '../../kube/obj
 import type { SimStore, StoreEvent } from '../store-api.js';
 import type { VirtualClock } from '../clock.js';
 import type { Rand } from '../rand.js';
+import { typeKey } from '../registry.js';
 import { controllerOf } from './kinds.js';
 
 export type Reconcile = (key: string) => number | void;
@@ -131,7 +132,7 @@ export class ControllerRuntime {
 
   /** A shared owner index for a type (kept current from store events). */
   index(type: ResourceType): OwnerIndex {
-    const k = `${type.group}/${type.resource}`;
+    const k = typeKey(type);
     let ix = this.indexes.get(k);
     if (!ix) {
       const created = new OwnerIndex(this.store, type);

@@ -3,13 +3,12 @@
 // controller-owned spec.updateStrategy.paused / retry flags via a patch of the main resource.
 import type { KubeObject, ResourceType } from '../../kube/object.js';
 import { stableJson } from '../rand.js';
-import { T, clone, controllerOf, jsonEqual } from './kinds.js';
+import { T, clone, controllerOf, jsonEqual, LABEL_HOOK_REVISION, LABEL_HOOK_TYPE, LABEL_REVISION_HASH } from './kinds.js';
 import { keyOf, splitKey, type ControllerHandle, type ControllerRuntime, type OwnerIndex } from './runtime.js';
 import { currentStep, stepHash, updateCanaryStatus, PAUSE_HOOK, type WorkloadKindName } from './canary.js';
 import { ensureRevision, isRunningAndReady, selectorString } from './template.js';
 import { CANCEL_HOOKRUN, createStepHookRun, hookCompleted } from './hooks.js';
 import { PodSyncer } from './workload-pods.js';
-import { LABEL_REVISION_HASH } from './kinds.js';
 
 export class WorkloadController {
   readonly type: ResourceType;
@@ -135,7 +134,7 @@ export class WorkloadController {
   /** reconcileStepHookRun + cancel/delete of other step HookRuns. */
   private reconcileStepHookRun(w: KubeObject, hookRuns: KubeObject[], updateRevision: string, pauseReasons: string[]): KubeObject | undefined {
     const store = this.rt.store;
-    const stepRuns = hookRuns.filter((h) => h.metadata.labels?.['hookrun-type'] === 'canary-step');
+    const stepRuns = hookRuns.filter((h) => h.metadata.labels?.[LABEL_HOOK_TYPE] === 'canary-step');
     let current = stepRuns.find((h) => h.metadata.name === w.status?.canary?.currentStepHookRun);
     const hasCanary = !!w.spec?.updateStrategy?.canary && !!w.status?.canary?.revision;
     if (hasCanary) {
@@ -159,7 +158,7 @@ export class WorkloadController {
           return o;
         });
       }
-      if (hr.metadata.labels?.['workload-revision'] !== updateRevision) store.delete(T.hookRun, hr.metadata.namespace, hr.metadata.name!);
+      if (hr.metadata.labels?.[LABEL_HOOK_REVISION] !== updateRevision) store.delete(T.hookRun, hr.metadata.namespace, hr.metadata.name!);
     }
     return current;
   }

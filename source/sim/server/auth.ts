@@ -2,6 +2,7 @@
 // (pods/log included) and create SelfSubjectAccessReviews. Messages match the apiserver's wording.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { qualified } from '../object-util.js';
 import { HttpError } from './status.js';
 
 export type UserName = 'admin' | 'viewer';
@@ -47,8 +48,7 @@ export function authorize(user: User, a: ResourceAttributes): { allowed: boolean
 
 export function forbidden(user: User, a: ResourceAttributes): HttpError {
   const res = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-  const qualified = a.group ? `${a.resource}.${a.group}` : a.resource;
-  const subject = a.name ? `${qualified} "${a.name}"` : qualified;
+  const subject = a.name ? `${qualified(a)} "${a.name}"` : qualified(a);
   const scope = a.namespace ? `in the namespace "${a.namespace}"` : 'at the cluster scope';
   return new HttpError(
     403,

@@ -2,6 +2,7 @@
 import YAML from 'yaml';
 import type { KubeObject } from '../../kube/object.js';
 import { apiVersionOf } from '../../kube/object.js';
+import { qualified } from '../object-util.js';
 import { supportsStrategicMerge } from '../registry.js';
 import { details, q, qBool, type Req } from './context.js';
 import { getObject, scaleOf } from './handlers-read.js';
@@ -166,7 +167,7 @@ export async function handleDelete(r: Req): Promise<void> {
   } catch (e) {
     throw toHttpError(e, details(r));
   }
-  if (!gone) throw toHttpError(new HttpError(404, 'NotFound', `${r.info.group ? `${r.info.resource}.${r.info.group}` : r.info.resource} "${r.name}" not found`), details(r));
+  if (!gone) throw new HttpError(404, 'NotFound', `${qualified(r.info)} "${r.name}" not found`);
   if (!opts.dryRun && !gone.metadata.deletionTimestamp) r.ctx.managers.forget(gone.metadata.uid!);
   if ((r.info.group === '' && r.info.resource === 'pods') || gone.metadata.deletionTimestamp) {
     sendJson(r.res, 200, gone);

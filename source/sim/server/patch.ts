@@ -200,4 +200,4 @@ function mergeList(target: any[], patch: any[], field: string): any[] {
   return out;
 }
 
-export { isObj, deepEqual };
+export { isObj };
