@@ -2,7 +2,7 @@
 // (Rollouts row, Rollout detail, a workload line of a Zone detail) or a pod (a pod line of a detail
 // view). Argo / Kruise Rollouts are mapped to the workload they drive (or their pod selector).
 import type { LogTarget } from '../logs/types.js';
-import { targetForWorkload } from '../logs/target.js';
+import { labelSelectorString, targetForWorkload } from '../logs/target.js';
 import type { WorkloadInfo } from '../model/types.js';
 import type { Snapshot } from '../store/types.js';
 import type { LogRequest } from './logs-port.js';
@@ -66,7 +66,7 @@ export function workloadLogTarget(w: Pick<WorkloadInfo, 'kind' | 'name' | 'workl
     const ref = targetForWorkload(w.workloadRef.kind, w.workloadRef.name);
     if (ref) return ref;
   }
-  const sel = Object.entries(w.selector ?? {});
-  if (sel.length > 0) return { type: 'selector', selector: sel.map(([k, v]) => `${k}=${v}`).join(',') };
+  const selector = labelSelectorString({ matchLabels: w.selector });
+  if (selector) return { type: 'selector', selector };
   return `logs: ${w.kind}/${w.name} names no workload or pod selector to follow`;
 }

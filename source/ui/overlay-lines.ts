@@ -3,10 +3,8 @@
 // kept on screen below it.
 import type { ConfirmOverlay, FormOverlay, Overlay } from './overlay.js';
 import { fitSegs, segsWidth } from './text/segs.js';
-import { displayWidth } from './text/width.js';
+import { displayWidth, headCells } from './text/width.js';
 import type { Seg } from './views/types.js';
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Wraps one line to `width` cells, breaking at spaces when it can; continuation lines get `indent`. */
 export function wrapLine(text: string, width: number, indent: number): string[] {
@@ -17,14 +15,7 @@ export function wrapLine(text: string, width: number, indent: number): string[] 
   let pad = '';
   while (displayWidth(pad + rest) > width) {
     const room = width - pad.length;
-    let taken = '';
-    let used = 0;
-    for (const { segment } of segmenter.segment(rest)) {
-      const w = displayWidth(segment);
-      if (used + w > room) break;
-      taken += segment;
-      used += w;
-    }
+    let [taken] = headCells(rest, room);
     if (taken === '') break;
     const sp = taken.lastIndexOf(' ');
     if (sp > room / 2 && sp < taken.length - 1) taken = taken.slice(0, sp + 1);

@@ -82,13 +82,14 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     process.exit(10);
   };
   const handle = opts.handleSignals !== false;
-  if (handle) {
-    process.on('SIGTERM', onSignal);
-    process.on('SIGHUP', onSignal);
-    process.on('SIGINT', onSignal);
-    process.on('uncaughtException', onCrash);
-    process.on('unhandledRejection', onCrash);
-  }
+  const listeners = [
+    ['SIGTERM', onSignal],
+    ['SIGHUP', onSignal],
+    ['SIGINT', onSignal],
+    ['uncaughtException', onCrash],
+    ['unhandledRejection', onCrash],
+  ] as const;
+  if (handle) for (const [event, fn] of listeners) process.on(event, fn);
 
   try {
     instance = render(
@@ -122,13 +123,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     if (handle) process.stderr.write(`zonectl: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     exitCode = 10;
   } finally {
-    if (handle) {
-      process.off('SIGTERM', onSignal);
-      process.off('SIGHUP', onSignal);
-      process.off('SIGINT', onSignal);
-      process.off('uncaughtException', onCrash);
-      process.off('unhandledRejection', onCrash);
-    }
+    if (handle) for (const [event, fn] of listeners) process.off(event, fn);
   }
   return exitCode;
 }

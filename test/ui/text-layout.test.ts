@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fitColumns, naturalWidths, type Column } from '../../source/ui/columns.js';
 import { compileFilter } from '../../source/ui/filter.js';
-import { age, duration, imageTag } from '../../source/ui/text/format.js';
+import { age, imageTag, shortDuration } from '../../source/model/format.js';
 import { displayWidth, fit, truncate } from '../../source/ui/text/width.js';
 
 describe('display width', () => {
@@ -29,10 +29,10 @@ describe('display width', () => {
 
 describe('format', () => {
   test('ages like kubectl', () => {
-    expect(duration(45_000)).toBe('45s');
-    expect(duration(12 * 60_000)).toBe('12m');
-    expect(duration(3 * 3600_000)).toBe('3h');
-    expect(duration(3 * 86400_000)).toBe('3d');
+    expect(shortDuration(45)).toBe('45s');
+    expect(shortDuration(12 * 60)).toBe('12m');
+    expect(shortDuration(3 * 3600)).toBe('3h');
+    expect(shortDuration(3 * 86400)).toBe('3d');
     expect(age(undefined, 0)).toBe('');
     expect(age('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:10:00Z'))).toBe('10m');
   });

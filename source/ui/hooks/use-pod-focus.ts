@@ -11,7 +11,7 @@ function focusOf(w: WorkloadInfo): PodFocus {
   return { cluster: w.cluster, namespace: w.namespace, labelSelector: sel };
 }
 
-export function podFocusFor(frame: Frame, snap: Snapshot): PodFocus[] {
+export function podFocusFor(frame: Pick<Frame, 'view' | 'key'>, snap: Snapshot): PodFocus[] {
   if (frame.view === 'rollout') {
     const w = snap.workloads.find((x) => workloadKey(x) === frame.key);
     return w ? [focusOf(w)] : [];
@@ -26,8 +26,10 @@ export function podFocusFor(frame: Frame, snap: Snapshot): PodFocus[] {
 }
 
 export function usePodFocus(source: SnapshotSource, frame: Frame, snap: Snapshot): void {
-  const focus = podFocusFor(frame, snap);
-  const key = useMemo(() => JSON.stringify(focus), [JSON.stringify(focus)]);
+  // Recomputed when the screen or the snapshot changes, not on every key; the effect runs only when
+  // the serialized focus differs.
+  const { view, key: frameKey } = frame;
+  const key = useMemo(() => JSON.stringify(podFocusFor({ view, key: frameKey }, snap)), [view, frameKey, snap]);
   useEffect(() => {
     source.focusPods?.(JSON.parse(key) as PodFocus[]);
   }, [source, key]);

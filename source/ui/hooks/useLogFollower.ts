@@ -1,7 +1,7 @@
 // Runs a LogFollowerPort for the life of a view: lines and stream markers land in a bounded ring
 // buffer (memory stays flat however long the follow runs) and reach React at most every `flushMs`
 // (one state update per batch, never per line). Lines pushed out of the ring are counted.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RingBuffer } from '../../logs/ring.js';
 import type { FollowerStats, LogFollowerPort, LogSink } from '../../logs/types.js';
 import type { LogEntry } from '../../logs/view-model.js';
@@ -18,13 +18,10 @@ const EMPTY_STATS: FollowerStats = { streams: 0, queued: 0, lines: 0, duplicates
 export function useLogFollower(port: LogFollowerPort, opts: { capacity?: number; flushMs?: number } = {}): LogFeed {
   const capacity = opts.capacity ?? 5_000;
   const flushMs = opts.flushMs ?? 100;
-  const ringRef = useRef<RingBuffer<LogEntry> | null>(null);
-  if (ringRef.current === null || ringRef.current.capacity !== capacity) ringRef.current = new RingBuffer<LogEntry>(capacity);
-  const [feed, setFeed] = useState<LogFeed>(() => ({ version: 0, ring: ringRef.current!, stats: EMPTY_STATS }));
+  const [feed, setFeed] = useState<LogFeed>(() => ({ version: 0, ring: new RingBuffer<LogEntry>(capacity), stats: EMPTY_STATS }));
 
   useEffect(() => {
     const ring = new RingBuffer<LogEntry>(capacity);
-    ringRef.current = ring;
     let pending: LogEntry[] = [];
     let seq = 0;
     let timer: NodeJS.Timeout | undefined;

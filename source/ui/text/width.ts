@@ -22,16 +22,22 @@ export function truncate(s: string, width: number): string {
   }
   if (stringWidth(s) <= width) return s;
   const limit = width - 1; // room for the marker
-  let out = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(s)) {
-    const w = stringWidth(segment);
-    if (used + w > limit) break;
-    out += segment;
-    used += w;
-  }
+  const [out, used] = headCells(s, limit);
   // A wide character that did not fit leaves one cell: pad so the column stays aligned.
   return out + ' '.repeat(limit - used) + ELLIPSIS;
+}
+
+/** The longest head of `s` that fits in `cells` cells, never splitting a grapheme: [head, its width]. */
+export function headCells(s: string, cells: number): [string, number] {
+  let head = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(s)) {
+    const w = displayWidth(segment);
+    if (used + w > cells) break;
+    head += segment;
+    used += w;
+  }
+  return [head, used];
 }
 
 /** Truncates then pads to exactly `width` cells. */

@@ -1,13 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { Theme, Token, TokenStyle } from './theme.js';
+import type { Theme } from './theme.js';
 import { resolveTheme } from './theme.js';
 
 export const ThemeContext = createContext<Theme>(resolveTheme('mono', {}));
 
 export function useTheme(): Theme {
   return useContext(ThemeContext);
-}
-
-export function useToken(token: Token): TokenStyle {
-  return useContext(ThemeContext).tokens[token];
 }

@@ -2,7 +2,7 @@
 // per-cluster propagation status beside each member cluster's live state.
 import type { FederatedInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { imageTag } from '../text/format.js';
+import { imageTag } from '../../model/format.js';
 import { fedKey, workloadKey } from './keys.js';
 import { flatten, isSensitiveKey, LineBuilder } from './lines.js';
 import { stateText, updatedText } from './rollout-text.js';

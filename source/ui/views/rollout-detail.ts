@@ -2,7 +2,8 @@
 // hook runs with metric results, pods with revision / ready / restarts / hook conditions.
 import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { age, duration, ms, shortRev } from '../text/format.js';
+import { age, shortDuration } from '../../model/format.js';
+import { ms, shortRev } from '../text/format.js';
 import { workloadKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import { actionHeading, stateActionLines } from './rollout-actions.js';
@@ -79,8 +80,8 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
     const mark = cur ? '[>]' : done ? '[x]' : '[ ]';
     let timer = '';
     if (cur && r.paused && r.pausedSince) {
-      timer = ` paused ${duration(Math.max(0, ctx.now - ms(r.pausedSince)))}`;
-      if (r.pauseEndsAt) timer += `, resumes in ${duration(Math.max(0, ms(r.pauseEndsAt) - ctx.now))}`;
+      timer = ` paused ${shortDuration((ctx.now - ms(r.pausedSince)) / 1000)}`;
+      if (r.pauseEndsAt) timer += `, resumes in ${shortDuration((ms(r.pauseEndsAt) - ctx.now) / 1000)}`;
       else if (st.kind === 'pause' && st.pauseSeconds === undefined) timer += ', awaiting approval';
     }
     b.add(`step:${st.index}`, [

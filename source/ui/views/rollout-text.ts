@@ -1,6 +1,7 @@
 // Human text for a workload's rollout, shared by the rollouts list and the detail views.
 import type { RolloutStatus, WorkloadInfo } from '../../model/types.js';
-import { duration, ms } from '../text/format.js';
+import { shortDuration } from '../../model/format.js';
+import { ms } from '../text/format.js';
 
 /** "2/5 pause" — step i/n (1-based) and the current step's kind. */
 export function stepText(r: RolloutStatus): string {
@@ -15,7 +16,7 @@ export function stepText(r: RolloutStatus): string {
 export function pausedFor(r: RolloutStatus, now: number): string {
   if (!r.paused || !r.pausedSince) return '';
   const since = ms(r.pausedSince);
-  return since > 0 ? ` ${duration(Math.max(0, now - since))}` : '';
+  return since > 0 ? ` ${shortDuration((now - since) / 1000)}` : '';
 }
 
 /** "paused: awaiting approval 12m" — the message plus how long it has been paused. */

@@ -1,7 +1,8 @@
 // Zone detail: services -> workloads -> pods, with versions and health.
 import type { WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { age, imageTag, shortRev } from '../text/format.js';
+import { age, imageTag } from '../../model/format.js';
+import { shortRev } from '../text/format.js';
 import { workloadKey, zoneKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import { podsOf } from './rollout-detail.js';

@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../store/types.js';
-import { age, ms } from '../text/format.js';
+import { age } from '../../model/format.js';
+import { ms } from '../text/format.js';
 import { zoneKey } from './keys.js';
 import type { ListSpec, Row } from './types.js';
 import { makeRow, phaseToken, staleCluster } from './types.js';
