@@ -2,6 +2,8 @@
 // narrowed by read-only mode and a (cached) access review; plan = fresh read + adapter plan + card;
 // run = the executor. The UI never sees a client or a patch.
 import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
+import { ANALYSIS_RUNS } from '../adapters/plans/argo.js';
+import { typeFromRef } from '../adapters/plans/common.js';
 import { planAction, type Intent } from '../adapters/plans/index.js';
 import type { Plan } from '../adapters/plans/types.js';
 import type { Fleet, Member } from '../fleet/fleet.js';
@@ -34,18 +36,17 @@ export interface ConsolePortOptions {
   now?: () => number;
 }
 
-const ARGO_RUNS = { group: 'argoproj.io', resource: 'analysisruns' };
-
 /** The writes an action would make, for the access review behind a key (the executor re-checks the exact plan). */
 export function accessFor(w: WorkloadInfo, action: ActionName): AccessAttrs[] {
   const t = KINDS[w.kind];
   const at = (group: string, resource: string, name: string, subresource?: string): AccessAttrs => ({ verb: 'patch', group, resource, namespace: w.namespace, name, ...(subresource ? { subresource } : {}) });
   const self = at(t.group, t.resource, w.name);
   const ref = w.workloadRef;
-  const refAttrs = ref ? at(ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '', `${ref.kind.toLowerCase()}s`, ref.name) : self;
+  const refType = ref ? typeFromRef(ref.apiVersion, ref.kind) : undefined;
+  const refAttrs = ref && refType ? at(refType.group, refType.resource, ref.name) : self;
   if (action === 'skip-hook') {
     if (t.group === TKEX_GROUP) return [at(TKEX_GROUP, 'hookruns', w.rollout.hookRunName ?? '')];
-    if (w.kind === 'Rollout') return [at(ARGO_RUNS.group, ARGO_RUNS.resource, w.rollout.hookRunName ?? '')];
+    if (w.kind === 'Rollout') return [at(ANALYSIS_RUNS.group, ANALYSIS_RUNS.resource, w.rollout.hookRunName ?? '')];
   }
   if (w.kind === 'Rollout') {
     if (action === 'approve') return [at(t.group, t.resource, w.name, 'status'), self];

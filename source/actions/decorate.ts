@@ -2,6 +2,7 @@
 // (metadata.resourceVersion in a merge patch, a leading `test` op in a JSON patch) and the audit
 // annotation carried by the same patch.
 import type { PlanPatchType } from '../adapters/plans/types.js';
+import { isRecord } from '../adapters/read-util.js';
 
 export interface JsonPatchOp {
   op: string;
@@ -12,10 +13,6 @@ export interface JsonPatchOp {
 
 export function pointerEscape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export interface Decoration {
@@ -35,12 +32,12 @@ export interface Decoration {
 /** The body to send. Never mutates the planned body. */
 export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decoration): unknown {
   if (patchType === 'merge') {
-    if (!isObject(body)) throw new Error('a merge patch body must be an object');
+    if (!isRecord(body)) throw new Error('a merge patch body must be an object');
     const out: Record<string, unknown> = structuredClone(body);
     if (d.resourceVersion === undefined && !d.annotation) return out;
-    const meta: Record<string, unknown> = isObject(out.metadata) ? { ...out.metadata } : {};
+    const meta: Record<string, unknown> = isRecord(out.metadata) ? { ...out.metadata } : {};
     if (d.resourceVersion !== undefined && (d.overrideResourceVersion || typeof meta.resourceVersion !== 'string')) meta.resourceVersion = d.resourceVersion;
-    if (d.annotation) meta.annotations = { ...(isObject(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
+    if (d.annotation) meta.annotations = { ...(isRecord(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
     out.metadata = meta;
     return out;
   }
@@ -53,7 +50,7 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
   }
   if (d.annotation) {
     // The plan's own ops may create the annotations map; otherwise it must exist before we add a key.
-    const created = ops.some((o) => (o.op === 'add' || o.op === 'replace') && o.path === '/metadata/annotations' && isObject(o.value));
+    const created = ops.some((o) => (o.op === 'add' || o.op === 'replace') && o.path === '/metadata/annotations' && isRecord(o.value));
     if (d.annotationsExist || created) ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(d.annotation.key)}`, value: d.annotation.value });
     else ops.push({ op: 'add', path: '/metadata/annotations', value: { [d.annotation.key]: d.annotation.value } });
   }

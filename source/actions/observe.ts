@@ -1,33 +1,16 @@
 // What the executor and --wait see of an object: the workload model (via the adapters' readers) and
 // the fields the plan preconditions name (resourceVersion, step index, update revision, hook run).
-import { readArgoRollout } from '../adapters/argo-rollout.js';
-import { readDeployment } from '../adapters/deployment.js';
-import { readKruiseRollout } from '../adapters/kruise-rollout.js';
-import { readGameDeployment } from '../adapters/gamedeployment.js';
-import { readGameStatefulSet } from '../adapters/gamestatefulset.js';
 import { hookCompleted, readHookRun } from '../adapters/hookrun.js';
 import { knownKindOf } from '../adapters/kinds.js';
 import type { PlanPreconditions } from '../adapters/plans/types.js';
-import { readStatefulSet } from '../adapters/statefulset.js';
+import { WORKLOAD_READERS } from '../adapters/read.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo } from '../model/types.js';
 
 type Reader = (cluster: string, obj: KubeObject, ctx?: { hookRuns?: readonly HookRunInfo[] }) => WorkloadInfo;
 
-const READERS: Partial<Record<string, Reader>> = {
-  GameDeployment: readGameDeployment,
-  GameStatefulSet: readGameStatefulSet,
-  Deployment: readDeployment,
-  StatefulSet: readStatefulSet,
-  Rollout: readArgoRollout,
-  KruiseRollout: readKruiseRollout,
-};
-
-/** Register a reader for a workload kind (Argo / Kruise Rollout readers live with their adapters). */
-export function registerWorkloadReader(kind: string, reader: Reader): void {
-  READERS[kind] = reader;
-}
+const READERS: Partial<Record<string, Reader>> = WORKLOAD_READERS;
 
 export function modelKind(type: ResourceType): string | undefined {
   return knownKindOf(apiVersionOf(type), type.kind);
@@ -77,7 +60,7 @@ export function observe(cluster: string, type: ResourceType, obj: KubeObject): O
     if (info.rollout.hookRunName) out.hookRunName = info.rollout.hookRunName;
     return out;
   }
-  // Kinds without a registered reader (Argo / Kruise Rollout): the raw status fields.
+  // Not a workload zonectl reads, or an invalid one: the raw status fields.
   const st = (obj.status ?? {}) as Record<string, any>;
   if (kind === 'KruiseRollout') {
     const cs = (st.canaryStatus ?? st.blueGreenStatus ?? {}) as Record<string, unknown>;

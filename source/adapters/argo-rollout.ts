@@ -1,12 +1,12 @@
 // Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2).
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
-import { clock, duration, parseDuration } from '../model/format.js';
-import { nowOf, type ReadContext } from './context.js';
+import { duration, parseDuration } from '../model/format.js';
+import type { ReadContext } from './context.js';
 import { parseHold } from './hold.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollout-common.js';
 import { guard, isRecord, Malformed, optArray, optBool, optNumber, optRecord, optString, optTime } from './read-util.js';
-import { can, cannot, invalidWorkload, lagging, workloadBase } from './workload-base.js';
+import { can, cannot, invalidWorkload, lagging, pauseEnd, stepPauseMessage, workloadBase } from './workload-base.js';
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
   if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
@@ -65,8 +65,7 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       const hold = parseHold(m.annotations);
       const step = stepIndex !== undefined ? steps[stepIndex] : undefined;
       const pc = pauseConditions[pauseConditions.length - 1];
-      let pauseEndsAt: string | undefined;
-      if (pc?.reason === 'CanaryPauseStep' && pc.startTime && step?.pauseSeconds) pauseEndsAt = new Date(Date.parse(pc.startTime) + step.pauseSeconds * 1000).toISOString();
+      const pauseEndsAt = pauseEnd(pc?.reason === 'CanaryPauseStep' ? pc.startTime : undefined, step?.pauseSeconds);
 
       let phase: RolloutPhase;
       let message: string;
@@ -82,8 +81,7 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
         if (pc.reason === 'InconclusiveAnalysisRun') message = `paused: analysis ${analysisName ?? step?.hookTemplate ?? ''} Inconclusive`.replace('  ', ' ');
         else if (pc.reason === 'InconclusiveExperiment') message = 'paused: experiment Inconclusive';
         else if (pc.reason === 'BlueGreenPause') message = 'paused: awaiting promotion';
-        else if (pauseEndsAt) message = nowOf(ctx) >= Date.parse(pauseEndsAt) ? 'paused: timed pause over, continuing' : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
-        else message = 'paused: awaiting approval';
+        else message = stepPauseMessage(pauseEndsAt, ctx);
       } else if (specPaused || statusPhase === 'Paused') {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';

@@ -3,14 +3,13 @@
 // GameDeployment's availableReplicas and GameStatefulSet's currentReplicas.
 import type { KubeObject } from '../kube/object.js';
 import type { HookRunInfo, PodHookCondition, RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
-import { clock } from '../model/format.js';
-import { nowOf, type ReadContext } from './context.js';
+import type { ReadContext } from './context.js';
 import { parseHold } from './hold.js';
 import { hookUnsuccessful } from './hookrun.js';
 import { bkbcsActions, PAUSED_BY_HOOK, PAUSED_BY_STEP, type PauseCondition } from './bkbcs-actions.js';
 import { type BkbcsKind, effectivePartition, readSteps, specPartition } from './bkbcs-steps.js';
 import { guard, isRecord, Malformed, optArray, optBool, optNumber, optString, optTime, resolveIntOrPercent } from './read-util.js';
-import { invalidWorkload, lagging, workloadBase } from './workload-base.js';
+import { invalidWorkload, lagging, laggingMessage, pauseEnd, stepPauseMessage, workloadBase } from './workload-base.js';
 
 const HOOK_CONDITION_PATHS: Array<[PodHookCondition['type'], string]> = [
   ['pre-delete', 'status.preDeleteHookCondition'],
@@ -75,7 +74,6 @@ export function readBkbcsWorkload(cluster: string, obj: KubeObject, kind: BkbcsK
 
 function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: ReadContext): WorkloadInfo {
   const { m, info } = workloadBase(cluster, obj, kind, ctx);
-  const now = nowOf(ctx);
   const replicas = optNumber(obj, 'spec.replicas') ?? 1;
   const strategy = optString(obj, 'spec.updateStrategy.type') || 'RollingUpdate';
   const steps = readSteps(obj);
@@ -102,9 +100,7 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
   const hookRun = step?.hookTemplate ? findStepHookRun(cluster, m.namespace, { kind, name: m.name }, hookRunName, stepIndex, updateRevision, ctx?.hookRuns) : undefined;
 
   const pc = pauseConditions[pauseConditions.length - 1];
-  let pauseEndsAt: string | undefined;
-  const stepPause = pauseConditions.find((c) => c.reason === PAUSED_BY_STEP);
-  if (stepPause?.startTime && step?.pauseSeconds) pauseEndsAt = new Date(Date.parse(stepPause.startTime) + step.pauseSeconds * 1000).toISOString();
+  const pauseEndsAt = pauseEnd(pauseConditions.find((c) => c.reason === PAUSED_BY_STEP)?.startTime, step?.pauseSeconds);
 
   let phase: RolloutPhase;
   let message: string;
@@ -126,10 +122,8 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
     if (pc.reason === PAUSED_BY_HOOK) {
       const tpl = step?.hookTemplate ?? 'step hook';
       message = `paused: hook ${tpl} ${hookRun && hookRun.phase !== 'Unknown' ? hookRun.phase : 'did not succeed'}`;
-    } else if (pc.reason === PAUSED_BY_STEP) {
-      if (pauseEndsAt) message = now >= Date.parse(pauseEndsAt) ? 'paused: timed pause over, continuing' : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
-      else message = 'paused: awaiting approval';
-    } else message = `paused: ${pc.reason}`;
+    } else if (pc.reason === PAUSED_BY_STEP) message = stepPauseMessage(pauseEndsAt, ctx);
+    else message = `paused: ${pc.reason}`;
   } else if (hold && inFlight && partition >= replicas) {
     phase = 'paused';
     pauseReason = 'Held';
@@ -141,7 +135,7 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
     message = 'paused: spec.updateStrategy.paused (not durable: the controller resets it)';
   } else if (lagging(info)) {
     phase = 'progressing';
-    message = `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`;
+    message = laggingMessage(info);
   } else if (inFlight) {
     const target = replicas - partition;
     const hookRunning = step?.hookTemplate && hookRun && !hookUnsuccessful(hookRun.phase) && hookRun.phase !== 'Successful';

@@ -5,7 +5,7 @@ import type { ReadContext } from './context.js';
 import { parseHold } from './hold.js';
 import { nativeActions } from './native-actions.js';
 import { guard, isRecord, optArray, optBool, optNumber, optString } from './read-util.js';
-import { invalidWorkload, lagging, workloadBase } from './workload-base.js';
+import { invalidWorkload, lagging, laggingMessage, workloadBase } from './workload-base.js';
 
 function failure(obj: KubeObject): string | undefined {
   for (const c of optArray(obj, 'status.conditions') ?? []) {
@@ -40,7 +40,7 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
         message = hold ? `paused: held by zonectl (${updated}/${replicas} updated)` : 'paused: spec.paused';
-      } else if (lagging(info)) [phase, message] = ['progressing', `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`];
+      } else if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (inFlight) {
         phase = 'progressing';
         message = updated < replicas ? `updating ${updated}/${replicas}` : total > updated ? `removing ${total - updated} old pods` : `waiting for ${updated - available} pods to be available`;

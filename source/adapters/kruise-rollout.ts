@@ -4,12 +4,12 @@
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
 import type { WorkloadInfo } from '../model/types.js';
-import { clock, duration } from '../model/format.js';
-import { nowOf, type ReadContext } from './context.js';
+import { duration } from '../model/format.js';
+import type { ReadContext } from './context.js';
 import { parseHold } from './hold.js';
 import { guard, isRecord, Malformed, optArray, optBool, optIntOrString, optNumber, optRecord, optString, optTime } from './read-util.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollout-common.js';
-import { can, cannot, invalidWorkload, workloadBase } from './workload-base.js';
+import { can, cannot, invalidWorkload, pauseEnd, stepPauseMessage, workloadBase } from './workload-base.js';
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
   if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
@@ -58,8 +58,7 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
       const stepIndex = steps.length ? (done ? steps.length : Math.min(Math.max(0, (idx1 ?? 1) - 1), steps.length)) : undefined;
       const step = stepIndex !== undefined ? steps[stepIndex] : undefined;
       const hold = parseHold(m.annotations);
-      let pauseEndsAt: string | undefined;
-      if (state === 'StepPaused' && lastUpdate && step?.pauseSeconds) pauseEndsAt = new Date(Date.parse(lastUpdate) + step.pauseSeconds * 1000).toISOString();
+      const pauseEndsAt = pauseEnd(state === 'StepPaused' ? lastUpdate : undefined, step?.pauseSeconds);
 
       const n = steps.length;
       const at = stepIndex !== undefined && n ? `step ${Math.min(stepIndex + 1, n)}/${n}` : '';
@@ -73,7 +72,7 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
         phase = 'paused';
         pauseReason = 'StepPaused';
         pausedSince = lastUpdate;
-        message = pauseEndsAt ? (nowOf(ctx) >= Date.parse(pauseEndsAt) ? 'paused: timed pause over, continuing' : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`) : 'paused: awaiting approval';
+        message = stepPauseMessage(pauseEndsAt, ctx);
       } else if (specPaused) {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';

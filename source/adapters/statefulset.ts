@@ -5,7 +5,7 @@ import type { ReadContext } from './context.js';
 import { parseHold } from './hold.js';
 import { nativeActions } from './native-actions.js';
 import { guard, optIntOrString, optNumber, optString, resolveIntOrPercent } from './read-util.js';
-import { invalidWorkload, lagging, workloadBase } from './workload-base.js';
+import { invalidWorkload, lagging, laggingMessage, workloadBase } from './workload-base.js';
 
 export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadContext): WorkloadInfo {
   return guard(
@@ -28,7 +28,7 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
       let phase: RolloutPhase;
       let message: string;
       let pauseReason: string | undefined;
-      if (lagging(info)) [phase, message] = ['progressing', `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`];
+      if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (!inFlight) [phase, message] = ['complete', 'up to date'];
       else if (hold && partition >= replicas) [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
       else if (strategy === 'OnDelete') [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];

@@ -1,7 +1,8 @@
 // Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../model/types.js';
-import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, type ReadContext } from './context.js';
+import { clock } from '../model/format.js';
+import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
 
 export const ALL_ACTIONS: readonly ActionName[] = ['approve', 'reject', 'skip-hook', 'retry-hooks', 'hotupdate', 'hold', 'release'];
@@ -90,4 +91,20 @@ export function cannot(action: ActionName, reason: string): ActionAvailability {
 /** Generation not yet observed by the controller: status describes an older spec. */
 export function lagging(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): boolean {
   return info.generation !== undefined && info.observedGeneration !== undefined && info.observedGeneration < info.generation;
+}
+
+/** "waiting for controller (generation 3, observed 2)": the row for a lagging() workload. */
+export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): string {
+  return `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`;
+}
+
+/** When a timed step pause that started at `start` ends (ISO); undefined without a start or a duration. */
+export function pauseEnd(start: string | undefined, seconds: number | undefined): string | undefined {
+  return start && seconds ? new Date(Date.parse(start) + seconds * 1000).toISOString() : undefined;
+}
+
+/** Message of a step pause: timed (ends at / over) when it has an end, else awaiting approval. */
+export function stepPauseMessage(pauseEndsAt: string | undefined, ctx?: ReadContext): string {
+  if (!pauseEndsAt) return 'paused: awaiting approval';
+  return nowOf(ctx) >= Date.parse(pauseEndsAt) ? 'paused: timed pause over, continuing' : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
 }

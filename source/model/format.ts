@@ -123,11 +123,6 @@ export function rolloutLine(r: Pick<RolloutStatus, 'message' | 'paused' | 'pause
   return r.message;
 }
 
-/** "3/10" */
-export function ratio(n: number, total: number): string {
-  return `${n}/${total}`;
-}
-
 /** Truncate to a display width with "..." (ASCII ellipsis); counts East Asian wide chars as 2. */
 export function truncate(s: string, width: number): string {
   if (width <= 0) return '';

@@ -1,11 +1,11 @@
 // Plans for Argo Rollouts (research/crds.md §2): the same patches kubectl-argo-rollouts sends.
 import { readArgoRollout } from '../argo-rollout.js';
 import { KINDS } from '../kinds.js';
-import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, typeFromRef, what } from './common.js';
+import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, refWorkload, releaseAnnotation, typeFromRef, what } from './common.js';
 import { compose, type PlanParts, seen, write } from './compose.js';
 import type { PlanResult, PlanStep } from './types.js';
 
-const ANALYSIS_RUNS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'analysisruns', kind: 'AnalysisRun', namespaced: true };
+export const ANALYSIS_RUNS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'analysisruns', kind: 'AnalysisRun', namespaced: true };
 
 export function planArgo(intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
@@ -47,9 +47,8 @@ export function planArgo(intent: Intent, input: PlanInput): PlanResult {
     }
     case 'hotupdate': {
       const ref = w.workloadRef;
-      const target = ref ? input.workloadObj : obj;
-      if (!target) return deny(`cannot hot-update ${what(w)}: the referenced ${ref!.kind} ${ref!.name} is not loaded`);
-      if (ref && (target.kind !== ref.kind || target.metadata?.name !== ref.name)) return deny(`cannot hot-update ${what(w)}: the loaded workload is not ${ref.kind} ${ref.name}`);
+      const target = ref ? refWorkload(w, input) : obj;
+      if (typeof target === 'string') return deny(`cannot hot-update ${what(w)}: ${target}`);
       const img = imageOps(target, '/spec/template', intent.container, intent.image);
       if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
       const tt = ref ? typeFromRef(ref.apiVersion, ref.kind) : t;

@@ -5,8 +5,7 @@ import { previousRevision } from '../bkbcs-actions.js';
 import { type BkbcsKind, partitionPath, specPartition } from '../bkbcs-steps.js';
 import { readBkbcsWorkload } from '../bkbcs-workload.js';
 import { KINDS } from '../kinds.js';
-import { isRecord } from '../read-util.js';
-import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, templateOfRevision, what } from './common.js';
+import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, rollingPartitionOp, templateOfRevision, what } from './common.js';
 import { compose, seen, write } from './compose.js';
 import type { Plan, PlanPatchType, PlanResult } from './types.js';
 
@@ -92,8 +91,7 @@ export function planBkbcs(kind: BkbcsKind, intent: Intent, input: PlanInput): Pl
           ops.push({ op: 'add', path: '/spec/updateStrategy/partition', value: p });
           summary.push(`partition ${p}: ${w.rollout.replicas - p} of ${w.rollout.replicas} pods take the new image, ${p} stay old`);
         } else {
-          const hasRolling = isRecord(obj.spec?.updateStrategy) && isRecord(obj.spec.updateStrategy.rollingUpdate);
-          ops.push(hasRolling ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: p } : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition: p } });
+          ops.push(rollingPartitionOp(obj, p));
           summary.push(`partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} take the new image (highest first), ordinals below ${p} stay old`);
         }
       }

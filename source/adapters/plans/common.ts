@@ -68,10 +68,6 @@ export function jsonBody(rv: string, ops: unknown[]): unknown[] {
   return rv ? [{ op: 'test', path: '/metadata/resourceVersion', value: rv }, ...ops] : ops;
 }
 
-export function jsonPointerEscape(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 export function holdAnnotation(previous: number | string | boolean | null, input: PlanInput): Record<string, string> {
   return {
     [HOLD_ANNOTATION]: formatHold({ previous, ...(input.now !== undefined ? { at: new Date(input.now).toISOString() } : {}), ...(input.by ? { by: input.by } : {}) }),
@@ -102,6 +98,22 @@ export function imageOps(obj: KubeObject, templatePath: string, container: strin
   if (old === image) return `container ${container} already runs ${image}`;
   const path = `${templatePath}/spec/containers/${index}/image`;
   return { ops: [{ op: 'test', path, value: old }, { op: 'replace', path, value: image }], index, old };
+}
+
+/** JSON patch op setting a StatefulSet-style spec.updateStrategy.rollingUpdate.partition (creating rollingUpdate when absent). */
+export function rollingPartitionOp(obj: KubeObject, partition: number): { op: 'add'; path: string; value: unknown } {
+  const hasRolling = isRecord(obj.spec?.updateStrategy) && isRecord(obj.spec.updateStrategy.rollingUpdate);
+  return hasRolling ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: partition } : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition } };
+}
+
+/** The workload a Rollout drives (workloadRef) as loaded into the input; why not, as a string. */
+export function refWorkload(w: WorkloadInfo, input: PlanInput): KubeObject | string {
+  const ref = w.workloadRef;
+  if (!ref) return 'no workloadRef';
+  const o = input.workloadObj;
+  if (!o) return `the referenced ${ref.kind} ${ref.name} is not loaded`;
+  if (o.kind !== ref.kind || o.metadata?.name !== ref.name) return `the loaded workload is not ${ref.kind} ${ref.name}`;
+  return o;
 }
 
 /** Pod template stored in a ControllerRevision (data.spec.template) or a ReplicaSet (spec.template). */

@@ -2,7 +2,7 @@
 // reject and hot update act on the workload the rollout drives.
 import { KINDS } from '../kinds.js';
 import { readKruiseRollout } from '../kruise-rollout.js';
-import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, templateOfRevision, typeFromRef, what } from './common.js';
+import { availability, deny, holdAnnotation, imageChanges, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, refWorkload, releaseAnnotation, templateOfRevision, typeFromRef, what } from './common.js';
 import { compose, type PlanParts, seen, write } from './compose.js';
 import type { PlanResult, PlanStep } from './types.js';
 
@@ -22,13 +22,6 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
   const at = r.stepIndex !== undefined && n ? `at step ${Math.min(r.stepIndex + 1, n)}/${n}` : '';
   const head = (verb: string) => `${verb} ${what(w)}`;
   const ref = w.workloadRef;
-  const loaded = () => {
-    if (!ref) return 'no workloadRef';
-    const o = input.workloadObj;
-    if (!o) return `the referenced ${ref.kind} ${ref.name} is not loaded`;
-    if (o.kind !== ref.kind || o.metadata?.name !== ref.name) return `the loaded workload is not ${ref.kind} ${ref.name}`;
-    return o;
-  };
 
   switch (intent.action) {
     case 'approve': {
@@ -36,7 +29,7 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
       return plan('approve', write(cluster, t, w.namespace, w.name, 'merge', mergeBody(rv, { status: { [sub]: { currentStepState: 'StepReady' } } }), 'status'), [head('approve'), at, a.reason ?? ''].filter(Boolean), []);
     }
     case 'reject': {
-      const o = loaded();
+      const o = refWorkload(w, input);
       if (typeof o === 'string') return deny(`cannot reject ${what(w)}: ${o}`);
       const stable = r.stableRevision;
       const rev = input.revisions?.find((x) => {
@@ -51,7 +44,7 @@ export function planKruise(intent: Intent, input: PlanInput): PlanResult {
       return plan('reject', write(cluster, typeFromRef(ref!.apiVersion, ref!.kind), w.namespace, ref!.name, 'json', jsonBody(trv, [{ op: 'replace', path: '/spec/template', value: template }])), [head('roll back the workload of'), `${ref!.kind} ${ref!.name} -> stable revision ${stable}`, ...imageChanges(o.spec?.template, template).map((c) => `  ${c}`)], ['the rollout sees a template change and finishes without its remaining steps'], viaWorkload);
     }
     case 'hotupdate': {
-      const o = loaded();
+      const o = refWorkload(w, input);
       if (typeof o === 'string') return deny(`cannot hot-update ${what(w)}: ${o}`);
       const img = imageOps(o, '/spec/template', intent.container, intent.image);
       if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);

@@ -2,8 +2,7 @@
 import { readDeployment } from '../deployment.js';
 import { KINDS } from '../kinds.js';
 import { readStatefulSet } from '../statefulset.js';
-import { isRecord } from '../read-util.js';
-import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, what } from './common.js';
+import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, rollingPartitionOp, what } from './common.js';
 import { compose, type PlanParts, seen, write } from './compose.js';
 import type { PlanPatchType, PlanResult } from './types.js';
 
@@ -29,8 +28,7 @@ export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, i
         if (kind === 'Deployment') warnings.push('partition is ignored: Deployments have none');
         else {
           const p = Math.max(0, Math.min(intent.partition, w.rollout.replicas));
-          const hasRolling = isRecord(obj.spec?.updateStrategy) && isRecord(obj.spec.updateStrategy.rollingUpdate);
-          ops.push(hasRolling ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: p } : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition: p } });
+          ops.push(rollingPartitionOp(obj, p));
           summary.push(`partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} update`);
         }
       }
