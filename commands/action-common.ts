@@ -18,11 +18,9 @@ import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { maskObject } from '../source/model/mask.js';
 import type { ActionName } from '../source/model/types.js';
 import { confirm, parseTimeout, processStreams, progress, type Streams } from './action-io.js';
-import { ConfigError } from '../source/config/config.js';
-import { SelectionError } from '../source/fleet/select.js';
+import { guarded } from './errors.js';
 import { KubeError } from '../source/kube/errors.js';
-import { KubeconfigError } from '../source/kube/kubeconfig-error.js';
-import { HelpRequested, parseFlags, UsageError } from './flags.js';
+import { parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {
   reason: { type: 'string' },
@@ -68,35 +66,8 @@ ${ACTION_HELP}
 }
 
 /** Expected failures -> one stderr line and the documented exit code (like commands/errors.ts guarded). */
-async function guardedIO(io: Streams, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    if (e instanceof HelpRequested) {
-      io.stdout.write(e.message.trimStart() + '\n');
-      return EXIT.OK;
-    }
-    if (e instanceof UsageError || e instanceof SelectionError || e instanceof ConfigError || e instanceof KubeconfigError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      return EXIT.USAGE;
-    }
-    if (e instanceof ReadOnlyError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      return EXIT.FORBIDDEN;
-    }
-    if (e instanceof KubeError) {
-      io.stderr.write(`error: ${e.oneLine()}\n`);
-      if (e.kind === 'Forbidden' || e.kind === 'Unauthorized') return EXIT.FORBIDDEN;
-      if (e.kind === 'Conflict') return EXIT.CONFLICT;
-      if (e.kind === 'NotFound' || e.kind === 'Invalid') return EXIT.USAGE;
-      return EXIT.PARTIAL;
-    }
-    throw e;
-  }
-}
-
 export function runAction(action: ActionName, argv: string[], help: string, io: Streams = processStreams()): Promise<number> {
-  return guardedIO(io, async () => {
+  return guarded(async () => {
     const { flags, input } = parseFlags(argv, help, action === 'hotupdate' ? { ...ACTION_FLAGS, ...HOTUPDATE_FLAGS } : ACTION_FLAGS);
     const f = flags as typeof flags & { reason?: string; yes: boolean; dryRun: boolean; wait: boolean; timeout?: string; force: boolean; container?: string; image?: string; partition?: number; onePodFirst?: boolean };
     // --- arguments
@@ -206,5 +177,5 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     } finally {
       client.close();
     }
-  });
+  }, io);
 }

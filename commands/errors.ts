@@ -4,6 +4,7 @@ import { EXIT } from '../source/exit-codes.js';
 import { SelectionError } from '../source/fleet/select.js';
 import { KubeError } from '../source/kube/errors.js';
 import { KubeconfigError } from '../source/kube/kubeconfig-error.js';
+import { ReadOnlyError } from '../source/actions/errors.js';
 import { HelpRequested, UsageError } from './flags.js';
 
 /** Per-cluster failures of a fan-out: one line per cluster; 4 if all were forbidden, else 3. */
@@ -16,24 +17,24 @@ export function reportErrors(errors: KubeError[], clusters: number): number {
 }
 
 /** Wraps a command body: expected errors become one line and a documented exit code. */
-export async function guarded(body: () => Promise<number>): Promise<number> {
+export async function guarded(body: () => Promise<number>, io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } = process): Promise<number> {
   try {
     return await body();
   } catch (e) {
     if (e instanceof HelpRequested) {
-      process.stdout.write(e.message.trimStart() + '\n');
+      io.stdout.write(e.message.trimStart() + '\n');
       return EXIT.OK;
     }
-    if (e instanceof UsageError || e instanceof SelectionError) {
-      process.stderr.write(`error: ${e.message}\n`);
+    if (e instanceof UsageError || e instanceof SelectionError || e instanceof ConfigError || e instanceof KubeconfigError) {
+      io.stderr.write(`error: ${e.message}\n`);
       return EXIT.USAGE;
     }
-    if (e instanceof ConfigError || e instanceof KubeconfigError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return EXIT.USAGE;
+    if (e instanceof ReadOnlyError) {
+      io.stderr.write(`error: ${e.message}\n`);
+      return EXIT.FORBIDDEN;
     }
     if (e instanceof KubeError) {
-      process.stderr.write(`error: ${e.oneLine()}\n`);
+      io.stderr.write(`error: ${e.oneLine()}\n`);
       if (e.kind === 'Forbidden' || e.kind === 'Unauthorized') return EXIT.FORBIDDEN;
       if (e.kind === 'Conflict') return EXIT.CONFLICT;
       if (e.kind === 'NotFound' || e.kind === 'Invalid') return EXIT.USAGE;
