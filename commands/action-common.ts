@@ -19,7 +19,6 @@ import { maskObject } from '../source/model/mask.js';
 import type { ActionName } from '../source/model/types.js';
 import { confirm, parseTimeout, processStreams, progress, type Streams } from './action-io.js';
 import { guarded } from './errors.js';
-import { KubeError } from '../source/kube/errors.js';
 import { parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {
