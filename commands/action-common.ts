@@ -68,12 +68,24 @@ ${ACTION_HELP}
 export function runAction(action: ActionName, argv: string[], help: string, io: Streams = processStreams()): Promise<number> {
   return guarded(async () => {
     const { flags, input } = parseFlags(argv, help, action === 'hotupdate' ? { ...ACTION_FLAGS, ...HOTUPDATE_FLAGS } : ACTION_FLAGS);
-    const f = flags as typeof flags & { reason?: string; yes: boolean; dryRun: boolean; wait: boolean; timeout?: string; force: boolean; container?: string; image?: string; partition?: number; onePodFirst?: boolean };
+    const f = flags as typeof flags & {
+      reason?: string;
+      yes: boolean;
+      dryRun: boolean;
+      wait: boolean;
+      timeout?: string;
+      force: boolean;
+      container?: string;
+      image?: string;
+      partition?: number;
+      onePodFirst?: boolean;
+    };
     // --- arguments
     if (input.length !== 1) throw new UsageError(`${action}: expected exactly one <kind>/<name>, got ${input.length || 'none'}`);
     const [kindText, name, extra] = input[0].split('/');
     const kind = parseKind(kindText ?? '');
-    if (!kind || !name || extra !== undefined) throw new UsageError(`${action}: "${input[0]}" is not <kind>/<name> with a known workload kind`);
+    if (!kind || !name || extra !== undefined)
+      throw new UsageError(`${action}: "${input[0]}" is not <kind>/<name> with a known workload kind`);
     if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(`${action}: acts on exactly one cluster: give one --context`);
     if (f.allNamespaces) throw new UsageError(`${action}: -A does not apply; give -n NAMESPACE`);
     if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${action}: -o ${f.output} is not supported (table or json)`);
@@ -83,7 +95,8 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (action === 'hotupdate') {
       if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required');
       if (f.partition !== undefined && f.onePodFirst) throw new UsageError('hotupdate: --partition and --one-pod-first exclude each other');
-      if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0)) throw new UsageError('--partition: expected a whole number >= 0');
+      if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0))
+        throw new UsageError('--partition: expected a whole number >= 0');
       intent = { action, container: f.container, image: f.image, ...(f.partition !== undefined ? { partition: f.partition } : {}) };
     } else intent = { action } as Intent;
 
@@ -93,9 +106,16 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     const context = f.context?.[0] ?? kc.current;
     if (!context) throw new UsageError('no context selected: kubeconfig has no current-context; use --context NAME');
     const ref = kc.contexts.find((c) => c.name === context);
-    if (!ref) throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    if (!ref)
+      throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
     const settings = config.contexts[context] ?? {};
-    const readOnly = f.readonly ? '--readonly' : config.readOnly ? `config ${config.file ?? ''} readOnly`.replace('  ', ' ') : settings.readOnly ? `config contexts.${context}.readOnly` : false;
+    const readOnly = f.readonly
+      ? '--readonly'
+      : config.readOnly
+        ? `config ${config.file ?? ''} readOnly`.replace('  ', ' ')
+        : settings.readOnly
+          ? `config contexts.${context}.readOnly`
+          : false;
     if (readOnly) throw new ReadOnlyError(context, readOnly);
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     const client = new HttpClusterClient(context, kc.forContext(context), { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs });
@@ -103,7 +123,8 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       const user = await whoAmI(client);
       const loaded = await loadWorkload(client, kind, namespace, name, { by: user });
       if (action === 'hotupdate' && f.onePodFirst) {
-        if (kind === 'Deployment' || kind === 'Rollout' || kind === 'KruiseRollout') throw new UsageError(`hotupdate --one-pod-first: ${kind} has no partition; use its rollout steps`);
+        if (kind === 'Deployment' || kind === 'Rollout' || kind === 'KruiseRollout')
+          throw new UsageError(`hotupdate --one-pod-first: ${kind} has no partition; use its rollout steps`);
         intent = { ...(intent as Extract<Intent, { action: 'hotupdate' }>), partition: Math.max(0, loaded.info.rollout.replicas - 1) };
       }
       const planned = planAction(intent, loaded.input);
@@ -120,11 +141,16 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (!f.dryRun) {
         if (f.yes) {
           if (plan.requiresForce && !f.force) {
-            io.stderr.write(`error: ${context}: ${plan.warnings[0] ?? 'this change needs explicit confirmation'}; add --force to confirm with --yes\n`);
+            io.stderr.write(
+              `error: ${context}: ${plan.warnings[0] ?? 'this change needs explicit confirmation'}; add --force to confirm with --yes\n`,
+            );
             return EXIT.USAGE;
           }
         } else if (io.stdin.isTTY) {
-          const ok = await confirm(io, { question: plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?', typed: settings.protected ? name : undefined });
+          const ok = await confirm(io, {
+            question: plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
+            typed: settings.protected ? name : undefined,
+          });
           if (!ok) {
             io.stderr.write('Not confirmed: nothing was changed.\n');
             return EXIT.USAGE;
@@ -148,14 +174,24 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
         dryRun: res.dryRun,
         by: res.by,
         at: res.at,
-        writes: res.writes.map((w) => ({ kind: w.target.type.kind, name: w.target.name, subresource: w.subresource, patchType: w.patchType, body: maskObject(w.body), resourceVersion: w.resourceVersion })),
+        writes: res.writes.map((w) => ({
+          kind: w.target.type.kind,
+          name: w.target.name,
+          subresource: w.subresource,
+          patchType: w.patchType,
+          body: maskObject(w.body),
+          resourceVersion: w.resourceVersion,
+        })),
         warnings: res.warnings,
       };
       if (res.eventName) out.event = res.eventName;
       if (!json) {
         if (res.dryRun) {
           io.stdout.write('Dry run: the server accepted these writes (dryRun=All); nothing was changed:\n');
-          for (const w of res.writes) io.stdout.write(`  ${w.target.type.kind} ${w.target.namespace}/${w.target.name}${w.subresource ? `/${w.subresource}` : ''} ${w.patchType}: ${JSON.stringify(maskObject(w.body))}\n`);
+          for (const w of res.writes)
+            io.stdout.write(
+              `  ${w.target.type.kind} ${w.target.namespace}/${w.target.name}${w.subresource ? `/${w.subresource}` : ''} ${w.patchType}: ${JSON.stringify(maskObject(w.body))}\n`,
+            );
         } else io.stdout.write(`Done: ${plan.summary} (by ${res.by}${res.eventName ? `; event ${res.eventName}` : ''})\n`);
         for (const w of res.warnings) io.stderr.write(`warning: ${w}\n`);
       }
@@ -166,7 +202,12 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
         const target = waitTarget(plan, loaded.info);
         const bar = progress(io, !json && !!io.stdout.isTTY);
         if (!json) io.stdout.write(`Waiting up to ${Math.round(timeoutMs / 1000)} s for ${target.describe}...\n`);
-        const w = await waitFor(plan, target.reached, { client, timeoutMs, onProgress: json ? undefined : (l, i) => bar.update(l, i), failed: target.failed });
+        const w = await waitFor(plan, target.reached, {
+          client,
+          timeoutMs,
+          onProgress: json ? undefined : (l, i) => bar.update(l, i),
+          failed: target.failed,
+        });
         out.wait = { reached: w.reached, message: w.message, elapsedMs: w.elapsedMs };
         if (!json) bar.done(w.reached ? `Reached in ${(w.elapsedMs / 1000).toFixed(1)} s.` : `Gave up: ${w.message}.`);
         if (!w.reached) code = EXIT.CONDITION;

@@ -2,7 +2,10 @@
 // Error / Inconclusive). A timed pause is refused with the time it ends.
 import { actionHelp, runAction } from './action-common.js';
 
-const HELP = actionHelp('approve', 'Continue the paused step of a rollout (bk-bcs: spec.updateStrategy.paused=false; Argo: promote;\nKruise: StepPaused -> StepReady). The step index and revision you saw must still hold.');
+const HELP = actionHelp(
+  'approve',
+  'Continue the paused step of a rollout (bk-bcs: spec.updateStrategy.paused=false; Argo: promote;\nKruise: StepPaused -> StepReady). The step index and revision you saw must still hold.',
+);
 
 export function run(argv: string[]): Promise<number> {
   return runAction('approve', argv, HELP);

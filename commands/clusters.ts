@@ -27,7 +27,17 @@ export function run(argv: string[]): Promise<number> {
       await session.fleet.probe(timeout);
       // Which game kinds each reachable cluster serves (discovery only, no object lists).
       const wanted = kindsToWatch({ views: ['zones', 'rollouts', 'federation'], gameZone: session.config.gameZone });
-      const found = await session.fleet.fanOut((m) => (m.info.state === 'ready' ? discover(m.client, wanted.map((w) => w.type), timeout) : Promise.resolve(undefined)), timeout);
+      const found = await session.fleet.fanOut(
+        (m) =>
+          m.info.state === 'ready'
+            ? discover(
+                m.client,
+                wanted.map((w) => w.type),
+                timeout,
+              )
+            : Promise.resolve(undefined),
+        timeout,
+      );
       for (const r of found) {
         if (r.ok && r.value) {
           const installed = r.value;
@@ -38,7 +48,16 @@ export function run(argv: string[]): Promise<number> {
       }
       const clusters = session.fleet.clusters();
       process.stdout.write(
-        renderList({ kind: 'Cluster', rows: clusters, columns: clusterColumns(), format: flags.output, name: (c) => c.name, toJSON: (c) => c, errors: clusters.filter((c) => c.state !== 'ready').map((c) => ({ cluster: c.name, message: c.lastError ?? c.state })), empty: '' }),
+        renderList({
+          kind: 'Cluster',
+          rows: clusters,
+          columns: clusterColumns(),
+          format: flags.output,
+          name: (c) => c.name,
+          toJSON: (c) => c,
+          errors: clusters.filter((c) => c.state !== 'ready').map((c) => ({ cluster: c.name, message: c.lastError ?? c.state })),
+          empty: '',
+        }),
       );
       const bad = clusters.filter((c) => c.state !== 'ready');
       for (const c of bad) process.stderr.write(`error: ${c.name}: ${c.lastError ?? c.state}\n`);

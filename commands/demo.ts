@@ -37,7 +37,17 @@ export function run(argv: string[]): Promise<number> {
       theme: { type: 'string' },
       help: { type: 'boolean', shortFlag: 'h', default: false },
     } as never);
-    const f = cli.flags as { serve: boolean; seed: number; speed: number; clusters: number; zones: number; podsPerService: number; servicesPerZone?: number; theme?: string; help: boolean };
+    const f = cli.flags as {
+      serve: boolean;
+      seed: number;
+      speed: number;
+      clusters: number;
+      zones: number;
+      podsPerService: number;
+      servicesPerZone?: number;
+      theme?: string;
+      help: boolean;
+    };
     if (f.help) {
       process.stdout.write(HELP.trimStart());
       return EXIT.OK;
@@ -54,7 +64,13 @@ export function run(argv: string[]): Promise<number> {
     // Load the console's modules while the simulator starts: both take a noticeable part of a second.
     const preload = f.serve ? undefined : Promise.all([import('./ui.js'), import('../source/ui/run.js')]);
     preload?.catch(() => undefined);
-    const demo = await startDemo({ seed: f.seed, speed: f.speed, clusters: clusterNames(f.clusters), zones: f.zones, podsPerService: f.podsPerService, servicesPerZone: f.servicesPerZone,
+    const demo = await startDemo({
+      seed: f.seed,
+      speed: f.speed,
+      clusters: clusterNames(f.clusters),
+      zones: f.zones,
+      podsPerService: f.podsPerService,
+      servicesPerZone: f.servicesPerZone,
       // kubectl sends tokens only over TLS, so --serve serves https; the in-process console talks to
       // its own simulator over plain http on 127.0.0.1 and skips the certificate and handshakes.
       tls: f.serve,
@@ -107,7 +123,11 @@ const REPO_DELAY_MS = 400;
  * Writes the demo config repo; true when it was written. With `strict` a failure rejects (the console's
  * :diff shows it); otherwise it is reported on stderr and the demo runs without the repo.
  */
-async function writeRepo(dir: string, demo: { world: import('../source/sim/demo-repo.js').DemoRepoWorld }, strict = false): Promise<boolean> {
+async function writeRepo(
+  dir: string,
+  demo: { world: import('../source/sim/demo-repo.js').DemoRepoWorld },
+  strict = false,
+): Promise<boolean> {
   const { writeDemoRepo } = await import('../source/sim/demo-repo.js');
   try {
     await writeDemoRepo(dir, demo.world);

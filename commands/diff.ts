@@ -63,7 +63,16 @@ export function run(argv: string[]): Promise<number> {
     const config = loadConfig();
     const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
     const diff = createDiffPort(
-      { repo, ref: flags.ref as string | undefined, mapFile: flags.map as string | undefined, apps: flags.app as string[] | undefined, contexts: flags.context, validateMissing: flags.validateNew === true, syncedYaml: flags.output === 'wide', fieldManager: flags.fieldManager as string | undefined },
+      {
+        repo,
+        ref: flags.ref as string | undefined,
+        mapFile: flags.map as string | undefined,
+        apps: flags.app as string[] | undefined,
+        contexts: flags.context,
+        validateMissing: flags.validateNew === true,
+        syncedYaml: flags.output === 'wide',
+        fieldManager: flags.fieldManager as string | undefined,
+      },
       kc,
       { timeoutMs: flags.requestTimeout ?? Math.max(config.requestTimeoutMs, 30_000) },
     );

@@ -17,7 +17,10 @@ export function reportErrors(errors: KubeError[], clusters: number): number {
 }
 
 /** Wraps a command body: expected errors become one line and a documented exit code. */
-export async function guarded(body: () => Promise<number>, io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } = process): Promise<number> {
+export async function guarded(
+  body: () => Promise<number>,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } = process,
+): Promise<number> {
   try {
     return await body();
   } catch (e) {

@@ -41,7 +41,14 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
  * and process exit.
  */
 export function strictMeow(help: string, argv: string[], flags: Record<string, { shortFlag?: string; aliases?: readonly string[] }>) {
-  const cli = meow(help, { importMeta: import.meta, argv, flags: flags as never, allowUnknownFlags: true, autoVersion: false, autoHelp: false });
+  const cli = meow(help, {
+    importMeta: import.meta,
+    argv,
+    flags: flags as never,
+    allowUnknownFlags: true,
+    autoVersion: false,
+    autoHelp: false,
+  });
   const known = new Set<string>();
   for (const [name, def] of Object.entries(flags)) {
     known.add(name).add(kebab(name));

@@ -17,11 +17,31 @@ ${FLEET_HELP}
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP);
-    return runList(flags, ['rollouts'], (s, errors) => {
-      const now = Date.now();
-      const rows = [...s.hookRuns].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || (a.createdAt ?? '').localeCompare(b.createdAt ?? '') || a.name.localeCompare(b.name));
-      const text = renderList({ kind: 'HookRun', rows, columns: hookRunColumns(now), format: flags.output, name: (h) => `${h.cluster}/${h.namespace}/hookrun/${h.name}`, toJSON: (h) => h, errors, empty: '' });
-      return { text, empty: rows.length === 0 };
-    }, 'No hook runs found.');
+    return runList(
+      flags,
+      ['rollouts'],
+      (s, errors) => {
+        const now = Date.now();
+        const rows = [...s.hookRuns].sort(
+          (a, b) =>
+            a.cluster.localeCompare(b.cluster) ||
+            a.namespace.localeCompare(b.namespace) ||
+            (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+            a.name.localeCompare(b.name),
+        );
+        const text = renderList({
+          kind: 'HookRun',
+          rows,
+          columns: hookRunColumns(now),
+          format: flags.output,
+          name: (h) => `${h.cluster}/${h.namespace}/hookrun/${h.name}`,
+          toJSON: (h) => h,
+          errors,
+          empty: '',
+        });
+        return { text, empty: rows.length === 0 };
+      },
+      'No hook runs found.',
+    );
   });
 }

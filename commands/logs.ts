@@ -65,7 +65,14 @@ export interface LogsRequest {
   options: FollowOptions;
   output: LogOutput;
   timestamps: boolean;
-  fleet: { context?: string[]; allContexts?: boolean; namespace?: string; allNamespaces?: boolean; kubeconfig?: string; requestTimeout?: number };
+  fleet: {
+    context?: string[];
+    allContexts?: boolean;
+    namespace?: string;
+    allNamespaces?: boolean;
+    kubeconfig?: string;
+    requestTimeout?: number;
+  };
 }
 
 /** argv -> what to follow. Throws UsageError / HelpRequested. */
@@ -98,7 +105,14 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
         maxStreams: f.maxStreams,
         zoneLabel,
       },
-      fleet: { context: f.context, allContexts: f.allContexts, namespace: f.namespace, allNamespaces: f.allNamespaces, kubeconfig: f.kubeconfig, requestTimeout: f.requestTimeout },
+      fleet: {
+        context: f.context,
+        allContexts: f.allContexts,
+        namespace: f.namespace,
+        allNamespaces: f.allNamespaces,
+        kubeconfig: f.kubeconfig,
+        requestTimeout: f.requestTimeout,
+      },
     };
   } catch (e) {
     if (e instanceof TargetError || e instanceof FilterError) throw new UsageError(e.message);
@@ -129,21 +143,27 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
   });
   const sink = following
     ? writer
-    : { line: writer.line.bind(writer), event: (ev: Parameters<LineWriter['event']>[0]) => (ev.kind === 'join' || ev.kind === 'leave' ? undefined : writer.event(ev)) };
+    : {
+        line: writer.line.bind(writer),
+        event: (ev: Parameters<LineWriter['event']>[0]) => (ev.kind === 'join' || ev.kind === 'leave' ? undefined : writer.event(ev)),
+      };
   const onAbort = () => void follower.stop();
   io.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     follower.start(sink);
     const summary = await follower.ready;
     const allFailed = summary.failures.length > 0 && summary.failures.length === summary.clusters;
-    const notFound = summary.failures.length === 0 && ((req.target.type === 'workload' && summary.withTarget === 0) || (req.target.type === 'pod' && summary.pods === 0));
+    const notFound =
+      summary.failures.length === 0 &&
+      ((req.target.type === 'workload' && summary.withTarget === 0) || (req.target.type === 'pod' && summary.pods === 0));
     if (notFound) {
       await follower.stop();
       io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
       return EXIT.USAGE;
     }
     if (allFailed) await follower.stop();
-    else if (summary.pods === 0) io.stderr.write(following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : 'No pods matched.\n');
+    else if (summary.pods === 0)
+      io.stderr.write(following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : 'No pods matched.\n');
     await follower.done;
     writer.flush();
     const failures = summary.failures;
@@ -179,12 +199,16 @@ export function run(argv: string[]): Promise<number> {
     };
     process.stdout.on('error', onPipe);
     try {
-      return await followLogs(req, fleet.members.map((m) => ({ name: m.name, client: m.client, namespace: nsFor(m.name) })), {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        signal: ac.signal,
-      });
+      return await followLogs(
+        req,
+        fleet.members.map((m) => ({ name: m.name, client: m.client, namespace: nsFor(m.name) })),
+        {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          env: process.env,
+          signal: ac.signal,
+        },
+      );
     } finally {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

@@ -18,13 +18,27 @@ ${FLEET_HELP}
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false } });
-    return runList(flags, ['rollouts'], (s, errors) => {
-      const now = Date.now();
-      const rows = s.workloads
-        .filter((w) => flags.all || w.rollout.phase !== 'complete')
-        .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
-      const text = renderList({ kind: 'Rollout', rows, columns: rolloutColumns(now), format: flags.output, name: (w) => `${w.cluster}/${w.namespace}/${w.kind.toLowerCase()}/${w.name}`, toJSON: (w) => w, errors, empty: '' });
-      return { text, empty: rows.length === 0 };
-    }, flags.all ? 'No game workloads found.' : 'No rollout in progress, paused or failed (use --all to list every workload).');
+    return runList(
+      flags,
+      ['rollouts'],
+      (s, errors) => {
+        const now = Date.now();
+        const rows = s.workloads
+          .filter((w) => flags.all || w.rollout.phase !== 'complete')
+          .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+        const text = renderList({
+          kind: 'Rollout',
+          rows,
+          columns: rolloutColumns(now),
+          format: flags.output,
+          name: (w) => `${w.cluster}/${w.namespace}/${w.kind.toLowerCase()}/${w.name}`,
+          toJSON: (w) => w,
+          errors,
+          empty: '',
+        });
+        return { text, empty: rows.length === 0 };
+      },
+      flags.all ? 'No game workloads found.' : 'No rollout in progress, paused or failed (use --all to list every workload).',
+    );
   });
 }

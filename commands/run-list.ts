@@ -11,7 +11,12 @@ export interface ListResult {
   empty: boolean;
 }
 
-export async function runList(flags: ParsedFleetFlags, views: View[], render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult, emptyMessage: string): Promise<number> {
+export async function runList(
+  flags: ParsedFleetFlags,
+  views: View[],
+  render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult,
+  emptyMessage: string,
+): Promise<number> {
   const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), views);
   try {
     session.store.start();
@@ -24,9 +29,11 @@ export async function runList(flags: ParsedFleetFlags, views: View[], render: (s
     if (out.empty && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') {
       process.stderr.write(`${emptyMessage}\n`);
     }
-    return reportErrors(failures.map((f) => f.error), session.fleet.members.length);
+    return reportErrors(
+      failures.map((f) => f.error),
+      session.fleet.members.length,
+    );
   } finally {
     await session.close();
   }
 }
-

@@ -29,7 +29,9 @@ export function run(argv: string[]): Promise<number> {
     const repo = flags.diffRepo as string | undefined;
     if (repo === '') throw new UsageError('--diff-repo needs a path or URL');
     if (!repo && (flags.diffRef || flags.diffMap)) throw new UsageError('--diff-ref and --diff-map need --diff-repo');
-    const diff: DiffSource | undefined = repo ? { repo, ref: flags.diffRef as string | undefined, map: flags.diffMap as string | undefined } : undefined;
+    const diff: DiffSource | undefined = repo
+      ? { repo, ref: flags.diffRef as string | undefined, map: flags.diffMap as string | undefined }
+      : undefined;
     return openConsole(flags, flags.theme as string | undefined, { diff });
   });
 }
@@ -48,11 +50,23 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
     return EXIT.USAGE;
   }
-  const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), ['zones', 'rollouts', 'federation'], { intervalMs: 66 });
+  const session = openSession(
+    await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)),
+    ['zones', 'rollouts', 'federation'],
+    { intervalMs: 66 },
+  );
   const { runConsole } = await import('../source/ui/run.js');
   session.store.start();
   const source = extras.diff ?? session.config.diff;
-  const diff = source ? lazyDiffPort(source, session.kubeconfig, session.fleet.members.map((m) => m.name), Math.max(session.config.requestTimeoutMs, 30_000), extras.diffReady) : undefined;
+  const diff = source
+    ? lazyDiffPort(
+        source,
+        session.kubeconfig,
+        session.fleet.members.map((m) => m.name),
+        Math.max(session.config.requestTimeoutMs, 30_000),
+        extras.diffReady,
+      )
+    : undefined;
   try {
     const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
     // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
@@ -61,10 +75,15 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     return await runConsole({
       source: session.store,
       theme: theme ?? session.config.theme,
-      fleetLabel: extras.label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
+      fleetLabel:
+        extras.label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
       user,
       readOnly: session.config.readOnly,
-      actions: new (await import('../source/actions/console-port.js')).ConsoleActions({ fleet: session.fleet, snapshot: () => session.store.snapshot(), readOnly: session.config.readOnly }),
+      actions: new (await import('../source/actions/console-port.js')).ConsoleActions({
+        fleet: session.fleet,
+        snapshot: () => session.store.snapshot(),
+        readOnly: session.config.readOnly,
+      }),
       logs: new ConsoleLogs({ members: session.fleet.members, zoneLabel: session.config.zoneLabel }),
       diff,
     });
@@ -78,7 +97,13 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
  * A DiffPort that loads the gitops engine on the first `:diff` (console start stays fast), compares
  * only the fleet's contexts, and keeps one dry-run cache for the session. Closed when the console exits.
  */
-export function lazyDiffPort(src: DiffSource, kc: LoadedKubeconfig, contexts: string[], timeoutMs: number, ready?: Promise<unknown>): DiffPort & { close(): void } {
+export function lazyDiffPort(
+  src: DiffSource,
+  kc: LoadedKubeconfig,
+  contexts: string[],
+  timeoutMs: number,
+  ready?: Promise<unknown>,
+): DiffPort & { close(): void } {
   let port: Promise<DiffPort & { close(): void }> | undefined;
   let closed = false;
   const get = () => {
@@ -104,7 +129,10 @@ export function lazyDiffPort(src: DiffSource, kc: LoadedKubeconfig, contexts: st
     },
     close() {
       closed = true;
-      void port?.then((p) => p.close(), () => undefined);
+      void port?.then(
+        (p) => p.close(),
+        () => undefined,
+      );
     },
   };
 }

@@ -17,12 +17,28 @@ ${FLEET_HELP}
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP);
-    return runList(flags, ['zones'], (s, errors) => {
-      const now = Date.now();
-      const rows = [...s.zones].sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || cmpZone(a.zoneId, b.zoneId));
-      const text = renderList({ kind: 'Zone', rows, columns: zoneColumns(now), format: flags.output, name: (z) => `${z.cluster}/${z.namespace}/${z.zoneId}`, toJSON: (z) => z, errors, empty: '' });
-      return { text, empty: rows.length === 0 };
-    }, 'No zones found in the selected clusters and namespaces.');
+    return runList(
+      flags,
+      ['zones'],
+      (s, errors) => {
+        const now = Date.now();
+        const rows = [...s.zones].sort(
+          (a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || cmpZone(a.zoneId, b.zoneId),
+        );
+        const text = renderList({
+          kind: 'Zone',
+          rows,
+          columns: zoneColumns(now),
+          format: flags.output,
+          name: (z) => `${z.cluster}/${z.namespace}/${z.zoneId}`,
+          toJSON: (z) => z,
+          errors,
+          empty: '',
+        });
+        return { text, empty: rows.length === 0 };
+      },
+      'No zones found in the selected clusters and namespaces.',
+    );
   });
 }
 

@@ -12,7 +12,13 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   hookruns: () => import('../commands/hookruns.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
-  approve: () => import('../commands/approve.js'), reject: () => import('../commands/reject.js'), 'skip-hook': () => import('../commands/skip-hook.js'), 'retry-hooks': () => import('../commands/retry-hooks.js'), hold: () => import('../commands/hold.js'), release: () => import('../commands/release.js'), hotupdate: () => import('../commands/hotupdate.js'),
+  approve: () => import('../commands/approve.js'),
+  reject: () => import('../commands/reject.js'),
+  'skip-hook': () => import('../commands/skip-hook.js'),
+  'retry-hooks': () => import('../commands/retry-hooks.js'),
+  hold: () => import('../commands/hold.js'),
+  release: () => import('../commands/release.js'),
+  hotupdate: () => import('../commands/hotupdate.js'),
   demo: () => import('../commands/demo.js'),
   ui: () => import('../commands/ui.js'),
 };
@@ -49,7 +55,21 @@ function version(): string {
 }
 
 /** Console flags that take a value as the next argument (`zonectl --context sh` is not a command "sh"). */
-const VALUE_FLAGS = new Set(['--context', '-n', '--namespace', '-l', '--selector', '-o', '--output', '--kubeconfig', '--request-timeout', '--theme', '--diff-repo', '--diff-ref', '--diff-map']);
+const VALUE_FLAGS = new Set([
+  '--context',
+  '-n',
+  '--namespace',
+  '-l',
+  '--selector',
+  '-o',
+  '--output',
+  '--kubeconfig',
+  '--request-timeout',
+  '--theme',
+  '--diff-repo',
+  '--diff-ref',
+  '--diff-map',
+]);
 
 /** The subcommand: the first argument that is neither a flag nor a flag's value. */
 function commandWord(argv: string[]): string | undefined {

@@ -51,7 +51,14 @@ export class AccessCache {
     const hit = this.entries.get(key);
     if (hit && t - hit.at < this.ttlMs) return hit.value;
     const value = client
-      .canI({ verb: attrs.verb, group: attrs.group, resource: attrs.resource, subresource: attrs.subresource, namespace: attrs.namespace, name: attrs.name })
+      .canI({
+        verb: attrs.verb,
+        group: attrs.group,
+        resource: attrs.resource,
+        subresource: attrs.subresource,
+        namespace: attrs.namespace,
+        name: attrs.name,
+      })
       .then((r): AccessDecision => {
         const d: AccessDecision = { attrs, allowed: r.allowed, describe: describeAccess(attrs) };
         if (r.reason) d.reason = r.reason;

@@ -38,7 +38,9 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   out.push('Writes:');
   for (const s of plan.steps) {
     const t = s.target;
-    out.push(`  PATCH ${t.type.resource}${t.type.group ? `.${t.type.group}` : ''}${s.subresource ? `/${s.subresource}` : ''} ${t.namespace}/${t.name} (${s.patchType === 'json' ? 'JSON patch' : 'merge patch'})${s.describe ? `: ${s.describe}` : ''}`);
+    out.push(
+      `  PATCH ${t.type.resource}${t.type.group ? `.${t.type.group}` : ''}${s.subresource ? `/${s.subresource}` : ''} ${t.namespace}/${t.name} (${s.patchType === 'json' ? 'JSON patch' : 'merge patch'})${s.describe ? `: ${s.describe}` : ''}`,
+    );
   }
   if (plan.warnings.length) {
     out.push('Warnings:');

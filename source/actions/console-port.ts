@@ -39,7 +39,14 @@ export interface ConsolePortOptions {
 /** The writes an action would make, for the access review behind a key (the executor re-checks the exact plan). */
 export function accessFor(w: WorkloadInfo, action: ActionName): AccessAttrs[] {
   const t = KINDS[w.kind];
-  const at = (group: string, resource: string, name: string, subresource?: string): AccessAttrs => ({ verb: 'patch', group, resource, namespace: w.namespace, name, ...(subresource ? { subresource } : {}) });
+  const at = (group: string, resource: string, name: string, subresource?: string): AccessAttrs => ({
+    verb: 'patch',
+    group,
+    resource,
+    namespace: w.namespace,
+    name,
+    ...(subresource ? { subresource } : {}),
+  });
   const self = at(t.group, t.resource, w.name);
   const ref = w.workloadRef;
   const refType = ref ? typeFromRef(ref.apiVersion, ref.kind) : undefined;
@@ -79,7 +86,9 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
   }
 
   private async workload(m: Member, t: ActionTarget): Promise<WorkloadInfo> {
-    const hit = this.o.snapshot?.().workloads.find((w) => w.cluster === t.cluster && w.kind === t.kind && w.namespace === t.namespace && w.name === t.name);
+    const hit = this.o
+      .snapshot?.()
+      .workloads.find((w) => w.cluster === t.cluster && w.kind === t.kind && w.namespace === t.namespace && w.name === t.name);
     if (hit) return hit;
     const type = KINDS[t.kind];
     return readWorkloadObject(t.cluster, type, await m.client.get(type, t.namespace, t.name))!;
@@ -95,7 +104,13 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
         if (ro) return { action: a.action, possible: false, reason: ro };
         try {
           const denied = (await this.access.checkAll(m.client, accessFor(w, a.action))).find((d) => !d.allowed);
-          return denied ? { action: a.action, possible: false, reason: `not allowed to ${denied.describe}${denied.reason ? ` (${denied.reason})` : ''}` } : a;
+          return denied
+            ? {
+                action: a.action,
+                possible: false,
+                reason: `not allowed to ${denied.describe}${denied.reason ? ` (${denied.reason})` : ''}`,
+              }
+            : a;
         } catch (e) {
           return { action: a.action, possible: false, reason: `access review failed: ${isKubeError(e) ? e.message : String(e)}` };
         }
@@ -130,7 +145,15 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     const m = this.member(p.cluster);
     try {
       const user = await whoAmI(m.client);
-      const res = await execute(p.plan, { client: m.client, user, reason: opts.reason ?? p.reason, readOnly: this.readOnlyWhy(m), access: this.access, auditFile: this.o.auditFile, now: this.o.now });
+      const res = await execute(p.plan, {
+        client: m.client,
+        user,
+        reason: opts.reason ?? p.reason,
+        readOnly: this.readOnlyWhy(m),
+        access: this.access,
+        auditFile: this.o.auditFile,
+        now: this.o.now,
+      });
       const warn = res.warnings.length ? ` (${res.warnings.join('; ')})` : '';
       return { ok: true, message: `${p.plan.summary}: done${warn}` };
     } catch (e) {

@@ -36,8 +36,10 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
     const out: Record<string, unknown> = structuredClone(body);
     if (d.resourceVersion === undefined && !d.annotation) return out;
     const meta: Record<string, unknown> = isRecord(out.metadata) ? { ...out.metadata } : {};
-    if (d.resourceVersion !== undefined && (d.overrideResourceVersion || typeof meta.resourceVersion !== 'string')) meta.resourceVersion = d.resourceVersion;
-    if (d.annotation) meta.annotations = { ...(isRecord(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
+    if (d.resourceVersion !== undefined && (d.overrideResourceVersion || typeof meta.resourceVersion !== 'string'))
+      meta.resourceVersion = d.resourceVersion;
+    if (d.annotation)
+      meta.annotations = { ...(isRecord(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
     out.metadata = meta;
     return out;
   }
@@ -51,7 +53,8 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
   if (d.annotation) {
     // The plan's own ops may create the annotations map; otherwise it must exist before we add a key.
     const created = ops.some((o) => (o.op === 'add' || o.op === 'replace') && o.path === '/metadata/annotations' && isRecord(o.value));
-    if (d.annotationsExist || created) ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(d.annotation.key)}`, value: d.annotation.value });
+    if (d.annotationsExist || created)
+      ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(d.annotation.key)}`, value: d.annotation.value });
     else ops.push({ op: 'add', path: '/metadata/annotations', value: { [d.annotation.key]: d.annotation.value } });
   }
   return ops;

@@ -24,7 +24,13 @@ export class ActionForbidden extends KubeError {
   ) {
     const first = denied[0];
     const more = denied.length > 1 ? ` (and ${denied.length - 1} more)` : '';
-    super('Forbidden', cluster, `not allowed to ${first ? first.describe : 'act'}${first?.reason ? `: ${first.reason}` : ''}${more}; nothing was written`, 403, 'Forbidden');
+    super(
+      'Forbidden',
+      cluster,
+      `not allowed to ${first ? first.describe : 'act'}${first?.reason ? `: ${first.reason}` : ''}${more}; nothing was written`,
+      403,
+      'Forbidden',
+    );
   }
 }
 

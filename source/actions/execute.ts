@@ -6,7 +6,17 @@ import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError, KubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
 import { type AccessCache, type AccessDecision, accessCache as defaultCache } from './access.js';
-import { annotationValue, appendAudit, AUDIT_ANNOTATION, auditAnnotation, type AuditAnnotation, auditEvent, auditFile as defaultAuditFile, type AuditRecord, localIdentity } from './audit.js';
+import {
+  annotationValue,
+  appendAudit,
+  AUDIT_ANNOTATION,
+  auditAnnotation,
+  type AuditAnnotation,
+  auditEvent,
+  auditFile as defaultAuditFile,
+  type AuditRecord,
+  localIdentity,
+} from './audit.js';
 import { decorateBody } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
@@ -131,7 +141,11 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   const written = new Set<string>();
   let primaryAfter: KubeObject | undefined = objects.get(targetKey(plan.primary));
   const total = plan.steps.length + (annotation && carrier < 0 ? 1 : 0);
-  const send = async (step: Pick<PlanStep, 'target' | 'subresource' | 'patchType' | 'describe'>, body: unknown, extra: Partial<WriteRecord> = {}) => {
+  const send = async (
+    step: Pick<PlanStep, 'target' | 'subresource' | 'patchType' | 'describe'>,
+    body: unknown,
+    extra: Partial<WriteRecord> = {},
+  ) => {
     const t = step.target;
     let out: KubeObject;
     try {
@@ -143,10 +157,16 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
       // ... failed" only in details.causes): when the target's resourceVersion moved, it is a conflict.
       if (e.kind === 'Invalid' && e.status === 422 && step.patchType === 'json' && !extra.audit) {
         const now = await client.get(t.type, t.namespace, t.name).catch(() => undefined);
-        if (now && now.metadata.resourceVersion !== rv.get(targetKey(t))) e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
+        if (now && now.metadata.resourceVersion !== rv.get(targetKey(t)))
+          e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
       }
       if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
-        throw new ActionConflict(cluster, targetLabel(t), [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`], e.status);
+        throw new ActionConflict(
+          cluster,
+          targetLabel(t),
+          [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`],
+          e.status,
+        );
       }
       throw partialWriteError(e, writes.length, total);
     }

@@ -20,23 +20,45 @@ export interface Loaded {
   hookRuns: HookRunInfo[];
 }
 
-const owned = (items: KubeObject[], uid: string | undefined) => items.filter((o) => !!uid && o.metadata.ownerReferences?.some((r) => r.uid === uid));
+const owned = (items: KubeObject[], uid: string | undefined) =>
+  items.filter((o) => !!uid && o.metadata.ownerReferences?.some((r) => r.uid === uid));
 
 /** Kinds as users type them (kubectl-style names, short names, plurals). */
 const ALIASES: Record<string, WorkloadKind> = {
-  gamedeployment: 'GameDeployment', gamedeployments: 'GameDeployment', gd: 'GameDeployment', gdeploy: 'GameDeployment',
-  gamestatefulset: 'GameStatefulSet', gamestatefulsets: 'GameStatefulSet', gsts: 'GameStatefulSet', gss: 'GameStatefulSet',
-  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment',
-  statefulset: 'StatefulSet', statefulsets: 'StatefulSet', sts: 'StatefulSet',
-  rollout: 'Rollout', rollouts: 'Rollout', ro: 'Rollout', 'rollouts.argoproj.io': 'Rollout',
-  kruiserollout: 'KruiseRollout', kruiserollouts: 'KruiseRollout', 'rollouts.rollouts.kruise.io': 'KruiseRollout',
+  gamedeployment: 'GameDeployment',
+  gamedeployments: 'GameDeployment',
+  gd: 'GameDeployment',
+  gdeploy: 'GameDeployment',
+  gamestatefulset: 'GameStatefulSet',
+  gamestatefulsets: 'GameStatefulSet',
+  gsts: 'GameStatefulSet',
+  gss: 'GameStatefulSet',
+  deployment: 'Deployment',
+  deployments: 'Deployment',
+  deploy: 'Deployment',
+  statefulset: 'StatefulSet',
+  statefulsets: 'StatefulSet',
+  sts: 'StatefulSet',
+  rollout: 'Rollout',
+  rollouts: 'Rollout',
+  ro: 'Rollout',
+  'rollouts.argoproj.io': 'Rollout',
+  kruiserollout: 'KruiseRollout',
+  kruiserollouts: 'KruiseRollout',
+  'rollouts.rollouts.kruise.io': 'KruiseRollout',
 };
 
 export function parseKind(s: string): WorkloadKind | undefined {
   return ALIASES[s.toLowerCase()];
 }
 
-export async function loadWorkload(client: ClusterClient, kind: WorkloadKind, namespace: string, name: string, opts: { now?: number; by?: string } = {}): Promise<Loaded> {
+export async function loadWorkload(
+  client: ClusterClient,
+  kind: WorkloadKind,
+  namespace: string,
+  name: string,
+  opts: { now?: number; by?: string } = {},
+): Promise<Loaded> {
   const type = KINDS[kind];
   const cluster = client.context;
   const obj = await client.get(type, namespace, name);

@@ -17,7 +17,12 @@ export function modelKind(type: ResourceType): string | undefined {
 }
 
 /** The workload model of an object, or undefined when the kind is not a workload zonectl reads. */
-export function readWorkloadObject(cluster: string, type: ResourceType, obj: KubeObject, hookRuns?: readonly HookRunInfo[]): WorkloadInfo | undefined {
+export function readWorkloadObject(
+  cluster: string,
+  type: ResourceType,
+  obj: KubeObject,
+  hookRuns?: readonly HookRunInfo[],
+): WorkloadInfo | undefined {
   const kind = modelKind(type);
   const reader = kind ? READERS[kind] : undefined;
   return reader ? reader(cluster, obj, { hookRuns }) : undefined;

@@ -10,7 +10,8 @@ export interface WaitTarget {
   failed?: (info: WorkloadInfo) => string | undefined;
 }
 
-const observed = (i: WorkloadInfo) => i.generation === undefined || i.observedGeneration === undefined || i.observedGeneration >= i.generation;
+const observed = (i: WorkloadInfo) =>
+  i.generation === undefined || i.observedGeneration === undefined || i.observedGeneration >= i.generation;
 
 /** Every pod the partition lets through is updated and ready, and the controller saw the spec. */
 const settled = (i: WorkloadInfo) => {
@@ -27,11 +28,16 @@ export function waitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
     case 'approve':
     case 'skip-hook':
       return {
-        describe: b.steps.length && b.stepIndex !== undefined ? `step ${b.stepIndex + 1}/${b.steps.length} to complete and the rollout to reach its next stop` : 'the rollout to continue',
+        describe:
+          b.steps.length && b.stepIndex !== undefined
+            ? `step ${b.stepIndex + 1}/${b.steps.length} to complete and the rollout to reach its next stop`
+            : 'the rollout to continue',
         // Past the approved step, and settled: paused at the next step, or done.
         reached: (i) =>
           observed(i) &&
-          ((i.rollout.phase === 'complete' && settled(i)) || ((i.rollout.updateRevision !== b.updateRevision || (i.rollout.stepIndex ?? 0) > (b.stepIndex ?? 0)) && i.rollout.phase === 'paused')),
+          ((i.rollout.phase === 'complete' && settled(i)) ||
+            ((i.rollout.updateRevision !== b.updateRevision || (i.rollout.stepIndex ?? 0) > (b.stepIndex ?? 0)) &&
+              i.rollout.phase === 'paused')),
         failed: failedMessage,
       };
     case 'reject':
@@ -41,7 +47,11 @@ export function waitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       }
       return {
         describe: 'the previous revision to be restored on every pod',
-        reached: (i) => observed(i) && i.rollout.updateRevision !== b.updateRevision && i.rollout.updated >= i.rollout.replicas && i.rollout.updatedReady >= i.rollout.replicas,
+        reached: (i) =>
+          observed(i) &&
+          i.rollout.updateRevision !== b.updateRevision &&
+          i.rollout.updated >= i.rollout.replicas &&
+          i.rollout.updatedReady >= i.rollout.replicas,
       };
     case 'hotupdate': {
       const images = plan.card.images ?? [];
@@ -61,6 +71,9 @@ export function waitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       };
     case 'hold':
     case 'release':
-      return { describe: 'the controller to observe the change', reached: (i) => observed(i) && i.resourceVersion !== before.resourceVersion };
+      return {
+        describe: 'the controller to observe the change',
+        reached: (i) => observed(i) && i.resourceVersion !== before.resourceVersion,
+      };
   }
 }

@@ -33,7 +33,10 @@ export function progressLine(info: WorkloadInfo): string {
   const r = info.rollout;
   const parts = [`updated ${r.updated}/${r.replicas}`];
   if (r.updatedReady !== r.updated) parts.push(`ready ${r.updatedReady}`);
-  if (r.steps.length && r.stepIndex !== undefined) parts.push(r.stepIndex >= r.steps.length ? `steps done ${r.steps.length}/${r.steps.length}` : `step ${r.stepIndex + 1}/${r.steps.length}`);
+  if (r.steps.length && r.stepIndex !== undefined)
+    parts.push(
+      r.stepIndex >= r.steps.length ? `steps done ${r.steps.length}/${r.steps.length}` : `step ${r.stepIndex + 1}/${r.steps.length}`,
+    );
   if (r.hookPhase) parts.push(`hook ${r.hookPhase}`);
   return `${parts.join(', ')} (${r.message})`;
 }
@@ -96,16 +99,27 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
       return obj.metadata.resourceVersion ?? '';
     },
     (rv) =>
-      client.watch(p.type, { namespace: p.namespace, fieldSelector: `metadata.name=${p.name}`, resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: 60, signal }, (e) => {
-        if (e.type === 'BOOKMARK') return;
-        if (e.type === 'DELETED') {
-          outcome = { reached: false, message: `${p.type.kind} ${p.namespace}/${p.name} was deleted` };
-          stop.abort();
-          return;
-        }
-        obj = e.object;
-        evaluate();
-      }),
+      client.watch(
+        p.type,
+        {
+          namespace: p.namespace,
+          fieldSelector: `metadata.name=${p.name}`,
+          resourceVersion: rv,
+          allowWatchBookmarks: true,
+          timeoutSeconds: 60,
+          signal,
+        },
+        (e) => {
+          if (e.type === 'BOOKMARK') return;
+          if (e.type === 'DELETED') {
+            outcome = { reached: false, message: `${p.type.kind} ${p.namespace}/${p.name} was deleted` };
+            stop.abort();
+            return;
+          }
+          obj = e.object;
+          evaluate();
+        },
+      ),
   );
   // bk-bcs workloads: the step hook's phase comes from its HookRun.
   const watchHooks =
@@ -119,13 +133,17 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
             return l.metadata.resourceVersion ?? '';
           },
           (rv) =>
-            client.watch(KINDS.HookRun, { namespace: p.namespace, resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: 60, signal }, (e) => {
-              if (e.type === 'BOOKMARK') return;
-              const name = e.object.metadata.name ?? '';
-              if (e.type === 'DELETED') hookRuns.delete(name);
-              else hookRuns.set(name, readHookRun(p.cluster, e.object));
-              evaluate();
-            }),
+            client.watch(
+              KINDS.HookRun,
+              { namespace: p.namespace, resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: 60, signal },
+              (e) => {
+                if (e.type === 'BOOKMARK') return;
+                const name = e.object.metadata.name ?? '';
+                if (e.type === 'DELETED') hookRuns.delete(name);
+                else hookRuns.set(name, readHookRun(p.cluster, e.object));
+                evaluate();
+              },
+            ),
         ).catch(() => undefined) // hook phases are a nicety; the workload decides
       : Promise.resolve();
   try {
@@ -145,10 +163,14 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 

@@ -10,7 +10,8 @@ import { can, cannot, invalidWorkload, lagging, pauseEnd, stepPauseMessage, work
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
   if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
-  if (typeof s.setWeight === 'number') return { index: i, kind: 'partition', partition: `${s.setWeight}%`, summary: `weight ${s.setWeight}%` };
+  if (typeof s.setWeight === 'number')
+    return { index: i, kind: 'partition', partition: `${s.setWeight}%`, summary: `weight ${s.setWeight}%` };
   if (isRecord(s.pause)) {
     const d = s.pause.duration;
     if (d === undefined || d === null) return { index: i, kind: 'pause', summary: 'pause (manual)' };
@@ -19,14 +20,20 @@ function readStep(s: unknown, i: number, base: string): RolloutStep {
     return { index: i, kind: 'pause', pauseSeconds: secs, summary: `pause ${duration(secs)}` };
   }
   if (isRecord(s.analysis)) {
-    const t = Array.isArray(s.analysis.templates) ? s.analysis.templates.filter(isRecord).map((x) => x.templateName).filter((x): x is string => typeof x === 'string') : [];
+    const t = Array.isArray(s.analysis.templates)
+      ? s.analysis.templates
+          .filter(isRecord)
+          .map((x) => x.templateName)
+          .filter((x): x is string => typeof x === 'string')
+      : [];
     const step: RolloutStep = { index: i, kind: 'hook', summary: `analysis ${t.join(', ') || '(no template)'}` };
     if (t[0]) step.hookTemplate = t[0];
     return step;
   }
   if (isRecord(s.experiment)) return { index: i, kind: 'hook', summary: 'experiment' };
   if (isRecord(s.setCanaryScale)) {
-    const r = s.setCanaryScale.replicas ?? (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : 'match traffic');
+    const r =
+      s.setCanaryScale.replicas ?? (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : 'match traffic');
     return { index: i, kind: 'partition', summary: `canary scale ${String(r)}` };
   }
   const key = Object.keys(s)[0] ?? 'empty';
@@ -78,7 +85,8 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
         phase = 'paused';
         pauseReason = pc.reason;
         pausedSince = pc.startTime;
-        if (pc.reason === 'InconclusiveAnalysisRun') message = `paused: analysis ${analysisName ?? step?.hookTemplate ?? ''} Inconclusive`.replace('  ', ' ');
+        if (pc.reason === 'InconclusiveAnalysisRun')
+          message = `paused: analysis ${analysisName ?? step?.hookTemplate ?? ''} Inconclusive`.replace('  ', ' ');
         else if (pc.reason === 'InconclusiveExperiment') message = 'paused: experiment Inconclusive';
         else if (pc.reason === 'BlueGreenPause') message = 'paused: awaiting promotion';
         else message = stepPauseMessage(pauseEndsAt, ctx);
@@ -98,16 +106,34 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
         abort
           ? cannot('approve', 'rollout is aborted: retry it first')
           : pc
-            ? can('approve', pauseEndsAt ? 'promotes now, ending the timed pause early' : step ? `promotes to step ${Math.min((stepIndex ?? 0) + 2, steps.length)}/${steps.length}` : 'promotes')
+            ? can(
+                'approve',
+                pauseEndsAt
+                  ? 'promotes now, ending the timed pause early'
+                  : step
+                    ? `promotes to step ${Math.min((stepIndex ?? 0) + 2, steps.length)}/${steps.length}`
+                    : 'promotes',
+              )
             : specPaused && !hold
               ? can('approve', 'resumes (spec.paused=false)')
               : specPaused
                 ? cannot('approve', 'held by zonectl: use release')
                 : cannot('approve', 'not paused'),
-        abort ? cannot('reject', 'already aborted') : complete ? cannot('reject', 'nothing to roll back: the stable ReplicaSet is current') : can('reject', 'aborts: traffic and pods go back to the stable ReplicaSet'),
-        analysisPhase === 'Running' && analysisName ? can('skip-hook', `terminates AnalysisRun ${analysisName}`) : cannot('skip-hook', 'no analysis run is running for this step'),
+        abort
+          ? cannot('reject', 'already aborted')
+          : complete
+            ? cannot('reject', 'nothing to roll back: the stable ReplicaSet is current')
+            : can('reject', 'aborts: traffic and pods go back to the stable ReplicaSet'),
+        analysisPhase === 'Running' && analysisName
+          ? can('skip-hook', `terminates AnalysisRun ${analysisName}`)
+          : cannot('skip-hook', 'no analysis run is running for this step'),
         abort ? can('retry-hooks', 'retries the aborted rollout (status.abort=false)') : cannot('retry-hooks', 'not aborted'),
-        can('hotupdate', ref ? `warning: sets the image on ${ref.kind} ${ref.name}; pods are recreated through the rollout's steps` : "warning: pods are recreated through a new ReplicaSet and the rollout's steps"),
+        can(
+          'hotupdate',
+          ref
+            ? `warning: sets the image on ${ref.kind} ${ref.name}; pods are recreated through the rollout's steps`
+            : "warning: pods are recreated through a new ReplicaSet and the rollout's steps",
+        ),
         ...rolloutHoldActions(hold, specPaused, 'spec.paused'),
       ];
       const rollout: RolloutStatus = {
@@ -131,7 +157,10 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       if (pausedSince) rollout.pausedSince = pausedSince;
       if (pauseEndsAt) rollout.pauseEndsAt = pauseEndsAt;
       if (analysisName) rollout.hookRunName = analysisName;
-      if (analysisPhase) rollout.hookPhase = (['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'].includes(analysisPhase) ? analysisPhase : 'Unknown') as RolloutStatus['hookPhase'];
+      if (analysisPhase)
+        rollout.hookPhase = (
+          ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'].includes(analysisPhase) ? analysisPhase : 'Unknown'
+        ) as RolloutStatus['hookPhase'];
       if (controllerMessage) rollout.controllerMessage = controllerMessage;
       if (hold) rollout.hold = hold;
       return { ...info, rollout };

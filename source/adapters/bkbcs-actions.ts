@@ -48,7 +48,10 @@ function approve(x: BkbcsActionInput): ActionAvailability {
   const i = x.stepIndex ?? 0;
   const step = x.steps[i];
   if (pc.reason === PAUSED_BY_STEP && step?.pauseSeconds) {
-    return cannot('approve', x.pauseEndsAt ? `timed pause: pause ends at ${clock(x.pauseEndsAt, x.utc)}` : 'timed pause: it ends by itself');
+    return cannot(
+      'approve',
+      x.pauseEndsAt ? `timed pause: pause ends at ${clock(x.pauseEndsAt, x.utc)}` : 'timed pause: it ends by itself',
+    );
   }
   if (pc.reason === PAUSED_BY_HOOK) {
     const what = step?.hookTemplate ? `hook ${step.hookTemplate}` : 'the step hook';
@@ -62,7 +65,12 @@ function reject(x: BkbcsActionInput): ActionAvailability {
   if (!x.updateRevision) return cannot('reject', 'no update revision in status yet');
   const prev = previousRevision(x);
   if (!prev) return cannot('reject', `nothing to roll back: ${x.updateRevision} is the current revision`);
-  return can('reject', prev === x.stableRevision && x.steps.length ? `restores revision ${prev} (last released: all canary steps are skipped)` : `restores revision ${prev}`);
+  return can(
+    'reject',
+    prev === x.stableRevision && x.steps.length
+      ? `restores revision ${prev} (last released: all canary steps are skipped)`
+      : `restores revision ${prev}`,
+  );
 }
 
 function skipHook(x: BkbcsActionInput): ActionAvailability {
@@ -74,7 +82,8 @@ function skipHook(x: BkbcsActionInput): ActionAvailability {
     if (run.terminate) return cannot('skip-hook', `hook run ${run.name} is already terminating`);
     return can('skip-hook', `terminates hook run ${run.name}; it is assessed Successful and the step advances`);
   }
-  if (hookUnsuccessful(run.phase)) return cannot('skip-hook', `hook ${step.hookTemplate} is ${run.phase}: use approve to continue without it`);
+  if (hookUnsuccessful(run.phase))
+    return cannot('skip-hook', `hook ${step.hookTemplate} is ${run.phase}: use approve to continue without it`);
   return cannot('skip-hook', `hook run ${run.name} is ${run.phase}`);
 }
 
@@ -100,8 +109,10 @@ function hotupdate(x: BkbcsActionInput): ActionAvailability {
 
 function hold(x: BkbcsActionInput): ActionAvailability {
   if (x.hold) return cannot('hold', 'already held by zonectl');
-  if (x.kind === 'GameDeployment' && x.steps.length) return cannot('hold', 'GameDeployment partition does not apply while canary steps are set');
-  if (x.specPartition >= x.replicas) return cannot('hold', `partition ${x.specPartition} already keeps all ${x.replicas} pods on the old revision`);
+  if (x.kind === 'GameDeployment' && x.steps.length)
+    return cannot('hold', 'GameDeployment partition does not apply while canary steps are set');
+  if (x.specPartition >= x.replicas)
+    return cannot('hold', `partition ${x.specPartition} already keeps all ${x.replicas} pods on the old revision`);
   return can('hold', `sets partition to ${x.replicas}: no further pods are updated`);
 }
 

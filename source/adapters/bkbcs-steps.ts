@@ -60,7 +60,13 @@ export function readSteps(obj: KubeObject): BkbcsStep[] {
  * or the nearest earlier one that has one, else replicas (nothing updated); past the last step 0.
  * Without steps, the plain partition (0 when unset). Percentages round up like the controller.
  */
-export function effectivePartition(kind: BkbcsKind, obj: KubeObject, steps: RolloutStep[], stepIndex: number | undefined, replicas: number): number {
+export function effectivePartition(
+  kind: BkbcsKind,
+  obj: KubeObject,
+  steps: RolloutStep[],
+  stepIndex: number | undefined,
+  replicas: number,
+): number {
   if (steps.length > 0) {
     const idx = stepIndex ?? 0;
     if (idx >= steps.length) return 0;

@@ -49,7 +49,15 @@ function failedCondition(obj: KubeObject): { type: string; message: string } | u
 }
 
 /** The current step's HookRun: by the name in status, else by labels (status can lag the run). */
-function findStepHookRun(cluster: string, ns: string, owner: { kind: string; name: string }, name: string | undefined, stepIndex: number | undefined, revision: string | undefined, runs: readonly HookRunInfo[] | undefined): HookRunInfo | undefined {
+function findStepHookRun(
+  cluster: string,
+  ns: string,
+  owner: { kind: string; name: string },
+  name: string | undefined,
+  stepIndex: number | undefined,
+  revision: string | undefined,
+  runs: readonly HookRunInfo[] | undefined,
+): HookRunInfo | undefined {
   if (!runs?.length) return undefined;
   const same = (r: HookRunInfo) => r.cluster === cluster && r.namespace === ns;
   if (name) return runs.find((r) => same(r) && r.name === name);
@@ -97,7 +105,9 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
   const rawSpecPartition = specPartition(kind, obj);
   const specPart = rawSpecPartition === undefined ? 0 : resolveIntOrPercent(rawSpecPartition, replicas, true);
   const step = stepIndex !== undefined ? steps[stepIndex] : undefined;
-  const hookRun = step?.hookTemplate ? findStepHookRun(cluster, m.namespace, { kind, name: m.name }, hookRunName, stepIndex, updateRevision, ctx?.hookRuns) : undefined;
+  const hookRun = step?.hookTemplate
+    ? findStepHookRun(cluster, m.namespace, { kind, name: m.name }, hookRunName, stepIndex, updateRevision, ctx?.hookRuns)
+    : undefined;
 
   const pc = pauseConditions[pauseConditions.length - 1];
   const pauseEndsAt = pauseEnd(pauseConditions.find((c) => c.reason === PAUSED_BY_STEP)?.startTime, step?.pauseSeconds);
@@ -167,7 +177,23 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
     paused: phase === 'paused',
     message,
     hookConditions,
-    actions: bkbcsActions({ kind, strategy, replicas, steps, stepIndex, pauseConditions, pauseEndsAt, hookRun, hookConditions, updateRevision, currentRevision, stableRevision, specPartition: specPart, hold, utc: ctx?.utc }),
+    actions: bkbcsActions({
+      kind,
+      strategy,
+      replicas,
+      steps,
+      stepIndex,
+      pauseConditions,
+      pauseEndsAt,
+      hookRun,
+      hookConditions,
+      updateRevision,
+      currentRevision,
+      stableRevision,
+      specPartition: specPart,
+      hold,
+      utc: ctx?.utc,
+    }),
   };
   if (currentRevision) rollout.currentRevision = currentRevision;
   if (updateRevision) rollout.updateRevision = updateRevision;

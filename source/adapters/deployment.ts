@@ -43,7 +43,12 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
       } else if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (inFlight) {
         phase = 'progressing';
-        message = updated < replicas ? `updating ${updated}/${replicas}` : total > updated ? `removing ${total - updated} old pods` : `waiting for ${updated - available} pods to be available`;
+        message =
+          updated < replicas
+            ? `updating ${updated}/${replicas}`
+            : total > updated
+              ? `removing ${total - updated} old pods`
+              : `waiting for ${updated - available} pods to be available`;
       } else [phase, message] = ['complete', 'up to date'];
       const rollout: RolloutStatus = {
         strategy,
@@ -65,7 +70,10 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
           holdBlocked: paused ? 'already paused (spec.paused)' : undefined,
           holdWhat: 'pauses the Deployment (spec.paused=true)',
           releaseWhat: 'resumes the Deployment (spec.paused=false)',
-          hotupdateNote: strategy === 'Recreate' ? 'warning: Recreate stops all pods before starting new ones' : 'warning: Deployment recreates pods (rolling update), no in-place update',
+          hotupdateNote:
+            strategy === 'Recreate'
+              ? 'warning: Recreate stops all pods before starting new ones'
+              : 'warning: Deployment recreates pods (rolling update), no in-place update',
         }),
       };
       if (revision) rollout.updateRevision = revision;

@@ -10,10 +10,12 @@ type Override = FederatedClusterStatus['overrides'][number];
 function readOverrides(obj: KubeObject): Map<string, Override[]> {
   const out = new Map<string, Override[]>();
   (optArray(obj, 'spec.overrides') ?? []).forEach((o, i) => {
-    if (!isRecord(o) || typeof o.clusterName !== 'string') throw new Malformed(`spec.overrides[${i}]: expected {clusterName, clusterOverrides}`);
+    if (!isRecord(o) || typeof o.clusterName !== 'string')
+      throw new Malformed(`spec.overrides[${i}]: expected {clusterName, clusterOverrides}`);
     const list = optArray(o, 'clusterOverrides') ?? [];
     const ops = list.map((c, j) => {
-      if (!isRecord(c) || typeof c.path !== 'string') throw new Malformed(`spec.overrides[${i}].clusterOverrides[${j}]: expected {op, path, value}`);
+      if (!isRecord(c) || typeof c.path !== 'string')
+        throw new Malformed(`spec.overrides[${i}].clusterOverrides[${j}]: expected {op, path, value}`);
       const op: Override = { op: typeof c.op === 'string' && c.op ? c.op : 'replace', path: c.path };
       if ('value' in c) op.value = c.value;
       return op;
@@ -63,13 +65,38 @@ export function readFederated(cluster: string, obj: KubeObject, _ctx?: ReadConte
           if (typeof c.reason === 'string' && c.reason) propagation.reason = c.reason;
         }
       }
-      const info: FederatedInfo = { cluster, namespace: m.namespace, name: m.name, kind, targetKind, uid: m.uid, resourceVersion: m.resourceVersion, placement, template, clusters, propagation };
+      const info: FederatedInfo = {
+        cluster,
+        namespace: m.namespace,
+        name: m.name,
+        kind,
+        targetKind,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+        placement,
+        template,
+        clusters,
+        propagation,
+      };
       if (clusterSelector && placement.length === 0) info.clusterSelector = clusterSelector;
       return info;
     },
     (reason) => {
       const m = looseMeta(obj);
-      return { cluster, namespace: m.namespace, name: m.name, kind, targetKind, uid: m.uid, resourceVersion: m.resourceVersion, placement: [], template: undefined, clusters: [], propagation: { status: 'Unknown' }, invalid: reason };
+      return {
+        cluster,
+        namespace: m.namespace,
+        name: m.name,
+        kind,
+        targetKind,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+        placement: [],
+        template: undefined,
+        clusters: [],
+        propagation: { status: 'Unknown' },
+        invalid: reason,
+      };
     },
   );
 }

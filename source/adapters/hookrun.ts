@@ -2,7 +2,19 @@
 import type { KubeObject } from '../kube/object.js';
 import type { HookPhase, HookRunInfo, HookType, MetricResult } from '../model/types.js';
 import type { ReadContext } from './context.js';
-import { controllerOwner, guard, isRecord, labelValue, looseMeta, Malformed, meta, optArray, optBool, optString, optTime } from './read-util.js';
+import {
+  controllerOwner,
+  guard,
+  isRecord,
+  labelValue,
+  looseMeta,
+  Malformed,
+  meta,
+  optArray,
+  optBool,
+  optString,
+  optTime,
+} from './read-util.js';
 import { isSensitiveKey, maskValue } from '../model/mask.js';
 
 const PHASES: readonly string[] = ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'];
@@ -62,7 +74,8 @@ function readMetrics(obj: KubeObject): MetricResult[] {
       const v = num(m[k]);
       if (v !== undefined) out[k] = v;
     }
-    const message = typeof m.message === 'string' && m.message ? m.message : typeof last?.message === 'string' && last.message ? last.message : undefined;
+    const message =
+      typeof m.message === 'string' && m.message ? m.message : typeof last?.message === 'string' && last.message ? last.message : undefined;
     if (message) out.message = message;
     if (last && typeof last.value === 'string') out.lastValue = last.value;
     return out;
@@ -74,7 +87,8 @@ export function readHookRun(cluster: string, obj: KubeObject, _ctx?: ReadContext
     () => {
       const m = meta(obj);
       const phaseRaw = optString(obj, 'status.phase');
-      if (phaseRaw !== undefined && phaseRaw !== '' && !PHASES.includes(phaseRaw)) throw new Malformed(`status.phase: unknown phase ${JSON.stringify(phaseRaw)}`);
+      if (phaseRaw !== undefined && phaseRaw !== '' && !PHASES.includes(phaseRaw))
+        throw new Malformed(`status.phase: unknown phase ${JSON.stringify(phaseRaw)}`);
       const args = readArgs(obj);
       const stepRaw = labelValue(m.labels, 'canary-step-index');
       const stepIndex = stepRaw !== undefined && /^\d+$/.test(stepRaw) ? Number(stepRaw) : undefined;

@@ -13,7 +13,8 @@ function provider(p: unknown): { provider: string; target?: string } {
     const a = typeof p.prometheus.address === 'string' ? p.prometheus.address : '';
     return { provider: 'prometheus', target: [a, q].filter(Boolean).join(' ') || undefined };
   }
-  if (isRecord(p.kubernetes)) return { provider: 'kubernetes', target: typeof p.kubernetes.function === 'string' ? p.kubernetes.function : undefined };
+  if (isRecord(p.kubernetes))
+    return { provider: 'kubernetes', target: typeof p.kubernetes.function === 'string' ? p.kubernetes.function : undefined };
   if (isRecord(p.exec)) {
     const cmd = Array.isArray(p.exec.command) ? p.exec.command.filter((x) => typeof x === 'string').join(' ') : '';
     return { provider: 'exec', target: cmd || undefined };
@@ -41,13 +42,32 @@ export function readHookTemplate(cluster: string, obj: KubeObject, _ctx?: ReadCo
         if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`spec.args[${i}]: expected {name, value}`);
         return typeof a.value === 'string' ? { name: a.name, value: a.value } : { name: a.name };
       });
-      const info: HookTemplateInfo = { cluster, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, policy: optString(obj, 'spec.policy') || 'Parallel', args, metrics: out };
+      const info: HookTemplateInfo = {
+        cluster,
+        namespace: m.namespace,
+        name: m.name,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+        policy: optString(obj, 'spec.policy') || 'Parallel',
+        args,
+        metrics: out,
+      };
       if (m.createdAt) info.createdAt = m.createdAt;
       return info;
     },
     (reason) => {
       const m = looseMeta(obj);
-      return { cluster, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, policy: '', args: [], metrics: [], invalid: reason };
+      return {
+        cluster,
+        namespace: m.namespace,
+        name: m.name,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+        policy: '',
+        args: [],
+        metrics: [],
+        invalid: reason,
+      };
     },
   );
 }

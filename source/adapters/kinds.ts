@@ -27,8 +27,20 @@ export const KUBEFED_TYPES_GROUP = 'types.kubefed.io';
 export const KUBEFED_CORE_GROUP = 'core.kubefed.io';
 export const DEFAULT_GAMEZONE = { group: 'apps.example.com', version: 'v1alpha1' } as const;
 
-const tkex = (resource: string, kind: string): ResourceType => ({ group: TKEX_GROUP, version: 'v1alpha1', resource, kind, namespaced: true });
-const fed = (resource: string, kind: string): ResourceType => ({ group: KUBEFED_TYPES_GROUP, version: 'v1beta1', resource, kind, namespaced: true });
+const tkex = (resource: string, kind: string): ResourceType => ({
+  group: TKEX_GROUP,
+  version: 'v1alpha1',
+  resource,
+  kind,
+  namespaced: true,
+});
+const fed = (resource: string, kind: string): ResourceType => ({
+  group: KUBEFED_TYPES_GROUP,
+  version: 'v1beta1',
+  resource,
+  kind,
+  namespaced: true,
+});
 
 /** Every known kind except GameZone (whose group/version is configurable: see gameZoneType). */
 export const KINDS: Readonly<Record<Exclude<KnownKind, 'GameZone'>, ResourceType>> = Object.freeze({
@@ -74,7 +86,11 @@ export function typeOf(kind: KnownKind, gameZone?: GameZoneTypeOptions): Resourc
 }
 
 /** Model kind of a wire object by apiVersion + kind (Argo and Kruise both say "Rollout"). */
-export function knownKindOf(apiVersion: string | undefined, kind: string | undefined, gameZone?: GameZoneTypeOptions): KnownKind | undefined {
+export function knownKindOf(
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  gameZone?: GameZoneTypeOptions,
+): KnownKind | undefined {
   if (!apiVersion || !kind) return undefined;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   if (kind === 'Rollout') return group === 'rollouts.kruise.io' ? 'KruiseRollout' : group === 'argoproj.io' ? 'Rollout' : undefined;
@@ -84,7 +100,12 @@ export function knownKindOf(apiVersion: string | undefined, kind: string | undef
 }
 
 export const WORKLOAD_KINDS = ['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'Rollout', 'KruiseRollout'] as const;
-export const FEDERATED_KINDS = ['FederatedGameDeployment', 'FederatedGameStatefulSet', 'FederatedDeployment', 'FederatedStatefulSet'] as const;
+export const FEDERATED_KINDS = [
+  'FederatedGameDeployment',
+  'FederatedGameStatefulSet',
+  'FederatedDeployment',
+  'FederatedStatefulSet',
+] as const;
 
 export type View = 'zones' | 'rollouts' | 'hotupdate' | 'federation' | 'pods' | 'logs' | 'events' | 'diff';
 
@@ -114,7 +135,18 @@ export function kindsToWatch(sel: WatchSelection): Array<{ kind: KnownKind; type
   for (const v of sel.views) for (const k of VIEW_KINDS[v]) wanted.add(k);
   if (sel.useGameZone === false) wanted.delete('GameZone');
   const out: Array<{ kind: KnownKind; type: ResourceType }> = [];
-  const order: KnownKind[] = ['GameZone', ...WORKLOAD_KINDS, 'HookRun', 'HookTemplate', 'Pod', 'Event', ...FEDERATED_KINDS, 'KubeFedCluster', 'ControllerRevision', 'Secret'];
+  const order: KnownKind[] = [
+    'GameZone',
+    ...WORKLOAD_KINDS,
+    'HookRun',
+    'HookTemplate',
+    'Pod',
+    'Event',
+    ...FEDERATED_KINDS,
+    'KubeFedCluster',
+    'ControllerRevision',
+    'Secret',
+  ];
   for (const k of order) {
     if (!wanted.has(k)) continue;
     if (sel.installed && sel.installed[k] === false) continue;

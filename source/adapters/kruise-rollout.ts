@@ -67,7 +67,8 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
       if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling') [phase, message] = ['complete', 'rollout disabled'];
-      else if (statusPhase === 'Terminating' || cancelling) [phase, message] = ['progressing', cancelling ? 'cancelling: rolling back' : 'terminating'];
+      else if (statusPhase === 'Terminating' || cancelling)
+        [phase, message] = ['progressing', cancelling ? 'cancelling: rolling back' : 'terminating'];
       else if (state === 'StepPaused') {
         phase = 'paused';
         pauseReason = 'StepPaused';
@@ -78,19 +79,42 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
         pauseReason = hold ? 'Held' : 'Manual';
         pausedSince = hold?.at;
         message = hold ? 'paused: held by zonectl' : 'paused: spec.strategy.paused';
-      } else if (!done) [phase, message] = ['progressing', `${at}${at ? ' ' : ''}${state ?? statusPhase ?? 'progressing'}, ${updatedReady}/${updated} ${strategy === 'Canary' ? 'canary' : 'updated'} ready`];
+      } else if (!done)
+        [phase, message] = [
+          'progressing',
+          `${at}${at ? ' ' : ''}${state ?? statusPhase ?? 'progressing'}, ${updatedReady}/${updated} ${strategy === 'Canary' ? 'canary' : 'updated'} ready`,
+        ];
       else [phase, message] = ['complete', 'up to date'];
 
       const target = ref ? `${ref.kind} ${ref.name}` : 'the workload';
       const actions: ActionAvailability[] = [
-        state === 'StepPaused' ? can('approve', stepIndex !== undefined && stepIndex + 1 >= n ? 'completes the rollout' : `continues to step ${(stepIndex ?? 0) + 2}/${n}`) : cannot('approve', `not paused at a step (state ${state ?? 'none'})`),
-        done || phase === 'complete' ? cannot('reject', 'nothing to roll back: no rollout in progress') : can('reject', `rolls ${target} back${stableRevision ? ` to ${stableRevision}` : ''}`),
+        state === 'StepPaused'
+          ? can(
+              'approve',
+              stepIndex !== undefined && stepIndex + 1 >= n ? 'completes the rollout' : `continues to step ${(stepIndex ?? 0) + 2}/${n}`,
+            )
+          : cannot('approve', `not paused at a step (state ${state ?? 'none'})`),
+        done || phase === 'complete'
+          ? cannot('reject', 'nothing to roll back: no rollout in progress')
+          : can('reject', `rolls ${target} back${stableRevision ? ` to ${stableRevision}` : ''}`),
         cannot('skip-hook', 'Kruise Rollout has no step hooks'),
         cannot('retry-hooks', 'Kruise Rollout has no pod hooks'),
         ref ? can('hotupdate', `via ${target}: the rollout's steps apply`) : cannot('hotupdate', 'no workloadRef'),
         ...rolloutHoldActions(hold, specPaused, 'spec.strategy.paused'),
       ];
-      const rollout: RolloutStatus = { strategy, replicas: 0, updated, updatedReady, ready: updatedReady, steps, phase, paused: phase === 'paused', message, hookConditions: [], actions };
+      const rollout: RolloutStatus = {
+        strategy,
+        replicas: 0,
+        updated,
+        updatedReady,
+        ready: updatedReady,
+        steps,
+        phase,
+        paused: phase === 'paused',
+        message,
+        hookConditions: [],
+        actions,
+      };
       if (stableRevision) rollout.currentRevision = rollout.stableRevision = stableRevision;
       if (updateRevision) rollout.updateRevision = updateRevision;
       if (stepIndex !== undefined) rollout.stepIndex = stepIndex;

@@ -3,7 +3,15 @@ import type { ActionAvailability } from '../model/types.js';
 import type { HoldRecord } from './hold.js';
 import { can, cannot } from './workload-base.js';
 
-export function nativeActions(x: { kind: 'StatefulSet' | 'Deployment'; strategy: string; hold?: HoldRecord; holdBlocked?: string; holdWhat: string; releaseWhat: string; hotupdateNote: string }): ActionAvailability[] {
+export function nativeActions(x: {
+  kind: 'StatefulSet' | 'Deployment';
+  strategy: string;
+  hold?: HoldRecord;
+  holdBlocked?: string;
+  holdWhat: string;
+  releaseWhat: string;
+  hotupdateNote: string;
+}): ActionAvailability[] {
   return [
     cannot('approve', `${x.kind} has no canary steps to approve`),
     cannot('reject', `${x.kind} has no staged rollout to reject (use a rollback to an earlier revision)`),

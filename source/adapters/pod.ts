@@ -42,7 +42,14 @@ export function readPod(cluster: string, obj: KubeObject, _ctx?: ReadContext): P
           restarts += out.restartCount;
           if (typeof s.imageID === 'string' && s.imageID) out.imageID = s.imageID;
           if (typeof s.containerID === 'string' && s.containerID) out.containerID = s.containerID;
-          if (typeof s.image === 'string' && s.image && s.image !== image && !image.endsWith(`/${s.image}`) && !s.image.endsWith(`/${image}`)) out.runningImage = s.image;
+          if (
+            typeof s.image === 'string' &&
+            s.image &&
+            s.image !== image &&
+            !image.endsWith(`/${s.image}`) &&
+            !s.image.endsWith(`/${image}`)
+          )
+            out.runningImage = s.image;
           const st = stateOf(s);
           if (st.state) out.state = st.state;
           if (!st.running && st.reason && !waitingReason) waitingReason = st.reason;
@@ -84,7 +91,19 @@ export function readPod(cluster: string, obj: KubeObject, _ctx?: ReadContext): P
     },
     (reason) => {
       const m = looseMeta(obj);
-      return { cluster, namespace: m.namespace, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion, phase: 'Unknown', ready: false, restarts: 0, containers: [], labels: m.labels, invalid: reason };
+      return {
+        cluster,
+        namespace: m.namespace,
+        name: m.name,
+        uid: m.uid,
+        resourceVersion: m.resourceVersion,
+        phase: 'Unknown',
+        ready: false,
+        restarts: 0,
+        containers: [],
+        labels: m.labels,
+        invalid: reason,
+      };
     },
   );
 }

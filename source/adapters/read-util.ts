@@ -145,7 +145,9 @@ export function meta(obj: KubeObject): MetaFields {
 export function looseMeta(obj: unknown): MetaFields {
   const m = isRecord(obj) && isRecord(obj.metadata) ? obj.metadata : {};
   const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-  const labels = isRecord(m.labels) ? (Object.fromEntries(Object.entries(m.labels).filter(([, v]) => typeof v === 'string')) as Record<string, string>) : {};
+  const labels = isRecord(m.labels)
+    ? (Object.fromEntries(Object.entries(m.labels).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
+    : {};
   return {
     name: s(m.name) || '(unnamed)',
     namespace: s(m.namespace),

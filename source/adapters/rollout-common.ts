@@ -15,7 +15,11 @@ export function readWorkloadRef(obj: KubeObject, path: string): WorkloadInfo['wo
 /** hold = pause the rollout via `field`; release only undoes zonectl's own hold. */
 export function rolloutHoldActions(hold: HoldRecord | undefined, paused: boolean, field: string): ActionAvailability[] {
   return [
-    hold ? cannot('hold', 'already held by zonectl') : paused ? cannot('hold', 'already paused') : can('hold', `pauses the rollout (${field}=true)`),
+    hold
+      ? cannot('hold', 'already held by zonectl')
+      : paused
+        ? cannot('hold', 'already paused')
+        : can('hold', `pauses the rollout (${field}=true)`),
     hold ? can('release', `resumes the rollout (${field}=false)`) : cannot('release', 'not held by zonectl'),
   ];
 }

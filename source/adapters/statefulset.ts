@@ -30,9 +30,16 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
       let pauseReason: string | undefined;
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (!inFlight) [phase, message] = ['complete', 'up to date'];
-      else if (hold && partition >= replicas) [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
-      else if (strategy === 'OnDelete') [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];
-      else if (partition > 0 && updated >= target && updatedReady >= target) [phase, message, pauseReason] = ['paused', `paused: partition ${partition} keeps ordinals below ${partition} on the old revision`, 'Partition'];
+      else if (hold && partition >= replicas)
+        [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
+      else if (strategy === 'OnDelete')
+        [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];
+      else if (partition > 0 && updated >= target && updatedReady >= target)
+        [phase, message, pauseReason] = [
+          'paused',
+          `paused: partition ${partition} keeps ordinals below ${partition} on the old revision`,
+          'Partition',
+        ];
       else [phase, message] = ['progressing', `updating ${updated}/${replicas}`];
       const rollout: RolloutStatus = {
         strategy,
@@ -50,10 +57,21 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
           kind: 'StatefulSet',
           strategy,
           hold,
-          holdBlocked: strategy === 'OnDelete' ? 'OnDelete strategy ignores the partition' : partition >= replicas ? `partition ${partition} already keeps all pods on the old revision` : undefined,
+          holdBlocked:
+            strategy === 'OnDelete'
+              ? 'OnDelete strategy ignores the partition'
+              : partition >= replicas
+                ? `partition ${partition} already keeps all pods on the old revision`
+                : undefined,
           holdWhat: `sets partition to ${replicas}: no further pods are updated`,
-          releaseWhat: hold?.previous === null || hold?.previous === undefined ? 'removes the partition' : `restores partition ${String(hold.previous)}`,
-          hotupdateNote: strategy === 'OnDelete' ? 'warning: OnDelete strategy: pods take the new image only when deleted' : 'warning: StatefulSet recreates pods one by one, no in-place update',
+          releaseWhat:
+            hold?.previous === null || hold?.previous === undefined
+              ? 'removes the partition'
+              : `restores partition ${String(hold.previous)}`,
+          hotupdateNote:
+            strategy === 'OnDelete'
+              ? 'warning: OnDelete strategy: pods take the new image only when deleted'
+              : 'warning: StatefulSet recreates pods one by one, no in-place update',
         }),
       };
       if (currentRevision) rollout.currentRevision = currentRevision;

@@ -23,7 +23,13 @@ export interface WorkloadBase {
 }
 
 /** Metadata, labels, containers (from `containersPath`), selector and observedGeneration. */
-export function workloadBase(cluster: string, obj: KubeObject, kind: WorkloadKind, ctx: ReadContext | undefined, containersPath = 'spec.template.spec.containers'): WorkloadBase {
+export function workloadBase(
+  cluster: string,
+  obj: KubeObject,
+  kind: WorkloadKind,
+  ctx: ReadContext | undefined,
+  containersPath = 'spec.template.spec.containers',
+): WorkloadBase {
   const m = meta(obj);
   const zoneKey = ctx?.zoneLabel ?? DEFAULT_ZONE_LABEL;
   const serviceKey = ctx?.serviceLabel ?? DEFAULT_SERVICE_LABEL;
@@ -54,7 +60,19 @@ export function workloadBase(cluster: string, obj: KubeObject, kind: WorkloadKin
 }
 
 export function emptyRollout(phase: RolloutStatus['phase'], message: string, actions: ActionAvailability[] = []): RolloutStatus {
-  return { strategy: '', replicas: 0, updated: 0, updatedReady: 0, ready: 0, steps: [], phase, paused: false, message, hookConditions: [], actions };
+  return {
+    strategy: '',
+    replicas: 0,
+    updated: 0,
+    updatedReady: 0,
+    ready: 0,
+    steps: [],
+    phase,
+    paused: false,
+    message,
+    hookConditions: [],
+    actions,
+  };
 }
 
 /** The row for an object that could not be read: every action impossible, with the reason. */
@@ -106,5 +124,7 @@ export function pauseEnd(start: string | undefined, seconds: number | undefined)
 /** Message of a step pause: timed (ends at / over) when it has an end, else awaiting approval. */
 export function stepPauseMessage(pauseEndsAt: string | undefined, ctx?: ReadContext): string {
   if (!pauseEndsAt) return 'paused: awaiting approval';
-  return nowOf(ctx) >= Date.parse(pauseEndsAt) ? 'paused: timed pause over, continuing' : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
+  return nowOf(ctx) >= Date.parse(pauseEndsAt)
+    ? 'paused: timed pause over, continuing'
+    : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
 }

@@ -68,7 +68,8 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
     cfg.fleet = r.fleet as string[];
   }
   if (r.contexts !== undefined) {
-    if (typeof r.contexts !== 'object' || r.contexts === null || Array.isArray(r.contexts)) throw bad('contexts', 'a mapping of context name to settings');
+    if (typeof r.contexts !== 'object' || r.contexts === null || Array.isArray(r.contexts))
+      throw bad('contexts', 'a mapping of context name to settings');
     for (const [name, v] of Object.entries(r.contexts as Record<string, unknown>)) {
       const s = (v ?? {}) as Record<string, unknown>;
       if (typeof s !== 'object') throw bad(`contexts.${name}`, 'a mapping');
@@ -97,7 +98,8 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   }
   if (r.gameZone !== undefined) {
     const g = r.gameZone as Record<string, unknown>;
-    if (typeof g !== 'object' || g === null || typeof g.group !== 'string' || typeof g.version !== 'string') throw bad('gameZone', 'a mapping with group and version');
+    if (typeof g !== 'object' || g === null || typeof g.group !== 'string' || typeof g.version !== 'string')
+      throw bad('gameZone', 'a mapping with group and version');
     cfg.gameZone = { group: g.group, version: g.version };
   }
   if (r.requestTimeoutMs !== undefined) {
@@ -113,7 +115,8 @@ function parseDiff(raw: unknown, file: string): DiffSource {
   const want = 'a mapping with repo (path or URL) and optional ref and map';
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: "diff" must be ${want}`);
   const d = raw as Record<string, unknown>;
-  for (const k of Object.keys(d)) if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key "diff.${k}"`);
+  for (const k of Object.keys(d))
+    if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key "diff.${k}"`);
   const str = (k: 'repo' | 'ref' | 'map', what: string): string | undefined => {
     const v = d[k];
     if (v === undefined || v === null) return undefined;

@@ -23,7 +23,10 @@ export class Fleet {
   static fromKubeconfig(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number } = {}): Fleet {
     return new Fleet(
       contexts.map((name) => {
-        const client = new HttpClusterClient(name, kc.forContext(name), { timeoutMs: config.requestTimeoutMs, connections: opts.connections });
+        const client = new HttpClusterClient(name, kc.forContext(name), {
+          timeoutMs: config.requestTimeoutMs,
+          connections: opts.connections,
+        });
         const settings = config.contexts[name] ?? {};
         return {
           name,

@@ -16,7 +16,11 @@ export interface KubeFedMembers {
 const norm = (url: string) => url.trim().replace(/\/+$/, '').toLowerCase();
 
 /** Pure: match KubeFedCluster endpoints to kubeconfig contexts (first context per server wins). */
-export function matchMembers(host: string, contexts: LoadedKubeconfig['contexts'], members: Array<{ name: string; apiEndpoint: string }>): KubeFedMembers {
+export function matchMembers(
+  host: string,
+  contexts: LoadedKubeconfig['contexts'],
+  members: Array<{ name: string; apiEndpoint: string }>,
+): KubeFedMembers {
   const byServer = new Map<string, string>();
   for (const c of contexts) if (c.server && !byServer.has(norm(c.server))) byServer.set(norm(c.server), c.name);
   const matched = new Set<string>();

@@ -13,7 +13,10 @@ export function selectContexts(
   const names = new Set(available.map((c) => c.name));
   const check = (list: string[], from: string) => {
     const missing = list.filter((n) => !names.has(n));
-    if (missing.length) throw new SelectionError(`${from}: context${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in kubeconfig (have: ${[...names].join(', ') || 'none'})`);
+    if (missing.length)
+      throw new SelectionError(
+        `${from}: context${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in kubeconfig (have: ${[...names].join(', ') || 'none'})`,
+      );
     return [...new Set(list)];
   };
   if (flags.context && flags.context.length > 0) return check(flags.context, '--context');
@@ -38,7 +41,10 @@ export function selectContexts(
 }
 
 /** -A: every namespace; -n NS; else the context's namespace, else "default" (like kubectl). */
-export function namespaceFor(flags: { namespace?: string; allNamespaces?: boolean }, kubeconfig: LoadedKubeconfig): (cluster: string) => string | undefined {
-  return (cluster) => (flags.allNamespaces ? undefined : flags.namespace || kubeconfig.contexts.find((c) => c.name === cluster)?.namespace || 'default');
+export function namespaceFor(
+  flags: { namespace?: string; allNamespaces?: boolean },
+  kubeconfig: LoadedKubeconfig,
+): (cluster: string) => string | undefined {
+  return (cluster) =>
+    flags.allNamespaces ? undefined : flags.namespace || kubeconfig.contexts.find((c) => c.name === cluster)?.namespace || 'default';
 }
-

@@ -31,7 +31,8 @@ export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   selectContexts(kubeconfig.contexts, kubeconfig.current, { context: [flags.kubefedHost] }, config);
   const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
-  for (const m of found.unmatched) warn(`kubefed member ${m.name} (${m.apiEndpoint}) is not reachable through any kubeconfig context; skipped`);
+  for (const m of found.unmatched)
+    warn(`kubefed member ${m.name} (${m.apiEndpoint}) is not reachable through any kubeconfig context; skipped`);
   return { ...flags, context: found.contexts, allContexts: false };
 }
 

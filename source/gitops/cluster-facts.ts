@@ -4,7 +4,12 @@ import type { ClusterClient } from '../kube/client-api.js';
 import type { ResourceType } from '../kube/object.js';
 import { mapLimit } from './pool.js';
 
-interface ApiResource { name: string; kind: string; namespaced: boolean; verbs?: string[] }
+interface ApiResource {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+  verbs?: string[];
+}
 
 export interface ClusterFacts {
   context: string;

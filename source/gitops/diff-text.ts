@@ -18,5 +18,9 @@ export function unifiedDiff(label: string, liveYaml: string, predictedYaml: stri
   if (liveYaml === predictedYaml) return '';
   const patch = createTwoFilesPatch(`live/${label}`, `git/${label}`, liveYaml, predictedYaml, undefined, undefined, { context });
   // drop the "Index:"/"=====" preamble jsdiff writes; keep ---/+++ and hunks
-  return patch.split('\n').filter((l, i) => !(i < 2 && (l.startsWith('Index:') || l.startsWith('====')))).join('\n').replace(/\n+$/, '\n');
+  return patch
+    .split('\n')
+    .filter((l, i) => !(i < 2 && (l.startsWith('Index:') || l.startsWith('===='))))
+    .join('\n')
+    .replace(/\n+$/, '\n');
 }

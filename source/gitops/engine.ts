@@ -60,7 +60,10 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
   const hits0 = cache.hits;
   const wantApps = opts.apps?.length ? new Set(opts.apps) : undefined;
   const errors: string[] = [];
-  if (wantApps) for (const n of wantApps) if (!deps.map.apps.some((a) => a.name === n)) errors.push(`--app ${n}: no such app in the mapping (have: ${deps.map.apps.map((a) => a.name).join(', ') || 'none'})`);
+  if (wantApps)
+    for (const n of wantApps)
+      if (!deps.map.apps.some((a) => a.name === n))
+        errors.push(`--app ${n}: no such app in the mapping (have: ${deps.map.apps.map((a) => a.name).join(', ') || 'none'})`);
   const apps = deps.map.apps.filter((a) => !wantApps || wantApps.has(a.name));
   let workdir: Promise<{ dir: string; cleanup: () => Promise<void> }> | undefined;
   const runs = new Map<string, ClusterRun>();
@@ -72,7 +75,12 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
     if (!client) return undefined;
     const facts = discoverFacts(client);
     facts.catch(() => undefined);
-    r = { client, facts, live: new LiveReader(client), predict: { client, fieldManager: settings.fieldManager, cache, forbidden: new Map(), counters } };
+    r = {
+      client,
+      facts,
+      live: new LiveReader(client),
+      predict: { client, fieldManager: settings.fieldManager, cache, forbidden: new Map(), counters },
+    };
     runs.set(ctx, r);
     return r;
   };
@@ -83,8 +91,22 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       .filter(({ context }) => !opts.contexts?.length || (context !== undefined && opts.contexts.includes(context)));
     const results = await mapLimit(selected, 8, async ({ app, context }): Promise<AppResult> => {
       const namespace = app.destination.namespace || (context ? deps.defaultNamespace(context) : '') || 'default';
-      const base: AppResult = { app: app.name, cluster: context ?? app.destination.name ?? app.destination.server ?? '?', namespace, path: app.path, tool: detectTool(deps.repo, app), origin: app.origin, status: 'Unknown', warnings: [], objects: [] };
-      if (!context) return { ...base, error: `destination ${JSON.stringify(app.destination)} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)` };
+      const base: AppResult = {
+        app: app.name,
+        cluster: context ?? app.destination.name ?? app.destination.server ?? '?',
+        namespace,
+        path: app.path,
+        tool: detectTool(deps.repo, app),
+        origin: app.origin,
+        status: 'Unknown',
+        warnings: [],
+        objects: [],
+      };
+      if (!context)
+        return {
+          ...base,
+          error: `destination ${JSON.stringify(app.destination)} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)`,
+        };
       const run = runFor(context);
       if (!run) return { ...base, error: `context "${context}" is not in the kubeconfig (or not selected)` };
       let facts: ClusterFacts;
@@ -96,7 +118,16 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       let rendered: Rendered;
       try {
         rendered = await renderSlots.get(`${app.name}`, () =>
-          renderApp({ repo: deps.repo, workdir: async () => (await (workdir ??= deps.repo.materialize())).dir, kubeVersion: facts.gitVersion, apiVersions: facts.apiVersions }, app, namespace),
+          renderApp(
+            {
+              repo: deps.repo,
+              workdir: async () => (await (workdir ??= deps.repo.materialize())).dir,
+              kubeVersion: facts.gitVersion,
+              apiVersions: facts.apiVersions,
+            },
+            app,
+            namespace,
+          ),
         );
       } catch (e) {
         return { ...base, error: String((e as Error).message) };
@@ -108,7 +139,12 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       apps: results,
       errors,
       durationMs: Math.round(performance.now() - t0),
-      stats: { objects: results.reduce((n, a) => n + a.objects.length, 0), dryRuns: counters.dryRuns, dryRunCacheHits: cache.hits - hits0, liveRequests: [...runs.values()].reduce((n, r) => n + r.live.requests, 0) },
+      stats: {
+        objects: results.reduce((n, a) => n + a.objects.length, 0),
+        dryRuns: counters.dryRuns,
+        dryRunCacheHits: cache.hits - hits0,
+        liveRequests: [...runs.values()].reduce((n, r) => n + r.live.requests, 0),
+      },
     };
   } finally {
     if (workdir) await (await workdir).cleanup();
@@ -122,10 +158,22 @@ interface Desired {
   note?: string;
 }
 
-async function compareApp(app: AppSpec, base: AppResult, rendered: Rendered, facts: ClusterFacts, run: ClusterRun, settings: RepoMap['settings'], opts: EngineOptions): Promise<AppResult> {
+async function compareApp(
+  app: AppSpec,
+  base: AppResult,
+  rendered: Rendered,
+  facts: ClusterFacts,
+  run: ClusterRun,
+  settings: RepoMap['settings'],
+  opts: EngineOptions,
+): Promise<AppResult> {
   const warnings = [...rendered.warnings];
   const nopts = normalizeOptionsFor(settings, app.ignore);
-  const crdKinds = new Set(rendered.objects.filter((p) => p.object.kind === 'CustomResourceDefinition').map((p) => `${p.object.spec?.group}/${p.object.spec?.names?.kind}`));
+  const crdKinds = new Set(
+    rendered.objects
+      .filter((p) => p.object.kind === 'CustomResourceDefinition')
+      .map((p) => `${p.object.spec?.group}/${p.object.spec?.names?.kind}`),
+  );
   const byKey = new Map<string, Desired>();
   for (const p of rendered.objects) {
     const o = deepClone(p.object);
@@ -150,27 +198,47 @@ async function compareApp(app: AppSpec, base: AppResult, rendered: Rendered, fac
   const desired = [...byKey.values()];
   // live listings: per (type, namespace) of the desired objects, plus configured extra kinds in the app namespace
   const listings = new Map<string, { t: ResourceType; ns: string; selector?: string }>();
-  for (const d of desired) if (d.type) listings.set(`${d.type.group}/${d.type.version}/${d.type.resource}|${d.obj.metadata.namespace ?? ''}`, { t: d.type, ns: d.obj.metadata.namespace ?? '' });
+  for (const d of desired)
+    if (d.type)
+      listings.set(`${d.type.group}/${d.type.version}/${d.type.resource}|${d.obj.metadata.namespace ?? ''}`, {
+        t: d.type,
+        ns: d.obj.metadata.namespace ?? '',
+      });
   for (const gk of settings.extraKinds) {
     const [group, kind] = gk.includes('/') ? (gk.split('/') as [string, string]) : ['', gk];
-    const t = facts.apiVersions.map((av) => av.split('/')).filter((parts) => parts[parts.length - 1] === kind && (group ? parts[0] === group : parts.length === 2)).map((parts) => facts.typeFor(parts.slice(0, -1).join('/'), kind)).find(Boolean);
+    const t = facts.apiVersions
+      .map((av) => av.split('/'))
+      .filter((parts) => parts[parts.length - 1] === kind && (group ? parts[0] === group : parts.length === 2))
+      .map((parts) => facts.typeFor(parts.slice(0, -1).join('/'), kind))
+      .find(Boolean);
     if (!t) continue;
     const ns = t.namespaced ? base.namespace : '';
     const k = `${t.group}/${t.version}/${t.resource}|${ns}`;
-    if (!listings.has(k)) listings.set(k, { t, ns, selector: settings.tracking.label ? `${settings.tracking.label}=${app.name}` : undefined });
+    if (!listings.has(k))
+      listings.set(k, { t, ns, selector: settings.tracking.label ? `${settings.tracking.label}=${app.name}` : undefined });
   }
   const listed = new Map<string, Map<string, KubeObject> | Error>();
-  await Promise.all([...listings.entries()].map(async ([k, l]) => {
-    try {
-      listed.set(k, await run.live.list(l.t, l.ns, l.selector));
-    } catch (e) {
-      listed.set(k, e as Error);
-    }
-  }));
+  await Promise.all(
+    [...listings.entries()].map(async ([k, l]) => {
+      try {
+        listed.set(k, await run.live.list(l.t, l.ns, l.selector));
+      } catch (e) {
+        listed.set(k, e as Error);
+      }
+    }),
+  );
   const pairs: PairInput[] = [];
   const seenLive = new Set<string>();
   await mapLimit(desired, settings.concurrency, async (d) => {
-    const input: PairInput = { app: app.name, cluster: base.cluster, desired: d.obj, predictedBy: 'none', approximate: false, warnings: [], note: d.note };
+    const input: PairInput = {
+      app: app.name,
+      cluster: base.cluster,
+      desired: d.obj,
+      predictedBy: 'none',
+      approximate: false,
+      warnings: [],
+      note: d.note,
+    };
     pairs.push(input);
     if (d.unknown || !d.type) {
       if (d.unknown) input.unknown = d.unknown;
@@ -199,7 +267,13 @@ async function compareApp(app: AppSpec, base: AppResult, rendered: Rendered, fac
     input.live = live;
     try {
       const p = await predict(run.predict, d.type, d.obj, live);
-      Object.assign(input, { predicted: p.predicted, predictedBy: p.by, approximate: p.approximate, note: p.note ?? input.note, dryRun: p.dryRun });
+      Object.assign(input, {
+        predicted: p.predicted,
+        predictedBy: p.by,
+        approximate: p.approximate,
+        note: p.note ?? input.note,
+        dryRun: p.dryRun,
+      });
       input.warnings.push(...p.warnings);
     } catch (e) {
       input.unknown = `dry-run failed: ${isKubeError(e) ? e.message : String((e as Error).message)}`;
@@ -211,11 +285,26 @@ async function compareApp(app: AppSpec, base: AppResult, rendered: Rendered, fac
     for (const o of l.values()) {
       if (seenLive.has(`${k}|${o.metadata.name}`)) continue;
       if (!isExtraCandidate(o, app.name, settings.tracking) || excludedReason(o) || ignoreExtraneous(o)) continue;
-      pairs.push({ app: app.name, cluster: base.cluster, live: o, predictedBy: 'none', approximate: false, warnings: [], prune: wouldPrune(o), note: wouldPrune(o) ? 'not in Git: requires pruning' : 'not in Git; kept on sync (Prune=false / resource-policy keep)' });
+      pairs.push({
+        app: app.name,
+        cluster: base.cluster,
+        live: o,
+        predictedBy: 'none',
+        approximate: false,
+        warnings: [],
+        prune: wouldPrune(o),
+        note: wouldPrune(o) ? 'not in Git: requires pruning' : 'not in Git; kept on sync (Prune=false / resource-policy keep)',
+      });
     }
   }
   const objects: ObjectDiff[] = pairs.map((p) => buildObjectDiff(p, settings, nopts, opts.syncedYaml === true));
-  objects.sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  objects.sort(
+    (a, b) =>
+      a.group.localeCompare(b.group) ||
+      a.kind.localeCompare(b.kind) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
   const unknown = objects.some((o) => o.status === 'Unknown');
   const drift = objects.some((o) => o.status !== 'Synced');
   return { ...base, warnings, objects, status: unknown ? 'Unknown' : drift ? 'OutOfSync' : 'Synced' };

@@ -13,7 +13,11 @@ export function externalDiffCommand(value: string | undefined): { program: strin
   return { program: parts[0]!, args: parts.slice(1).filter((a) => /^[a-zA-Z0-9-=]+$/.test(a)) };
 }
 
-export async function runExternalDiff(report: DiffReport, cmd: { program: string; args: string[] }, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function runExternalDiff(
+  report: DiffReport,
+  cmd: { program: string; args: string[] },
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), 'zonectl-diff-'));
   const live = join(root, 'LIVE');
   const merged = join(root, 'MERGED');
@@ -24,7 +28,10 @@ export async function runExternalDiff(report: DiffReport, cmd: { program: string
       for (const o of a.objects) {
         if (o.status === 'Synced' || o.status === 'Unknown') continue;
         const [, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
-        const name = `${a.cluster}.${o.group ? `${o.group}.` : ''}${version}.${o.kind}.${o.namespace || '_'}.${o.name}`.replace(/[/\\]/g, '_');
+        const name = `${a.cluster}.${o.group ? `${o.group}.` : ''}${version}.${o.kind}.${o.namespace || '_'}.${o.name}`.replace(
+          /[/\\]/g,
+          '_',
+        );
         if (o.liveYaml) writeFileSync(join(live, name), o.liveYaml);
         if (o.predictedYaml) writeFileSync(join(merged, name), o.predictedYaml);
       }

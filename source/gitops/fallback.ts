@@ -33,7 +33,8 @@ function listKey(field: string, items: unknown[]): string | undefined {
   return k ? k : undefined;
 }
 
-const BUILTIN_GROUPS = /^(|apps|batch|autoscaling|policy|networking\.k8s\.io|rbac\.authorization\.k8s\.io|storage\.k8s\.io|scheduling\.k8s\.io|coordination\.k8s\.io|discovery\.k8s\.io|node\.k8s\.io)$/;
+const BUILTIN_GROUPS =
+  /^(|apps|batch|autoscaling|policy|networking\.k8s\.io|rbac\.authorization\.k8s\.io|storage\.k8s\.io|scheduling\.k8s\.io|coordination\.k8s\.io|discovery\.k8s\.io|node\.k8s\.io)$/;
 
 interface Ctx {
   strategic: boolean;
@@ -98,7 +99,10 @@ function removeOwned(result: unknown, desired: unknown, fields: Record<string, u
       }
       const match = (x: unknown) => isPlainObject(x) && Object.entries(keyObj).every(([k, v]) => x[k] === v);
       // Git may omit key fields the server defaults (Service port protocol: TCP)
-      const matchDesired = (x: unknown) => isPlainObject(x) && Object.entries(keyObj).every(([k, v]) => x[k] === undefined || x[k] === v) && Object.keys(keyObj).some((k) => x[k] !== undefined);
+      const matchDesired = (x: unknown) =>
+        isPlainObject(x) &&
+        Object.entries(keyObj).every(([k, v]) => x[k] === undefined || x[k] === v) &&
+        Object.keys(keyObj).some((k) => x[k] !== undefined);
       const idx = result.findIndex(match);
       if (idx < 0) continue;
       const d = Array.isArray(desired) ? desired.find(matchDesired) : undefined;
@@ -138,13 +142,27 @@ export function predictClientSide(desired: KubeObject, live: KubeObject, fieldMa
     }
   }
   if (isPlainObject(last)) {
-    return { predicted: merge3(live, last, desired, '', ctx) as KubeObject, by: 'client-three-way', note: 'three-way merge with the last-applied configuration' };
+    return {
+      predicted: merge3(live, last, desired, '', ctx) as KubeObject,
+      by: 'client-three-way',
+      note: 'three-way merge with the last-applied configuration',
+    };
   }
-  const entry = (live.metadata.managedFields as Array<{ manager?: string; operation?: string; fieldsV1?: Record<string, unknown> }> | undefined)?.find((m) => m.manager === fieldManager && m.operation === 'Apply' && m.fieldsV1);
+  const entry = (
+    live.metadata.managedFields as Array<{ manager?: string; operation?: string; fieldsV1?: Record<string, unknown> }> | undefined
+  )?.find((m) => m.manager === fieldManager && m.operation === 'Apply' && m.fieldsV1);
   const overlaid = merge3(live, undefined, desired, '', ctx) as KubeObject;
   if (entry) {
     removeOwned(overlaid, desired, entry.fieldsV1!);
-    return { predicted: overlaid, by: 'client-managed-fields', note: `fields owned by ${fieldManager} (managedFields) and gone from Git are removed` };
+    return {
+      predicted: overlaid,
+      by: 'client-managed-fields',
+      note: `fields owned by ${fieldManager} (managedFields) and gone from Git are removed`,
+    };
   }
-  return { predicted: overlaid, by: 'client-two-way', note: 'two-way overlay of Git onto live: fields removed from Git cannot be detected' };
+  return {
+    predicted: overlaid,
+    by: 'client-two-way',
+    note: 'two-way overlay of Git onto live: fields removed from Git cannot be detected',
+  };
 }

@@ -18,7 +18,10 @@ export function pathspecRegExp(glob: string): RegExp {
       const end = glob.indexOf(']', i + 1);
       if (end < 0) re += '\\[';
       else {
-        re += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        re += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
@@ -48,12 +51,19 @@ export function pathParams(file: string, isDir = false): Params {
     'path.basenameNormalized': normalizeName(basename),
     'path.filenameNormalized': normalizeName(filename),
   };
-  dir.split('/').filter(Boolean).forEach((seg, i) => (p[`path[${i}]`] = seg));
+  dir
+    .split('/')
+    .filter(Boolean)
+    .forEach((seg, i) => (p[`path[${i}]`] = seg));
   return p;
 }
 
 /** Parameter sets of a files generator over the repo's file list. */
-export function filesGenerator(paths: string[], pattern: string, read: (p: string) => string | undefined): Array<{ file: string; params: Params }> {
+export function filesGenerator(
+  paths: string[],
+  pattern: string,
+  read: (p: string) => string | undefined,
+): Array<{ file: string; params: Params }> {
   const re = pathspecRegExp(pattern);
   const out: Array<{ file: string; params: Params }> = [];
   for (const file of [...paths].sort()) {
@@ -83,7 +93,10 @@ export function directoriesGenerator(paths: string[], pattern: string): Array<{ 
     const parts = p.split('/');
     for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
   }
-  return [...dirs].filter((d) => re.test(d)).sort().map((d) => ({ file: d, params: pathParams(d, true) }));
+  return [...dirs]
+    .filter((d) => re.test(d))
+    .sort()
+    .map((d) => ({ file: d, params: pathParams(d, true) }));
 }
 
 /** Replaces `{{ name }}` in every string of `template` (deep). Unknown parameters are an error, like missingkey=error. */

@@ -7,9 +7,21 @@ import type { SimpleGitOptions } from 'simple-git';
 
 /** Inherited variables that change how git authenticates or connects; everything else GIT_* stays out. */
 const PASS_THROUGH = [
-  'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_SSH_VARIANT', 'GIT_ASKPASS', 'SSH_ASKPASS', 'SSH_AUTH_SOCK',
-  'GIT_SSL_NO_VERIFY', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH', 'GIT_SSL_CERT', 'GIT_SSL_KEY',
-  'GIT_HTTP_PROXY_AUTHMETHOD', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT',
+  'GIT_SSH_COMMAND',
+  'GIT_SSH',
+  'GIT_SSH_VARIANT',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+  'SSH_AUTH_SOCK',
+  'GIT_SSL_NO_VERIFY',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+  'GIT_SSL_CERT',
+  'GIT_SSL_KEY',
+  'GIT_HTTP_PROXY_AUTHMETHOD',
+  'GIT_CONFIG_GLOBAL',
+  'GIT_CONFIG_NOSYSTEM',
+  'GIT_TERMINAL_PROMPT',
 ];
 const GUARDED_PLAIN = new Set(['editor', 'pager', 'prefix', 'ssh_askpass', 'visual']);
 

@@ -15,7 +15,12 @@ export class LiveReader {
     const key = `${t.group}/${t.version}/${t.resource}|${ns}|${labelSelector ?? ''}`;
     return this.memo.get(key, async () => {
       this.requests += 1;
-      const l = await this.client.listAll(t, { namespace: t.namespaced && ns ? ns : undefined, labelSelector, pageSize: 500, timeoutMs: 30_000 });
+      const l = await this.client.listAll(t, {
+        namespace: t.namespaced && ns ? ns : undefined,
+        labelSelector,
+        pageSize: 500,
+        timeoutMs: 30_000,
+      });
       const m = new Map<string, KubeObject>();
       for (const o of l.items) {
         // list items carry no apiVersion/kind: restore them for the diff

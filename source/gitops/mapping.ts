@@ -42,7 +42,8 @@ function toApp(raw: Raw, origin: string): AppSpec {
   if (typeof raw.path !== 'string') throw new MappingError(`${origin}: app ${name} has no path`);
   const dest = isPlainObject(raw.destination) ? raw.destination : {};
   const type = raw.type as RenderTool | undefined;
-  if (type !== undefined && !['plain', 'kustomize', 'helm'].includes(type)) throw new MappingError(`${origin}: app ${name}: type must be plain, kustomize or helm`);
+  if (type !== undefined && !['plain', 'kustomize', 'helm'].includes(type))
+    throw new MappingError(`${origin}: app ${name}: type must be plain, kustomize or helm`);
   const helm = isPlainObject(raw.helm) ? (raw.helm as HelmSource) : undefined;
   return {
     name,
@@ -68,7 +69,9 @@ function generate(repo: RepoSnapshot, gen: Raw, template: Raw, origin: string): 
   else if (typeof gen.directories === 'string') sets = directoriesGenerator(paths, gen.directories);
   else throw new MappingError(`${origin}: a generator needs files: GLOB or directories: GLOB`);
   for (const ex of Array.isArray(gen.exclude) ? gen.exclude : []) {
-    const drop = new Set((typeof gen.files === 'string' ? filesGenerator(paths, ex, (p) => repo.text(p)) : directoriesGenerator(paths, ex)).map((s) => s.file));
+    const drop = new Set(
+      (typeof gen.files === 'string' ? filesGenerator(paths, ex, (p) => repo.text(p)) : directoriesGenerator(paths, ex)).map((s) => s.file),
+    );
     sets = sets.filter((s) => !drop.has(s.file));
   }
   return sets.map(({ file, params }) => {
@@ -108,8 +111,10 @@ export function fromApplicationSet(appset: Raw, origin: string): Array<{ gen: Ra
     if (!git) throw new MappingError(`${origin}: only git generators are supported (got ${Object.keys(g ?? {}).join(', ')})`);
     const files = (git.files ?? []) as Array<{ path: string; exclude?: boolean }>;
     const dirs = (git.directories ?? []) as Array<{ path: string; exclude?: boolean }>;
-    for (const f of files.filter((x) => !x.exclude)) out.push({ gen: { files: f.path, exclude: files.filter((x) => x.exclude).map((x) => x.path) }, template });
-    for (const d of dirs.filter((x) => !x.exclude)) out.push({ gen: { directories: d.path, exclude: dirs.filter((x) => x.exclude).map((x) => x.path) }, template });
+    for (const f of files.filter((x) => !x.exclude))
+      out.push({ gen: { files: f.path, exclude: files.filter((x) => x.exclude).map((x) => x.path) }, template });
+    for (const d of dirs.filter((x) => !x.exclude))
+      out.push({ gen: { directories: d.path, exclude: dirs.filter((x) => x.exclude).map((x) => x.path) }, template });
   }
   return out;
 }
@@ -131,7 +136,8 @@ function settingsFrom(raw: Raw): DiffSettings {
   if (typeof raw.fieldManager === 'string') s.fieldManager = raw.fieldManager;
   if (isPlainObject(raw.tracking)) s.tracking = { ...s.tracking, ...raw.tracking };
   if (raw.statusField === 'all' || raw.statusField === 'crd' || raw.statusField === 'none') s.statusField = raw.statusField;
-  for (const k of ['ignore', 'quantities', 'sensitive', 'sensitiveAnnotations', 'extraKinds'] as const) if (Array.isArray(raw[k])) (s[k] as unknown[]) = raw[k];
+  for (const k of ['ignore', 'quantities', 'sensitive', 'sensitiveAnnotations', 'extraKinds'] as const)
+    if (Array.isArray(raw[k])) (s[k] as unknown[]) = raw[k];
   if (isPlainObject(raw.clusters)) s.clusters = raw.clusters as Record<string, string>;
   if (typeof raw.concurrency === 'number' && raw.concurrency > 0) s.concurrency = Math.floor(raw.concurrency);
   return s;
@@ -145,7 +151,8 @@ export function loadMapping(repo: RepoSnapshot, text: string, origin: string): R
   const addAppSets = (list: Raw[], from: string) => {
     for (const d of list) {
       if (d.kind !== 'ApplicationSet') continue;
-      for (const { gen, template } of fromApplicationSet(d, `${from} ApplicationSet ${d.metadata?.name ?? ''}`.trim())) apps.push(...generate(repo, gen, template, `${from} ApplicationSet ${d.metadata?.name ?? ''}`.trim()));
+      for (const { gen, template } of fromApplicationSet(d, `${from} ApplicationSet ${d.metadata?.name ?? ''}`.trim()))
+        apps.push(...generate(repo, gen, template, `${from} ApplicationSet ${d.metadata?.name ?? ''}`.trim()));
     }
   };
   for (const d of docs) {
@@ -178,6 +185,9 @@ export function loadMapping(repo: RepoSnapshot, text: string, origin: string): R
 export function repoMapping(repo: RepoSnapshot, mapText?: { text: string; origin: string }): RepoMap {
   if (mapText) return loadMapping(repo, mapText.text, mapText.origin);
   const t = repo.text(MAP_FILE);
-  if (t === undefined) throw new MappingError(`no ${MAP_FILE} at the root of ${repo.source}@${repo.ref}; add one or pass --map FILE (a ${MAP_FILE} or an ApplicationSet manifest)`);
+  if (t === undefined)
+    throw new MappingError(
+      `no ${MAP_FILE} at the root of ${repo.source}@${repo.ref}; add one or pass --map FILE (a ${MAP_FILE} or an ApplicationSet manifest)`,
+    );
   return loadMapping(repo, t, MAP_FILE);
 }

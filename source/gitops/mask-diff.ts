@@ -29,11 +29,19 @@ export const DEFAULT_SENSITIVE: SensitiveRule[] = [
   {
     group: 'apps.example.com',
     kind: 'GameZone',
-    paths: ['/spec/gameZone/mysqlConfig/pwd', '/spec/gameZone/redisConfig/pwd', '/spec/artifacts/*/s3/secretKey', '/spec/artifacts/*/s3/accessKey', '/spec/gameZone/artifacts/*/s3/secretKey', '/spec/gameZone/artifacts/*/s3/accessKey'],
+    paths: [
+      '/spec/gameZone/mysqlConfig/pwd',
+      '/spec/gameZone/redisConfig/pwd',
+      '/spec/artifacts/*/s3/secretKey',
+      '/spec/artifacts/*/s3/accessKey',
+      '/spec/gameZone/artifacts/*/s3/secretKey',
+      '/spec/gameZone/artifacts/*/s3/accessKey',
+    ],
   },
 ];
 
-const maskAny = (v: unknown): unknown => (v === null || v === undefined || v === '' ? v : maskValue(typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)));
+const maskAny = (v: unknown): unknown =>
+  v === null || v === undefined || v === '' ? v : maskValue(typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v));
 
 /** Masks each object in place (contents replaced by the masked copy). */
 export function maskObjects(objects: Array<KubeObject | undefined>, opts: MaskOptions = {}): void {

@@ -37,7 +37,12 @@ export function groupOf(apiVersion: string | undefined): string {
 }
 
 export function ruleMatches(r: { group?: string; kind?: string; name?: string; namespace?: string }, o: KubeObject): boolean {
-  return globMatch(r.group, groupOf(o.apiVersion)) && globMatch(r.kind, o.kind ?? '') && (r.name === undefined || r.name === o.metadata?.name) && (r.namespace === undefined || r.namespace === (o.metadata?.namespace ?? ''));
+  return (
+    globMatch(r.group, groupOf(o.apiVersion)) &&
+    globMatch(r.kind, o.kind ?? '') &&
+    (r.name === undefined || r.name === o.metadata?.name) &&
+    (r.namespace === undefined || r.namespace === (o.metadata?.namespace ?? ''))
+  );
 }
 
 /** Rule 10: metadata written by the server or by apply, never part of intent. */
@@ -85,7 +90,8 @@ export function normalizeKnownKinds(o: KubeObject, opts: NormalizeOptions = {}):
     if (o.kind === 'ClusterRole' && o.aggregationRule && opts.ignoreAggregatedRoles !== false) delete o.rules;
   }
   if (group === '' && o.kind === 'Endpoints' && Array.isArray(o.subsets)) {
-    for (const s of o.subsets as Array<{ ports?: Array<Record<string, unknown>> }>) for (const p of s.ports ?? []) if (!p.protocol) p.protocol = 'TCP';
+    for (const s of o.subsets as Array<{ ports?: Array<Record<string, unknown>> }>)
+      for (const p of s.ports ?? []) if (!p.protocol) p.protocol = 'TCP';
     (o.subsets as unknown[]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   if (group === 'autoscaling' && o.kind === 'HorizontalPodAutoscaler' && Array.isArray(o.spec?.metrics)) {
@@ -118,7 +124,8 @@ export function normalizeQuantities(o: KubeObject, rules: QuantityRule[] = []): 
     }
     if (!isPlainObject(node)) return;
     if (key === 'resources') for (const q of QUANTITY_MAPS) canonMap(node[q]);
-    if (key === 'emptyDir' && (typeof node.sizeLimit === 'string' || typeof node.sizeLimit === 'number')) node.sizeLimit = canonicalQuantity(node.sizeLimit) ?? node.sizeLimit;
+    if (key === 'emptyDir' && (typeof node.sizeLimit === 'string' || typeof node.sizeLimit === 'number'))
+      node.sizeLimit = canonicalQuantity(node.sizeLimit) ?? node.sizeLimit;
     for (const [k, v] of Object.entries(node)) if (v !== null && typeof v === 'object') walk(v, k);
   };
   walk(o.spec, 'spec');
@@ -126,7 +133,8 @@ export function normalizeQuantities(o: KubeObject, rules: QuantityRule[] = []): 
   if (group === '' && o.kind === 'ResourceQuota') canonMap(o.spec?.hard);
   if (group === '' && o.kind === 'PersistentVolume') canonMap(o.spec?.capacity);
   if (group === '' && o.kind === 'LimitRange' && Array.isArray(o.spec?.limits)) {
-    for (const l of o.spec.limits as Array<Record<string, unknown>>) for (const k of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) canonMap(l[k]);
+    for (const l of o.spec.limits as Array<Record<string, unknown>>)
+      for (const k of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']) canonMap(l[k]);
   }
   for (const r of rules) {
     if (!ruleMatches(r, o)) continue;

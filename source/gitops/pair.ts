@@ -7,7 +7,10 @@ import { groupOf, normalizeObject, type NormalizeOptions } from './normalize.js'
 import { normalizeLiveTracking } from './tracking.js';
 import type { DiffSettings, ObjectDiff, ObjectStatus } from './types.js';
 
-export interface PairInput extends Pick<ObjectDiff, 'app' | 'cluster' | 'predictedBy' | 'approximate' | 'note' | 'warnings' | 'dryRun' | 'prune'> {
+export interface PairInput extends Pick<
+  ObjectDiff,
+  'app' | 'cluster' | 'predictedBy' | 'approximate' | 'note' | 'warnings' | 'dryRun' | 'prune'
+> {
   desired?: KubeObject; // Git (namespace resolved, tracking injected)
   live?: KubeObject;
   predicted?: KubeObject; // predicted live (pairs only)
@@ -21,7 +24,13 @@ export function normalizeOptionsFor(settings: DiffSettings, appIgnore: Normalize
 
 export function buildObjectDiff(p: PairInput, settings: DiffSettings, nopts: NormalizeOptions, withYaml = false): ObjectDiff {
   const ref = p.desired ?? p.live!;
-  const id = { group: groupOf(ref.apiVersion), kind: ref.kind ?? '', apiVersion: ref.apiVersion ?? '', namespace: ref.metadata.namespace ?? '', name: String(ref.metadata.name ?? ref.metadata.generateName ?? '') };
+  const id = {
+    group: groupOf(ref.apiVersion),
+    kind: ref.kind ?? '',
+    apiVersion: ref.apiVersion ?? '',
+    namespace: ref.metadata.namespace ?? '',
+    name: String(ref.metadata.name ?? ref.metadata.generateName ?? ''),
+  };
   const secrets = sensitiveValues([p.desired, p.live], settings);
   const clean = (s: string | undefined) => (s === undefined ? undefined : scrub(s, secrets));
   let liveN: KubeObject | undefined;

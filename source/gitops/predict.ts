@@ -56,7 +56,12 @@ export function dryRunKey(cluster: string, liveRv: string | undefined, desired: 
 }
 
 /** The raw SSA dry-run request (no cache, no fallback). */
-export async function dryRunApply(client: ClusterClient, t: ResourceType, desired: KubeObject, fieldManager: string): Promise<CachedDryRun> {
+export async function dryRunApply(
+  client: ClusterClient,
+  t: ResourceType,
+  desired: KubeObject,
+  fieldManager: string,
+): Promise<CachedDryRun> {
   const warnings: string[] = [];
   const predicted = await client.request<KubeObject>({
     method: 'PATCH',
@@ -66,13 +71,21 @@ export async function dryRunApply(client: ClusterClient, t: ResourceType, desire
     contentType: 'application/apply-patch+yaml',
     onWarning: (w) => warnings.push(w),
   });
-  if (!predicted || typeof predicted !== 'object') throw new KubeError('Server', client.context, 'dry-run apply: the server answered without an object');
+  if (!predicted || typeof predicted !== 'object')
+    throw new KubeError('Server', client.context, 'dry-run apply: the server answered without an object');
   return { predicted, warnings };
 }
 
 function fallback(desired: KubeObject, live: KubeObject, fieldManager: string, why: string, dryRun?: Prediction['dryRun']): Prediction {
   const c = predictClientSide(desired, live, fieldManager);
-  return { predicted: c.predicted, by: c.by, approximate: true, note: `client-side (approximate): ${why}; ${c.note}`, warnings: [], dryRun };
+  return {
+    predicted: c.predicted,
+    by: c.by,
+    approximate: true,
+    note: `client-side (approximate): ${why}; ${c.note}`,
+    warnings: [],
+    dryRun,
+  };
 }
 
 const UNDECLARED = /field not declared in schema|failed to create typed patch object/;
@@ -80,7 +93,12 @@ const UNDECLARED = /field not declared in schema|failed to create typed patch ob
 /** Unknown fields make the apply itself fail (the typed patch cannot be built), even with fieldValidation=Warn.
  * Ask the server which fields are unknown with a dry-run merge patch (it answers with `Warning: unknown field
  * "<path>"`), drop those fields from the Git object, and dry-run the apply again. */
-async function applyWithoutUnknownFields(client: ClusterClient, t: ResourceType, desired: KubeObject, fieldManager: string): Promise<CachedDryRun | undefined> {
+async function applyWithoutUnknownFields(
+  client: ClusterClient,
+  t: ResourceType,
+  desired: KubeObject,
+  fieldManager: string,
+): Promise<CachedDryRun | undefined> {
   const warnings: string[] = [];
   await client.request({
     method: 'PATCH',
@@ -136,7 +154,8 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
       ctx.forbidden.set(typeId, why);
       return fallback(desired, live, ctx.fieldManager, why);
     }
-    if (e.status === 415 || e.status === 405) return fallback(desired, live, ctx.fieldManager, `server-side apply not supported here: ${e.message}`);
+    if (e.status === 415 || e.status === 405)
+      return fallback(desired, live, ctx.fieldManager, `server-side apply not supported here: ${e.message}`);
     if (UNDECLARED.test(e.message)) {
       try {
         const r = await applyWithoutUnknownFields(ctx.client, t, desired, ctx.fieldManager);
@@ -156,7 +175,11 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
 }
 
 /** Optional validation of an object that does not exist yet (dry-run create through SSA). */
-export async function validateCreate(ctx: PredictContext, t: ResourceType, desired: KubeObject): Promise<{ ok: boolean; message?: string; warnings: string[] }> {
+export async function validateCreate(
+  ctx: PredictContext,
+  t: ResourceType,
+  desired: KubeObject,
+): Promise<{ ok: boolean; message?: string; warnings: string[] }> {
   try {
     ctx.counters.dryRuns += 1;
     const r = await dryRunApply(ctx.client, t, desired, ctx.fieldManager);

@@ -50,7 +50,8 @@ function renderPlain(ctx: RenderContext, app: AppSpec): Rendered {
     const base = rest.slice(rest.lastIndexOf('/') + 1);
     return !base.startsWith('.') && /\.(ya?ml|json)$/i.test(base) && base !== 'zonectl.yaml';
   });
-  if (files.length === 0 && !ctx.repo.list(app.path).length) throw new RenderError('plain', `${app.path || '.'}: no such directory in the repository`);
+  if (files.length === 0 && !ctx.repo.list(app.path).length)
+    throw new RenderError('plain', `${app.path || '.'}: no such directory in the repository`);
   const objects: ParsedObject[] = [];
   const warnings: string[] = [];
   for (const f of files) {
@@ -77,13 +78,18 @@ function parseToolOutput(tool: RenderTool, text: string, label: string): Rendere
 async function renderKustomize(ctx: RenderContext, app: AppSpec): Promise<Rendered> {
   const kubectl = findTool('kubectl');
   const kustomize = kubectl ? undefined : findTool('kustomize');
-  if (!kubectl && !kustomize) throw new RenderError('kustomize', 'kustomize app needs `kubectl` (kubectl kustomize) or `kustomize` on PATH; neither was found');
+  if (!kubectl && !kustomize)
+    throw new RenderError('kustomize', 'kustomize app needs `kubectl` (kubectl kustomize) or `kustomize` on PATH; neither was found');
   const dir = join(await ctx.workdir(), app.path);
   try {
     const out = kubectl ? await runTool(kubectl, ['kustomize', dir]) : await runTool(kustomize!, ['build', dir]);
     return parseToolOutput('kustomize', out, `kustomize ${app.path}`);
   } catch (e) {
-    if (e instanceof ToolFailed) throw new RenderError('kustomize', `${kubectl ? 'kubectl kustomize' : 'kustomize build'} ${app.path}: ${e.message.split(dir).join(app.path)}`);
+    if (e instanceof ToolFailed)
+      throw new RenderError(
+        'kustomize',
+        `${kubectl ? 'kubectl kustomize' : 'kustomize build'} ${app.path}: ${e.message.split(dir).join(app.path)}`,
+      );
     throw e;
   }
 }
@@ -111,7 +117,14 @@ async function renderHelm(ctx: RenderContext, app: AppSpec, namespace: string): 
     args.push('--values', f);
   }
   try {
-    const out = await runTool(helm, args, { env: { ...process.env, HELM_CACHE_HOME: join(root, '.helm', 'cache'), HELM_CONFIG_HOME: join(root, '.helm', 'config'), HELM_DATA_HOME: join(root, '.helm', 'data') } });
+    const out = await runTool(helm, args, {
+      env: {
+        ...process.env,
+        HELM_CACHE_HOME: join(root, '.helm', 'cache'),
+        HELM_CONFIG_HOME: join(root, '.helm', 'config'),
+        HELM_DATA_HOME: join(root, '.helm', 'data'),
+      },
+    });
     return parseToolOutput('helm', out, `helm template ${app.path}`);
   } catch (e) {
     if (e instanceof ToolFailed) throw new RenderError('helm', `helm template ${app.path}: ${e.message.split(`${root}/`).join('')}`);

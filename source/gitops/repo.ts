@@ -37,7 +37,12 @@ async function wrap<T>(what: string, p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    const msg = redactUrl(String((e as Error)?.message ?? e)).trim().split('\n').filter(Boolean).slice(-3).join(' / ');
+    const msg = redactUrl(String((e as Error)?.message ?? e))
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .slice(-3)
+      .join(' / ');
     throw new RepoError(`${what}: ${msg}`);
   }
 }
@@ -59,7 +64,10 @@ async function cacheClone(url: string, ref: string): Promise<{ dir: string; comm
     mkdirSync(dirname(dir), { recursive: true });
     await wrap(`git clone ${shown}`, git(dirname(dir)).raw(['clone', '--bare', '--quiet', '--', url, dir]));
   } else {
-    await wrap(`git fetch ${shown}`, git(dir).raw(['fetch', '--quiet', '--prune', '--force', '--tags', 'origin', '+refs/heads/*:refs/heads/*']));
+    await wrap(
+      `git fetch ${shown}`,
+      git(dir).raw(['fetch', '--quiet', '--prune', '--force', '--tags', 'origin', '+refs/heads/*:refs/heads/*']),
+    );
   }
   const g = git(dir);
   let commit = await resolveCommit(g, ref);

@@ -40,7 +40,9 @@ export function summaryRows(r: DiffReport, all = false): Row[] {
   const rows: Row[] = [];
   for (const a of r.apps) {
     if (a.error) rows.push({ app: a.app, cluster: a.cluster, kind: '-', namespace: a.namespace, name: '-', status: 'Unknown (see error)' });
-    for (const o of a.objects) if (all || o.status !== 'Synced' || o.warnings.length || (o.dryRun && !o.dryRun.ok)) rows.push({ app: a.app, cluster: a.cluster, kind: kindText(o), namespace: o.namespace, name: o.name, status: statusText(o) });
+    for (const o of a.objects)
+      if (all || o.status !== 'Synced' || o.warnings.length || (o.dryRun && !o.dryRun.ok))
+        rows.push({ app: a.app, cluster: a.cluster, kind: kindText(o), namespace: o.namespace, name: o.name, status: statusText(o) });
   }
   return rows;
 }
@@ -51,7 +53,9 @@ export function textReport(r: DiffReport, opts: { showSynced?: boolean; diffs?: 
   const rows = summaryRows(r, opts.showSynced);
   const counts = countByStatus(r);
   if (rows.length) out.push(renderTable(rows, COLUMNS, false));
-  out.push(`${r.repo.source} @ ${r.repo.ref} (${r.repo.commit.slice(0, 12)}): ${r.apps.length} app(s), ${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown\n`);
+  out.push(
+    `${r.repo.source} @ ${r.repo.ref} (${r.repo.commit.slice(0, 12)}): ${r.apps.length} app(s), ${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown\n`,
+  );
   for (const a of r.apps) {
     if (a.error) out.push(`\nerror: ${a.app} (${a.cluster}): ${a.error}\n`);
     for (const w of a.warnings) out.push(`warning: ${a.app}: ${w}\n`);
@@ -73,10 +77,11 @@ export function textReport(r: DiffReport, opts: { showSynced?: boolean; diffs?: 
 
 export function countByStatus(r: DiffReport): Record<'Synced' | 'Modified' | 'Missing' | 'Extra' | 'Unknown' | 'total', number> {
   const c = { Synced: 0, Modified: 0, Missing: 0, Extra: 0, Unknown: 0, total: 0 };
-  for (const a of r.apps) for (const o of a.objects) {
-    c[o.status] += 1;
-    c.total += 1;
-  }
+  for (const a of r.apps)
+    for (const o of a.objects) {
+      c[o.status] += 1;
+      c.total += 1;
+    }
   return c;
 }
 
@@ -88,7 +93,8 @@ export function jsonReport(r: DiffReport): string {
 function appDryRun(a: AppResult): { ok: boolean; detail: string } {
   if (a.error) return { ok: false, detail: a.error };
   const failed = a.objects.filter((o) => (o.dryRun && !o.dryRun.ok) || o.status === 'Unknown');
-  if (failed.length) return { ok: false, detail: failed.map((o) => `${objectLabel(o)}: ${o.dryRun?.message ?? o.note ?? 'unknown'}`).join('; ') };
+  if (failed.length)
+    return { ok: false, detail: failed.map((o) => `${objectLabel(o)}: ${o.dryRun?.message ?? o.note ?? 'unknown'}`).join('; ') };
   const approx = a.objects.filter((o) => o.approximate && o.status === 'Modified');
   return { ok: true, detail: approx.length ? `${approx.length} object(s) predicted client-side (approximate)` : '' };
 }
@@ -99,13 +105,17 @@ export function markdownReport(r: DiffReport): string {
   const out: string[] = [];
   const counts = countByStatus(r);
   out.push(`### zonectl diff — \`${r.repo.ref}\` (\`${r.repo.commit.slice(0, 12)}\`)\n\n`);
-  out.push(`${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown.\n\n`);
+  out.push(
+    `${counts.total} object(s): ${counts.Synced} synced, ${counts.Modified} modified, ${counts.Missing} missing, ${counts.Extra} extra, ${counts.Unknown} unknown.\n\n`,
+  );
   out.push('| Application | Cluster | Dry run | Changes | Detail |\n|---|---|---|---|---|\n');
   for (const a of r.apps) {
     const d = appDryRun(a);
     const changed = a.objects.filter((o) => o.status !== 'Synced');
     const summary = changed.length ? changed.map((o) => `${o.status} ${o.kind}/${o.name}`).join(', ') : 'none';
-    out.push(`| ${mdEscape(a.app)} | ${mdEscape(a.cluster)} | ${d.ok ? '🟢 success' : '🔴 failure'} | ${mdEscape(summary)} | ${mdEscape(d.detail)} |\n`);
+    out.push(
+      `| ${mdEscape(a.app)} | ${mdEscape(a.cluster)} | ${d.ok ? '🟢 success' : '🔴 failure'} | ${mdEscape(summary)} | ${mdEscape(d.detail)} |\n`,
+    );
   }
   for (const e of r.errors) out.push(`\n> error: ${mdEscape(e)}\n`);
   for (const a of r.apps) {

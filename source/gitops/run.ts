@@ -14,14 +14,20 @@ export interface DiffRequest extends EngineOptions {
   fieldManager?: string;
 }
 
-export async function runGitDiff(req: DiffRequest, targets: Pick<EngineDeps, 'client' | 'contextForServer' | 'defaultNamespace'>, cache = new DryRunCache()): Promise<DiffReport> {
+export async function runGitDiff(
+  req: DiffRequest,
+  targets: Pick<EngineDeps, 'client' | 'contextForServer' | 'defaultNamespace'>,
+  cache = new DryRunCache(),
+): Promise<DiffReport> {
   const repo = await openRepo(req.repo, req.ref ?? 'HEAD');
   let mapText: { text: string; origin: string } | undefined;
   if (req.mapFile) {
     try {
       mapText = { text: readFileSync(req.mapFile, 'utf8'), origin: req.mapFile };
     } catch (e) {
-      throw new MappingError(`--map ${req.mapFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message)}`);
+      throw new MappingError(
+        `--map ${req.mapFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message)}`,
+      );
     }
   }
   const map = repoMapping(repo, mapText);

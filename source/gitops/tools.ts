@@ -22,15 +22,24 @@ export function findTool(name: 'helm' | 'kubectl' | 'kustomize'): string | undef
   return undefined;
 }
 
-export function runTool(bin: string, args: string[], opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export function runTool(
+  bin: string,
+  args: string[],
+  opts: { cwd?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(bin, args, { cwd: opts.cwd, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024, env: opts.env ?? process.env, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) {
-        const msg = (stderr || err.message || '').trim().split('\n').filter(Boolean).slice(-5).join('\n');
-        reject(new ToolFailed(msg || `${bin} exited with ${String(err.code)}`));
-        return;
-      }
-      resolve(stdout);
-    });
+    execFile(
+      bin,
+      args,
+      { cwd: opts.cwd, timeout: opts.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024, env: opts.env ?? process.env, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (err) {
+          const msg = (stderr || err.message || '').trim().split('\n').filter(Boolean).slice(-5).join('\n');
+          reject(new ToolFailed(msg || `${bin} exited with ${String(err.code)}`));
+          return;
+        }
+        resolve(stdout);
+      },
+    );
   });
 }

@@ -16,8 +16,10 @@ function isCrd(o: KubeObject): boolean {
 export function injectTracking(o: KubeObject, app: string, t: TrackingSettings, appNamespace: string): void {
   if (isCrd(o) || t.inject === 'none') return;
   const md = o.metadata;
-  if ((t.inject === 'label' || t.inject === 'annotation+label') && t.label) md.labels = { ...md.labels, [t.label]: t.inject === 'label' ? app : truncateLabel(app) };
-  if ((t.inject === 'annotation' || t.inject === 'annotation+label') && t.annotation) md.annotations = { ...md.annotations, [t.annotation]: trackingId(app, o, md.namespace ?? appNamespace) };
+  if ((t.inject === 'label' || t.inject === 'annotation+label') && t.label)
+    md.labels = { ...md.labels, [t.label]: t.inject === 'label' ? app : truncateLabel(app) };
+  if ((t.inject === 'annotation' || t.inject === 'annotation+label') && t.annotation)
+    md.annotations = { ...md.annotations, [t.annotation]: trackingId(app, o, md.namespace ?? appNamespace) };
 }
 
 function truncateLabel(v: string): string {
@@ -31,7 +33,10 @@ export function ownerApp(o: KubeObject, t: TrackingSettings): { app: string; sel
     const parts = ann.split(':');
     if (parts.length === 3) {
       const [app, gk, nsName] = parts as [string, string, string];
-      const self = gk === `${groupOf(o.apiVersion)}/${o.kind}` && nsName.endsWith(`/${o.metadata.name}`) && (o.metadata.namespace ? nsName.startsWith(`${o.metadata.namespace}/`) : true);
+      const self =
+        gk === `${groupOf(o.apiVersion)}/${o.kind}` &&
+        nsName.endsWith(`/${o.metadata.name}`) &&
+        (o.metadata.namespace ? nsName.startsWith(`${o.metadata.namespace}/`) : true);
       return { app, selfReferenced: self };
     }
   }
@@ -58,15 +63,26 @@ export function excludedReason(o: KubeObject): string | undefined {
   const argo = a[ARGO_HOOK];
   if (argo && argo.split(',').some((h) => h.trim() !== 'Skip')) return `Argo CD hook (${argo})`;
   if (!argo && a[HELM_HOOK] && !a[HELM_HOOK].split(',').every((h) => h.trim() === 'crd-install')) return `Helm hook (${a[HELM_HOOK]})`;
-  if (a['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled' || l['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled') return 'Flux reconcile disabled';
+  if (a['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled' || l['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled')
+    return 'Flux reconcile disabled';
   if (a['kustomize.toolkit.fluxcd.io/ssa'] === 'ignore' || a['kustomize.toolkit.fluxcd.io/ssa'] === 'Ignore') return 'Flux ssa: ignore';
   return undefined;
 }
 
 /** Kinds never compared (Argo CD's default resource.exclusions). */
-const EXCLUDED_KINDS = new Set(['/Endpoints', 'discovery.k8s.io/EndpointSlice', 'coordination.k8s.io/Lease', 'certificates.k8s.io/CertificateSigningRequest', 'cert-manager.io/CertificateRequest']);
+const EXCLUDED_KINDS = new Set([
+  '/Endpoints',
+  'discovery.k8s.io/EndpointSlice',
+  'coordination.k8s.io/Lease',
+  'certificates.k8s.io/CertificateSigningRequest',
+  'cert-manager.io/CertificateRequest',
+]);
 export function excludedKind(group: string, kind: string): boolean {
-  return EXCLUDED_KINDS.has(`${group}/${kind}`) || kind.endsWith('Review') || /^(cilium\.io|wgpolicyk8s\.io|kyverno\.io|reports\.kyverno\.io)$/.test(group);
+  return (
+    EXCLUDED_KINDS.has(`${group}/${kind}`) ||
+    kind.endsWith('Review') ||
+    /^(cilium\.io|wgpolicyk8s\.io|kyverno\.io|reports\.kyverno\.io)$/.test(group)
+  );
 }
 
 /** Extras: would the GitOps tool delete it? (Prune=false / Delete=false / helm resource-policy keep) */
@@ -87,10 +103,20 @@ export function normalizeLiveTracking(live: KubeObject, desired: KubeObject, t: 
   if (!t.label) return;
   const liveLabels = live.metadata.labels ?? {};
   const desiredLabels = desired.metadata.labels ?? {};
-  if (t.annotation && liveLabels[t.label] !== undefined && !live.metadata.annotations?.[t.annotation] && desired.metadata.annotations?.[t.annotation]) {
+  if (
+    t.annotation &&
+    liveLabels[t.label] !== undefined &&
+    !live.metadata.annotations?.[t.annotation] &&
+    desired.metadata.annotations?.[t.annotation]
+  ) {
     live.metadata.annotations = { ...live.metadata.annotations, [t.annotation]: desired.metadata.annotations[t.annotation]! };
   }
-  if (t.inject !== 'label' && t.inject !== 'annotation+label' && desiredLabels[t.label] === undefined && liveLabels[t.label] !== undefined) {
+  if (
+    t.inject !== 'label' &&
+    t.inject !== 'annotation+label' &&
+    desiredLabels[t.label] === undefined &&
+    liveLabels[t.label] !== undefined
+  ) {
     delete liveLabels[t.label];
   }
 }

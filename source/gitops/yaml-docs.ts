@@ -46,7 +46,12 @@ const MAYBE_YAML11_BOOL = /(?:^|[\s:\-\[{,])(?:y|n|yes|no|on|off)\s*(?:$|[,\]}#]
 export function parseManifests(text: string, file: string): { objects: ParsedObject[]; warnings: string[] } {
   const lc = new LineCounter();
   const checkBools = MAYBE_YAML11_BOOL.test(text);
-  const docs = parseAllDocuments(text, { ...yamlOptions, keepSourceTokens: checkBools, lineCounter: lc, prettyErrors: true } as never) as unknown as Document[] | { empty: true };
+  const docs = parseAllDocuments(text, {
+    ...yamlOptions,
+    keepSourceTokens: checkBools,
+    lineCounter: lc,
+    prettyErrors: true,
+  } as never) as unknown as Document[] | { empty: true };
   const objects: ParsedObject[] = [];
   const warnings: string[] = [];
   if (!Array.isArray(docs)) return { objects, warnings };
@@ -58,27 +63,39 @@ export function parseManifests(text: string, file: string): { objects: ParsedObj
       const line = err.linePos?.[0]?.line ?? startLine;
       throw new ManifestError(file, docNo, line, err.message.split('\n')[0] ?? err.code);
     }
-    if (checkBools) visit(d, {
-      Scalar(_k, node) {
-        if (isScalar(node) && typeof node.value === 'boolean' && node.type === 'PLAIN' && node.srcToken && 'source' in node.srcToken && YAML11_BOOL.test(String(node.srcToken.source))) {
-          const line = lc.linePos(node.range?.[0] ?? 0).line;
-          warnings.push(`${file}: document ${docNo}, line ${line}: unquoted "${String(node.srcToken.source)}" is the boolean ${String(node.value)} for Kubernetes (YAML 1.1); quote it if a string is meant`);
-        }
-      },
-    });
+    if (checkBools)
+      visit(d, {
+        Scalar(_k, node) {
+          if (
+            isScalar(node) &&
+            typeof node.value === 'boolean' &&
+            node.type === 'PLAIN' &&
+            node.srcToken &&
+            'source' in node.srcToken &&
+            YAML11_BOOL.test(String(node.srcToken.source))
+          ) {
+            const line = lc.linePos(node.range?.[0] ?? 0).line;
+            warnings.push(
+              `${file}: document ${docNo}, line ${line}: unquoted "${String(node.srcToken.source)}" is the boolean ${String(node.value)} for Kubernetes (YAML 1.1); quote it if a string is meant`,
+            );
+          }
+        },
+      });
     const value = d.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) return;
     const add = (v: unknown, where: string) => {
       if (v === null || v === undefined) return;
       if (typeof v !== 'object' || Array.isArray(v)) throw new ManifestError(file, docNo, startLine, `${where}is not a mapping`);
       const o = v as KubeObject;
-      if (typeof o.kind !== 'string' || typeof o.apiVersion !== 'string') throw new ManifestError(file, docNo, startLine, `${where}has no apiVersion/kind`);
+      if (typeof o.kind !== 'string' || typeof o.apiVersion !== 'string')
+        throw new ManifestError(file, docNo, startLine, `${where}has no apiVersion/kind`);
       if (o.kind.endsWith('List') && Array.isArray((o as { items?: unknown }).items)) {
-        ((o as unknown as { items: unknown[] }).items).forEach((it, j) => add(it, `${where}items[${j}] `));
+        (o as unknown as { items: unknown[] }).items.forEach((it, j) => add(it, `${where}items[${j}] `));
         return;
       }
       if (!o.metadata || typeof o.metadata !== 'object') o.metadata = {};
-      if (!o.metadata.name && !o.metadata.generateName) throw new ManifestError(file, docNo, startLine, `${where}${o.kind} has no metadata.name`);
+      if (!o.metadata.name && !o.metadata.generateName)
+        throw new ManifestError(file, docNo, startLine, `${where}${o.kind} has no metadata.name`);
       objects.push({ object: o, file, doc: docNo, line: startLine });
     };
     add(value, '');

@@ -34,20 +34,47 @@ export interface ClusterClient {
   readonly user: string;
   request<T = unknown>(opts: RequestOptions): Promise<T>;
   get(t: ResourceType, namespace: string | undefined, name: string, subresource?: string): Promise<KubeObject>;
-  list(t: ResourceType, opts?: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number }): Promise<KubeList>;
+  list(
+    t: ResourceType,
+    opts?: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number },
+  ): Promise<KubeList>;
   /** All pages of a list (follows `continue`). */
   listAll(t: ResourceType, opts?: ListWatchOptions & { pageSize?: number; timeoutMs?: number }): Promise<KubeList>;
-  patch(t: ResourceType, namespace: string | undefined, name: string, type: PatchType, body: unknown, opts?: { subresource?: string; dryRun?: boolean; fieldManager?: string; force?: boolean }): Promise<KubeObject>;
+  patch(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    body: unknown,
+    opts?: { subresource?: string; dryRun?: boolean; fieldManager?: string; force?: boolean },
+  ): Promise<KubeObject>;
   create(t: ResourceType, namespace: string | undefined, obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>;
   /**
    * Open a watch. Calls onEvent per event; resolves when the stream ends (server timeout, close);
    * rejects with KubeError on HTTP errors (410 -> kind 'Gone'). Abort with the signal.
    */
-  watch(t: ResourceType, opts: ListWatchOptions & { resourceVersion?: string; allowWatchBookmarks?: boolean; timeoutSeconds?: number; signal: AbortSignal; inactivityMs?: number }, onEvent: (e: WatchEvent) => void): Promise<void>;
+  watch(
+    t: ResourceType,
+    opts: ListWatchOptions & {
+      resourceVersion?: string;
+      allowWatchBookmarks?: boolean;
+      timeoutSeconds?: number;
+      signal: AbortSignal;
+      inactivityMs?: number;
+    },
+    onEvent: (e: WatchEvent) => void,
+  ): Promise<void>;
   /** Stream a text body line by line (pods/log). Resolves at end of stream. */
   streamLines(opts: RequestOptions & { signal: AbortSignal }, onLine: (line: string) => void): Promise<void>;
   /** SelfSubjectAccessReview. */
-  canI(attrs: { verb: string; group?: string; resource: string; subresource?: string; namespace?: string; name?: string }): Promise<{ allowed: boolean; reason?: string }>;
+  canI(attrs: {
+    verb: string;
+    group?: string;
+    resource: string;
+    subresource?: string;
+    namespace?: string;
+    name?: string;
+  }): Promise<{ allowed: boolean; reason?: string }>;
   /** GET /version (gitVersion) and measures latency. */
   version(): Promise<{ gitVersion: string; latencyMs: number }>;
   close(): void;

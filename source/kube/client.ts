@@ -119,7 +119,12 @@ export class HttpClusterClient implements ClusterClient {
         signal,
       });
     } catch (e) {
-      if (timeout.aborted && !opts.signal?.aborted) throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} within ${opts.timeoutMs ?? this.timeoutMs} ms`);
+      if (timeout.aborted && !opts.signal?.aborted)
+        throw new KubeError(
+          'Timeout',
+          this.context,
+          `${what}: no answer from ${this.server} within ${opts.timeoutMs ?? this.timeoutMs} ms`,
+        );
       throw this.wrapNetworkError(e, what, opts.signal);
     }
     if (opts.onWarning) for (const w of warningHeaders(res.headers.warning)) opts.onWarning(w);
@@ -145,10 +150,19 @@ export class HttpClusterClient implements ClusterClient {
     return this.request<KubeObject>({ path: resourcePath(t, { namespace, name, subresource }) });
   }
 
-  list(t: ResourceType, opts: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number } = {}): Promise<KubeList> {
+  list(
+    t: ResourceType,
+    opts: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number } = {},
+  ): Promise<KubeList> {
     return this.request<KubeList>({
       path: resourcePath(t, { namespace: opts.namespace }),
-      query: { labelSelector: opts.labelSelector, fieldSelector: opts.fieldSelector, limit: opts.limit, continue: opts.continue, resourceVersion: opts.resourceVersion },
+      query: {
+        labelSelector: opts.labelSelector,
+        fieldSelector: opts.fieldSelector,
+        limit: opts.limit,
+        continue: opts.continue,
+        resourceVersion: opts.resourceVersion,
+      },
       timeoutMs: opts.timeoutMs,
     });
   }
@@ -165,23 +179,45 @@ export class HttpClusterClient implements ClusterClient {
     return { apiVersion: last.apiVersion, kind: last.kind, metadata: { resourceVersion: last.metadata?.resourceVersion }, items };
   }
 
-  patch(t: ResourceType, namespace: string | undefined, name: string, type: PatchType, body: unknown, opts: { subresource?: string; dryRun?: boolean; fieldManager?: string; force?: boolean } = {}): Promise<KubeObject> {
+  patch(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    type: PatchType,
+    body: unknown,
+    opts: { subresource?: string; dryRun?: boolean; fieldManager?: string; force?: boolean } = {},
+  ): Promise<KubeObject> {
     return this.request<KubeObject>({
       method: 'PATCH',
       path: resourcePath(t, { namespace, name, subresource: opts.subresource }),
-      query: { dryRun: opts.dryRun ? 'All' : undefined, fieldManager: opts.fieldManager ?? (type === 'apply' ? 'zonectl' : undefined), force: opts.force ? 'true' : undefined },
+      query: {
+        dryRun: opts.dryRun ? 'All' : undefined,
+        fieldManager: opts.fieldManager ?? (type === 'apply' ? 'zonectl' : undefined),
+        force: opts.force ? 'true' : undefined,
+      },
       body,
       contentType: PATCH_CONTENT_TYPE[type],
     });
   }
 
   create(t: ResourceType, namespace: string | undefined, obj: KubeObject, opts: { dryRun?: boolean } = {}): Promise<KubeObject> {
-    return this.request<KubeObject>({ method: 'POST', path: resourcePath(t, { namespace }), query: { dryRun: opts.dryRun ? 'All' : undefined }, body: obj });
+    return this.request<KubeObject>({
+      method: 'POST',
+      path: resourcePath(t, { namespace }),
+      query: { dryRun: opts.dryRun ? 'All' : undefined },
+      body: obj,
+    });
   }
 
   async watch(
     t: ResourceType,
-    opts: ListWatchOptions & { resourceVersion?: string; allowWatchBookmarks?: boolean; timeoutSeconds?: number; signal: AbortSignal; inactivityMs?: number },
+    opts: ListWatchOptions & {
+      resourceVersion?: string;
+      allowWatchBookmarks?: boolean;
+      timeoutSeconds?: number;
+      signal: AbortSignal;
+      inactivityMs?: number;
+    },
     onEvent: (e: WatchEvent) => void,
   ): Promise<void> {
     const what = `watch ${t.resource}`;
@@ -199,7 +235,14 @@ export class HttpClusterClient implements ClusterClient {
           labelSelector: opts.labelSelector,
           fieldSelector: opts.fieldSelector,
         }),
-        { method: 'GET', headers: await this.headers(), dispatcher: this.agent, signal, headersTimeout: this.timeoutMs, bodyTimeout: inactivityMs },
+        {
+          method: 'GET',
+          headers: await this.headers(),
+          dispatcher: this.agent,
+          signal,
+          headersTimeout: this.timeoutMs,
+          bodyTimeout: inactivityMs,
+        },
       );
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);
@@ -229,7 +272,8 @@ export class HttpClusterClient implements ClusterClient {
       });
     } catch (e) {
       if (opts.signal.aborted) return;
-      if (local.signal.aborted) throw new KubeError('Timeout', this.context, `${what}: no events or bookmarks for ${Math.round(inactivityMs / 1000)} s`);
+      if (local.signal.aborted)
+        throw new KubeError('Timeout', this.context, `${what}: no events or bookmarks for ${Math.round(inactivityMs / 1000)} s`);
       throw this.wrapNetworkError(e, what, opts.signal);
     } finally {
       clearTimeout(timer);
@@ -241,7 +285,14 @@ export class HttpClusterClient implements ClusterClient {
     const what = `GET ${opts.path}`;
     let res;
     try {
-      res = await request(this.url(opts.path, opts.query), { method: 'GET', headers: await this.headers(undefined, '*/*'), dispatcher: this.agent, signal: opts.signal, headersTimeout: opts.timeoutMs ?? this.timeoutMs, bodyTimeout: 0 });
+      res = await request(this.url(opts.path, opts.query), {
+        method: 'GET',
+        headers: await this.headers(undefined, '*/*'),
+        dispatcher: this.agent,
+        signal: opts.signal,
+        headersTimeout: opts.timeoutMs ?? this.timeoutMs,
+        bodyTimeout: 0,
+      });
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);
     }
@@ -256,14 +307,30 @@ export class HttpClusterClient implements ClusterClient {
     }
   }
 
-  async canI(a: { verb: string; group?: string; resource: string; subresource?: string; namespace?: string; name?: string }): Promise<{ allowed: boolean; reason?: string }> {
+  async canI(a: {
+    verb: string;
+    group?: string;
+    resource: string;
+    subresource?: string;
+    namespace?: string;
+    name?: string;
+  }): Promise<{ allowed: boolean; reason?: string }> {
     const res = await this.request<{ status?: { allowed?: boolean; reason?: string; denied?: boolean } }>({
       method: 'POST',
       path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
       body: {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: { verb: a.verb, group: a.group ?? '', resource: a.resource, subresource: a.subresource ?? '', namespace: a.namespace ?? '', name: a.name ?? '' } },
+        spec: {
+          resourceAttributes: {
+            verb: a.verb,
+            group: a.group ?? '',
+            resource: a.resource,
+            subresource: a.subresource ?? '',
+            namespace: a.namespace ?? '',
+            name: a.name ?? '',
+          },
+        },
       },
     });
     return { allowed: res.status?.allowed === true, reason: res.status?.reason || undefined };

@@ -26,7 +26,7 @@ export async function discover(client: ClusterClient, wanted: ResourceType[], ti
         const list = await client.request<APIResourceList>({ path, timeoutMs });
         served = new Set((list.resources ?? []).map((r) => r.name));
       } catch (e) {
-        if (!(isKubeError(e, 'NotFound'))) throw e;
+        if (!isKubeError(e, 'NotFound')) throw e;
       }
       for (const t of types) out.set(typeKey(t), served.has(t.resource));
     }),

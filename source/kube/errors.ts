@@ -1,6 +1,7 @@
 // Typed, expected failures. Each carries the cluster (context) it happened on and renders as one sentence.
 
-export type KubeErrorKind = 'Unreachable' | 'Forbidden' | 'Unauthorized' | 'Conflict' | 'NotFound' | 'Invalid' | 'Timeout' | 'Gone' | 'Server';
+export type KubeErrorKind =
+  'Unreachable' | 'Forbidden' | 'Unauthorized' | 'Conflict' | 'NotFound' | 'Invalid' | 'Timeout' | 'Gone' | 'Server';
 
 export class KubeError extends Error {
   constructor(

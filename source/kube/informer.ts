@@ -149,7 +149,8 @@ export class Informer {
           continue;
         }
         this.stats.reconnects++;
-        const state: InformerState = err.kind === 'Forbidden' || err.kind === 'Unauthorized' ? 'forbidden' : err.kind === 'NotFound' ? 'notfound' : 'backoff';
+        const state: InformerState =
+          err.kind === 'Forbidden' || err.kind === 'Unauthorized' ? 'forbidden' : err.kind === 'NotFound' ? 'notfound' : 'backoff';
         this.setState(state, err);
         const wait = Math.min(max, backoff) * (0.5 + rand() / 2);
         backoff = Math.min(max, backoff * 2);

@@ -44,10 +44,7 @@ export function apiVersionOf(t: Pick<ResourceType, 'group' | 'version'>): string
 }
 
 /** Path of a collection or an object, e.g. /apis/apps/v1/namespaces/ns/deployments[/name[/status]]. */
-export function resourcePath(
-  t: ResourceType,
-  opts: { namespace?: string; name?: string; subresource?: string } = {},
-): string {
+export function resourcePath(t: ResourceType, opts: { namespace?: string; name?: string; subresource?: string } = {}): string {
   const base = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
   const ns = t.namespaced && opts.namespace ? `/namespaces/${encodeURIComponent(opts.namespace)}` : '';
   const name = opts.name ? `/${encodeURIComponent(opts.name)}` : '';

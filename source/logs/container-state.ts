@@ -27,7 +27,10 @@ export function containerStateOf(pod: { metadata: { uid?: string }; status?: any
     running: !!cs?.state?.running,
     restartCount: typeof cs?.restartCount === 'number' ? cs.restartCount : 0,
     startedAt: typeof cs?.state?.running?.startedAt === 'string' ? cs.state.running.startedAt : undefined,
-    rv: typeof (pod.metadata as { resourceVersion?: unknown }).resourceVersion === 'string' ? ((pod.metadata as { resourceVersion?: string }).resourceVersion as string) : undefined,
+    rv:
+      typeof (pod.metadata as { resourceVersion?: unknown }).resourceVersion === 'string'
+        ? ((pod.metadata as { resourceVersion?: string }).resourceVersion as string)
+        : undefined,
   };
 }
 

@@ -8,7 +8,9 @@ export function compileRegex(source: string, flag: string, flags = ''): RegExp {
   try {
     return new RegExp(source, flags);
   } catch (e) {
-    throw new FilterError(`${flag} "${source}": not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`);
+    throw new FilterError(
+      `${flag} "${source}": not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
+    );
   }
 }
 
@@ -20,7 +22,11 @@ export function lineFilter(include: readonly RegExp[] = [], exclude: readonly Re
   return (m) => {
     if (inc.length > 0) {
       let ok = false;
-      for (const r of inc) if (r.test(m)) { ok = true; break; }
+      for (const r of inc)
+        if (r.test(m)) {
+          ok = true;
+          break;
+        }
       if (!ok) return false;
     }
     for (const r of exc) if (r.test(m)) return false;

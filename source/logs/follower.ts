@@ -74,7 +74,16 @@ export class LogFollower implements LogFollowerPort {
     readonly target: LogTarget,
     readonly opts: FollowOptions,
   ) {
-    this.runs = clusters.map((c) => ({ name: c.name, client: c.client, namespace: c.namespace, sources: [], members: new Map(), syncedSources: new Set(), synced: false, settled: false }));
+    this.runs = clusters.map((c) => ({
+      name: c.name,
+      client: c.client,
+      namespace: c.namespace,
+      sources: [],
+      members: new Map(),
+      syncedSources: new Set(),
+      synced: false,
+      settled: false,
+    }));
     this.title = `${describeTarget(target)} in ${clusters.length === 1 ? clusters[0]!.name : `${clusters.length} clusters`}`;
     this.matchContainer = containerMatcher(opts.container);
     this.filter = lineFilter(opts.include, opts.exclude);
@@ -86,7 +95,11 @@ export class LogFollower implements LogFollowerPort {
         this.emit({ kind: 'join', cluster: s.info.cluster, stream: s.info, message: 'joined' });
         s.start();
       },
-      (max) => this.emit({ kind: 'cap', message: `--max-streams ${max} reached: further containers wait until a stream closes (raise --max-streams to follow more)` }),
+      (max) =>
+        this.emit({
+          kind: 'cap',
+          message: `--max-streams ${max} reached: further containers wait until a stream closes (raise --max-streams to follow more)`,
+        }),
     );
   }
 
@@ -127,7 +140,11 @@ export class LogFollower implements LogFollowerPort {
     let backoff = 1_000;
     while (!this.stopped) {
       try {
-        const r = await resolveTarget(run.client, this.target, { namespace: run.namespace, selector: this.opts.selector, zoneLabel: this.opts.zoneLabel });
+        const r = await resolveTarget(run.client, this.target, {
+          namespace: run.namespace,
+          selector: this.opts.selector,
+          zoneLabel: this.opts.zoneLabel,
+        });
         run.sources = r.sources;
         if (r.missing) this.emit({ kind: 'notice', cluster: run.name, message: r.missing });
         break;
@@ -157,7 +174,11 @@ export class LogFollower implements LogFollowerPort {
     try {
       for (let i = 0; i < run.sources.length; i++) {
         const src = run.sources[i]!;
-        const list = await run.client.listAll(KINDS.Pod, { namespace: src.namespace, labelSelector: src.labelSelector, fieldSelector: src.fieldSelector });
+        const list = await run.client.listAll(KINDS.Pod, {
+          namespace: src.namespace,
+          labelSelector: src.labelSelector,
+          fieldSelector: src.fieldSelector,
+        });
         for (const pod of list.items) if (this.accepts(pod, src)) this.upsert(run, pod, i);
       }
       run.synced = true;
@@ -168,33 +189,38 @@ export class LogFollower implements LogFollowerPort {
   }
 
   private watchSource(run: ClusterRun, src: PodSource, i: number): void {
-    const inf = new Informer(run.client, KINDS.Pod, { namespace: src.namespace, labelSelector: src.labelSelector, fieldSelector: src.fieldSelector }, {
-      onReplace: (items) => {
-        const seen = new Set<string>();
-        for (const pod of items) {
-          if (!this.accepts(pod, src)) continue;
-          seen.add(podKey(pod));
-          this.upsert(run, pod, i);
-        }
-        for (const [key, m] of [...run.members]) if (m.sources.has(i) && !seen.has(key)) this.removeMember(run, key, i);
-        run.syncedSources.add(i);
-        if (run.syncedSources.size === run.sources.length && !run.synced) {
-          run.synced = true;
-          run.lastError = undefined;
-          this.settleCluster(run);
-        }
+    const inf = new Informer(
+      run.client,
+      KINDS.Pod,
+      { namespace: src.namespace, labelSelector: src.labelSelector, fieldSelector: src.fieldSelector },
+      {
+        onReplace: (items) => {
+          const seen = new Set<string>();
+          for (const pod of items) {
+            if (!this.accepts(pod, src)) continue;
+            seen.add(podKey(pod));
+            this.upsert(run, pod, i);
+          }
+          for (const [key, m] of [...run.members]) if (m.sources.has(i) && !seen.has(key)) this.removeMember(run, key, i);
+          run.syncedSources.add(i);
+          if (run.syncedSources.size === run.sources.length && !run.synced) {
+            run.synced = true;
+            run.lastError = undefined;
+            this.settleCluster(run);
+          }
+        },
+        onEvent: (type, pod) => {
+          if (type !== 'DELETED' && this.accepts(pod, src)) this.upsert(run, pod, i);
+          else this.removeMember(run, podKey(pod), i, pod.metadata.uid);
+        },
+        onState: (state, err) => {
+          if (err && state !== 'watching' && state !== 'listing') {
+            this.clusterError(run, err);
+            if (!run.synced) this.settleCluster(run);
+          }
+        },
       },
-      onEvent: (type, pod) => {
-        if (type !== 'DELETED' && this.accepts(pod, src)) this.upsert(run, pod, i);
-        else this.removeMember(run, podKey(pod), i, pod.metadata.uid);
-      },
-      onState: (state, err) => {
-        if (err && state !== 'watching' && state !== 'listing') {
-          this.clusterError(run, err);
-          if (!run.synced) this.settleCluster(run);
-        }
-      },
-    });
+    );
     this.informers.push(inf);
     inf.start();
   }
@@ -271,7 +297,8 @@ export class LogFollower implements LogFollowerPort {
 
   private slotDone(s: ContainerSlot): void {
     if (this.slots.get(s.info.id) === s) this.slots.delete(s.info.id);
-    if (!this.stopped && !s.leaveAnnounced) this.emit({ kind: 'leave', cluster: s.info.cluster, stream: s.info, message: s.failure ? 'closed (error)' : 'left' });
+    if (!this.stopped && !s.leaveAnnounced)
+      this.emit({ kind: 'leave', cluster: s.info.cluster, stream: s.info, message: s.failure ? 'closed (error)' : 'left' });
     this.cap.release(!this.stopped);
     this.checkDone();
   }

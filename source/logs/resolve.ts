@@ -34,7 +34,11 @@ export async function resolveTarget(
   const where = ns ? ` in namespace ${ns}` : '';
   switch (target.type) {
     case 'pod':
-      return { sources: [{ namespace: ns, fieldSelector: `metadata.name=${target.name}`, labelSelector: opts.selector, label: `pod/${target.name}` }] };
+      return {
+        sources: [
+          { namespace: ns, fieldSelector: `metadata.name=${target.name}`, labelSelector: opts.selector, label: `pod/${target.name}` },
+        ],
+      };
     case 'selector':
       return { sources: [{ namespace: ns, labelSelector: andSelectors(target.selector, opts.selector), label: `-l ${target.selector}` }] };
     case 'workload': {

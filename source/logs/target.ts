@@ -19,7 +19,8 @@ const WORKLOAD_ALIASES: Record<string, WorkloadTargetKind> = {
   sts: 'StatefulSet',
 };
 
-export const TARGET_FORMS = 'pod/NAME, gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or -l SELECTOR';
+export const TARGET_FORMS =
+  'pod/NAME, gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or -l SELECTOR';
 
 /**
  * Parses the positional target. With no positional, a label selector is required. A selector given
@@ -36,7 +37,8 @@ export function parseTarget(positional: string | undefined, selector: string | u
   const name = positional.slice(slash + 1);
   if (kind === 'pod' || kind === 'pods' || kind === 'po') return { type: 'pod', name: checkName(name, 'pod') };
   if (kind === 'zone' || kind === 'zones') {
-    if (!name || !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(name)) throw new TargetError(`zone/${name}: a zone id must be a valid label value`);
+    if (!name || !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(name))
+      throw new TargetError(`zone/${name}: a zone id must be a valid label value`);
     return { type: 'zone', id: name };
   }
   const wk = WORKLOAD_ALIASES[kind];

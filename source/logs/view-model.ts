@@ -52,13 +52,18 @@ export function entryText(e: LogEntry, timestamps: boolean): string {
 /** Control characters would move the cursor: show them as visible escapes. */
 export function sanitize(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return /[\x00-\x08\x0b-\x1f\x7f]/.test(s) ? s.replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `^${String.fromCharCode((c.charCodeAt(0) + 64) & 127)}`) : s;
+  return /[\x00-\x08\x0b-\x1f\x7f]/.test(s)
+    ? s.replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `^${String.fromCharCode((c.charCodeAt(0) + 64) & 127)}`)
+    : s;
 }
 
 /** Styled segments of one entry (before fitting to the width). */
 export function entrySegs(e: LogEntry, o: Pick<RowOptions, 'timestamps' | 'filter'>): RowSeg[] {
   if (e.event) return [{ text: entryText(e, false), style: e.event === 'error' || e.event === 'cap' ? 'error' : 'marker' }];
-  const segs: RowSeg[] = [{ text: entryLabel(e), style: 'prefix', colour: e.stream?.colour }, { text: ' ', style: 'text' }];
+  const segs: RowSeg[] = [
+    { text: entryLabel(e), style: 'prefix', colour: e.stream?.colour },
+    { text: ' ', style: 'text' },
+  ];
   if (o.timestamps && e.ts) segs.push({ text: `${e.ts} `, style: 'time' });
   const msg = sanitize(e.message);
   const ranges = o.filter && !o.filter.inverted ? o.filter.ranges(msg) : [];
@@ -149,7 +154,10 @@ export function entryRows(e: LogEntry, o: RowOptions): RowSeg[][] {
  * The rows of a window of entries. `follow`: the last `height` rows ending at the last entry.
  * Otherwise: rows starting at entry `top`.
  */
-export function windowRows(entries: readonly LogEntry[], o: RowOptions & { height: number; follow: boolean; top: number }): Array<{ key: string; segs: RowSeg[] }> {
+export function windowRows(
+  entries: readonly LogEntry[],
+  o: RowOptions & { height: number; follow: boolean; top: number },
+): Array<{ key: string; segs: RowSeg[] }> {
   const out: Array<{ key: string; segs: RowSeg[] }> = [];
   if (o.height <= 0 || entries.length === 0) return out;
   if (o.follow) {

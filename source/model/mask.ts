@@ -35,7 +35,8 @@ type Json = unknown;
 function maskMapValues(m: unknown): unknown {
   if (typeof m !== 'object' || m === null || Array.isArray(m)) return m;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(m)) out[k] = typeof v === 'string' || typeof v === 'number' ? maskValue(v) : v === null ? null : maskValue(JSON.stringify(v));
+  for (const [k, v] of Object.entries(m))
+    out[k] = typeof v === 'string' || typeof v === 'number' ? maskValue(v) : v === null ? null : maskValue(JSON.stringify(v));
   return out;
 }
 
@@ -75,7 +76,8 @@ export function maskObject<T>(obj: T): T {
     if (ann && typeof ann[key] === 'string') md!.annotations = { ...ann, [key]: maskValue(ann[key] as string) };
   }
   // Lists (kind: List / SecretList) carry items of their own kinds.
-  if (Array.isArray(masked.items)) masked.items = (masked.items as unknown[]).map((it, i) => maskObject(((obj as Record<string, unknown>).items as unknown[])[i] ?? it));
+  if (Array.isArray(masked.items))
+    masked.items = (masked.items as unknown[]).map((it, i) => maskObject(((obj as Record<string, unknown>).items as unknown[])[i] ?? it));
   return masked as T;
 }
 

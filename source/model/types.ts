@@ -204,7 +204,16 @@ export interface PodInfo {
   node?: string;
   revision?: string; // controller-revision-hash label
   owner?: { kind: string; name: string };
-  containers: Array<{ name: string; image: string; imageID?: string; ready: boolean; restartCount: number; containerID?: string; state?: string; /** Image the container runs now (status), when it differs from spec during an in-place update. */ runningImage?: string }>;
+  containers: Array<{
+    name: string;
+    image: string;
+    imageID?: string;
+    ready: boolean;
+    restartCount: number;
+    containerID?: string;
+    state?: string;
+    /** Image the container runs now (status), when it differs from spec during an in-place update. */ runningImage?: string;
+  }>;
   createdAt?: string;
   labels: Record<string, string>;
   inPlaceUpdateState?: string;

@@ -68,7 +68,12 @@ export function rollUp(ws: readonly WorkloadInfo[], rolloutOf: Map<string, Workl
     if (src.rollout.phase !== 'complete') rows.push({ name: w.service ?? w.name, phase: src.rollout.phase, message: src.rollout.message });
   }
   if (!rows.length) {
-    return { phase: 'complete', message: missing.length ? `up to date; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}` : 'up to date' };
+    return {
+      phase: 'complete',
+      message: missing.length
+        ? `up to date; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}`
+        : 'up to date',
+    };
   }
   rows.sort((a, b) => PHASE_RANK[b.phase] - PHASE_RANK[a.phase] || a.name.localeCompare(b.name));
   const worst = rows[0];
@@ -102,7 +107,9 @@ export function buildZones(gameZones: readonly ZoneInfo[], workloads: readonly W
       zones.push(gz);
       continue;
     }
-    const ws = (gz.namespace ? byZone.get(zoneKey(gz.cluster, gz.namespace, gz.zoneId)) : byClusterZone.get(zoneKey(gz.cluster, '', gz.zoneId))) ?? [];
+    const ws =
+      (gz.namespace ? byZone.get(zoneKey(gz.cluster, gz.namespace, gz.zoneId)) : byClusterZone.get(zoneKey(gz.cluster, '', gz.zoneId))) ??
+      [];
     for (const w of ws) claimed.add(w);
     const svcWs = ws.filter(isService);
     const byName = new Map(svcWs.map((w) => [w.service ?? w.name, w]));
@@ -149,5 +156,10 @@ export function buildZones(gameZones: readonly ZoneInfo[], workloads: readonly W
     if (version) zone.version = version;
     zones.push(zone);
   }
-  return zones.sort((a, b) => a.cluster.localeCompare(b.cluster) || a.zoneId.localeCompare(b.zoneId, undefined, { numeric: true }) || a.namespace.localeCompare(b.namespace));
+  return zones.sort(
+    (a, b) =>
+      a.cluster.localeCompare(b.cluster) ||
+      a.zoneId.localeCompare(b.zoneId, undefined, { numeric: true }) ||
+      a.namespace.localeCompare(b.namespace),
+  );
 }

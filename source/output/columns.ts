@@ -62,7 +62,11 @@ export function hookRunColumns(now: number): Column<HookRunInfo>[] {
     { header: 'STEP', get: (h) => dash(h.stepIndex === undefined ? undefined : h.stepIndex + 1) },
     { header: 'AGE', get: (h) => dash(h.createdAt ? age(h.createdAt, now) : undefined) },
     { header: 'POD', get: (h) => dash(h.pod), wide: true },
-    { header: 'METRICS', get: (h) => h.metrics.map((m) => `${m.name}=${m.phase}${m.lastValue !== undefined ? `(${m.lastValue})` : ''}`).join(',') || '-', wide: true },
+    {
+      header: 'METRICS',
+      get: (h) => h.metrics.map((m) => `${m.name}=${m.phase}${m.lastValue !== undefined ? `(${m.lastValue})` : ''}`).join(',') || '-',
+      wide: true,
+    },
     { header: 'MESSAGE', get: (h) => dash(h.message), wide: true },
   ];
 }
@@ -76,7 +80,17 @@ export function clusterColumns(): Column<ClusterInfo>[] {
     { header: 'KINDS', get: (c) => (c.kinds ? `${Object.values(c.kinds).filter(Boolean).length}/${Object.keys(c.kinds).length}` : '-') },
     { header: 'ERROR', get: (c) => dash(c.lastError) },
     { header: 'SERVER', get: (c) => c.server, wide: true },
-    { header: 'INSTALLED', get: (c) => (c.kinds ? Object.entries(c.kinds).filter(([, v]) => v).map(([k]) => k).join(',') || 'none' : '-'), wide: true },
+    {
+      header: 'INSTALLED',
+      get: (c) =>
+        c.kinds
+          ? Object.entries(c.kinds)
+              .filter(([, v]) => v)
+              .map(([k]) => k)
+              .join(',') || 'none'
+          : '-',
+      wide: true,
+    },
     { header: 'USER', get: (c) => c.user, wide: true },
   ];
 }

@@ -25,7 +25,12 @@ export function renderList<T>(opts: {
 }): string {
   const { format, rows } = opts;
   if (format === 'json' || format === 'yaml') {
-    const env: ListEnvelope<unknown> = { apiVersion: 'zonectl.io/v1', kind: `${opts.kind}List`, items: rows.map(opts.toJSON), errors: opts.errors };
+    const env: ListEnvelope<unknown> = {
+      apiVersion: 'zonectl.io/v1',
+      kind: `${opts.kind}List`,
+      items: rows.map(opts.toJSON),
+      errors: opts.errors,
+    };
     return format === 'json' ? JSON.stringify(env, null, 2) + '\n' : stringify(env);
   }
   if (format === 'name') return rows.map((r) => opts.name(r) + '\n').join('');

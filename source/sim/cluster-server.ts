@@ -24,7 +24,9 @@ export interface SimCluster {
  * tokens only over TLS). Plain http works for @kubernetes/client-node when the kubeconfig cluster sets
  * insecure-skip-tls-verify (it refuses http: otherwise) and for fetch in tests.
  */
-export async function startSimCluster(opts: { name: string; store?: MemoryStore; logSource?: LogSource; port?: number; tls?: boolean } & ServerOptions): Promise<SimCluster> {
+export async function startSimCluster(
+  opts: { name: string; store?: MemoryStore; logSource?: LogSource; port?: number; tls?: boolean } & ServerOptions,
+): Promise<SimCluster> {
   const store = opts.store ?? new MemoryStore(opts.name);
   const cert = opts.tls ? await servingCert() : undefined;
   const sim = createSimServer(store, { ...opts, tls: cert });

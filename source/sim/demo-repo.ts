@@ -53,30 +53,61 @@ export async function writeDemoRepo(dir: string, world: DemoRepoWorld): Promise<
     const store = world.stores.get(cluster);
     const t = store?.typeFor(apiVersionOf(T.gameZone), T.gameZone.kind);
     if (!store || !t) return;
-    const zones = store.list(t).items.map((z) => ({ ...z, apiVersion: apiVersionOf(t), kind: t.kind })).sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
+    const zones = store
+      .list(t)
+      .items.map((z) => ({ ...z, apiVersion: apiVersionOf(t), kind: t.kind }))
+      .sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
     const app = `zones-${cluster}`;
     apps.push(app);
-    files[`apps/values/${cluster}/cluster.yaml`] = stringify({ cluster: { name: cluster }, game: { logLevel: ci === 0 ? 'debug' : 'info' } });
+    files[`apps/values/${cluster}/cluster.yaml`] = stringify({
+      cluster: { name: cluster },
+      game: { logLevel: ci === 0 ? 'debug' : 'info' },
+    });
     files[`apps/values/${cluster}/app-zones.yaml`] = stringify({ name: app, manifests: `zones/${cluster}` });
     zones.forEach((z, zi) => {
       const d = desiredOf(z);
       if (ci === 0 && zi === 0) {
         d.spec.gameZone.defaultImage = NEXT_IMAGE;
-        drift.push({ app, cluster, kind: 'GameZone', namespace: String(z.metadata.namespace), name: String(z.metadata.name), status: 'Modified', what: `spec.gameZone.defaultImage -> ${NEXT_IMAGE}` });
+        drift.push({
+          app,
+          cluster,
+          kind: 'GameZone',
+          namespace: String(z.metadata.namespace),
+          name: String(z.metadata.name),
+          status: 'Modified',
+          what: `spec.gameZone.defaultImage -> ${NEXT_IMAGE}`,
+        });
       }
       if (ci === 1 % world.members.length && zi === (ci === 0 ? 1 : 0) && zones.length > zi) {
         d.spec.gameZone.mysqlConfig = { ...d.spec.gameZone.mysqlConfig, pwd: 'demo-password-rotated' };
-        drift.push({ app, cluster, kind: 'GameZone', namespace: String(z.metadata.namespace), name: String(z.metadata.name), status: 'Modified', what: 'spec.gameZone.mysqlConfig.pwd set (masked)' });
+        drift.push({
+          app,
+          cluster,
+          kind: 'GameZone',
+          namespace: String(z.metadata.namespace),
+          name: String(z.metadata.name),
+          status: 'Modified',
+          what: 'spec.gameZone.mysqlConfig.pwd set (masked)',
+        });
       }
       files[`zones/${cluster}/${z.metadata.name}.yaml`] = stringify(d);
     });
     if (ci === 0 && zones[0]) {
       const ns = String(zones[0].metadata.namespace);
-      const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'zone-motd', namespace: ns }, data: { motd: 'maintenance tonight 02:00-03:00' } };
+      const cm = {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'zone-motd', namespace: ns },
+        data: { motd: 'maintenance tonight 02:00-03:00' },
+      };
       files[`zones/${cluster}/zone-motd.yaml`] = stringify(cm);
       drift.push({ app, cluster, kind: 'ConfigMap', namespace: ns, name: 'zone-motd', status: 'Missing', what: 'in Git, not live' });
     }
-    if (withHelm) files[`apps/values/${cluster}/app-config.yaml`] = stringify({ name: `game-config-${cluster}`, game: { motd: `hello from ${cluster}` } });
+    if (withHelm)
+      files[`apps/values/${cluster}/app-config.yaml`] = stringify({
+        name: `game-config-${cluster}`,
+        game: { motd: `hello from ${cluster}` },
+      });
   });
   files['charts/game-config/Chart.yaml'] = stringify({ apiVersion: 'v2', name: 'game-config', version: '0.1.0' });
   files['charts/game-config/values.yaml'] = stringify({ game: { motd: '', logLevel: 'warn' } });
@@ -101,13 +132,27 @@ export async function writeDemoRepo(dir: string, world: DemoRepoWorld): Promise<
         path: 'charts/game-config',
         context: '{{path.basename}}',
         namespace: 'default',
-        helm: { valueFiles: ['../../apps/values/general.yaml', '../../apps/values/{{path.basename}}/cluster.yaml', '../../{{path}}/{{path.filename}}'] },
+        helm: {
+          valueFiles: [
+            '../../apps/values/general.yaml',
+            '../../apps/values/{{path.basename}}/cluster.yaml',
+            '../../{{path}}/{{path.filename}}',
+          ],
+        },
       },
     });
     for (const cluster of world.members) {
       if (!world.stores.get(cluster)) continue;
       apps.push(`game-config-${cluster}`);
-      drift.push({ app: `game-config-${cluster}`, cluster, kind: 'ConfigMap', namespace: 'default', name: 'game-config', status: 'Missing', what: 'chart not deployed yet' });
+      drift.push({
+        app: `game-config-${cluster}`,
+        cluster,
+        kind: 'ConfigMap',
+        namespace: 'default',
+        name: 'game-config',
+        status: 'Missing',
+        what: 'chart not deployed yet',
+      });
     }
   }
   files['zonectl.yaml'] = [

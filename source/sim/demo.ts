@@ -52,7 +52,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   if (pods >= COMPACT_ABOVE_PODS) compactHeap();
   const sims: SimCluster[] = [];
   try {
-    for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs, tls: opts.tls ?? true }));
+    for (const name of world.clusters)
+      sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs, tls: opts.tls ?? true }));
   } catch (err) {
     world.stop();
     await Promise.all(sims.map((s) => s.close()));

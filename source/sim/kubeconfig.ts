@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import type { SimCluster } from './cluster-server.js';
 
-export function kubeconfigFor(clusters: Array<Pick<SimCluster, 'name' | 'url' | 'tokens' | 'ca'>>, currentContext = clusters[0]?.name): Record<string, unknown> {
+export function kubeconfigFor(
+  clusters: Array<Pick<SimCluster, 'name' | 'url' | 'tokens' | 'ca'>>,
+  currentContext = clusters[0]?.name,
+): Record<string, unknown> {
   return {
     apiVersion: 'v1',
     kind: 'Config',
@@ -16,7 +19,9 @@ export function kubeconfigFor(clusters: Array<Pick<SimCluster, 'name' | 'url' | 
     'current-context': currentContext,
     clusters: clusters.map((c) => ({
       name: c.name,
-      cluster: c.ca ? { server: c.url, 'certificate-authority-data': Buffer.from(c.ca).toString('base64') } : { server: c.url, 'insecure-skip-tls-verify': true },
+      cluster: c.ca
+        ? { server: c.url, 'certificate-authority-data': Buffer.from(c.ca).toString('base64') }
+        : { server: c.url, 'insecure-skip-tls-verify': true },
     })),
     users: clusters.flatMap((c) => [
       { name: `${c.name}-admin`, user: { token: c.tokens.admin } },

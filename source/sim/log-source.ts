@@ -26,7 +26,14 @@ export interface LogSource {
    * synchronously, so `read` followed at once by `follow` loses nothing. Resolving early ends the stream
    * (e.g. the container terminated).
    */
-  follow(cluster: string, namespace: string, pod: string, container: string, onLine: (l: LogLine) => void, signal: AbortSignal): Promise<void>;
+  follow(
+    cluster: string,
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (l: LogLine) => void,
+    signal: AbortSignal,
+  ): Promise<void>;
 }
 
 /** RFC 3339 with nanoseconds (kubelet style). */

@@ -70,10 +70,12 @@ export class SimLogSource implements LogSource {
     };
     if (previous) {
       const t = cs?.lastState?.terminated;
-      if (!t?.containerID) throw new StoreError(400, 'BadRequest', `previous terminated container "${container}" in pod "${name}" not found`);
+      if (!t?.containerID)
+        throw new StoreError(400, 'BadRequest', `previous terminated container "${container}" in pod "${name}" not found`);
       return { id: t.containerID, start: Date.parse(t.startedAt), end: Date.parse(t.finishedAt), ctx };
     }
-    if (!cs?.state?.running?.startedAt) throw new StoreError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`);
+    if (!cs?.state?.running?.startedAt)
+      throw new StoreError(400, 'BadRequest', `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`);
     return { id: cs.containerID, start: Date.parse(cs.state.running.startedAt), ctx };
   }
 
@@ -82,7 +84,8 @@ export class SimLogSource implements LogSource {
     const now = this.opts.clock.now();
     const n = this.countAt(inst, now);
     let first = 1;
-    const since = opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : opts.sinceTime ? Date.parse(opts.sinceTime) : undefined;
+    const since =
+      opts.sinceSeconds !== undefined ? now - opts.sinceSeconds * 1000 : opts.sinceTime ? Date.parse(opts.sinceTime) : undefined;
     if (since !== undefined && since > inst.start) first = this.countAt({ ...inst, end: undefined }, since - 1) + 1;
     if (opts.tailLines !== undefined && opts.tailLines >= 0) first = Math.max(first, n - opts.tailLines + 1);
     const out: LogLine[] = [];
@@ -90,7 +93,14 @@ export class SimLogSource implements LogSource {
     return out;
   }
 
-  follow(cluster: string, namespace: string, pod: string, container: string, onLine: (l: LogLine) => void, signal: AbortSignal): Promise<void> {
+  follow(
+    cluster: string,
+    namespace: string,
+    pod: string,
+    container: string,
+    onLine: (l: LogLine) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const clock = this.opts.clock;
     let inst: Instance | undefined;
     let sent = 0;

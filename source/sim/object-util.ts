@@ -50,7 +50,11 @@ export function notFound(t: Pick<ResourceType, 'group' | 'resource'>, name: stri
   return new StoreError(404, 'NotFound', `${qualified(t)} "${name}" not found`);
 }
 
-export function conflict(t: Pick<ResourceType, 'group' | 'resource'>, name: string, detail = 'the object has been modified; please apply your changes to the latest version and try again'): StoreError {
+export function conflict(
+  t: Pick<ResourceType, 'group' | 'resource'>,
+  name: string,
+  detail = 'the object has been modified; please apply your changes to the latest version and try again',
+): StoreError {
   return new StoreError(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(t)} "${name}": ${detail}`);
 }
 

@@ -45,7 +45,11 @@ export function defaultResourceTypes(): ResourceInfo[] {
   const all = ['all'];
   return [
     // core v1
-    r('', 'v1', 'namespaces', 'Namespace', false, { shortNames: ['ns'], subresources: ['status'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
+    r('', 'v1', 'namespaces', 'Namespace', false, {
+      shortNames: ['ns'],
+      subresources: ['status'],
+      verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+    }),
     r('', 'v1', 'pods', 'Pod', true, { shortNames: ['po'], categories: all, subresources: ['status', 'log'] }),
     r('', 'v1', 'services', 'Service', true, { shortNames: ['svc'], categories: all, subresources: ['status'] }),
     r('', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
@@ -76,7 +80,11 @@ export function defaultResourceTypes(): ResourceInfo[] {
     r('argoproj.io', 'v1alpha1', 'rollouts', 'Rollout', true, { shortNames: ['ro'], categories: all, subresources: ['status', 'scale'] }),
     r('rollouts.kruise.io', 'v1beta1', 'rollouts', 'Rollout', true, { subresources: ['status'] }),
     // CRDs: read-only in the sim
-    r('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, { shortNames: ['crd', 'crds'], verbs: READ_VERBS, subresources: ['status'] }),
+    r('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', false, {
+      shortNames: ['crd', 'crds'],
+      verbs: READ_VERBS,
+      subresources: ['status'],
+    }),
   ];
 }
 

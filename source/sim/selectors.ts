@@ -2,9 +2,7 @@
 import type { KubeObject } from '../kube/object.js';
 import { StoreError } from './store-api.js';
 
-export type LabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | '!exists' };
+export type LabelRequirement = { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | '!exists' };
 
 export type Matcher = (o: KubeObject) => boolean;
 
@@ -38,7 +36,10 @@ export function parseLabelSelector(sel: string): LabelRequirement[] {
     if ((m = term.match(/^!\s*(\S+)$/))) {
       reqs.push({ key: checkKey(m[1], sel), op: '!exists' });
     } else if ((m = term.match(/^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
-      const values = m[3].split(',').map((v) => v.trim()).filter((v) => v !== '');
+      const values = m[3]
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
       reqs.push({ key: checkKey(m[1], sel), op: m[2] as 'in' | 'notin', values });
     } else if ((m = term.match(/^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/))) {
       const key = checkKey(m[1], sel);
@@ -80,9 +81,38 @@ export function labelsMatch(reqs: LabelRequirement[], labels: Record<string, str
 
 /** Field labels each resource supports beyond metadata.name / metadata.namespace (as the real apiserver). */
 const FIELD_LABELS: Record<string, string[]> = {
-  '/pods': ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-  '/events': ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
-  'events.k8s.io/events': ['regarding.kind', 'regarding.namespace', 'regarding.name', 'regarding.uid', 'reason', 'reportingController', 'type'],
+  '/pods': [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  '/events': [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  'events.k8s.io/events': [
+    'regarding.kind',
+    'regarding.namespace',
+    'regarding.name',
+    'regarding.uid',
+    'reason',
+    'reportingController',
+    'type',
+  ],
   '/namespaces': ['status.phase'],
   '/nodes': ['spec.unschedulable'],
   '/secrets': ['type'],

@@ -35,7 +35,13 @@ export interface SimStore {
    */
   update(t: ResourceType, obj: KubeObject, opts?: { subresource?: 'status' }): KubeObject;
   /** Read-modify-write helper for controllers: retries on conflict. Return undefined from fn to skip. */
-  mutate(t: ResourceType, namespace: string | undefined, name: string, fn: (o: KubeObject) => KubeObject | undefined, opts?: { subresource?: 'status' }): KubeObject | undefined;
+  mutate(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    fn: (o: KubeObject) => KubeObject | undefined,
+    opts?: { subresource?: 'status' },
+  ): KubeObject | undefined;
   delete(t: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined;
   /** Subscribe to changes of one type. Returns an unsubscribe function. */
   subscribe(t: ResourceType, fn: (e: StoreEvent) => void): () => void;

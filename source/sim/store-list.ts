@@ -68,7 +68,11 @@ export function listTable(tab: ObjectTable, opts: StoreListOptions, rv: number, 
   if (opts.continue) {
     const tok = decodeContinue(opts.continue);
     if (tok.rv < compactedRv()) {
-      throw new StoreError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+      throw new StoreError(
+        410,
+        'Expired',
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
     }
     listRv = tok.rv;
     start = tok.start;

@@ -129,7 +129,8 @@ export class MemoryStore implements SimStore {
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     const md = o.metadata;
     if (!md.name && typeof md.generateName === 'string' && md.generateName) md.name = md.generateName + randomSuffix();
-    if (!md.name) throw new StoreError(422, 'Invalid', `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
+    if (!md.name)
+      throw new StoreError(422, 'Invalid', `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
     validateName(info, md.name);
     md.name = flat(md.name);
     if (info.namespaced) {
@@ -137,7 +138,12 @@ export class MemoryStore implements SimStore {
       if ((this.opts.requireNamespaces ?? true) && !(info.group === '' && info.resource === 'namespaces')) {
         const nsObj = this.tables.get('')?.get('namespaces')?.get(undefined, md.namespace);
         if (!nsObj) throw new StoreError(404, 'NotFound', `namespaces "${md.namespace}" not found`);
-        if (nsObj.metadata.deletionTimestamp) throw new StoreError(403, 'Forbidden', `${qualified(info)} "${md.name}" is forbidden: unable to create new content in namespace ${md.namespace} because it is being terminated`);
+        if (nsObj.metadata.deletionTimestamp)
+          throw new StoreError(
+            403,
+            'Forbidden',
+            `${qualified(info)} "${md.name}" is forbidden: unable to create new content in namespace ${md.namespace} because it is being terminated`,
+          );
         md.namespace = nsObj.metadata.name; // one shared string per namespace
       }
     } else if ('namespace' in md) delete md.namespace;
@@ -216,9 +222,14 @@ export class MemoryStore implements SimStore {
     const cur = tab.get(namespace, name);
     if (!cur) return undefined;
     const pre = opts.preconditions;
-    if (pre?.uid && pre.uid !== cur.metadata.uid) throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
+    if (pre?.uid && pre.uid !== cur.metadata.uid)
+      throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
     if (pre?.resourceVersion && pre.resourceVersion !== cur.metadata.resourceVersion) {
-      throw conflict(info, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${cur.metadata.resourceVersion}`);
+      throw conflict(
+        info,
+        name,
+        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${cur.metadata.resourceVersion}`,
+      );
     }
     if (opts.dryRun) return cur;
     if ((cur.metadata.finalizers as string[] | undefined)?.length) {
@@ -305,7 +316,12 @@ export class MemoryStore implements SimStore {
           try {
             fn(ev);
           } catch (err) {
-            const onErr = this.opts.onSubscriberError ?? ((x: unknown) => queueMicrotask(() => { throw x; }));
+            const onErr =
+              this.opts.onSubscriberError ??
+              ((x: unknown) =>
+                queueMicrotask(() => {
+                  throw x;
+                }));
             onErr(err);
           }
         }

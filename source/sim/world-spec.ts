@@ -33,7 +33,12 @@ export function zoneNamespace(zoneId: number): string {
   return `zone-${zoneId}`;
 }
 
-export function gameZone(zoneId: number, services: number, replicas: number, custom: Record<string, Record<string, unknown>> = {}): KubeObject {
+export function gameZone(
+  zoneId: number,
+  services: number,
+  replicas: number,
+  custom: Record<string, Record<string, unknown>> = {},
+): KubeObject {
   return {
     apiVersion: apiVersionOf(T.gameZone),
     kind: T.gameZone.kind,
@@ -52,7 +57,9 @@ export function gameZone(zoneId: number, services: number, replicas: number, cus
 }
 
 export function hookTemplates(ns: string): KubeObject[] {
-  const web = (path: string) => ({ web: { url: `http://{{ args.PodIP }}:10087/${path}?PodIP={{ args.PodIP }}`, jsonPath: '{$.code}', timeoutSeconds: 5 } });
+  const web = (path: string) => ({
+    web: { url: `http://{{ args.PodIP }}:10087/${path}?PodIP={{ args.PodIP }}`, jsonPath: '{$.code}', timeoutSeconds: 5 },
+  });
   return [
     {
       apiVersion: TKEX,
@@ -60,7 +67,16 @@ export function hookTemplates(ns: string): KubeObject[] {
       metadata: { name: 'check-online', namespace: ns },
       spec: {
         args: [{ name: 'PodIP' }, { name: 'HostIP' }],
-        metrics: [{ name: 'online-ratio', interval: '5s', count: 2, successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5', provider: web('online') }],
+        metrics: [
+          {
+            name: 'online-ratio',
+            interval: '5s',
+            count: 2,
+            successCondition: 'asInt(result) == 0',
+            failureCondition: 'asInt(result) > 5',
+            provider: web('online'),
+          },
+        ],
       },
     },
     {
@@ -69,7 +85,17 @@ export function hookTemplates(ns: string): KubeObject[] {
       metadata: { name: 'pre-inplace-drain', namespace: ns },
       spec: {
         args: [{ name: 'PodIP' }, { name: 'PodName' }, { name: 'PodNamespace' }],
-        metrics: [{ name: 'drain-players', interval: '5s', count: 2, successfulLimit: 2, failureLimit: 0, successCondition: 'asInt(result) == 0', provider: web('drain') }],
+        metrics: [
+          {
+            name: 'drain-players',
+            interval: '5s',
+            count: 2,
+            successfulLimit: 2,
+            failureLimit: 0,
+            successCondition: 'asInt(result) == 0',
+            provider: web('drain'),
+          },
+        ],
       },
     },
     {
@@ -88,14 +114,25 @@ export function nodeObject(cluster: string, name: string, i: number): KubeObject
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name, labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': `${cluster}-${(i % 3) + 1}` } },
+    metadata: {
+      name,
+      labels: { 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux', 'topology.kubernetes.io/zone': `${cluster}-${(i % 3) + 1}` },
+    },
     spec: {},
     status: {
       capacity: { cpu: '32', memory: '131072Mi', pods: '110' },
       allocatable: { cpu: '31500m', memory: '128000Mi', pods: '110' },
-      addresses: [{ type: 'InternalIP', address: `10.0.${(i >> 8) & 255}.${(i & 255) + 1}` }, { type: 'Hostname', address: name }],
+      addresses: [
+        { type: 'InternalIP', address: `10.0.${(i >> 8) & 255}.${(i & 255) + 1}` },
+        { type: 'Hostname', address: name },
+      ],
       conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' }],
-      nodeInfo: { kubeletVersion: 'v1.28.9', containerRuntimeVersion: 'containerd://1.7.13', osImage: 'TencentOS Server 3.1', architecture: 'amd64' },
+      nodeInfo: {
+        kubeletVersion: 'v1.28.9',
+        containerRuntimeVersion: 'containerd://1.7.13',
+        osImage: 'TencentOS Server 3.1',
+        architecture: 'amd64',
+      },
     },
   };
 }
@@ -133,7 +170,11 @@ export function federatedTypeConfig(): KubeObject {
 export function federatedGameDeployment(name: string, ns: string, replicas: number, members: string[]): KubeObject {
   const image = `registry.example.com/project1/login:2.3.0`;
   const overrides = [];
-  if (members[1]) overrides.push({ clusterName: members[1], clusterOverrides: [{ path: '/spec/template/spec/containers/0/image', value: 'registry.example.com/project1/login:2.3.1' }] });
+  if (members[1])
+    overrides.push({
+      clusterName: members[1],
+      clusterOverrides: [{ path: '/spec/template/spec/containers/0/image', value: 'registry.example.com/project1/login:2.3.1' }],
+    });
   if (members[2])
     overrides.push({
       clusterName: members[2],
@@ -152,7 +193,10 @@ export function federatedGameDeployment(name: string, ns: string, replicas: numb
         spec: {
           replicas,
           selector: { matchLabels: { app: name } },
-          template: { metadata: { labels: { app: name, [LABEL_SERVICE]: name } }, spec: { containers: [{ name: 'login', image, args: ['--type', 'login'] }] } },
+          template: {
+            metadata: { labels: { app: name, [LABEL_SERVICE]: name } },
+            spec: { containers: [{ name: 'login', image, args: ['--type', 'login'] }] },
+          },
           updateStrategy: { type: 'InplaceUpdate', maxUnavailable: 1 },
         },
       },

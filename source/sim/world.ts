@@ -110,7 +110,11 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
         return {
           'game-1': {
             replicas: reps,
-            updateStrategy: { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 }, canary: { steps: [{ partition: reps - 1 }, { pause: {} }, { partition: 0 }] } },
+            updateStrategy: {
+              type: 'InplaceUpdate',
+              rollingUpdate: { partition: 0, maxUnavailable: 1 },
+              canary: { steps: [{ partition: reps - 1 }, { pause: {} }, { partition: 0 }] },
+            },
           },
         };
       case 'inconclusiveHook':
@@ -120,7 +124,13 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
             updateStrategy: {
               type: 'RollingUpdate',
               maxUnavailable: 1,
-              canary: { steps: [{ partition: reps - 1 }, { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } }, { partition: 0 }] },
+              canary: {
+                steps: [
+                  { partition: reps - 1 },
+                  { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } },
+                  { partition: 0 },
+                ],
+              },
             },
           },
         };
@@ -128,7 +138,11 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
         return {
           'game-1': {
             replicas: Math.max(6, podsPerService),
-            updateStrategy: { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 }, inPlaceUpdateStrategy: { gracePeriodSeconds: 20 } },
+            updateStrategy: {
+              type: 'InplaceUpdate',
+              rollingUpdate: { partition: 0, maxUnavailable: 1 },
+              inPlaceUpdateStrategy: { gracePeriodSeconds: 20 },
+            },
             preInplaceUpdateStrategy: { hook: { templateName: 'pre-inplace-drain' } },
             postInplaceUpdateStrategy: { hook: { templateName: 'post-inplace-check' } },
           },

@@ -64,7 +64,12 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     return m as Memo<T>;
   };
 
-  function readAll<T>(cache: ObjectCache, t: ResourceType, read: (cluster: string, obj: KubeObject) => T, extraOf: (cluster: string) => number = () => 0): T[] {
+  function readAll<T>(
+    cache: ObjectCache,
+    t: ResourceType,
+    read: (cluster: string, obj: KubeObject) => T,
+    extraOf: (cluster: string) => number = () => 0,
+  ): T[] {
     const m = memo<T>(typeKey(t));
     const out: T[] = [];
     for (const { cluster, obj } of cache.all(t)) {
@@ -86,7 +91,13 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     const hookVersion = (cluster: string) => cache.version(cluster, typeKey(KINDS.HookRun));
     const workloads: WorkloadInfo[] = [];
     for (const [t, read] of workloadReaders) {
-      for (const w of readAll(cache, t, (c, o) => read(c, o, { hookRuns: hookByCluster.get(c) ?? [], zoneLabel: opts.zoneLabel }), hookVersion)) workloads.push(w);
+      for (const w of readAll(
+        cache,
+        t,
+        (c, o) => read(c, o, { hookRuns: hookByCluster.get(c) ?? [], zoneLabel: opts.zoneLabel }),
+        hookVersion,
+      ))
+        workloads.push(w);
     }
     const gameZones = readAll(cache, zoneType, (c, o) => readGameZone(c, o));
     const pods = readAll(cache, KINDS.Pod, (c, o) => readPod(c, o));

@@ -75,33 +75,46 @@ export class FleetStore implements SnapshotSource {
     try {
       const t0 = performance.now();
       const specs = typeof this.specs === 'function' ? this.specs(m.name) : this.specs;
-      const installed = await discover(m.client, specs.map((s) => s.type), this.opts.discoveryTimeoutMs ?? 8_000);
+      const installed = await discover(
+        m.client,
+        specs.map((s) => s.type),
+        this.opts.discoveryTimeoutMs ?? 8_000,
+      );
       const latencyMs = Math.round(performance.now() - t0);
       const version = await m.client.version().catch(() => undefined);
       rt.failed = undefined;
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
-      this.fleet.setState(m.name, 'connecting', undefined, { kinds, version: version?.gitVersion, latencyMs: version?.latencyMs ?? latencyMs });
+      this.fleet.setState(m.name, 'connecting', undefined, {
+        kinds,
+        version: version?.gitVersion,
+        latencyMs: version?.latencyMs ?? latencyMs,
+      });
       for (const s of specs) {
         const key = typeKey(s.type);
         if (!installed.get(key) || rt.informers.has(key)) continue;
-        const inf = new Informer(m.client, s.type, { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector }, {
-          onReplace: (items) => {
-            this.cache.replace(m.name, s.type, items);
-            rt.listed.add(key);
-            this.markDirty();
+        const inf = new Informer(
+          m.client,
+          s.type,
+          { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector },
+          {
+            onReplace: (items) => {
+              this.cache.replace(m.name, s.type, items);
+              rt.listed.add(key);
+              this.markDirty();
+            },
+            onEvent: (type, obj) => {
+              this.cache.apply(m.name, s.type, type, obj);
+              this.markDirty();
+            },
+            onState: (state, err) => {
+              rt.states.set(key, state);
+              if (err) rt.errors.set(key, err);
+              else if (state === 'watching') rt.errors.delete(key);
+              this.updateClusterState(rt);
+            },
           },
-          onEvent: (type, obj) => {
-            this.cache.apply(m.name, s.type, type, obj);
-            this.markDirty();
-          },
-          onState: (state, err) => {
-            rt.states.set(key, state);
-            if (err) rt.errors.set(key, err);
-            else if (state === 'watching') rt.errors.delete(key);
-            this.updateClusterState(rt);
-          },
-        });
+        );
         rt.informers.set(key, inf);
         inf.start();
       }
@@ -199,23 +212,28 @@ export class FleetStore implements SnapshotSource {
       const m = this.fleet.member(f.cluster);
       if (!m) continue;
       const mine = new Map<string, KubeObject>();
-      const inf = new Informer(m.client, KINDS.Pod, { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector }, {
-        onReplace: (items) => {
-          for (const o of mine.values()) this.cache.apply(f.cluster, KINDS.Pod, 'DELETED', o);
-          mine.clear();
-          for (const o of items) {
-            mine.set(o.metadata.uid ?? o.metadata.name ?? '', o);
-            this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
-          }
-          this.markDirty();
+      const inf = new Informer(
+        m.client,
+        KINDS.Pod,
+        { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector },
+        {
+          onReplace: (items) => {
+            for (const o of mine.values()) this.cache.apply(f.cluster, KINDS.Pod, 'DELETED', o);
+            mine.clear();
+            for (const o of items) {
+              mine.set(o.metadata.uid ?? o.metadata.name ?? '', o);
+              this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
+            }
+            this.markDirty();
+          },
+          onEvent: (type, obj) => {
+            if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
+            else mine.set(obj.metadata.uid ?? obj.metadata.name ?? '', obj);
+            this.cache.apply(f.cluster, KINDS.Pod, type, obj);
+            this.markDirty();
+          },
         },
-        onEvent: (type, obj) => {
-          if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
-          else mine.set(obj.metadata.uid ?? obj.metadata.name ?? '', obj);
-          this.cache.apply(f.cluster, KINDS.Pod, type, obj);
-          this.markDirty();
-        },
-      });
+      );
       this.focusInformers.push(inf);
       inf.start();
     }

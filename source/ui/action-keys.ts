@@ -54,7 +54,10 @@ export function shortReason(reason: string | undefined): string {
   return 'n/a';
 }
 
-const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b) => b.id === c)?.label ?? c])) as Record<ActionCommand, string>;
+const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b) => b.id === c)?.label ?? c])) as Record<
+  ActionCommand,
+  string
+>;
 
 function disabled(action: ActionName, label: string, reason: string): KeyAction {
   return { action, label, enabled: false, reason, short: shortReason(reason) };
@@ -87,7 +90,12 @@ export function actionKeys(o: ActionKeysInput): ActionKeys {
   const out = {} as ActionKeys;
   const blocked = blockedReason(o);
   if (blocked || !w) {
-    for (const cmd of ACTION_COMMANDS) out[cmd] = disabled(cmd === 'hold' && held ? 'release' : cmd, cmd === 'hold' && held ? 'release' : LABELS[cmd], blocked ?? 'no workload selected');
+    for (const cmd of ACTION_COMMANDS)
+      out[cmd] = disabled(
+        cmd === 'hold' && held ? 'release' : cmd,
+        cmd === 'hold' && held ? 'release' : LABELS[cmd],
+        blocked ?? 'no workload selected',
+      );
     return out;
   }
 
@@ -107,7 +115,9 @@ export function actionKeys(o: ActionKeysInput): ActionKeys {
       v = release.possible || (!hold.possible && held) ? release : hold;
     } else v = verdict(cmd);
     const label = v.action === 'release' ? 'release' : LABELS[cmd];
-    out[cmd] = v.possible ? { action: v.action, label, enabled: true, ...(v.reason ? { reason: v.reason } : {}) } : disabled(v.action, label, v.reason ?? 'not possible now');
+    out[cmd] = v.possible
+      ? { action: v.action, label, enabled: true, ...(v.reason ? { reason: v.reason } : {}) }
+      : disabled(v.action, label, v.reason ?? 'not possible now');
   }
   return out;
 }

@@ -100,17 +100,31 @@ export function App(props: AppProps) {
 
   // The workload the action keys act on: the selected row of the Rollouts list, or the Rollout detail's.
   const actionView = !state.help && (frame.view === 'rollouts' || frame.view === 'rollout');
-  const selKey = !actionView ? undefined : frame.view === 'rollout' ? frame.key : screen.kind === 'list' && sel >= 0 ? screen.rows[sel]?.key : undefined;
+  const selKey = !actionView
+    ? undefined
+    : frame.view === 'rollout'
+      ? frame.key
+      : screen.kind === 'list' && sel >= 0
+        ? screen.rows[sel]?.key
+        : undefined;
   const selected = useMemo<SelectedWorkload | undefined>(() => {
     const w = selKey === undefined ? undefined : snap.workloads.find((x) => workloadKey(x) === selKey);
     return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
   }, [selKey, snap]);
   const avail = useAvailability(props.actions, selected, { enabled: !props.readOnly });
-  const keysInput = { port: props.actions !== undefined, readOnly: props.readOnly, selected, checked: avail.checked, last: avail.last, busy: state.busy?.text };
+  const keysInput = {
+    port: props.actions !== undefined,
+    readOnly: props.readOnly,
+    selected,
+    checked: avail.checked,
+    last: avail.last,
+    busy: state.busy?.text,
+  };
   const keys = useMemo(() => actionKeys(keysInput), [props.actions, props.readOnly, selected, avail.checked, avail.last, state.busy?.text]);
   const blocked = blockedReason(keysInput);
   const lines = useMemo(
-    () => (screen.kind !== 'lines' ? [] : frame.view === 'rollout' && !state.help ? withActionLines(screen.lines, keys, blocked) : screen.lines),
+    () =>
+      screen.kind !== 'lines' ? [] : frame.view === 'rollout' && !state.help ? withActionLines(screen.lines, keys, blocked) : screen.lines,
     [screen, frame.view, state.help, keys, blocked],
   );
   const items = screen.kind === 'list' ? screen.rows : lines;
@@ -147,7 +161,14 @@ export function App(props: AppProps) {
         let s = start;
         for (const [i, name] of names.entries()) {
           const ch = names.length > 1 ? [...input][i]! : input;
-          const r = handleKey(s, name, ch, { screen, bodyHeight, clusters: clusterNames, actions: actionView ? { keys, selected } : undefined, logs: logsEnv, diff: diffEnv });
+          const r = handleKey(s, name, ch, {
+            screen,
+            bodyHeight,
+            clusters: clusterNames,
+            actions: actionView ? { keys, selected } : undefined,
+            logs: logsEnv,
+            diff: diffEnv,
+          });
           s = r.state;
           if (r.effects) effects.push(...r.effects);
           if (r.quit) {
@@ -175,8 +196,18 @@ export function App(props: AppProps) {
 
   const scopes = scopesFor(state);
   const comps = state.mode === 'command' ? completions(state.input, clusterNames) : [];
-  const header = headerSegs({ fleet: props.fleetLabel, user: props.user, readOnly: props.readOnly, clusters: snap.clusters, synced: snap.synced, width });
-  const sortTitle = screen.kind === 'list' ? `${screen.cols.find((c) => c.column.id === screen.sortCol)?.column.title ?? screen.sortCol}${screen.sortDesc ? ' desc' : ''}` : undefined;
+  const header = headerSegs({
+    fleet: props.fleetLabel,
+    user: props.user,
+    readOnly: props.readOnly,
+    clusters: snap.clusters,
+    synced: snap.synced,
+    width,
+  });
+  const sortTitle =
+    screen.kind === 'list'
+      ? `${screen.cols.find((c) => c.column.id === screen.sortCol)?.column.title ?? screen.sortCol}${screen.sortDesc ? ' desc' : ''}`
+      : undefined;
   const title = titleSegs({
     state,
     shown: items.length,
@@ -185,13 +216,22 @@ export function App(props: AppProps) {
     sortTitle,
     filterError: screen.kind === 'list' ? screen.filterError : undefined,
   });
-  const footer = footerSegs({ state, scopes, completions: comps, width, actions: actionView ? keys : undefined, logs: props.logs !== undefined });
+  const footer = footerSegs({
+    state,
+    scopes,
+    completions: comps,
+    width,
+    actions: actionView ? keys : undefined,
+    logs: props.logs !== undefined,
+  });
 
   // A panel fills the screen under the header and the breadcrumbs, with its own status and key lines.
   const panelHeight = Math.max(3, frameHeight - 2 - (banner ? 1 : 0));
   let body;
   if (panel?.kind === 'logs') {
-    body = panelFollower?.follower ? <LogPanel key={panel.id} follower={panelFollower.follower} width={width} height={panelHeight} onClose={closeThisPanel} /> : null;
+    body = panelFollower?.follower ? (
+      <LogPanel key={panel.id} follower={panelFollower.follower} width={width} height={panelHeight} onClose={closeThisPanel} />
+    ) : null;
   } else if (panel?.kind === 'diff' && props.diff) {
     body = <DiffPanel key={panel.id} port={props.diff} width={width} height={panelHeight} onClose={closeThisPanel} />;
   } else if (state.overlay) {
@@ -211,14 +251,32 @@ export function App(props: AppProps) {
         : `No ${screen.spec.title.toLowerCase()} match${f ? ` the filter "${f}"` : ''}${state.cluster ? ` in cluster ${state.cluster}` : ''} (${screen.total} hidden). Esc clears it.`;
     body = (
       <Box flexDirection="column" height={bodyHeight + 1}>
-        <Table rows={[]} cols={screen.cols} offset={0} height={0} selected={-1} width={width} sortCol={screen.sortCol} sortDesc={screen.sortDesc} />
+        <Table
+          rows={[]}
+          cols={screen.cols}
+          offset={0}
+          height={0}
+          selected={-1}
+          width={width}
+          sortCol={screen.sortCol}
+          sortDesc={screen.sortDesc}
+        />
         <SegLine segs={fitSegs([{ text: `  ${why}`, token: 'muted' }], width)} />
       </Box>
     );
   } else if (screen.kind === 'list') {
     body = (
       <Box height={bodyHeight + 1}>
-        <Table rows={screen.rows} cols={screen.cols} offset={offset} height={bodyHeight} selected={sel} width={width} sortCol={screen.sortCol} sortDesc={screen.sortDesc} />
+        <Table
+          rows={screen.rows}
+          cols={screen.cols}
+          offset={offset}
+          height={bodyHeight}
+          selected={sel}
+          width={width}
+          sortCol={screen.sortCol}
+          sortDesc={screen.sortDesc}
+        />
       </Box>
     );
   } else {
@@ -236,9 +294,12 @@ export function App(props: AppProps) {
         <SegLine segs={fitSegs(title, width)} />
         {banner && <SegLine segs={fitSegs(banner, width)} />}
         {body}
-        {panel ? null : flashRows && state.flash ? flashRows.map((t, i) => <SegLine key={`f${i}`} segs={[{ text: t, token: state.flash!.token }]} />) : <SegLine segs={fitSegs(footer, width)} />}
+        {panel ? null : flashRows && state.flash ? (
+          flashRows.map((t, i) => <SegLine key={`f${i}`} segs={[{ text: t, token: state.flash!.token }]} />)
+        ) : (
+          <SegLine segs={fitSegs(footer, width)} />
+        )}
       </Box>
     </ThemeContext.Provider>
   );
 }
-

@@ -12,7 +12,14 @@ import type { UiState } from './state.js';
 import { PANEL_TITLES } from './state.js';
 import { segsWidth } from './text/segs.js';
 
-export function headerSegs(o: { fleet: string; user: string; readOnly: boolean; clusters: readonly ClusterInfo[]; synced: Record<string, boolean>; width: number }): Seg[] {
+export function headerSegs(o: {
+  fleet: string;
+  user: string;
+  readOnly: boolean;
+  clusters: readonly ClusterInfo[];
+  synced: Record<string, boolean>;
+  width: number;
+}): Seg[] {
   const ready = o.clusters.filter((c) => c.state === 'ready');
   const segs: Seg[] = [
     { text: 'zonectl', token: 'title' },
@@ -22,7 +29,10 @@ export function headerSegs(o: { fleet: string; user: string; readOnly: boolean; 
     { text: o.user },
   ];
   if (o.readOnly) segs.push({ text: '  ' }, { text: ' READ-ONLY ', token: 'badge' });
-  segs.push({ text: '  clusters ', token: 'muted' }, { text: `${ready.length}/${o.clusters.length} ready`, token: ready.length === o.clusters.length ? 'ok' : 'warn' });
+  segs.push(
+    { text: '  clusters ', token: 'muted' },
+    { text: `${ready.length}/${o.clusters.length} ready`, token: ready.length === o.clusters.length ? 'ok' : 'warn' },
+  );
   const notReady = o.clusters.filter((c) => c.state !== 'ready');
   const syncing = o.clusters.filter((c) => c.state === 'ready' && !o.synced[c.name]).length;
   if (syncing > 0) segs.push({ text: `  ${syncing} syncing`, token: 'info' });
@@ -33,7 +43,14 @@ export function headerSegs(o: { fleet: string; user: string; readOnly: boolean; 
   return segs;
 }
 
-export function titleSegs(o: { state: UiState; shown: number; total: number; isList: boolean; sortTitle?: string; filterError?: string }): Seg[] {
+export function titleSegs(o: {
+  state: UiState;
+  shown: number;
+  total: number;
+  isList: boolean;
+  sortTitle?: string;
+  filterError?: string;
+}): Seg[] {
   const s = o.state;
   const segs: Seg[] = [];
   s.stack.forEach((f, i) => {
@@ -45,7 +62,11 @@ export function titleSegs(o: { state: UiState; shown: number; total: number; isL
     return segs;
   }
   if (s.help) segs.push({ text: ' > ', token: 'muted' }, { text: 'Help', token: 'title' });
-  if (s.overlay) segs.push({ text: ' > ', token: 'muted' }, { text: SHORT_TITLES[s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action], token: 'title' });
+  if (s.overlay)
+    segs.push(
+      { text: ' > ', token: 'muted' },
+      { text: SHORT_TITLES[s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action], token: 'title' },
+    );
   if (o.isList && !s.help && !s.overlay) {
     segs.push({ text: `  [${o.shown}${o.shown !== o.total ? `/${o.total}` : ''}]`, token: 'muted' });
     const root = s.stack[s.stack.length - 1];
@@ -64,10 +85,20 @@ export function staleSegs(clusters: readonly ClusterInfo[], scope: string | null
   const bad = clusters.filter((c) => c.state !== 'ready' && (scope === null || c.name === scope));
   if (bad.length === 0) return null;
   const parts = bad.map((c) => `${c.name} ${c.state}${c.lastError ? `: ${c.lastError}` : ''}`);
-  return [{ text: 'stale ', token: 'stale' }, { text: `data from ${parts.join('; ')}`, token: 'warn' }];
+  return [
+    { text: 'stale ', token: 'stale' },
+    { text: `data from ${parts.join('; ')}`, token: 'warn' },
+  ];
 }
 
-export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; completions: readonly string[]; width: number; actions?: ActionKeys; logs?: boolean }): Seg[] {
+export function footerSegs(o: {
+  state: UiState;
+  scopes: ReadonlySet<Scope>;
+  completions: readonly string[];
+  width: number;
+  actions?: ActionKeys;
+  logs?: boolean;
+}): Seg[] {
   const s = o.state;
   if (s.overlay) return overlayFooter(s.overlay, o.width);
   if (s.mode === 'filter') {
@@ -78,13 +109,24 @@ export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; comp
     ];
   }
   if (s.mode === 'command') {
-    const segs: Seg[] = [{ text: ':', token: 'key' }, { text: s.input + '_', token: 'input' }];
+    const segs: Seg[] = [
+      { text: ':', token: 'key' },
+      { text: s.input + '_', token: 'input' },
+    ];
     if (o.completions.length > 0) segs.push({ text: `   ${o.completions.slice(0, 8).join('  ')}`, token: 'muted' });
     return segs;
   }
   if (s.flash) return [{ text: s.flash.text, token: s.flash.token }];
   if (s.busy) return [{ text: s.busy.text, token: 'info' }];
-  if (s.help) return [{ text: '<esc>', token: 'key' }, { text: ' close help  ' }, { text: 'j/k', token: 'key' }, { text: ' scroll  ' }, { text: 'q', token: 'key' }, { text: ' quit' }];
+  if (s.help)
+    return [
+      { text: '<esc>', token: 'key' },
+      { text: ' close help  ' },
+      { text: 'j/k', token: 'key' },
+      { text: ' scroll  ' },
+      { text: 'q', token: 'key' },
+      { text: ' quit' },
+    ];
   // Enabled action keys first, then disabled ones with the short reason, then the rest; help and quit
   // always stay; hints that do not fit are left out (the ? screen lists everything).
   // `l logs` only when this console can follow logs.
@@ -95,9 +137,13 @@ export function footerSegs(o: { state: UiState; scopes: ReadonlySet<Scope>; comp
   const pinned = others.filter((b) => b.id === 'help' || b.id === 'quit').map((b) => bindingHint(b, o.actions));
   const rest = others.filter((b) => b.id !== 'help' && b.id !== 'quit').map((b) => bindingHint(b, o.actions));
   // Every action key off for one reason (no port, read-only, busy): one hint says so for all of them.
-  const shorts = new Set(acts.map((b) => (o.actions?.[b.id as ActionCommand]?.enabled ? '' : (o.actions?.[b.id as ActionCommand]?.short ?? 'n/a'))));
+  const shorts = new Set(
+    acts.map((b) => (o.actions?.[b.id as ActionCommand]?.enabled ? '' : (o.actions?.[b.id as ActionCommand]?.short ?? 'n/a'))),
+  );
   const one = acts.length > 1 && shorts.size === 1 && !shorts.has('') && !shorts.has('n/a') ? [...shorts][0] : undefined;
-  const actHints = one ? [[{ text: `${acts.map((b) => keyText(b.keys[0])).join('/')}(${one})`, token: 'disabled' as const }]] : [...acts.filter(enabled), ...acts.filter((b) => !enabled(b))].map((b) => bindingHint(b, o.actions));
+  const actHints = one
+    ? [[{ text: `${acts.map((b) => keyText(b.keys[0])).join('/')}(${one})`, token: 'disabled' as const }]]
+    : [...acts.filter(enabled), ...acts.filter((b) => !enabled(b))].map((b) => bindingHint(b, o.actions));
   return fillHints([...actHints, ...rest], pinned, o.width);
 }
 
@@ -135,13 +181,21 @@ function bindingHint(b: Binding, actions?: ActionKeys): Seg[] {
 }
 
 function overlayFooter(ov: Overlay, width: number): Seg[] {
-  if (ov.kind === 'planning') return [{ text: 'working... building the plan', token: 'info' }, { text: '  ' }, { text: '<esc>', token: 'key' }, { text: ' cancel' }];
+  if (ov.kind === 'planning')
+    return [{ text: 'working... building the plan', token: 'info' }, { text: '  ' }, { text: '<esc>', token: 'key' }, { text: ' cancel' }];
   // With a protected context the name is being typed: y and n are text, so only Enter / Esc are shown.
   const typing = ov.kind === 'confirm' && ov.focus !== 'none';
   const bs = footerBindings(overlayScopes(ov)).filter((b) => !(b.id === 'choose-next' && ov.kind === 'form' && ov.containers.length < 2));
   const hints = bs.map((b): Seg[] => {
     const keys = b.keys.filter((k) => !(typing && (k === 'y' || k === 'n')));
-    const label = b.id === 'next-field' && ov.kind === 'confirm' ? (ov.view.confirmName !== undefined ? 'next field' : ov.focus === 'reason' ? 'done' : 'reason') : b.label;
+    const label =
+      b.id === 'next-field' && ov.kind === 'confirm'
+        ? ov.view.confirmName !== undefined
+          ? 'next field'
+          : ov.focus === 'reason'
+            ? 'done'
+            : 'reason'
+        : b.label;
     return [{ text: keys.map(keyText).join('/'), token: 'key' }, { text: ` ${label}` }];
   });
   return fillHints(hints, [], width);

@@ -19,9 +19,19 @@ interface CommandDef {
 
 export const COMMANDS: readonly CommandDef[] = [
   { name: 'zones', aliases: ['z', 'zone'], help: 'all zones across the fleet', run: () => ({ kind: 'view', view: 'zones' }) },
-  { name: 'rollouts', aliases: ['ro', 'rollout'], help: 'workloads that are rolling out, paused or failed', run: () => ({ kind: 'view', view: 'rollouts' }) },
+  {
+    name: 'rollouts',
+    aliases: ['ro', 'rollout'],
+    help: 'workloads that are rolling out, paused or failed',
+    run: () => ({ kind: 'view', view: 'rollouts' }),
+  },
   { name: 'clusters', aliases: ['cl', 'cluster'], help: 'cluster connection states', run: () => ({ kind: 'view', view: 'clusters' }) },
-  { name: 'fed', aliases: ['federation', 'federated'], help: 'federated objects and their propagation', run: () => ({ kind: 'view', view: 'fed' }) },
+  {
+    name: 'fed',
+    aliases: ['federation', 'federated'],
+    help: 'federated objects and their propagation',
+    run: () => ({ kind: 'view', view: 'fed' }),
+  },
   {
     name: 'ctx',
     aliases: ['context'],
@@ -32,10 +42,18 @@ export const COMMANDS: readonly CommandDef[] = [
       if (clusters.includes(arg)) return { kind: 'ctx', cluster: arg };
       const matches = clusters.filter((c) => c.startsWith(arg));
       if (matches.length === 1) return { kind: 'ctx', cluster: matches[0] };
-      return { kind: 'error', message: matches.length > 1 ? `"${arg}" matches ${matches.length} clusters: ${matches.join(', ')}` : `no cluster named "${arg}"` };
+      return {
+        kind: 'error',
+        message: matches.length > 1 ? `"${arg}" matches ${matches.length} clusters: ${matches.join(', ')}` : `no cluster named "${arg}"`,
+      };
     },
   },
-  { name: 'diff', aliases: ['gitops', 'drift'], help: 'Git config repo versus live (--diff-repo, or diff: in the config file)', run: () => ({ kind: 'diff' }) },
+  {
+    name: 'diff',
+    aliases: ['gitops', 'drift'],
+    help: 'Git config repo versus live (--diff-repo, or diff: in the config file)',
+    run: () => ({ kind: 'diff' }),
+  },
   { name: 'help', aliases: ['h'], help: 'key and command help', run: () => ({ kind: 'help' }) },
   { name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'quit zonectl', run: () => ({ kind: 'quit' }) },
 ];

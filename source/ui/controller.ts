@@ -28,7 +28,8 @@ export interface KeyEnv {
 }
 
 /** Shown by `:diff` when the console was started without a diff source. */
-export const DIFF_HINT = 'diff: no config repo; start with zonectl --diff-repo PATH|URL [--diff-ref REF], or add diff: {repo: PATH} to the config file';
+export const DIFF_HINT =
+  'diff: no config repo; start with zonectl --diff-repo PATH|URL [--diff-ref REF], or add diff: {repo: PATH} to the config file';
 
 export interface KeyResult {
   state: UiState;
@@ -96,12 +97,18 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
     const done: UiState = { ...state, mode: 'normal', input: '' };
     const r = parseCommand(state.input, env.clusters);
     switch (r.kind) {
-      case 'view': return { state: switchRoot(done, r.view) };
-      case 'ctx': return { state: { ...done, cluster: r.cluster } };
-      case 'help': return { state: { ...done, help: initialListUi() } };
-      case 'diff': return { state: openDiff(done, env) };
-      case 'quit': return { state: done, quit: true };
-      case 'error': return { state: flash(done, r.message, 'error') };
+      case 'view':
+        return { state: switchRoot(done, r.view) };
+      case 'ctx':
+        return { state: { ...done, cluster: r.cluster } };
+      case 'help':
+        return { state: { ...done, help: initialListUi() } };
+      case 'diff':
+        return { state: openDiff(done, env) };
+      case 'quit':
+        return { state: done, quit: true };
+      case 'error':
+        return { state: flash(done, r.message, 'error') };
     }
   }
   if (isPrintable(input) && name === input) return { state: { ...state, input: state.input + input } };
@@ -147,22 +154,33 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
   if (motion) return { state: withUi(state, (ui) => move(ui, env.screen.keyed, motion, env.bodyHeight)) };
 
   switch (b.id) {
-    case 'quit': return { state, quit: true };
-    case 'open': return { state: open(state, env) };
+    case 'quit':
+      return { state, quit: true };
+    case 'open':
+      return { state: open(state, env) };
     case 'back': {
       if (!state.help && state.stack.length === 1 && frame.ui.filter) return { state: withUi(state, (ui) => ({ ...ui, filter: '' })) };
       if (!state.help && state.stack.length === 1 && state.cluster !== null) return { state: { ...state, cluster: null } };
       return { state: back(state) };
     }
-    case 'help': return { state: { ...state, help: state.help ? null : initialListUi() } };
-    case 'filter': return { state: { ...state, mode: 'filter', input: frame.ui.filter, inputBefore: frame.ui.filter } };
-    case 'command': return { state: { ...state, mode: 'command', input: '' } };
-    case 'view-zones': return { state: switchRoot(state, 'zones') };
-    case 'view-rollouts': return { state: switchRoot(state, 'rollouts') };
-    case 'view-clusters': return { state: switchRoot(state, 'clusters') };
-    case 'view-fed': return { state: switchRoot(state, 'fed') };
-    case 'view-diff': return { state: openDiff(state, env) };
-    case 'logs': return { state: openLogs(state, env) };
+    case 'help':
+      return { state: { ...state, help: state.help ? null : initialListUi() } };
+    case 'filter':
+      return { state: { ...state, mode: 'filter', input: frame.ui.filter, inputBefore: frame.ui.filter } };
+    case 'command':
+      return { state: { ...state, mode: 'command', input: '' } };
+    case 'view-zones':
+      return { state: switchRoot(state, 'zones') };
+    case 'view-rollouts':
+      return { state: switchRoot(state, 'rollouts') };
+    case 'view-clusters':
+      return { state: switchRoot(state, 'clusters') };
+    case 'view-fed':
+      return { state: switchRoot(state, 'fed') };
+    case 'view-diff':
+      return { state: openDiff(state, env) };
+    case 'logs':
+      return { state: openLogs(state, env) };
     case 'cluster-next': {
       const order: Array<string | null> = [null, ...env.clusters];
       const i = order.indexOf(state.cluster);
@@ -183,6 +201,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       const col = visible[(i + 1) % visible.length] ?? cur.col;
       return { state: withUi(state, (ui) => ({ ...ui, sort: { col, desc: false } })) };
     }
-    default: return { state };
+    default:
+      return { state };
   }
 }

@@ -4,12 +4,42 @@
 import type { Key } from 'ink';
 
 export type CommandId =
-  | 'up' | 'down' | 'pgup' | 'pgdn' | 'top' | 'bottom'
-  | 'open' | 'back' | 'filter' | 'command' | 'help' | 'quit'
-  | 'sort-next' | 'sort-reverse' | 'cluster-next' | 'toggle-all'
-  | 'view-zones' | 'view-rollouts' | 'view-clusters' | 'view-fed' | 'view-diff' | 'logs'
-  | 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold'
-  | 'confirm' | 'cancel' | 'next-field' | 'prev-field' | 'choose-prev' | 'choose-next' | 'toggle' | 'clear-field';
+  | 'up'
+  | 'down'
+  | 'pgup'
+  | 'pgdn'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'back'
+  | 'filter'
+  | 'command'
+  | 'help'
+  | 'quit'
+  | 'sort-next'
+  | 'sort-reverse'
+  | 'cluster-next'
+  | 'toggle-all'
+  | 'view-zones'
+  | 'view-rollouts'
+  | 'view-clusters'
+  | 'view-fed'
+  | 'view-diff'
+  | 'logs'
+  | 'approve'
+  | 'reject'
+  | 'hotupdate'
+  | 'retry-hooks'
+  | 'skip-hook'
+  | 'hold'
+  | 'confirm'
+  | 'cancel'
+  | 'next-field'
+  | 'prev-field'
+  | 'choose-prev'
+  | 'choose-next'
+  | 'toggle'
+  | 'clear-field';
 
 /**
  * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
@@ -39,9 +69,23 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first row', scope: 'nav' },
   { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last row', scope: 'nav' },
   { id: 'open', keys: ['enter', 'right'], label: 'open', help: 'Open the selected row (drill in)', scope: 'nav', footer: 7 },
-  { id: 'back', keys: ['esc', 'left', 'backspace'], label: 'back', help: 'Go back (close help, leave a detail view)', scope: 'global', footer: 8 },
+  {
+    id: 'back',
+    keys: ['esc', 'left', 'backspace'],
+    label: 'back',
+    help: 'Go back (close help, leave a detail view)',
+    scope: 'global',
+    footer: 8,
+  },
   { id: 'filter', keys: ['/'], label: 'filter', help: 'Filter rows: text, /regex/, !inverted', scope: 'list', footer: 9 },
-  { id: 'cluster-next', keys: ['c'], label: 'cluster', help: 'Cycle the cluster filter (all, then each cluster)', scope: 'list', footer: 10 },
+  {
+    id: 'cluster-next',
+    keys: ['c'],
+    label: 'cluster',
+    help: 'Cycle the cluster filter (all, then each cluster)',
+    scope: 'list',
+    footer: 10,
+  },
   { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
   { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
   { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
@@ -49,20 +93,75 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
   { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
   { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
-  { id: 'view-diff', keys: ['5'], label: 'diff', help: 'Show the Git-vs-live diff (needs --diff-repo or diff: in the config file)', scope: 'global' },
+  {
+    id: 'view-diff',
+    keys: ['5'],
+    label: 'diff',
+    help: 'Show the Git-vs-live diff (needs --diff-repo or diff: in the config file)',
+    scope: 'global',
+  },
   // Logs of what is selected: a zone, a workload (Argo / Kruise Rollouts: the workload they drive) or a pod line.
   // The log view has its own keys: f/<space> follow or pause, j/k scroll, g/G top/end, / filter, w wrap,
   // t timestamps, s save, q/<esc> close.
-  { id: 'logs', keys: ['l'], label: 'logs', help: 'Logs of the selected zone, workload or pod, across its pods (q/<esc> closes)', scope: 'logs', footer: 7.5 },
+  {
+    id: 'logs',
+    keys: ['l'],
+    label: 'logs',
+    help: 'Logs of the selected zone, workload or pod, across its pods (q/<esc> closes)',
+    scope: 'logs',
+    footer: 7.5,
+  },
   // Operator actions on the selected workload (Rollouts list, Rollout detail). Whether each is possible
   // now, and why not, comes from the actions port; the footer shows it next to the key.
-  { id: 'approve', keys: ['a'], label: 'approve', help: 'Approve: continue a paused step or failed hook', scope: 'rollout-actions', footer: 1 },
-  { id: 'reject', keys: ['x'], label: 'reject', help: 'Reject: roll back to the last released revision', scope: 'rollout-actions', footer: 2 },
-  { id: 'hotupdate', keys: ['u'], label: 'hot update', help: 'Hot update: set a container image in place', scope: 'rollout-actions', footer: 3 },
-  { id: 'retry-hooks', keys: ['r'], label: 'retry', help: 'Retry the failed in-place / pre-delete hooks', scope: 'rollout-actions', footer: 4 },
-  { id: 'skip-hook', keys: ['s'], label: 'skip hook', help: 'Skip hook: end the step hook run as successful', scope: 'rollout-actions', footer: 5 },
+  {
+    id: 'approve',
+    keys: ['a'],
+    label: 'approve',
+    help: 'Approve: continue a paused step or failed hook',
+    scope: 'rollout-actions',
+    footer: 1,
+  },
+  {
+    id: 'reject',
+    keys: ['x'],
+    label: 'reject',
+    help: 'Reject: roll back to the last released revision',
+    scope: 'rollout-actions',
+    footer: 2,
+  },
+  {
+    id: 'hotupdate',
+    keys: ['u'],
+    label: 'hot update',
+    help: 'Hot update: set a container image in place',
+    scope: 'rollout-actions',
+    footer: 3,
+  },
+  {
+    id: 'retry-hooks',
+    keys: ['r'],
+    label: 'retry',
+    help: 'Retry the failed in-place / pre-delete hooks',
+    scope: 'rollout-actions',
+    footer: 4,
+  },
+  {
+    id: 'skip-hook',
+    keys: ['s'],
+    label: 'skip hook',
+    help: 'Skip hook: end the step hook run as successful',
+    scope: 'rollout-actions',
+    footer: 5,
+  },
   { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
-  { id: 'command', keys: [':'], label: 'cmd', help: 'Command line (:zones :rollouts :clusters :fed :diff :ctx <name> :q); Tab completes', scope: 'global', footer: 12 },
+  {
+    id: 'command',
+    keys: [':'],
+    label: 'cmd',
+    help: 'Command line (:zones :rollouts :clusters :fed :diff :ctx <name> :q); Tab completes',
+    scope: 'global',
+    footer: 12,
+  },
   { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 13 },
   { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 14 },
   // The confirmation card of an action. With a protected context the workload name is typed first,
@@ -119,7 +218,22 @@ export function keyName(input: string, key: Key): string {
  * CR as enter, so nothing typed is lost. Special keys (arrows, ctrl, esc) come alone.
  */
 export function keyNames(input: string, key: Key): string[] {
-  const special = key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end || key.return || key.escape || key.tab || key.backspace || key.delete || key.ctrl || key.meta;
+  const special =
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end ||
+    key.return ||
+    key.escape ||
+    key.tab ||
+    key.backspace ||
+    key.delete ||
+    key.ctrl ||
+    key.meta;
   if (special || input.length <= 1) return [keyName(input, key)];
   const out: string[] = [];
   for (const ch of input) out.push(ch === '\r' || ch === '\n' ? 'enter' : ch === '\u007f' ? 'backspace' : ch === '\t' ? 'tab' : ch);
@@ -137,7 +251,22 @@ export function footerBindings(scopes: ReadonlySet<Scope>, keymap: readonly Bind
 
 /** Shows a key name the way the help and footer print it. */
 export function displayKey(k: string): string {
-  const named: Record<string, string> = { enter: '<enter>', esc: '<esc>', up: '<up>', down: '<down>', left: '<left>', right: '<right>', pgup: '<pgup>', pgdn: '<pgdn>', home: '<home>', end: '<end>', backspace: '<bksp>', tab: '<tab>', 'shift+tab': '<shift-tab>', ' ': '<space>' };
+  const named: Record<string, string> = {
+    enter: '<enter>',
+    esc: '<esc>',
+    up: '<up>',
+    down: '<down>',
+    left: '<left>',
+    right: '<right>',
+    pgup: '<pgup>',
+    pgdn: '<pgdn>',
+    home: '<home>',
+    end: '<end>',
+    backspace: '<bksp>',
+    tab: '<tab>',
+    'shift+tab': '<shift-tab>',
+    ' ': '<space>',
+  };
   if (named[k]) return named[k];
   if (k.startsWith('ctrl+')) return `<ctrl-${k.slice(5)}>`;
   return k;

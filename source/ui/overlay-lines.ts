@@ -32,7 +32,10 @@ export function wrapLine(text: string, width: number, indent: number): string[] 
 export function flashLines(text: string, width: number): string[] {
   const lines = wrapLine(text, width, 2);
   if (lines.length <= 2) return lines;
-  const rest = lines.slice(1).map((l) => l.trim()).join(' ');
+  const rest = lines
+    .slice(1)
+    .map((l) => l.trim())
+    .join(' ');
   return [lines[0], fitSegs([{ text: `  ${rest}` }], width)[0].text];
 }
 
@@ -64,7 +67,10 @@ function field(focused: boolean, label: string, value: string, cursor: boolean, 
   // Keep the end of a long value (the part being typed) in view.
   const room = width - head.length - 1;
   if (displayWidth(v) > room && room > 4) v = '~' + [...v].slice(-(room - 1)).join('');
-  const segs: Seg[] = [{ text: head, token: focused ? 'accent' : 'muted' }, { text: v, token: focused ? 'input' : undefined }];
+  const segs: Seg[] = [
+    { text: head, token: focused ? 'accent' : 'muted' },
+    { text: v, token: focused ? 'input' : undefined },
+  ];
   if (hint) segs.push({ text: `  ${hint}`, token: 'muted' });
   return segs;
 }
@@ -72,12 +78,38 @@ function field(focused: boolean, label: string, value: string, cursor: boolean, 
 function formRows(o: FormOverlay, width: number): Seg[][] {
   const c = o.containers[o.container];
   const rows: Seg[][] = [
-    [{ text: `${o.title} in ${o.target.cluster}`, token: 'title' }, { text: `  namespace ${o.target.namespace}`, token: 'muted' }],
+    [
+      { text: `${o.title} in ${o.target.cluster}`, token: 'title' },
+      { text: `  namespace ${o.target.namespace}`, token: 'muted' },
+    ],
     [],
-    field(o.focus === 'container', 'container', o.containers.length > 1 ? `< ${c.name} >` : c.name, false, o.containers.length > 1 ? `${o.container + 1} of ${o.containers.length}, <left>/<right> choose` : undefined, width),
+    field(
+      o.focus === 'container',
+      'container',
+      o.containers.length > 1 ? `< ${c.name} >` : c.name,
+      false,
+      o.containers.length > 1 ? `${o.container + 1} of ${o.containers.length}, <left>/<right> choose` : undefined,
+      width,
+    ),
     field(o.focus === 'image', 'image', o.image, true, undefined, width),
-    field(o.focus === 'partition', 'partition', o.partition, true, o.partition === '' ? `optional: pods kept on the old revision (of ${o.replicas})` : `${Math.max(0, o.replicas - Number(o.partition))} of ${o.replicas} pods updated`, width),
-    field(o.focus === 'one', 'one pod first', o.onePodFirst ? '[x]' : '[ ]', false, o.onePodFirst ? `partition ${Math.max(0, o.replicas - 1)}: one pod is updated first` : '<space> toggles', width),
+    field(
+      o.focus === 'partition',
+      'partition',
+      o.partition,
+      true,
+      o.partition === ''
+        ? `optional: pods kept on the old revision (of ${o.replicas})`
+        : `${Math.max(0, o.replicas - Number(o.partition))} of ${o.replicas} pods updated`,
+      width,
+    ),
+    field(
+      o.focus === 'one',
+      'one pod first',
+      o.onePodFirst ? '[x]' : '[ ]',
+      false,
+      o.onePodFirst ? `partition ${Math.max(0, o.replicas - 1)}: one pod is updated first` : '<space> toggles',
+      width,
+    ),
     [],
     [{ text: `  now running   ${c.name}: ${c.image}`, token: 'muted' }],
   ];
@@ -88,9 +120,26 @@ function formRows(o: FormOverlay, width: number): Seg[][] {
 function confirmRows(o: ConfirmOverlay, width: number, height: number): { rows: Seg[][]; scroll: number } {
   const bottom: Seg[][] = [[]];
   if (o.view.confirmName !== undefined) {
-    bottom.push(field(o.focus === 'name', 'type name', o.name, true, o.focus === 'name' ? `protected context: type ${o.view.confirmName}` : undefined, width, 12));
+    bottom.push(
+      field(
+        o.focus === 'name',
+        'type name',
+        o.name,
+        true,
+        o.focus === 'name' ? `protected context: type ${o.view.confirmName}` : undefined,
+        width,
+        12,
+      ),
+    );
   }
-  bottom.push(o.focus === 'reason' || o.reason ? field(o.focus === 'reason', 'reason', o.reason, true, undefined, width, 12) : [{ text: `  ${'reason'.padEnd(12)}`, token: 'muted' }, { text: '(none: <tab> to type one for the audit trail)', token: 'muted' }]);
+  bottom.push(
+    o.focus === 'reason' || o.reason
+      ? field(o.focus === 'reason', 'reason', o.reason, true, undefined, width, 12)
+      : [
+          { text: `  ${'reason'.padEnd(12)}`, token: 'muted' },
+          { text: '(none: <tab> to type one for the audit trail)', token: 'muted' },
+        ],
+  );
   if (o.note) bottom.push([{ text: `  ${o.note.text}`, token: o.note.token }]);
   const card = cardRows(o.view.summary, width);
   const room = Math.max(1, height - bottom.length);
@@ -98,14 +147,24 @@ function confirmRows(o: ConfirmOverlay, width: number, height: number): { rows: 
   const scroll = Math.min(o.scroll, card.length - room + 1);
   const shown = card.slice(scroll, scroll + room - 1);
   const more = card.length - scroll - shown.length;
-  const marker: Seg[] = [{ text: more > 0 ? `  ... ${more} more line${more > 1 ? 's' : ''} (<down> scrolls)` : '  (end; <up> scrolls back)', token: 'muted' }];
+  const marker: Seg[] = [
+    { text: more > 0 ? `  ... ${more} more line${more > 1 ? 's' : ''} (<down> scrolls)` : '  (end; <up> scrolls back)', token: 'muted' },
+  ];
   return { rows: [...shown, marker, ...bottom], scroll };
 }
 
 /** Rows for the overlay in a body of `width` x `height` cells; never more than `height` rows. */
 export function overlayRows(o: Overlay, width: number, height: number): Seg[][] {
   let rows: Seg[][];
-  if (o.kind === 'planning') rows = [[{ text: o.title, token: 'title' }, { text: ` in ${o.target.cluster}`, token: 'muted' }], [], [{ text: '  working... reading the workload and checking access', token: 'info' }]];
+  if (o.kind === 'planning')
+    rows = [
+      [
+        { text: o.title, token: 'title' },
+        { text: ` in ${o.target.cluster}`, token: 'muted' },
+      ],
+      [],
+      [{ text: '  working... reading the workload and checking access', token: 'info' }],
+    ];
   else if (o.kind === 'form') rows = formRows(o, width);
   else rows = confirmRows(o, width, height).rows;
   // An empty row still takes its line (Ink gives an empty Text no height).

@@ -72,12 +72,24 @@ export interface OverlayKeyResult {
 }
 
 const VERBS: Record<ActionName, string> = {
-  approve: 'Approve', reject: 'Reject', hotupdate: 'Hot update', 'retry-hooks': 'Retry hooks of', 'skip-hook': 'Skip the step hook of', hold: 'Hold', release: 'Release',
+  approve: 'Approve',
+  reject: 'Reject',
+  hotupdate: 'Hot update',
+  'retry-hooks': 'Retry hooks of',
+  'skip-hook': 'Skip the step hook of',
+  hold: 'Hold',
+  release: 'Release',
 };
 
 /** The title line's last crumb while an overlay is open. */
 export const SHORT_TITLES: Record<ActionName, string> = {
-  approve: 'Approve', reject: 'Reject', hotupdate: 'Hot update', 'retry-hooks': 'Retry hooks', 'skip-hook': 'Skip hook', hold: 'Hold', release: 'Release',
+  approve: 'Approve',
+  reject: 'Reject',
+  hotupdate: 'Hot update',
+  'retry-hooks': 'Retry hooks',
+  'skip-hook': 'Skip hook',
+  hold: 'Hold',
+  release: 'Release',
 };
 
 export function actionTitle(action: ActionName, t: ActionTarget): string {
@@ -104,14 +116,29 @@ const cut = (s: string) => [...s].slice(0, -1).join('');
 // ---- starting an action ----
 
 /** An action key on a workload: the hot update form, or straight to building the plan. */
-export function startAction(state: UiState, action: ActionName, target: ActionTarget, o: { containers: ContainerImage[]; replicas: number; caveat?: string }): OverlayKeyResult {
+export function startAction(
+  state: UiState,
+  action: ActionName,
+  target: ActionTarget,
+  o: { containers: ContainerImage[]; replicas: number; caveat?: string },
+): OverlayKeyResult {
   const id = state.nextId;
   const next = { ...state, nextId: id + 1 };
   if (action === 'hotupdate') {
-    if (o.containers.length === 0) return { state: { ...next, flash: { text: `${target.kind}/${target.name}: no containers known to update`, token: 'warn' } } };
+    if (o.containers.length === 0)
+      return { state: { ...next, flash: { text: `${target.kind}/${target.name}: no containers known to update`, token: 'warn' } } };
     const form: FormOverlay = {
-      kind: 'form', id, target, title: actionTitle(action, target), containers: o.containers, container: 0, image: o.containers[0].image,
-      partition: '', onePodFirst: false, replicas: o.replicas, focus: o.containers.length > 1 ? 'container' : 'image',
+      kind: 'form',
+      id,
+      target,
+      title: actionTitle(action, target),
+      containers: o.containers,
+      container: 0,
+      image: o.containers[0].image,
+      partition: '',
+      onePodFirst: false,
+      replicas: o.replicas,
+      focus: o.containers.length > 1 ? 'container' : 'image',
       ...(o.caveat?.startsWith('warning:') ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
     };
     return { state: { ...next, overlay: form } };
@@ -127,7 +154,18 @@ export function startAction(state: UiState, action: ActionName, target: ActionTa
 export function planDone(state: UiState, id: number, view: PlanView): UiState {
   const o = state.overlay;
   if (o?.kind !== 'planning' || o.id !== id) return state;
-  const confirm: ConfirmOverlay = { kind: 'confirm', id, target: o.target, action: o.action, title: o.title, view, name: '', reason: '', focus: view.confirmName ? 'name' : 'none', scroll: 0 };
+  const confirm: ConfirmOverlay = {
+    kind: 'confirm',
+    id,
+    target: o.target,
+    action: o.action,
+    title: o.title,
+    view,
+    name: '',
+    reason: '',
+    focus: view.confirmName ? 'name' : 'none',
+    scroll: 0,
+  };
   return { ...state, overlay: confirm };
 }
 
@@ -178,17 +216,30 @@ function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: stri
       const reason = o.reason.trim();
       return {
         state: { ...state, overlay: undefined, busy: { id: o.id, text: `working... ${actionLabel(o.action, o.target)}` } },
-        effects: [{ kind: 'run', id: o.id, target: o.target, plan: o.view.plan, label: actionLabel(o.action, o.target), ...(reason ? { reason } : {}) }],
+        effects: [
+          {
+            kind: 'run',
+            id: o.id,
+            target: o.target,
+            plan: o.view.plan,
+            label: actionLabel(o.action, o.target),
+            ...(reason ? { reason } : {}),
+          },
+        ],
       };
     }
-    case 'cancel': return cancel(state);
+    case 'cancel':
+      return cancel(state);
     case 'next-field': {
       const order: ConfirmFocus[] = o.view.confirmName !== undefined ? ['name', 'reason'] : ['none', 'reason'];
       return set({ focus: order[(order.indexOf(o.focus) + 1) % order.length] });
     }
-    case 'down': return set({ scroll: o.scroll + 1 });
-    case 'up': return set({ scroll: Math.max(0, o.scroll - 1) });
-    default: return { state };
+    case 'down':
+      return set({ scroll: o.scroll + 1 });
+    case 'up':
+      return set({ scroll: Math.max(0, o.scroll - 1) });
+    default:
+      return { state };
   }
 }
 
@@ -204,14 +255,19 @@ function formKey(state: UiState, o: FormOverlay, name: string, input: string): O
     if (!/^\d$/.test(input)) return set({ note: { text: 'partition is a number of pods (kept on the old revision)', token: 'warn' } });
     return set({ partition: o.partition + input, onePodFirst: false, note: undefined });
   }
-  if ((o.focus === 'image' || o.focus === 'partition') && (name === 'backspace' || name === 'delete')) return set({ [o.focus]: cut(o[o.focus]) });
+  if ((o.focus === 'image' || o.focus === 'partition') && (name === 'backspace' || name === 'delete'))
+    return set({ [o.focus]: cut(o[o.focus]) });
   const b = lookup(name, overlayScopes(o));
   const move = (d: number) => set({ focus: FORM_FIELDS[(FORM_FIELDS.indexOf(o.focus) + d + FORM_FIELDS.length) % FORM_FIELDS.length] });
   switch (b?.id) {
-    case 'confirm': return submitForm(state, o);
-    case 'cancel': return cancel(state);
-    case 'next-field': return move(1);
-    case 'prev-field': return move(-1);
+    case 'confirm':
+      return submitForm(state, o);
+    case 'cancel':
+      return cancel(state);
+    case 'next-field':
+      return move(1);
+    case 'prev-field':
+      return move(-1);
     case 'choose-prev':
     case 'choose-next':
     case 'toggle':
@@ -221,21 +277,33 @@ function formKey(state: UiState, o: FormOverlay, name: string, input: string): O
     case 'clear-field':
       if (o.focus === 'image' || o.focus === 'partition') return set({ [o.focus]: '' });
       return { state };
-    default: return { state };
+    default:
+      return { state };
   }
 }
 
 function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
   const c = o.containers[o.container];
   const image = o.image.trim();
-  const bad = (text: string, focus: FormField): OverlayKeyResult => ({ state: { ...state, overlay: { ...o, focus, note: { text, token: 'warn' } } } });
+  const bad = (text: string, focus: FormField): OverlayKeyResult => ({
+    state: { ...state, overlay: { ...o, focus, note: { text, token: 'warn' } } },
+  });
   if (!image) return bad('type the new image', 'image');
   if (image === c.image) return bad(`${c.name} already runs ${image}: type the new image`, 'image');
   const partition = o.partition === '' ? undefined : Number(o.partition);
-  if (partition !== undefined && partition > o.replicas) return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
-  const input: ActionInput = { container: c.name, image, ...(partition !== undefined ? { partition } : {}), ...(o.onePodFirst ? { onePodFirst: true } : {}) };
+  if (partition !== undefined && partition > o.replicas)
+    return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
+  const input: ActionInput = {
+    container: c.name,
+    image,
+    ...(partition !== undefined ? { partition } : {}),
+    ...(o.onePodFirst ? { onePodFirst: true } : {}),
+  };
   return {
-    state: { ...state, overlay: { kind: 'planning', id: o.id, target: o.target, action: 'hotupdate', title: o.title, form: { ...o, note: undefined } } },
+    state: {
+      ...state,
+      overlay: { kind: 'planning', id: o.id, target: o.target, action: 'hotupdate', title: o.title, form: { ...o, note: undefined } },
+    },
     effects: [{ kind: 'plan', id: o.id, target: o.target, action: 'hotupdate', input, label: actionLabel('hotupdate', o.target) }],
   };
 }

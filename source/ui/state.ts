@@ -160,11 +160,16 @@ export function move(ui: ListUi, rows: KeyedRows, motion: Motion, height: number
   const cur = selectedIndex(ui, rows);
   const page = Math.max(1, height - 1);
   const next = clamp(
-    motion === 'up' ? cur - 1
-      : motion === 'down' ? cur + 1
-        : motion === 'pgup' ? cur - page
-          : motion === 'pgdn' ? cur + page
-            : motion === 'top' ? 0
+    motion === 'up'
+      ? cur - 1
+      : motion === 'down'
+        ? cur + 1
+        : motion === 'pgup'
+          ? cur - page
+          : motion === 'pgdn'
+            ? cur + page
+            : motion === 'top'
+              ? 0
               : n - 1,
     0,
     n - 1,

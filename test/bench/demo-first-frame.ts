@@ -20,7 +20,19 @@ function versionMs(): number {
 
 async function firstFrame(cols: number, rows: number): Promise<number> {
   const t0 = performance.now();
-  tmux('new-session', '-d', '-s', 'b', '-x', String(cols), '-y', String(rows), '-c', root, `${bin} demo --seed 1 2>/tmp/zonectl-bench-demo.err; sleep 5`);
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'b',
+    '-x',
+    String(cols),
+    '-y',
+    String(rows),
+    '-c',
+    root,
+    `${bin} demo --seed 1 2>/tmp/zonectl-bench-demo.err; sleep 5`,
+  );
   try {
     for (;;) {
       const s = tmux('capture-pane', '-p', '-t', 'b');
@@ -48,7 +60,9 @@ for (const [c, r] of [
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) runs.push(await firstFrame(c, r));
   runs.sort((a, b) => a - b);
-  console.log(`zonectl demo -> first full zones frame at ${c}x${r}: median ${runs[1]!.toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(
+    `zonectl demo -> first full zones frame at ${c}x${r}: median ${runs[1]!.toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`,
+  );
 }
 
 // Bytes written while nobody types: the demo keeps changing (ages, an in-place update, logs).

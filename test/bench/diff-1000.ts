@@ -38,7 +38,12 @@ async function main(): Promise<void> {
       store.create(T.namespace, { metadata: { name: ns } });
       const docs: unknown[] = [];
       for (let i = 0; i < PER_NS_CM; i++) {
-        const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cfg-${i}`, namespace: ns, labels: { 'app.kubernetes.io/instance': `${cluster}-${ns}` } }, data: { index: String(i), payload: 'x'.repeat(200) } };
+        const cm = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: `cfg-${i}`, namespace: ns, labels: { 'app.kubernetes.io/instance': `${cluster}-${ns}` } },
+          data: { index: String(i), payload: 'x'.repeat(200) },
+        };
         store.create(store.typeFor('v1', 'ConfigMap')!, structuredClone(cm));
         if (i === 0) {
           cm.data.index = 'changed-in-git';
@@ -86,12 +91,17 @@ async function main(): Promise<void> {
     const unknown = cold.apps.filter((a) => a.error).map((a) => a.error);
     const rss = process.memoryUsage().rss / 1048576;
     console.log(`diff-1000: ${objects} objects in ${CLUSTERS.length} clusters, ${cold.apps.length} apps`);
-    console.log(`  cold: ${coldMs.toFixed(0)} ms (${cold.stats.dryRuns} dry-runs, ${cold.stats.liveRequests} LISTs), drift found ${found} (introduced ${drifted})`);
+    console.log(
+      `  cold: ${coldMs.toFixed(0)} ms (${cold.stats.dryRuns} dry-runs, ${cold.stats.liveRequests} LISTs), drift found ${found} (introduced ${drifted})`,
+    );
     console.log(`  warm refresh: ${warmMs.toFixed(0)} ms (${warm.stats.dryRuns} dry-runs, ${warm.stats.dryRunCacheHits} cache hits)`);
-    console.log(`  cold CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (client and in-process simulator together); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+    console.log(
+      `  cold CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (client and in-process simulator together); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+    );
     console.log(`  RSS ${rss.toFixed(0)} MB; budget ${BUDGET_MS} ms: ${coldMs <= BUDGET_MS ? 'OK' : 'OVER'}`);
     if (unknown.length) console.log(`  errors: ${unknown.join('; ')}`);
-    if (objects !== CLUSTERS.length * NAMESPACES * (PER_NS_CM + PER_NS_ZONES) || found !== drifted || coldMs > BUDGET_MS) process.exitCode = 1;
+    if (objects !== CLUSTERS.length * NAMESPACES * (PER_NS_CM + PER_NS_ZONES) || found !== drifted || coldMs > BUDGET_MS)
+      process.exitCode = 1;
   } finally {
     targets.close();
     await Promise.all(sims.map((s) => s.close()));

@@ -28,7 +28,23 @@ function rssMiB(pid: number): number {
 
 function startServe(): Promise<{ child: ChildProcess; kubeconfig: string; ms: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, 'demo', '--serve', '--clusters', String(clusters), '--zones', String(zones), '--services-per-zone', String(services), '--pods-per-service', String(pods)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'demo',
+      '--serve',
+      '--clusters',
+      String(clusters),
+      '--zones',
+      String(zones),
+      '--services-per-zone',
+      String(services),
+      '--pods-per-service',
+      String(pods),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((res, rej) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -42,7 +58,10 @@ function startServe(): Promise<{ child: ChildProcess; kubeconfig: string; ms: nu
 
 function timeZones(kubeconfig: string): Promise<{ ms: number; peakMiB: number; rows: number; code: number | null }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [cli, 'zones', '-A', '--all-contexts', '-o', 'json', '--request-timeout', '60000'], { env: { ...process.env, KUBECONFIG: kubeconfig }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'zones', '-A', '--all-contexts', '-o', 'json', '--request-timeout', '60000'], {
+    env: { ...process.env, KUBECONFIG: kubeconfig },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let peak = 0;
   const poll = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid!))), 10);
   let out = '';
@@ -69,6 +88,8 @@ console.log(`demo --serve: ${clusters} clusters, ${zones} zones x ${services} se
 console.log(`  simulator ready (kubeconfig written) in ${serve.ms.toFixed(0)} ms; simulator RSS ${simRss.toFixed(0)} MiB`);
 for (let i = 1; i <= 3; i++) {
   const r = await timeZones(serve.kubeconfig);
-  console.log(`  run ${i}: zonectl zones -A --all-contexts -> ${r.rows} zones in ${r.ms.toFixed(0)} ms (exit ${r.code}), zonectl peak RSS ${r.peakMiB.toFixed(0)} MiB`);
+  console.log(
+    `  run ${i}: zonectl zones -A --all-contexts -> ${r.rows} zones in ${r.ms.toFixed(0)} ms (exit ${r.code}), zonectl peak RSS ${r.peakMiB.toFixed(0)} MiB`,
+  );
 }
 serve.child.kill('SIGTERM');

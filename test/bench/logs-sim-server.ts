@@ -60,7 +60,10 @@ class FastLogSource implements LogSource {
   private line(key: string, seq: number): LogLine {
     const ms = this.t0 + seq * this.intervalMs;
     const time = new Date(ms).toISOString().replace('Z', '000000Z');
-    return { time, text: `${time.slice(0, 10)} ${time.slice(11, 23)} [${key}] INFO  seq=${seq} tick frame=${seq * 30} players=1024 tps=30` };
+    return {
+      time,
+      text: `${time.slice(0, 10)} ${time.slice(11, 23)} [${key}] INFO  seq=${seq} tick frame=${seq * 30} players=1024 tps=30`,
+    };
   }
 
   read(cluster: string, ns: string, pod: string, container: string, o: LogReadOptions): LogLine[] {
@@ -97,7 +100,12 @@ const fast = (process.env.BENCH_SOURCE ?? 'fast') === 'fast' ? new FastLogSource
 const sims: SimCluster[] = [];
 for (const name of world.members) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: fast ?? world.logs }));
 const kubeconfig = writeKubeconfig(sims);
-const all = world.members.flatMap((c) => world.stores.get(c)!.list(T.pod).items.map((p) => ({ c, p })));
+const all = world.members.flatMap((c) =>
+  world.stores
+    .get(c)!
+    .list(T.pod)
+    .items.map((p) => ({ c, p })),
+);
 world.startRealtime(20);
 process.stdout.write(JSON.stringify({ kubeconfig, pods: all.length, contexts: world.members, source: fast ? 'fast' : 'sim' }) + '\n');
 

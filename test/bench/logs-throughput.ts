@@ -30,7 +30,9 @@ async function nextSim(): Promise<any> {
 
 const ready = await nextSim();
 const streams: number = ready.pods;
-console.log(`simulator: ${streams} pods in ${ready.contexts.length} clusters, ${ready.source} log source, ${1000 / Number(process.env.BENCH_LINE_INTERVAL_MS ?? 1)} lines/s per stream offered`);
+console.log(
+  `simulator: ${streams} pods in ${ready.contexts.length} clusters, ${ready.source} log source, ${1000 / Number(process.env.BENCH_LINE_INTERVAL_MS ?? 1)} lines/s per stream offered`,
+);
 
 interface Stream {
   first: number;
@@ -45,7 +47,22 @@ let joined = 0;
 const contextArgs = (ready.contexts as string[]).flatMap((c) => ['--context', c]);
 const zonectl = spawn(
   process.execPath,
-  [...nodeArgs, 'source/cli.ts', 'logs', '-l', 'zonectl.io/zone', '-A', ...contextArgs, '-f', '--tail', '0', '--max-streams', String(streams), '-o', 'raw'],
+  [
+    ...nodeArgs,
+    'source/cli.ts',
+    'logs',
+    '-l',
+    'zonectl.io/zone',
+    '-A',
+    ...contextArgs,
+    '-f',
+    '--tail',
+    '0',
+    '--max-streams',
+    String(streams),
+    '-o',
+    'raw',
+  ],
   { cwd: root, env: { ...process.env, KUBECONFIG: ready.kubeconfig, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 createInterface({ input: zonectl.stderr! }).on('line', (l) => {
@@ -121,7 +138,9 @@ await simExit;
 const rate = ((l1 - l0) / (t1 - t0)) * 1000;
 console.log(`streams followed:      ${seen.size} / ${streams}`);
 console.log(`throughput:            ${Math.round(rate).toLocaleString('en-US')} lines/s over ${seconds} s (zonectl stdout, raw)`);
-console.log(`zonectl CPU:           ${((c1 - c0) / ((t1 - t0) / 1000) * 100).toFixed(0)}% of one core (${Math.round((l1 - l0) / Math.max(0.01, c1 - c0)).toLocaleString('en-US')} lines per CPU-second)`);
+console.log(
+  `zonectl CPU:           ${(((c1 - c0) / ((t1 - t0) / 1000)) * 100).toFixed(0)}% of one core (${Math.round((l1 - l0) / Math.max(0.01, c1 - c0)).toLocaleString('en-US')} lines per CPU-second)`,
+);
 console.log(`drain after freeze:    ${Math.round(drainMs)} ms${caughtUp() ? '' : ' (did not catch up!)'}`);
 console.log(`lines checked:         ${expected.toLocaleString('en-US')}`);
 console.log(`lost:                  ${lost}`);

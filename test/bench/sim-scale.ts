@@ -10,7 +10,10 @@ import { T } from '../../source/sim/controllers/kinds.js';
 const CONFIGS: Record<string, WorldOptions> = {
   default: {},
   'scale-10x100k': {
-    clusters: Array.from({ length: 10 }, (_, i) => ['shanghai', 'nanjing', 'singapore', 'guangzhou', 'beijing', 'chengdu', 'tokyo', 'seoul', 'frankfurt', 'virginia'][i]),
+    clusters: Array.from(
+      { length: 10 },
+      (_, i) => ['shanghai', 'nanjing', 'singapore', 'guangzhou', 'beijing', 'chengdu', 'tokyo', 'seoul', 'frankfurt', 'virginia'][i],
+    ),
     zonesPerCluster: 100,
     servicesPerZone: 10,
     podsPerService: 10,
@@ -41,7 +44,19 @@ function runOne(name: string): void {
   world.advance(10_000, 1000);
   const idleMs = performance.now() - t1;
   console.log(
-    JSON.stringify({ config: name, clusters: world.clusters.length, zones: world.zones.length, pods, objects, reconciles, buildMs: Math.round(ms), idle10sMs: Math.round(idleMs), rss: mb(mem.rss), heapUsed: mb(mem.heapUsed), rssBefore: mb(rss0) }),
+    JSON.stringify({
+      config: name,
+      clusters: world.clusters.length,
+      zones: world.zones.length,
+      pods,
+      objects,
+      reconciles,
+      buildMs: Math.round(ms),
+      idle10sMs: Math.round(idleMs),
+      rss: mb(mem.rss),
+      heapUsed: mb(mem.heapUsed),
+      rssBefore: mb(rss0),
+    }),
   );
   world.stop();
 }

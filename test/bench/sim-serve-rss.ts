@@ -35,7 +35,19 @@ function startServe(): Promise<{ child: ChildProcess; kubeconfig: string; ms: nu
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
-    [cli, 'demo', '--serve', '--clusters', String(clusters), '--zones', String(zones), '--services-per-zone', String(services), '--pods-per-service', String(pods)],
+    [
+      cli,
+      'demo',
+      '--serve',
+      '--clusters',
+      String(clusters),
+      '--zones',
+      String(zones),
+      '--services-per-zone',
+      String(services),
+      '--pods-per-service',
+      String(pods),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((res, rej) => {
@@ -68,7 +80,10 @@ function fullPodList(kubeconfig: string): Promise<{ ms: number; bytes: number; i
   return new Promise((res, rej) => {
     const req = request(
       url,
-      { ca: Buffer.from(cluster['certificate-authority-data'], 'base64'), headers: { Authorization: `Bearer ${user.token}`, Accept: 'application/json' } },
+      {
+        ca: Buffer.from(cluster['certificate-authority-data'], 'base64'),
+        headers: { Authorization: `Bearer ${user.token}`, Accept: 'application/json' },
+      },
       (r) => {
         const chunks: Buffer[] = [];
         r.on('data', (d: Buffer) => chunks.push(d));
@@ -95,13 +110,17 @@ let peak = 0;
 const poll = setInterval(() => (peak = Math.max(peak, mem(pid).rss)), 20);
 const report = (what: string) => {
   const m = mem(pid);
-  console.log(`  ${what.padEnd(44)} RSS ${m.rss.toFixed(0).padStart(4)} MiB (VmHWM ${m.hwm.toFixed(0)} MiB, polled peak ${Math.max(peak, m.rss).toFixed(0)} MiB)`);
+  console.log(
+    `  ${what.padEnd(44)} RSS ${m.rss.toFixed(0).padStart(4)} MiB (VmHWM ${m.hwm.toFixed(0)} MiB, polled peak ${Math.max(peak, m.rss).toFixed(0)} MiB)`,
+  );
 };
 console.log(`demo --serve: ${clusters} clusters, ${zones} zones x ${services} services x ${pods} pods = ${zones * services * pods} pods`);
 console.log(`  simulator ready (kubeconfig written) in ${serve.ms.toFixed(0)} ms`);
 await new Promise((r) => setTimeout(r, 500));
 report('after start (+0.5 s)');
-const z = await run(process.execPath, [cli, 'zones', '-A', '--all-contexts', '-o', 'json', '--request-timeout', '60000'], { KUBECONFIG: serve.kubeconfig });
+const z = await run(process.execPath, [cli, 'zones', '-A', '--all-contexts', '-o', 'json', '--request-timeout', '60000'], {
+  KUBECONFIG: serve.kubeconfig,
+});
 report(`after zonectl zones (${z.ms.toFixed(0)} ms, exit ${z.code})`);
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 if (hasKubectl) {

@@ -38,7 +38,16 @@ function mount(snap: Snapshot, columns: number, rows: number, incremental = true
   const stdin = new FakeStdin();
   const source = new MemorySource(snap);
   const inst = render(
-    createElement(App, { source, theme: resolveTheme('dark', {}), fleetLabel: 'bench', user: 'ops-alice', readOnly: false, now: () => NOW, clockMs: 0, onExit: () => undefined }),
+    createElement(App, {
+      source,
+      theme: resolveTheme('dark', {}),
+      fleetLabel: 'bench',
+      user: 'ops-alice',
+      readOnly: false,
+      now: () => NOW,
+      clockMs: 0,
+      onExit: () => undefined,
+    }),
     {
       ...CONSOLE_RENDER_OPTIONS,
       incrementalRendering: incremental,
@@ -99,7 +108,14 @@ async function bytesPerRowChange(incremental: boolean): Promise<{ firstFrame: nu
 }
 
 // ---------------- (b) keypress -> frame on 10,000 rows ----------------
-async function keypressLatency(): Promise<{ isolated: number[]; isolatedCpu: number[]; burst: number[]; filterChar: number[]; filterCpu: number[]; buildMs: number }> {
+async function keypressLatency(): Promise<{
+  isolated: number[];
+  isolatedCpu: number[];
+  burst: number[];
+  filterChar: number[];
+  filterCpu: number[];
+  buildMs: number;
+}> {
   const t0 = performance.now();
   const snap = bigSnapshot(10_000);
   const t = mount(snap, 120, 40);
@@ -183,8 +199,12 @@ const i = stats(lat.isolated);
 const u = stats(lat.burst);
 const f = stats(lat.filterChar);
 console.log(`(b) 10,000-row zones list, 120x40 (snapshot -> first frame ${fmt(lat.buildMs, 0)} ms):`);
-console.log(`    keypress -> frame, isolated (j, PgDn, G):  median ${fmt(i.median)} ms, p95 ${fmt(i.p95)} ms, max ${fmt(i.max)} ms   budget <= 50 ms`);
-console.log(`    keypress -> frame, held key (30/s):        median ${fmt(u.median)} ms, p95 ${fmt(u.p95)} ms, max ${fmt(u.max)} ms (15 fps cap)`);
+console.log(
+  `    keypress -> frame, isolated (j, PgDn, G):  median ${fmt(i.median)} ms, p95 ${fmt(i.p95)} ms, max ${fmt(i.max)} ms   budget <= 50 ms`,
+);
+console.log(
+  `    keypress -> frame, held key (30/s):        median ${fmt(u.median)} ms, p95 ${fmt(u.p95)} ms, max ${fmt(u.max)} ms (15 fps cap)`,
+);
 console.log(`    filter keystroke over 10,000 rows:         median ${fmt(f.median)} ms, p95 ${fmt(f.p95)} ms, max ${fmt(f.max)} ms`);
 const ic = stats(lat.isolatedCpu);
 const fc = stats(lat.filterCpu);

@@ -40,7 +40,13 @@ process.stdin.once('data', () => {
 
 const child = spawn(process.execPath, ['--input-type=module', '-e', childCode], { stdio: ['pipe', 'pipe', 'inherit'] });
 let out = '';
-const kubeconfig: string = await new Promise((res) => child.stdout!.on('data', (d) => { out += d; const m = /KUBECONFIG (\S+)/.exec(out); if (m) res(m[1]!); }));
+const kubeconfig: string = await new Promise((res) =>
+  child.stdout!.on('data', (d) => {
+    out += d;
+    const m = /KUBECONFIG (\S+)/.exec(out);
+    if (m) res(m[1]!);
+  }),
+);
 
 const { openSession } = await import(`${root}/dist/source/fleet/session.js`);
 const s = openSession({ kubeconfig, context: ['bench'], namespace: 'games' }, ['rollouts'], { intervalMs: 66 });
@@ -63,8 +69,12 @@ const events = inf() - e0;
 const secs = (performance.now() - t0) / 1000 - 1.5;
 lags.sort((a, b) => a - b);
 const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))] ?? NaN;
-console.log(`offered ${rate} events/s for ${seconds} s to ${WORKLOADS} workloads; absorbed ${events} events = ${(events / secs).toFixed(0)} events/s`);
-console.log(`snapshots published: ${snaps} (${(snaps / (secs + 1.5)).toFixed(1)}/s); lag of the newest write behind each snapshot: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lags.at(-1)} ms`);
+console.log(
+  `offered ${rate} events/s for ${seconds} s to ${WORKLOADS} workloads; absorbed ${events} events = ${(events / secs).toFixed(0)} events/s`,
+);
+console.log(
+  `snapshots published: ${snaps} (${(snaps / (secs + 1.5)).toFixed(1)}/s); lag of the newest write behind each snapshot: p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${lags.at(-1)} ms`,
+);
 console.log(`zonectl RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
 await s.close();
 child.kill('SIGTERM');

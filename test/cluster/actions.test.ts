@@ -50,11 +50,19 @@ async function copyOf(type: ResourceType, name: string): Promise<KubeObject> {
   const src = (await raw.request('GET', resourcePath(type, { namespace: ns, name }))).json as KubeObject;
   const copyName = `${name}-act-${randomBytes(3).toString('hex')}`;
   const { status, metadata } = src;
-  const body = { apiVersion: src.apiVersion, kind: src.kind, metadata: { name: copyName, namespace: ns, labels: metadata.labels }, spec: src.spec };
+  const body = {
+    apiVersion: src.apiVersion,
+    kind: src.kind,
+    metadata: { name: copyName, namespace: ns, labels: metadata.labels },
+    spec: src.spec,
+  };
   const made = await raw.request('POST', resourcePath(type, { namespace: ns }), body);
   expect(made.status, made.text).toBe(201);
   if (status) {
-    const st = await raw.request('PUT', resourcePath(type, { namespace: ns, name: copyName, subresource: 'status' }), { ...made.json, status });
+    const st = await raw.request('PUT', resourcePath(type, { namespace: ns, name: copyName, subresource: 'status' }), {
+      ...made.json,
+      status,
+    });
     expect(st.status, st.text).toBe(200);
     return st.json as KubeObject;
   }
@@ -65,7 +73,14 @@ async function get(type: ResourceType, name: string): Promise<KubeObject> {
   return (await raw.request('GET', resourcePath(type, { namespace: ns, name }))).json as KubeObject;
 }
 
-function planOf(action: Plan['action'], type: ResourceType, obj: KubeObject, steps: Array<Omit<PlanStep, 'target'> & { target?: PlanTarget }>, pre: Partial<Plan['preconditions']> = {}, context = cluster): Plan {
+function planOf(
+  action: Plan['action'],
+  type: ResourceType,
+  obj: KubeObject,
+  steps: Array<Omit<PlanStep, 'target'> & { target?: PlanTarget }>,
+  pre: Partial<Plan['preconditions']> = {},
+  context = cluster,
+): Plan {
   const primary: PlanTarget = { cluster: context, type, namespace: ns, name: obj.metadata.name! };
   const full = steps.map((s) => ({ ...s, target: s.target ?? primary }));
   return {
@@ -77,14 +92,31 @@ function planOf(action: Plan['action'], type: ResourceType, obj: KubeObject, ste
     details: [],
     card: { cluster, namespace: ns, kind: type.kind, name: primary.name },
     warnings: [],
-    access: full.map((s) => ({ verb: 'patch', group: s.target.type.group, resource: s.target.type.resource, subresource: s.subresource, namespace: ns, name: s.target.name })),
+    access: full.map((s) => ({
+      verb: 'patch',
+      group: s.target.type.group,
+      resource: s.target.type.resource,
+      subresource: s.subresource,
+      namespace: ns,
+      name: s.target.name,
+    })),
   };
 }
 
-const opts = (client: ClusterClient, extra: Record<string, unknown> = {}) => ({ client, user: 'admin', reason: 'cluster tier', auditFile: auditDir, access: new AccessCache(), ...extra });
+const opts = (client: ClusterClient, extra: Record<string, unknown> = {}) => ({
+  client,
+  user: 'admin',
+  reason: 'cluster tier',
+  auditFile: auditDir,
+  access: new AccessCache(),
+  ...extra,
+});
 
 async function zonectlEvents(name: string): Promise<KubeObject[]> {
-  const r = await raw.request('GET', `${resourcePath(KINDS.Event, { namespace: ns })}?fieldSelector=${encodeURIComponent(`involvedObject.name=${name}`)}`);
+  const r = await raw.request(
+    'GET',
+    `${resourcePath(KINDS.Event, { namespace: ns })}?fieldSelector=${encodeURIComponent(`involvedObject.name=${name}`)}`,
+  );
   return ((r.json?.items ?? []) as KubeObject[]).filter((e) => (e as any).source?.component === 'zonectl');
 }
 
@@ -96,32 +128,54 @@ describe('actions on a real kube-apiserver', () => {
 
   it('bk-bcs approve: merge patch with metadata.resourceVersion lands exactly; annotation + Event', async () => {
     const gss = await copyOf(KINDS.GameStatefulSet, 'game-102');
-    const plan = planOf('approve', KINDS.GameStatefulSet, gss, [{ patchType: 'merge', body: { spec: { updateStrategy: { paused: false } } }, describe: 'paused: true -> false' }], {
-      stepIndex: gss.status.currentStepIndex,
-      updateRevision: gss.status.updateRevision,
-    });
+    const plan = planOf(
+      'approve',
+      KINDS.GameStatefulSet,
+      gss,
+      [{ patchType: 'merge', body: { spec: { updateStrategy: { paused: false } } }, describe: 'paused: true -> false' }],
+      {
+        stepIndex: gss.status.currentStepIndex,
+        updateRevision: gss.status.updateRevision,
+      },
+    );
     const res = await execute(plan, opts(admin));
     const after = await get(KINDS.GameStatefulSet, gss.metadata.name!);
     expect(after.spec.updateStrategy.paused).toBe(false);
     // nothing else in spec changed
     expect({ ...after.spec, updateStrategy: { ...after.spec.updateStrategy, paused: gss.spec.updateStrategy.paused } }).toEqual(gss.spec);
     expect(after.status).toEqual(gss.status);
-    expect(JSON.parse(after.metadata.annotations![AUDIT_ANNOTATION])).toMatchObject({ action: 'approve', by: 'admin', reason: 'cluster tier' });
+    expect(JSON.parse(after.metadata.annotations![AUDIT_ANNOTATION])).toMatchObject({
+      action: 'approve',
+      by: 'admin',
+      reason: 'cluster tier',
+    });
     expect(res.primary?.metadata.resourceVersion).toBe(after.metadata.resourceVersion);
     const ev = await zonectlEvents(gss.metadata.name!);
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ reason: 'ZonectlApprove', type: 'Normal', involvedObject: { kind: 'GameStatefulSet', uid: gss.metadata.uid } });
+    expect(ev[0]).toMatchObject({
+      reason: 'ZonectlApprove',
+      type: 'Normal',
+      involvedObject: { kind: 'GameStatefulSet', uid: gss.metadata.uid },
+    });
   });
 
   it('image change: JSON patch with test ops lands; a stale resourceVersion test fails as a conflict with no write', async () => {
     const gd = await copyOf(KINDS.GameDeployment, 'gateway-102');
     const path = '/spec/template/spec/containers/0/image';
-    const ops = [{ op: 'test', path, value: 'registry.example.com/project1/service:1.4.0' }, { op: 'replace', path, value: 'registry.example.com/project1/service:1.5.0' }];
+    const ops = [
+      { op: 'test', path, value: 'registry.example.com/project1/service:1.4.0' },
+      { op: 'replace', path, value: 'registry.example.com/project1/service:1.5.0' },
+    ];
     const plan = planOf('hotupdate', KINDS.GameDeployment, gd, [{ patchType: 'json', body: ops, describe: 'image 1.4.0 -> 1.5.0' }]);
     // Another writer right after the executor's precondition read.
     const racing: ClusterClient = Object.create(admin) as ClusterClient;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      const r = await raw.request('PATCH', resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }), { metadata: { labels: { raced: 'yes' } } }, 'application/merge-patch+json');
+      const r = await raw.request(
+        'PATCH',
+        resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }),
+        { metadata: { labels: { raced: 'yes' } } },
+        'application/merge-patch+json',
+      );
       expect(r.status).toBe(200);
       return admin.patch(...args);
     };
@@ -138,16 +192,27 @@ describe('actions on a real kube-apiserver', () => {
     now = await get(KINDS.GameDeployment, gd.metadata.name!);
     expect(now.spec.template.spec.containers[0].image).toBe('registry.example.com/project1/service:1.5.0');
     expect(now.metadata.generation).toBe(gd.metadata.generation! + 1);
-    expect((res.writes[0].body as any[])[0]).toEqual({ op: 'test', path: '/metadata/resourceVersion', value: again.preconditions.resourceVersion });
+    expect((res.writes[0].body as any[])[0]).toEqual({
+      op: 'test',
+      path: '/metadata/resourceVersion',
+      value: again.preconditions.resourceVersion,
+    });
     expect(JSON.parse(now.metadata.annotations![AUDIT_ANNOTATION]).action).toBe('hotupdate');
   });
 
   it('a stale merge patch gets 409 from the server: conflict, no write', async () => {
     const gd = await copyOf(KINDS.GameDeployment, 'gateway-101');
-    const plan = planOf('hold', KINDS.GameDeployment, gd, [{ patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' }]);
+    const plan = planOf('hold', KINDS.GameDeployment, gd, [
+      { patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' },
+    ]);
     const racing: ClusterClient = Object.create(admin) as ClusterClient;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      await raw.request('PATCH', resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }), { metadata: { labels: { raced: 'yes' } } }, 'application/merge-patch+json');
+      await raw.request(
+        'PATCH',
+        resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }),
+        { metadata: { labels: { raced: 'yes' } } },
+        'application/merge-patch+json',
+      );
       return admin.patch(...args);
     };
     const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
@@ -158,9 +223,14 @@ describe('actions on a real kube-apiserver', () => {
 
   it('Argo abort: status-subresource patch guarded by resourceVersion, then a separate annotation patch', async () => {
     const ro = await copyOf(KINDS.Rollout, 'web');
-    const plan = planOf('reject', KINDS.Rollout, ro, [{ subresource: 'status', patchType: 'merge', body: { status: { abort: true } }, describe: 'status.abort: true' }]);
+    const plan = planOf('reject', KINDS.Rollout, ro, [
+      { subresource: 'status', patchType: 'merge', body: { status: { abort: true } }, describe: 'status.abort: true' },
+    ]);
     const res = await execute(plan, opts(admin));
-    expect(res.writes.map((w) => [w.subresource ?? '', w.audit === true])).toEqual([['status', false], ['', true]]);
+    expect(res.writes.map((w) => [w.subresource ?? '', w.audit === true])).toEqual([
+      ['status', false],
+      ['', true],
+    ]);
     const after = await get(KINDS.Rollout, ro.metadata.name!);
     expect(after.status.abort).toBe(true);
     expect(after.spec).toEqual(ro.spec);
@@ -169,10 +239,23 @@ describe('actions on a real kube-apiserver', () => {
 
   it('Kruise approve: StepPaused -> StepReady on the status subresource', async () => {
     const kr = await copyOf(KINDS.KruiseRollout, 'matchmaker');
-    const plan = planOf('approve', KINDS.KruiseRollout, kr, [{ subresource: 'status', patchType: 'merge', body: { status: { canaryStatus: { currentStepState: 'StepReady' } } }, describe: 'StepPaused -> StepReady' }], {
-      stepIndex: 0, // the model's 0-based index of Kruise's 1-based currentStepIndex 1
-      updateRevision: '5f9b7c8d6',
-    });
+    const plan = planOf(
+      'approve',
+      KINDS.KruiseRollout,
+      kr,
+      [
+        {
+          subresource: 'status',
+          patchType: 'merge',
+          body: { status: { canaryStatus: { currentStepState: 'StepReady' } } },
+          describe: 'StepPaused -> StepReady',
+        },
+      ],
+      {
+        stepIndex: 0, // the model's 0-based index of Kruise's 1-based currentStepIndex 1
+        updateRevision: '5f9b7c8d6',
+      },
+    );
     await execute(plan, opts(admin));
     const after = await get(KINDS.KruiseRollout, kr.metadata.name!);
     expect(after.status.canaryStatus.currentStepState).toBe('StepReady');
@@ -181,20 +264,38 @@ describe('actions on a real kube-apiserver', () => {
 
   it('viewer: the access review denies patch; nothing is written (and the server agrees)', async () => {
     const gd = await copyOf(KINDS.GameDeployment, 'gateway-101');
-    const plan = planOf('hold', KINDS.GameDeployment, gd, [{ patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' }], {}, viewerContext);
+    const plan = planOf(
+      'hold',
+      KINDS.GameDeployment,
+      gd,
+      [{ patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' }],
+      {},
+      viewerContext,
+    );
     const err = (await execute(plan, opts(viewer)).catch((e: unknown) => e)) as ActionForbidden;
     expect(err).toBeInstanceOf(ActionForbidden);
     expect(err.kind).toBe('Forbidden');
     expect(err.denied[0].describe).toBe(`patch gamedeployments.tkex.tencent.com ${ns}/${gd.metadata.name}`);
     const after = await get(KINDS.GameDeployment, gd.metadata.name!);
     expect(after.metadata.resourceVersion).toBe(gd.metadata.resourceVersion);
-    const direct = await clusterClient(kubeconfig, viewerContext).request('PATCH', resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }), { spec: { updateStrategy: { partition: 2 } } }, 'application/merge-patch+json');
+    const direct = await clusterClient(kubeconfig, viewerContext).request(
+      'PATCH',
+      resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }),
+      { spec: { updateStrategy: { partition: 2 } } },
+      'application/merge-patch+json',
+    );
     expect(direct.status).toBe(403);
   });
 
   it('dry-run: the server validates the write and stores nothing; no annotation or Event', async () => {
     const hr = await copyOf(KINDS.HookRun, 'canary-game-102-6d5f7c8b9-1-check-online');
-    const plan = planOf('skip-hook', KINDS.HookRun, hr, [{ patchType: 'merge', body: { spec: { terminate: true } }, describe: 'terminate' }], { hookRunName: hr.metadata.name });
+    const plan = planOf(
+      'skip-hook',
+      KINDS.HookRun,
+      hr,
+      [{ patchType: 'merge', body: { spec: { terminate: true } }, describe: 'terminate' }],
+      { hookRunName: hr.metadata.name },
+    );
     if (hr.status?.phase !== 'Running') plan.preconditions.hookRunName = undefined;
     const res = await execute(plan, opts(admin, { dryRun: true }));
     expect(res.primary?.spec.terminate).toBe(true);

@@ -51,7 +51,10 @@ export async function serveClusterControl(fed: RealFederation): Promise<{ url: s
     if (req.method === 'POST' && m) {
       const name = decodeURIComponent(m[1]);
       const op = m[2] === 'stop' ? fed.stopApiserver(name) : fed.startApiserver(name);
-      op.then(() => reply(200, { ok: true }), (err: Error) => reply(500, { error: err.message }));
+      op.then(
+        () => reply(200, { ok: true }),
+        (err: Error) => reply(500, { error: err.message }),
+      );
       return;
     }
     if (req.method === 'GET' && req.url === '/processes') return reply(200, fed.processes());

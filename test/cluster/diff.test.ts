@@ -28,32 +28,71 @@ const deployment = (image: string): KubeObject => ({
   spec: {
     replicas: 2,
     selector: { matchLabels: { app: 'web' } },
-    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 8080 }], resources: { requests: { cpu: '0.5', memory: '1024Mi' } } }] } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: {
+        containers: [{ name: 'web', image, ports: [{ containerPort: 8080 }], resources: { requests: { cpu: '0.5', memory: '1024Mi' } } }],
+      },
+    },
   },
 });
-const service: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: NS, labels: LABEL }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] } };
-const cm = (name: string, data: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: NS, labels: LABEL }, data, ...extra });
-const secret: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: NS, labels: LABEL }, stringData: { password: 'live-password-1' } };
+const service: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: NS, labels: LABEL },
+  spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080 }] },
+};
+const cm = (name: string, data: Record<string, string>, extra: Record<string, unknown> = {}): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace: NS, labels: LABEL },
+  data,
+  ...extra,
+});
+const secret: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: { name: 'db', namespace: NS, labels: LABEL },
+  stringData: { password: 'live-password-1' },
+};
 const zone = (pwd: string): KubeObject => ({
   apiVersion: 'apps.example.com/v1alpha1',
   kind: 'GameZone',
   metadata: { name: 'zone9', namespace: NS, labels: LABEL },
-  spec: { gameZone: { zoneId: 909, defaultImage: 'registry.example.com/project1/service:0.1.0', serviceConfig: [{ type: 'game', id: 1 }], mysqlConfig: { ip: '192.168.1.100', port: 3306, user: 'u', pwd } } },
+  spec: {
+    gameZone: {
+      zoneId: 909,
+      defaultImage: 'registry.example.com/project1/service:0.1.0',
+      serviceConfig: [{ type: 'game', id: 1 }],
+      mysqlConfig: { ip: '192.168.1.100', port: 3306, user: 'u', pwd },
+    },
+  },
 });
 
 describe('diff against the real kube-apiserver', () => {
   let targets: KubeTargets;
   let fx: FixtureRepo;
   let report: DiffReport;
-  const obj = (r: DiffReport, kind: string, name: string): ObjectDiff | undefined => r.apps.flatMap((a) => a.objects).find((o) => o.kind === kind && o.name === name);
+  const obj = (r: DiffReport, kind: string, name: string): ObjectDiff | undefined =>
+    r.apps.flatMap((a) => a.objects).find((o) => o.kind === kind && o.name === name);
 
   beforeAll(async () => {
     targets = kubeTargets(loadKubeconfig([kubeconfig]));
     const admin = targets.client('real-a')!;
-    await admin.request({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } } });
+    await admin.request({
+      method: 'POST',
+      path: '/api/v1/namespaces',
+      body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } },
+    });
     const apply = (o: KubeObject, resource: string) => {
       const base = o.apiVersion!.includes('/') ? `/apis/${o.apiVersion}` : `/api/${o.apiVersion}`;
-      return admin.request({ method: 'PATCH', path: `${base}/namespaces/${NS}/${resource}/${o.metadata.name}`, query: { fieldManager: MANAGER, force: 'true' }, body: JSON.stringify(o), contentType: 'application/apply-patch+yaml' });
+      return admin.request({
+        method: 'PATCH',
+        path: `${base}/namespaces/${NS}/${resource}/${o.metadata.name}`,
+        query: { fieldManager: MANAGER, force: 'true' },
+        body: JSON.stringify(o),
+        contentType: 'application/apply-patch+yaml',
+      });
     };
     // what the GitOps tool applied earlier
     await apply(deployment('registry.example.com/web:1.0'), 'deployments');
@@ -66,7 +105,11 @@ describe('diff against the real kube-apiserver', () => {
     await apply(secret, 'secrets');
     await apply(zone('live-password-1'), 'gamezones');
     // an unmanaged object in the namespace (no tracking label): never Extra
-    await admin.request({ method: 'POST', path: `/api/v1/namespaces/${NS}/configmaps`, body: cm('someone-elses', { x: '1' }, { metadata: { name: 'someone-elses', namespace: NS } }) });
+    await admin.request({
+      method: 'POST',
+      path: `/api/v1/namespaces/${NS}/configmaps`,
+      body: cm('someone-elses', { x: '1' }, { metadata: { name: 'someone-elses', namespace: NS } }),
+    });
     // Git: image changed, 'gone' exists only in Git (deleted live), 'leftover' removed, 'typo' has an unknown field
     const docs = [
       deployment('registry.example.com/web:2.0'),
@@ -78,13 +121,20 @@ describe('diff against the real kube-apiserver', () => {
       zone('live-password-1'),
     ];
     fx = await fixtureRepo({
-      'zonectl.yaml': stringify({ fieldManager: MANAGER, tracking: { label: 'app.kubernetes.io/instance', inject: 'label' }, apps: [{ name: APP, path: 'app', context: 'real-a', namespace: NS }] }),
+      'zonectl.yaml': stringify({
+        fieldManager: MANAGER,
+        tracking: { label: 'app.kubernetes.io/instance', inject: 'label' },
+        apps: [{ name: APP, path: 'app', context: 'real-a', namespace: NS }],
+      }),
       'app/all.yaml': docs.map((d) => stringify(d)).join('---\n'),
     });
     report = await runGitDiff({ repo: fx.dir }, targets);
   });
   afterAll(async () => {
-    await targets?.client('real-a')?.request({ method: 'DELETE', path: `/api/v1/namespaces/${NS}` }).catch(() => undefined);
+    await targets
+      ?.client('real-a')
+      ?.request({ method: 'DELETE', path: `/api/v1/namespaces/${NS}` })
+      .catch(() => undefined);
     targets?.close();
     fx?.cleanup();
   });
@@ -135,7 +185,17 @@ describe('diff against the real kube-apiserver', () => {
   });
 
   it('a changed secret shows as changed, masked on both sides', async () => {
-    await fx.commit({ 'app/all.yaml': [deployment('registry.example.com/web:2.0'), service, cm('settings', { mode: 'prod' }), { ...secret, stringData: { password: 'new-password-2' } }, zone('new-password-2')].map((d) => stringify(d)).join('---\n') });
+    await fx.commit({
+      'app/all.yaml': [
+        deployment('registry.example.com/web:2.0'),
+        service,
+        cm('settings', { mode: 'prod' }),
+        { ...secret, stringData: { password: 'new-password-2' } },
+        zone('new-password-2'),
+      ]
+        .map((d) => stringify(d))
+        .join('---\n'),
+    });
     const r = await runGitDiff({ repo: fx.dir }, targets);
     const s = obj(r, 'Secret', 'db')!;
     expect(s.status).toBe('Modified');
@@ -152,7 +212,18 @@ describe('diff against the real kube-apiserver', () => {
 
   it('a viewer without patch rights gets the client-side fallback, marked approximate, with the same verdicts', async () => {
     const viewer = { ...targets, client: (c: string) => targets.client(`${c}-viewer`) };
-    await fx.commit({ 'app/all.yaml': [deployment('registry.example.com/web:2.0'), service, cm('settings', { mode: 'prod' }), cm('gone', { k: 'v' }), secret, zone('live-password-1')].map((d) => stringify(d)).join('---\n') });
+    await fx.commit({
+      'app/all.yaml': [
+        deployment('registry.example.com/web:2.0'),
+        service,
+        cm('settings', { mode: 'prod' }),
+        cm('gone', { k: 'v' }),
+        secret,
+        zone('live-password-1'),
+      ]
+        .map((d) => stringify(d))
+        .join('---\n'),
+    });
     const r = await runGitDiff({ repo: fx.dir }, viewer);
     expect(r.apps[0]!.error).toBeUndefined();
     const web = obj(r, 'Deployment', 'web')!;
@@ -162,6 +233,14 @@ describe('diff against the real kube-apiserver', () => {
     expect(web.note).toMatch(/client-side \(approximate\): no permission to dry-run \(patch deployments\.apps\)/);
     expect(textReport(r)).toMatch(/Modified \(approximate\)/);
     const verdicts = Object.fromEntries(r.apps[0]!.objects.map((o) => [`${o.kind}/${o.name}`, o.status]));
-    expect(verdicts).toMatchObject({ 'Deployment/web': 'Modified', 'Service/web': 'Synced', 'ConfigMap/settings': 'Synced', 'ConfigMap/gone': 'Missing', 'ConfigMap/leftover': 'Extra', 'Secret/db': 'Synced', 'GameZone/zone9': 'Synced' });
+    expect(verdicts).toMatchObject({
+      'Deployment/web': 'Modified',
+      'Service/web': 'Synced',
+      'ConfigMap/settings': 'Synced',
+      'ConfigMap/gone': 'Missing',
+      'ConfigMap/leftover': 'Extra',
+      'Secret/db': 'Synced',
+      'GameZone/zone9': 'Synced',
+    });
   });
 });

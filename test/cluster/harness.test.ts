@@ -68,7 +68,8 @@ describe('real federation harness', () => {
     const gss = (await c.request('GET', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamestatefulsets/game-102`)).json;
     expect(gss.status.pauseConditions[0].reason).toBe('PausedByStepBasedHook');
     expect(gss.status.currentStepIndex).toBe(1);
-    const hr = (await c.request('GET', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/hookruns/${gss.status.canary.currentStepHookRun}`)).json;
+    const hr = (await c.request('GET', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/hookruns/${gss.status.canary.currentStepHookRun}`))
+      .json;
     expect(hr.status.phase).toBe('Inconclusive');
     const scale = await c.request('GET', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamestatefulsets/game-101/scale`);
     expect(scale.json.status).toMatchObject({ replicas: 4, selector: 'app=game-101' });
@@ -109,8 +110,12 @@ describe('real federation harness', () => {
     const list = await v.request('GET', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamestatefulsets`);
     expect(list.status).toBe(200);
     const gs = list.json.items[0].metadata.name;
-    const patch = await v.request('PATCH', `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamestatefulsets/${gs}`,
-      { spec: { updateStrategy: { paused: false } } }, 'application/merge-patch+json');
+    const patch = await v.request(
+      'PATCH',
+      `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamestatefulsets/${gs}`,
+      { spec: { updateStrategy: { paused: false } } },
+      'application/merge-patch+json',
+    );
     expect(patch.status).toBe(403);
     expect(patch.json.reason).toBe('Forbidden');
     const review = await v.request('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {

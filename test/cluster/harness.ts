@@ -130,7 +130,13 @@ export interface RealFederation {
   timings: { etcdMs: number; apiserversMs: number; fixturesMs: number; podsMs: number; totalMs: number };
   cluster(name: string): RealCluster;
   /** A raw request as `admin` (default) or `viewer`; never logs the token. */
-  request(cluster: string, method: string, path: string, body?: unknown, opts?: { user?: 'admin' | 'viewer'; contentType?: string }): Promise<HttpResult>;
+  request(
+    cluster: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    opts?: { user?: 'admin' | 'viewer'; contentType?: string },
+  ): Promise<HttpResult>;
   /** Stop one kube-apiserver (SIGTERM, wait for exit). Its port and data stay reserved for startApiserver. */
   stopApiserver(name: string): Promise<void>;
   /** Start a stopped kube-apiserver again on the same port, cert dir and etcd prefix; resolves when /readyz is 200. */
@@ -181,15 +187,27 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
     const [clientPort, peerPort] = [await freePort(), await freePort()];
     const clientUrl = `http://127.0.0.1:${clientPort}`;
     const peerUrl = `http://127.0.0.1:${peerPort}`;
-    const etcdProc = startProcess('etcd', bins.etcd, [
-      '--name=default', `--data-dir=${join(dir, 'etcd')}`,
-      `--listen-client-urls=${clientUrl}`, `--advertise-client-urls=${clientUrl}`,
-      `--listen-peer-urls=${peerUrl}`, `--initial-advertise-peer-urls=${peerUrl}`,
-      `--initial-cluster=default=${peerUrl}`, '--unsafe-no-fsync=true', '--log-level=warn',
-    ], join(dir, 'logs', 'etcd.log'));
+    const etcdProc = startProcess(
+      'etcd',
+      bins.etcd,
+      [
+        '--name=default',
+        `--data-dir=${join(dir, 'etcd')}`,
+        `--listen-client-urls=${clientUrl}`,
+        `--advertise-client-urls=${clientUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=default=${peerUrl}`,
+        '--unsafe-no-fsync=true',
+        '--log-level=warn',
+      ],
+      join(dir, 'logs', 'etcd.log'),
+    );
     etcd = etcdProc;
     await waitFor('etcd /readyz', async () => ((await httpGet(`${clientUrl}/readyz`)).status === 200 ? true : undefined), {
-      timeoutMs: 30_000, intervalMs: 100, abort: () => (etcdProc.hasExited() ? `etcd exited:\n${logTail(etcdProc)}` : undefined),
+      timeoutMs: 30_000,
+      intervalMs: 100,
+      abort: () => (etcdProc.hasExited() ? `etcd exited:\n${logTail(etcdProc)}` : undefined),
     });
     const etcdMs = Date.now() - t0;
     log(`etcd ready on ${clientUrl} in ${etcdMs} ms`);
@@ -200,16 +218,29 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       const certDir = join(dir, name, 'pki');
       mkdirSync(certDir, { recursive: true });
       const cluster: RealCluster = {
-        name, port, server: `https://127.0.0.1:${port}`, caPem: '', etcdPrefix: `/registry-${name}`,
-        adminContext: name, viewerContext: viewerContextName(name),
+        name,
+        port,
+        server: `https://127.0.0.1:${port}`,
+        caPem: '',
+        etcdPrefix: `/registry-${name}`,
+        adminContext: name,
+        viewerContext: viewerContextName(name),
       };
       const args = [
-        `--etcd-servers=${clientUrl}`, `--etcd-prefix=${cluster.etcdPrefix}`,
-        '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${port}`, `--cert-dir=${certDir}`,
-        '--endpoint-reconciler-type=none', '--service-cluster-ip-range=10.0.0.0/24', '--allow-privileged=true',
-        '--authorization-mode=Node,RBAC', `--token-auth-file=${join(dir, 'tokens.csv')}`,
+        `--etcd-servers=${clientUrl}`,
+        `--etcd-prefix=${cluster.etcdPrefix}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${port}`,
+        `--cert-dir=${certDir}`,
+        '--endpoint-reconciler-type=none',
+        '--service-cluster-ip-range=10.0.0.0/24',
+        '--allow-privileged=true',
+        '--authorization-mode=Node,RBAC',
+        `--token-auth-file=${join(dir, 'tokens.csv')}`,
         '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-        `--service-account-signing-key-file=${join(dir, 'sa.key')}`, `--service-account-key-file=${join(dir, 'sa.pub')}`,
+        `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
+        `--service-account-key-file=${join(dir, 'sa.pub')}`,
         '--profiling=false',
         // With pods, KCM/scheduler/kwok hold watches open: without a watch-termination grace period a SIGTERMed
         // apiserver waits for them until the harness's SIGKILL (15 s); with it, stopApiserver takes ~1 s.
@@ -224,23 +255,39 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       s.proc = proc;
       const abort = () => (proc.hasExited() ? `kube-apiserver ${s.cluster.name} exited:\n${logTail(proc)}` : undefined);
       const crt = join(s.args.find((a) => a.startsWith('--cert-dir='))!.slice('--cert-dir='.length), 'apiserver.crt');
-      s.cluster.caPem = await waitFor(`${crt}`, async () => {
-        const pem = existsSync(crt) ? readFileSync(crt, 'utf8') : '';
-        return pem.includes('-----END CERTIFICATE-----') ? pem : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 100, abort });
+      s.cluster.caPem = await waitFor(
+        `${crt}`,
+        async () => {
+          const pem = existsSync(crt) ? readFileSync(crt, 'utf8') : '';
+          return pem.includes('-----END CERTIFICATE-----') ? pem : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 100, abort },
+      );
       const target: RequestTarget = { server: s.cluster.server, caPem: s.cluster.caPem, token: tokens.admin };
-      await waitFor(`kube-apiserver ${s.cluster.name} /readyz`, async () => ((await kubeRequest(target, 'GET', '/readyz', undefined, undefined, 5_000)).status === 200 ? true : undefined), {
-        timeoutMs: 120_000, intervalMs: 250, abort,
-      });
+      await waitFor(
+        `kube-apiserver ${s.cluster.name} /readyz`,
+        async () => ((await kubeRequest(target, 'GET', '/readyz', undefined, undefined, 5_000)).status === 200 ? true : undefined),
+        {
+          timeoutMs: 120_000,
+          intervalMs: 250,
+          abort,
+        },
+      );
       // /readyz does not cover CRD watch caches: right after a restart a CR list answers 429 (Retry-After) until its
       // cache is initialised. Wait until every established CRD lists with 200, so a restarted server is fully ready.
       const crds = await kubeRequest(target, 'GET', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions');
       for (const crd of (crds.json?.items ?? []) as any[]) {
         const version = crd.spec.versions.find((v: any) => v.storage)?.name;
         const path = `/apis/${crd.spec.group}/${version}/${crd.spec.names.plural}?limit=1`;
-        await waitFor(`${s.cluster.name} ${path}`, async () => ((await kubeRequest(target, 'GET', path)).status === 200 ? true : undefined), {
-          timeoutMs: 60_000, intervalMs: 100, abort,
-        });
+        await waitFor(
+          `${s.cluster.name} ${path}`,
+          async () => ((await kubeRequest(target, 'GET', path)).status === 200 ? true : undefined),
+          {
+            timeoutMs: 60_000,
+            intervalMs: 100,
+            abort,
+          },
+        );
       }
     };
     await Promise.all([...apiservers.values()].map(launch));
@@ -259,28 +306,39 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       if (!c) return undefined;
       return key === 'server' ? c.server : Buffer.from(c.caPem).toString('base64');
     };
-    await Promise.all(clusters.map(async (c) => {
-      const target: RequestTarget = { server: c.server, caPem: c.caPem, token: tokens.admin };
-      if (opts.crds !== false) await applyCrds(target, crdFiles(join(FIXTURES_DIR, 'crds')));
-      await applyObjects(target, viewerRbac());
-      if (opts.fixtures !== false) {
-        for (const file of fixtureObjectFiles(join(FIXTURES_DIR, 'objects'), c.name)) await applyObjects(target, loadManifests(file, vars));
-      }
-    }));
+    await Promise.all(
+      clusters.map(async (c) => {
+        const target: RequestTarget = { server: c.server, caPem: c.caPem, token: tokens.admin };
+        if (opts.crds !== false) await applyCrds(target, crdFiles(join(FIXTURES_DIR, 'crds')));
+        await applyObjects(target, viewerRbac());
+        if (opts.fixtures !== false) {
+          for (const file of fixtureObjectFiles(join(FIXTURES_DIR, 'objects'), c.name))
+            await applyObjects(target, loadManifests(file, vars));
+        }
+      }),
+    );
     const fixturesMs = Date.now() - tFix;
     log(`CRDs and fixtures applied in ${fixturesMs} ms`);
 
     // Controllers, scheduler and kwok for the clusters with pods (after the fixtures, so KCM sees them at once).
     const tPods = Date.now();
-    await Promise.all(podClusters.map(async (name) => {
-      const c = apiservers.get(name)!.cluster;
-      const rt = await startPods({
-        cluster: c, token: tokens.admin, dir: join(dir, name), apiserverCert: join(dir, name, 'pki', 'apiserver.crt'),
-        saKey: join(dir, 'sa.key'), bins: podBins!, logDir: join(dir, 'logs'), log,
-      });
-      pods.set(name, rt);
-      c.pods = rt.info;
-    }));
+    await Promise.all(
+      podClusters.map(async (name) => {
+        const c = apiservers.get(name)!.cluster;
+        const rt = await startPods({
+          cluster: c,
+          token: tokens.admin,
+          dir: join(dir, name),
+          apiserverCert: join(dir, name, 'pki', 'apiserver.crt'),
+          saKey: join(dir, 'sa.key'),
+          bins: podBins!,
+          logDir: join(dir, 'logs'),
+          log,
+        });
+        pods.set(name, rt);
+        c.pods = rt.info;
+      }),
+    );
     const podsMs = podClusters.length > 0 ? Date.now() - tPods : 0;
 
     const state = (name: string): ApiserverState => {
@@ -289,7 +347,10 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       return s;
     };
     return {
-      dir, kubeconfigPath, namespace, clusters,
+      dir,
+      kubeconfigPath,
+      namespace,
+      clusters,
       versions: { kubernetes: bins.k8sVersion, etcd: bins.etcdVersion, ...(podBins ? { kwok: podBins.kwokVersion } : {}) },
       timings: { etcdMs, apiserversMs, fixturesMs, podsMs, totalMs: Date.now() - t0 },
       cluster: (name) => state(name).cluster,
@@ -311,7 +372,9 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
       },
       isApiserverRunning: (name) => Boolean(state(name).proc && !state(name).proc!.hasExited()),
       processes: () => {
-        const procs = [etcd, ...[...apiservers.values()].map((s) => s.proc), ...[...pods.values()].flatMap((p) => p.processes())].filter((p): p is TrackedProcess => Boolean(p && !p.hasExited()));
+        const procs = [etcd, ...[...apiservers.values()].map((s) => s.proc), ...[...pods.values()].flatMap((p) => p.processes())].filter(
+          (p): p is TrackedProcess => Boolean(p && !p.hasExited()),
+        );
         return procs.map((p) => ({ name: p.name, pid: p.pid, rssKiB: rssKiB(p.pid) }));
       },
       stop,
@@ -340,5 +403,9 @@ export function clusterClient(kubeconfigPath: string, context: string): ClusterC
     caPem: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'),
     token: user.token,
   };
-  return { context, server: target.server, request: (method, path, body, contentType) => kubeRequest(target, method, path, body, contentType) };
+  return {
+    context,
+    server: target.server,
+    request: (method, path, body, contentType) => kubeRequest(target, method, path, body, contentType),
+  };
 }

@@ -39,7 +39,10 @@ class PodLog {
   gen = 0;
   readonly written: string[] = [];
   file!: CriLogFile;
-  constructor(readonly cluster: string, readonly pod: string) {}
+  constructor(
+    readonly cluster: string,
+    readonly pod: string,
+  ) {}
   get key(): string {
     return `${this.cluster}/${this.pod}`;
   }
@@ -71,11 +74,18 @@ async function switchFile(p: PodLog, previousLogsFile?: string): Promise<void> {
   const first = p.written.at(-1)!;
   const spec = kwokLogs(ns, p.pod, [{ containers: ['app'], logsFile: f.path, previousLogsFile }]).spec;
   await client(p.cluster).request({ method: 'PATCH', path: logsPath(p.pod), contentType: 'application/merge-patch+json', body: { spec } });
-  await waitFor(`kwok serves ${p.key} from ${f.path}`, async () => {
-    const lines: string[] = [];
-    await client(p.cluster).streamLines({ path: `/api/v1/namespaces/${ns}/pods/${p.pod}/log`, query: { container: 'app' }, signal: new AbortController().signal }, (l) => lines.push(l));
-    return lines[0] === first ? true : undefined;
-  }, { timeoutMs: 20_000, intervalMs: 100 });
+  await waitFor(
+    `kwok serves ${p.key} from ${f.path}`,
+    async () => {
+      const lines: string[] = [];
+      await client(p.cluster).streamLines(
+        { path: `/api/v1/namespaces/${ns}/pods/${p.pod}/log`, query: { container: 'app' }, signal: new AbortController().signal },
+        (l) => lines.push(l),
+      );
+      return lines[0] === first ? true : undefined;
+    },
+    { timeoutMs: 20_000, intervalMs: 100 },
+  );
 }
 
 function statefulSet(replicas: number, image: string): KubeObject {
@@ -96,12 +106,20 @@ function statefulSet(replicas: number, image: string): KubeObject {
 async function stsRolledOut(cluster: string, replicas: number): Promise<KubeObject | undefined> {
   const s = await client(cluster).get(KINDS.StatefulSet, ns, 'game');
   const st = s.status ?? {};
-  return st.observedGeneration === s.metadata.generation && st.readyReplicas === replicas && st.updatedReplicas === replicas && st.currentRevision === st.updateRevision ? s : undefined;
+  return st.observedGeneration === s.metadata.generation &&
+    st.readyReplicas === replicas &&
+    st.updatedReplicas === replicas &&
+    st.currentRevision === st.updateRevision
+    ? s
+    : undefined;
 }
 
 beforeAll(async () => {
   fed = await startRealFederation({ clusters: podClusters, pods: true, crds: false, fixtures: false });
-  const rss = fed.processes().map((p) => `${p.name} ${Math.round((p.rssKiB ?? 0) / 1024)} MiB`).join(', ');
+  const rss = fed
+    .processes()
+    .map((p) => `${p.name} ${Math.round((p.rssKiB ?? 0) / 1024)} MiB`)
+    .join(', ');
   console.log(`[logs-follow] federation with pods started in ${fed.timings.totalMs} ms (pods ${fed.timings.podsMs} ms); RSS: ${rss}`);
   dir = mkdtempSync(join(tmpdir(), 'zonectl-logs-follow-'));
   const kc = loadKubeconfig([fed.kubeconfigPath]);
@@ -116,10 +134,15 @@ beforeAll(async () => {
       p.write(3);
       await cl.request({ method: 'POST', path: logsPath(), body: kwokLogs(ns, p.pod, [{ containers: ['app'], logsFile: p.file.path }]) });
     }
-    await waitFor(`ServiceAccount ${ns}/default on ${c}`, async () => (await cl.request({ path: `/api/v1/namespaces/${ns}/serviceaccounts/default` })) ?? undefined, { timeoutMs: 30_000, intervalMs: 200 });
+    await waitFor(
+      `ServiceAccount ${ns}/default on ${c}`,
+      async () => (await cl.request({ path: `/api/v1/namespaces/${ns}/serviceaccounts/default` })) ?? undefined,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     await cl.create(KINDS.StatefulSet, ns, statefulSet(REPLICAS[c]!, 'registry.example.com/game/app:1.0.0'));
   }
-  for (const c of podClusters) await waitFor(`StatefulSet game Ready on ${c}`, () => stsRolledOut(c, REPLICAS[c]!), { timeoutMs: 90_000, intervalMs: 200 });
+  for (const c of podClusters)
+    await waitFor(`StatefulSet game Ready on ${c}`, () => stsRolledOut(c, REPLICAS[c]!), { timeoutMs: 90_000, intervalMs: 200 });
 });
 
 afterAll(async () => {
@@ -141,7 +164,13 @@ function startCli(args: string[]): { child: ChildProcess; out: JsonLine[]; err: 
   const home = join(dir, 'home');
   mkdirSync(home, { recursive: true });
   const child = spawn(process.execPath, [cli, ...args], {
-    env: { ...process.env, KUBECONFIG: fed.kubeconfigPath, NO_COLOR: '1', XDG_CONFIG_HOME: join(home, 'config'), XDG_STATE_HOME: join(home, 'state') },
+    env: {
+      ...process.env,
+      KUBECONFIG: fed.kubeconfigPath,
+      NO_COLOR: '1',
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_STATE_HOME: join(home, 'state'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: JsonLine[] = [];
@@ -166,7 +195,9 @@ describe('zonectl logs -f through real kube-apiservers while pods churn', () => 
       const received = (key: string) => run.out.filter((l) => `${l.cluster}/${l.pod}` === key).map((l) => l.message);
       const caughtUp = () => [...logs.values()].every((p) => received(p.key).length >= p.written.length);
       await waitFor('the first lines of every pod', async () => (caughtUp() ? true : undefined), {
-        timeoutMs: 30_000, intervalMs: 50, abort: () => (run.child.exitCode !== null ? `zonectl exited ${run.child.exitCode}: ${run.err()}` : undefined),
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        abort: () => (run.child.exitCode !== null ? `zonectl exited ${run.child.exitCode}: ${run.err()}` : undefined),
       });
 
       // Every pod writes a line every 25 ms from now on, into the file of its current instance.
@@ -181,20 +212,39 @@ describe('zonectl logs -f through real kube-apiservers while pods churn', () => 
       const before = await client(first!).get(KINDS.Pod, ns, 'game-1');
       await switchFile(victim);
       await client(first!).request({ method: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/game-1` });
-      await waitFor('game-1 recreated and Ready', async () => {
-        const p = await client(first!).get(KINDS.Pod, ns, 'game-1');
-        const ready = (p.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True');
-        return p.metadata.uid !== before.metadata.uid && ready ? true : undefined;
-      }, { timeoutMs: 60_000, intervalMs: 100 });
-      await waitFor(`${victim.key} followed into its new instance`, async () => (received(victim.key).some((m) => m.includes(' gen2 ')) ? true : undefined), { timeoutMs: 30_000, intervalMs: 50 });
+      await waitFor(
+        'game-1 recreated and Ready',
+        async () => {
+          const p = await client(first!).get(KINDS.Pod, ns, 'game-1');
+          const ready = (p.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some(
+            (c) => c.type === 'Ready' && c.status === 'True',
+          );
+          return p.metadata.uid !== before.metadata.uid && ready ? true : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 100 },
+      );
+      await waitFor(
+        `${victim.key} followed into its new instance`,
+        async () => (received(victim.key).some((m) => m.includes(' gen2 ')) ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 50 },
+      );
 
       // 2. A rolling update on another cluster (or the same one when only one runs pods): every pod replaced.
       const rolled = second ?? first!;
       const rolling = [...logs.values()].filter((p) => p.cluster === rolled);
       for (const p of rolling) await switchFile(p);
-      await client(rolled).patch(KINDS.StatefulSet, ns, 'game', 'merge', { spec: { template: { spec: { containers: [{ name: 'app', image: 'registry.example.com/game/app:1.1.0' }] } } } });
-      await waitFor(`StatefulSet game rolled out on ${rolled}`, () => stsRolledOut(rolled, REPLICAS[rolled]!), { timeoutMs: 90_000, intervalMs: 200 });
-      await waitFor(`${rolled} pods followed into their new instances`, async () => (rolling.every((p) => received(p.key).some((m) => m.includes(` gen${p.gen} `))) ? true : undefined), { timeoutMs: 30_000, intervalMs: 50 });
+      await client(rolled).patch(KINDS.StatefulSet, ns, 'game', 'merge', {
+        spec: { template: { spec: { containers: [{ name: 'app', image: 'registry.example.com/game/app:1.1.0' }] } } },
+      });
+      await waitFor(`StatefulSet game rolled out on ${rolled}`, () => stsRolledOut(rolled, REPLICAS[rolled]!), {
+        timeoutMs: 90_000,
+        intervalMs: 200,
+      });
+      await waitFor(
+        `${rolled} pods followed into their new instances`,
+        async () => (rolling.every((p) => received(p.key).some((m) => m.includes(` gen${p.gen} `))) ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 50 },
+      );
 
       // 3. A hot update: the first cluster's game-0 container restarts in place, as the kubelet reports it after an in-place
       //    image update (same pod uid, new containerID, restartCount 1); its log goes on in a new file and the old
@@ -206,21 +256,49 @@ describe('zonectl logs -f through real kube-apiservers while pods churn', () => 
       const pod = await client(first!).get(KINDS.Pod, ns, 'game-0');
       const cs = (pod.status?.containerStatuses as any[])[0];
       const now = new Date().toISOString();
-      await client(first!).patch(KINDS.Pod, ns, 'game-0', 'merge', {
-        status: {
-          containerStatuses: [{
-            ...cs,
-            image: 'registry.example.com/game/app:1.0.1',
-            containerID: `${cs.containerID}-r1`,
-            restartCount: 1,
-            state: { running: { startedAt: now } },
-            lastState: { terminated: { exitCode: 0, reason: 'Completed', startedAt: cs.state.running.startedAt, finishedAt: now, containerID: cs.containerID } },
-          }],
+      await client(first!).patch(
+        KINDS.Pod,
+        ns,
+        'game-0',
+        'merge',
+        {
+          status: {
+            containerStatuses: [
+              {
+                ...cs,
+                image: 'registry.example.com/game/app:1.0.1',
+                containerID: `${cs.containerID}-r1`,
+                restartCount: 1,
+                state: { running: { startedAt: now } },
+                lastState: {
+                  terminated: {
+                    exitCode: 0,
+                    reason: 'Completed',
+                    startedAt: cs.state.running.startedAt,
+                    finishedAt: now,
+                    containerID: cs.containerID,
+                  },
+                },
+              },
+            ],
+          },
         },
-      }, { subresource: 'status' });
-      await waitFor(`${hot.key} followed into its restarted container`, async () => (received(hot.key).some((m) => m.includes(` gen${hot.gen} `)) ? true : undefined), { timeoutMs: 30_000, intervalMs: 50 });
+        { subresource: 'status' },
+      );
+      await waitFor(
+        `${hot.key} followed into its restarted container`,
+        async () => (received(hot.key).some((m) => m.includes(` gen${hot.gen} `)) ? true : undefined),
+        { timeoutMs: 30_000, intervalMs: 50 },
+      );
       const previous: string[] = [];
-      await client(first!).streamLines({ path: `/api/v1/namespaces/${ns}/pods/game-0/log`, query: { container: 'app', previous: true }, signal: new AbortController().signal }, (l) => previous.push(l));
+      await client(first!).streamLines(
+        {
+          path: `/api/v1/namespaces/${ns}/pods/game-0/log`,
+          query: { container: 'app', previous: true },
+          signal: new AbortController().signal,
+        },
+        (l) => previous.push(l),
+      );
       expect(previous, 'pods/log?previous=true serves the instance before the restart').toEqual(linesBefore);
 
       await new Promise((r) => setTimeout(r, 500));
@@ -236,12 +314,15 @@ describe('zonectl logs -f through real kube-apiservers while pods churn', () => 
         expect(l.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
       }
       const total = [...logs.values()].reduce((n, p) => n + p.written.length, 0);
-      console.log(`[logs-follow] ${total} lines from ${logs.size} pod names in ${podClusters.length} cluster(s), ${1 + rolling.length} pods replaced, 1 container restarted in place, none lost or repeated`);
+      console.log(
+        `[logs-follow] ${total} lines from ${logs.size} pod names in ${podClusters.length} cluster(s), ${1 + rolling.length} pods replaced, 1 container restarted in place, none lost or repeated`,
+      );
       const err = run.err();
       expect(err).not.toMatch(/^! /m);
       // Markers: the replaced pods left/joined (or were re-tailed) visibly.
       expect(err).toMatch(new RegExp(`^~ ${hot.cluster}/${hot.pod}/app container restarted in place`, 'm'));
-      for (const p of [victim, ...rolling]) expect(err.split('\n').filter((l) => l.includes(`${p.cluster}/${p.pod}/app`)).length, err).toBeGreaterThanOrEqual(2);
+      for (const p of [victim, ...rolling])
+        expect(err.split('\n').filter((l) => l.includes(`${p.cluster}/${p.pod}/app`)).length, err).toBeGreaterThanOrEqual(2);
     } catch (e) {
       // What zonectl said (markers, errors) explains most failures.
       throw new Error(`${(e as Error).message}\n--- zonectl stderr ---\n${run.err().split('\n').slice(-40).join('\n')}`);

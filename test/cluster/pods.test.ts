@@ -28,25 +28,41 @@ const podPath = (name: string, sub?: string) => `/api/v1/namespaces/${ns}/pods/$
 /** pods/log through the apiserver with zonectl's transport; resolves with every line (not following). */
 async function readLog(pod: string, query: Record<string, string | number | boolean | undefined> = {}): Promise<string[]> {
   const lines: string[] = [];
-  await client.streamLines({ path: podPath(pod, 'log'), query: { container: 'app', ...query }, signal: new AbortController().signal, timeoutMs: 15_000 }, (l) => lines.push(l));
+  await client.streamLines(
+    { path: podPath(pod, 'log'), query: { container: 'app', ...query }, signal: new AbortController().signal, timeoutMs: 15_000 },
+    (l) => lines.push(l),
+  );
   return lines;
 }
 
 beforeAll(async () => {
   fed = await startRealFederation({ clusters: ['pods-a'], pods: true, crds: false, fixtures: false });
   podCluster = fed.cluster('pods-a').pods!;
-  const rss = fed.processes().map((p) => `${p.name} ${Math.round((p.rssKiB ?? 0) / 1024)} MiB`).join(', ');
+  const rss = fed
+    .processes()
+    .map((p) => `${p.name} ${Math.round((p.rssKiB ?? 0) / 1024)} MiB`)
+    .join(', ');
   console.log(`[pods] federation with pods started in ${fed.timings.totalMs} ms (pods ${fed.timings.podsMs} ms); RSS: ${rss}`);
-  client = new HttpClusterClient(podCluster.cluster, loadKubeconfig([fed.kubeconfigPath]).forContext(podCluster.cluster), { timeoutMs: 15_000 });
+  client = new HttpClusterClient(podCluster.cluster, loadKubeconfig([fed.kubeconfigPath]).forContext(podCluster.cluster), {
+    timeoutMs: 15_000,
+  });
   dir = mkdtempSync(join(tmpdir(), 'zonectl-pods-test-'));
-  await client.request({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } });
+  await client.request({
+    method: 'POST',
+    path: '/api/v1/namespaces',
+    body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } },
+  });
   // kwok serves each pod from its own file: the Logs objects exist before the pods do.
   for (let i = 0; i < REPLICAS; i++) {
     const pod = `web-${i}`;
     const f = new CriLogFile(join(dir, `${pod}.log`));
     f.append([`${pod} starting`, `${pod} listening on :7777`, `${pod} zone 101 ready`]);
     files.set(pod, f);
-    await client.request({ method: 'POST', path: `/apis/kwok.x-k8s.io/v1alpha1/namespaces/${ns}/logs`, body: kwokLogs(ns, pod, [{ containers: ['app'], logsFile: f.path }]) });
+    await client.request({
+      method: 'POST',
+      path: `/apis/kwok.x-k8s.io/v1alpha1/namespaces/${ns}/logs`,
+      body: kwokLogs(ns, pod, [{ containers: ['app'], logsFile: f.path }]),
+    });
   }
 });
 
@@ -59,7 +75,16 @@ afterAll(async () => {
 describe('real pods on the cluster with kube-controller-manager, kube-scheduler and kwok', () => {
   it(`a StatefulSet gets pods -0..-${REPLICAS - 1}, scheduled on the kwok node, Running and Ready in order`, async () => {
     // The namespace's default ServiceAccount comes from KCM's serviceaccount controller (needed by admission).
-    await waitFor('ServiceAccount default', async () => (await client.get({ group: '', version: 'v1', resource: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true }, ns, 'default')) ?? undefined, { timeoutMs: 30_000, intervalMs: 200 });
+    await waitFor(
+      'ServiceAccount default',
+      async () =>
+        (await client.get(
+          { group: '', version: 'v1', resource: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true },
+          ns,
+          'default',
+        )) ?? undefined,
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     const t0 = Date.now();
     await client.create(KINDS.StatefulSet, ns, {
       apiVersion: 'apps/v1',
@@ -76,10 +101,14 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
       },
     } as KubeObject);
 
-    const sts = await waitFor('StatefulSet web readyReplicas', async () => {
-      const s = await client.get(KINDS.StatefulSet, ns, 'web');
-      return s.status?.readyReplicas === REPLICAS && s.status?.availableReplicas === REPLICAS ? s : undefined;
-    }, { timeoutMs: 90_000, intervalMs: 250 });
+    const sts = await waitFor(
+      'StatefulSet web readyReplicas',
+      async () => {
+        const s = await client.get(KINDS.StatefulSet, ns, 'web');
+        return s.status?.readyReplicas === REPLICAS && s.status?.availableReplicas === REPLICAS ? s : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
     const readyMs = Date.now() - t0;
     expect(sts.status?.replicas).toBe(REPLICAS);
 
@@ -91,7 +120,9 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
       const p = byName.get(`web-${i}`)!;
       expect(p.spec?.nodeName, 'bound by kube-scheduler').toBe(podCluster.nodeName);
       expect(p.status?.phase).toBe('Running');
-      const ready = (p.status?.conditions as Array<{ type: string; status: string; lastTransitionTime: string }>).find((c) => c.type === 'Ready');
+      const ready = (p.status?.conditions as Array<{ type: string; status: string; lastTransitionTime: string }>).find(
+        (c) => c.type === 'Ready',
+      );
       expect(ready?.status).toBe('True');
       readyAt.push(Date.parse(ready!.lastTransitionTime));
       const cs = (p.status?.containerStatuses as any[])[0];
@@ -110,10 +141,14 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
   it("pods/log through the apiserver returns the pod's CRI file text (tailLines, timestamps)", async () => {
     const want = ['web-0 starting', 'web-0 listening on :7777', 'web-0 zone 101 ready'];
     // kwok's Logs informer may lag the create by a moment: poll until web-0 is served from its own file.
-    const lines = await waitFor('web-0 log from its own file', async () => {
-      const l = await readLog('web-0');
-      return l.length === want.length && l[0] === want[0] ? l : undefined;
-    }, { timeoutMs: 20_000, intervalMs: 250 });
+    const lines = await waitFor(
+      'web-0 log from its own file',
+      async () => {
+        const l = await readLog('web-0');
+        return l.length === want.length && l[0] === want[0] ? l : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 250 },
+    );
     expect(lines).toEqual(want);
     expect(await readLog('web-2')).toEqual(['web-2 starting', 'web-2 listening on :7777', 'web-2 zone 101 ready']);
     expect(await readLog('web-0', { tailLines: 1 })).toEqual(['web-0 zone 101 ready']);
@@ -126,14 +161,20 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
     const file = files.get('web-1')!;
     const got: string[] = [];
     const ac = new AbortController();
-    const streaming = client.streamLines({ path: podPath('web-1', 'log'), query: { container: 'app', follow: true, tailLines: 1 }, signal: ac.signal }, (l) => got.push(l));
+    const streaming = client.streamLines(
+      { path: podPath('web-1', 'log'), query: { container: 'app', follow: true, tailLines: 1 }, signal: ac.signal },
+      (l) => got.push(l),
+    );
     try {
       await waitFor('the tail line', async () => (got.length >= 1 ? true : undefined), { timeoutMs: 15_000, intervalMs: 50 });
       expect(got).toEqual(['web-1 zone 101 ready']);
       const batches = [['tick 1'], ['tick 2', 'tick 3'], ['tick 4']];
       for (const b of batches) {
         file.append(b);
-        await waitFor(`${b.at(-1)} streamed`, async () => (got.includes(b.at(-1)!) ? true : undefined), { timeoutMs: 15_000, intervalMs: 25 });
+        await waitFor(`${b.at(-1)} streamed`, async () => (got.includes(b.at(-1)!) ? true : undefined), {
+          timeoutMs: 15_000,
+          intervalMs: 25,
+        });
       }
       expect(got).toEqual(['web-1 zone 101 ready', 'tick 1', 'tick 2', 'tick 3', 'tick 4']);
     } finally {
@@ -152,24 +193,38 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
       metadata: { name: 'bare', namespace: ns },
       spec: { nodeName: podCluster.nodeName, containers: [{ name: 'app', image: 'registry.example.com/game/bare:1' }] },
     } as KubeObject);
-    await waitFor('pod bare Running', async () => ((await client.get(KINDS.Pod, ns, 'bare')).status?.phase === 'Running' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
+    await waitFor(
+      'pod bare Running',
+      async () => ((await client.get(KINDS.Pod, ns, 'bare')).status?.phase === 'Running' ? true : undefined),
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
     expect(await readLog('bare')).toContain(line);
   });
 
   it('deleting a pod: kwok completes the deletion and the StatefulSet recreates it with a new uid, Ready again', async () => {
     const before = await client.get(KINDS.Pod, ns, 'web-1');
     await client.request({ method: 'DELETE', path: podPath('web-1') });
-    const after = await waitFor('web-1 recreated and Ready', async () => {
-      const p = await client.get(KINDS.Pod, ns, 'web-1').catch(() => undefined);
-      if (!p || p.metadata.uid === before.metadata.uid) return undefined;
-      const ready = (p.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some((c) => c.type === 'Ready' && c.status === 'True');
-      return ready ? p : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    const after = await waitFor(
+      'web-1 recreated and Ready',
+      async () => {
+        const p = await client.get(KINDS.Pod, ns, 'web-1').catch(() => undefined);
+        if (!p || p.metadata.uid === before.metadata.uid) return undefined;
+        const ready = (p.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some(
+          (c) => c.type === 'Ready' && c.status === 'True',
+        );
+        return ready ? p : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
     expect((after.status?.containerStatuses as any[])[0].containerID).toBe(`kwok://${after.metadata.uid}-app`);
   });
 
   it('the controllers, scheduler and kwok outlive a kube-apiserver restart: a scale-up afterwards gets a Ready pod', async () => {
-    const names = () => fed.processes().map((p) => p.name).sort();
+    const names = () =>
+      fed
+        .processes()
+        .map((p) => p.name)
+        .sort();
     const before = names();
     const t0 = Date.now();
     await fed.stopApiserver('pods-a');
@@ -183,11 +238,17 @@ describe('real pods on the cluster with kube-controller-manager, kube-scheduler 
     expect(names()).toEqual(before);
     expect(before).toEqual(expect.arrayContaining(['kube-controller-manager pods-a', 'kube-scheduler pods-a', 'kwok pods-a']));
     await client.patch(KINDS.StatefulSet, ns, 'web', 'merge', { spec: { replicas: REPLICAS + 1 } });
-    await waitFor(`web-${REPLICAS} Running and Ready after the restart`, async () => {
-      const s = await client.get(KINDS.StatefulSet, ns, 'web');
-      const p = await client.get(KINDS.Pod, ns, `web-${REPLICAS}`);
-      return s.status?.readyReplicas === REPLICAS + 1 && p.status?.phase === 'Running' && p.spec?.nodeName === podCluster.nodeName ? true : undefined;
-    }, { timeoutMs: 90_000, intervalMs: 250 });
+    await waitFor(
+      `web-${REPLICAS} Running and Ready after the restart`,
+      async () => {
+        const s = await client.get(KINDS.StatefulSet, ns, 'web');
+        const p = await client.get(KINDS.Pod, ns, `web-${REPLICAS}`);
+        return s.status?.readyReplicas === REPLICAS + 1 && p.status?.phase === 'Running' && p.spec?.nodeName === podCluster.nodeName
+          ? true
+          : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
     console.log(`[pods] kube-apiserver stop ${t1 - t0} ms, start ${t2 - t1} ms, scale-up Ready ${Date.now() - t2} ms after the restart`);
   });
 });

@@ -23,7 +23,10 @@ const ns = inject('zonectlNamespace');
 
 async function zonectl(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, [cli, ...args], { env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', ...env }, timeout: 60_000 });
+    const r = await run(process.execPath, [cli, ...args], {
+      env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1', ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -46,8 +49,14 @@ describe('zonectl read commands on real kube-apiservers', () => {
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^CLUSTER\s+NAMESPACE\s+ZONE\s+NAME\s+VERSION\s+SERVICES\s+ROLLOUT\s+AGE$/);
-    const zones = rows.slice(1).map((l) => l.split(/\s{3,}/).slice(0, 3).join(' '));
-    for (const z of ['real-a games 101', 'real-a games 102', 'real-b games 201', 'real-b games 202', 'real-c games 301']) expect(zones).toContain(z);
+    const zones = rows.slice(1).map((l) =>
+      l
+        .split(/\s{3,}/)
+        .slice(0, 3)
+        .join(' '),
+    );
+    for (const z of ['real-a games 101', 'real-a games 102', 'real-b games 201', 'real-b games 202', 'real-c games 301'])
+      expect(zones).toContain(z);
     expect(r.stdout).not.toMatch(/password|secretKey|admin-token/i);
   });
 
@@ -64,10 +73,18 @@ describe('zonectl read commands on real kube-apiservers', () => {
   it('rollouts shows the paused canary with step, pause reason and hook phase', async () => {
     const r = await zonectl(['rollouts', '--all-contexts', '-o', 'json']);
     expect(r.code).toBe(0);
-    const items = JSON.parse(r.stdout).items as Array<{ cluster: string; kind: string; rollout: { phase: string; paused: boolean; pauseReason?: string; stepIndex?: number; steps: unknown[]; hookPhase?: string } }>;
+    const items = JSON.parse(r.stdout).items as Array<{
+      cluster: string;
+      kind: string;
+      rollout: { phase: string; paused: boolean; pauseReason?: string; stepIndex?: number; steps: unknown[]; hookPhase?: string };
+    }>;
     expect(items.length).toBeGreaterThan(0);
     const paused = items.filter((w) => w.rollout.paused);
-    expect(paused.some((w) => w.rollout.pauseReason === 'PausedByCanaryPauseStep' && typeof w.rollout.stepIndex === 'number' && w.rollout.steps.length > 0)).toBe(true);
+    expect(
+      paused.some(
+        (w) => w.rollout.pauseReason === 'PausedByCanaryPauseStep' && typeof w.rollout.stepIndex === 'number' && w.rollout.steps.length > 0,
+      ),
+    ).toBe(true);
     expect(paused.some((w) => w.rollout.pauseReason === 'PausedByStepBasedHook' && w.rollout.hookPhase === 'Inconclusive')).toBe(true);
     const table = await zonectl(['rollouts', '--all-contexts']);
     expect(table.stdout).toMatch(/paused: awaiting approval/);
@@ -107,9 +124,13 @@ describe('viewer rights on real kube-apiservers', () => {
       const name = list.items[0]!.metadata.name!;
       const review = await viewer.canI({ verb: 'patch', group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: ns, name });
       expect(review.allowed).toBe(false);
-      const err = await viewer.patch(KINDS.GameDeployment, ns, name, 'merge', { spec: { updateStrategy: { paused: false } } }).catch((e) => e);
+      const err = await viewer
+        .patch(KINDS.GameDeployment, ns, name, 'merge', { spec: { updateStrategy: { paused: false } } })
+        .catch((e) => e);
       expect(err.kind).toBe('Forbidden');
-      expect(err.oneLine()).toBe(`real-a-viewer: gamedeployments.tkex.tencent.com "${name}" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "${ns}"`);
+      expect(err.oneLine()).toBe(
+        `real-a-viewer: gamedeployments.tkex.tencent.com "${name}" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "${ns}"`,
+      );
     } finally {
       viewer.close();
     }
@@ -128,11 +149,20 @@ describe('store on real kube-apiservers', () => {
         apiVersion: 'tkex.tencent.com/v1alpha1',
         kind: 'GameDeployment',
         metadata: { name, labels: { 'zonectl.io/zone': '301' } },
-        spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'game', image: 'registry.example.com/game:1.0' }] } } },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: name } },
+          template: {
+            metadata: { labels: { app: name } },
+            spec: { containers: [{ name: 'game', image: 'registry.example.com/game:1.0' }] },
+          },
+        },
       });
       try {
         await until(() => s.store.snapshot().workloads.some((w) => w.cluster === 'real-c' && w.name === name));
-        await admin.patch(KINDS.GameDeployment, ns, name, 'merge', { spec: { template: { spec: { containers: [{ name: 'game', image: 'registry.example.com/game:2.0' }] } } } });
+        await admin.patch(KINDS.GameDeployment, ns, name, 'merge', {
+          spec: { template: { spec: { containers: [{ name: 'game', image: 'registry.example.com/game:2.0' }] } } },
+        });
         await until(() => s.store.snapshot().workloads.some((w) => w.name === name && w.containers[0]?.image.endsWith(':2.0')));
       } finally {
         await admin.request({ method: 'DELETE', path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${ns}/gamedeployments/${name}` });
@@ -152,16 +182,25 @@ describe('store on real kube-apiservers', () => {
         apiVersion: 'tkex.tencent.com/v1alpha1',
         kind: 'GameDeployment',
         metadata: { name },
-        spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'game', image: 'x:1' }] } } },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { app: name } },
+          template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'game', image: 'x:1' }] } },
+        },
       });
       const seen = new Map<string, KubeObject>();
-      const inf = new Informer(client, KINDS.GameDeployment, { namespace: ns, initialResourceVersion: '1' }, {
-        onReplace: (items) => {
-          seen.clear();
-          for (const o of items) seen.set(o.metadata.name!, o);
+      const inf = new Informer(
+        client,
+        KINDS.GameDeployment,
+        { namespace: ns, initialResourceVersion: '1' },
+        {
+          onReplace: (items) => {
+            seen.clear();
+            for (const o of items) seen.set(o.metadata.name!, o);
+          },
+          onEvent: (t, o) => (t === 'DELETED' ? seen.delete(o.metadata.name!) : seen.set(o.metadata.name!, o)),
         },
-        onEvent: (t, o) => (t === 'DELETED' ? seen.delete(o.metadata.name!) : seen.set(o.metadata.name!, o)),
-      });
+      );
       inf.start();
       try {
         await until(() => seen.has(name));
@@ -176,7 +215,11 @@ describe('store on real kube-apiservers', () => {
   });
 
   it('one apiserver stopped: the others keep working, it is reported unreachable, then recovers', async () => {
-    const s = openSession({ kubeconfig, context: contexts, namespace: ns }, ['zones'], { intervalMs: 10, informer: { backoffInitialMs: 200, backoffMaxMs: 1_000 }, retryMs: 500 });
+    const s = openSession({ kubeconfig, context: contexts, namespace: ns }, ['zones'], {
+      intervalMs: 10,
+      informer: { backoffInitialMs: 200, backoffMaxMs: 1_000 },
+      retryMs: 500,
+    });
     const control = clusterControl();
     try {
       s.store.start();

@@ -13,7 +13,13 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
-const GD: ResourceType = { group: 'tkex.tencent.com', version: 'v1alpha1', resource: 'gamedeployments', kind: 'GameDeployment', namespaced: true };
+const GD: ResourceType = {
+  group: 'tkex.tencent.com',
+  version: 'v1alpha1',
+  resource: 'gamedeployments',
+  kind: 'GameDeployment',
+  namespaced: true,
+};
 const CM: ResourceType = { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true };
 
 function gd(name: string, labels: Record<string, string> = {}): KubeObject {
@@ -47,8 +53,16 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
       t = await connect();
     }, 120_000);
     afterAll(async () => {
-      const list = await t.admin.list(GD, { namespace: t.namespace, labelSelector: 'contract.zonectl.io/run=yes' }).catch(() => ({ items: [] as KubeObject[] }));
-      for (const o of list.items) await t.admin.request({ method: 'DELETE', path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${o.metadata.name}` }).catch(() => undefined);
+      const list = await t.admin
+        .list(GD, { namespace: t.namespace, labelSelector: 'contract.zonectl.io/run=yes' })
+        .catch(() => ({ items: [] as KubeObject[] }));
+      for (const o of list.items)
+        await t.admin
+          .request({
+            method: 'DELETE',
+            path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${o.metadata.name}`,
+          })
+          .catch(() => undefined);
       await t.close();
     });
 
@@ -71,9 +85,20 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
       const p2 = await t.admin.patch(GD, t.namespace, o.metadata.name!, 'merge', { spec: { replicas: 3 } });
       expect(p2.metadata.generation).toBe(2);
       const stale = { ...o, spec: { ...o.spec, replicas: 5 } };
-      const e = await fail(t.admin.request({ method: 'PUT', path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${o.metadata.name}`, body: stale }));
+      const e = await fail(
+        t.admin.request({
+          method: 'PUT',
+          path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${o.metadata.name}`,
+          body: stale,
+        }),
+      );
       expect([e.status, e.reason, e.kind]).toEqual([409, 'Conflict', 'Conflict']);
-      const withRv = await fail(t.admin.patch(GD, t.namespace, o.metadata.name!, 'merge', { metadata: { resourceVersion: o.metadata.resourceVersion }, spec: { replicas: 6 } }));
+      const withRv = await fail(
+        t.admin.patch(GD, t.namespace, o.metadata.name!, 'merge', {
+          metadata: { resourceVersion: o.metadata.resourceVersion },
+          spec: { replicas: 6 },
+        }),
+      );
       expect(withRv.status).toBe(409);
     });
 
@@ -108,7 +133,14 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
 
     it('status subresource: /status writes only status; the main resource ignores status', async () => {
       const o = await t.admin.create(GD, t.namespace, gd(`${prefix}-e`));
-      const s1 = await t.admin.patch(GD, t.namespace, o.metadata.name!, 'merge', { spec: { replicas: 9 }, status: { replicas: 2, updatedReplicas: 1 } }, { subresource: 'status' });
+      const s1 = await t.admin.patch(
+        GD,
+        t.namespace,
+        o.metadata.name!,
+        'merge',
+        { spec: { replicas: 9 }, status: { replicas: 2, updatedReplicas: 1 } },
+        { subresource: 'status' },
+      );
       expect(s1.status).toMatchObject({ replicas: 2, updatedReplicas: 1 });
       expect(s1.spec.replicas).toBe(2);
       expect(s1.metadata.generation).toBe(1);
@@ -149,13 +181,27 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
       const events: WatchEvent[] = [];
       const ac = new AbortController();
       const name = `${prefix}-w`;
-      const done = t.admin.watch(GD, { namespace: t.namespace, resourceVersion: list.metadata.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 30, signal: ac.signal, fieldSelector: `metadata.name=${name}` }, (e) => {
-        events.push(e);
-        if (e.type === 'DELETED') ac.abort();
-      });
+      const done = t.admin.watch(
+        GD,
+        {
+          namespace: t.namespace,
+          resourceVersion: list.metadata.resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds: 30,
+          signal: ac.signal,
+          fieldSelector: `metadata.name=${name}`,
+        },
+        (e) => {
+          events.push(e);
+          if (e.type === 'DELETED') ac.abort();
+        },
+      );
       await t.admin.create(GD, t.namespace, gd(name));
       await t.admin.patch(GD, t.namespace, name, 'merge', { spec: { replicas: 4 } });
-      await t.admin.request({ method: 'DELETE', path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${name}` });
+      await t.admin.request({
+        method: 'DELETE',
+        path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${name}`,
+      });
       await done;
       const seq = events.filter((e) => e.type !== 'BOOKMARK').map((e) => e.type);
       expect(seq).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
@@ -164,7 +210,13 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
     });
 
     it('watch from a resourceVersion the server no longer has is 410 Gone', async () => {
-      const e = await fail(t.admin.watch(GD, { namespace: t.namespace, resourceVersion: '1', timeoutSeconds: 5, signal: new AbortController().signal }, () => undefined));
+      const e = await fail(
+        t.admin.watch(
+          GD,
+          { namespace: t.namespace, resourceVersion: '1', timeoutSeconds: 5, signal: new AbortController().signal },
+          () => undefined,
+        ),
+      );
       expect([e.status, e.kind]).toEqual([410, 'Gone']);
     });
 
@@ -185,10 +237,24 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
       expect(got.metadata.uid).toBe(o.metadata.uid);
       const e = await fail(t.viewer.patch(GD, t.namespace, o.metadata.name!, 'merge', { spec: { replicas: 1 } }));
       expect([e.status, e.reason, e.kind]).toEqual([403, 'Forbidden', 'Forbidden']);
-      expect(e.message).toBe(`gamedeployments.tkex.tencent.com "${o.metadata.name}" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "${t.namespace}"`);
-      expect(await t.viewer.canI({ verb: 'patch', group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: t.namespace })).toMatchObject({ allowed: false });
-      expect(await t.viewer.canI({ verb: 'list', group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: t.namespace })).toMatchObject({ allowed: true });
-      expect(await t.admin.canI({ verb: 'patch', group: 'tkex.tencent.com', resource: 'gamedeployments', subresource: 'status', namespace: t.namespace })).toMatchObject({ allowed: true });
+      expect(e.message).toBe(
+        `gamedeployments.tkex.tencent.com "${o.metadata.name}" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "${t.namespace}"`,
+      );
+      expect(
+        await t.viewer.canI({ verb: 'patch', group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: t.namespace }),
+      ).toMatchObject({ allowed: false });
+      expect(
+        await t.viewer.canI({ verb: 'list', group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: t.namespace }),
+      ).toMatchObject({ allowed: true });
+      expect(
+        await t.admin.canI({
+          verb: 'patch',
+          group: 'tkex.tencent.com',
+          resource: 'gamedeployments',
+          subresource: 'status',
+          namespace: t.namespace,
+        }),
+      ).toMatchObject({ allowed: true });
     });
   });
 }

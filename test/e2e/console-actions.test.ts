@@ -25,7 +25,10 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     t.keys('2', 'A', '/');
     t.type('awaiting');
     t.keys('Enter');
-    let s = await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*2\/3 pause .*paused: awaiting/m.test(x), 'the awaiting row selected');
+    let s = await t.waitFor(
+      (x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*2\/3 pause .*paused: awaiting/m.test(x),
+      'the awaiting row selected',
+    );
     s = await t.waitFor((x) => /^a approve {2}/.test(footer(x)), 'the approve key enabled');
     fits(s);
 
@@ -49,7 +52,10 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     fits(s);
     // The step advances: clear the filter (the selection stays on the row) and watch it.
     t.keys('Escape');
-    s = await t.waitFor((x) => /Rollouts\s+\[\d+\]/.test(x) && /game-1 +3\/3 (partition|done)/.test(selected(x)), 'step 3/3 on the approved row');
+    s = await t.waitFor(
+      (x) => /Rollouts\s+\[\d+\]/.test(x) && /game-1 +3\/3 (partition|done)/.test(selected(x)),
+      'step 3/3 on the approved row',
+    );
     expect(selected(s)).toMatch(/shanghai .*zone-101 .*game-1/);
     fits(s);
 
@@ -71,7 +77,10 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     fits(s);
 
     // The audit trail has both, with the reason typed on the card.
-    const audit = readFileSync(join(dir, 'state', 'zonectl', 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const audit = readFileSync(join(dir, 'state', 'zonectl', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.map((a) => a.action)).toEqual(['approve', 'reject']);
     expect(audit[0]).toMatchObject({ reason: 'e2e approve' });
 
@@ -86,7 +95,10 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     t.keys('Enter');
     await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*up to date/m.test(x), 'the up-to-date game-1 of zone-102');
     t.keys('Enter');
-    let s = await t.waitFor((x) => /^Rollouts > GameStatefulSet\/game-1/m.test(x) && /(^|  )u hot update( |$)/.test(footer(x)), 'the detail with the hot update key enabled');
+    let s = await t.waitFor(
+      (x) => /^Rollouts > GameStatefulSet\/game-1/m.test(x) && /(^|  )u hot update( |$)/.test(footer(x)),
+      'the detail with the hot update key enabled',
+    );
     const image = /image game {3}(\S+)/.exec(s)?.[1];
     expect(image).toMatch(/^registry\.example\.com\//);
 

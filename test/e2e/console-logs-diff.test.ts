@@ -31,7 +31,10 @@ describe.skipIf(!hasTmux())('logs and diff in zonectl demo (tmux, 80x24)', () =>
     const zone = /^Zones > zone (\d+)/.exec(title(s))?.[1];
     expect(zone).toBeDefined();
     t.keys('l');
-    s = await t.waitFor((x) => /^Logs following/m.test(x) && /^(nanjing|shanghai|singapore)\/[a-z0-9-]+\/[a-z0-9-]+ \d{4}-/m.test(x), 'log lines with cluster/pod/container prefixes');
+    s = await t.waitFor(
+      (x) => /^Logs following/m.test(x) && /^(nanjing|shanghai|singapore)\/[a-z0-9-]+\/[a-z0-9-]+ \d{4}-/m.test(x),
+      'log lines with cluster/pod/container prefixes',
+    );
     fits(s);
     expect(title(s)).toMatch(new RegExp(`^Zones > zone ${zone} \\S+ > logs$`));
     expect(s).toMatch(new RegExp(`^Logs following {2}\\d+ streams {2}[\\d,]+ lines {2}zone/${zone} in \\w+`, 'm'));
@@ -93,15 +96,19 @@ describe('demo --serve prints its config repo for zonectl diff', () => {
       if (kubeconfig) rmSync(dirname(kubeconfig), { recursive: true, force: true });
     });
     const end = Date.now() + 30_000;
-    while (!/Serving until interrupted/.test(out) && Date.now() < end && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    while (!/Serving until interrupted/.test(out) && Date.now() < end && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
     kubeconfig = /^kubeconfig: (.+)$/m.exec(out)?.[1] ?? '';
     const repo = /^config repo: (.+)$/m.exec(out)?.[1] ?? '';
     expect(kubeconfig, out).not.toBe('');
     expect(repo, out).toBe(join(dirname(kubeconfig), 'config-repo'));
     expect(out).toContain(`zonectl diff --repo ${repo}`);
     const r = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
-      execFile(bin, ['diff', '--repo', repo, '--exit-code'], { cwd: root, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1' }, timeout: 60_000 }, (err, stdout) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }),
+      execFile(
+        bin,
+        ['diff', '--repo', repo, '--exit-code'],
+        { cwd: root, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1' }, timeout: 60_000 },
+        (err, stdout) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stdout }),
       );
     });
     expect(r.code, r.stdout).toBe(1);

@@ -21,12 +21,27 @@ export function hasTmux(): boolean {
 
 export class Tmux {
   readonly socket = `zonectl-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  constructor(readonly cols: number, readonly rows: number) {}
+  constructor(
+    readonly cols: number,
+    readonly rows: number,
+  ) {}
   run(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
   start(cmd: string): void {
-    this.run('new-session', '-d', '-s', 'e2e', '-x', String(this.cols), '-y', String(this.rows), '-c', root, `${cmd}; echo "EXITED=$?"; sleep 30`);
+    this.run(
+      'new-session',
+      '-d',
+      '-s',
+      'e2e',
+      '-x',
+      String(this.cols),
+      '-y',
+      String(this.rows),
+      '-c',
+      root,
+      `${cmd}; echo "EXITED=$?"; sleep 30`,
+    );
   }
   screen(): string {
     return this.run('capture-pane', '-p', '-t', 'e2e');
@@ -71,10 +86,18 @@ export function expectFits(s: string, cols: number): void {
  * `zonectl demo --seed 1` in a new tmux session with its own state and config directories (the audit
  * log lands there); registers cleanups. Resolves once the zones view shows data.
  */
-export async function startDemoSession(cols: number, rows: number, prefix: string, cleanups: Array<() => void>): Promise<{ t: Tmux; dir: string; screen: string }> {
+export async function startDemoSession(
+  cols: number,
+  rows: number,
+  prefix: string,
+  cleanups: Array<() => void>,
+): Promise<{ t: Tmux; dir: string; screen: string }> {
   const dir = mkdtempSync(join(tmpdir(), `zonectl-e2e-${prefix}-`));
   const t = new Tmux(cols, rows);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => t.kill());
+  cleanups.push(
+    () => rmSync(dir, { recursive: true, force: true }),
+    () => t.kill(),
+  );
   t.start(`XDG_STATE_HOME=${dir}/state XDG_CONFIG_HOME=${dir}/config ${bin} demo --seed 1`);
   const screen = await t.waitFor((x) => /Zones\s+\[\d+\]/.test(x) && /zone101/.test(x), 'the zones view with data');
   return { t, dir, screen };

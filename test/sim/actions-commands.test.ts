@@ -34,7 +34,11 @@ interface Run {
   err: string;
 }
 
-async function zonectl(action: ActionName, args: string[], opts: { tty?: boolean; answer?: string; beforeAnswer?: () => void } = {}): Promise<Run> {
+async function zonectl(
+  action: ActionName,
+  args: string[],
+  opts: { tty?: boolean; answer?: string; beforeAnswer?: () => void } = {},
+): Promise<Run> {
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   stdin.isTTY = opts.tty ?? false;
   const stdout = new PassThrough() as PassThrough & { isTTY?: boolean };
@@ -58,7 +62,8 @@ async function zonectl(action: ActionName, args: string[], opts: { tty?: boolean
 const scenario = (k: 'awaitingApproval' | 'inconclusiveHook' | 'inPlaceUpdate' | 'failedRollout') => demo.world.scenarios[k]!;
 const store = (cluster: string) => demo.world.stores.get(cluster)!;
 const typeOf = (kind: string) => (kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet);
-const live = (s: { cluster: string; namespace: string; kind: string; name: string }) => store(s.cluster).get(typeOf(s.kind), s.namespace, s.name)!;
+const live = (s: { cluster: string; namespace: string; kind: string; name: string }) =>
+  store(s.cluster).get(typeOf(s.kind), s.namespace, s.name)!;
 const ref = (s: { kind: string; name: string }) => `${s.kind.toLowerCase()}/${s.name}`;
 /**
  * The demo's GameZone controller re-applies the zone's image to the workloads it controls (as a zone
@@ -66,10 +71,18 @@ const ref = (s: { kind: string; name: string }) => `${s.kind.toLowerCase()}/${s.
  * template act on a workload released from its zone (controller ownerReference removed).
  */
 const releaseFromZone = (s: { cluster: string; namespace: string; kind: string; name: string }) =>
-  store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({ ...o, metadata: { ...o.metadata, ownerReferences: (o.metadata.ownerReferences ?? []).filter((r) => r.kind !== 'GameZone') } }));
+  store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({
+    ...o,
+    metadata: { ...o.metadata, ownerReferences: (o.metadata.ownerReferences ?? []).filter((r) => r.kind !== 'GameZone') },
+  }));
 const auditLines = () => {
   const f = join(dir, 'state', 'zonectl', 'audit.jsonl');
-  return existsSync(f) ? readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  return existsSync(f)
+    ? readFileSync(f, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 describe('action commands on the demo federation', () => {
@@ -88,7 +101,9 @@ describe('action commands on the demo federation', () => {
     const rv = live(s).metadata.resourceVersion;
     const r = await zonectl('approve', [ref(s), '--context', `${s.cluster}-viewer`, '-n', s.namespace, '--yes']);
     expect(r.code).toBe(4);
-    expect(r.err).toMatch(new RegExp(`^error: ${s.cluster}-viewer: not allowed to patch gamestatefulsets.tkex.tencent.com ${s.namespace}/${s.name}`));
+    expect(r.err).toMatch(
+      new RegExp(`^error: ${s.cluster}-viewer: not allowed to patch gamestatefulsets.tkex.tencent.com ${s.namespace}/${s.name}`),
+    );
     expect(live(s).metadata.resourceVersion).toBe(rv);
   });
 
@@ -133,17 +148,32 @@ describe('action commands on the demo federation', () => {
     const s = scenario('awaitingApproval');
     const before = live(s);
     expect(before.status.pauseConditions?.[0]?.reason).toBe('PausedByCanaryPauseStep');
-    const r = await zonectl('approve', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--reason', 'metrics look fine', '--wait', '--timeout', '60s']);
+    const r = await zonectl('approve', [
+      ref(s),
+      '--context',
+      s.cluster,
+      '-n',
+      s.namespace,
+      '--yes',
+      '--reason',
+      'metrics look fine',
+      '--wait',
+      '--timeout',
+      '60s',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    for (const row of ['cluster', 'namespace', 'workload', 'revision', 'step', 'updated', 'acting as', 'reason']) expect(r.out).toMatch(new RegExp(`^  ${row} +\\S`, 'm'));
+    for (const row of ['cluster', 'namespace', 'workload', 'revision', 'step', 'updated', 'acting as', 'reason'])
+      expect(r.out).toMatch(new RegExp(`^  ${row} +\\S`, 'm'));
     expect(r.out).toMatch(/^ {2}step +2\/3 \(pause/m);
     expect(r.out).toMatch(/^Reached in \d+\.\d s\.$/m);
     expect(r.out).toMatch(/^updated \d\/\d/m); // plain progress lines (no TTY)
     const after = live(s);
     expect(after.status.currentStepIndex).toBeGreaterThan(1);
     expect(JSON.parse(after.metadata.annotations![AUDIT_ANNOTATION])).toMatchObject({ action: 'approve', reason: 'metrics look fine' });
-    const ev = store(s.cluster).list(T.event, { namespace: s.namespace }).items.filter((e) => e.reason === 'ZonectlApprove');
+    const ev = store(s.cluster)
+      .list(T.event, { namespace: s.namespace })
+      .items.filter((e) => e.reason === 'ZonectlApprove');
     expect(ev).toHaveLength(1);
     expect(auditLines().some((l) => l.action === 'approve' && l.name === s.name && l.cluster === s.cluster)).toBe(true);
   });
@@ -152,7 +182,19 @@ describe('action commands on the demo federation', () => {
     const s = scenario('inconclusiveHook');
     const before = live(s);
     expect(before.status.pauseConditions?.[0]?.reason).toBe('PausedByStepBasedHook');
-    const r = await zonectl('approve', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '60s', '-o', 'json']);
+    const r = await zonectl('approve', [
+      ref(s),
+      '--context',
+      s.cluster,
+      '-n',
+      s.namespace,
+      '--yes',
+      '--wait',
+      '--timeout',
+      '60s',
+      '-o',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.out);
     expect(res).toMatchObject({ kind: 'ActionResult', action: 'approve', dryRun: false, wait: { reached: true } });
@@ -186,9 +228,17 @@ describe('action commands on the demo federation', () => {
     const r = await zonectl('hold', [ref(s), '--context', s.cluster, '-n', s.namespace], {
       tty: true,
       answer: 'y',
-      beforeAnswer: () => store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'by-someone-else' } } })),
+      beforeAnswer: () =>
+        store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({
+          ...o,
+          metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'by-someone-else' } },
+        })),
     }).catch((e: unknown) => ({ code: -1, out: '', err: String(e) }));
-    expect(r.err).toMatch(new RegExp(`^error: ${s.cluster}: GameStatefulSet ${s.namespace}/${s.name} changed since it was read \\(resourceVersion changed \\(\\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `^error: ${s.cluster}: GameStatefulSet ${s.namespace}/${s.name} changed since it was read \\(resourceVersion changed \\(\\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`,
+      ),
+    );
     expect(r.code).toBe(5);
     expect(live(s).metadata.annotations?.['zonectl.io/hold']).toBeUndefined();
   });
@@ -213,10 +263,28 @@ describe('action commands on the demo federation', () => {
     // finish the canary first so the workload is at rest
     await zonectl('approve', [ref(s), '--context', s.cluster, '-n', s.namespace, '--yes', '--wait', '--timeout', '20s']);
     releaseFromZone(s);
-    const pods = () => store(s.cluster).list(T.pod, { namespace: s.namespace }).items.filter((p) => p.metadata.ownerReferences?.some((o) => o.name === s.name));
+    const pods = () =>
+      store(s.cluster)
+        .list(T.pod, { namespace: s.namespace })
+        .items.filter((p) => p.metadata.ownerReferences?.some((o) => o.name === s.name));
     const before = new Map(pods().map((p) => [p.metadata.name!, p]));
     const top = [...before.keys()].sort().at(-1)!;
-    const r = await zonectl('hotupdate', [ref(s), '--context', s.cluster, '-n', s.namespace, '--container', live(s).spec.template.spec.containers[0].name, '--image', 'registry.example.com/game/server:9.9.9', '--one-pod-first', '--yes', '--wait', '--timeout', '20s']);
+    const r = await zonectl('hotupdate', [
+      ref(s),
+      '--context',
+      s.cluster,
+      '-n',
+      s.namespace,
+      '--container',
+      live(s).spec.template.spec.containers[0].name,
+      '--image',
+      'registry.example.com/game/server:9.9.9',
+      '--one-pod-first',
+      '--yes',
+      '--wait',
+      '--timeout',
+      '20s',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const now = new Map(pods().map((p) => [p.metadata.name!, p]));
@@ -224,6 +292,7 @@ describe('action commands on the demo federation', () => {
     const cs = now.get(top)!.status.containerStatuses[0];
     expect(cs.image).toBe('registry.example.com/game/server:9.9.9');
     expect(cs.restartCount).toBe(before.get(top)!.status.containerStatuses[0].restartCount + 1);
-    for (const [name, p] of now) if (name !== top) expect(p.status.containerStatuses[0].image).not.toBe('registry.example.com/game/server:9.9.9');
+    for (const [name, p] of now)
+      if (name !== top) expect(p.status.containerStatuses[0].image).not.toBe('registry.example.com/game/server:9.9.9');
   });
 });

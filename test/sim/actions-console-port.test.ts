@@ -39,7 +39,11 @@ describe('console actions port', () => {
     const admin = await port().available(target);
     expect(admin.find((a) => a.action === 'approve')).toMatchObject({ possible: true });
     const viewer = await port().available({ ...target, cluster: `${s.cluster}-viewer` });
-    expect(viewer.find((a) => a.action === 'approve')).toEqual({ action: 'approve', possible: false, reason: `not allowed to patch gamestatefulsets.tkex.tencent.com ${s.namespace}/${s.name}` });
+    expect(viewer.find((a) => a.action === 'approve')).toEqual({
+      action: 'approve',
+      possible: false,
+      reason: `not allowed to patch gamestatefulsets.tkex.tencent.com ${s.namespace}/${s.name}`,
+    });
     const h = demo.world.scenarios.inconclusiveHook!;
     expect(h.cluster).toBe('nanjing');
     const ro = await port().available({ cluster: 'nanjing', kind: h.kind, namespace: h.namespace, name: h.name });
@@ -50,7 +54,9 @@ describe('console actions port', () => {
   it('plan shows the approval card; run approves and records the audit annotation', async () => {
     const s = demo.world.scenarios.awaitingApproval!;
     const p = port();
-    const view = await p.plan({ cluster: s.cluster, kind: s.kind, namespace: s.namespace, name: s.name }, 'approve', { reason: 'from the console' });
+    const view = await p.plan({ cluster: s.cluster, kind: s.kind, namespace: s.namespace, name: s.name }, 'approve', {
+      reason: 'from the console',
+    });
     expect(view.summary[0]).toBe(`Approve GameStatefulSet/${s.name}`);
     expect(view.summary.join('\n')).toMatch(/^ {2}step +2\/3 \(pause/m);
     expect(view.confirmName).toBeUndefined();

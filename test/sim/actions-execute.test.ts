@@ -20,7 +20,14 @@ const GSTS = KINDS.GameStatefulSet;
 let s: SimActions;
 let dir: string;
 let auditFile: string;
-const opts = (client: ClusterClient, extra: Record<string, unknown> = {}) => ({ client, user: 'admin', reason: 'canary looks fine', auditFile, access: new AccessCache(), ...extra });
+const opts = (client: ClusterClient, extra: Record<string, unknown> = {}) => ({
+  client,
+  user: 'admin',
+  reason: 'canary looks fine',
+  auditFile,
+  access: new AccessCache(),
+  ...extra,
+});
 
 beforeEach(async () => {
   s = await simActions();
@@ -42,7 +49,14 @@ function pausedCanary(): void {
 }
 
 const events = () => s.h.store.list(T.event, { namespace: 'game' }).items.filter((e) => (e as any).source?.component === 'zonectl');
-const auditLines = () => (existsSync(auditFile) ? readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+const auditLines = () =>
+  existsSync(auditFile)
+    ? readFileSync(auditFile, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 
 describe('execute against the simulator', () => {
   it('approve moves the canary to the next step and leaves the audit annotation, an Event and a log line', async () => {
@@ -50,27 +64,56 @@ describe('execute against the simulator', () => {
     const plan = approvePlan('sim-a', GD, s.h.gd('gw'));
     const res = await execute(plan, opts(s.admin, { now: () => Date.parse('2025-01-02T03:04:05Z') }));
     expect(res.writes).toHaveLength(1);
-    expect(res.writes[0].body).toMatchObject({ spec: { updateStrategy: { paused: false } }, metadata: { resourceVersion: plan.preconditions.resourceVersion } });
+    expect(res.writes[0].body).toMatchObject({
+      spec: { updateStrategy: { paused: false } },
+      metadata: { resourceVersion: plan.preconditions.resourceVersion },
+    });
     const after = s.h.gd('gw');
     const ann = JSON.parse(after.metadata.annotations![AUDIT_ANNOTATION]);
-    expect(ann).toEqual({ action: 'approve', by: 'admin', at: '2025-01-02T03:04:05.000Z', reason: 'canary looks fine', summary: plan.summary });
+    expect(ann).toEqual({
+      action: 'approve',
+      by: 'admin',
+      at: '2025-01-02T03:04:05.000Z',
+      reason: 'canary looks fine',
+      summary: plan.summary,
+    });
     s.h.advance(20_000);
     expect(s.h.gd('gw').status.currentStepIndex).toBe(3);
     expect(s.h.gd('gw').status.updatedReadyReplicas).toBe(3);
     const ev = events();
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ reason: 'ZonectlApprove', type: 'Normal', involvedObject: { kind: 'GameDeployment', name: 'gw', namespace: 'game', uid: after.metadata.uid } });
+    expect(ev[0]).toMatchObject({
+      reason: 'ZonectlApprove',
+      type: 'Normal',
+      involvedObject: { kind: 'GameDeployment', name: 'gw', namespace: 'game', uid: after.metadata.uid },
+    });
     expect(ev[0].metadata.name).toBe(res.eventName);
     const lines = auditLines();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ action: 'approve', by: 'admin', cluster: 'sim-a', namespace: 'game', kind: 'GameDeployment', name: 'gw', outcome: 'ok', reason: 'canary looks fine' });
+    expect(lines[0]).toMatchObject({
+      action: 'approve',
+      by: 'admin',
+      cluster: 'sim-a',
+      namespace: 'game',
+      kind: 'GameDeployment',
+      name: 'gw',
+      outcome: 'ok',
+      reason: 'canary looks fine',
+    });
     expect(JSON.stringify(lines[0])).not.toContain(s.sim.tokens.admin);
     expect(res.warnings).toEqual([]);
   });
 
   it('approve of an Inconclusive hook step continues', async () => {
-    s.h.store.create(T.hookTemplate, hookTemplate('check-online', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }));
-    const steps = [{ partition: 2 }, { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } }, { partition: 0 }];
+    s.h.store.create(
+      T.hookTemplate,
+      hookTemplate('check-online', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }),
+    );
+    const steps = [
+      { partition: 2 },
+      { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } },
+      { partition: 0 },
+    ];
     s.h.store.create(T.gameDeployment, gameDeployment('gw', 4, 'reg/gw:v1', { type: 'RollingUpdate', canary: { steps } }));
     s.h.advance(10_000);
     setImage(s.h, 'gd', 'gw', 'reg/gw:v2');
@@ -98,7 +141,10 @@ describe('execute against the simulator', () => {
     expect(hr.status.phase).toBe('Running');
     const res = await execute(skipHookPlan('sim-a', GD, gd, hr), opts(s.admin));
     // the HookRun write carries its own resourceVersion; the annotation goes on the workload separately
-    expect(res.writes.map((w) => [w.target.type.kind, w.audit === true])).toEqual([['HookRun', false], ['GameDeployment', true]]);
+    expect(res.writes.map((w) => [w.target.type.kind, w.audit === true])).toEqual([
+      ['HookRun', false],
+      ['GameDeployment', true],
+    ]);
     expect(res.writes[0].body).toEqual({ spec: { terminate: true }, metadata: { resourceVersion: hr.metadata.resourceVersion } });
     s.h.advance(20_000);
     expect(s.h.store.get(T.hookRun, 'game', hr.metadata.name!)!.status.phase).toBe('Successful');
@@ -126,7 +172,10 @@ describe('execute against the simulator', () => {
   });
 
   it('hot update changes images in place: pod uids unchanged, restartCount + 1', async () => {
-    s.h.store.create(T.gameStatefulSet, gameStatefulSet('game-1', 3, 'reg/game:v1', { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 } }));
+    s.h.store.create(
+      T.gameStatefulSet,
+      gameStatefulSet('game-1', 3, 'reg/game:v1', { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 } }),
+    );
     s.h.advance(10_000);
     const before = new Map(s.h.pods('game-1').map((p) => [p.metadata.name!, p]));
     await execute(imagePlan('hotupdate', 'sim-a', GSTS, s.h.gsts('game-1'), 'main', 'reg/game:v2'), opts(s.admin));
@@ -144,12 +193,17 @@ describe('execute against the simulator', () => {
   it('a change after the operator looked: conflict with what changed, nothing written', async () => {
     pausedCanary();
     const plan = approvePlan('sim-a', GD, s.h.gd('gw'));
-    s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'yes' } } }));
+    s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
+      ...o,
+      metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'yes' } },
+    }));
     const rv = s.h.gd('gw').metadata.resourceVersion;
     const err = await execute(plan, opts(s.admin)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ActionConflict);
     expect((err as ActionConflict).kind).toBe('Conflict');
-    expect((err as ActionConflict).changes).toEqual([`resourceVersion changed (${plan.preconditions.resourceVersion} -> ${rv}): someone else acted`]);
+    expect((err as ActionConflict).changes).toEqual([
+      `resourceVersion changed (${plan.preconditions.resourceVersion} -> ${rv}): someone else acted`,
+    ]);
     expect(s.h.gd('gw').metadata.resourceVersion).toBe(rv);
     expect(s.h.gd('gw').spec.updateStrategy.paused).toBe(true);
     expect(events()).toHaveLength(0);
@@ -176,7 +230,10 @@ describe('execute against the simulator', () => {
     // Another writer lands right after the executor's precondition read.
     const racing: ClusterClient = Object.create(s.admin) as ClusterClient;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } } }));
+      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
+        ...o,
+        metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } },
+      }));
       return s.admin.patch(...args);
     };
     const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
@@ -192,7 +249,10 @@ describe('execute against the simulator', () => {
     const plan = imagePlan('reject', 'sim-a', GD, s.h.gd('gw'), 'main', 'reg/gw:v1');
     const racing: ClusterClient = Object.create(s.admin) as ClusterClient;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } } }));
+      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
+        ...o,
+        metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } },
+      }));
       return s.admin.patch(...args);
     };
     const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
@@ -231,7 +291,9 @@ describe('execute against the simulator', () => {
   it('read-only mode refuses before any request', async () => {
     pausedCanary();
     const before = s.h.gd('gw');
-    const err = await execute(approvePlan('sim-a', GD, before), opts(s.admin, { readOnly: 'config readOnly: true' })).catch((e: unknown) => e);
+    const err = await execute(approvePlan('sim-a', GD, before), opts(s.admin, { readOnly: 'config readOnly: true' })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ReadOnlyError);
     expect((err as Error).message).toBe('sim-a: read-only (config readOnly: true): refusing to change anything');
     expect(s.h.gd('gw').metadata.resourceVersion).toBe(before.metadata.resourceVersion);

@@ -41,7 +41,14 @@ export function target(cluster: string, type: ResourceType, obj: KubeObject): Pl
 }
 
 export function plan(action: ActionName, primary: PlanTarget, obj: KubeObject, steps: PlanStep[], extra: Partial<Plan> = {}): Plan {
-  const verbs = steps.map((s) => ({ verb: 'patch', group: s.target.type.group, resource: s.target.type.resource, subresource: s.subresource, namespace: s.target.namespace, name: s.target.name }));
+  const verbs = steps.map((s) => ({
+    verb: 'patch',
+    group: s.target.type.group,
+    resource: s.target.type.resource,
+    subresource: s.subresource,
+    namespace: s.target.namespace,
+    name: s.target.name,
+  }));
   return {
     action,
     primary,
@@ -59,13 +66,37 @@ export function plan(action: ActionName, primary: PlanTarget, obj: KubeObject, s
 /** bk-bcs approve: merge patch spec.updateStrategy.paused=false, preconditions step index + revision. */
 export function approvePlan(cluster: string, type: ResourceType, obj: KubeObject): Plan {
   const t = target(cluster, type, obj);
-  return plan('approve', t, obj, [{ target: t, patchType: 'merge', body: { spec: { updateStrategy: { paused: false } } }, describe: 'spec.updateStrategy.paused: true -> false' }], {
-    preconditions: { resourceVersion: obj.metadata.resourceVersion!, stepIndex: obj.status.currentStepIndex, updateRevision: obj.status.updateRevision },
-  });
+  return plan(
+    'approve',
+    t,
+    obj,
+    [
+      {
+        target: t,
+        patchType: 'merge',
+        body: { spec: { updateStrategy: { paused: false } } },
+        describe: 'spec.updateStrategy.paused: true -> false',
+      },
+    ],
+    {
+      preconditions: {
+        resourceVersion: obj.metadata.resourceVersion!,
+        stepIndex: obj.status.currentStepIndex,
+        updateRevision: obj.status.updateRevision,
+      },
+    },
+  );
 }
 
 /** Container image change with a `test` op on the old value (hot update, or reject to the old image). */
-export function imagePlan(action: 'hotupdate' | 'reject', cluster: string, type: ResourceType, obj: KubeObject, container: string, image: string): Plan {
+export function imagePlan(
+  action: 'hotupdate' | 'reject',
+  cluster: string,
+  type: ResourceType,
+  obj: KubeObject,
+  container: string,
+  image: string,
+): Plan {
   const t = target(cluster, type, obj);
   const containers = obj.spec.template.spec.containers as Array<{ name: string; image: string }>;
   const i = containers.findIndex((c) => c.name === container);
@@ -74,15 +105,51 @@ export function imagePlan(action: 'hotupdate' | 'reject', cluster: string, type:
     action,
     t,
     obj,
-    [{ target: t, patchType: 'json', body: [{ op: 'test', path, value: containers[i].image }, { op: 'replace', path, value: image }], describe: `${container}: ${containers[i].image} -> ${image}` }],
-    { card: { cluster, namespace: t.namespace, kind: type.kind, name: t.name, images: [{ container, from: containers[i].image, to: image }] } },
+    [
+      {
+        target: t,
+        patchType: 'json',
+        body: [
+          { op: 'test', path, value: containers[i].image },
+          { op: 'replace', path, value: image },
+        ],
+        describe: `${container}: ${containers[i].image} -> ${image}`,
+      },
+    ],
+    {
+      card: {
+        cluster,
+        namespace: t.namespace,
+        kind: type.kind,
+        name: t.name,
+        images: [{ container, from: containers[i].image, to: image }],
+      },
+    },
   );
 }
 
 export function skipHookPlan(cluster: string, type: ResourceType, workload: KubeObject, hookRun: KubeObject): Plan {
   const w = target(cluster, type, workload);
   const hr = target(cluster, KINDS.HookRun, hookRun);
-  return plan('skip-hook', w, workload, [{ target: hr, patchType: 'merge', body: { spec: { terminate: true } }, describe: `HookRun ${hr.name}: spec.terminate=true (assessed Successful)` }], {
-    preconditions: { resourceVersion: workload.metadata.resourceVersion!, stepIndex: workload.status.currentStepIndex, updateRevision: workload.status.updateRevision, hookRunName: hookRun.metadata.name },
-  });
+  return plan(
+    'skip-hook',
+    w,
+    workload,
+    [
+      {
+        target: hr,
+        patchType: 'merge',
+        body: { spec: { terminate: true } },
+        describe: `HookRun ${hr.name}: spec.terminate=true (assessed Successful)`,
+      },
+    ],
+    {
+      preconditions: {
+        resourceVersion: workload.metadata.resourceVersion!,
+        stepIndex: workload.status.currentStepIndex,
+        updateRevision: workload.status.updateRevision,
+        hookRunName: hookRun.metadata.name,
+      },
+    },
+  );
 }

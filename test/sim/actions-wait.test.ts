@@ -29,7 +29,13 @@ const run = () => {
 
 describe('waitFor', () => {
   it('follows an approved canary to its next step with progress lines', async () => {
-    s.h.store.create(T.gameDeployment, gameDeployment('gw', 4, 'reg/gw:v1', { type: 'RollingUpdate', canary: { steps: [{ partition: 3 }, { pause: {} }, { partition: 0 }] } }));
+    s.h.store.create(
+      T.gameDeployment,
+      gameDeployment('gw', 4, 'reg/gw:v1', {
+        type: 'RollingUpdate',
+        canary: { steps: [{ partition: 3 }, { pause: {} }, { partition: 0 }] },
+      }),
+    );
     s.h.advance(10_000);
     setImage(s.h, 'gd', 'gw', 'reg/gw:v2');
     s.h.advance(20_000);
@@ -40,7 +46,11 @@ describe('waitFor', () => {
     const lines: string[] = [];
     const target = waitTarget(plan, before);
     // virtual time starts once the first state is seen, so the first line is the approved step
-    const res = await waitFor(plan, target.reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => (lines.push(l), ticker ?? run()) });
+    const res = await waitFor(plan, target.reached, {
+      client: s.admin,
+      timeoutMs: 10_000,
+      onProgress: (l) => (lines.push(l), ticker ?? run()),
+    });
     expect(res.reached).toBe(true);
     expect(res.info?.rollout.stepIndex).toBe(3);
     expect(res.info?.rollout.phase).toBe('complete');
@@ -49,13 +59,20 @@ describe('waitFor', () => {
   });
 
   it('follows a hot update until every pod runs the new image', async () => {
-    s.h.store.create(T.gameStatefulSet, gameStatefulSet('game-1', 3, 'reg/game:v1', { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 } }));
+    s.h.store.create(
+      T.gameStatefulSet,
+      gameStatefulSet('game-1', 3, 'reg/game:v1', { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 } }),
+    );
     s.h.advance(10_000);
     const obj = s.h.gsts('game-1');
     const plan = imagePlan('hotupdate', 'sim-a', KINDS.GameStatefulSet, obj, 'main', 'reg/game:v2');
     await execute(plan, { client: s.admin, user: 'admin', auditFile: false, access: new AccessCache() });
     const lines: string[] = [];
-    const res = await waitFor(plan, waitTarget(plan, readGameStatefulSet('sim-a', obj)).reached, { client: s.admin, timeoutMs: 10_000, onProgress: (l) => (lines.push(l), ticker ?? run()) });
+    const res = await waitFor(plan, waitTarget(plan, readGameStatefulSet('sim-a', obj)).reached, {
+      client: s.admin,
+      timeoutMs: 10_000,
+      onProgress: (l) => (lines.push(l), ticker ?? run()),
+    });
     expect(res.reached).toBe(true);
     expect(res.info?.rollout.updatedReady).toBe(3);
     expect(lines.length).toBeGreaterThan(1);
@@ -63,7 +80,10 @@ describe('waitFor', () => {
   });
 
   it('gives up at the deadline when the target is not reached', async () => {
-    s.h.store.create(T.gameDeployment, gameDeployment('gw', 2, 'reg/gw:v1', { type: 'RollingUpdate', canary: { steps: [{ partition: 1 }, { pause: {} }] } }));
+    s.h.store.create(
+      T.gameDeployment,
+      gameDeployment('gw', 2, 'reg/gw:v1', { type: 'RollingUpdate', canary: { steps: [{ partition: 1 }, { pause: {} }] } }),
+    );
     s.h.advance(10_000);
     setImage(s.h, 'gd', 'gw', 'reg/gw:v2');
     s.h.advance(10_000);

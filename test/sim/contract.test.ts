@@ -6,11 +6,15 @@ import { clientFor } from './kube-helpers.js';
 
 defineApiContract('simulator', async () => {
   const store = new MemoryStore('contract', { historySize: 64 });
-  store.create({ group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false }, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'games' } });
+  store.create(
+    { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false },
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'games' } },
+  );
   const sim = await startSimCluster({ name: 'contract', store });
   // Push the store's history window past resourceVersion 1, as a long-running real cluster has.
   const CM = { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true };
-  for (let i = 0; i < 100; i++) store.create(CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `filler-${i}`, namespace: 'games' } });
+  for (let i = 0; i < 100; i++)
+    store.create(CM, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `filler-${i}`, namespace: 'games' } });
   const admin = clientFor(sim, 'admin', 10_000);
   const viewer = clientFor(sim, 'viewer', 10_000);
   return {

@@ -106,8 +106,15 @@ describe('GameDeployment canary (bk-bcs 2022 semantics)', () => {
 
   it('a step hook that comes back Inconclusive pauses; approve continues', () => {
     const h = harness();
-    h.store.create(T.hookTemplate, hookTemplate('check-online', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }));
-    const steps = [{ partition: 2 }, { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } }, { partition: 0 }];
+    h.store.create(
+      T.hookTemplate,
+      hookTemplate('check-online', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }),
+    );
+    const steps = [
+      { partition: 2 },
+      { hook: { templateName: 'check-online', args: [{ name: 'SimResult', value: '3' }] } },
+      { partition: 0 },
+    ];
     h.store.create(T.gameDeployment, gameDeployment('gw', 4, 'reg/gw:v1', { type: 'RollingUpdate', canary: { steps } }));
     h.advance(10_000);
     setImage(h, 'gd', 'gw', 'reg/gw:v2');
@@ -154,7 +161,10 @@ describe('GameDeployment canary (bk-bcs 2022 semantics)', () => {
 describe('GameStatefulSet partition is an ordinal, highest first', () => {
   it('updates ordinals >= partition from the top', () => {
     const h = harness();
-    h.store.create(T.gameStatefulSet, gameStatefulSet('game-1', 4, 'reg/game:v1', { type: 'RollingUpdate', rollingUpdate: { partition: 2, maxUnavailable: 1 } }));
+    h.store.create(
+      T.gameStatefulSet,
+      gameStatefulSet('game-1', 4, 'reg/game:v1', { type: 'RollingUpdate', rollingUpdate: { partition: 2, maxUnavailable: 1 } }),
+    );
     h.advance(10_000);
     setImage(h, 'gsts', 'game-1', 'reg/game:v2');
     h.advance(30_000);

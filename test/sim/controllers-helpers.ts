@@ -61,11 +61,21 @@ export function hookTemplate(name: string, metric: Record<string, unknown>, ns =
     apiVersion: TKEX,
     kind: 'HookTemplate',
     metadata: { name, namespace: ns },
-    spec: { args: [{ name: 'PodIP' }], metrics: [{ name: 'check', provider: { web: { url: 'http://{{args.PodIP}}:10087/ok', jsonPath: '{$.code}' } }, ...metric }] },
+    spec: {
+      args: [{ name: 'PodIP' }],
+      metrics: [{ name: 'check', provider: { web: { url: 'http://{{args.PodIP}}:10087/ok', jsonPath: '{$.code}' } }, ...metric }],
+    },
   };
 }
 
-export function gameDeployment(name: string, replicas: number, image: string, updateStrategy: any, extra: any = {}, ns = 'game'): KubeObject {
+export function gameDeployment(
+  name: string,
+  replicas: number,
+  image: string,
+  updateStrategy: any,
+  extra: any = {},
+  ns = 'game',
+): KubeObject {
   return {
     apiVersion: TKEX,
     kind: 'GameDeployment',
@@ -80,7 +90,14 @@ export function gameDeployment(name: string, replicas: number, image: string, up
   };
 }
 
-export function gameStatefulSet(name: string, replicas: number, image: string, updateStrategy: any, extra: any = {}, ns = 'game'): KubeObject {
+export function gameStatefulSet(
+  name: string,
+  replicas: number,
+  image: string,
+  updateStrategy: any,
+  extra: any = {},
+  ns = 'game',
+): KubeObject {
   return {
     apiVersion: TKEX,
     kind: 'GameStatefulSet',

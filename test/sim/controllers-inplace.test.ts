@@ -7,7 +7,11 @@ describe('InplaceUpdate', () => {
     const h = harness();
     h.store.create(
       T.gameStatefulSet,
-      gameStatefulSet('game-1', 3, 'reg/game:v1', { type: 'InplaceUpdate', rollingUpdate: { partition: 0, maxUnavailable: 1 }, inPlaceUpdateStrategy: { gracePeriodSeconds: 10 } }),
+      gameStatefulSet('game-1', 3, 'reg/game:v1', {
+        type: 'InplaceUpdate',
+        rollingUpdate: { partition: 0, maxUnavailable: 1 },
+        inPlaceUpdateStrategy: { gracePeriodSeconds: 10 },
+      }),
     );
     h.advance(10_000);
     const before = new Map(h.pods('game-1').map((p) => [p.metadata.name!, p]));
@@ -46,7 +50,13 @@ describe('InplaceUpdate', () => {
     h.store.create(T.hookTemplate, hookTemplate('drain', { successCondition: 'asInt(result) == 0' }));
     h.store.create(
       T.gameDeployment,
-      gameDeployment('gw', 2, 'reg/gw:v1', { type: 'InplaceUpdate', maxUnavailable: 1 }, { preInplaceUpdateStrategy: { hook: { templateName: 'drain', args: [{ name: 'SimResult', value: '1' }] } } }),
+      gameDeployment(
+        'gw',
+        2,
+        'reg/gw:v1',
+        { type: 'InplaceUpdate', maxUnavailable: 1 },
+        { preInplaceUpdateStrategy: { hook: { templateName: 'drain', args: [{ name: 'SimResult', value: '1' }] } } },
+      ),
     );
     h.advance(10_000);
     setImage(h, 'gd', 'gw', 'reg/gw:v2');

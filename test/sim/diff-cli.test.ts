@@ -14,8 +14,9 @@ async function capture(argv: string[], env: Record<string, string | undefined> =
   const o = process.stdout.write.bind(process.stdout);
   const e = process.stderr.write.bind(process.stderr);
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   process.stdout.write = ((c: string | Uint8Array) => (out.push(String(c)), true)) as typeof process.stdout.write;
   process.stderr.write = ((c: string | Uint8Array) => (err.push(String(c)), true)) as typeof process.stderr.write;
   try {
@@ -24,8 +25,9 @@ async function capture(argv: string[], env: Record<string, string | undefined> =
   } finally {
     process.stdout.write = o;
     process.stderr.write = e;
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -73,7 +75,9 @@ describe('zonectl diff (command) on the simulator', () => {
   });
 
   it('KUBECTL_EXTERNAL_DIFF runs the program on LIVE and MERGED directories', async () => {
-    const r = await capture(['--repo', dir, '--kubeconfig', w.kubeconfigPath, '--app', 'zones-shanghai'], { KUBECTL_EXTERNAL_DIFF: 'diff -r -u -N' });
+    const r = await capture(['--repo', dir, '--kubeconfig', w.kubeconfigPath, '--app', 'zones-shanghai'], {
+      KUBECTL_EXTERNAL_DIFF: 'diff -r -u -N',
+    });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^APP/);
     expect(r.out).not.toMatch(/^=====/m);

@@ -66,7 +66,13 @@ describe('DiffView on the simulator', () => {
       const store = w.world.stores.get('nanjing')!;
       const t = store.typeFor('apps.example.com/v1alpha1', 'GameZone')!;
       const z = store.list(t).items[0]!;
-      store.mutate(t, z.metadata.namespace, z.metadata.name!, (o) => ({ ...o, spec: { ...o.spec, gameZone: { ...o.spec.gameZone, mysqlConfig: { ...o.spec.gameZone.mysqlConfig, pwd: 'demo-password-rotated' } } } }));
+      store.mutate(t, z.metadata.namespace, z.metadata.name!, (o) => ({
+        ...o,
+        spec: {
+          ...o.spec,
+          gameZone: { ...o.spec.gameZone, mysqlConfig: { ...o.spec.gameZone.mysqlConfig, pwd: 'demo-password-rotated' } },
+        },
+      }));
       await press('r');
       f = await waitFor((x) => /nanjing {2}1 app: 2 synced/.test(x), 'the refreshed report');
       expect(f).not.toContain('demo-password-rotated');

@@ -13,7 +13,16 @@ export interface DiffWorld {
 }
 
 export async function startDiffWorld(opts: WorldOptions = {}): Promise<DiffWorld> {
-  const world = buildDemoWorld({ seed: 7, clusters: ['shanghai', 'nanjing'], zonesPerCluster: 2, servicesPerZone: 3, podsPerService: 1, host: false, scenarios: false, ...opts });
+  const world = buildDemoWorld({
+    seed: 7,
+    clusters: ['shanghai', 'nanjing'],
+    zonesPerCluster: 2,
+    servicesPerZone: 3,
+    podsPerService: 1,
+    host: false,
+    scenarios: false,
+    ...opts,
+  });
   world.settle();
   const sims: SimCluster[] = [];
   for (const name of world.clusters) sims.push(await startSimCluster({ name, store: world.stores.get(name)! }));

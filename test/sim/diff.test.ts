@@ -31,7 +31,11 @@ describe('diff against the simulator (demo repo)', () => {
     const r = await runGitDiff({ repo: dir }, targets);
     expect(r.errors).toEqual([]);
     for (const a of r.apps) expect(a.error, `${a.app}: ${a.error}`).toBeUndefined();
-    const drifted = r.apps.flatMap((a) => a.objects.filter((o) => o.status !== 'Synced').map((o) => ({ app: a.app, cluster: a.cluster, kind: o.kind, namespace: o.namespace, name: o.name, status: o.status })));
+    const drifted = r.apps.flatMap((a) =>
+      a.objects
+        .filter((o) => o.status !== 'Synced')
+        .map((o) => ({ app: a.app, cluster: a.cluster, kind: o.kind, namespace: o.namespace, name: o.name, status: o.status })),
+    );
     const expected = repo.drift.map(({ what: _w, ...d }) => d);
     const key = (d: { app: string; name: string; namespace: string }) => `${d.app}/${d.namespace}/${d.name}`;
     expect(drifted.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
@@ -77,14 +81,22 @@ describe('diff against the simulator (demo repo)', () => {
     const store = w.world.stores.get('shanghai')!;
     const cm = store.typeFor('v1', 'ConfigMap')!;
     const zoneNs = String(store.list(store.typeFor('apps.example.com/v1alpha1', 'GameZone')!).items[0]!.metadata.namespace);
-    store.create(cm, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'leftover', namespace: zoneNs, labels: { 'app.kubernetes.io/instance': 'zones-shanghai' } }, data: { a: '1' } });
+    store.create(cm, {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'leftover', namespace: zoneNs, labels: { 'app.kubernetes.io/instance': 'zones-shanghai' } },
+      data: { a: '1' },
+    });
     store.create(cm, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'not-ours', namespace: zoneNs }, data: { a: '1' } });
     try {
       const r = await runGitDiff({ repo: dir, apps: ['zones-shanghai'] }, targets);
       const objs = r.apps[0]!.objects;
       expect(objs.find((o) => o.name === 'leftover')?.status).toBe('Extra');
       expect(objs.find((o) => o.name === 'not-ours')).toBeUndefined();
-      const viewer = await runGitDiff({ repo: dir, apps: ['zones-shanghai'] }, { ...targets, client: (c) => targets.client(`${c}-viewer`) });
+      const viewer = await runGitDiff(
+        { repo: dir, apps: ['zones-shanghai'] },
+        { ...targets, client: (c) => targets.client(`${c}-viewer`) },
+      );
       const pairs = viewer.apps[0]!.objects.filter((o) => o.status === 'Synced' || o.status === 'Modified');
       expect(pairs.length).toBeGreaterThan(0);
       for (const o of pairs) {
@@ -92,7 +104,16 @@ describe('diff against the simulator (demo repo)', () => {
         expect(o.note).toMatch(/client-side \(approximate\): no permission to dry-run/);
       }
       // the same drift is found client-side
-      expect(viewer.apps[0]!.objects.filter((o) => o.status !== 'Synced').map((o) => o.name).sort()).toEqual(objs.filter((o) => o.status !== 'Synced').map((o) => o.name).sort());
+      expect(
+        viewer.apps[0]!.objects.filter((o) => o.status !== 'Synced')
+          .map((o) => o.name)
+          .sort(),
+      ).toEqual(
+        objs
+          .filter((o) => o.status !== 'Synced')
+          .map((o) => o.name)
+          .sort(),
+      );
     } finally {
       store.delete(cm, zoneNs, 'leftover');
       store.delete(cm, zoneNs, 'not-ours');

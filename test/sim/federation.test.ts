@@ -34,7 +34,9 @@ describe('kubefed propagation', () => {
         return o;
       });
       world.advance(1_000);
-      expect(host.get(T.federatedGameDeployment, 'global', 'login-global')!.status.clusters).toEqual([{ name: 'shanghai', status: 'ApplyOverridesFailed' }]);
+      expect(host.get(T.federatedGameDeployment, 'global', 'login-global')!.status.clusters).toEqual([
+        { name: 'shanghai', status: 'ApplyOverridesFailed' },
+      ]);
     } finally {
       world.stop();
     }
@@ -42,7 +44,13 @@ describe('kubefed propagation', () => {
 
   it('json patch ops', () => {
     const doc = { a: [1, 2], b: { c: 'x' } };
-    expect(applyJsonPatch(doc, [{ op: 'add', path: '/a/-', value: 3 }, { path: '/b/c', value: 'y' }, { op: 'remove', path: '/a/0' }])).toEqual({ a: [2, 3], b: { c: 'y' } });
+    expect(
+      applyJsonPatch(doc, [
+        { op: 'add', path: '/a/-', value: 3 },
+        { path: '/b/c', value: 'y' },
+        { op: 'remove', path: '/a/0' },
+      ]),
+    ).toEqual({ a: [2, 3], b: { c: 'y' } });
     expect(doc).toEqual({ a: [1, 2], b: { c: 'x' } });
     expect(() => applyJsonPatch(doc, [{ op: 'replace', path: '/zz', value: 1 }])).toThrow();
   });

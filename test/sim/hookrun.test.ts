@@ -24,8 +24,16 @@ describe('HookRun controller', () => {
 
   it('fails past failureLimit and is Inconclusive when neither condition holds', () => {
     const h = harness();
-    h.store.create(T.hookRun, run('bad', { successCondition: 'asInt(result) == 0', interval: '1s', count: 5, failureLimit: 1 }, [{ name: 'SimResult', value: '0,1,1' }]));
-    h.store.create(T.hookRun, run('maybe', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }, [{ name: 'SimResult', value: '3' }]));
+    h.store.create(
+      T.hookRun,
+      run('bad', { successCondition: 'asInt(result) == 0', interval: '1s', count: 5, failureLimit: 1 }, [
+        { name: 'SimResult', value: '0,1,1' },
+      ]),
+    );
+    h.store.create(
+      T.hookRun,
+      run('maybe', { successCondition: 'asInt(result) == 0', failureCondition: 'asInt(result) > 5' }, [{ name: 'SimResult', value: '3' }]),
+    );
     h.advance(10_000);
     const bad = h.store.get(T.hookRun, 'game', 'bad')!;
     expect(bad.status.phase).toBe('Failed');

@@ -15,7 +15,11 @@ export function kubeConfigFor(url: string, token: string, name = 'sim'): KubeCon
   return kc;
 }
 
-export function clientFor(sim: Pick<SimCluster, 'url' | 'tokens' | 'name'>, user: 'admin' | 'viewer' = 'admin', timeoutMs = 3_000): HttpClusterClient {
+export function clientFor(
+  sim: Pick<SimCluster, 'url' | 'tokens' | 'name'>,
+  user: 'admin' | 'viewer' = 'admin',
+  timeoutMs = 3_000,
+): HttpClusterClient {
   return new HttpClusterClient(sim.name, kubeConfigFor(sim.url, sim.tokens[user], sim.name), { timeoutMs });
 }
 

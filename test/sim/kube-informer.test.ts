@@ -10,7 +10,13 @@ import { clientFor, openSockets, until } from './kube-helpers.js';
 
 const CM: ResourceType = { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true };
 const NS: ResourceType = { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false };
-const GD: ResourceType = { group: 'tkex.tencent.com', version: 'v1alpha1', resource: 'gamedeployments', kind: 'GameDeployment', namespaced: true };
+const GD: ResourceType = {
+  group: 'tkex.tencent.com',
+  version: 'v1alpha1',
+  resource: 'gamedeployments',
+  kind: 'GameDeployment',
+  namespaced: true,
+};
 const MISSING: ResourceType = { group: 'nope.example.com', version: 'v1', resource: 'things', kind: 'Thing', namespaced: true };
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -63,7 +69,7 @@ describe('informer against the simulator', () => {
     s.store.create(CM, cm('c', '1'));
     await until(() => m.items.has('c'));
     expect([...m.items.keys()].sort()).toEqual(['a', 'c']);
-    expect((m.items.get("a") as unknown as { data: { v: string } }).data.v).toBe("2");
+    expect((m.items.get('a') as unknown as { data: { v: string } }).data.v).toBe('2');
     expect(inf.stats.lists).toBe(1);
   });
 
@@ -75,7 +81,12 @@ describe('informer against the simulator', () => {
     cleanups.push(() => client.close());
     const m = mirror();
     const states: string[] = [];
-    const inf = new Informer(client, CM, { namespace: 'games', backoffInitialMs: 50, backoffMaxMs: 200 }, { ...m.handlers, onState: (st) => states.push(st) });
+    const inf = new Informer(
+      client,
+      CM,
+      { namespace: 'games', backoffInitialMs: 50, backoffMaxMs: 200 },
+      { ...m.handlers, onState: (st) => states.push(st) },
+    );
     inf.start();
     cleanups.push(() => inf.stop());
     await until(() => states.includes('watching'));
@@ -85,7 +96,9 @@ describe('informer against the simulator', () => {
     await until(() => states.includes('backoff'));
     s = await sim(store, port, s.tokens);
     cleanups.push(() => s.close());
-    await until(() => m.items.size === 20, 10_000).catch((e) => { throw new Error(`${e.message}: ${JSON.stringify({ stats: inf.stats, states, size: m.items.size })}`); });
+    await until(() => m.items.size === 20, 10_000).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify({ stats: inf.stats, states, size: m.items.size })}`);
+    });
     expect(inf.stats.relistsAfterGone).toBeGreaterThanOrEqual(1);
     expect(m.items.get('x19')).toBeDefined();
     expect(states.at(-1)).toBe('watching');

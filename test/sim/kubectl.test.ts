@@ -94,27 +94,78 @@ describe.skipIf(!KUBECTL)(title, () => {
   });
 
   it('patch (merge and json, incl. a failed test op), as admin and denied as viewer', async () => {
-    const m = await kubectl('patch', 'gamedeployment', 'gd1', '-n', 'game', '--type=merge', '-p', '{"spec":{"updateStrategy":{"paused":true}}}');
+    const m = await kubectl(
+      'patch',
+      'gamedeployment',
+      'gd1',
+      '-n',
+      'game',
+      '--type=merge',
+      '-p',
+      '{"spec":{"updateStrategy":{"paused":true}}}',
+    );
     expect(m.out).toContain('gamedeployment.tkex.tencent.com/gd1 patched');
-    const j = await kubectl('patch', 'gamedeployment', 'gd1', '-n', 'game', '--type=json', '-p', '[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":3}]');
+    const j = await kubectl(
+      'patch',
+      'gamedeployment',
+      'gd1',
+      '-n',
+      'game',
+      '--type=json',
+      '-p',
+      '[{"op":"test","path":"/spec/replicas","value":2},{"op":"replace","path":"/spec/replicas","value":3}]',
+    );
     expect(j.code).toBe(0);
     expect(f.sim.store.get(T.gd, 'game', 'gd1')!.spec.replicas).toBe(3);
-    const bad = await kubectl('patch', 'gamedeployment', 'gd1', '-n', 'game', '--type=json', '-p', '[{"op":"test","path":"/spec/replicas","value":2}]');
+    const bad = await kubectl(
+      'patch',
+      'gamedeployment',
+      'gd1',
+      '-n',
+      'game',
+      '--type=json',
+      '-p',
+      '[{"op":"test","path":"/spec/replicas","value":2}]',
+    );
     expect(bad.code).not.toBe(0);
     expect(bad.out).toContain('The request is invalid: the server rejected our request due to an error in our request');
-    const denied = await kubectl('--context', 'sim-t-viewer', 'patch', 'gamedeployment', 'gd1', '-n', 'game', '--type=merge', '-p', '{"spec":{"replicas":1}}');
-    expect(denied.out).toContain('Error from server (Forbidden): gamedeployments.tkex.tencent.com "gd1" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "game"');
+    const denied = await kubectl(
+      '--context',
+      'sim-t-viewer',
+      'patch',
+      'gamedeployment',
+      'gd1',
+      '-n',
+      'game',
+      '--type=merge',
+      '-p',
+      '{"spec":{"replicas":1}}',
+    );
+    expect(denied.out).toContain(
+      'Error from server (Forbidden): gamedeployments.tkex.tencent.com "gd1" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "game"',
+    );
   });
 
   it('auth can-i per context', async () => {
     expect((await kubectl('auth', 'can-i', 'patch', 'gamedeployments.tkex.tencent.com', '-n', 'game')).out.trim()).toBe('yes');
-    expect((await kubectl('--context', 'sim-t-viewer', 'auth', 'can-i', 'patch', 'gamedeployments.tkex.tencent.com', '-n', 'game')).out.trim()).toBe('no');
-    expect((await kubectl('--context', 'sim-t-viewer', 'auth', 'can-i', 'get', 'pods', '--subresource=log', '-n', 'game')).out.trim()).toBe('yes');
+    expect(
+      (await kubectl('--context', 'sim-t-viewer', 'auth', 'can-i', 'patch', 'gamedeployments.tkex.tencent.com', '-n', 'game')).out.trim(),
+    ).toBe('no');
+    expect((await kubectl('--context', 'sim-t-viewer', 'auth', 'can-i', 'get', 'pods', '--subresource=log', '-n', 'game')).out.trim()).toBe(
+      'yes',
+    );
   });
 
   it('get -w sees changes; logs -f follows new lines', async () => {
     const w = await stream(['get', 'pods', '-n', 'game', '-w', '-o', 'name'], /pod\/p1[\s\S]*pod\/p1[\s\S]*$/, () => {
-      setTimeout(() => f.sim.store.mutate(T.pod, 'game', 'p1', (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, watched: 'yes' } } })), 300);
+      setTimeout(
+        () =>
+          f.sim.store.mutate(T.pod, 'game', 'p1', (o) => ({
+            ...o,
+            metadata: { ...o.metadata, labels: { ...o.metadata.labels, watched: 'yes' } },
+          })),
+        300,
+      );
     });
     expect(w.match(/pod\/p1/g)!.length).toBeGreaterThanOrEqual(2);
     const logs = await stream(['logs', '-f', 'p0', '-n', 'game', '-c', 'game', '--tail=1'], /later/, () => {

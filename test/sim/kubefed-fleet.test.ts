@@ -8,7 +8,12 @@ import { startDemo, type Demo } from '../../source/sim/demo.js';
 describe('matchMembers', () => {
   const ctx = (name: string, server: string) => ({ name, cluster: name, user: 'u', server });
   it('matches by API endpoint (trailing slash and case ignored), first context per server, host first', () => {
-    const contexts = [ctx('host', 'https://h:6443'), ctx('sh', 'https://SH:6443'), ctx('sh-viewer', 'https://sh:6443'), ctx('sg', 'https://sg:6443')];
+    const contexts = [
+      ctx('host', 'https://h:6443'),
+      ctx('sh', 'https://SH:6443'),
+      ctx('sh-viewer', 'https://sh:6443'),
+      ctx('sg', 'https://sg:6443'),
+    ];
     const r = matchMembers('host', contexts, [
       { name: 'shanghai', apiEndpoint: 'https://sh:6443/' },
       { name: 'singapore', apiEndpoint: 'https://sg:6443' },

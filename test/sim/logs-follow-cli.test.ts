@@ -17,7 +17,11 @@ function capture(isTTY = false) {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    io: { stdout: { write: (s: string) => out.push(s), isTTY }, stderr: { write: (s: string) => err.push(s) }, env: {} as NodeJS.ProcessEnv },
+    io: {
+      stdout: { write: (s: string) => out.push(s), isTTY },
+      stderr: { write: (s: string) => err.push(s) },
+      env: {} as NodeJS.ProcessEnv,
+    },
     out: () => out.join(''),
     err: () => err.join(''),
   };
@@ -29,12 +33,23 @@ describe('zonectl logs (scripted) on the simulator', () => {
     const c = capture();
     const ac = new AbortController();
     const done = followLogs(req, lw.clusters('global'), { ...c.io, signal: ac.signal });
-    await until(() => c.err().split('\n').filter((l) => l.startsWith('+ ')).length === 7, 'seven joins');
+    await until(
+      () =>
+        c
+          .err()
+          .split('\n')
+          .filter((l) => l.startsWith('+ ')).length === 7,
+      'seven joins',
+    );
     await lw.drive(3_000);
     await until(() => c.out().split('\n').length > 50, 'lines');
     ac.abort();
     expect(await done).toBe(0);
-    const objs = c.out().trim().split('\n').map((l) => JSON.parse(l));
+    const objs = c
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(Object.keys(objs[0])).toEqual(['cluster', 'namespace', 'pod', 'container', 'timestamp', 'message']);
     expect(new Set(objs.map((o) => o.cluster))).toEqual(new Set(['shanghai', 'nanjing', 'singapore']));
     for (const o of objs) {
@@ -54,7 +69,19 @@ describe('zonectl logs (scripted) on the simulator', () => {
   }, 60_000);
 
   it('raw output: cluster/pod/container prefix, uncoloured without a TTY, --timestamps, --include / --exclude', async () => {
-    const req = parseLogsArgs(['-l', 'app=login-global', '-n', 'global', '--tail', '20', '--timestamps', '-i', 'seq=\\d*[02468] ', '-e', 'seq=\\d*0 ']);
+    const req = parseLogsArgs([
+      '-l',
+      'app=login-global',
+      '-n',
+      'global',
+      '--tail',
+      '20',
+      '--timestamps',
+      '-i',
+      'seq=\\d*[02468] ',
+      '-e',
+      'seq=\\d*0 ',
+    ]);
     const c = capture(false);
     expect(await followLogs(req, lw.clusters('global'), c.io)).toBe(0);
     const lines = c.out().trim().split('\n');
@@ -81,9 +108,22 @@ describe('zonectl logs (scripted) on the simulator', () => {
     await lw.drive(2_000);
     ac.abort();
     expect(await done).toBe(0);
-    expect(c.err().split('\n').filter((l) => l.startsWith('+ '))).toHaveLength(3);
+    expect(
+      c
+        .err()
+        .split('\n')
+        .filter((l) => l.startsWith('+ ')),
+    ).toHaveLength(3);
     expect(c.err().match(/--max-streams 3 reached/g)).toHaveLength(1);
-    expect(new Set(c.out().trim().split('\n').map((l) => l.split(' ')[0])).size).toBe(3);
+    expect(
+      new Set(
+        c
+          .out()
+          .trim()
+          .split('\n')
+          .map((l) => l.split(' ')[0]),
+      ).size,
+    ).toBe(3);
   }, 60_000);
 
   it('one-pass read of a pod; not found anywhere is a usage error (exit 2)', async () => {
@@ -104,11 +144,18 @@ describe('zonectl logs (scripted) on the simulator', () => {
 
   it('--previous reads the terminated container once; a cluster that cannot be reached exits 3', async () => {
     const ref = lw.world.scenarios.inPlaceUpdate!;
-    const restarted = lw.world.stores.get(ref.cluster)!.list(T.pod, { namespace: ref.namespace }).items.find((p) => p.status?.containerStatuses?.[0]?.restartCount > 0);
+    const restarted = lw.world.stores
+      .get(ref.cluster)!
+      .list(T.pod, { namespace: ref.namespace })
+      .items.find((p) => p.status?.containerStatuses?.[0]?.restartCount > 0);
     expect(restarted, 'the demo world has a pod restarted in place').toBeDefined();
     {
       const c = capture();
-      const code = await followLogs(parseLogsArgs([`pod/${restarted!.metadata.name}`, '-n', ref.namespace, '--previous']), lw.clusters(ref.namespace), c.io);
+      const code = await followLogs(
+        parseLogsArgs([`pod/${restarted!.metadata.name}`, '-n', ref.namespace, '--previous']),
+        lw.clusters(ref.namespace),
+        c.io,
+      );
       expect(code).toBe(0);
       const seqs = c.out().trim().split('\n').map(seqOf);
       expect(seqs[0]).toBe(1);
@@ -118,7 +165,11 @@ describe('zonectl logs (scripted) on the simulator', () => {
     const { kubeConfigFor } = await import('./kube-helpers.js');
     const dead = new HttpClusterClient('gone', kubeConfigFor('http://127.0.0.1:9', 'x', 'gone'), { timeoutMs: 1_000 });
     const c = capture();
-    const code = await followLogs(parseLogsArgs(['-l', 'app=login-global', '-n', 'global', '--tail', '1']), [...lw.clusters('global'), { name: 'gone', client: dead, namespace: 'global' }], c.io);
+    const code = await followLogs(
+      parseLogsArgs(['-l', 'app=login-global', '-n', 'global', '--tail', '1']),
+      [...lw.clusters('global'), { name: 'gone', client: dead, namespace: 'global' }],
+      c.io,
+    );
     dead.close();
     expect(code).toBe(3);
     expect(c.err()).toContain('! gone: cannot reach http://127.0.0.1:9');

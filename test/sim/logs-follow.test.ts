@@ -37,24 +37,40 @@ describe('logs follow on the simulator', () => {
     const host = world.stores.get(world.host!)!;
     host.mutate(T.federatedGameDeployment, 'global', 'login-global', (o) => {
       o.spec.template.spec.template.spec.containers[0].image = 'registry.example.com/project1/login:2.4.0';
-      for (const ov of o.spec.overrides) for (const co of ov.clusterOverrides) if (co.path.endsWith('/image')) co.value = 'registry.example.com/project1/login:2.4.0';
+      for (const ov of o.spec.overrides)
+        for (const co of ov.clusterOverrides) if (co.path.endsWith('/image')) co.value = 'registry.example.com/project1/login:2.4.0';
       return o;
     });
-    const restarted = () => before.every(({ c, p }) => {
-      const now = world.stores.get(c)!.get(T.pod, 'global', p.metadata.name!);
-      return now?.status?.containerStatuses?.[0]?.restartCount === 1 && now.status.containerStatuses[0].state?.running;
-    });
+    const restarted = () =>
+      before.every(({ c, p }) => {
+        const now = world.stores.get(c)!.get(T.pod, 'global', p.metadata.name!);
+        return now?.status?.containerStatuses?.[0]?.restartCount === 1 && now.status.containerStatuses[0].state?.running;
+      });
     for (let i = 0; i < 120 && !restarted(); i++) await lw.drive(1_000);
     expect(restarted()).toBe(true);
     await lw.drive(4_000);
 
     // Let the follower catch up with everything the sim has written, then compare with the source.
     const expectedNow = () =>
-      before.map(({ c, p }) => ({ id: `${c}/global/${p.metadata.name}/login`, cur: world.logs.read(c, 'global', p.metadata.name!, 'login', {}).length }));
-    await until(() => expectedNow().every(({ id, cur }) => {
-      const runs = (() => { try { return instanceRuns(sink.seqs(id), id); } catch { return []; } })();
-      return runs.length === 2 && runs[1]!.length === cur;
-    }), 'follower caught up with both instances of every pod', 15_000);
+      before.map(({ c, p }) => ({
+        id: `${c}/global/${p.metadata.name}/login`,
+        cur: world.logs.read(c, 'global', p.metadata.name!, 'login', {}).length,
+      }));
+    await until(
+      () =>
+        expectedNow().every(({ id, cur }) => {
+          const runs = (() => {
+            try {
+              return instanceRuns(sink.seqs(id), id);
+            } catch {
+              return [];
+            }
+          })();
+          return runs.length === 2 && runs[1]!.length === cur;
+        }),
+      'follower caught up with both instances of every pod',
+      15_000,
+    );
     await f.stop();
 
     for (const { c, p } of before) {
@@ -81,7 +97,13 @@ describe('logs follow on the simulator', () => {
     f.start(sink);
     const summary = await f.ready;
     expect(summary.failures).toEqual([]);
-    const zonePods = () => world.members.flatMap((c) => world.stores.get(c)!.list(T.pod, { labelSelector: 'zonectl.io/zone=101' }).items.map((p) => ({ c, p })));
+    const zonePods = () =>
+      world.members.flatMap((c) =>
+        world.stores
+          .get(c)!
+          .list(T.pod, { labelSelector: 'zonectl.io/zone=101' })
+          .items.map((p) => ({ c, p })),
+      );
     const initial = zonePods();
     expect(initial.length).toBeGreaterThanOrEqual(4);
     await until(() => sink.lines.size >= initial.length, 'every zone pod streaming');
@@ -107,7 +129,8 @@ describe('logs follow on the simulator', () => {
     await lw.drive(2_000);
 
     const id = 'shanghai/zone-101/db-1-0/db';
-    const current = () => zonePods().map(({ c, p }) => ({ key: `${c}/${p.metadata.namespace}/${p.metadata.name}/${p.spec.containers[0].name}`, c, p }));
+    const current = () =>
+      zonePods().map(({ c, p }) => ({ key: `${c}/${p.metadata.namespace}/${p.metadata.name}/${p.spec.containers[0].name}`, c, p }));
     const caughtUp = () =>
       current().every(({ key, c, p }) => {
         let runs: number[][];
@@ -137,19 +160,23 @@ describe('logs follow on the simulator', () => {
     const f = new LogFollower(lw.clusters('global'), { type: 'workload', kind: 'GameDeployment', name: 'login-global' }, base);
     f.start(sink);
     await f.ready;
-    const pods = world.members.flatMap((c) => podsOf(c, 'global', 'app=login-global').map((p) => ({ c, p, restarts: p.status.containerStatuses[0].restartCount as number })));
+    const pods = world.members.flatMap((c) =>
+      podsOf(c, 'global', 'app=login-global').map((p) => ({ c, p, restarts: p.status.containerStatuses[0].restartCount as number })),
+    );
     await until(() => sink.lines.size === pods.length, 'every pod streaming');
     await lw.drive(2_000);
     const host = world.stores.get(world.host!)!;
     host.mutate(T.federatedGameDeployment, 'global', 'login-global', (o) => {
       o.spec.template.spec.template.spec.containers[0].image = 'registry.example.com/project1/login:2.5.0';
-      for (const ov of o.spec.overrides) for (const co of ov.clusterOverrides) if (co.path.endsWith('/image')) co.value = 'registry.example.com/project1/login:2.5.0';
+      for (const ov of o.spec.overrides)
+        for (const co of ov.clusterOverrides) if (co.path.endsWith('/image')) co.value = 'registry.example.com/project1/login:2.5.0';
       return o;
     });
-    const restarted = () => pods.every(({ c, p, restarts }) => {
-      const now = world.stores.get(c)!.get(T.pod, 'global', p.metadata.name!);
-      return now?.status?.containerStatuses?.[0]?.restartCount === restarts + 1 && now.status.containerStatuses[0].state?.running;
-    });
+    const restarted = () =>
+      pods.every(({ c, p, restarts }) => {
+        const now = world.stores.get(c)!.get(T.pod, 'global', p.metadata.name!);
+        return now?.status?.containerStatuses?.[0]?.restartCount === restarts + 1 && now.status.containerStatuses[0].state?.running;
+      });
     let cuts = 0;
     for (let i = 0; i < 120 && !restarted(); i++) {
       cuts += lw.proxies.reduce((n, p) => n + p.cutAll(), 0);
@@ -158,7 +185,12 @@ describe('logs follow on the simulator', () => {
     expect(restarted()).toBe(true);
     expect(cuts).toBeGreaterThan(0);
     await lw.drive(3_000);
-    const expected = () => pods.map(({ c, p }) => ({ id: `${c}/global/${p.metadata.name}/login`, cur: world.logs.read(c, 'global', p.metadata.name!, 'login', {}).length, prev: world.logs.read(c, 'global', p.metadata.name!, 'login', { previous: true }).length }));
+    const expected = () =>
+      pods.map(({ c, p }) => ({
+        id: `${c}/global/${p.metadata.name}/login`,
+        cur: world.logs.read(c, 'global', p.metadata.name!, 'login', {}).length,
+        prev: world.logs.read(c, 'global', p.metadata.name!, 'login', { previous: true }).length,
+      }));
     const counts = (id: string) => {
       const m = new Map<number, number>();
       for (const s of sink.seqs(id)) m.set(s, (m.get(s) ?? 0) + 1);
@@ -180,8 +212,28 @@ describe('logs follow on the simulator', () => {
         const m = counts(x.id);
         const seqs = sink.seqs(x.id);
         const dups = [];
-        for (let q = 1; q <= x.prev + 5; q++) if ((m.get(q) ?? 0) !== (q <= x.prev ? 1 : 0) + (q <= x.cur ? 1 : 0)) dups.push(`${q}x${m.get(q) ?? 0}`);
-        console.log(x.id, 'total', seqs.length, 'cur', x.cur, 'prev', x.prev, 'exact', exact(x), 'odd', dups.slice(0, 12).join(' '), 'seq tail', seqs.slice(-8).join(','), 'restarts', sink.events.filter((ev) => ev.stream?.id === x.id).map((ev) => ev.kind + ':' + ev.message).join(' | '));
+        for (let q = 1; q <= x.prev + 5; q++)
+          if ((m.get(q) ?? 0) !== (q <= x.prev ? 1 : 0) + (q <= x.cur ? 1 : 0)) dups.push(`${q}x${m.get(q) ?? 0}`);
+        console.log(
+          x.id,
+          'total',
+          seqs.length,
+          'cur',
+          x.cur,
+          'prev',
+          x.prev,
+          'exact',
+          exact(x),
+          'odd',
+          dups.slice(0, 12).join(' '),
+          'seq tail',
+          seqs.slice(-8).join(','),
+          'restarts',
+          sink.events
+            .filter((ev) => ev.stream?.id === x.id)
+            .map((ev) => ev.kind + ':' + ev.message)
+            .join(' | '),
+        );
       }
       throw e;
     }

@@ -49,7 +49,9 @@ describe('simulated pod logs', () => {
     const ref = world.scenarios.inPlaceUpdate!;
     const s = world.stores.get(ref.cluster)!;
     world.advance(60_000, 1000);
-    const restarted = s.list(T.pod, { namespace: ref.namespace, labelSelector: 'zonectl.io/service=game-1' }).items.find((p) => p.status.containerStatuses[0].restartCount > 0)!;
+    const restarted = s
+      .list(T.pod, { namespace: ref.namespace, labelSelector: 'zonectl.io/service=game-1' })
+      .items.find((p) => p.status.containerStatuses[0].restartCount > 0)!;
     expect(restarted).toBeDefined();
     const cur = world.logs.read(ref.cluster, ref.namespace, restarted.metadata.name!, 'game', {});
     const prev = world.logs.read(ref.cluster, ref.namespace, restarted.metadata.name!, 'game', { previous: true });

@@ -22,18 +22,41 @@ export async function startFixture(opts: { historySize?: number; bookmarkInterva
   for (const n of ['default', 'game']) store.create(T.ns, { metadata: { name: n } });
   const gd = store.create(T.gd, {
     metadata: { name: 'gd1', namespace: 'game', labels: { app: 'game' } },
-    spec: { replicas: 2, selector: { matchLabels: { app: 'game' } }, template: { spec: { containers: [{ name: 'game', image: 'game:1' }] } } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'game' } },
+      template: { spec: { containers: [{ name: 'game', image: 'game:1' }] } },
+    },
     status: { replicas: 2 },
   });
   for (let i = 0; i < 5; i++) {
     store.create(T.pod, {
-      metadata: { name: `p${i}`, namespace: 'game', labels: { app: 'game', idx: String(i) }, ownerReferences: [{ apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'gd1', uid: gd.metadata.uid!, controller: true }] },
-      spec: { nodeName: 'n1', containers: [{ name: 'game', image: 'game:1' }, { name: 'sidecar', image: 'side:1' }] },
+      metadata: {
+        name: `p${i}`,
+        namespace: 'game',
+        labels: { app: 'game', idx: String(i) },
+        ownerReferences: [
+          { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'gd1', uid: gd.metadata.uid!, controller: true },
+        ],
+      },
+      spec: {
+        nodeName: 'n1',
+        containers: [
+          { name: 'game', image: 'game:1' },
+          { name: 'sidecar', image: 'side:1' },
+        ],
+      },
       status: { phase: i === 4 ? 'Pending' : 'Running' },
     });
   }
   const logs = new MemoryLogSource();
-  const sim = await startSimCluster({ name: 'sim-t', store, logSource: logs, bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 200, tls: opts.tls });
+  const sim = await startSimCluster({
+    name: 'sim-t',
+    store,
+    logSource: logs,
+    bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 200,
+    tls: opts.tls,
+  });
   const call: Fixture['call'] = async (path, init = {}) => {
     const user = init.user ?? 'admin';
     const headers = new Headers(init.headers);
@@ -60,7 +83,12 @@ export async function readLines(res: Response, until: (lines: string[]) => boole
   const deadline = Date.now() + timeoutMs;
   try {
     while (Date.now() < deadline) {
-      const r = await Promise.race([reader.read(), new Promise<{ done: true; value: undefined }>((res2) => setTimeout(() => res2({ done: true, value: undefined }), Math.max(1, deadline - Date.now())))]);
+      const r = await Promise.race([
+        reader.read(),
+        new Promise<{ done: true; value: undefined }>((res2) =>
+          setTimeout(() => res2({ done: true, value: undefined }), Math.max(1, deadline - Date.now())),
+        ),
+      ]);
       if (r.done) break;
       buf += dec.decode(r.value, { stream: true });
       let nl: number;

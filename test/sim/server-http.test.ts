@@ -24,7 +24,17 @@ describe('discovery and auth', () => {
   it('lists groups and resources with verbs, shortNames and subresources', async () => {
     const apis = (await f.call('/apis')).body;
     expect(apis.kind).toBe('APIGroupList');
-    expect(apis.groups.map((g: any) => g.name)).toEqual(expect.arrayContaining(['apps', 'tkex.tencent.com', 'types.kubefed.io', 'argoproj.io', 'rollouts.kruise.io', 'apps.example.com', 'authorization.k8s.io']));
+    expect(apis.groups.map((g: any) => g.name)).toEqual(
+      expect.arrayContaining([
+        'apps',
+        'tkex.tencent.com',
+        'types.kubefed.io',
+        'argoproj.io',
+        'rollouts.kruise.io',
+        'apps.example.com',
+        'authorization.k8s.io',
+      ]),
+    );
     const core = (await f.call('/api/v1')).body;
     const pods = core.resources.find((x: any) => x.name === 'pods');
     expect(pods).toMatchObject({ kind: 'Pod', namespaced: true, shortNames: ['po'], categories: ['all'] });
@@ -41,7 +51,11 @@ describe('reads', () => {
     expect((await f.call(`${GD}/gd1`)).body.spec.replicas).toBe(2);
     const r = await f.call(`${GD}/nope`);
     expect(r.status).toBe(404);
-    expect(r.body).toMatchObject({ reason: 'NotFound', message: 'gamedeployments.tkex.tencent.com "nope" not found', details: { name: 'nope', group: 'tkex.tencent.com', kind: 'gamedeployments' } });
+    expect(r.body).toMatchObject({
+      reason: 'NotFound',
+      message: 'gamedeployments.tkex.tencent.com "nope" not found',
+      details: { name: 'nope', group: 'tkex.tencent.com', kind: 'gamedeployments' },
+    });
   });
 
   it('lists with selectors and paginates with limit/continue', async () => {
@@ -60,7 +74,10 @@ describe('reads', () => {
     } while (cont);
     expect(names).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(pages).toBe(3);
-    expect((await f.call(`${PODS}?fieldSelector=spec.bogus%3Dx`)).body).toMatchObject({ code: 400, message: 'field label not supported: spec.bogus' });
+    expect((await f.call(`${PODS}?fieldSelector=spec.bogus%3Dx`)).body).toMatchObject({
+      code: 400,
+      message: 'field label not supported: spec.bogus',
+    });
   });
 
   it('answers a too-old continue token with HTTP 410', async () => {
@@ -77,7 +94,9 @@ describe('watch', () => {
   it('streams events after a resourceVersion, with bookmarks and a final bookmark at timeout', async () => {
     const list = await f.call(GD);
     const rv = list.body.metadata.resourceVersion;
-    const res = await fetch(`${f.sim.url}${GD}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`, { headers: { Authorization: `Bearer ${f.sim.tokens.viewer}` } });
+    const res = await fetch(`${f.sim.url}${GD}?watch=true&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`, {
+      headers: { Authorization: `Bearer ${f.sim.tokens.viewer}` },
+    });
     expect(res.status).toBe(200);
     setTimeout(() => {
       f.sim.store.mutate(T.gd, 'game', 'gd1', (o) => ({ ...o, metadata: { ...o.metadata, labels: { app: 'game', w: '1' } } }));
@@ -95,7 +114,9 @@ describe('watch', () => {
   it('gives an ERROR event with a 410 Status when the resourceVersion is too old', async () => {
     const rv0 = f.sim.store.resourceVersion();
     for (let i = 0; i < 60; i++) f.sim.store.create(T.cm, { metadata: { name: `filler-${i}`, namespace: 'default' } });
-    const res = await fetch(`${f.sim.url}/api/v1/namespaces/game/pods?watch=1&resourceVersion=${rv0}`, { headers: { Authorization: `Bearer ${f.sim.tokens.admin}` } });
+    const res = await fetch(`${f.sim.url}/api/v1/namespaces/game/pods?watch=1&resourceVersion=${rv0}`, {
+      headers: { Authorization: `Bearer ${f.sim.tokens.admin}` },
+    });
     expect(res.status).toBe(200);
     const lines = await readLines(res, (l) => l.length > 0);
     const ev = JSON.parse(lines[0]);
@@ -105,7 +126,9 @@ describe('watch', () => {
   });
 
   it('supports /watch/ paths and selector transitions', async () => {
-    const res = await fetch(`${f.sim.url}/api/v1/watch/namespaces/game/pods?labelSelector=idx%3D2`, { headers: { Authorization: `Bearer ${f.sim.tokens.admin}` } });
+    const res = await fetch(`${f.sim.url}/api/v1/watch/namespaces/game/pods?labelSelector=idx%3D2`, {
+      headers: { Authorization: `Bearer ${f.sim.tokens.admin}` },
+    });
     setTimeout(() => f.sim.store.mutate(T.pod, 'game', 'p2', (o) => ({ ...o, metadata: { ...o.metadata, labels: { idx: '9' } } })), 50);
     const events = (await readLines(res, (l) => l.length >= 2)).map((l) => JSON.parse(l));
     expect(events.map((e) => `${e.type}:${e.object.metadata.name}`)).toEqual(['ADDED:p2', 'DELETED:p2']);

@@ -16,21 +16,37 @@ const patch = (body: unknown, ctype: string, user: 'admin' | 'viewer' = 'admin')
 
 describe('create / update / delete', () => {
   it('creates (201), rejects duplicates (409 AlreadyExists), drops status for status-subresource kinds', async () => {
-    const body = { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', metadata: { name: 'gd2' }, spec: { replicas: 1 }, status: { replicas: 7 } };
+    const body = {
+      apiVersion: 'tkex.tencent.com/v1alpha1',
+      kind: 'GameDeployment',
+      metadata: { name: 'gd2' },
+      spec: { replicas: 1 },
+      status: { replicas: 7 },
+    };
     const r = await f.call(GD, { method: 'POST', ...json(body) });
     expect(r.status).toBe(201);
     expect(r.body.metadata).toMatchObject({ name: 'gd2', namespace: 'game', generation: 1 });
     expect(r.body.status).toBeUndefined();
     const again = await f.call(GD, { method: 'POST', ...json(body) });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ reason: 'AlreadyExists', message: 'gamedeployments.tkex.tencent.com "gd2" already exists', details: { name: 'gd2', group: 'tkex.tencent.com', kind: 'gamedeployments' } });
-    const pod = await f.call(PODS, { method: 'POST', ...json({ metadata: { name: 'newpod' }, spec: { containers: [{ name: 'c', image: 'x' }] }, status: { phase: 'Running' } }) });
+    expect(again.body).toMatchObject({
+      reason: 'AlreadyExists',
+      message: 'gamedeployments.tkex.tencent.com "gd2" already exists',
+      details: { name: 'gd2', group: 'tkex.tencent.com', kind: 'gamedeployments' },
+    });
+    const pod = await f.call(PODS, {
+      method: 'POST',
+      ...json({ metadata: { name: 'newpod' }, spec: { containers: [{ name: 'c', image: 'x' }] }, status: { phase: 'Running' } }),
+    });
     expect(pod.body.status.phase).toBe('Pending');
   });
 
   it('PUT with a stale resourceVersion is 409 Conflict; status subresource takes only status', async () => {
     const cur = (await f.call(`${GD}/gd1`)).body;
-    const ok = await f.call(`${GD}/gd1`, { method: 'PUT', ...json({ ...cur, spec: { ...cur.spec, replicas: 3 }, status: { replicas: 99 } }) });
+    const ok = await f.call(`${GD}/gd1`, {
+      method: 'PUT',
+      ...json({ ...cur, spec: { ...cur.spec, replicas: 3 }, status: { replicas: 99 } }),
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.spec.replicas).toBe(3);
     expect(ok.body.status.replicas).toBe(2); // main resource keeps stored status
@@ -38,10 +54,16 @@ describe('create / update / delete', () => {
     const stale = await f.call(`${GD}/gd1`, { method: 'PUT', ...json({ ...cur, spec: { ...cur.spec, replicas: 4 } }) });
     expect(stale.status).toBe(409);
     expect(stale.body.reason).toBe('Conflict');
-    const st = await f.call(`${GD}/gd1/status`, patch({ spec: { replicas: 50 }, status: { replicas: 3, readyReplicas: 3 } }, 'application/merge-patch+json'));
+    const st = await f.call(
+      `${GD}/gd1/status`,
+      patch({ spec: { replicas: 50 }, status: { replicas: 3, readyReplicas: 3 } }, 'application/merge-patch+json'),
+    );
     expect(st.body.status).toEqual({ replicas: 3, readyReplicas: 3 });
     expect(st.body.spec.replicas).toBe(3);
-    const mismatch = await f.call(`${GD}/gd1`, { method: 'PUT', ...json({ ...ok.body, metadata: { ...ok.body.metadata, name: 'other' } }) });
+    const mismatch = await f.call(`${GD}/gd1`, {
+      method: 'PUT',
+      ...json({ ...ok.body, metadata: { ...ok.body.metadata, name: 'other' } }),
+    });
     expect(mismatch.status).toBe(400);
   });
 
@@ -71,7 +93,10 @@ describe('create / update / delete', () => {
 
 describe('patch types', () => {
   it('merge patch (RFC 7386) sets and removes fields', async () => {
-    const r = await f.call(`${GD}/gd1`, patch({ metadata: { labels: { app: null, tier: 'x' } }, spec: { updateStrategy: { paused: true } } }, 'application/merge-patch+json'));
+    const r = await f.call(
+      `${GD}/gd1`,
+      patch({ metadata: { labels: { app: null, tier: 'x' } }, spec: { updateStrategy: { paused: true } } }, 'application/merge-patch+json'),
+    );
     expect(r.status).toBe(200);
     expect(r.body.metadata.labels).toEqual({ tier: 'x' });
     expect(r.body.spec.updateStrategy).toEqual({ paused: true });
@@ -80,31 +105,69 @@ describe('patch types', () => {
   it('json patch (RFC 6902) with test; a failed test is 422 Invalid like the apiserver', async () => {
     const cur = (await f.call(`${GD}/gd1`)).body;
     const img = '/spec/template/spec/containers/0/image';
-    const ok = await f.call(`${GD}/gd1`, patch([{ op: 'test', path: img, value: 'game:1' }, { op: 'replace', path: img, value: 'game:2' }, { op: 'add', path: '/metadata/annotations', value: { a: 'b' } }], 'application/json-patch+json'));
+    const ok = await f.call(
+      `${GD}/gd1`,
+      patch(
+        [
+          { op: 'test', path: img, value: 'game:1' },
+          { op: 'replace', path: img, value: 'game:2' },
+          { op: 'add', path: '/metadata/annotations', value: { a: 'b' } },
+        ],
+        'application/json-patch+json',
+      ),
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.spec.template.spec.containers[0].image).toBe('game:2');
     expect(ok.body.metadata.generation).toBe(cur.metadata.generation + 1);
-    const failed = await f.call(`${GD}/gd1`, patch([{ op: 'test', path: img, value: 'game:1' }, { op: 'replace', path: img, value: 'game:3' }], 'application/json-patch+json'));
+    const failed = await f.call(
+      `${GD}/gd1`,
+      patch(
+        [
+          { op: 'test', path: img, value: 'game:1' },
+          { op: 'replace', path: img, value: 'game:3' },
+        ],
+        'application/json-patch+json',
+      ),
+    );
     expect(failed.status).toBe(422);
-    expect(failed.body).toMatchObject({ kind: 'Status', reason: 'Invalid', code: 422, message: 'the server rejected our request due to an error in our request' });
+    expect(failed.body).toMatchObject({
+      kind: 'Status',
+      reason: 'Invalid',
+      code: 422,
+      message: 'the server rejected our request due to an error in our request',
+    });
     expect((await f.call(`${GD}/gd1`)).body.spec.template.spec.containers[0].image).toBe('game:2');
     expect((await f.call(`${GD}/gd1`, patch({ not: 'a list' }, 'application/json-patch+json'))).status).toBe(400);
     // a resourceVersion test op is the usual precondition
-    const pre = await f.call(`${GD}/gd1`, patch([{ op: 'test', path: '/metadata/resourceVersion', value: cur.metadata.resourceVersion }], 'application/json-patch+json'));
+    const pre = await f.call(
+      `${GD}/gd1`,
+      patch([{ op: 'test', path: '/metadata/resourceVersion', value: cur.metadata.resourceVersion }], 'application/json-patch+json'),
+    );
     expect(pre.status).toBe(422);
   });
 
   it('strategic merge patch merges lists by key for core kinds; CRDs answer 415', async () => {
-    const r = await f.call(`${PODS}/p1`, patch({ spec: { containers: [{ name: 'sidecar', image: 'side:2' }] } }, 'application/strategic-merge-patch+json'));
+    const r = await f.call(
+      `${PODS}/p1`,
+      patch({ spec: { containers: [{ name: 'sidecar', image: 'side:2' }] } }, 'application/strategic-merge-patch+json'),
+    );
     expect(r.status).toBe(200);
-    expect(r.body.spec.containers).toEqual([{ name: 'game', image: 'game:1' }, { name: 'sidecar', image: 'side:2' }]);
+    expect(r.body.spec.containers).toEqual([
+      { name: 'game', image: 'game:1' },
+      { name: 'sidecar', image: 'side:2' },
+    ]);
     const crd = await f.call(`${GD}/gd1`, patch({ spec: { replicas: 1 } }, 'application/strategic-merge-patch+json'));
     expect(crd.status).toBe(415);
     expect(crd.body.reason).toBe('UnsupportedMediaType');
   });
 
   it('server-side apply: create, update, conflict between managers, force', async () => {
-    const cm = (data: Record<string, string>) => ({ body: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n${Object.entries(data).map(([k, v]) => `  ${k}: "${v}"`).join('\n')}\n`, headers: { 'Content-Type': 'application/apply-patch+yaml' } });
+    const cm = (data: Record<string, string>) => ({
+      body: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n${Object.entries(data)
+        .map(([k, v]) => `  ${k}: "${v}"`)
+        .join('\n')}\n`,
+      headers: { 'Content-Type': 'application/apply-patch+yaml' },
+    });
     const url = '/api/v1/namespaces/game/configmaps/applied';
     const c = await f.call(`${url}?fieldManager=alice`, { method: 'PATCH', ...cm({ a: '1', b: '2' }) });
     expect(c.status).toBe(201);
@@ -125,11 +188,15 @@ describe('RBAC, SSAR, logs, GC', () => {
     expect((await f.call(`${GD}/gd1`, { user: 'viewer' })).status).toBe(200);
     const r = await f.call(`${GD}/gd1`, patch({ spec: { replicas: 1 } }, 'application/merge-patch+json', 'viewer'));
     expect(r.status).toBe(403);
-    expect(r.body.message).toBe('gamedeployments.tkex.tencent.com "gd1" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "game"');
+    expect(r.body.message).toBe(
+      'gamedeployments.tkex.tencent.com "gd1" is forbidden: User "viewer" cannot patch resource "gamedeployments" in API group "tkex.tencent.com" in the namespace "game"',
+    );
     const st = await f.call(`${GD}/gd1/status`, patch({ status: {} }, 'application/merge-patch+json', 'viewer'));
     expect(st.body.message).toContain('cannot patch resource "gamedeployments/status"');
     const ns = await f.call('/api/v1/namespaces', { method: 'POST', user: 'viewer', ...json({ metadata: { name: 'x' } }) });
-    expect(ns.body.message).toBe('namespaces is forbidden: User "viewer" cannot create resource "namespaces" in API group "" at the cluster scope');
+    expect(ns.body.message).toBe(
+      'namespaces is forbidden: User "viewer" cannot create resource "namespaces" in API group "" at the cluster scope',
+    );
   });
 
   it('SelfSubjectAccessReview answers per user', async () => {
@@ -137,7 +204,11 @@ describe('RBAC, SSAR, logs, GC', () => {
       f.call('/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
         method: 'POST',
         user,
-        ...json({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, group: 'tkex.tencent.com', resource: 'gamedeployments', subresource, namespace: 'game' } } }),
+        ...json({
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb, group: 'tkex.tencent.com', resource: 'gamedeployments', subresource, namespace: 'game' } },
+        }),
       });
     const a = await review('admin', 'patch');
     expect(a.status).toBe(201);
@@ -149,7 +220,9 @@ describe('RBAC, SSAR, logs, GC', () => {
 
   it('pods/log: container choice, tail, timestamps, limitBytes, previous, follow', async () => {
     for (let i = 0; i < 5; i++) f.logs.append('sim-t', 'game', 'p3', 'game', `line ${i}`);
-    expect((await f.call(`${PODS}/p3/log`, { user: 'viewer' })).body.message).toBe('a container name must be specified for pod p3, choose one of: [game sidecar]');
+    expect((await f.call(`${PODS}/p3/log`, { user: 'viewer' })).body.message).toBe(
+      'a container name must be specified for pod p3, choose one of: [game sidecar]',
+    );
     expect((await f.call(`${PODS}/p3/log?container=nope`)).status).toBe(400);
     const tail = await f.call(`${PODS}/p3/log?container=game&tailLines=2`, { user: 'viewer' });
     expect(tail.text).toBe('line 3\nline 4\n');
@@ -159,14 +232,18 @@ describe('RBAC, SSAR, logs, GC', () => {
     expect((await f.call(`${PODS}/p3/log?container=game&previous=true`)).status).toBe(400);
     f.logs.restart('sim-t', 'game', 'p3', 'game');
     expect((await f.call(`${PODS}/p3/log?container=game&previous=true&tailLines=1`)).text).toBe('line 4\n');
-    const res = await fetch(`${f.sim.url}${PODS}/p3/log?container=game&follow=true`, { headers: { Authorization: `Bearer ${f.sim.tokens.viewer}` } });
+    const res = await fetch(`${f.sim.url}${PODS}/p3/log?container=game&follow=true`, {
+      headers: { Authorization: `Bearer ${f.sim.tokens.viewer}` },
+    });
     setTimeout(() => {
       f.logs.append('sim-t', 'game', 'p3', 'game', 'after restart 1');
       f.logs.append('sim-t', 'game', 'p3', 'game', 'after restart 2');
     }, 50);
     expect(await readLines(res, (l) => l.length >= 2)).toEqual(['after restart 1', 'after restart 2']);
     // a followed log ends when the pod is deleted
-    const res2 = await fetch(`${f.sim.url}${PODS}/p3/log?container=game&follow=true`, { headers: { Authorization: `Bearer ${f.sim.tokens.admin}` } });
+    const res2 = await fetch(`${f.sim.url}${PODS}/p3/log?container=game&follow=true`, {
+      headers: { Authorization: `Bearer ${f.sim.tokens.admin}` },
+    });
     setTimeout(() => f.sim.store.delete({ group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true }, 'game', 'p3'), 50);
     expect(await readLines(res2, () => false, 3000)).toEqual(['after restart 1', 'after restart 2']);
   });

@@ -13,7 +13,8 @@ function filled(perNamespace: number): MemoryStore {
   const s = new MemoryStore('t');
   for (const ns of NAMESPACES) s.create(T.ns, { metadata: { name: ns } });
   for (const ns of [...NAMESPACES].reverse()) {
-    for (let i = perNamespace - 1; i >= 0; i--) s.create(T.pod, { metadata: { name: `p-${i}`, namespace: ns }, spec: { containers: [{ name: 'c', image: 'i:1' }] } });
+    for (let i = perNamespace - 1; i >= 0; i--)
+      s.create(T.pod, { metadata: { name: `p-${i}`, namespace: ns }, spec: { containers: [{ name: 'c', image: 'i:1' }] } });
   }
   return s;
 }
@@ -89,7 +90,12 @@ describe('big lists over HTTP', () => {
     const whole = await get('/api/v1/pods');
     expect(whole.status).toBe(200);
     const items = store.list(T.pod).items;
-    const expected = JSON.stringify({ kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: String(store.resourceVersion()) }, items });
+    const expected = JSON.stringify({
+      kind: 'PodList',
+      apiVersion: 'v1',
+      metadata: { resourceVersion: String(store.resourceVersion()) },
+      items,
+    });
     expect(whole.text).toBe(expected);
     const page = JSON.parse((await get('/api/v1/pods?limit=500')).text);
     expect(page.items.map(keyOf)).toEqual(items.slice(0, 500).map(keyOf));

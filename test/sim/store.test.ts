@@ -6,7 +6,13 @@ import type { KubeObject, ResourceType } from '../../source/kube/object.js';
 const NS: ResourceType = { group: '', version: 'v1', resource: 'namespaces', kind: 'Namespace', namespaced: false };
 const POD: ResourceType = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true };
 const CM: ResourceType = { group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true };
-const GD: ResourceType = { group: 'tkex.tencent.com', version: 'v1alpha1', resource: 'gamedeployments', kind: 'GameDeployment', namespaced: true };
+const GD: ResourceType = {
+  group: 'tkex.tencent.com',
+  version: 'v1alpha1',
+  resource: 'gamedeployments',
+  kind: 'GameDeployment',
+  namespaced: true,
+};
 
 function store(opts = {}): MemoryStore {
   const s = new MemoryStore('c1', opts);
@@ -16,7 +22,12 @@ function store(opts = {}): MemoryStore {
 }
 
 function pod(name: string, labels: Record<string, string> = {}, ns = 'game', extra: Partial<KubeObject> = {}): KubeObject {
-  return { metadata: { name, namespace: ns, labels }, spec: { nodeName: 'n1', containers: [{ name: 'c', image: 'i:1' }] }, status: { phase: 'Running' }, ...extra };
+  return {
+    metadata: { name, namespace: ns, labels },
+    spec: { nodeName: 'n1', containers: [{ name: 'c', image: 'i:1' }] },
+    status: { phase: 'Running' },
+    ...extra,
+  };
 }
 
 function storeErr(fn: () => unknown): StoreError {
@@ -70,10 +81,16 @@ describe('MemoryStore writes', () => {
     expect(() => {
       input.spec.nodeName = 'changed';
     }).toThrow(TypeError);
-    const next = s.mutate(POD, 'game', 'a', (o) => {
-      o.status.phase = 'Failed';
-      return o;
-    }, { subresource: 'status' })!;
+    const next = s.mutate(
+      POD,
+      'game',
+      'a',
+      (o) => {
+        o.status.phase = 'Failed';
+        return o;
+      },
+      { subresource: 'status' },
+    )!;
     expect(next.spec).toBe(p.spec);
     expect(next.metadata.labels).toBe(p.metadata.labels);
     expect(next.status.containerStatuses).toBe(p.status.containerStatuses);
@@ -88,7 +105,9 @@ describe('MemoryStore writes', () => {
     expect(Number(u1.metadata.resourceVersion)).toBeGreaterThan(Number(p.metadata.resourceVersion));
     const stale = storeErr(() => s.update(GD, { ...structuredClone(p), spec: { replicas: 2 } }));
     expect([stale.code, stale.reason]).toEqual([409, 'Conflict']);
-    expect(stale.message).toBe('Operation cannot be fulfilled on gamedeployments.tkex.tencent.com "gd": the object has been modified; please apply your changes to the latest version and try again');
+    expect(stale.message).toBe(
+      'Operation cannot be fulfilled on gamedeployments.tkex.tencent.com "gd": the object has been modified; please apply your changes to the latest version and try again',
+    );
     const u2 = s.update(GD, { ...structuredClone(u1), spec: { replicas: 2 } });
     expect(u2.metadata.generation).toBe(2);
     const rv = s.resourceVersion();
@@ -117,10 +136,16 @@ describe('MemoryStore writes', () => {
   it('mutate hands out a writable copy and retries conflicts; undefined skips', () => {
     const s = store();
     s.create(POD, pod('a'));
-    const out = s.mutate(POD, 'game', 'a', (o) => {
-      o.status.phase = 'Succeeded';
-      return o;
-    }, { subresource: 'status' });
+    const out = s.mutate(
+      POD,
+      'game',
+      'a',
+      (o) => {
+        o.status.phase = 'Succeeded';
+        return o;
+      },
+      { subresource: 'status' },
+    );
     expect(out!.status.phase).toBe('Succeeded');
     const rv = s.resourceVersion();
     expect(s.mutate(POD, 'game', 'a', () => undefined)).toBeUndefined();
@@ -133,13 +158,18 @@ describe('MemoryStore writes', () => {
     const gd = s.create(GD, { metadata: { name: 'gd', namespace: 'game' } });
     const ref = { apiVersion: gd.apiVersion!, kind: gd.kind!, name: 'gd', uid: gd.metadata.uid!, controller: true };
     const p1 = s.create(POD, { ...pod('p1'), metadata: { name: 'p1', namespace: 'game', ownerReferences: [ref] } });
-    s.create(CM, { metadata: { name: 'cm1', namespace: 'game', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'p1', uid: p1.metadata.uid! }] } });
+    s.create(CM, {
+      metadata: { name: 'cm1', namespace: 'game', ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: 'p1', uid: p1.metadata.uid! }] },
+    });
     s.delete(GD, 'game', 'gd');
     expect(s.get(POD, 'game', 'p1')).toBeUndefined();
     expect(s.get(CM, 'game', 'cm1')).toBeUndefined();
 
     const gd2 = s.create(GD, { metadata: { name: 'gd2', namespace: 'game' } });
-    s.create(POD, { ...pod('p2'), metadata: { name: 'p2', namespace: 'game', ownerReferences: [{ ...ref, name: 'gd2', uid: gd2.metadata.uid! }] } });
+    s.create(POD, {
+      ...pod('p2'),
+      metadata: { name: 'p2', namespace: 'game', ownerReferences: [{ ...ref, name: 'gd2', uid: gd2.metadata.uid! }] },
+    });
     s.delete(GD, 'game', 'gd2', { propagationPolicy: 'Orphan' });
     expect(s.get(POD, 'game', 'p2')!.metadata.ownerReferences).toBeUndefined();
 
@@ -166,7 +196,8 @@ describe('MemoryStore reads', () => {
     s.create(POD, pod('b', { app: 'web', tier: 'fe' }));
     s.create(POD, pod('a', { app: 'db' }));
     s.create(POD, pod('c', { app: 'web' }, 'other', { status: { phase: 'Pending' } }));
-    const names = (sel: { labelSelector?: string; fieldSelector?: string; namespace?: string }) => s.list(POD, sel).items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    const names = (sel: { labelSelector?: string; fieldSelector?: string; namespace?: string }) =>
+      s.list(POD, sel).items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
     expect(names({})).toEqual(['game/a', 'game/b', 'other/c']);
     expect(names({ labelSelector: 'app=web' })).toEqual(['game/b', 'other/c']);
     expect(names({ labelSelector: 'app==web,tier' })).toEqual(['game/b']);

@@ -30,7 +30,9 @@ describe('startDemo', () => {
     expect(res.status).toBe(200);
     const list = (await res.json()) as any;
     expect(list.items.length).toBe(4);
-    const kfc = (await (await get('fed-host', '/apis/core.kubefed.io/v1beta1/namespaces/kube-federation-system/kubefedclusters')).json()) as any;
+    const kfc = (await (
+      await get('fed-host', '/apis/core.kubefed.io/v1beta1/namespaces/kube-federation-system/kubefedclusters')
+    ).json()) as any;
     const byName = Object.fromEntries(kfc.items.map((k: any) => [k.metadata.name, k.spec.apiEndpoint]));
     expect(byName.nanjing).toBe(demo.clusters.find((c) => c.name === 'nanjing')!.url);
   });

@@ -20,7 +20,10 @@ describe('demo world', () => {
       for (const gz of gzs) expect(gz.status.totalServices).toBeGreaterThan(0);
       expect(world.controllers.get(m)!.rt.errors).toEqual([]);
     }
-    const running = world.stores.get('shanghai')!.list(T.gameZone).items.filter((z) => z.status.phase === 'Running');
+    const running = world.stores
+      .get('shanghai')!
+      .list(T.gameZone)
+      .items.filter((z) => z.status.phase === 'Running');
     expect(running.length).toBeGreaterThan(0);
   });
 
@@ -80,16 +83,30 @@ describe('demo world', () => {
     const fo = world.stores.get('fed-host')!.get(T.federatedGameDeployment, ref.namespace, ref.name)!;
     expect(fo.status.conditions[0]).toMatchObject({ type: 'Propagation', status: 'True' });
     expect(fo.status.clusters).toEqual([{ name: 'nanjing' }, { name: 'shanghai' }, { name: 'singapore' }]);
-    const images = world.members.map((m) => world.stores.get(m)!.get(T.gameDeployment, ref.namespace, ref.name)!.spec.template.spec.containers[0].image);
-    expect(images).toEqual(['registry.example.com/project1/login:2.3.0', 'registry.example.com/project1/login:2.3.1', 'registry.example.com/project1/login:2.3.0-sg']);
+    const images = world.members.map(
+      (m) => world.stores.get(m)!.get(T.gameDeployment, ref.namespace, ref.name)!.spec.template.spec.containers[0].image,
+    );
+    expect(images).toEqual([
+      'registry.example.com/project1/login:2.3.0',
+      'registry.example.com/project1/login:2.3.1',
+      'registry.example.com/project1/login:2.3.0-sg',
+    ]);
     const kfcs = world.stores.get('fed-host')!.list(T.kubeFedCluster).items;
-    expect(kfcs.map((k) => k.status.conditions[0].type + '=' + k.status.conditions[0].status)).toEqual(['Ready=True', 'Ready=True', 'Ready=True']);
+    expect(kfcs.map((k) => k.status.conditions[0].type + '=' + k.status.conditions[0].status)).toEqual([
+      'Ready=True',
+      'Ready=True',
+      'Ready=True',
+    ]);
   });
 
   it('is reproducible from the seed', () => {
     const again = buildDemoWorld({ seed: 42 });
     try {
-      const names = (w: typeof world) => w.stores.get('shanghai')!.list(T.pod).items.map((p) => `${p.metadata.name} ${p.status.containerStatuses?.[0]?.containerID}`);
+      const names = (w: typeof world) =>
+        w.stores
+          .get('shanghai')!
+          .list(T.pod)
+          .items.map((p) => `${p.metadata.name} ${p.status.containerStatuses?.[0]?.containerID}`);
       expect(names(again)).toEqual(names(world));
     } finally {
       again.stop();

@@ -20,7 +20,10 @@ function withPaused(snap: Snapshot, f: (w: WorkloadInfo) => WorkloadInfo): Snaps
 
 /** The paused game-1 with a second container (a sidecar) so the form has a choice. */
 function twoContainers(): Snapshot {
-  return withPaused(makeSnapshot(), (w) => ({ ...w, containers: [...w.containers, { name: 'agent', image: 'registry.example.com/ops/agent:2.3' }] }));
+  return withPaused(makeSnapshot(), (w) => ({
+    ...w,
+    containers: [...w.containers, { name: 'agent', image: 'registry.example.com/ops/agent:2.3' }],
+  }));
 }
 
 async function openPaused(snap: Snapshot, port?: FakeActions, size = { columns: 80, rows: 24 }) {
@@ -64,10 +67,16 @@ describe('hot update form', () => {
     await h.press(KEYS.enter);
     await h.waitFor((x) => x.includes('Writes:'), 'the card');
     expect(port.calls.plan).toEqual([
-      { target: { cluster: 'sh-prod-1', kind: 'GameStatefulSet', namespace: 'game-1001', name: 'game-1' }, action: 'hotupdate', input: { container: 'agent', image: 'registry.example.com/ops/agent:2.4', partition: 2 } },
+      {
+        target: { cluster: 'sh-prod-1', kind: 'GameStatefulSet', namespace: 'game-1001', name: 'game-1' },
+        action: 'hotupdate',
+        input: { container: 'agent', image: 'registry.example.com/ops/agent:2.4', partition: 2 },
+      },
     ]);
     expect(h.lines()[1]).toBe('Rollouts > GameStatefulSet/game-1 > Hot update');
-    expect(h.frame()).toContain('  images      agent: registry.example.com/ops/agent:2.3 ->\n              registry.example.com/ops/agent:2.4');
+    expect(h.frame()).toContain(
+      '  images      agent: registry.example.com/ops/agent:2.3 ->\n              registry.example.com/ops/agent:2.4',
+    );
     expectFits(h.frame(), 80, 24);
     await h.press('y');
     await h.waitFor((x) => footer(x) === 'done', 'the result');
@@ -102,7 +111,15 @@ describe('hot update form', () => {
   test('a strategy that recreates pods is flagged in the form before anything is planned', async () => {
     const snap = withPaused(makeSnapshot(), (w) => ({
       ...w,
-      rollout: { ...w.rollout, strategy: 'RollingUpdate', actions: w.rollout.actions.map((a) => (a.action === 'hotupdate' ? { ...a, reason: 'warning: RollingUpdate recreates pods; set InplaceUpdate or HotPatchUpdate to update in place' } : a)) },
+      rollout: {
+        ...w.rollout,
+        strategy: 'RollingUpdate',
+        actions: w.rollout.actions.map((a) =>
+          a.action === 'hotupdate'
+            ? { ...a, reason: 'warning: RollingUpdate recreates pods; set InplaceUpdate or HotPatchUpdate to update in place' }
+            : a,
+        ),
+      },
     }));
     const { h } = await openPaused(snap);
     await h.press('u');
@@ -124,12 +141,21 @@ describe('hold / release', () => {
       rollout: {
         ...w.rollout,
         hold: { previous: 2, by: 'ops-bob' },
-        actions: w.rollout.actions.map((a) => (a.action === 'hold' ? { action: 'hold', possible: false, reason: 'already held by zonectl' } : a.action === 'release' ? { action: 'release', possible: true, reason: 'restores partition 2' } : a)),
+        actions: w.rollout.actions.map((a) =>
+          a.action === 'hold'
+            ? { action: 'hold', possible: false, reason: 'already held by zonectl' }
+            : a.action === 'release'
+              ? { action: 'release', possible: true, reason: 'restores partition 2' }
+              : a,
+        ),
       },
     }));
     h.source.publish(held);
     await h.press('G');
-    await h.waitFor((x) => /h release( |$)/.test(footer(x)) && x.includes('h release     possible: restores partition 2'), 'the release key');
+    await h.waitFor(
+      (x) => /h release( |$)/.test(footer(x)) && x.includes('h release     possible: restores partition 2'),
+      'the release key',
+    );
     await h.press('h');
     await h.waitFor((x) => x.includes('Writes:'), 'the release card');
     expect(h.lines()[1]).toBe('Rollouts > GameStatefulSet/game-1 > Release');
@@ -138,17 +164,28 @@ describe('hold / release', () => {
 });
 
 describe('live progress in the rollout detail', () => {
-  test('updated x/y, the progress bar and each pod\'s revision / restarts follow the snapshot while an update runs', async () => {
+  test("updated x/y, the progress bar and each pod's revision / restarts follow the snapshot while an update runs", async () => {
     const { h } = await openPaused(makeSnapshot(), undefined, { columns: 100, rows: 40 });
     expect(h.frame()).toContain('progress     [#######.............] 1/3 updated, 1 of them ready');
     expect(h.frame()).toMatch(/game-1-1 rev 7c9f5d ready restarts 0/);
     // The controller moves pod game-1-1 to the new revision in place: same pod, restarts + 1.
     const step = (snap: Snapshot, pod: string, ready: boolean): Snapshot => {
       const pods = snap.pods.map((p) =>
-        p.cluster === 'sh-prod-1' && p.namespace === 'game-1001' && p.name === pod ? { ...p, revision: 'game-1-8d0a6e', ready, restarts: ready ? p.restarts : p.restarts + 1, inPlaceUpdateState: ready ? undefined : 'updating' } : p,
+        p.cluster === 'sh-prod-1' && p.namespace === 'game-1001' && p.name === pod
+          ? {
+              ...p,
+              revision: 'game-1-8d0a6e',
+              ready,
+              restarts: ready ? p.restarts : p.restarts + 1,
+              inPlaceUpdateState: ready ? undefined : 'updating',
+            }
+          : p,
       );
       const updated = pods.filter((p) => p.namespace === 'game-1001' && p.owner?.name === 'game-1' && p.revision === 'game-1-8d0a6e');
-      return withPaused({ ...snap, pods }, (w) => ({ ...w, rollout: { ...w.rollout, updated: updated.length, updatedReady: updated.filter((p) => p.ready).length } }));
+      return withPaused({ ...snap, pods }, (w) => ({
+        ...w,
+        rollout: { ...w.rollout, updated: updated.length, updatedReady: updated.filter((p) => p.ready).length },
+      }));
     };
     h.source.publish(step(h.source.snapshot(), 'game-1-1', false));
     await h.waitFor((x) => x.includes('2/3 updated, 1 of them ready'), 'pod 1 updating');

@@ -22,7 +22,11 @@ async function onPaused(o: { columns?: number; rows?: number; snap?: Snapshot; p
   const h = await renderApp(snap, { view: 'rollouts', columns: o.columns ?? 80, rows: o.rows ?? 24, actions: port, readOnly: o.readOnly });
   await h.press('j');
   expect(rowWith(h.frame(), '> ')).toContain('game-1001');
-  if (!o.readOnly) await h.waitFor((f) => /^a approve( |\(|$)/.test(footer(f)) && port.calls.available.some((t) => t.namespace === 'game-1001'), 'the paused rollout\'s keys');
+  if (!o.readOnly)
+    await h.waitFor(
+      (f) => /^a approve( |\(|$)/.test(footer(f)) && port.calls.available.some((t) => t.namespace === 'game-1001'),
+      "the paused rollout's keys",
+    );
   return { h, port };
 }
 
@@ -78,7 +82,10 @@ describe('action keys', () => {
     expect(asked()).toBe(1);
     // The workload changes: its keys are checked again.
     const snap = h.source.snapshot();
-    h.source.publish({ ...snap, workloads: snap.workloads.map((w) => (w.namespace === 'game-1001' && w.name === 'game-1' ? { ...w, resourceVersion: '99999' } : w)) });
+    h.source.publish({
+      ...snap,
+      workloads: snap.workloads.map((w) => (w.namespace === 'game-1001' && w.name === 'game-1' ? { ...w, resourceVersion: '99999' } : w)),
+    });
     await h.waitFor(() => asked() === 2, 'a second check for the new resourceVersion');
   });
 
@@ -93,7 +100,9 @@ describe('action keys', () => {
     expect(f).toMatch(/^ {4}u hot update {2}possible: containers restart in place; pods keep their identity$/m);
     expect(f).toMatch(/^ {4}s skip hook {3}not possible: the current step has no hook$/m);
     expect(f).toMatch(/^ {4}h hold {8}not possible: not allowed to patch gamestatefulsets.tkex.tencent.com game-1001\/game-1$/m);
-    expect(footer(f)).toMatch(/^a approve {2}x reject {2}u hot update {2}r retry\(n\/a\) {2}s skip hook\(n\/a\) {2}h hold\(denied: forbidden\)/);
+    expect(footer(f)).toMatch(
+      /^a approve {2}x reject {2}u hot update {2}r retry\(n\/a\) {2}s skip hook\(n\/a\) {2}h hold\(denied: forbidden\)/,
+    );
   });
 });
 
@@ -113,10 +122,14 @@ describe('confirmation card', () => {
     expectFits(f, 80, 24);
     expect(h.lines()[1]).toBe('Rollouts > Approve');
     const body = h.lines().slice(3, -1).join('\n');
-    expect(body).toContain('Approve GameStatefulSet/game-1\n  cluster     sh-prod-1\n  namespace   game-1001\n  workload    GameStatefulSet/game-1');
+    expect(body).toContain(
+      'Approve GameStatefulSet/game-1\n  cluster     sh-prod-1\n  namespace   game-1001\n  workload    GameStatefulSet/game-1',
+    );
     expect(body).toContain('  revision    game-1-7c9f5d -> game-1-8d0a6e\n  step        2/4 (pause (manual))\n  updated     33% (1/3)');
     // The images line is wrapped, not cut: both the old and the new image are readable at 80 columns.
-    expect(body).toContain('  images      main: registry.example.com/game/game:v1.4.2 ->\n              registry.example.com/game/game:v1.5.0');
+    expect(body).toContain(
+      '  images      main: registry.example.com/game/game:v1.4.2 ->\n              registry.example.com/game/game:v1.5.0',
+    );
     expect(body).toContain('  hook        none\n  acting as   ops-alice\nPlan:');
     expect(body).toContain('Writes:\n  PATCH gamestatefulsets.tkex.tencent.com game-1001/game-1 (merge patch):');
     expect(body).toContain('  reason      (none: <tab> to type one for the audit trail)');
@@ -128,7 +141,9 @@ describe('confirmation card', () => {
     expect(port.calls.run).toEqual([{ plan: { target: PAUSED, action: 'approve' } }]);
     // Rendering goes on while the cluster answers; a second action waits for the first.
     await h.press('x');
-    expect(h.lines().slice(-2).join('\n')).toBe('reject: another action is running (working... approve GameStatefulSet/game-1 on\n  sh-prod-1)');
+    expect(h.lines().slice(-2).join('\n')).toBe(
+      'reject: another action is running (working... approve GameStatefulSet/game-1 on\n  sh-prod-1)',
+    );
     port.releaseRun();
     await h.waitFor((x) => footer(x) === 'approve GameStatefulSet game-1001/game-1 on sh-prod-1: done', 'the result line');
     expect(port.calls.run).toHaveLength(1);
@@ -197,7 +212,10 @@ describe('confirmation card', () => {
     await h.press('a');
     await h.waitFor((x) => x.includes('conflict'), 'the plan error');
     // Longer than the screen is wide: two footer rows, nothing cut, the frame still fits.
-    expect(h.lines().slice(-2)).toEqual(['sh-prod-1: conflict: GameStatefulSet game-1001/game-1 changed since it was read', '  (step 2/4 -> 3/4)']);
+    expect(h.lines().slice(-2)).toEqual([
+      'sh-prod-1: conflict: GameStatefulSet game-1001/game-1 changed since it was read',
+      '  (step 2/4 -> 3/4)',
+    ]);
     expectFits(h.frame(), 80, 24);
     port.planError = 'not paused at a canary step';
     await h.press('a');

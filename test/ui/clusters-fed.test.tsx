@@ -7,7 +7,7 @@ import { KEYS, renderApp } from './harness.js';
 afterEach(() => cleanup());
 
 describe('clusters view', () => {
-  test('state, version, latency, last error; Enter shows that cluster\'s zones', async () => {
+  test("state, version, latency, last error; Enter shows that cluster's zones", async () => {
     const h = await renderApp(makeSnapshot(), { view: 'clusters', columns: 160, rows: 24 });
     const f = h.frame();
     expectFits(f, 160, 24);
@@ -27,7 +27,9 @@ describe('federation view', () => {
     const h = await renderApp(makeSnapshot(), { view: 'fed', columns: 140, rows: 40 });
     const f = h.frame();
     expectFits(f, 140, 40);
-    expect(rowWith(f, 'gateway-1')).toMatch(/fed-host .*game-1001 .*gateway-1 .*GameDeployment .*sh-prod-1,nj-prod-1,sg-prod-1 .*1 .*1 failing: sg-prod-1 ClusterNotReady/);
+    expect(rowWith(f, 'gateway-1')).toMatch(
+      /fed-host .*game-1001 .*gateway-1 .*GameDeployment .*sh-prod-1,nj-prod-1,sg-prod-1 .*1 .*1 failing: sg-prod-1 ClusterNotReady/,
+    );
     await h.press(KEYS.enter);
     const d = h.frame();
     expectFits(d, 140, 40);

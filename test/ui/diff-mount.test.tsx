@@ -12,7 +12,20 @@ import { KEYS, renderApp } from './harness.js';
 afterEach(() => cleanup());
 
 function obj(o: Partial<ObjectDiff> & Pick<ObjectDiff, 'status' | 'kind' | 'name'>): ObjectDiff {
-  return { app: 'zones-sh-prod-1', cluster: 'sh-prod-1', group: '', apiVersion: 'v1', namespace: 'game-1001', predictedBy: 'server-dry-run', approximate: false, warnings: [], liveYaml: '', predictedYaml: '', diff: '', ...o };
+  return {
+    app: 'zones-sh-prod-1',
+    cluster: 'sh-prod-1',
+    group: '',
+    apiVersion: 'v1',
+    namespace: 'game-1001',
+    predictedBy: 'server-dry-run',
+    approximate: false,
+    warnings: [],
+    liveYaml: '',
+    predictedYaml: '',
+    diff: '',
+    ...o,
+  };
 }
 
 /** A report like the demo repo's: a Modified image, a Modified masked password, a Missing ConfigMap. */
@@ -22,16 +35,50 @@ function report(): DiffReport {
     repo: { source: '/srv/config', ref: 'main', commit: '3f2a9c1e5b7d4a6f8e0c2b4d6f8a0c2e4b6d8f0a' },
     apps: [
       {
-        app: 'zones-sh-prod-1', cluster: 'sh-prod-1', namespace: 'default', path: 'zones/sh-prod-1', tool: 'plain', origin: 'zonectl.yaml', status: 'OutOfSync', warnings: [],
+        app: 'zones-sh-prod-1',
+        cluster: 'sh-prod-1',
+        namespace: 'default',
+        path: 'zones/sh-prod-1',
+        tool: 'plain',
+        origin: 'zonectl.yaml',
+        status: 'OutOfSync',
+        warnings: [],
         objects: [
-          obj({ ...gz, status: 'Modified', name: 'zone1001', diff: '--- live\n+++ git\n@@ -3,1 +3,1 @@\n-  defaultImage: registry.example.com/game/game:v1.4.2\n+  defaultImage: registry.example.com/game/game:v1.9.0\n' }),
-          obj({ status: 'Missing', kind: 'ConfigMap', name: 'zone-motd', diff: '--- live\n+++ git\n+data:\n+  motd: maintenance tonight\n' }),
+          obj({
+            ...gz,
+            status: 'Modified',
+            name: 'zone1001',
+            diff: '--- live\n+++ git\n@@ -3,1 +3,1 @@\n-  defaultImage: registry.example.com/game/game:v1.4.2\n+  defaultImage: registry.example.com/game/game:v1.9.0\n',
+          }),
+          obj({
+            status: 'Missing',
+            kind: 'ConfigMap',
+            name: 'zone-motd',
+            diff: '--- live\n+++ git\n+data:\n+  motd: maintenance tonight\n',
+          }),
           obj({ ...gz, status: 'Synced', name: 'zone1002' }),
         ],
       },
       {
-        app: 'zones-nj-prod-1', cluster: 'nj-prod-1', namespace: 'default', path: 'zones/nj-prod-1', tool: 'plain', origin: 'zonectl.yaml', status: 'OutOfSync', warnings: [],
-        objects: [obj({ ...gz, app: 'zones-nj-prod-1', cluster: 'nj-prod-1', namespace: 'game-1101', status: 'Modified', name: 'zone1101', diff: '--- live\n+++ git\n@@ -5,1 +5,1 @@\n-    pwd: "***(hmac:1a2b3c4d)"\n+    pwd: "***(hmac:9f8e7d6c)"\n' })],
+        app: 'zones-nj-prod-1',
+        cluster: 'nj-prod-1',
+        namespace: 'default',
+        path: 'zones/nj-prod-1',
+        tool: 'plain',
+        origin: 'zonectl.yaml',
+        status: 'OutOfSync',
+        warnings: [],
+        objects: [
+          obj({
+            ...gz,
+            app: 'zones-nj-prod-1',
+            cluster: 'nj-prod-1',
+            namespace: 'game-1101',
+            status: 'Modified',
+            name: 'zone1101',
+            diff: '--- live\n+++ git\n@@ -5,1 +5,1 @@\n-    pwd: "***(hmac:1a2b3c4d)"\n+    pwd: "***(hmac:9f8e7d6c)"\n',
+          }),
+        ],
       },
     ],
     errors: [],

@@ -32,7 +32,9 @@ export class FakeActions implements ActionsPort<FakePlan> {
   constructor(private readonly snapshot: () => Snapshot) {}
 
   private workload(t: ActionTarget) {
-    const w = this.snapshot().workloads.find((x) => x.cluster === t.cluster && x.kind === t.kind && x.namespace === t.namespace && x.name === t.name);
+    const w = this.snapshot().workloads.find(
+      (x) => x.cluster === t.cluster && x.kind === t.kind && x.namespace === t.namespace && x.name === t.name,
+    );
     if (!w) throw new Error(`${t.cluster}: ${t.kind} ${t.namespace}/${t.name} not found`);
     return w;
   }

@@ -8,7 +8,10 @@ export class FakeStdout extends EventEmitter {
   writes = 0;
   chunks: string[] = [];
   keepChunks = true;
-  constructor(public columns: number, public rows: number) {
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
     super();
   }
   write = (chunk: string | Uint8Array, encodingOrCb?: unknown, cb?: unknown): boolean => {
@@ -49,10 +52,23 @@ export class FakeStdin extends EventEmitter {
     this.data = null;
     return d;
   };
-  setEncoding(): this { return this; }
-  setRawMode(v: boolean): this { this.rawMode = v; return this; }
-  resume(): this { return this; }
-  pause(): this { return this; }
-  ref(): this { return this; }
-  unref(): this { return this; }
+  setEncoding(): this {
+    return this;
+  }
+  setRawMode(v: boolean): this {
+    this.rawMode = v;
+    return this;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
 }

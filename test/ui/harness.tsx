@@ -9,7 +9,19 @@ import type { ListViewId } from '../../source/ui/views/types.js';
 import type { Snapshot } from '../../source/store/types.js';
 import { MemorySource, NOW } from './fixtures.js';
 
-export const KEYS = { up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', pgdn: '\u001B[6~', pgup: '\u001B[5~', enter: '\r', esc: '\u001B', tab: '\t', backspace: '\u007F', ctrlC: '\u0003' };
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  pgdn: '\u001B[6~',
+  pgup: '\u001B[5~',
+  enter: '\r',
+  esc: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+};
 
 export interface Harness {
   source: MemorySource;

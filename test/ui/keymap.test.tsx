@@ -11,9 +11,26 @@ import { KEYS, renderApp } from './harness.js';
 afterEach(() => cleanup());
 
 const noKey: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false,
-  hyper: false, capsLock: false, numLock: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
 };
 
 describe('keymap data', () => {
@@ -63,11 +80,28 @@ describe('keymap data', () => {
     expect(lookup('O', ro)?.id).toBe('sort-reverse');
     expect(lookup('y', ro)).toBeUndefined();
     expect(lookup('y', new Set<Scope>(['confirm']))?.id).toBe('confirm');
-    expect(footerBindings(ro).map((b) => b.id)).toEqual(['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold', 'open', 'back', 'filter', 'cluster-next', 'sort-next', 'command', 'help', 'quit']);
+    expect(footerBindings(ro).map((b) => b.id)).toEqual([
+      'approve',
+      'reject',
+      'hotupdate',
+      'retry-hooks',
+      'skip-hook',
+      'hold',
+      'open',
+      'back',
+      'filter',
+      'cluster-next',
+      'sort-next',
+      'command',
+      'help',
+      'quit',
+    ]);
   });
 
   test('help is generated from the keymap: every binding and command appears', () => {
-    const text = helpLines().map((l) => l.segs.map((s) => s.text).join('')).join('\n');
+    const text = helpLines()
+      .map((l) => l.segs.map((s) => s.text).join(''))
+      .join('\n');
     for (const b of KEYMAP) expect(text).toContain(b.help);
     for (const c of [':zones', ':rollouts', ':clusters', ':fed', ':ctx <cluster>', ':quit']) expect(text).toContain(c);
   });
@@ -92,7 +126,9 @@ describe('keys in the console', () => {
     expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit');
     await h.press('2');
     // No actions port in this console: the action keys are shown disabled, with the reason.
-    expect(h.lines().at(-1)).toBe('a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit');
+    expect(h.lines().at(-1)).toBe(
+      'a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit',
+    );
     await h.press(KEYS.enter);
     expect(h.lines().at(-1)).toBe('a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  : cmd  ? help  q quit');
   });
@@ -143,7 +179,7 @@ describe('keys in the console', () => {
     expect(h.exits).toEqual([0]);
   });
 
-  test('number keys switch views and keep each view\'s filter', async () => {
+  test("number keys switch views and keep each view's filter", async () => {
     const h = await renderApp(makeSnapshot());
     await h.press('/');
     await h.type('sh-');
@@ -161,7 +197,24 @@ describe('keys in the console', () => {
 describe('keystrokes that arrive together (slow links)', () => {
   test('a chunk of text is split into one key per character, CR as enter', async () => {
     const { keyNames } = await import('../../source/ui/keymap.js');
-    const plain = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false } as never;
+    const plain = {
+      upArrow: false,
+      downArrow: false,
+      leftArrow: false,
+      rightArrow: false,
+      pageUp: false,
+      pageDown: false,
+      home: false,
+      end: false,
+      return: false,
+      escape: false,
+      tab: false,
+      backspace: false,
+      delete: false,
+      ctrl: false,
+      meta: false,
+      shift: false,
+    } as never;
     expect(keyNames('j', plain)).toEqual(['j']);
     expect(keyNames('/awaiting\r', plain)).toEqual(['/', 'a', 'w', 'a', 'i', 't', 'i', 'n', 'g', 'enter']);
   });

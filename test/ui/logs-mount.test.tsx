@@ -48,14 +48,28 @@ class FakeLogs implements LogsPort {
     this.requests.push(req);
     if (this.fail) throw new Error(this.fail);
     const t = req.target;
-    const what = t.type === 'zone' ? `zone/${t.id}` : t.type === 'pod' ? `pod/${t.name}` : t.type === 'workload' ? `${t.kind.toLowerCase()}/${t.name}` : `-l ${t.selector}`;
+    const what =
+      t.type === 'zone'
+        ? `zone/${t.id}`
+        : t.type === 'pod'
+          ? `pod/${t.name}`
+          : t.type === 'workload'
+            ? `${t.kind.toLowerCase()}/${t.name}`
+            : `-l ${t.selector}`;
     const f = new ScriptedFollower(`${what} in ${req.cluster}`);
     this.followers.push(f);
     return f;
   }
 }
 
-const stream = (cluster: string, namespace: string, pod: string): StreamInfo => ({ id: `${cluster}/${namespace}/${pod}/main`, cluster, namespace, pod, container: 'main', colour: 0 });
+const stream = (cluster: string, namespace: string, pod: string): StreamInfo => ({
+  id: `${cluster}/${namespace}/${pod}/main`,
+  cluster,
+  namespace,
+  pod,
+  container: 'main',
+  colour: 0,
+});
 const footer = (f: string) => f.split('\n').at(-1) ?? '';
 
 describe('log view in the console (80x24)', () => {
@@ -148,9 +162,20 @@ describe('log view in the console (80x24)', () => {
   });
 
   test('Argo and Kruise Rollouts follow the workload they drive, else their pod selector', () => {
-    expect(workloadLogTarget({ kind: 'Rollout', name: 'gw', workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gw-base' } })).toEqual({ type: 'workload', kind: 'Deployment', name: 'gw-base' });
-    expect(workloadLogTarget({ kind: 'KruiseRollout', name: 'game', workloadRef: { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameStatefulSet', name: 'game-1' } })).toEqual({ type: 'workload', kind: 'GameStatefulSet', name: 'game-1' });
-    expect(workloadLogTarget({ kind: 'Rollout', name: 'gw', selector: { app: 'gw', zone: '101' } })).toEqual({ type: 'selector', selector: 'app=gw,zone=101' });
+    expect(
+      workloadLogTarget({ kind: 'Rollout', name: 'gw', workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gw-base' } }),
+    ).toEqual({ type: 'workload', kind: 'Deployment', name: 'gw-base' });
+    expect(
+      workloadLogTarget({
+        kind: 'KruiseRollout',
+        name: 'game',
+        workloadRef: { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameStatefulSet', name: 'game-1' },
+      }),
+    ).toEqual({ type: 'workload', kind: 'GameStatefulSet', name: 'game-1' });
+    expect(workloadLogTarget({ kind: 'Rollout', name: 'gw', selector: { app: 'gw', zone: '101' } })).toEqual({
+      type: 'selector',
+      selector: 'app=gw,zone=101',
+    });
     expect(workloadLogTarget({ kind: 'Rollout', name: 'gw' })).toBe('logs: Rollout/gw names no workload or pod selector to follow');
   });
 
@@ -165,7 +190,7 @@ describe('log view in the console (80x24)', () => {
 
   test('a target the port cannot follow, no port, and views without logs: one line in the footer', async () => {
     const logs = new FakeLogs();
-    logs.fail = 'logs: cluster sh-prod-1 is not in this console\'s fleet';
+    logs.fail = "logs: cluster sh-prod-1 is not in this console's fleet";
     const h = await renderApp(makeSnapshot(), { columns: 80, rows: 24, logs });
     await h.press('l');
     await h.waitFor((x) => footer(x).includes('is not in this console'), 'the error');
@@ -192,7 +217,9 @@ describe('the console logs port on the simulator', () => {
     try {
       const members = lw.clusters().map(({ name, client }) => ({ name, client }));
       const port = new ConsoleLogs({ members, zoneLabel: 'zonectl.io/zone', maxStreams: 1000 });
-      expect(() => port.open({ cluster: 'atlantis', namespace: 'x', target: { type: 'pod', name: 'p' } })).toThrow("logs: cluster atlantis is not in this console's fleet");
+      expect(() => port.open({ cluster: 'atlantis', namespace: 'x', target: { type: 'pod', name: 'p' } })).toThrow(
+        "logs: cluster atlantis is not in this console's fleet",
+      );
       const zone = lw.world.zones.find((z) => z.cluster === 'nanjing')!;
       const follower = port.open({ cluster: zone.cluster, namespace: zone.namespace, target: { type: 'zone', id: String(zone.zoneId) } });
       expect(follower.title).toBe(`zone/${zone.zoneId} in nanjing`);

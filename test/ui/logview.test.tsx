@@ -40,7 +40,14 @@ class ScriptedPort implements LogFollowerPort {
   }
 }
 
-const A: StreamInfo = { id: 'sh/zone-1/gw-abcde/gw', cluster: 'shanghai', namespace: 'zone-1', pod: 'gw-abcde', container: 'gw', colour: 0 };
+const A: StreamInfo = {
+  id: 'sh/zone-1/gw-abcde/gw',
+  cluster: 'shanghai',
+  namespace: 'zone-1',
+  pod: 'gw-abcde',
+  container: 'gw',
+  colour: 0,
+};
 const B: StreamInfo = { id: 'nj/zone-2/gw-xyz12/gw', cluster: 'nanjing', namespace: 'zone-2', pod: 'gw-xyz12', container: 'gw', colour: 1 };
 
 const tick = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -114,8 +121,15 @@ describe('LogView at 80x24', () => {
     let f = await v.waitFor((x) => x.includes('/error|warn_'), 'filter prompt');
     await v.press(KEYS.enter);
     f = await v.waitFor((x) => x.includes('filter error|warn (3)'), 'filter applied');
-    const body = f.split('\n').slice(1, -1).filter((l) => l.trim());
-    expect(body).toEqual(['shanghai/gw-abcde/gw ERROR seq=10 rpc failed', 'shanghai/gw-abcde/gw ERROR seq=20 rpc failed', 'shanghai/gw-abcde/gw ERROR seq=30 rpc failed']);
+    const body = f
+      .split('\n')
+      .slice(1, -1)
+      .filter((l) => l.trim());
+    expect(body).toEqual([
+      'shanghai/gw-abcde/gw ERROR seq=10 rpc failed',
+      'shanghai/gw-abcde/gw ERROR seq=20 rpc failed',
+      'shanghai/gw-abcde/gw ERROR seq=30 rpc failed',
+    ]);
     await v.press(KEYS.esc);
     f = await v.waitFor((x) => !x.includes('filter error') && x.includes('seq=29 ok'), 'filter cleared');
   });
@@ -164,10 +178,15 @@ describe('LogView with a real follower', () => {
   test('shows a simulated workload across clusters at 80x24', async () => {
     const lw = await startLogWorld({ seed: 4, zonesPerCluster: 1, servicesPerZone: 3, podsPerService: 2, lineIntervalMs: 500 });
     try {
-      const follower = new LogFollower(lw.clusters('global'), { type: 'workload', kind: 'GameDeployment', name: 'login-global' }, { follow: true, tailLines: 5, maxStreams: 20, zoneLabel: 'zonectl.io/zone' });
+      const follower = new LogFollower(
+        lw.clusters('global'),
+        { type: 'workload', kind: 'GameDeployment', name: 'login-global' },
+        { follow: true, tailLines: 5, maxStreams: 20, zoneLabel: 'zonectl.io/zone' },
+      );
       const r = render(<LogView follower={follower} width={80} height={23} flushMs={20} />);
       const frame = () => r.lastFrame() ?? '';
-      const all = () => ['shanghai', 'nanjing', 'singapore'].every((c) => new RegExp(`${c}/login-global-[a-z0-9]+/login 2024-`).test(frame()));
+      const all = () =>
+        ['shanghai', 'nanjing', 'singapore'].every((c) => new RegExp(`${c}/login-global-[a-z0-9]+/login 2024-`).test(frame()));
       for (let i = 0; i < 200 && !all(); i++) await lw.drive(500, 250, 10);
       const f = frame();
       expectFits(f, 80, 24);

@@ -12,7 +12,8 @@ describe('rollouts view', () => {
     const f = h.frame();
     expectFits(f, 160, 30);
     const header = rowWith(f, '  CLUSTER');
-    for (const c of ['CLUSTER', 'NAMESPACE', 'WORKLOAD', 'KIND', 'STRATEGY', 'STEP', 'UPDATED', 'STATE', 'HOOK']) expect(header).toContain(c);
+    for (const c of ['CLUSTER', 'NAMESPACE', 'WORKLOAD', 'KIND', 'STRATEGY', 'STEP', 'UPDATED', 'STATE', 'HOOK'])
+      expect(header).toContain(c);
     expect(h.lines()[1]).toContain('Rollouts  [3]');
     const paused = rowWith(f, 'game-1001');
     expect(paused).toContain('GameSTS');
@@ -95,7 +96,10 @@ describe('rollouts view', () => {
 
   test('empty: nothing rolling out', async () => {
     const snap = makeSnapshot();
-    const h = await renderApp({ ...snap, workloads: snap.workloads.map((w) => ({ ...w, rollout: { ...w.rollout, phase: 'complete' as const } })) }, { view: 'rollouts' });
+    const h = await renderApp(
+      { ...snap, workloads: snap.workloads.map((w) => ({ ...w, rollout: { ...w.rollout, phase: 'complete' as const } })) },
+      { view: 'rollouts' },
+    );
     expect(h.frame()).toContain('Nothing is rolling out (36 workloads up to date). A lists them all.');
   });
 });

@@ -103,7 +103,11 @@ describe('zones view', () => {
     expect(h.lines()[1]).toContain('sort:CLUSTER');
     await h.press('o', 'o');
     expect(h.lines()[1]).toContain('sort:ZONE');
-    const zoneOrder = () => h.lines().filter((l) => /\b1[0-2]0\d\b/.test(l)).map((l) => /\b(1[0-2]0\d)\b/.exec(l)![1]);
+    const zoneOrder = () =>
+      h
+        .lines()
+        .filter((l) => /\b1[0-2]0\d\b/.test(l))
+        .map((l) => /\b(1[0-2]0\d)\b/.exec(l)![1]);
     expect(zoneOrder()).toEqual([...zoneOrder()].sort());
     await h.press('O');
     expect(h.lines()[1]).toContain('sort:ZONE desc');
@@ -116,7 +120,12 @@ describe('zones view', () => {
     await h.press('j', 'j', 'j');
     expect(selectedLine(h.frame())).toContain('1104');
     const extra: ZoneInfo[] = ['1100', '1099'].map((id) => ({
-      ...snap.zones[0], cluster: 'nj-prod-1', namespace: `game-${id}`, zoneId: id, name: `新区 ${id}`, createdAt: iso(60_000),
+      ...snap.zones[0],
+      cluster: 'nj-prod-1',
+      namespace: `game-${id}`,
+      zoneId: id,
+      name: `新区 ${id}`,
+      createdAt: iso(60_000),
     }));
     const zones = snap.zones.map((z) => (z.zoneId === '1104' ? { ...z, version: 'v9.9.9' } : z));
     h.source.publish({ ...snap, zones: [...extra, ...zones] });

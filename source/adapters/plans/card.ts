@@ -33,7 +33,13 @@ export function revisionImages(w: WorkloadInfo, obj: KubeObject, revisions: read
 
 /** The card for `action` on workload `w`, with the images named in the planner's summary `lines`
  * (approve, which changes no image itself, shows the images of the revision it lets through). */
-export function cardFor(w: WorkloadInfo, action: ActionName, lines: readonly string[], obj: KubeObject, revisions?: readonly KubeObject[]): PlanCard {
+export function cardFor(
+  w: WorkloadInfo,
+  action: ActionName,
+  lines: readonly string[],
+  obj: KubeObject,
+  revisions?: readonly KubeObject[],
+): PlanCard {
   const r = w.rollout;
   const card: PlanCard = { cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name };
   const from = r.currentRevision ?? r.stableRevision;
@@ -41,14 +47,19 @@ export function cardFor(w: WorkloadInfo, action: ActionName, lines: readonly str
   else if (from || r.updateRevision) card.revision = `${from ?? '?'} -> ${r.updateRevision ?? '?'}`;
   if (r.steps.length && r.stepIndex !== undefined) {
     const n = r.steps.length;
-    card.step = r.stepIndex >= n ? `${n}/${n} (all steps done)` : `${r.stepIndex + 1}/${n} (${r.steps[r.stepIndex].kind}: ${r.steps[r.stepIndex].summary})`;
+    card.step =
+      r.stepIndex >= n
+        ? `${n}/${n} (all steps done)`
+        : `${r.stepIndex + 1}/${n} (${r.steps[r.stepIndex].kind}: ${r.steps[r.stepIndex].summary})`;
   }
   card.percentUpdated = `${percent(r.updated, r.replicas)} (${r.updated}/${r.replicas} updated, ${r.updatedReady} ready)`;
   let images = imagesOf(lines);
   if (!images.length && action === 'approve') images = revisionImages(w, obj, revisions);
   if (images.length) card.images = images;
   if (r.hookRunName || r.hookPhase) {
-    const metrics = (r.hookMetrics ?? []).map((m) => `${m.name}${m.lastValue !== undefined ? `=${m.lastValue}` : ''} ${m.phase}`).join(', ');
+    const metrics = (r.hookMetrics ?? [])
+      .map((m) => `${m.name}${m.lastValue !== undefined ? `=${m.lastValue}` : ''} ${m.phase}`)
+      .join(', ');
     card.hook = `${r.hookRunName ?? 'hook'} ${r.hookPhase ?? 'Unknown'}${metrics ? ` (${metrics})` : ''}`;
   }
   return card;

@@ -10,7 +10,12 @@ export type Intent =
   | { action: 'reject' }
   | { action: 'skip-hook' }
   | { action: 'retry-hooks' }
-  | { action: 'hotupdate'; container: string; image: string; /** bk-bcs / StatefulSet: partition to set with the image. */ partition?: number }
+  | {
+      action: 'hotupdate';
+      container: string;
+      image: string;
+      /** bk-bcs / StatefulSet: partition to set with the image. */ partition?: number;
+    }
   | { action: 'hold' }
   | { action: 'release' };
 
@@ -70,7 +75,11 @@ export function jsonBody(rv: string, ops: unknown[]): unknown[] {
 
 export function holdAnnotation(previous: number | string | boolean | null, input: PlanInput): Record<string, string> {
   return {
-    [HOLD_ANNOTATION]: formatHold({ previous, ...(input.now !== undefined ? { at: new Date(input.now).toISOString() } : {}), ...(input.by ? { by: input.by } : {}) }),
+    [HOLD_ANNOTATION]: formatHold({
+      previous,
+      ...(input.now !== undefined ? { at: new Date(input.now).toISOString() } : {}),
+      ...(input.by ? { by: input.by } : {}),
+    }),
   };
 }
 
@@ -82,7 +91,12 @@ export function releaseAnnotation(): Record<string, null> {
  * JSON patch ops that change one container's image in a pod template at `templatePath`
  * (e.g. "/spec/template"), guarded by a test of the old value. Errors as a string.
  */
-export function imageOps(obj: KubeObject, templatePath: string, container: string, image: string): { ops: unknown[]; index: number; old: string } | string {
+export function imageOps(
+  obj: KubeObject,
+  templatePath: string,
+  container: string,
+  image: string,
+): { ops: unknown[]; index: number; old: string } | string {
   const segs = templatePath.split('/').filter(Boolean);
   let cur: unknown = obj;
   for (const s of segs) cur = isRecord(cur) ? cur[s] : undefined;
@@ -90,20 +104,32 @@ export function imageOps(obj: KubeObject, templatePath: string, container: strin
   if (!containers) return `no containers at ${templatePath}/spec/containers`;
   const index = containers.findIndex((c) => isRecord(c) && c.name === container);
   if (index < 0) {
-    const names = containers.filter(isRecord).map((c) => String(c.name)).join(', ');
+    const names = containers
+      .filter(isRecord)
+      .map((c) => String(c.name))
+      .join(', ');
     return `no container named ${container} (containers: ${names})`;
   }
   const old = (containers[index] as Record<string, unknown>).image;
   if (typeof old !== 'string') return `container ${container} has no image`;
   if (old === image) return `container ${container} already runs ${image}`;
   const path = `${templatePath}/spec/containers/${index}/image`;
-  return { ops: [{ op: 'test', path, value: old }, { op: 'replace', path, value: image }], index, old };
+  return {
+    ops: [
+      { op: 'test', path, value: old },
+      { op: 'replace', path, value: image },
+    ],
+    index,
+    old,
+  };
 }
 
 /** JSON patch op setting a StatefulSet-style spec.updateStrategy.rollingUpdate.partition (creating rollingUpdate when absent). */
 export function rollingPartitionOp(obj: KubeObject, partition: number): { op: 'add'; path: string; value: unknown } {
   const hasRolling = isRecord(obj.spec?.updateStrategy) && isRecord(obj.spec.updateStrategy.rollingUpdate);
-  return hasRolling ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: partition } : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition } };
+  return hasRolling
+    ? { op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: partition }
+    : { op: 'add', path: '/spec/updateStrategy/rollingUpdate', value: { partition } };
 }
 
 /** The workload a Rollout drives (workloadRef) as loaded into the input; why not, as a string. */
@@ -126,7 +152,8 @@ export function templateOfRevision(rev: KubeObject): Record<string, unknown> | u
   const copy: Record<string, unknown> = structuredClone(t);
   delete copy.$patch; // a strategic-merge directive; meaningless in a JSON patch value
   // ReplicaSet templates carry the hash label the Deployment controller adds itself.
-  if (fromRs && isRecord(copy.metadata) && isRecord(copy.metadata.labels)) delete (copy.metadata.labels as Record<string, unknown>)['pod-template-hash'];
+  if (fromRs && isRecord(copy.metadata) && isRecord(copy.metadata.labels))
+    delete (copy.metadata.labels as Record<string, unknown>)['pod-template-hash'];
   return copy;
 }
 

@@ -10,7 +10,15 @@ import { describeBody } from './describe.js';
 import type { Plan, PlanPatchType, PlanPreconditions, PlanStep, PlanTarget } from './types.js';
 
 /** One write of a plan: a patch of `name` (optionally its status subresource) on `cluster`. */
-export function write(cluster: string, type: ResourceType, namespace: string, name: string, patchType: PlanPatchType, body: unknown, subresource?: 'status'): PlanStep {
+export function write(
+  cluster: string,
+  type: ResourceType,
+  namespace: string,
+  name: string,
+  patchType: PlanPatchType,
+  body: unknown,
+  subresource?: 'status',
+): PlanStep {
   const step: PlanStep = { target: { cluster, type, namespace, name }, patchType, body, describe: describeBody(patchType, body) };
   if (subresource) step.subresource = subresource;
   return step;
@@ -52,12 +60,19 @@ export function compose(w: WorkloadInfo, input: PlanInput, parts: PlanParts): Pl
     card: cardFor(w, parts.action, parts.summary, input.obj, input.revisions),
     warnings: parts.warnings,
     access: parts.steps.map((s) => {
-      const a: Plan['access'][number] = { verb: 'patch', group: s.target.type.group, resource: s.target.type.resource, namespace: s.target.namespace, name: s.target.name };
+      const a: Plan['access'][number] = {
+        verb: 'patch',
+        group: s.target.type.group,
+        resource: s.target.type.resource,
+        namespace: s.target.namespace,
+        name: s.target.name,
+      };
       if (s.subresource) a.subresource = s.subresource;
       return a;
     }),
   };
   // A hot update the strategy turns into pod recreation needs explicit confirmation (--force with --yes).
-  if (parts.action === 'hotupdate' && w.rollout.actions.find((a) => a.action === 'hotupdate')?.reason?.startsWith('warning:')) plan.requiresForce = true;
+  if (parts.action === 'hotupdate' && w.rollout.actions.find((a) => a.action === 'hotupdate')?.reason?.startsWith('warning:'))
+    plan.requiresForce = true;
   return plan;
 }

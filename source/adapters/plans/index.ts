@@ -25,6 +25,8 @@ export function planAction(intent: Intent, input: PlanInput): PlanResult {
     case 'StatefulSet':
       return planNative(kind, intent, input);
     default:
-      return deny(`cannot ${intent.action}: ${input.obj?.kind ?? 'object'} (${input.obj?.apiVersion ?? '?'}) is not a workload zonectl acts on`);
+      return deny(
+        `cannot ${intent.action}: ${input.obj?.kind ?? 'object'} (${input.obj?.apiVersion ?? '?'}) is not a workload zonectl acts on`,
+      );
   }
 }

@@ -2,7 +2,20 @@
 import { readDeployment } from '../deployment.js';
 import { KINDS } from '../kinds.js';
 import { readStatefulSet } from '../statefulset.js';
-import { availability, deny, holdAnnotation, imageOps, type Intent, jsonBody, mergeBody, ok, type PlanInput, releaseAnnotation, rollingPartitionOp, what } from './common.js';
+import {
+  availability,
+  deny,
+  holdAnnotation,
+  imageOps,
+  type Intent,
+  jsonBody,
+  mergeBody,
+  ok,
+  type PlanInput,
+  releaseAnnotation,
+  rollingPartitionOp,
+  what,
+} from './common.js';
 import { compose, type PlanParts, seen, write } from './compose.js';
 import type { PlanPatchType, PlanResult } from './types.js';
 
@@ -15,7 +28,15 @@ export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, i
   const rv = w.resourceVersion;
   const pre = seen(w);
   const plan = (action: PlanParts['action'], patchType: PlanPatchType, body: unknown, summary: string[], warnings: string[]): PlanResult =>
-    ok(compose(w, input, { action, steps: [write(cluster, t, w.namespace, w.name, patchType, body)], preconditions: pre, summary, warnings }));
+    ok(
+      compose(w, input, {
+        action,
+        steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
+        preconditions: pre,
+        summary,
+        warnings,
+      }),
+    );
   const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
@@ -36,18 +57,51 @@ export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, i
     }
     case 'hold': {
       if (kind === 'Deployment') {
-        return plan('hold', 'merge', mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }), [head('hold'), 'set spec.paused = true'], []);
+        return plan(
+          'hold',
+          'merge',
+          mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }),
+          [head('hold'), 'set spec.paused = true'],
+          [],
+        );
       }
       const prev = obj.spec?.updateStrategy?.rollingUpdate?.partition ?? null;
-      return plan('hold', 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } }, { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) }), [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`], ['pods already updated stay on the new revision']);
+      return plan(
+        'hold',
+        'merge',
+        mergeBody(
+          rv,
+          { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } },
+          { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) },
+        ),
+        [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`],
+        ['pods already updated stay on the new revision'],
+      );
     }
     case 'release': {
       if (kind === 'Deployment') {
-        return plan('release', 'merge', mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }), [head('release'), 'set spec.paused = false'], []);
+        return plan(
+          'release',
+          'merge',
+          mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }),
+          [head('release'), 'set spec.paused = false'],
+          [],
+        );
       }
       const prev = w.rollout.hold?.previous;
       const value = typeof prev === 'number' ? prev : null;
-      return plan('release', 'merge', mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }), [head('release'), value === null ? 'remove spec.updateStrategy.rollingUpdate.partition' : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`], []);
+      return plan(
+        'release',
+        'merge',
+        mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }),
+        [
+          head('release'),
+          value === null
+            ? 'remove spec.updateStrategy.rollingUpdate.partition'
+            : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`,
+        ],
+        [],
+      );
     }
     default:
       return deny(`cannot ${intent.action} ${what(w)}: not supported for ${kind}`);

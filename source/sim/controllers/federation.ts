@@ -23,7 +23,10 @@ const FEDERATED_KINDS: FederatedKind[] = [
 
 /** kubefed clusterOverrides (RFC 6902 ops whose op defaults to replace) applied to a copy of doc; throws when one does not apply. */
 export function applyOverrides<D>(doc: D, overrides: Array<{ op?: string; path: string; value?: unknown }>): D {
-  return jsonPatch(doc, overrides.map((o) => ({ ...o, op: o.op ?? 'replace' })));
+  return jsonPatch(
+    doc,
+    overrides.map((o) => ({ ...o, op: o.op ?? 'replace' })),
+  );
 }
 
 function matches(selector: any, labels: Record<string, string>): boolean {
@@ -61,9 +64,27 @@ export class FederationController {
     const now = this.rt.clock.iso();
     const prev = (kfc.status?.conditions as any[] | undefined)?.find((c) => c.type === (up ? 'Ready' : 'Offline'));
     const cond = up
-      ? { type: 'Ready', status: 'True', reason: 'ClusterReady', message: '/healthz responded with ok', lastProbeTime: prev?.lastProbeTime ?? now, lastTransitionTime: prev?.lastTransitionTime ?? now }
-      : { type: 'Offline', status: 'True', reason: 'ClusterNotReachable', message: 'cluster is not reachable', lastProbeTime: now, lastTransitionTime: prev?.lastTransitionTime ?? now };
-    const status = { conditions: [cond], ...(kfc.status?.region ? { region: kfc.status.region } : {}), ...(kfc.status?.zones ? { zones: kfc.status.zones } : {}) };
+      ? {
+          type: 'Ready',
+          status: 'True',
+          reason: 'ClusterReady',
+          message: '/healthz responded with ok',
+          lastProbeTime: prev?.lastProbeTime ?? now,
+          lastTransitionTime: prev?.lastTransitionTime ?? now,
+        }
+      : {
+          type: 'Offline',
+          status: 'True',
+          reason: 'ClusterNotReachable',
+          message: 'cluster is not reachable',
+          lastProbeTime: now,
+          lastTransitionTime: prev?.lastTransitionTime ?? now,
+        };
+    const status = {
+      conditions: [cond],
+      ...(kfc.status?.region ? { region: kfc.status.region } : {}),
+      ...(kfc.status?.zones ? { zones: kfc.status.zones } : {}),
+    };
     if (stableJson(status) === stableJson(kfc.status ?? {})) return;
     this.rt.store.mutate(T.kubeFedCluster, ns, name, (o) => ((o.status = status), o), { subresource: 'status' });
   }
@@ -79,7 +100,8 @@ export class FederationController {
     const placement = fo.spec?.placement ?? {};
     let placed: string[];
     if (Array.isArray(placement.clusters)) placed = placement.clusters.map((c: any) => c.name);
-    else if (placement.clusterSelector) placed = clusters.filter((c) => matches(placement.clusterSelector, c.metadata.labels ?? {})).map((c) => c.metadata.name!);
+    else if (placement.clusterSelector)
+      placed = clusters.filter((c) => matches(placement.clusterSelector, c.metadata.labels ?? {})).map((c) => c.metadata.name!);
     else placed = [];
     const rows: Array<{ name: string; status?: string }> = [];
     for (const cname of placed) {
@@ -108,7 +130,13 @@ export class FederationController {
     const status = {
       observedGeneration: fo.metadata.generation,
       conditions: [
-        { type: 'Propagation', status: condStatus, ...(reason ? { reason } : {}), lastUpdateTime: same ? prev.lastUpdateTime : now, lastTransitionTime: same ? prev.lastTransitionTime : now },
+        {
+          type: 'Propagation',
+          status: condStatus,
+          ...(reason ? { reason } : {}),
+          lastUpdateTime: same ? prev.lastUpdateTime : now,
+          lastTransitionTime: same ? prev.lastTransitionTime : now,
+        },
       ],
       clusters: rows.sort((a, b) => (a.name < b.name ? -1 : 1)),
     };
@@ -149,7 +177,8 @@ export class FederationController {
       if (cur.metadata.labels?.[MANAGED_LABEL] !== 'true') return { status: 'AlreadyExists' };
       // retain fields the member's controllers own (kubefed field retention): the paused flag, retry flags
       const spec = JSON.parse(JSON.stringify(desired.spec ?? {}));
-      if (cur.spec?.updateStrategy?.paused !== undefined && spec.updateStrategy) spec.updateStrategy.paused = cur.spec.updateStrategy.paused;
+      if (cur.spec?.updateStrategy?.paused !== undefined && spec.updateStrategy)
+        spec.updateStrategy.paused = cur.spec.updateStrategy.paused;
       if (stableJson(spec) === stableJson(cur.spec) && stableJson(desired.metadata.labels) === stableJson(cur.metadata.labels)) return {};
       member.mutate(kind.target, ns, name, (o) => {
         o.spec = spec;

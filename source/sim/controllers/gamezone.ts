@@ -7,7 +7,14 @@ import { keyOf, splitKey, type ControllerRuntime, type OwnerIndex } from './runt
 
 export const STATEFUL_SERVICE_TYPES = new Set(['game', 'db']);
 /** Fields of a serviceConfig entry copied into the workload spec when it is created (sim extension). */
-const PASS_THROUGH = ['updateStrategy', 'preInplaceUpdateStrategy', 'postInplaceUpdateStrategy', 'preDeleteUpdateStrategy', 'podManagementPolicy', 'minReadySeconds'];
+const PASS_THROUGH = [
+  'updateStrategy',
+  'preInplaceUpdateStrategy',
+  'postInplaceUpdateStrategy',
+  'preDeleteUpdateStrategy',
+  'podManagementPolicy',
+  'minReadySeconds',
+];
 
 export interface ServiceSpec {
   name: string;
@@ -113,7 +120,8 @@ export class GameZoneController {
     const owned = [...this.gds.owned(gz.metadata.uid), ...this.gsts.owned(gz.metadata.uid)];
     const wanted = new Set(services.map((s) => `${s.kind}/${s.name}`));
     for (const w of owned) {
-      if (!wanted.has(`${w.kind}/${w.metadata.name}`)) store.delete(w.kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet, ns, w.metadata.name!);
+      if (!wanted.has(`${w.kind}/${w.metadata.name}`))
+        store.delete(w.kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet, ns, w.metadata.name!);
     }
     const rows: any[] = [];
     for (const s of services) {
@@ -168,7 +176,9 @@ export class GameZoneController {
     const now = this.rt.clock.iso();
     const prevReady = (gz.status?.conditions as any[] | undefined)?.find((c) => c.type === 'Ready');
     const readyStatus = ready === rows.length ? 'True' : 'False';
-    const conditions = [{ type: 'Ready', status: readyStatus, lastTransitionTime: prevReady?.status === readyStatus ? prevReady.lastTransitionTime : now }];
+    const conditions = [
+      { type: 'Ready', status: readyStatus, lastTransitionTime: prevReady?.status === readyStatus ? prevReady.lastTransitionTime : now },
+    ];
     const next = { ...status, conditions };
     if (jsonEqual(next, gz.status ?? {})) return;
     const cur = store.get(T.gameZone, ns, name);

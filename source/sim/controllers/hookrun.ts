@@ -52,7 +52,18 @@ export class HookRunController {
     for (const metric of metrics) {
       let mr = results.find((r) => r.name === metric.name);
       if (!mr) {
-        mr = { name: metric.name, phase: 'Running', measurements: [], count: 0, successful: 0, failed: 0, inconclusive: 0, error: 0, consecutiveError: 0, consecutiveSuccessful: 0 };
+        mr = {
+          name: metric.name,
+          phase: 'Running',
+          measurements: [],
+          count: 0,
+          successful: 0,
+          failed: 0,
+          inconclusive: 0,
+          error: 0,
+          consecutiveError: 0,
+          consecutiveSuccessful: 0,
+        };
         results.push(mr);
       }
       if (DONE.has(mr.phase)) continue;
@@ -68,7 +79,13 @@ export class HookRunController {
       if (nowMs >= due) {
         const value = simValue(hr, metric, mr.count);
         const phase = evaluateResult(metric, value);
-        mr.measurements.push({ phase, value, startedAt: now, finishedAt: now, ...(phase === 'Error' ? { message: 'invalid condition' } : {}) });
+        mr.measurements.push({
+          phase,
+          value,
+          startedAt: now,
+          finishedAt: now,
+          ...(phase === 'Error' ? { message: 'invalid condition' } : {}),
+        });
         if (mr.measurements.length > MAX_MEASUREMENTS) mr.measurements.splice(0, mr.measurements.length - MAX_MEASUREMENTS);
         mr.count++;
         if (phase === 'Successful') {
@@ -101,7 +118,12 @@ export class HookRunController {
     else if (metrics.length === 0 || (phases.length === metrics.length && phases.every((p) => p === 'Successful'))) phase = 'Successful';
     if (phase !== 'Running') {
       const bad = results.find((r) => r.phase === phase);
-      status.message = hr.spec?.terminate && phase === 'Successful' ? 'Run Terminated' : phase === 'Successful' ? undefined : `Metric "${bad?.name}" assessed ${phase}`;
+      status.message =
+        hr.spec?.terminate && phase === 'Successful'
+          ? 'Run Terminated'
+          : phase === 'Successful'
+            ? undefined
+            : `Metric "${bad?.name}" assessed ${phase}`;
       if (status.message === undefined) delete status.message;
     }
     status.phase = phase;

@@ -78,7 +78,10 @@ function getTemplate(store: SimStore, ns: string, name: string, w: KubeObject): 
 export function createStepHookRun(store: SimStore, w: KubeObject, hook: any, index: number, revision: string, hostIP: string): KubeObject {
   const ns = w.metadata.namespace!;
   const template = getTemplate(store, ns, hook.templateName, w);
-  const args = [...((hook.args as Array<{ name: string; value: string }>) ?? []).map((a) => ({ name: a.name, value: a.value })), { name: 'HostIP', value: hostIP }];
+  const args = [
+    ...((hook.args as Array<{ name: string; value: string }>) ?? []).map((a) => ({ name: a.name, value: a.value })),
+    { name: 'HostIP', value: hostIP },
+  ];
   const labels = { [LABEL_HOOK_REVISION]: revision, [LABEL_HOOK_TYPE]: 'canary-step', [LABEL_HOOK_STEP]: String(index) };
   const name = `canary-${revision}-${index}-${hook.templateName}`;
   return createWithCollision(store, newHookRun(template, args, name, ns, labels, w));
@@ -88,7 +91,15 @@ export function podHookRunName(kind: PodHookKind, pod: KubeObject, instanceId: s
   return `${POD_HOOK[kind].prefix}-${pod.metadata.labels?.[LABEL_REVISION_HASH] ?? ''}-${instanceId}-${templateName}`;
 }
 
-export function createPodHookRun(store: SimStore, w: KubeObject, kind: PodHookKind, pod: KubeObject, instanceId: string, hook: any, modified?: string): KubeObject {
+export function createPodHookRun(
+  store: SimStore,
+  w: KubeObject,
+  kind: PodHookKind,
+  pod: KubeObject,
+  instanceId: string,
+  hook: any,
+  modified?: string,
+): KubeObject {
   const ns = w.metadata.namespace!;
   const template = getTemplate(store, ns, hook.templateName, w);
   const containers = (pod.spec?.containers as any[] | undefined) ?? [];

@@ -53,8 +53,22 @@ export function ownerRefs(o: KubeObject): Array<ReturnType<typeof ownerRef>> {
   return refs as Array<ReturnType<typeof ownerRef>>;
 }
 
-export function ownerRef(o: KubeObject): { apiVersion: string; kind: string; name: string; uid: string; controller: boolean; blockOwnerDeletion: boolean } {
-  return { apiVersion: o.apiVersion!, kind: o.kind!, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true };
+export function ownerRef(o: KubeObject): {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+  blockOwnerDeletion: boolean;
+} {
+  return {
+    apiVersion: o.apiVersion!,
+    kind: o.kind!,
+    name: o.metadata.name!,
+    uid: o.metadata.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export function controllerOf(o: KubeObject): { kind: string; name: string; uid: string } | undefined {

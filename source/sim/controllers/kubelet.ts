@@ -186,7 +186,15 @@ export class Kubelet {
       const restarts = (s.restartCount ?? 0) + 1;
       return {
         ...s,
-        lastState: { terminated: { exitCode: 0, reason: 'Completed', startedAt: s.state?.running?.startedAt, finishedAt: now, containerID: s.containerID } },
+        lastState: {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: s.state?.running?.startedAt,
+            finishedAt: now,
+            containerID: s.containerID,
+          },
+        },
         image: c.image,
         imageID: imageIdOf(c.image),
         containerID: ['containerd://', hexOf(`${s.containerID}/${restarts}`)].join(''),

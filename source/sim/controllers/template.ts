@@ -104,7 +104,15 @@ export function condition(type: string, status: string, time: string, reason?: s
 }
 
 /** A new pod from a template at a revision (scheduled to `nodeName` when given). */
-export function newPod(w: KubeObject, template: any, revision: string, name: string, extraLabels: Record<string, string>, now: string, nodeName?: string): KubeObject {
+export function newPod(
+  w: KubeObject,
+  template: any,
+  revision: string,
+  name: string,
+  extraLabels: Record<string, string>,
+  now: string,
+  nodeName?: string,
+): KubeObject {
   const t = template ?? {};
   // shallow: containers etc. are shared with the (frozen) revision template to keep pods compact;
   // the pod's own objects are built compact (all properties in-object), see compact()
@@ -128,7 +136,9 @@ export function newPod(w: KubeObject, template: any, revision: string, name: str
     spec: compact(spec),
     status: {
       phase: 'Pending',
-      conditions: w.spec?.disableReadinessGate ? [condition('PodScheduled', 'True', now)] : [condition('PodScheduled', 'True', now), condition(INPLACE_READY, 'True', now)],
+      conditions: w.spec?.disableReadinessGate
+        ? [condition('PodScheduled', 'True', now)]
+        : [condition('PodScheduled', 'True', now), condition(INPLACE_READY, 'True', now)],
     },
   };
 }
@@ -191,7 +201,14 @@ export function recomputeReady(pod: KubeObject, now: string): boolean {
   const containersReady = st.phase === 'Running' && cs.length > 0 && cs.every((c) => c.ready);
   const gates = ((pod.spec?.readinessGates as any[] | undefined) ?? []).every((g) => podCondition(pod, g.conditionType)?.status === 'True');
   let changed = setCondition(st, 'ContainersReady', containersReady ? 'True' : 'False', now);
-  changed = setCondition(st, 'Ready', containersReady && gates ? 'True' : 'False', now, containersReady && !gates ? 'ReadinessGatesNotReady' : undefined) || changed;
+  changed =
+    setCondition(
+      st,
+      'Ready',
+      containersReady && gates ? 'True' : 'False',
+      now,
+      containersReady && !gates ? 'ReadinessGatesNotReady' : undefined,
+    ) || changed;
   st.conditions = internConditions(st.conditions);
   return changed;
 }

@@ -82,7 +82,8 @@ export class PodSyncer {
       retried = true;
       for (const hr of hookRuns) {
         if (hr.metadata.labels?.['hookrun-type'] !== POD_HOOK[kind].type) continue;
-        if (hookCompleted(hr) && hr.status?.phase !== 'Successful') this.rt.store.delete(T.hookRun, hr.metadata.namespace, hr.metadata.name!);
+        if (hookCompleted(hr) && hr.status?.phase !== 'Successful')
+          this.rt.store.delete(T.hookRun, hr.metadata.namespace, hr.metadata.name!);
       }
     }
     return retried;
@@ -169,7 +170,8 @@ export class PodSyncer {
     if (pods.length > replicas) {
       const explicit = new Set<string>((w.spec?.scaleStrategy?.podsToDelete as string[] | undefined) ?? []);
       const order = [...pods].sort((a, b) => {
-        const score = (p: KubeObject) => (explicit.has(p.metadata.name!) ? 0 : !isRunningAndReady(p) ? 1 : revOf(p) !== input.updateRevision ? 2 : 3);
+        const score = (p: KubeObject) =>
+          explicit.has(p.metadata.name!) ? 0 : !isRunningAndReady(p) ? 1 : revOf(p) !== input.updateRevision ? 2 : 3;
         return score(a) - score(b) || (b.metadata.name! < a.metadata.name! ? -1 : 1);
       });
       for (const p of order.slice(0, pods.length - replicas)) {
@@ -221,7 +223,8 @@ export class PodSyncer {
   }
 
   private maxUnavailable(w: KubeObject): number {
-    const raw = w.kind === 'GameStatefulSet' ? w.spec?.updateStrategy?.rollingUpdate?.maxUnavailable : w.spec?.updateStrategy?.maxUnavailable;
+    const raw =
+      w.kind === 'GameStatefulSet' ? w.spec?.updateStrategy?.rollingUpdate?.maxUnavailable : w.spec?.updateStrategy?.maxUnavailable;
     return Math.max(1, intOrPercent(raw ?? '25%', replicasOf(w)));
   }
 
@@ -245,7 +248,12 @@ export class PodSyncer {
     const inPlace = strategy === 'InplaceUpdate' || strategy === 'HotPatchUpdate';
     const inProgress = (p: KubeObject) =>
       !!p.metadata.annotations?.[ANN_INPLACE_GRACE] ||
-      input.hookRuns.some((h) => h.metadata.labels?.['instance-id'] === instanceIdOf(kind, p) && h.metadata.labels?.['workload-revision'] === revOf(p) && !hookCompleted(h));
+      input.hookRuns.some(
+        (h) =>
+          h.metadata.labels?.['instance-id'] === instanceIdOf(kind, p) &&
+          h.metadata.labels?.['workload-revision'] === revOf(p) &&
+          !hookCompleted(h),
+      );
     const notReady = pods.filter((p) => !isRunningAndReady(p)).length + Math.max(0, replicas - pods.length);
     let budget = this.maxUnavailable(w) - notReady - candidates.filter((p) => isRunningAndReady(p) && inProgress(p)).length;
     for (const pod of candidates) {
@@ -269,7 +277,10 @@ export class PodSyncer {
       return stableJson(s);
     };
     if (strip(oldT) !== strip(newT)) {
-      res.failedUpdate = { reason: 'FailedUpdatePodInPlace', message: `pod ${pod.metadata.name}: only container images can be updated in place` };
+      res.failedUpdate = {
+        reason: 'FailedUpdatePodInPlace',
+        message: `pod ${pod.metadata.name}: only container images can be updated in place`,
+      };
       return;
     }
     const images: Record<string, string> = {};

@@ -87,7 +87,16 @@ export class WorkloadController {
       stepHookPhase = stepRun?.status?.phase;
       newStatus.canary.currentStepHookRun = stepRun?.metadata.name;
       if (!pauseReasons.length) {
-        const r = this.syncer.sync({ kind: this.kind, w, pods, hookRuns, revisions: revisions.all, updateRevision, currentRevision, newStatus });
+        const r = this.syncer.sync({
+          kind: this.kind,
+          w,
+          pods,
+          hookRuns,
+          revisions: revisions.all,
+          updateRevision,
+          currentRevision,
+          newStatus,
+        });
         requeueMs = r.requeueMs;
         failedUpdate = r.failedUpdate;
         pods = this.pods.owned(uid);
@@ -110,7 +119,15 @@ export class WorkloadController {
     }
     if (failedUpdate) {
       const prev = (old.conditions as any[] | undefined)?.find((c) => c.type === 'FailedUpdate' && c.message === failedUpdate!.message);
-      newStatus.conditions = [{ type: 'FailedUpdate', status: 'True', lastTransitionTime: prev?.lastTransitionTime ?? iso(now), reason: failedUpdate.reason, message: failedUpdate.message }];
+      newStatus.conditions = [
+        {
+          type: 'FailedUpdate',
+          status: 'True',
+          lastTransitionTime: prev?.lastTransitionTime ?? iso(now),
+          reason: failedUpdate.reason,
+          message: failedUpdate.message,
+        },
+      ];
     }
     // A pre-inplace hook condition only matters while its pod still waits for the update revision
     // (after a rollback to the pod's own revision there is nothing left to update in place).
@@ -132,7 +149,12 @@ export class WorkloadController {
   }
 
   /** reconcileStepHookRun + cancel/delete of other step HookRuns. */
-  private reconcileStepHookRun(w: KubeObject, hookRuns: KubeObject[], updateRevision: string, pauseReasons: string[]): KubeObject | undefined {
+  private reconcileStepHookRun(
+    w: KubeObject,
+    hookRuns: KubeObject[],
+    updateRevision: string,
+    pauseReasons: string[],
+  ): KubeObject | undefined {
     const store = this.rt.store;
     const stepRuns = hookRuns.filter((h) => h.metadata.labels?.[LABEL_HOOK_TYPE] === 'canary-step');
     let current = stepRuns.find((h) => h.metadata.name === w.status?.canary?.currentStepHookRun);
@@ -165,7 +187,9 @@ export class WorkloadController {
 
   /** Merge patch of the main resource: spec.updateStrategy.paused and the retry flags. */
   private writeSpec(w: KubeObject, paused: boolean): void {
-    const retry = ['preDeleteUpdateStrategy', 'preInplaceUpdateStrategy', 'postInplaceUpdateStrategy'].filter((k) => w.spec?.[k]?.retry === true);
+    const retry = ['preDeleteUpdateStrategy', 'preInplaceUpdateStrategy', 'postInplaceUpdateStrategy'].filter(
+      (k) => w.spec?.[k]?.retry === true,
+    );
     if ((w.spec?.updateStrategy?.paused === true) === paused && retry.length === 0) return;
     this.rt.store.mutate(this.type, w.metadata.namespace, w.metadata.name!, (o) => {
       const spec = (o.spec ??= {});

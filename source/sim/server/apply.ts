@@ -4,7 +4,16 @@
 import { HttpError } from './status.js';
 import { isObj, strategicMerge } from './patch.js';
 
-const LIST_KEYS: Record<string, string> = { containers: 'name', initContainers: 'name', env: 'name', volumes: 'name', volumeMounts: 'mountPath', ports: 'containerPort', conditions: 'type', imagePullSecrets: 'name' };
+const LIST_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  env: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  ports: 'containerPort',
+  conditions: 'type',
+  imagePullSecrets: 'name',
+};
 const IDENTITY = new Set(['apiVersion', 'kind', 'metadata.name', 'metadata.namespace']);
 
 type Seg = string | { key: string; value: unknown };
@@ -63,12 +72,13 @@ export class ApplyManagers {
     const mine = new Map<string, Seg[]>();
     leaves(cfg, [], '', mine);
     const uid: string | undefined = live?.metadata?.uid;
-    const owners = uid ? this.owned.get(uid) ?? new Map<string, Map<string, Seg[]>>() : new Map<string, Map<string, Seg[]>>();
+    const owners = uid ? (this.owned.get(uid) ?? new Map<string, Map<string, Seg[]>>()) : new Map<string, Map<string, Seg[]>>();
     const conflicts: string[] = [];
     for (const [other, fields] of owners) {
       if (other === manager) continue;
       for (const [p, segs] of mine) {
-        if (fields.has(p) && JSON.stringify(valueAt(live, segs)) !== JSON.stringify(valueAt(cfg, segs))) conflicts.push(`conflict with "${other}" using ${apiVersion}: ${p}`);
+        if (fields.has(p) && JSON.stringify(valueAt(live, segs)) !== JSON.stringify(valueAt(cfg, segs)))
+          conflicts.push(`conflict with "${other}" using ${apiVersion}: ${p}`);
       }
     }
     if (conflicts.length && !force) {

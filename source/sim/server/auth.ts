@@ -38,10 +38,15 @@ export function authenticate(req: IncomingMessage, tokens: Record<UserName, stri
 const READ = new Set(['get', 'list', 'watch']);
 
 export function authorize(user: User, a: ResourceAttributes): { allowed: boolean; reason: string } {
-  if (user.name === 'admin') return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "sim-admin" of ClusterRole "cluster-admin" to User "admin"' };
-  if (READ.has(a.verb)) return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "sim-viewer" of ClusterRole "view" to User "viewer"' };
+  if (user.name === 'admin')
+    return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "sim-admin" of ClusterRole "cluster-admin" to User "admin"' };
+  if (READ.has(a.verb))
+    return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "sim-viewer" of ClusterRole "view" to User "viewer"' };
   if (a.verb === 'create' && a.group === 'authorization.k8s.io' && a.resource === 'selfsubjectaccessreviews') {
-    return { allowed: true, reason: 'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"' };
+    return {
+      allowed: true,
+      reason: 'RBAC: allowed by ClusterRoleBinding "system:basic-user" of ClusterRole "system:basic-user" to Group "system:authenticated"',
+    };
   }
   return { allowed: false, reason: '' };
 }

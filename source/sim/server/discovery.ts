@@ -28,7 +28,9 @@ export function apiGroupList(types: ResourceInfo[]): unknown {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: groupsOf(types).filter((g) => g.group !== '').map((g) => groupDoc(g.group, g.versions)),
+    groups: groupsOf(types)
+      .filter((g) => g.group !== '')
+      .map((g) => groupDoc(g.group, g.versions)),
   };
 }
 
@@ -41,14 +43,37 @@ export function apiResourceList(types: ResourceInfo[], group: string, version: s
   const resources: unknown[] = [];
   for (const t of types) {
     if (t.group !== group || t.version !== version) continue;
-    const main: Record<string, unknown> = { name: t.resource, singularName: t.singular, namespaced: t.namespaced, kind: t.kind, verbs: t.verbs };
+    const main: Record<string, unknown> = {
+      name: t.resource,
+      singularName: t.singular,
+      namespaced: t.namespaced,
+      kind: t.kind,
+      verbs: t.verbs,
+    };
     if (t.shortNames?.length) main.shortNames = t.shortNames;
     if (t.categories?.length) main.categories = t.categories;
     resources.push(main);
     for (const sub of t.subresources) {
-      if (sub === 'status') resources.push({ name: `${t.resource}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
-      if (sub === 'scale') resources.push({ name: `${t.resource}/scale`, singularName: '', namespaced: t.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
-      if (sub === 'log') resources.push({ name: `${t.resource}/log`, singularName: '', namespaced: t.namespaced, kind: 'Pod', verbs: ['get'] });
+      if (sub === 'status')
+        resources.push({
+          name: `${t.resource}/status`,
+          singularName: '',
+          namespaced: t.namespaced,
+          kind: t.kind,
+          verbs: ['get', 'patch', 'update'],
+        });
+      if (sub === 'scale')
+        resources.push({
+          name: `${t.resource}/scale`,
+          singularName: '',
+          namespaced: t.namespaced,
+          group: 'autoscaling',
+          version: 'v1',
+          kind: 'Scale',
+          verbs: ['get', 'patch', 'update'],
+        });
+      if (sub === 'log')
+        resources.push({ name: `${t.resource}/log`, singularName: '', namespaced: t.namespaced, kind: 'Pod', verbs: ['get'] });
     }
   }
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/${version}` : version, resources };

@@ -16,7 +16,13 @@ export function scaleOf(r: Req, o: KubeObject): KubeObject {
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: o.metadata.name, namespace: o.metadata.namespace, uid: o.metadata.uid, resourceVersion: o.metadata.resourceVersion, creationTimestamp: o.metadata.creationTimestamp },
+    metadata: {
+      name: o.metadata.name,
+      namespace: o.metadata.namespace,
+      uid: o.metadata.uid,
+      resourceVersion: o.metadata.resourceVersion,
+      creationTimestamp: o.metadata.creationTimestamp,
+    },
     spec: { replicas: o.spec?.replicas ?? 0 },
     status: { replicas: o.status?.replicas ?? 0, ...(sel ? { selector: sel } : {}) },
   };
@@ -24,7 +30,9 @@ export function scaleOf(r: Req, o: KubeObject): KubeObject {
 
 function selectorString(sel: any): string | undefined {
   if (!sel?.matchLabels) return undefined;
-  return Object.entries(sel.matchLabels).map(([k, v]) => `${k}=${v}`).join(',');
+  return Object.entries(sel.matchLabels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 export function handleGet(r: Req): void {

@@ -19,7 +19,8 @@ function dryRun(r: Req, body?: any): boolean {
 function checkBody(r: Req, body: any, nameFromUrl?: string): KubeObject {
   if (!isObj(body)) throw badRequest('the object provided is unrecognized (must be of type JSON object)');
   body.metadata = isObj(body.metadata) ? body.metadata : {};
-  if (body.kind !== undefined && body.kind !== r.info.kind) throw badRequest(`the object provided is unrecognized (kind ${String(body.kind)} is not ${r.info.kind})`);
+  if (body.kind !== undefined && body.kind !== r.info.kind)
+    throw badRequest(`the object provided is unrecognized (kind ${String(body.kind)} is not ${r.info.kind})`);
   if (r.info.namespaced) {
     if (!r.namespace) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
     if (body.metadata.namespace && body.metadata.namespace !== r.namespace) {
@@ -60,9 +61,18 @@ function writeSub(r: Req, next: KubeObject, dry: boolean): KubeObject {
     if (r.subresource === 'scale') {
       const cur = getObject(r);
       const replicas = next.spec?.replicas;
-      if (typeof replicas !== 'number' || replicas < 0) throw new HttpError(422, 'Invalid', `Scale.autoscaling "${r.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`);
+      if (typeof replicas !== 'number' || replicas < 0)
+        throw new HttpError(
+          422,
+          'Invalid',
+          `Scale.autoscaling "${r.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
+        );
       const rv = next.metadata.resourceVersion;
-      const updated = r.ctx.store.update(r.info, { ...cur, metadata: { ...cur.metadata, resourceVersion: rv ?? cur.metadata.resourceVersion }, spec: { ...cur.spec, replicas } }, { dryRun: dry });
+      const updated = r.ctx.store.update(
+        r.info,
+        { ...cur, metadata: { ...cur.metadata, resourceVersion: rv ?? cur.metadata.resourceVersion }, spec: { ...cur.spec, replicas } },
+        { dryRun: dry },
+      );
       return scaleOf(r, updated);
     }
     return r.ctx.store.update(r.info, next, { subresource: r.subresource === 'status' ? 'status' : undefined, dryRun: dry });
@@ -109,14 +119,20 @@ export async function handlePatch(r: Req): Promise<void> {
   if (!isObj(patched)) throw badRequest('the patch produced something that is not an object');
   patched.metadata = isObj(patched.metadata) ? patched.metadata : {};
   if (r.subresource !== 'scale') {
-    if (patched.metadata.name !== r.name) throw badRequest(`the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${r.name})`);
-    if (r.info.namespaced && patched.metadata.namespace !== r.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (patched.metadata.name !== r.name)
+      throw badRequest(`the name of the object (${String(patched.metadata.name)}) does not match the name on the URL (${r.name})`);
+    if (r.info.namespaced && patched.metadata.namespace !== r.namespace)
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   sendJson(r.res, 200, writeSub(r, patched as KubeObject, dry));
 }
 
 function unsupported(ctype: string): HttpError {
-  return new HttpError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${ctype ? '' : ''}`);
+  return new HttpError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${ctype ? '' : ''}`,
+  );
 }
 
 async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): Promise<void> {
@@ -131,7 +147,8 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
   if (!isObj(cfg)) throw badRequest('error decoding YAML: the applied configuration must be an object');
   if (r.subresource) throw badRequest(`server-side apply of the ${r.subresource} subresource is not supported by the simulator`);
   const want = apiVersionOf(r.info);
-  if (cfg.apiVersion !== want || cfg.kind !== r.info.kind) throw badRequest(`the apiVersion and kind of the applied configuration must be ${want} ${r.info.kind}`);
+  if (cfg.apiVersion !== want || cfg.kind !== r.info.kind)
+    throw badRequest(`the apiVersion and kind of the applied configuration must be ${want} ${r.info.kind}`);
   const live = r.ctx.store.get(r.info, r.namespace, r.name!);
   cfg.metadata = { ...(cfg.metadata ?? {}), name: r.name, ...(r.info.namespaced ? { namespace: r.namespace } : {}) };
   const { obj, commit } = r.ctx.managers.apply(live, cfg, manager, force, want);
@@ -141,7 +158,11 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
       if (!dry) commit(created.metadata.uid!);
       sendJson(r.res, 201, created);
     } else {
-      const updated = r.ctx.store.update(r.info, { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } }, { dryRun: dry });
+      const updated = r.ctx.store.update(
+        r.info,
+        { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } },
+        { dryRun: dry },
+      );
       if (!dry) commit(updated.metadata.uid!);
       sendJson(r.res, 200, updated);
     }
@@ -154,7 +175,8 @@ async function deleteOptions(r: Req): Promise<any> {
   const text = await readBody(r.req);
   const body = text.trim() ? parseJsonBody(text) : {};
   const policy = q(r, 'propagationPolicy') ?? body.propagationPolicy;
-  if (policy !== undefined && !['Orphan', 'Background', 'Foreground'].includes(policy)) throw badRequest(`Unsupported propagation policy: ${String(policy)}`);
+  if (policy !== undefined && !['Orphan', 'Background', 'Foreground'].includes(policy))
+    throw badRequest(`Unsupported propagation policy: ${String(policy)}`);
   return { propagationPolicy: policy, preconditions: body.preconditions, dryRun: dryRun(r, body) };
 }
 
@@ -173,16 +195,34 @@ export async function handleDelete(r: Req): Promise<void> {
     sendJson(r.res, 200, gone);
     return;
   }
-  sendJson(r.res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { ...details(r), uid: gone.metadata.uid } });
+  sendJson(r.res, 200, {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Success',
+    details: { ...details(r), uid: gone.metadata.uid },
+  });
 }
 
 export async function handleDeleteCollection(r: Req): Promise<void> {
   const opts = await deleteOptions(r);
-  const { items } = r.ctx.store.list(r.info, { namespace: r.namespace, labelSelector: q(r, 'labelSelector'), fieldSelector: q(r, 'fieldSelector') });
+  const { items } = r.ctx.store.list(r.info, {
+    namespace: r.namespace,
+    labelSelector: q(r, 'labelSelector'),
+    fieldSelector: q(r, 'fieldSelector'),
+  });
   const deleted: KubeObject[] = [];
   for (const o of items) {
-    const d = r.ctx.store.delete(r.info, o.metadata.namespace, o.metadata.name!, { propagationPolicy: opts.propagationPolicy, dryRun: opts.dryRun });
+    const d = r.ctx.store.delete(r.info, o.metadata.namespace, o.metadata.name!, {
+      propagationPolicy: opts.propagationPolicy,
+      dryRun: opts.dryRun,
+    });
     if (d) deleted.push(d);
   }
-  sendJson(r.res, 200, { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata: { resourceVersion: String(r.ctx.store.resourceVersion()) }, items: deleted });
+  sendJson(r.res, 200, {
+    kind: `${r.info.kind}List`,
+    apiVersion: apiVersionOf(r.info),
+    metadata: { resourceVersion: String(r.ctx.store.resourceVersion()) },
+    items: deleted,
+  });
 }

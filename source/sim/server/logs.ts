@@ -11,7 +11,8 @@ export async function handleLogs(r: Req): Promise<void> {
   const containers: string[] = (pod.spec?.containers ?? []).map((c: { name: string }) => c.name);
   let container = q(r, 'container');
   if (!container) {
-    if (containers.length !== 1) throw badRequest(`a container name must be specified for pod ${r.name}, choose one of: [${containers.join(' ')}]`);
+    if (containers.length !== 1)
+      throw badRequest(`a container name must be specified for pod ${r.name}, choose one of: [${containers.join(' ')}]`);
     container = containers[0];
   } else if (!containers.includes(container) && !(pod.spec?.initContainers ?? []).some((c: { name: string }) => c.name === container)) {
     throw badRequest(`container ${container} is not valid for pod ${r.name}`);

@@ -21,7 +21,8 @@ function unescape(tok: string): string {
 }
 
 function pointer(path: unknown): string[] {
-  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/'))) throw new PatchApplyError(`invalid JSON pointer: ${String(path)}`);
+  if (typeof path !== 'string' || (path !== '' && !path.startsWith('/')))
+    throw new PatchApplyError(`invalid JSON pointer: ${String(path)}`);
   return path === '' ? [] : path.slice(1).split('/').map(unescape);
 }
 
@@ -89,7 +90,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
  */
 export function jsonPatch(doc: any, ops: unknown): any {
   if (!Array.isArray(ops)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  if (ops.length > 10000) throw new HttpError(413, 'RequestEntityTooLarge', `Request entity too large: The allowed maximum operations in a JSON patch is 10000, got ${ops.length}`);
+  if (ops.length > 10000)
+    throw new HttpError(
+      413,
+      'RequestEntityTooLarge',
+      `Request entity too large: The allowed maximum operations in a JSON patch is 10000, got ${ops.length}`,
+    );
   let out = structuredClone(doc);
   try {
     for (const op of ops) {

@@ -17,8 +17,15 @@ export type Route =
 
 const notFound = (): HttpError => new HttpError(404, 'NotFound', 'the server could not find the requested resource');
 
-export function parseRoute(pathname: string, lookup: (group: string, version: string, resource: string) => ResourceInfo | undefined, groupVersions: (group: string) => string[]): Route {
-  const segs = pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+export function parseRoute(
+  pathname: string,
+  lookup: (group: string, version: string, resource: string) => ResourceInfo | undefined,
+  groupVersions: (group: string) => string[],
+): Route {
+  const segs = pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   if (segs[0] === 'version' && segs.length === 1) return { kind: 'version' };
   if (['healthz', 'readyz', 'livez'].includes(segs[0])) return { kind: 'health' };
   if (segs[0] === 'openapi') return { kind: 'openapi' };

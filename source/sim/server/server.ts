@@ -28,7 +28,14 @@ export function createSimServer(
   opts: ServerOptions & { logSource?: LogSource; tokens?: Record<UserName, string>; tls?: { key: string; cert: string } } = {},
 ): SimServer {
   const tokens = opts.tokens ?? newTokens();
-  const ctx: ClusterContext = { store, logSource: opts.logSource, tokens, managers: new ApplyManagers(), options: opts, streams: new Set() };
+  const ctx: ClusterContext = {
+    store,
+    logSource: opts.logSource,
+    tokens,
+    managers: new ApplyManagers(),
+    options: opts,
+    streams: new Set(),
+  };
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(ctx, req, res).catch((e) => sendError(res, toHttpError(e)));
   };
@@ -80,17 +87,35 @@ async function handle(ctx: ClusterContext, req: IncomingMessage, res: ServerResp
         throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
     }
   }
-  const r: Req = { ctx, req, res, url, user, info: route.info, namespace: route.namespace, name: route.name, subresource: route.subresource };
+  const r: Req = {
+    ctx,
+    req,
+    res,
+    url,
+    user,
+    info: route.info,
+    namespace: route.namespace,
+    name: route.name,
+    subresource: route.subresource,
+  };
   const watch = route.watchPath || qBool(r, 'watch');
   let verb: string;
   if (method === 'GET') verb = r.name && !watch ? 'get' : watch ? 'watch' : 'list';
   else if (method === 'DELETE' && !r.name) verb = 'deletecollection';
   else verb = VERB_BY_METHOD[method] ?? '';
-  if (!verb || !route.info.verbs.includes(verb) && !(r.subresource && ['get', 'update', 'patch'].includes(verb))) {
+  if (!verb || (!route.info.verbs.includes(verb) && !(r.subresource && ['get', 'update', 'patch'].includes(verb)))) {
     throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
   }
-  if (r.subresource === 'log' && verb !== 'get') throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-  const attrs = { verb, group: r.info.group, resource: r.info.resource, subresource: r.subresource, namespace: r.namespace, name: verb === 'create' ? undefined : r.name };
+  if (r.subresource === 'log' && verb !== 'get')
+    throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  const attrs = {
+    verb,
+    group: r.info.group,
+    resource: r.info.resource,
+    subresource: r.subresource,
+    namespace: r.namespace,
+    name: verb === 'create' ? undefined : r.name,
+  };
   if (!authorize(user, attrs).allowed) throw forbidden(user, attrs);
   if (r.info.virtual) {
     if (r.info.resource === 'selfsubjectaccessreviews' && verb === 'create') return handleSSAR(r);

@@ -8,7 +8,9 @@ export async function handleSSAR(r: Req): Promise<void> {
   const body = parseJsonBody(await readBody(r.req));
   const spec = isObj(body) && isObj(body.spec) ? body.spec : undefined;
   if (!spec || (!isObj(spec.resourceAttributes) && !isObj(spec.nonResourceAttributes))) {
-    throw badRequest('SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified');
+    throw badRequest(
+      'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
+    );
   }
   let result: { allowed: boolean; reason: string };
   if (isObj(spec.resourceAttributes)) {

@@ -16,7 +16,11 @@ export function serveWatch(r: Req): void {
     if (!closed) res.write(`{"type":"${type}","object":${JSON.stringify(object)}}\n`);
   };
   const bookmark = (): void =>
-    write('BOOKMARK', { kind: info.kind, apiVersion: apiVersionOf(info), metadata: { resourceVersion: String(ctx.store.resourceVersion()) } });
+    write('BOOKMARK', {
+      kind: info.kind,
+      apiVersion: apiVersionOf(info),
+      metadata: { resourceVersion: String(ctx.store.resourceVersion()) },
+    });
   let stop: (() => void) | undefined;
   const timers: NodeJS.Timeout[] = [];
   const end = (): void => {
@@ -32,7 +36,12 @@ export function serveWatch(r: Req): void {
   try {
     stop = ctx.store.watch(
       info,
-      { namespace: r.namespace, labelSelector: q(r, 'labelSelector'), fieldSelector: q(r, 'fieldSelector'), resourceVersion: q(r, 'resourceVersion') },
+      {
+        namespace: r.namespace,
+        labelSelector: q(r, 'labelSelector'),
+        fieldSelector: q(r, 'fieldSelector'),
+        resourceVersion: q(r, 'resourceVersion'),
+      },
       (e) => write(e.type, e.object),
     );
   } catch (e) {

@@ -15,7 +15,19 @@ const Item = memo(function Item({ line, selected, width }: { line: Line; selecte
   return <SegLine segs={segs} base={selected ? 'selection' : undefined} />;
 });
 
-export function LineList({ lines, offset, height, selected, width }: { lines: readonly Line[]; offset: number; height: number; selected: number; width: number }) {
+export function LineList({
+  lines,
+  offset,
+  height,
+  selected,
+  width,
+}: {
+  lines: readonly Line[];
+  offset: number;
+  height: number;
+  selected: number;
+  width: number;
+}) {
   const visible = lines.slice(offset, offset + height);
   return (
     <Box flexDirection="column" width={width}>

@@ -10,7 +10,15 @@ export const SegLine = memo(function SegLine({ segs, base }: { segs: readonly Se
   const baseStyle = base ? theme.tokens[base] : undefined;
   return (
     <Text wrap="truncate-end" {...baseStyle}>
-      {segs.map((s, i) => (s.token && !base ? <Text key={i} {...theme.tokens[s.token]}>{s.text}</Text> : s.text))}
+      {segs.map((s, i) =>
+        s.token && !base ? (
+          <Text key={i} {...theme.tokens[s.token]}>
+            {s.text}
+          </Text>
+        ) : (
+          s.text
+        ),
+      )}
     </Text>
   );
 });

@@ -17,9 +17,10 @@ export function rowSegs(row: Row, cols: readonly PlacedColumn[], selected: boole
     const raw = row.cells[c.index] ?? '';
     const tail = row.tails?.[c.index];
     // Cut the body, not the tail, so "paused: awaiting approval 12m" keeps its timer when narrow.
-    const text = tail && displayWidth(raw) > c.width && c.width > displayWidth(tail) + 2
-      ? fit(truncate(raw.slice(0, raw.length - tail.length), c.width - displayWidth(tail)) + tail, c.width, c.column.align)
-      : fit(raw, c.width, c.column.align);
+    const text =
+      tail && displayWidth(raw) > c.width && c.width > displayWidth(tail) + 2
+        ? fit(truncate(raw.slice(0, raw.length - tail.length), c.width - displayWidth(tail)) + tail, c.width, c.column.align)
+        : fit(raw, c.width, c.column.align);
     segs.push({ text: i === 0 ? text : SPACES + text, token: row.tokens[c.index] });
   });
   if (selected) {
@@ -30,7 +31,17 @@ export function rowSegs(row: Row, cols: readonly PlacedColumn[], selected: boole
   return segs;
 }
 
-const TableRow = memo(function TableRow({ row, cols, selected, width }: { row: Row; cols: readonly PlacedColumn[]; selected: boolean; width: number }) {
+const TableRow = memo(function TableRow({
+  row,
+  cols,
+  selected,
+  width,
+}: {
+  row: Row;
+  cols: readonly PlacedColumn[];
+  selected: boolean;
+  width: number;
+}) {
   return <SegLine segs={rowSegs(row, cols, selected, width)} base={selected ? 'selection' : undefined} />;
 });
 
@@ -62,7 +73,9 @@ export function Table({ rows, cols, offset, height, selected, width, sortCol, so
   const visible = rows.slice(offset, offset + height);
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end" {...theme.tokens.header}>{headerText(cols, sortCol, sortDesc)}</Text>
+      <Text wrap="truncate-end" {...theme.tokens.header}>
+        {headerText(cols, sortCol, sortDesc)}
+      </Text>
       {visible.map((r, i) => (
         <TableRow key={r.key} row={r} cols={cols} selected={offset + i === selected} width={width} />
       ))}

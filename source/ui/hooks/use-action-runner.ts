@@ -10,7 +10,10 @@ import type { UiState } from '../state.js';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function useActionRunner(port: ActionsPort | undefined, update: (f: (s: UiState) => UiState) => void): (effects: readonly Effect[]) => void {
+export function useActionRunner(
+  port: ActionsPort | undefined,
+  update: (f: (s: UiState) => UiState) => void,
+): (effects: readonly Effect[]) => void {
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -18,15 +21,20 @@ export function useActionRunner(port: ActionsPort | undefined, update: (f: (s: U
       mounted.current = false;
     };
   }, []);
-  const apply = useCallback((f: (s: UiState) => UiState) => {
-    if (mounted.current) update(f);
-  }, [update]);
+  const apply = useCallback(
+    (f: (s: UiState) => UiState) => {
+      if (mounted.current) update(f);
+    },
+    [update],
+  );
 
   return useCallback(
     (effects: readonly Effect[]) => {
       for (const e of effects) {
         if (!port) {
-          apply((s) => (e.kind === 'plan' ? planFailed(s, e.id, NO_PORT_REASON) : runDone(s, e.id, { ok: false, message: NO_PORT_REASON })));
+          apply((s) =>
+            e.kind === 'plan' ? planFailed(s, e.id, NO_PORT_REASON) : runDone(s, e.id, { ok: false, message: NO_PORT_REASON }),
+          );
           continue;
         }
         if (e.kind === 'plan') {
@@ -37,7 +45,8 @@ export function useActionRunner(port: ActionsPort | undefined, update: (f: (s: U
         } else {
           port.run(e.plan, e.reason !== undefined ? { reason: e.reason } : undefined).then(
             (r) => apply((s) => runDone(s, e.id, r)),
-            (err: unknown) => apply((s) => runDone(s, e.id, { ok: false, message: failureText(e.label, e.target.cluster, errorText(err)) })),
+            (err: unknown) =>
+              apply((s) => runDone(s, e.id, { ok: false, message: failureText(e.label, e.target.cluster, errorText(err)) })),
           );
         }
       }

@@ -14,7 +14,11 @@ export interface Availability {
 
 const CACHE_MAX = 256;
 
-export function useAvailability(port: ActionsPort | undefined, sel: SelectedWorkload | undefined, o: { enabled: boolean; debounceMs?: number }): Availability {
+export function useAvailability(
+  port: ActionsPort | undefined,
+  sel: SelectedWorkload | undefined,
+  o: { enabled: boolean; debounceMs?: number },
+): Availability {
   const cache = useRef(new Map<string, ActionAvailability[]>());
   const lastByWorkload = useRef(new Map<string, ActionAvailability[]>());
   const [, setTick] = useState(0);

@@ -13,13 +13,19 @@ export interface PanelFollower {
   error?: string;
 }
 
-export function usePanelFollower(port: LogsPort | undefined, panel: Panel | undefined, update: (f: (s: UiState) => UiState) => void): PanelFollower | undefined {
+export function usePanelFollower(
+  port: LogsPort | undefined,
+  panel: Panel | undefined,
+  update: (f: (s: UiState) => UiState) => void,
+): PanelFollower | undefined {
   const ref = useRef<PanelFollower | undefined>(undefined);
   let current: PanelFollower | undefined;
   if (panel?.kind === 'logs') {
     if (ref.current?.id !== panel.id) {
       try {
-        ref.current = port ? { id: panel.id, follower: port.open(panel.req) } : { id: panel.id, error: 'logs: not available in this console' };
+        ref.current = port
+          ? { id: panel.id, follower: port.open(panel.req) }
+          : { id: panel.id, error: 'logs: not available in this console' };
       } catch (e) {
         ref.current = { id: panel.id, error: e instanceof Error ? e.message : String(e) };
       }

@@ -7,7 +7,12 @@ import type { Frame } from '../state.js';
 import { workloadKey, zoneKey } from '../views/keys.js';
 
 function focusOf(w: WorkloadInfo): PodFocus {
-  const sel = w.selector && Object.keys(w.selector).length > 0 ? Object.entries(w.selector).map(([k, v]) => `${k}=${v}`).join(',') : undefined;
+  const sel =
+    w.selector && Object.keys(w.selector).length > 0
+      ? Object.entries(w.selector)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')
+      : undefined;
   return { cluster: w.cluster, namespace: w.namespace, labelSelector: sel };
 }
 
@@ -20,7 +25,9 @@ export function podFocusFor(frame: Pick<Frame, 'view' | 'key'>, snap: Snapshot):
     const z = snap.zones.find((x) => zoneKey(x) === frame.key);
     if (!z) return [];
     const names = new Set(z.services.map((s) => s.workload).filter(Boolean));
-    return snap.workloads.filter((w) => w.cluster === z.cluster && w.namespace === z.namespace && (names.has(w.name) || w.zone === z.zoneId)).map(focusOf);
+    return snap.workloads
+      .filter((w) => w.cluster === z.cluster && w.namespace === z.namespace && (names.has(w.name) || w.zone === z.zoneId))
+      .map(focusOf);
   }
   return [];
 }

@@ -45,7 +45,13 @@ export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, wid
   const base = useMemo(() => (spec ? spec.build(snap, ctx) : NO_ROWS), [spec, snap, ctx]);
   const filtered = useMemo(() => filterRows(base, state.cluster, ui.filter), [base, state.cluster, ui.filter]);
   const sort = ui.sort ?? spec?.defaultSort;
-  const sortIdx = spec && sort ? Math.max(0, spec.columns.findIndex((c) => c.id === sort.col)) : 0;
+  const sortIdx =
+    spec && sort
+      ? Math.max(
+          0,
+          spec.columns.findIndex((c) => c.id === sort.col),
+        )
+      : 0;
   const sorted = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
   const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
   const cols = useMemo(() => (spec ? fitColumns(spec.columns, natural, width) : []), [spec, natural, width]);
@@ -56,7 +62,15 @@ export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, wid
   const detailSpec = !spec && !isListView(frame.view) ? DETAIL_VIEWS[frame.view] : undefined;
   const detail = useMemo(() => (detailSpec ? detailSpec.build(snap, frame.key, ctx) : null), [detailSpec, snap, frame.key, ctx]);
   const detailLines = useMemo<Line[]>(
-    () => detail?.lines ?? [{ key: 'gone', segs: [{ text: '  This object is no longer in the snapshot (deleted, or its cluster is unreachable). Esc goes back.', token: 'warn' }] }],
+    () =>
+      detail?.lines ?? [
+        {
+          key: 'gone',
+          segs: [
+            { text: '  This object is no longer in the snapshot (deleted, or its cluster is unreachable). Esc goes back.', token: 'warn' },
+          ],
+        },
+      ],
     [detail],
   );
   const detailKeyed = useMemo(() => keyed(detailLines), [detailLines]);
@@ -65,7 +79,17 @@ export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, wid
 
   if (state.help) return { kind: 'lines', lines: help, missing: false, keyed: helpKeyed };
   if (spec) {
-    return { kind: 'list', spec, rows: sorted, total: base.length, cols, sortCol: sort?.col ?? '', sortDesc: sort?.desc ?? false, filterError, keyed: listKeyed };
+    return {
+      kind: 'list',
+      spec,
+      rows: sorted,
+      total: base.length,
+      cols,
+      sortCol: sort?.col ?? '',
+      sortDesc: sort?.desc ?? false,
+      filterError,
+      keyed: listKeyed,
+    };
   }
   return { kind: 'lines', lines: detailLines, missing: detail === null, keyed: detailKeyed };
 }

@@ -13,7 +13,16 @@ export interface LogFeed {
   stats: FollowerStats;
 }
 
-const EMPTY_STATS: FollowerStats = { streams: 0, queued: 0, lines: 0, duplicatesSkipped: 0, filtered: 0, resumes: 0, restarts: 0, errors: 0 };
+const EMPTY_STATS: FollowerStats = {
+  streams: 0,
+  queued: 0,
+  lines: 0,
+  duplicatesSkipped: 0,
+  filtered: 0,
+  resumes: 0,
+  restarts: 0,
+  errors: 0,
+};
 
 export function useLogFollower(port: LogFollowerPort, opts: { capacity?: number; flushMs?: number } = {}): LogFeed {
   const capacity = opts.capacity ?? 5_000;

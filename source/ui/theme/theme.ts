@@ -6,8 +6,22 @@ import highContrast from '../../../themes/high-contrast.json' with { type: 'json
 import mono from '../../../themes/mono.json' with { type: 'json' };
 
 export const TOKENS = [
-  'text', 'muted', 'title', 'crumb', 'header', 'accent', 'key', 'selection',
-  'ok', 'info', 'warn', 'error', 'stale', 'badge', 'disabled', 'input',
+  'text',
+  'muted',
+  'title',
+  'crumb',
+  'header',
+  'accent',
+  'key',
+  'selection',
+  'ok',
+  'info',
+  'warn',
+  'error',
+  'stale',
+  'badge',
+  'disabled',
+  'input',
 ] as const;
 export type Token = (typeof TOKENS)[number];
 

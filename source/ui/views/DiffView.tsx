@@ -28,13 +28,25 @@ export interface DiffLine {
 
 export const DIFF_VIEW_KEYS = 'enter diff  a all/changed  r refresh  esc back';
 
-const STATUS_TOKEN: Record<string, Token> = { Synced: 'ok', Modified: 'warn', Missing: 'info', Extra: 'error', Unknown: 'stale', OutOfSync: 'warn' };
+const STATUS_TOKEN: Record<string, Token> = {
+  Synced: 'ok',
+  Modified: 'warn',
+  Missing: 'info',
+  Extra: 'error',
+  Unknown: 'stale',
+  OutOfSync: 'warn',
+};
 const ORDER: Record<string, number> = { Unknown: 0, Modified: 1, Missing: 2, Extra: 3, Synced: 4 };
 
 function counts(objs: ObjectDiff[]): string {
   const c: Record<string, number> = {};
   for (const o of objs) c[o.status] = (c[o.status] ?? 0) + 1;
-  return ['Modified', 'Missing', 'Extra', 'Unknown', 'Synced'].filter((s) => c[s]).map((s) => `${c[s]} ${s.toLowerCase()}`).join(', ') || 'no objects';
+  return (
+    ['Modified', 'Missing', 'Extra', 'Unknown', 'Synced']
+      .filter((s) => c[s])
+      .map((s) => `${c[s]} ${s.toLowerCase()}`)
+      .join(', ') || 'no objects'
+  );
 }
 
 /** The list: clusters (with counts), their apps, and each app's objects by status. */
@@ -44,15 +56,34 @@ export function listLines(r: DiffReport, showSynced: boolean): DiffLine[] {
   for (const cluster of clusters) {
     const apps = r.apps.map((a, i) => ({ a, i })).filter(({ a }) => a.cluster === cluster);
     const objs = apps.flatMap(({ a }) => a.objects);
-    out.push({ key: `c:${cluster}`, text: `${cluster}  ${apps.length} app${apps.length === 1 ? '' : 's'}: ${counts(objs)}`, token: 'header' });
+    out.push({
+      key: `c:${cluster}`,
+      text: `${cluster}  ${apps.length} app${apps.length === 1 ? '' : 's'}: ${counts(objs)}`,
+      token: 'header',
+    });
     for (const { a, i } of apps) {
-      out.push({ key: `a:${i}`, text: `  ${a.app}  ${a.status}  ${a.error ? `error: ${a.error}` : `(${counts(a.objects)})`}`, token: STATUS_TOKEN[a.status] });
-      const shown = a.objects.map((o, index) => ({ o, index })).filter(({ o }) => showSynced || o.status !== 'Synced' || o.warnings.length > 0);
+      out.push({
+        key: `a:${i}`,
+        text: `  ${a.app}  ${a.status}  ${a.error ? `error: ${a.error}` : `(${counts(a.objects)})`}`,
+        token: STATUS_TOKEN[a.status],
+      });
+      const shown = a.objects
+        .map((o, index) => ({ o, index }))
+        .filter(({ o }) => showSynced || o.status !== 'Synced' || o.warnings.length > 0);
       shown.sort((x, y) => (ORDER[x.o.status] ?? 9) - (ORDER[y.o.status] ?? 9));
       for (const { o, index } of shown) {
-        const tags = [o.approximate && (o.status === 'Modified' || o.status === 'Synced') ? 'approximate' : '', o.warnings.length ? `${o.warnings.length} warning${o.warnings.length > 1 ? 's' : ''}` : '', o.dryRun && !o.dryRun.ok ? 'dry-run failed' : ''].filter(Boolean);
+        const tags = [
+          o.approximate && (o.status === 'Modified' || o.status === 'Synced') ? 'approximate' : '',
+          o.warnings.length ? `${o.warnings.length} warning${o.warnings.length > 1 ? 's' : ''}` : '',
+          o.dryRun && !o.dryRun.ok ? 'dry-run failed' : '',
+        ].filter(Boolean);
         const ref = `${o.group ? `${o.kind}.${o.group}` : o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
-        out.push({ key: `o:${i}:${index}`, text: `    ${o.status.padEnd(8)}  ${ref}${tags.length ? `  [${tags.join(', ')}]` : ''}`, token: STATUS_TOKEN[o.status], object: { app: i, index } });
+        out.push({
+          key: `o:${i}:${index}`,
+          text: `    ${o.status.padEnd(8)}  ${ref}${tags.length ? `  [${tags.join(', ')}]` : ''}`,
+          token: STATUS_TOKEN[o.status],
+          object: { app: i, index },
+        });
       }
     }
   }
@@ -65,16 +96,38 @@ export function detailLines(r: DiffReport, at: { app: number; index: number }): 
   const a = r.apps[at.app];
   const o = a?.objects[at.index];
   if (!a || !o) return [];
-  const out: DiffLine[] = [{ key: 'h', text: `${a.app} → ${a.cluster}: ${o.group ? `${o.group}/` : ''}${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}  ${o.status}`, token: STATUS_TOKEN[o.status] }];
-  out.push({ key: 'p', text: `predicted by ${o.predictedBy}${o.approximate ? ' (approximate)' : ''}`, token: o.approximate ? 'warn' : 'muted' });
+  const out: DiffLine[] = [
+    {
+      key: 'h',
+      text: `${a.app} → ${a.cluster}: ${o.group ? `${o.group}/` : ''}${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}  ${o.status}`,
+      token: STATUS_TOKEN[o.status],
+    },
+  ];
+  out.push({
+    key: 'p',
+    text: `predicted by ${o.predictedBy}${o.approximate ? ' (approximate)' : ''}`,
+    token: o.approximate ? 'warn' : 'muted',
+  });
   if (o.note) out.push({ key: 'n', text: o.note, token: 'muted' });
   o.warnings.forEach((w, i) => out.push({ key: `w${i}`, text: `server warning: ${w}`, token: 'warn' }));
   if (o.dryRun && !o.dryRun.ok) out.push({ key: 'd', text: `dry-run failed: ${o.dryRun.message ?? ''}`, token: 'error' });
   const body = o.diff || (o.status === 'Synced' ? '(no difference)' : '');
-  body.replace(/\n$/, '').split('\n').forEach((l, i) => {
-    const token: Token | undefined = l.startsWith('+++') || l.startsWith('---') ? 'muted' : l.startsWith('@@') ? 'accent' : l.startsWith('+') ? 'ok' : l.startsWith('-') ? 'error' : undefined;
-    out.push({ key: `l${i}`, text: l, token });
-  });
+  body
+    .replace(/\n$/, '')
+    .split('\n')
+    .forEach((l, i) => {
+      const token: Token | undefined =
+        l.startsWith('+++') || l.startsWith('---')
+          ? 'muted'
+          : l.startsWith('@@')
+            ? 'accent'
+            : l.startsWith('+')
+              ? 'ok'
+              : l.startsWith('-')
+                ? 'error'
+                : undefined;
+      out.push({ key: `l${i}`, text: l, token });
+    });
   return out;
 }
 
@@ -95,7 +148,10 @@ export function DiffView(p: DiffViewProps) {
     setRefreshing(true);
     p.port.refresh().then(
       (report) => live.current && (setLoad({ state: 'ready', report, at: Date.now() }), setRefreshing(false)),
-      (e: Error) => live.current && (setLoad((prev) => (prev.state === 'ready' ? prev : { state: 'failed', message: String(e?.message ?? e).split('\n')[0]! })), setRefreshing(false)),
+      (e: Error) =>
+        live.current &&
+        (setLoad((prev) => (prev.state === 'ready' ? prev : { state: 'failed', message: String(e?.message ?? e).split('\n')[0]! })),
+        setRefreshing(false)),
     );
   }, [p.port]);
   useEffect(() => {
@@ -107,16 +163,24 @@ export function DiffView(p: DiffViewProps) {
   }, [refresh]);
 
   const report = load.state === 'ready' ? load.report : undefined;
-  const lines = useMemo(() => (report ? (open ? detailLines(report, open) : listLines(report, showSynced)) : []), [report, open, showSynced]);
+  const lines = useMemo(
+    () => (report ? (open ? detailLines(report, open) : listLines(report, showSynced)) : []),
+    [report, open, showSynced],
+  );
   const selectable = useMemo(() => lines.map((l, i) => (l.object ? i : -1)).filter((i) => i >= 0), [lines]);
   const cursor = open ? -1 : (selectable[Math.min(sel, selectable.length - 1)] ?? -1);
-  const top = open ? Math.min(scroll, Math.max(0, lines.length - bodyHeight)) : Math.max(0, Math.min(cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
+  const top = open
+    ? Math.min(scroll, Math.max(0, lines.length - bodyHeight))
+    : Math.max(0, Math.min(cursor - Math.floor(bodyHeight / 2), lines.length - bodyHeight));
 
   useInput(
     (input, key) => {
       const k = keyName(input, key);
       const page = Math.max(1, bodyHeight - 1);
-      const move = (d: number) => (open ? setScroll((s) => Math.max(0, Math.min(s + d, Math.max(0, lines.length - bodyHeight)))) : setSel((s) => Math.max(0, Math.min(s + d, selectable.length - 1))));
+      const move = (d: number) =>
+        open
+          ? setScroll((s) => Math.max(0, Math.min(s + d, Math.max(0, lines.length - bodyHeight))))
+          : setSel((s) => Math.max(0, Math.min(s + d, selectable.length - 1)));
       switch (k) {
         case 'up':
         case 'k':
@@ -173,7 +237,9 @@ export function DiffView(p: DiffViewProps) {
         {title}
       </Text>
       {load.state === 'loading' ? <Text {...theme.tokens.muted}>Rendering the repo and comparing with live...</Text> : null}
-      {load.state === 'failed' ? <Text wrap="truncate-end" {...theme.tokens.error}>{`diff failed: ${load.message}  (r to retry)`}</Text> : null}
+      {load.state === 'failed' ? (
+        <Text wrap="truncate-end" {...theme.tokens.error}>{`diff failed: ${load.message}  (r to retry)`}</Text>
+      ) : null}
       {visible.map((l, i) => (
         <LineRow key={l.key} line={l} selected={top + i === cursor} theme={theme} />
       ))}

@@ -145,7 +145,8 @@ export function LogView(p: LogViewProps) {
     `${feed.ring.pushed.toLocaleString('en-US')} lines`,
   ];
   if (filter) parts.push(`filter ${query} (${entries.length})`);
-  if (feed.ring.evicted > 0) parts.push(`dropped ${feed.ring.evicted.toLocaleString('en-US')} oldest (buffer ${feed.ring.capacity.toLocaleString('en-US')})`);
+  if (feed.ring.evicted > 0)
+    parts.push(`dropped ${feed.ring.evicted.toLocaleString('en-US')} oldest (buffer ${feed.ring.capacity.toLocaleString('en-US')})`);
   parts.push(p.follower.title);
   const footer = editing !== undefined ? `/${editing}_` : flash || LOG_VIEW_KEYS;
   return (
@@ -209,7 +210,11 @@ function indexOfSeq(entries: readonly LogEntry[], seq: number): number {
 
 /** Writes the entries in view to a new file (mode 0600); returns the message to show. */
 export async function save(entries: readonly LogEntry[], timestamps: boolean, dir: string | undefined, title: string): Promise<string> {
-  const slug = title.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'logs';
+  const slug =
+    title
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'logs';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = join(dir ?? tmpdir(), `zonectl-logs-${slug}-${stamp}.log`);
   await writeFile(file, entries.map((e) => entryText(e, timestamps) + '\n').join(''), { mode: 0o600, flag: 'wx' });

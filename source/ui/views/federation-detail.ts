@@ -38,9 +38,19 @@ export function buildFederationDetail(s: Snapshot, key: string, ctx: BuildContex
   b.kv('target', 'target kind', f.targetKind);
   b.kv('propagation', 'propagation', `${f.propagation.status || 'unknown'}${f.propagation.reason ? ` (${f.propagation.reason})` : ''}`);
   if (f.invalid) b.kv('invalid', 'invalid', f.invalid, 'error');
-  b.kv('placement', 'placement', f.placement.includes('*') ? 'all member clusters (clusterSelector {})' : f.placement.join(', ') || '(none)');
+  b.kv(
+    'placement',
+    'placement',
+    f.placement.includes('*') ? 'all member clusters (clusterSelector {})' : f.placement.join(', ') || '(none)',
+  );
   if (f.clusterSelector && Object.keys(f.clusterSelector).length > 0) {
-    b.kv('selector', 'selector', Object.entries(f.clusterSelector).map(([k, v]) => `${k}=${v}`).join(','));
+    b.kv(
+      'selector',
+      'selector',
+      Object.entries(f.clusterSelector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    );
   }
 
   b.blank();
@@ -51,19 +61,28 @@ export function buildFederationDetail(s: Snapshot, key: string, ctx: BuildContex
     const st = f.clusters.find((c) => c.name === name);
     const placed = f.placement.includes('*') || f.placement.includes(name);
     const prop = !placed ? 'not placed' : !st ? 'not propagated' : st.status === '' ? 'propagated' : st.status;
-    const live = s.workloads.find((w) => workloadKey(w) === workloadKey({ cluster: name, namespace: f.namespace, kind: liveKind, name: f.name }));
+    const live = s.workloads.find(
+      (w) => workloadKey(w) === workloadKey({ cluster: name, namespace: f.namespace, kind: liveKind, name: f.name }),
+    );
     const conn = s.clusters.find((c) => c.name === name);
     const stale = ctx.stale.has(name);
-    b.add(`m:${name}`, [
-      { text: `  ${name}`, token: 'accent' },
-      stale && { text: ` [stale: ${conn?.state ?? 'unknown'}]`, token: 'stale' },
-      ' ',
-      { text: prop, token: prop === 'propagated' ? 'ok' : prop === 'not placed' ? 'muted' : 'error' },
-      ' | ',
-      live
-        ? { text: `live ${live.containers.map((c) => imageTag(c.image)).join(',')} updated ${updatedText(live.rollout)} ${stateText(live.rollout, ctx.now)}`, token: phaseToken(live.rollout.phase) }
-        : { text: conn ? 'live: not found' : 'live: cluster not in this fleet', token: 'muted' },
-    ], live ? { view: 'rollout', key: workloadKey(live), title: `${live.kind}/${live.name}@${name}` } : undefined);
+    b.add(
+      `m:${name}`,
+      [
+        { text: `  ${name}`, token: 'accent' },
+        stale && { text: ` [stale: ${conn?.state ?? 'unknown'}]`, token: 'stale' },
+        ' ',
+        { text: prop, token: prop === 'propagated' ? 'ok' : prop === 'not placed' ? 'muted' : 'error' },
+        ' | ',
+        live
+          ? {
+              text: `live ${live.containers.map((c) => imageTag(c.image)).join(',')} updated ${updatedText(live.rollout)} ${stateText(live.rollout, ctx.now)}`,
+              token: phaseToken(live.rollout.phase),
+            }
+          : { text: conn ? 'live: not found' : 'live: cluster not in this fleet', token: 'muted' },
+      ],
+      live ? { view: 'rollout', key: workloadKey(live), title: `${live.kind}/${live.name}@${name}` } : undefined,
+    );
     for (const o of st?.overrides ?? []) {
       b.add(`m:${name}:o:${o.op}:${o.path}`, [
         { text: `      override ${o.op || 'replace'} ${o.path}`, token: 'muted' },

@@ -25,7 +25,7 @@ export const federationView: ListSpec = {
         ? `invalid: ${f.invalid}`
         : bad.length > 0
           ? `${bad.length} failing: ${bad.map((c) => `${c.name} ${c.status}`).join(', ')}`
-          : f.propagation.reason ?? (ok ? 'propagated' : f.propagation.status);
+          : (f.propagation.reason ?? (ok ? 'propagated' : f.propagation.status));
       const overrides = f.clusters.filter((c) => c.overrides.length > 0).length;
       return makeRow(
         key,
@@ -43,6 +43,5 @@ export const federationView: ListSpec = {
       );
     });
   },
-  emptyText: (s) =>
-    s.fedClusters.length === 0 ? 'No federated objects: no kubefed host in the fleet.' : 'No federated objects found.',
+  emptyText: (s) => (s.fedClusters.length === 0 ? 'No federated objects: no kubefed host in the fleet.' : 'No federated objects found.'),
 };

@@ -29,7 +29,10 @@ export class LineBuilder {
   }
 
   kv(key: string, label: string, value: string, token?: Token): void {
-    this.add(`kv:${key}`, [{ text: `  ${label.padEnd(12)} `, token: 'muted' }, { text: value, token }]);
+    this.add(`kv:${key}`, [
+      { text: `  ${label.padEnd(12)} `, token: 'muted' },
+      { text: value, token },
+    ]);
   }
 }
 

@@ -11,7 +11,10 @@ export const ACTION_LINE_PREFIX = 'act:';
 const HEADING = 'Actions (keys)';
 
 export function actionHeading(blocked?: string): Line {
-  return { key: `${ACTION_LINE_PREFIX}heading`, segs: [{ text: HEADING, token: 'title' }, ...(blocked ? [{ text: ` - all disabled: ${blocked}`, token: 'disabled' as const }] : [])] };
+  return {
+    key: `${ACTION_LINE_PREFIX}heading`,
+    segs: [{ text: HEADING, token: 'title' }, ...(blocked ? [{ text: ` - all disabled: ${blocked}`, token: 'disabled' as const }] : [])],
+  };
 }
 
 export function actionLines(keys: ActionKeys): Line[] {
@@ -42,5 +45,9 @@ export function stateActionLines(w: WorkloadInfo, key: string): Line[] {
  */
 export function withActionLines(lines: readonly Line[], keys: ActionKeys, blocked?: string): Line[] {
   const live = new Map([actionHeading(blocked), ...(blocked ? [] : actionLines(keys))].map((l) => [l.key, l]));
-  return lines.map((l) => live.get(l.key) ?? (blocked && l.key.startsWith(ACTION_LINE_PREFIX) ? { ...l, segs: l.segs.map((s) => ({ ...s, token: 'disabled' as const })) } : l));
+  return lines.map(
+    (l) =>
+      live.get(l.key) ??
+      (blocked && l.key.startsWith(ACTION_LINE_PREFIX) ? { ...l, segs: l.segs.map((s) => ({ ...s, token: 'disabled' as const })) } : l),
+  );
 }

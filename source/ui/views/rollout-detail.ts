@@ -36,7 +36,12 @@ function inPlaceSegs(p: PodInfo, now: number): Array<{ text: string; token?: 'in
   try {
     const st = JSON.parse(raw) as { revision?: unknown; updateTimestamp?: unknown };
     const when = typeof st.updateTimestamp === 'string' ? age(st.updateTimestamp, now) : '';
-    return [{ text: ` in-place${typeof st.revision === 'string' ? ` to ${shortRev(st.revision)}` : ''}${when ? ` ${when} ago` : ''}`, token: 'muted' }];
+    return [
+      {
+        text: ` in-place${typeof st.revision === 'string' ? ` to ${shortRev(st.revision)}` : ''}${when ? ` ${when} ago` : ''}`,
+        token: 'muted',
+      },
+    ];
   } catch {
     return [{ text: ` in-place: ${raw.slice(0, 24)}`, token: 'info' }];
   }
@@ -64,9 +69,19 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   if (w.invalid) b.kv('invalid', 'invalid', w.invalid, 'error');
   b.kv('strategy', 'strategy', r.strategy || '-');
   b.kv('replicas', 'replicas', `${r.replicas} desired, updated ${updatedText(r)}, updated+ready ${r.updatedReady}, ready ${r.ready}`);
-  if (r.replicas > 0) b.kv('progress', 'progress', `${bar(r.updated, r.replicas, 20)} ${updatedText(r)} updated, ${r.updatedReady} of them ready`, r.updated >= r.replicas ? 'ok' : 'info');
+  if (r.replicas > 0)
+    b.kv(
+      'progress',
+      'progress',
+      `${bar(r.updated, r.replicas, 20)} ${updatedText(r)} updated, ${r.updatedReady} of them ready`,
+      r.updated >= r.replicas ? 'ok' : 'info',
+    );
   if (r.partition !== undefined) b.kv('partition', 'partition', String(r.partition));
-  b.kv('revision', 'revision', `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? ` (stable ${shortRev(r.stableRevision)})` : ''}`);
+  b.kv(
+    'revision',
+    'revision',
+    `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? ` (stable ${shortRev(r.stableRevision)})` : ''}`,
+  );
   for (const c of w.containers) b.kv(`img:${c.name}`, `image ${c.name}`, c.image);
   if (w.zone) b.kv('zone', 'zone', `${w.zone}${w.service ? ` / ${w.service}` : ''}`);
   if (w.rolloutRef) b.kv('ctrl', 'controller', `${w.rolloutRef.kind}/${w.rolloutRef.name}`);
@@ -107,7 +122,12 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       ` ${age(h.createdAt, ctx.now)}`,
     ]);
     for (const m of h.metrics) {
-      const counts = [m.successful !== undefined && `ok ${m.successful}`, m.failed ? `failed ${m.failed}` : '', m.inconclusive ? `inconclusive ${m.inconclusive}` : '', m.error ? `error ${m.error}` : '']
+      const counts = [
+        m.successful !== undefined && `ok ${m.successful}`,
+        m.failed ? `failed ${m.failed}` : '',
+        m.inconclusive ? `inconclusive ${m.inconclusive}` : '',
+        m.error ? `error ${m.error}` : '',
+      ]
         .filter(Boolean)
         .join(' ');
       b.add(`hook:${h.name}:m:${m.name}`, [
@@ -127,15 +147,20 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   for (const p of pods) {
     const updated = r.updateRevision && p.revision === r.updateRevision;
     const conds = r.hookConditions.filter((c) => c.podName === p.name);
-    b.add(`pod:${p.name}`, [
-      `  ${p.name} `,
-      { text: `rev ${shortRev(p.revision)}${updated ? ' (new)' : ''}`, token: updated ? 'accent' : 'muted' },
-      ' ',
-      { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
-      { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
-      ...inPlaceSegs(p, ctx.now),
-      ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
-    ], undefined, { cluster: p.cluster, namespace: p.namespace, name: p.name });
+    b.add(
+      `pod:${p.name}`,
+      [
+        `  ${p.name} `,
+        { text: `rev ${shortRev(p.revision)}${updated ? ' (new)' : ''}`, token: updated ? 'accent' : 'muted' },
+        ' ',
+        { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
+        { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+        ...inPlaceSegs(p, ctx.now),
+        ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
+      ],
+      undefined,
+      { cluster: p.cluster, namespace: p.namespace, name: p.name },
+    );
   }
 
   b.blank();

@@ -35,9 +35,13 @@ export function hookText(r: RolloutStatus): string {
 /** Kind as shown in narrow columns. */
 export function kindShort(kind: WorkloadInfo['kind']): string {
   switch (kind) {
-    case 'GameStatefulSet': return 'GameSTS';
-    case 'GameDeployment': return 'GameDeploy';
-    case 'KruiseRollout': return 'KruiseRO';
-    default: return kind;
+    case 'GameStatefulSet':
+      return 'GameSTS';
+    case 'GameDeployment':
+      return 'GameDeploy';
+    case 'KruiseRollout':
+      return 'KruiseRO';
+    default:
+      return kind;
   }
 }

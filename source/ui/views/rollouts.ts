@@ -42,7 +42,12 @@ export const rolloutsView: ListSpec = {
             { text: updatedText(r), sort: r.replicas === 0 ? 1 : r.updated / r.replicas },
             w.invalid
               ? { text: `invalid: ${w.invalid}`, sort: 0, token: 'error' }
-              : { text: stateText(r, ctx.now), tail: pausedFor(r, ctx.now) || undefined, sort: (PHASE_ORDER[r.phase] ?? 9) * 1e13 + (r.pausedSince ? ms(r.pausedSince) : ctx.now), token: phaseToken(r.phase) },
+              : {
+                  text: stateText(r, ctx.now),
+                  tail: pausedFor(r, ctx.now) || undefined,
+                  sort: (PHASE_ORDER[r.phase] ?? 9) * 1e13 + (r.pausedSince ? ms(r.pausedSince) : ctx.now),
+                  token: phaseToken(r.phase),
+                },
             { text: hookText(r), token: hookToken(r.hookPhase) },
           ],
           { view: 'rollout', key, title: `${w.kind}/${w.name}` },

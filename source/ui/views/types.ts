@@ -105,20 +105,33 @@ export function staleCluster(name: string, stale: ReadonlySet<string>): { text: 
 
 export function phaseToken(phase: string): Token | undefined {
   switch (phase) {
-    case 'complete': return 'ok';
-    case 'progressing': return 'info';
-    case 'paused': return 'warn';
-    case 'failed': case 'invalid': return 'error';
-    default: return undefined;
+    case 'complete':
+      return 'ok';
+    case 'progressing':
+      return 'info';
+    case 'paused':
+      return 'warn';
+    case 'failed':
+    case 'invalid':
+      return 'error';
+    default:
+      return undefined;
   }
 }
 
 export function hookToken(phase: string | undefined): Token | undefined {
   switch (phase) {
-    case 'Successful': return 'ok';
-    case 'Running': case 'Pending': return 'info';
-    case 'Inconclusive': return 'warn';
-    case 'Failed': case 'Error': return 'error';
-    default: return undefined;
+    case 'Successful':
+      return 'ok';
+    case 'Running':
+    case 'Pending':
+      return 'info';
+    case 'Inconclusive':
+      return 'warn';
+    case 'Failed':
+    case 'Error':
+      return 'error';
+    default:
+      return undefined;
   }
 }

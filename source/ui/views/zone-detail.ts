@@ -40,7 +40,9 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
   if (z.services.length === 0 && zoneWorkloads.length === 0) b.add('svc:none', [{ text: '  no services', token: 'muted' }]);
   for (const svc of z.services) {
     const name = serviceName(svc.type, svc.id, svc.endId);
-    const ws = zoneWorkloads.filter((w) => (svc.workload ? w.name === svc.workload : w.service === name || w.service === `${svc.type}-${svc.id}`));
+    const ws = zoneWorkloads.filter((w) =>
+      svc.workload ? w.name === svc.workload : w.service === name || w.service === `${svc.type}-${svc.id}`,
+    );
     if (ws.length === 0 && svc.workload && byName.has(svc.workload)) ws.push(byName.get(svc.workload)!);
     b.add(`svc:${name}`, [
       { text: `  ${name}`, token: 'accent' },
@@ -65,22 +67,31 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
   const key = workloadKey(w);
   const r = w.rollout;
   const drill = { view: 'rollout' as const, key, title: `${w.kind}/${w.name}` };
-  b.add(`wl:${key}`, [
-    `${indent}${kindShort(w.kind)}/${w.name} `,
-    { text: w.containers.map((c) => imageTag(c.image)).join(',') || '-', token: 'muted' },
-    ` ready ${r.ready}/${r.replicas} updated ${updatedText(r)} `,
-    { text: stateText(r, ctx.now), token: phaseToken(r.phase) },
-  ], drill);
+  b.add(
+    `wl:${key}`,
+    [
+      `${indent}${kindShort(w.kind)}/${w.name} `,
+      { text: w.containers.map((c) => imageTag(c.image)).join(',') || '-', token: 'muted' },
+      ` ready ${r.ready}/${r.replicas} updated ${updatedText(r)} `,
+      { text: stateText(r, ctx.now), token: phaseToken(r.phase) },
+    ],
+    drill,
+  );
   const pods = podsOf(s, w).sort((a, c) => a.name.localeCompare(c.name, 'en', { numeric: true }));
   for (const p of pods) {
     const isNew = r.updateRevision !== undefined && p.revision === r.updateRevision;
-    b.add(`pod:${key}:${p.name}`, [
-      `${indent}  ${p.name} `,
-      { text: p.ready ? 'ready' : p.phase, token: p.ready ? 'ok' : 'warn' },
-      { text: ` rev ${shortRev(p.revision)}${isNew ? ' (new)' : ''}`, token: isNew ? 'accent' : 'muted' },
-      { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
-      p.node && { text: ` ${p.node}`, token: 'muted' },
-    ], drill, { cluster: p.cluster, namespace: p.namespace, name: p.name });
+    b.add(
+      `pod:${key}:${p.name}`,
+      [
+        `${indent}  ${p.name} `,
+        { text: p.ready ? 'ready' : p.phase, token: p.ready ? 'ok' : 'warn' },
+        { text: ` rev ${shortRev(p.revision)}${isNew ? ' (new)' : ''}`, token: isNew ? 'accent' : 'muted' },
+        { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+        p.node && { text: ` ${p.node}`, token: 'muted' },
+      ],
+      drill,
+      { cluster: p.cluster, namespace: p.namespace, name: p.name },
+    );
   }
 }
 

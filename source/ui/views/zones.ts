@@ -33,7 +33,11 @@ export const zonesView: ListSpec = {
           { text: z.name },
           { text: z.version ?? '-' },
           { text: `${z.servicesReady}/${z.servicesTotal}`, sort: z.servicesTotal - z.servicesReady, token: ready ? undefined : 'warn' },
-          { text: z.invalid ? `invalid: ${z.invalid}` : z.rolloutMessage || z.rollout, sort: z.rollout, token: z.invalid ? 'error' : phaseToken(z.rollout) },
+          {
+            text: z.invalid ? `invalid: ${z.invalid}` : z.rolloutMessage || z.rollout,
+            sort: z.rollout,
+            token: z.invalid ? 'error' : phaseToken(z.rollout),
+          },
           { text: age(z.createdAt, ctx.now), sort: -ms(z.createdAt) },
         ],
         { view: 'zone', key, title: `zone ${z.zoneId} ${z.name}` },

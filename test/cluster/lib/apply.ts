@@ -38,7 +38,10 @@ function agoTimestamp(arg: string): string {
 }
 
 export function crdFiles(crdDir: string): string[] {
-  return readdirSync(crdDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(crdDir, f));
+  return readdirSync(crdDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(crdDir, f));
 }
 
 /** Create every CRD (409 = already there is fine) and wait until all report Established. */
@@ -47,7 +50,8 @@ export async function applyCrds(target: RequestTarget, files: string[]): Promise
   for (const file of files) {
     for (const crd of loadManifests(file)) {
       const res = await kubeRequest(target, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
-      if (res.status !== 201 && res.status !== 409) throw new Error(`create CRD ${crd.metadata.name}: HTTP ${res.status} ${res.json?.message ?? res.text}`);
+      if (res.status !== 201 && res.status !== 409)
+        throw new Error(`create CRD ${crd.metadata.name}: HTTP ${res.status} ${res.json?.message ?? res.text}`);
       names.push(crd.metadata.name);
     }
   }
@@ -95,7 +99,10 @@ export class Discovery {
   constructor(private readonly target: RequestTarget) {}
 
   async collectionPath(m: Manifest): Promise<string> {
-    const info = await waitFor(`discovery of ${m.apiVersion} ${m.kind}`, () => this.lookup(m.apiVersion, m.kind), { timeoutMs: 30_000, intervalMs: 250 });
+    const info = await waitFor(`discovery of ${m.apiVersion} ${m.kind}`, () => this.lookup(m.apiVersion, m.kind), {
+      timeoutMs: 30_000,
+      intervalMs: 250,
+    });
     const base = m.apiVersion.includes('/') ? `/apis/${m.apiVersion}` : `/api/${m.apiVersion}`;
     if (!info.namespaced) return `${base}/${info.plural}`;
     const ns = m.metadata.namespace ?? 'default';

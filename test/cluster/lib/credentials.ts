@@ -66,7 +66,12 @@ export function writeComponentKubeconfig(path: string, cluster: KubeconfigCluste
     apiVersion: 'v1',
     kind: 'Config',
     'current-context': cluster.name,
-    clusters: [{ name: cluster.name, cluster: { server: cluster.server, 'certificate-authority-data': Buffer.from(cluster.caPem).toString('base64') } }],
+    clusters: [
+      {
+        name: cluster.name,
+        cluster: { server: cluster.server, 'certificate-authority-data': Buffer.from(cluster.caPem).toString('base64') },
+      },
+    ],
     users: [{ name: 'admin', user: { token } }],
     contexts: [{ name: cluster.name, context: { cluster: cluster.name, user: 'admin' } }],
   };

@@ -34,11 +34,22 @@ export class CriLogFile {
 }
 
 /** kwok's per-pod `Logs` object: the listed containers (all of them when `containers` is omitted) read these files. */
-export function kwokLogs(namespace: string, pod: string, entries: Array<{ containers?: string[]; logsFile: string; previousLogsFile?: string }>): Record<string, unknown> {
+export function kwokLogs(
+  namespace: string,
+  pod: string,
+  entries: Array<{ containers?: string[]; logsFile: string; previousLogsFile?: string }>,
+): Record<string, unknown> {
   return {
     apiVersion: 'kwok.x-k8s.io/v1alpha1',
     kind: 'Logs',
     metadata: { name: pod, namespace },
-    spec: { logs: entries.map((e) => ({ ...(e.containers ? { containers: e.containers } : {}), logsFile: e.logsFile, ...(e.previousLogsFile ? { previousLogsFile: e.previousLogsFile } : {}), follow: true })) },
+    spec: {
+      logs: entries.map((e) => ({
+        ...(e.containers ? { containers: e.containers } : {}),
+        logsFile: e.logsFile,
+        ...(e.previousLogsFile ? { previousLogsFile: e.previousLogsFile } : {}),
+        follow: true,
+      })),
+    },
   };
 }

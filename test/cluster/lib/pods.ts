@@ -79,12 +79,15 @@ export async function startPods(o: StartPodsOptions): Promise<PodsRuntime> {
   writeFileSync(info.defaultLogFile, '');
   writeFileSync(info.defaultPreviousLogFile, '');
   const clusterLogsFile = join(o.dir, 'kwok-cluster-logs.yaml');
-  writeFileSync(clusterLogsFile, stringify({
-    apiVersion: 'kwok.x-k8s.io/v1alpha1',
-    kind: 'ClusterLogs',
-    metadata: { name: 'zonectl-default' },
-    spec: { logs: [{ logsFile: info.defaultLogFile, previousLogsFile: info.defaultPreviousLogFile, follow: true }] },
-  }));
+  writeFileSync(
+    clusterLogsFile,
+    stringify({
+      apiVersion: 'kwok.x-k8s.io/v1alpha1',
+      kind: 'ClusterLogs',
+      metadata: { name: 'zonectl-default' },
+      spec: { logs: [{ logsFile: info.defaultLogFile, previousLogsFile: info.defaultPreviousLogFile, follow: true }] },
+    }),
+  );
 
   // kwok watches Logs objects: the CRD must be there before it starts.
   await applyCrds(target, [KWOK_LOGS_CRD_FILE]);
@@ -109,25 +112,47 @@ export async function startPods(o: StartPodsOptions): Promise<PodsRuntime> {
   try {
     const [kcmPort, schedPort] = [await freePort(), await freePort()];
     start('kube-controller-manager', o.bins.kubeControllerManager, [
-      `--kubeconfig=${kubeconfig}`, '--leader-elect=false',
-      '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, `--cert-dir=${join(o.dir, 'kcm-certs')}`,
-      `--root-ca-file=${o.apiserverCert}`, `--service-account-private-key-file=${o.saKey}`,
-      '--use-service-account-credentials=false', '--kube-api-qps=200', '--kube-api-burst=400',
-      '--profiling=false', '--v=1',
+      `--kubeconfig=${kubeconfig}`,
+      '--leader-elect=false',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${kcmPort}`,
+      `--cert-dir=${join(o.dir, 'kcm-certs')}`,
+      `--root-ca-file=${o.apiserverCert}`,
+      `--service-account-private-key-file=${o.saKey}`,
+      '--use-service-account-credentials=false',
+      '--kube-api-qps=200',
+      '--kube-api-burst=400',
+      '--profiling=false',
+      '--v=1',
     ]);
     start('kube-scheduler', o.bins.kubeScheduler, [
-      `--kubeconfig=${kubeconfig}`, '--leader-elect=false',
-      '--bind-address=127.0.0.1', `--secure-port=${schedPort}`, `--cert-dir=${join(o.dir, 'scheduler-certs')}`,
-      '--kube-api-qps=200', '--kube-api-burst=400', '--profiling=false', '--v=1',
+      `--kubeconfig=${kubeconfig}`,
+      '--leader-elect=false',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${schedPort}`,
+      `--cert-dir=${join(o.dir, 'scheduler-certs')}`,
+      '--kube-api-qps=200',
+      '--kube-api-burst=400',
+      '--profiling=false',
+      '--v=1',
     ]);
     start('kwok', o.bins.kwok, [
-      `--kubeconfig=${kubeconfig}`, `--config=${KWOK_STAGES_FILE},${clusterLogsFile}`,
-      '--manage-all-nodes=true', '--node-ip=127.0.0.1', `--node-port=${info.kwokPort}`,
-      `--server-address=127.0.0.1:${info.kwokPort}`, '--node-lease-duration-seconds=40', '--enable-crds=Logs',
+      `--kubeconfig=${kubeconfig}`,
+      `--config=${KWOK_STAGES_FILE},${clusterLogsFile}`,
+      '--manage-all-nodes=true',
+      '--node-ip=127.0.0.1',
+      `--node-port=${info.kwokPort}`,
+      `--server-address=127.0.0.1:${info.kwokPort}`,
+      '--node-lease-duration-seconds=40',
+      '--enable-crds=Logs',
     ]);
 
     const health = async (what: string, get: () => Promise<{ status: number }>) =>
-      waitFor(what, async () => ((await get()).status === 200 ? true : undefined), { timeoutMs: 120_000, intervalMs: 250, abort: exitedAbort });
+      waitFor(what, async () => ((await get()).status === 200 ? true : undefined), {
+        timeoutMs: 120_000,
+        intervalMs: 250,
+        abort: exitedAbort,
+      });
     await Promise.all([
       health(`kube-controller-manager ${name} /healthz`, () => httpsGetInsecure(`https://127.0.0.1:${kcmPort}/healthz`)),
       health(`kube-scheduler ${name} /healthz`, () => httpsGetInsecure(`https://127.0.0.1:${schedPort}/healthz`)),
@@ -142,21 +167,38 @@ export async function startPods(o: StartPodsOptions): Promise<PodsRuntime> {
     const node = {
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: { name: POD_NODE_NAME, labels: { 'kubernetes.io/hostname': POD_NODE_NAME, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', type: 'kwok' } },
+      metadata: {
+        name: POD_NODE_NAME,
+        labels: { 'kubernetes.io/hostname': POD_NODE_NAME, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64', type: 'kwok' },
+      },
     };
     const created = await kubeRequest(target, 'POST', '/api/v1/nodes', node);
-    if (created.status !== 201 && created.status !== 409) throw new Error(`create node ${POD_NODE_NAME} on ${name}: HTTP ${created.status} ${created.json?.message ?? created.text}`);
-    await waitFor(`node ${POD_NODE_NAME} Ready and untainted on ${name}`, async () => {
-      const n = (await kubeRequest(target, 'GET', `/api/v1/nodes/${POD_NODE_NAME}`)).json;
-      const ready = (n?.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
-      const port = n?.status?.daemonEndpoints?.kubeletEndpoint?.Port;
-      const blocking = (n?.spec?.taints ?? []).filter((t: { effect: string }) => t.effect !== 'PreferNoSchedule');
-      return ready && port === info.kwokPort && blocking.length === 0 ? true : undefined;
-    }, { timeoutMs: 120_000, intervalMs: 250, abort: exitedAbort });
+    if (created.status !== 201 && created.status !== 409)
+      throw new Error(`create node ${POD_NODE_NAME} on ${name}: HTTP ${created.status} ${created.json?.message ?? created.text}`);
+    await waitFor(
+      `node ${POD_NODE_NAME} Ready and untainted on ${name}`,
+      async () => {
+        const n = (await kubeRequest(target, 'GET', `/api/v1/nodes/${POD_NODE_NAME}`)).json;
+        const ready = (n?.status?.conditions ?? []).some(
+          (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+        );
+        const port = n?.status?.daemonEndpoints?.kubeletEndpoint?.Port;
+        const blocking = (n?.spec?.taints ?? []).filter((t: { effect: string }) => t.effect !== 'PreferNoSchedule');
+        return ready && port === info.kwokPort && blocking.length === 0 ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 250, abort: exitedAbort },
+    );
     // Pods need their namespace's `default` ServiceAccount (ServiceAccount admission); KCM creates it.
-    await waitFor(`ServiceAccount default/default on ${name}`, async () => ((await kubeRequest(target, 'GET', '/api/v1/namespaces/default/serviceaccounts/default')).status === 200 ? true : undefined), {
-      timeoutMs: 60_000, intervalMs: 250, abort: exitedAbort,
-    });
+    await waitFor(
+      `ServiceAccount default/default on ${name}`,
+      async () =>
+        (await kubeRequest(target, 'GET', '/api/v1/namespaces/default/serviceaccounts/default')).status === 200 ? true : undefined,
+      {
+        timeoutMs: 60_000,
+        intervalMs: 250,
+        abort: exitedAbort,
+      },
+    );
     const nodeReadyMs = Date.now() - tNode;
     log(`${name}: node ${POD_NODE_NAME} Ready in ${nodeReadyMs} ms`);
 

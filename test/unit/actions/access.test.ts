@@ -50,13 +50,21 @@ describe('AccessCache', () => {
   it('does not cache failures', async () => {
     const cache = new AccessCache();
     let fail = true;
-    const client = { context: 'a', canI: async () => { if (fail) throw new Error('down'); return { allowed: true }; } } as unknown as ClusterClient;
+    const client = {
+      context: 'a',
+      canI: async () => {
+        if (fail) throw new Error('down');
+        return { allowed: true };
+      },
+    } as unknown as ClusterClient;
     await expect(cache.check(client, patchGd)).rejects.toThrow('down');
     fail = false;
     expect((await cache.check(client, patchGd)).allowed).toBe(true);
   });
 
   it('describes core resources and namespaced collections', () => {
-    expect(describeAccess({ verb: 'create', group: '', resource: 'events', namespace: 'games', name: '' })).toBe('create events in namespace games');
+    expect(describeAccess({ verb: 'create', group: '', resource: 'events', namespace: 'games', name: '' })).toBe(
+      'create events in namespace games',
+    );
   });
 });

@@ -19,12 +19,22 @@ const plan: Plan = {
 describe('audit record', () => {
   it('annotation value is compact JSON with who/when/what/why', () => {
     const a = auditAnnotation(plan, 'alice', '2025-01-01T00:00:00.000Z', '  players   drained\n');
-    expect(JSON.parse(annotationValue(a))).toEqual({ action: 'skip-hook', by: 'alice', at: '2025-01-01T00:00:00.000Z', reason: 'players   drained', summary: plan.summary });
+    expect(JSON.parse(annotationValue(a))).toEqual({
+      action: 'skip-hook',
+      by: 'alice',
+      at: '2025-01-01T00:00:00.000Z',
+      reason: 'players   drained',
+      summary: plan.summary,
+    });
     expect(JSON.parse(annotationValue(auditAnnotation(plan, 'alice', 'x')))).not.toHaveProperty('reason');
   });
 
   it('event names the object, the reason and the actor', () => {
-    const ev = auditEvent(plan, { metadata: { uid: 'u1', resourceVersion: '9' } }, auditAnnotation(plan, 'alice', '2025-01-01T00:00:00.000Z', 'why not'));
+    const ev = auditEvent(
+      plan,
+      { metadata: { uid: 'u1', resourceVersion: '9' } },
+      auditAnnotation(plan, 'alice', '2025-01-01T00:00:00.000Z', 'why not'),
+    );
     expect(ev).toMatchObject({
       apiVersion: 'v1',
       kind: 'Event',
@@ -40,7 +50,13 @@ describe('audit record', () => {
 
   it('event reasons are CamelCase per action', () => {
     expect(['approve', 'reject', 'skip-hook', 'retry-hooks', 'hotupdate', 'hold', 'release'].map(eventReason)).toEqual([
-      'ZonectlApprove', 'ZonectlReject', 'ZonectlSkipHook', 'ZonectlRetryHooks', 'ZonectlHotUpdate', 'ZonectlHold', 'ZonectlRelease',
+      'ZonectlApprove',
+      'ZonectlReject',
+      'ZonectlSkipHook',
+      'ZonectlRetryHooks',
+      'ZonectlHotUpdate',
+      'ZonectlHold',
+      'ZonectlRelease',
     ]);
   });
 
@@ -53,18 +69,25 @@ describe('audit record', () => {
 
 describe('preconditions', () => {
   it('lists what changed, step and revision first', () => {
-    expect(compareObserved({ resourceVersion: '5', stepIndex: 1, updateRevision: 'r2' }, { resourceVersion: '8', stepIndex: 2, updateRevision: 'r3' })).toEqual([
-      'step index 1 -> 2',
-      'update revision r2 -> r3',
-      'resourceVersion changed (5 -> 8): someone else acted',
-    ]);
+    expect(
+      compareObserved(
+        { resourceVersion: '5', stepIndex: 1, updateRevision: 'r2' },
+        { resourceVersion: '8', stepIndex: 2, updateRevision: 'r3' },
+      ),
+    ).toEqual(['step index 1 -> 2', 'update revision r2 -> r3', 'resourceVersion changed (5 -> 8): someone else acted']);
     expect(compareObserved({ resourceVersion: '5', stepIndex: 1 }, { resourceVersion: '5', stepIndex: 1 })).toEqual([]);
   });
 
   it('a skipped hook run must still be the current, running one', () => {
-    expect(compareObserved({ resourceVersion: '5', hookRunName: 'a' }, { resourceVersion: '5', hookRunName: 'b' })).toEqual(['current hook run a -> b']);
-    expect(hookRunGone('a', { resourceVersion: '1', hookRunName: 'a', hookPhase: 'Successful' })).toEqual(['hook run a already finished (Successful)']);
-    expect(hookRunGone('a', { resourceVersion: '1', hookRunName: 'a', hookPhase: 'Running', hookTerminating: true })).toEqual(['hook run a is already terminating']);
+    expect(compareObserved({ resourceVersion: '5', hookRunName: 'a' }, { resourceVersion: '5', hookRunName: 'b' })).toEqual([
+      'current hook run a -> b',
+    ]);
+    expect(hookRunGone('a', { resourceVersion: '1', hookRunName: 'a', hookPhase: 'Successful' })).toEqual([
+      'hook run a already finished (Successful)',
+    ]);
+    expect(hookRunGone('a', { resourceVersion: '1', hookRunName: 'a', hookPhase: 'Running', hookTerminating: true })).toEqual([
+      'hook run a is already terminating',
+    ]);
     expect(hookRunGone('a', { resourceVersion: '1', hookRunName: 'a', hookPhase: 'Running' })).toEqual([]);
   });
 });

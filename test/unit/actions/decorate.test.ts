@@ -35,7 +35,10 @@ describe('decorateBody', () => {
 
   it('leaves a body alone without a decoration (dry-run audit-free writes still carry the resourceVersion)', () => {
     expect(decorateBody('merge', { spec: { x: 1 } }, {})).toEqual({ spec: { x: 1 } });
-    expect(decorateBody('merge', { spec: { x: 1 } }, { resourceVersion: '3' })).toEqual({ spec: { x: 1 }, metadata: { resourceVersion: '3' } });
+    expect(decorateBody('merge', { spec: { x: 1 } }, { resourceVersion: '3' })).toEqual({
+      spec: { x: 1 },
+      metadata: { resourceVersion: '3' },
+    });
   });
 
   it('refuses bodies of the wrong shape', () => {
@@ -50,8 +53,24 @@ describe('decorateBody', () => {
 
 describe('auditStepIndex', () => {
   const t = (name: string, type = KINDS.Rollout): PlanTarget => ({ cluster: 'c', type, namespace: 'ns', name });
-  const step = (target: PlanTarget, subresource?: string): PlanStep => ({ target, subresource, patchType: 'merge', body: {}, describe: '' });
-  const plan = (steps: PlanStep[]): Plan => ({ action: 'approve', primary: t('ro'), preconditions: { resourceVersion: '1' }, steps, summary: '', details: [], card: { cluster: 'c', namespace: 'ns', kind: 'Rollout', name: 'ro' }, warnings: [], access: [] });
+  const step = (target: PlanTarget, subresource?: string): PlanStep => ({
+    target,
+    subresource,
+    patchType: 'merge',
+    body: {},
+    describe: '',
+  });
+  const plan = (steps: PlanStep[]): Plan => ({
+    action: 'approve',
+    primary: t('ro'),
+    preconditions: { resourceVersion: '1' },
+    steps,
+    summary: '',
+    details: [],
+    card: { cluster: 'c', namespace: 'ns', kind: 'Rollout', name: 'ro' },
+    warnings: [],
+    access: [],
+  });
   it('is the last main-resource write on the primary', () => {
     expect(auditStepIndex(plan([step(t('ro'), 'status'), step(t('ro'))]))).toBe(1);
   });
@@ -65,16 +84,30 @@ describe('decorateBody with a planned resourceVersion', () => {
   it('keeps the planned precondition on a first write, replaces it on a later write to the same object', () => {
     const merge = { metadata: { resourceVersion: '5' }, spec: { paused: false } };
     expect(decorateBody('merge', merge, { resourceVersion: '5' })).toEqual(merge);
-    expect(decorateBody('merge', merge, { resourceVersion: '9', overrideResourceVersion: true })).toEqual({ metadata: { resourceVersion: '9' }, spec: { paused: false } });
-    const ops = [{ op: 'test', path: '/metadata/resourceVersion', value: '5' }, { op: 'replace', path: '/spec/x', value: 1 }];
+    expect(decorateBody('merge', merge, { resourceVersion: '9', overrideResourceVersion: true })).toEqual({
+      metadata: { resourceVersion: '9' },
+      spec: { paused: false },
+    });
+    const ops = [
+      { op: 'test', path: '/metadata/resourceVersion', value: '5' },
+      { op: 'replace', path: '/spec/x', value: 1 },
+    ];
     expect(decorateBody('json', ops, { resourceVersion: '5' })).toEqual(ops);
-    expect(decorateBody('json', ops, { resourceVersion: '9', overrideResourceVersion: true })).toEqual([{ op: 'test', path: '/metadata/resourceVersion', value: '9' }, ops[1]]);
+    expect(decorateBody('json', ops, { resourceVersion: '9', overrideResourceVersion: true })).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '9' },
+      ops[1],
+    ]);
   });
 });
 
 describe('describeBody', () => {
   it('lists what a merge patch sets, without the resourceVersion, annotations by key', () => {
-    expect(describeBody('merge', { metadata: { resourceVersion: '5', annotations: { 'zonectl.io/hold': '{"previous":0}' } }, spec: { updateStrategy: { partition: 3 } } })).toBe('annotation zonectl.io/hold, spec.updateStrategy.partition = 3');
+    expect(
+      describeBody('merge', {
+        metadata: { resourceVersion: '5', annotations: { 'zonectl.io/hold': '{"previous":0}' } },
+        spec: { updateStrategy: { partition: 3 } },
+      }),
+    ).toBe('annotation zonectl.io/hold, spec.updateStrategy.partition = 3');
     expect(describeBody('merge', { status: { pauseConditions: null } })).toBe('status.pauseConditions = null');
   });
   it('lists JSON patch ops without tests, and never prints object values (a pod template)', () => {

@@ -18,7 +18,12 @@ function meta(name: string, extra: Record<string, unknown> = {}) {
 
 const template = (image: string) => ({
   metadata: { labels: { app: 'x' } },
-  spec: { containers: [{ name: 'main', image }, { name: 'sidecar', image: 'registry.example.com/infra/agent:1.4' }] },
+  spec: {
+    containers: [
+      { name: 'main', image },
+      { name: 'sidecar', image: 'registry.example.com/infra/agent:1.4' },
+    ],
+  },
 });
 
 /** The paused-status example of crds.md §1.5 (replicas 4: partition 3 leaves 1 updated). */
@@ -94,11 +99,16 @@ export function stepHookRun(phase: string): KubeObject {
       resourceVersion: '77',
       creationTimestamp: '2020-11-10T08:40:00Z',
       labels: { 'workload-revision': 'test-gd-9d78dd5db', 'hookrun-type': 'canary-step', 'canary-step-index': '1' },
-      ownerReferences: [{ apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'test-gd', uid: 'uid-test-gd', controller: true }],
+      ownerReferences: [
+        { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'test-gd', uid: 'uid-test-gd', controller: true },
+      ],
     },
     spec: {
       metrics: [{ name: 'online', provider: { web: { url: 'http://{{ args.PodIP }}:8080/online', jsonPath: '{$.online}' } } }],
-      args: [{ name: 'service', value: 'game' }, { name: 'HostIP', value: '10.0.0.5' }],
+      args: [
+        { name: 'service', value: 'game' },
+        { name: 'HostIP', value: '10.0.0.5' },
+      ],
       terminate: false,
     },
     status: {

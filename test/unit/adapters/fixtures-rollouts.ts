@@ -12,7 +12,13 @@ export function argo(): KubeObject {
       template: { spec: { containers: [{ name: 'lobby', image: 'registry.example.com/game/lobby:2.1.0' }] } },
       strategy: {
         canary: {
-          steps: [{ setWeight: 20 }, { pause: {} }, { analysis: { templates: [{ templateName: 'success-rate' }] } }, { setWeight: 60 }, { pause: { duration: '10m' } }],
+          steps: [
+            { setWeight: 20 },
+            { pause: {} },
+            { analysis: { templates: [{ templateName: 'success-rate' }] } },
+            { setWeight: 60 },
+            { pause: { duration: '10m' } },
+          ],
         },
       },
     },
@@ -40,7 +46,9 @@ export function kruise(): KubeObject {
     metadata: { name: 'gate-rollout', namespace: 'zone-7', uid: 'k1', resourceVersion: '5', generation: 2 },
     spec: {
       workloadRef: { apiVersion: 'apps.kruise.io/v1alpha1', kind: 'CloneSet', name: 'gateway' },
-      strategy: { canary: { steps: [{ replicas: 1 }, { replicas: '50%', pause: { duration: 300 } }, { replicas: '100%', pause: { duration: 0 } }] } },
+      strategy: {
+        canary: { steps: [{ replicas: 1 }, { replicas: '50%', pause: { duration: 300 } }, { replicas: '100%', pause: { duration: 0 } }] },
+      },
     },
     status: {
       observedGeneration: 2,

@@ -21,7 +21,15 @@ export function zone1(): KubeObject {
         mysqlConfig: { ip: '192.168.1.100', port: 3306, user: 'username1', pwd: 'password1', database: 'project1' },
       },
       artifacts: [
-        { path: '/app/artifacts', s3: { url: 'https://cos.ap-beijing.myqcloud.com', accessKey: 'AKIDajocbuwoqooojfqoqujjofquorqou', secretKey: '123456789012345678901234567890', path: 'example-1234567890/project1/0.1.0/resources/' } },
+        {
+          path: '/app/artifacts',
+          s3: {
+            url: 'https://cos.ap-beijing.myqcloud.com',
+            accessKey: 'AKIDajocbuwoqooojfqoqujjofquorqou',
+            secretKey: '123456789012345678901234567890',
+            path: 'example-1234567890/project1/0.1.0/resources/',
+          },
+        },
         { path: '/app/artifacts/config', subPath: 'config', git: { url: 'https://gitlab.example.com/prject1/config.git', branch: 'main' } },
       ],
     },

@@ -12,8 +12,18 @@ describe('readGameDeployment', () => {
   it('reads the crds.md §1.5 paused example: step 2/3 pause, awaiting approval', () => {
     const w = readGameDeployment('prod-sh', gdPausedAtPauseStep(), ctx);
     expect(w.invalid).toBeUndefined();
-    expect(w).toMatchObject({ cluster: 'prod-sh', namespace: 'zone-101', name: 'test-gd', kind: 'GameDeployment', zone: '101', service: 'test-gd' });
-    expect(w.containers.map((c) => c.image)).toEqual(['registry.example.com/project1/service:0.2.0', 'registry.example.com/infra/agent:1.4']);
+    expect(w).toMatchObject({
+      cluster: 'prod-sh',
+      namespace: 'zone-101',
+      name: 'test-gd',
+      kind: 'GameDeployment',
+      zone: '101',
+      service: 'test-gd',
+    });
+    expect(w.containers.map((c) => c.image)).toEqual([
+      'registry.example.com/project1/service:0.2.0',
+      'registry.example.com/infra/agent:1.4',
+    ]);
     const r = w.rollout;
     expect(r.strategy).toBe('InplaceUpdate');
     expect(r.steps.map((s) => [s.kind, s.summary])).toEqual([
@@ -76,7 +86,10 @@ describe('readGameDeployment', () => {
     const w = readGameDeployment('c', gdHookRunning(), { ...ctx, hookRuns: [run] });
     expect(w.rollout.phase).toBe('progressing');
     expect(w.rollout.message).toBe('updating 1/4, hook check-online Running');
-    expect(act(w, 'skip-hook')).toMatchObject({ possible: true, reason: expect.stringContaining('terminates hook run canary-test-gd-9d78dd5db-1-check-online') });
+    expect(act(w, 'skip-hook')).toMatchObject({
+      possible: true,
+      reason: expect.stringContaining('terminates hook run canary-test-gd-9d78dd5db-1-check-online'),
+    });
     expect(act(w, 'approve')).toMatchObject({ possible: false, reason: 'not paused at a canary step' });
   });
 
@@ -130,7 +143,12 @@ describe('readGameDeployment', () => {
     o.status.updatedReplicas = 0;
     o.status.updatedReadyReplicas = 0;
     const w = readGameDeployment('c', o, ctx);
-    expect(w.rollout).toMatchObject({ phase: 'paused', pauseReason: 'Held', pausedSince: '2020-11-10T08:00:00Z', message: 'paused: held by zonectl (0/3 updated)' });
+    expect(w.rollout).toMatchObject({
+      phase: 'paused',
+      pauseReason: 'Held',
+      pausedSince: '2020-11-10T08:00:00Z',
+      message: 'paused: held by zonectl (0/3 updated)',
+    });
     expect(w.rollout.hold).toEqual({ previous: null, at: '2020-11-10T08:00:00Z', by: 'ops' });
     expect(act(w, 'hold')).toMatchObject({ possible: false, reason: 'already held by zonectl' });
     expect(act(w, 'release')).toMatchObject({ possible: true, reason: 'removes the partition' });
@@ -169,12 +187,32 @@ describe('readGameDeployment', () => {
 
   it.each([
     ['no metadata', { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment' }, 'metadata: missing'],
-    ['replicas is a string', { ...gdComplete(), spec: { ...gdComplete().spec, replicas: 'three' } }, 'spec.replicas: expected a number, got string'],
-    ['steps not a list', { ...gdComplete(), spec: { ...gdComplete().spec, updateStrategy: { canary: { steps: { partition: 1 } } } } }, 'spec.updateStrategy.canary.steps: expected a list, got object'],
-    ['partition is an object', { ...gdComplete(), spec: { ...gdComplete().spec, updateStrategy: { partition: { x: 1 } } } }, 'spec.updateStrategy.partition: expected an integer or percentage'],
-    ['pauseConditions item without reason', { ...gdComplete(), status: { pauseConditions: [{ startTime: 'x' }] } }, 'status.pauseConditions[0]'],
+    [
+      'replicas is a string',
+      { ...gdComplete(), spec: { ...gdComplete().spec, replicas: 'three' } },
+      'spec.replicas: expected a number, got string',
+    ],
+    [
+      'steps not a list',
+      { ...gdComplete(), spec: { ...gdComplete().spec, updateStrategy: { canary: { steps: { partition: 1 } } } } },
+      'spec.updateStrategy.canary.steps: expected a list, got object',
+    ],
+    [
+      'partition is an object',
+      { ...gdComplete(), spec: { ...gdComplete().spec, updateStrategy: { partition: { x: 1 } } } },
+      'spec.updateStrategy.partition: expected an integer or percentage',
+    ],
+    [
+      'pauseConditions item without reason',
+      { ...gdComplete(), status: { pauseConditions: [{ startTime: 'x' }] } },
+      'status.pauseConditions[0]',
+    ],
     ['status is a string', { ...gdComplete(), status: 'broken' }, 'expected an object'],
-    ['containers not a list', { ...gdComplete(), spec: { replicas: 1, template: { spec: { containers: 'main' } } } }, 'spec.template.spec.containers: expected a list'],
+    [
+      'containers not a list',
+      { ...gdComplete(), spec: { replicas: 1, template: { spec: { containers: 'main' } } } },
+      'spec.template.spec.containers: expected a list',
+    ],
   ])('malformed (%s): invalid row, never throws', (_n, obj, reason) => {
     const w = readGameDeployment('c', obj as never, ctx);
     expect(w.invalid).toContain(reason);

@@ -68,9 +68,21 @@ describe('readGameStatefulSet', () => {
   });
 
   it.each([
-    ['rollingUpdate.partition is a bool', (o: any) => (o.spec.updateStrategy.rollingUpdate.partition = true), 'spec.updateStrategy.rollingUpdate.partition'],
-    ['hook condition without podName', (o: any) => (o.status.preInplaceHookCondition = [{ phase: 'Failed' }]), 'status.preInplaceHookCondition[0]'],
-    ['step hook without templateName', (o: any) => (o.spec.updateStrategy.canary = { steps: [{ hook: {} }] }), 'hook.templateName: missing'],
+    [
+      'rollingUpdate.partition is a bool',
+      (o: any) => (o.spec.updateStrategy.rollingUpdate.partition = true),
+      'spec.updateStrategy.rollingUpdate.partition',
+    ],
+    [
+      'hook condition without podName',
+      (o: any) => (o.status.preInplaceHookCondition = [{ phase: 'Failed' }]),
+      'status.preInplaceHookCondition[0]',
+    ],
+    [
+      'step hook without templateName',
+      (o: any) => (o.spec.updateStrategy.canary = { steps: [{ hook: {} }] }),
+      'hook.templateName: missing',
+    ],
     ['labels with a number value', (o: any) => (o.metadata.labels = { a: 1 }), 'metadata.labels.a'],
     ['bad creationTimestamp', (o: any) => (o.metadata.creationTimestamp = 'yesterday'), 'metadata.creationTimestamp: not a timestamp'],
   ])('malformed (%s) -> invalid', (_n, mutate, reason) => {

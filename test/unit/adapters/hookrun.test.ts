@@ -17,7 +17,10 @@ describe('readHookRun', () => {
       owner: { kind: 'GameDeployment', name: 'test-gd' },
       startedAt: '2020-11-10T08:40:01Z',
     });
-    expect(h.args).toEqual([{ name: 'service', value: 'game' }, { name: 'HostIP', value: '10.0.0.5' }]);
+    expect(h.args).toEqual([
+      { name: 'service', value: 'game' },
+      { name: 'HostIP', value: '10.0.0.5' },
+    ]);
     expect(h.metrics).toEqual([{ name: 'online', phase: 'Inconclusive', count: 2, successful: 1, inconclusive: 1, lastValue: '0' }]);
     expect(h.message).toContain('inconclusiveLimit');
     expect(h.pod).toBeUndefined();
@@ -27,7 +30,11 @@ describe('readHookRun', () => {
     const o = stepHookRun('Failed');
     o.metadata.name = 'predelete-7c9d8e0f6-3-drain';
     o.metadata.labels = { 'hookrun-type': 'pre-delete-step', 'workload-revision': '7c9d8e0f6', 'instance-id': '3' };
-    o.spec.args = [{ name: 'PodName', value: 'game-1-3' }, { name: 'PodNamespace', value: 'zone-101' }, { name: 'PodIP', value: '10.1.2.3' }];
+    o.spec.args = [
+      { name: 'PodName', value: 'game-1-3' },
+      { name: 'PodNamespace', value: 'zone-101' },
+      { name: 'PodIP', value: '10.1.2.3' },
+    ];
     const h = readHookRun('c', o);
     expect(h.type).toBe('pre-delete');
     expect(h.pod).toBe('game-1-3');
@@ -54,7 +61,12 @@ describe('readHookRun', () => {
   });
 
   it('completed phases', () => {
-    expect(['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'].filter(hookCompleted)).toEqual(['Successful', 'Failed', 'Error', 'Inconclusive']);
+    expect(['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'].filter(hookCompleted)).toEqual([
+      'Successful',
+      'Failed',
+      'Error',
+      'Inconclusive',
+    ]);
   });
 
   it.each([

@@ -15,11 +15,19 @@ describe('kinds table', () => {
     expect(gvr('Rollout')).toBe('argoproj.io/v1alpha1 rollouts Rollout');
     expect(gvr('KruiseRollout')).toBe('rollouts.kruise.io/v1beta1 rollouts Rollout');
     expect(gvr('Pod')).toBe('v1 pods Pod');
-    expect(resourcePath(KINDS.GameDeployment, { namespace: 'ns', name: 'gd', subresource: 'status' })).toBe('/apis/tkex.tencent.com/v1alpha1/namespaces/ns/gamedeployments/gd/status');
+    expect(resourcePath(KINDS.GameDeployment, { namespace: 'ns', name: 'gd', subresource: 'status' })).toBe(
+      '/apis/tkex.tencent.com/v1alpha1/namespaces/ns/gamedeployments/gd/status',
+    );
   });
 
   it('GameZone group/version are configurable', () => {
-    expect(gameZoneType()).toEqual({ group: 'apps.example.com', version: 'v1alpha1', resource: 'gamezones', kind: 'GameZone', namespaced: true });
+    expect(gameZoneType()).toEqual({
+      group: 'apps.example.com',
+      version: 'v1alpha1',
+      resource: 'gamezones',
+      kind: 'GameZone',
+      namespaced: true,
+    });
     expect(gameZoneType({ group: 'game.corp.io', version: 'v1' })).toMatchObject({ group: 'game.corp.io', version: 'v1' });
   });
 
@@ -36,7 +44,9 @@ describe('kinds table', () => {
   it('kindsToWatch: per view, deduplicated, skipping kinds not installed', () => {
     const zones = kindsToWatch({ views: ['zones'] }).map((k) => k.kind);
     expect(zones).toEqual(['GameZone', 'GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'Rollout', 'KruiseRollout']);
-    const both = kindsToWatch({ views: ['zones', 'rollouts'], installed: { Rollout: false, KruiseRollout: false, GameZone: false } }).map((k) => k.kind);
+    const both = kindsToWatch({ views: ['zones', 'rollouts'], installed: { Rollout: false, KruiseRollout: false, GameZone: false } }).map(
+      (k) => k.kind,
+    );
     expect(both).toEqual(['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'HookRun']);
     expect(kindsToWatch({ views: ['zones'], useGameZone: false }).some((k) => k.kind === 'GameZone')).toBe(false);
     const gz = kindsToWatch({ views: ['zones'], gameZone: { group: 'game.corp.io' } })[0];

@@ -18,12 +18,29 @@ function pod(): KubeObject {
       annotations: { 'inplace-update-state': '{"revision":"game-1-7c9d8e0f6","updateTimestamp":"2024-05-01T09:30:00Z"}' },
       ownerReferences: [{ apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameStatefulSet', name: 'game-1', uid: 'g1', controller: true }],
     },
-    spec: { nodeName: 'node-3', containers: [{ name: 'main', image: 'registry.example.com/project1/service:0.3.0' }, { name: 'sidecar', image: 'registry.example.com/infra/agent:1.4' }] },
+    spec: {
+      nodeName: 'node-3',
+      containers: [
+        { name: 'main', image: 'registry.example.com/project1/service:0.3.0' },
+        { name: 'sidecar', image: 'registry.example.com/infra/agent:1.4' },
+      ],
+    },
     status: {
       phase: 'Running',
-      conditions: [{ type: 'InPlaceUpdateReady', status: 'True' }, { type: 'Ready', status: 'True' }],
+      conditions: [
+        { type: 'InPlaceUpdateReady', status: 'True' },
+        { type: 'Ready', status: 'True' },
+      ],
       containerStatuses: [
-        { name: 'main', image: 'registry.example.com/project1/service:0.2.0', imageID: 'docker-pullable://x@sha256:1', ready: true, restartCount: 1, containerID: 'containerd://abc', state: { running: { startedAt: '2024-05-01T09:30:05Z' } } },
+        {
+          name: 'main',
+          image: 'registry.example.com/project1/service:0.2.0',
+          imageID: 'docker-pullable://x@sha256:1',
+          ready: true,
+          restartCount: 1,
+          containerID: 'containerd://abc',
+          state: { running: { startedAt: '2024-05-01T09:30:05Z' } },
+        },
         { name: 'sidecar', image: 'registry.example.com/infra/agent:1.4', ready: true, restartCount: 0, state: { running: {} } },
       ],
     },
@@ -33,9 +50,25 @@ function pod(): KubeObject {
 describe('readPod', () => {
   it('in-place update in flight: running image differs from spec', () => {
     const p = readPod('c', pod());
-    expect(p).toMatchObject({ name: 'game-1-2', phase: 'Running', ready: true, restarts: 1, node: 'node-3', revision: 'game-1-7c9d8e0f6', owner: { kind: 'GameStatefulSet', name: 'game-1' } });
+    expect(p).toMatchObject({
+      name: 'game-1-2',
+      phase: 'Running',
+      ready: true,
+      restarts: 1,
+      node: 'node-3',
+      revision: 'game-1-7c9d8e0f6',
+      owner: { kind: 'GameStatefulSet', name: 'game-1' },
+    });
     expect(p.inPlaceUpdateState).toContain('game-1-7c9d8e0f6');
-    expect(p.containers[0]).toMatchObject({ name: 'main', image: 'registry.example.com/project1/service:0.3.0', runningImage: 'registry.example.com/project1/service:0.2.0', ready: true, restartCount: 1, state: 'running', containerID: 'containerd://abc' });
+    expect(p.containers[0]).toMatchObject({
+      name: 'main',
+      image: 'registry.example.com/project1/service:0.3.0',
+      runningImage: 'registry.example.com/project1/service:0.2.0',
+      ready: true,
+      restartCount: 1,
+      state: 'running',
+      containerID: 'containerd://abc',
+    });
     expect(p.containers[1].runningImage).toBeUndefined();
   });
 
@@ -60,8 +93,14 @@ describe('readPod', () => {
   it('malformed -> invalid', () => {
     const o = pod();
     o.spec.containers = [{ image: 'x' }];
-    expect(readPod('c', o)).toMatchObject({ invalid: 'spec.containers[0]: expected a container with a name', phase: 'Unknown', name: 'game-1-2' });
-    expect(readPod('c', { metadata: { name: 'x', labels: 'app=x' } } as never).invalid).toBe('metadata.labels: expected an object, got string');
+    expect(readPod('c', o)).toMatchObject({
+      invalid: 'spec.containers[0]: expected a container with a name',
+      phase: 'Unknown',
+      name: 'game-1-2',
+    });
+    expect(readPod('c', { metadata: { name: 'x', labels: 'app=x' } } as never).invalid).toBe(
+      'metadata.labels: expected an object, got string',
+    );
   });
 });
 
@@ -73,8 +112,24 @@ describe('readHookTemplate', () => {
     spec: {
       args: [{ name: 'service' }, { name: 'PodIP' }],
       metrics: [
-        { name: 'online', interval: '30s', count: 3, successCondition: 'asInt(result) < 30', provider: { web: { url: 'http://{{ args.PodIP }}:8080/online', headers: [{ key: 'Authorization', value: 'Bearer s3cr3t' }], jsonPath: '{$.online}' } } },
-        { name: 'errors', provider: { prometheus: { address: 'http://prometheus:9090', query: 'sum(rate(errors[1m]))' } }, failureCondition: 'result[0] > 10' },
+        {
+          name: 'online',
+          interval: '30s',
+          count: 3,
+          successCondition: 'asInt(result) < 30',
+          provider: {
+            web: {
+              url: 'http://{{ args.PodIP }}:8080/online',
+              headers: [{ key: 'Authorization', value: 'Bearer s3cr3t' }],
+              jsonPath: '{$.online}',
+            },
+          },
+        },
+        {
+          name: 'errors',
+          provider: { prometheus: { address: 'http://prometheus:9090', query: 'sum(rate(errors[1m]))' } },
+          failureCondition: 'result[0] > 10',
+        },
         { name: 'drain', provider: { exec: { container: 'main', command: ['/bin/drain', '--wait'] } } },
       ],
     },
@@ -85,8 +140,20 @@ describe('readHookTemplate', () => {
     expect(h.policy).toBe('Parallel');
     expect(h.args).toEqual([{ name: 'service' }, { name: 'PodIP' }]);
     expect(h.metrics).toEqual([
-      { name: 'online', provider: 'web', target: 'http://{{ args.PodIP }}:8080/online', interval: '30s', count: 3, successCondition: 'asInt(result) < 30' },
-      { name: 'errors', provider: 'prometheus', target: 'http://prometheus:9090 sum(rate(errors[1m]))', failureCondition: 'result[0] > 10' },
+      {
+        name: 'online',
+        provider: 'web',
+        target: 'http://{{ args.PodIP }}:8080/online',
+        interval: '30s',
+        count: 3,
+        successCondition: 'asInt(result) < 30',
+      },
+      {
+        name: 'errors',
+        provider: 'prometheus',
+        target: 'http://prometheus:9090 sum(rate(errors[1m]))',
+        failureCondition: 'result[0] > 10',
+      },
       { name: 'drain', provider: 'exec', target: '/bin/drain --wait' },
     ]);
     expect(JSON.stringify(h)).not.toContain('s3cr3t');
@@ -111,16 +178,30 @@ describe('readKubeFedCluster', () => {
   });
 
   it('ready / not ready / offline', () => {
-    expect(readKubeFedCluster('host', kfc([{ type: 'Ready', status: 'True', reason: 'ClusterReady', message: '/healthz responded with ok' }]))).toEqual({ cluster: 'host', name: 'member-gz', apiEndpoint: 'https://10.0.0.2:6443', ready: 'True' });
-    expect(readKubeFedCluster('host', kfc([{ type: 'Ready', status: 'False', reason: 'ClusterNotReachable', message: 'cluster is not reachable' }]))).toMatchObject({ ready: 'False', message: 'ClusterNotReachable: cluster is not reachable' });
-    expect(readKubeFedCluster('host', kfc([{ type: 'Offline', status: 'True', reason: 'ClusterNotReachable' }]))).toMatchObject({ ready: 'False', message: 'ClusterNotReachable' });
+    expect(
+      readKubeFedCluster('host', kfc([{ type: 'Ready', status: 'True', reason: 'ClusterReady', message: '/healthz responded with ok' }])),
+    ).toEqual({ cluster: 'host', name: 'member-gz', apiEndpoint: 'https://10.0.0.2:6443', ready: 'True' });
+    expect(
+      readKubeFedCluster(
+        'host',
+        kfc([{ type: 'Ready', status: 'False', reason: 'ClusterNotReachable', message: 'cluster is not reachable' }]),
+      ),
+    ).toMatchObject({ ready: 'False', message: 'ClusterNotReachable: cluster is not reachable' });
+    expect(readKubeFedCluster('host', kfc([{ type: 'Offline', status: 'True', reason: 'ClusterNotReachable' }]))).toMatchObject({
+      ready: 'False',
+      message: 'ClusterNotReachable',
+    });
     expect(readKubeFedCluster('host', kfc([])).ready).toBe('Unknown');
   });
 
   it('malformed -> invalid', () => {
     const o = kfc([]);
     o.spec.apiEndpoint = 42;
-    expect(readKubeFedCluster('host', o)).toMatchObject({ invalid: 'spec.apiEndpoint: expected a string, got number', ready: 'Unknown', name: 'member-gz' });
+    expect(readKubeFedCluster('host', o)).toMatchObject({
+      invalid: 'spec.apiEndpoint: expected a string, got number',
+      ready: 'Unknown',
+      name: 'member-gz',
+    });
   });
 });
 
@@ -131,7 +212,13 @@ describe('hook run args', () => {
       apiVersion: 'tkex.tencent.com/v1alpha1',
       kind: 'HookRun',
       metadata: { name: 'h', namespace: 'n', uid: 'u', resourceVersion: '1' },
-      spec: { args: [{ name: 'PodName', value: 'game-1-0' }, { name: 'apiToken', value: 's3cr3t-value' }, { name: 'dbPassword', value: 'hunter2' }] },
+      spec: {
+        args: [
+          { name: 'PodName', value: 'game-1-0' },
+          { name: 'apiToken', value: 's3cr3t-value' },
+          { name: 'dbPassword', value: 'hunter2' },
+        ],
+      },
       status: { phase: 'Running' },
     });
     expect(h.args[0]).toEqual({ name: 'PodName', value: 'game-1-0' });

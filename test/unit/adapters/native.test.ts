@@ -11,7 +11,18 @@ describe('readDeployment', () => {
   it('rolling update in progress', () => {
     const w = readDeployment('c', deploy());
     expect(w.zone).toBe('101');
-    expect(w.rollout).toMatchObject({ strategy: 'RollingUpdate', replicas: 4, updated: 2, updatedReady: 2, ready: 4, available: 4, phase: 'progressing', message: 'updating 2/4', updateRevision: '5', steps: [] });
+    expect(w.rollout).toMatchObject({
+      strategy: 'RollingUpdate',
+      replicas: 4,
+      updated: 2,
+      updatedReady: 2,
+      ready: 4,
+      available: 4,
+      phase: 'progressing',
+      message: 'updating 2/4',
+      updateRevision: '5',
+      steps: [],
+    });
     expect(act(w, 'approve').possible).toBe(false);
     expect(act(w, 'hotupdate')).toMatchObject({ possible: true, reason: expect.stringMatching(/^warning: Deployment recreates pods/) });
     expect(act(w, 'hold')).toMatchObject({ possible: true, reason: 'pauses the Deployment (spec.paused=true)' });
@@ -27,8 +38,18 @@ describe('readDeployment', () => {
 
   it('progress deadline exceeded -> failed', () => {
     const o = deploy();
-    o.status.conditions = [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "auth-2-5d" has timed out progressing.' }];
-    expect(readDeployment('c', o).rollout).toMatchObject({ phase: 'failed', message: 'failed: ProgressDeadlineExceeded: ReplicaSet "auth-2-5d" has timed out progressing.' });
+    o.status.conditions = [
+      {
+        type: 'Progressing',
+        status: 'False',
+        reason: 'ProgressDeadlineExceeded',
+        message: 'ReplicaSet "auth-2-5d" has timed out progressing.',
+      },
+    ];
+    expect(readDeployment('c', o).rollout).toMatchObject({
+      phase: 'failed',
+      message: 'failed: ProgressDeadlineExceeded: ReplicaSet "auth-2-5d" has timed out progressing.',
+    });
   });
 
   it('paused: manual vs held by zonectl', () => {
@@ -55,7 +76,15 @@ describe('readDeployment', () => {
 describe('readStatefulSet', () => {
   it('partition (ordinal) reached: paused by partition', () => {
     const w = readStatefulSet('c', sts());
-    expect(w.rollout).toMatchObject({ partition: 1, updated: 2, updatedReady: 2, phase: 'paused', pauseReason: 'Partition', currentRevision: 'db-1-7d9', updateRevision: 'db-1-8e0' });
+    expect(w.rollout).toMatchObject({
+      partition: 1,
+      updated: 2,
+      updatedReady: 2,
+      phase: 'paused',
+      pauseReason: 'Partition',
+      currentRevision: 'db-1-7d9',
+      updateRevision: 'db-1-8e0',
+    });
     expect(w.rollout.message).toBe('paused: partition 1 keeps ordinals below 1 on the old revision');
     expect(act(w, 'hold')).toMatchObject({ possible: true, reason: 'sets partition to 3: no further pods are updated' });
   });
@@ -77,7 +106,15 @@ describe('readStatefulSet', () => {
 
   it('complete when revisions match', () => {
     const o = sts();
-    o.status = { observedGeneration: 2, replicas: 3, readyReplicas: 3, currentReplicas: 3, updatedReplicas: 3, currentRevision: 'db-1-8e0', updateRevision: 'db-1-8e0' };
+    o.status = {
+      observedGeneration: 2,
+      replicas: 3,
+      readyReplicas: 3,
+      currentReplicas: 3,
+      updatedReplicas: 3,
+      currentRevision: 'db-1-8e0',
+      updateRevision: 'db-1-8e0',
+    };
     o.spec.updateStrategy.rollingUpdate.partition = 0;
     expect(readStatefulSet('c', o).rollout.phase).toBe('complete');
   });

@@ -26,7 +26,9 @@ export interface PlanView extends WriteView {
 
 function bodyVersion(s: PlanStep): string | undefined {
   if (s.patchType === 'json' && Array.isArray(s.body)) {
-    const t = (s.body as Array<{ op: string; path: string; value?: unknown }>).find((o) => o.op === 'test' && o.path === '/metadata/resourceVersion');
+    const t = (s.body as Array<{ op: string; path: string; value?: unknown }>).find(
+      (o) => o.op === 'test' && o.path === '/metadata/resourceVersion',
+    );
     return typeof t?.value === 'string' ? t.value : undefined;
   }
   const rv = (s.body as { metadata?: { resourceVersion?: unknown } } | null)?.metadata?.resourceVersion;
@@ -38,12 +40,22 @@ function writeView(p: Plan, s: PlanStep, first: boolean): WriteView {
   const pre: WriteView['preconditions'] = {};
   const rv = bodyVersion(s);
   if (rv !== undefined) pre.resourceVersion = rv;
-  const onWorkload = type.group === p.primary.type.group && type.resource === p.primary.type.resource && namespace === p.primary.namespace && name === p.primary.name;
+  const onWorkload =
+    type.group === p.primary.type.group &&
+    type.resource === p.primary.type.resource &&
+    namespace === p.primary.namespace &&
+    name === p.primary.name;
   if (first && (onWorkload || name === p.preconditions.hookRunName)) {
     if (p.preconditions.stepIndex !== undefined) pre.stepIndex = p.preconditions.stepIndex;
     if (p.preconditions.updateRevision !== undefined) pre.revision = p.preconditions.updateRevision;
   }
-  const v: WriteView = { cluster, target: { group: type.group, version: type.version, resource: type.resource, kind: type.kind, namespace, name }, patchType: s.patchType, body: s.body, preconditions: pre };
+  const v: WriteView = {
+    cluster,
+    target: { group: type.group, version: type.version, resource: type.resource, kind: type.kind, namespace, name },
+    patchType: s.patchType,
+    body: s.body,
+    preconditions: pre,
+  };
   if (s.subresource) v.subresource = s.subresource;
   return v;
 }

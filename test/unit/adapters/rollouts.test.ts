@@ -23,8 +23,20 @@ describe('readArgoRollout', () => {
       ['partition', 'weight 60%'],
       ['pause', 'pause 10m'],
     ]);
-    expect(r).toMatchObject({ stepIndex: 1, phase: 'paused', pauseReason: 'CanaryPauseStep', pausedSince: '2024-05-01T10:00:00Z', message: 'paused: awaiting approval' });
-    expect(r).toMatchObject({ currentRevision: '5c9f7d6b8', stableRevision: '5c9f7d6b8', updateRevision: '6d4f8c7b9', replicas: 10, updated: 2 });
+    expect(r).toMatchObject({
+      stepIndex: 1,
+      phase: 'paused',
+      pauseReason: 'CanaryPauseStep',
+      pausedSince: '2024-05-01T10:00:00Z',
+      message: 'paused: awaiting approval',
+    });
+    expect(r).toMatchObject({
+      currentRevision: '5c9f7d6b8',
+      stableRevision: '5c9f7d6b8',
+      updateRevision: '6d4f8c7b9',
+      replicas: 10,
+      updated: 2,
+    });
     expect(w.observedGeneration).toBe(4); // Argo writes it as a string
     expect(act(w, 'approve')).toMatchObject({ possible: true, reason: 'promotes to step 3/5' });
     expect(act(w, 'reject')).toMatchObject({ possible: true });
@@ -93,7 +105,16 @@ describe('readArgoRollout', () => {
     const o = argo();
     delete o.spec.template;
     o.spec.workloadRef = { apiVersion: 'apps/v1', kind: 'Deployment', name: 'lobby' };
-    o.status = { phase: 'Healthy', replicas: 10, updatedReplicas: 10, readyReplicas: 10, availableReplicas: 10, currentStepIndex: 5, stableRS: 'abc', currentPodHash: 'abc' };
+    o.status = {
+      phase: 'Healthy',
+      replicas: 10,
+      updatedReplicas: 10,
+      readyReplicas: 10,
+      availableReplicas: 10,
+      currentStepIndex: 5,
+      stableRS: 'abc',
+      currentPodHash: 'abc',
+    };
     const w = readArgoRollout('c', o, ctx);
     expect(w.containers).toEqual([]);
     expect(w.workloadRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'lobby' });
@@ -114,7 +135,11 @@ describe('readArgoRollout', () => {
   });
 
   it.each([
-    ['pause duration garbage', (o: any) => (o.spec.strategy.canary.steps = [{ pause: { duration: 'soon' } }]), 'pause.duration: not a duration'],
+    [
+      'pause duration garbage',
+      (o: any) => (o.spec.strategy.canary.steps = [{ pause: { duration: 'soon' } }]),
+      'pause.duration: not a duration',
+    ],
     ['workloadRef without name', (o: any) => (o.spec.workloadRef = { kind: 'Deployment' }), 'spec.workloadRef'],
     ['abort as string', (o: any) => (o.status.abort = 'true'), 'status.abort: expected a boolean'],
     ['steps not a list', (o: any) => (o.spec.strategy.canary.steps = 5), 'spec.strategy.canary.steps'],
@@ -139,7 +164,13 @@ describe('readKruiseRollout', () => {
       ['pause', 'replicas 50%, pause 5m'],
       ['partition', 'replicas 100%, no pause'],
     ]);
-    expect(r).toMatchObject({ stepIndex: 0, phase: 'paused', pauseReason: 'StepPaused', pausedSince: '2024-05-01T10:00:00Z', message: 'paused: awaiting approval' });
+    expect(r).toMatchObject({
+      stepIndex: 0,
+      phase: 'paused',
+      pauseReason: 'StepPaused',
+      pausedSince: '2024-05-01T10:00:00Z',
+      message: 'paused: awaiting approval',
+    });
     expect(r).toMatchObject({ updateRevision: '7f9c6d', stableRevision: '5b8d4c', updated: 1, updatedReady: 1 });
     expect(r.controllerMessage).toContain('BatchRelease');
     expect(act(w, 'approve')).toMatchObject({ possible: true, reason: 'continues to step 2/3' });
@@ -168,7 +199,10 @@ describe('readKruiseRollout', () => {
 
   it('completed / healthy', () => {
     const o = kruise();
-    o.status = { phase: 'Healthy', canaryStatus: { currentStepIndex: 3, currentStepState: 'Completed', stableRevision: '7f9c6d', canaryRevision: '7f9c6d' } };
+    o.status = {
+      phase: 'Healthy',
+      canaryStatus: { currentStepIndex: 3, currentStepState: 'Completed', stableRevision: '7f9c6d', canaryRevision: '7f9c6d' },
+    };
     const w = readKruiseRollout('c', o, ctx);
     expect(w.rollout).toMatchObject({ phase: 'complete', stepIndex: 3 });
     expect(act(w, 'reject').possible).toBe(false);
@@ -181,8 +215,25 @@ describe('readKruiseRollout', () => {
     o.spec.objectRef = { workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'ck-player' } };
     expect(readKruiseRollout('c', o, ctx).workloadRef?.name).toBe('ck-player');
     const b = kruise();
-    b.spec.strategy = { blueGreen: { steps: [{ replicas: '100%', traffic: '0%' }, { replicas: '100%', traffic: '100%' }] } };
-    b.status = { phase: 'Progressing', blueGreenStatus: { currentStepIndex: 1, currentStepState: 'StepPaused', updatedRevision: 'n1', stableRevision: 's1', updatedReplicas: 4, updatedReadyReplicas: 4 } };
+    b.spec.strategy = {
+      blueGreen: {
+        steps: [
+          { replicas: '100%', traffic: '0%' },
+          { replicas: '100%', traffic: '100%' },
+        ],
+      },
+    };
+    b.status = {
+      phase: 'Progressing',
+      blueGreenStatus: {
+        currentStepIndex: 1,
+        currentStepState: 'StepPaused',
+        updatedRevision: 'n1',
+        stableRevision: 's1',
+        updatedReplicas: 4,
+        updatedReadyReplicas: 4,
+      },
+    };
     const w = readKruiseRollout('c', b, ctx);
     expect(w.rollout).toMatchObject({ strategy: 'BlueGreen', phase: 'paused', updated: 4, updateRevision: 'n1' });
     expect(w.rollout.steps[0].summary).toBe('replicas 100%, traffic 0%, pause (manual)');
@@ -198,7 +249,11 @@ describe('readKruiseRollout', () => {
   });
 
   it.each([
-    ['step replicas is an object', (o: any) => (o.spec.strategy.canary.steps = [{ replicas: {} }]), 'replicas: expected an integer or percentage'],
+    [
+      'step replicas is an object',
+      (o: any) => (o.spec.strategy.canary.steps = [{ replicas: {} }]),
+      'replicas: expected an integer or percentage',
+    ],
     ['canaryStatus is a list', (o: any) => (o.status.canaryStatus = []), 'status.canaryStatus: expected an object'],
     ['lastUpdateTime garbage', (o: any) => (o.status.canaryStatus.lastUpdateTime = 'now'), 'lastUpdateTime: not a timestamp'],
   ])('malformed (%s) -> invalid', (_n, mutate, reason) => {

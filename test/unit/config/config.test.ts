@@ -11,7 +11,12 @@ describe('config', () => {
   });
 
   it('parses fleet, per-context settings and zone options', () => {
-    const c = parseConfig({ fleet: ['a', 'b'], contexts: { a: { protected: true, readOnly: true } }, zoneLabel: 'game.io/zone', gameZone: { group: 'g.io', version: 'v1' } });
+    const c = parseConfig({
+      fleet: ['a', 'b'],
+      contexts: { a: { protected: true, readOnly: true } },
+      zoneLabel: 'game.io/zone',
+      gameZone: { group: 'g.io', version: 'v1' },
+    });
     expect(c.fleet).toEqual(['a', 'b']);
     expect(c.contexts.a).toEqual({ protected: true, readOnly: true });
     expect(c.zoneLabel).toBe('game.io/zone');
@@ -57,7 +62,10 @@ describe('context selection', () => {
 describe('config: diff source for the console', () => {
   it('takes repo with optional ref and map; ~/ is the home directory', () => {
     expect(parseConfig({}).diff).toBeUndefined();
-    expect(parseConfig({ diff: { repo: 'https://git.example.com/game/config.git', ref: 'release-1.9' } }).diff).toEqual({ repo: 'https://git.example.com/game/config.git', ref: 'release-1.9' });
+    expect(parseConfig({ diff: { repo: 'https://git.example.com/game/config.git', ref: 'release-1.9' } }).diff).toEqual({
+      repo: 'https://git.example.com/game/config.git',
+      ref: 'release-1.9',
+    });
     const c = parseConfig({ diff: { repo: '~/src/game-config', map: '~/maps/zonectl.yaml' } });
     expect(c.diff?.repo).toBe(join(homedir(), 'src/game-config'));
     expect(c.diff?.map).toBe(join(homedir(), 'maps/zonectl.yaml'));
@@ -72,19 +80,30 @@ describe('config: diff source for the console', () => {
   });
 
   it('names the bad diff key in one line', () => {
-    expect(() => parseConfig({ diff: '/srv/repo' }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "diff" must be a mapping with repo (path or URL) and optional ref and map'));
-    expect(() => parseConfig({ diff: { ref: 'main' } }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "diff.repo" is required (a repository path or URL)'));
+    expect(() => parseConfig({ diff: '/srv/repo' }, 'f.yaml')).toThrow(
+      new ConfigError('config f.yaml: "diff" must be a mapping with repo (path or URL) and optional ref and map'),
+    );
+    expect(() => parseConfig({ diff: { ref: 'main' } }, 'f.yaml')).toThrow(
+      new ConfigError('config f.yaml: "diff.repo" is required (a repository path or URL)'),
+    );
     expect(() => parseConfig({ diff: { repo: '' } }, 'f.yaml')).toThrow(/"diff\.repo" must be a repository path or URL/);
-    expect(() => parseConfig({ diff: { repo: '/r', ref: 1.1 } }, 'f.yaml')).toThrow(/"diff\.ref" must be a branch, tag or commit \(quote it/);
+    expect(() => parseConfig({ diff: { repo: '/r', ref: 1.1 } }, 'f.yaml')).toThrow(
+      /"diff\.ref" must be a branch, tag or commit \(quote it/,
+    );
     expect(() => parseConfig({ diff: { repo: '/r', branch: 'main' } }, 'f.yaml')).toThrow(/unknown key "diff\.branch"/);
   });
 });
 
 describe('flags', () => {
-  it('an unknown flag is one usage line, not meow\'s two-line message and exit', async () => {
+  it("an unknown flag is one usage line, not meow's two-line message and exit", async () => {
     const { parseFlags, UsageError } = await import('../../../commands/flags.js');
     expect(() => parseFlags(['--bogus-flag'], 'help')).toThrow(UsageError);
     expect(() => parseFlags(['--bogus-flag', '-Z'], 'help')).toThrow('unknown flags --bogus-flag, -Z (see --help)');
-    expect(parseFlags(['--all-contexts', '-A', '-o', 'wide', '--request-timeout', '100'], 'help').flags).toMatchObject({ allContexts: true, allNamespaces: true, output: 'wide', requestTimeout: 100 });
+    expect(parseFlags(['--all-contexts', '-A', '-o', 'wide', '--request-timeout', '100'], 'help').flags).toMatchObject({
+      allContexts: true,
+      allNamespaces: true,
+      output: 'wide',
+      requestTimeout: 100,
+    });
   });
 });

@@ -17,7 +17,10 @@ describe('server warnings', () => {
 describe('output text', () => {
   it('KUBECTL_EXTERNAL_DIFF keeps only plain arguments, like kubectl', () => {
     expect(externalDiffCommand('meld')).toEqual({ program: 'meld', args: [] });
-    expect(externalDiffCommand('diff -u -N --color=always $(rm -rf x)')).toEqual({ program: 'diff', args: ['-u', '-N', '--color=always', '-rf'] });
+    expect(externalDiffCommand('diff -u -N --color=always $(rm -rf x)')).toEqual({
+      program: 'diff',
+      args: ['-u', '-N', '--color=always', '-rf'],
+    });
     expect(externalDiffCommand('  ')).toBeUndefined();
   });
   it('YAML with sorted keys and a unified diff of live -> git', () => {
@@ -32,14 +35,24 @@ describe('output text', () => {
 
 describe('manifest parsing', () => {
   it('expands Lists, drops empty documents, reads YAML 1.1 booleans like Kubernetes and warns', () => {
-    const r = parseManifests('---\napiVersion: v1\nkind: ConfigMapList\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, data: {enabled: "on"}}\n---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {x: off, when: 2024-01-01}\n', 'f.yaml');
-    expect(r.objects.map((o) => [o.object.metadata.name, o.doc])).toEqual([['a', 1], ['b', 3]]);
+    const r = parseManifests(
+      '---\napiVersion: v1\nkind: ConfigMapList\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}, data: {enabled: "on"}}\n---\n# only a comment\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {x: off, when: 2024-01-01}\n',
+      'f.yaml',
+    );
+    expect(r.objects.map((o) => [o.object.metadata.name, o.doc])).toEqual([
+      ['a', 1],
+      ['b', 3],
+    ]);
     expect(r.objects[0]!.object.data).toEqual({ enabled: 'on' });
     expect(r.objects[1]!.object.data).toEqual({ x: false, when: '2024-01-01' });
-    expect(r.warnings).toEqual(['f.yaml: document 3, line 12: unquoted "off" is the boolean false for Kubernetes (YAML 1.1); quote it if a string is meant']);
+    expect(r.warnings).toEqual([
+      'f.yaml: document 3, line 12: unquoted "off" is the boolean false for Kubernetes (YAML 1.1); quote it if a string is meant',
+    ]);
   });
   it('rejects documents that are not objects, with file, document and line', () => {
-    expect(() => parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- 1\n', 'g.yaml')).toThrow('g.yaml: document 2, line 5: is not a mapping');
+    expect(() => parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- 1\n', 'g.yaml')).toThrow(
+      'g.yaml: document 2, line 5: is not a mapping',
+    );
     expect(() => parseManifests('kind: ConfigMap\n', 'h.yaml')).toThrow(/h\.yaml: document 1, line 1: has no apiVersion\/kind/);
     expect(() => parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n', 'i.yaml')).toThrow(/ConfigMap has no metadata\.name/);
   });

@@ -5,7 +5,8 @@ import { directoriesGenerator, filesGenerator, pathspecRegExp, renderTemplate } 
 import { loadMapping, MappingError, repoMapping, resolveRepoPath } from '../../../source/gitops/mapping.js';
 import { snapshot } from '../../../source/gitops/repo.js';
 
-const repoOf = (files: Record<string, string>) => snapshot('mem', 'HEAD', '0'.repeat(40), new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)])));
+const repoOf = (files: Record<string, string>) =>
+  snapshot('mem', 'HEAD', '0'.repeat(40), new Map(Object.entries(files).map(([k, v]) => [k, Buffer.from(v)])));
 
 describe('generators', () => {
   it('pathspec globbing: * also matches /, like git ls-files', () => {
@@ -16,16 +17,35 @@ describe('generators', () => {
     expect(re.test('apps/values/shanghai/cluster.yaml')).toBe(false);
   });
   it('files generator: flattened params plus path, path.basename, path.filename, normalized and segments; arrays give one set per element', () => {
-    const files = { 'apps/values/sh_1/app-a.yaml': 'fullnameOverride: game\nimage: { tag: v1 }\n', 'apps/values/nj/app-list.yaml': '- { name: x }\n- { name: y }\n' };
+    const files = {
+      'apps/values/sh_1/app-a.yaml': 'fullnameOverride: game\nimage: { tag: v1 }\n',
+      'apps/values/nj/app-list.yaml': '- { name: x }\n- { name: y }\n',
+    };
     const sets = filesGenerator(Object.keys(files), 'apps/values/*/app*.yaml', (p) => files[p as keyof typeof files]);
-    expect(sets.map((s) => s.file)).toEqual(['apps/values/nj/app-list.yaml', 'apps/values/nj/app-list.yaml', 'apps/values/sh_1/app-a.yaml']);
-    expect(sets[2]!.params).toMatchObject({ fullnameOverride: 'game', 'image.tag': 'v1', path: 'apps/values/sh_1', 'path.basename': 'sh_1', 'path.filename': 'app-a.yaml', 'path.basenameNormalized': 'sh-1', 'path[0]': 'apps', 'path[2]': 'sh_1' });
+    expect(sets.map((s) => s.file)).toEqual([
+      'apps/values/nj/app-list.yaml',
+      'apps/values/nj/app-list.yaml',
+      'apps/values/sh_1/app-a.yaml',
+    ]);
+    expect(sets[2]!.params).toMatchObject({
+      fullnameOverride: 'game',
+      'image.tag': 'v1',
+      path: 'apps/values/sh_1',
+      'path.basename': 'sh_1',
+      'path.filename': 'app-a.yaml',
+      'path.basenameNormalized': 'sh-1',
+      'path[0]': 'apps',
+      'path[2]': 'sh_1',
+    });
     expect(sets.slice(0, 2).map((s) => s.params.name)).toEqual(['x', 'y']);
   });
   it('directories generator and templates (unknown parameters are errors)', () => {
     const d = directoriesGenerator(['zones/a/x.yaml', 'zones/b/y.yaml', 'other/c.yaml'], 'zones/*');
     expect(d.map((s) => s.params['path.basename'])).toEqual(['a', 'b']);
-    expect(renderTemplate({ name: 'z-{{path.basename}}', list: ['{{ path }}'] }, d[0]!.params, 't')).toEqual({ name: 'z-a', list: ['zones/a'] });
+    expect(renderTemplate({ name: 'z-{{path.basename}}', list: ['{{ path }}'] }, d[0]!.params, 't')).toEqual({
+      name: 'z-a',
+      list: ['zones/a'],
+    });
     expect(() => renderTemplate({ name: '{{nope}}' }, d[0]!.params, 'where')).toThrow(/where: unknown parameter \{\{nope\}\}/);
   });
 });
@@ -51,14 +71,22 @@ describe('zonectl.yaml', () => {
   it('reads settings, apps and generated apps', () => {
     const m = repoMapping(repo);
     expect(m.settings.fieldManager).toBe('kustomize-controller');
-    expect(m.settings.tracking).toMatchObject({ label: 'argocd.argoproj.io/instance', inject: 'annotation+label', annotation: 'argocd.argoproj.io/tracking-id' });
+    expect(m.settings.tracking).toMatchObject({
+      label: 'argocd.argoproj.io/instance',
+      inject: 'annotation+label',
+      annotation: 'argocd.argoproj.io/tracking-id',
+    });
     expect(m.settings.ignore).toHaveLength(1);
     expect(m.apps.map((a) => [a.name, a.path, a.destination.context ?? a.destination.name, a.destination.namespace])).toEqual([
       ['zone1', 'zones/zone1', 'real-a', 'games'],
       ['game', 'appdemo', 'prod-sh', 'game'],
       ['env-real-b', 'envs/real-b', 'real-b', undefined],
     ]);
-    expect(m.apps[1]!.helm!.valueFiles!.map((v) => resolveRepoPath('appdemo', v))).toEqual(['apps/values/general.yaml', 'apps/values/prod-sh/cluster.yaml', 'apps/values/prod-sh/app-game.yaml']);
+    expect(m.apps[1]!.helm!.valueFiles!.map((v) => resolveRepoPath('appdemo', v))).toEqual([
+      'apps/values/general.yaml',
+      'apps/values/prod-sh/cluster.yaml',
+      'apps/values/prod-sh/app-game.yaml',
+    ]);
   });
   it('errors: no mapping, duplicate names, paths leaving the repo', () => {
     expect(() => repoMapping(repoOf({}))).toThrow(MappingError);
@@ -66,9 +94,15 @@ describe('zonectl.yaml', () => {
     expect(() => resolveRepoPath('a', '../../etc/passwd')).toThrow(/leaves the repository/);
   });
   it('an ApplicationSet manifest works as the mapping (applicationSets: or --map)', () => {
-    const appset = 'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: { name: s }\nspec:\n  generators: [ { git: { files: [ { path: "apps/values/*/app*.yaml" } ] } } ]\n  template:\n    metadata: { name: "{{fullnameOverride}}" }\n    spec: { source: { path: appdemo, helm: { releaseName: rel } }, destination: { name: "{{path.basename}}", namespace: ns } }\n';
+    const appset =
+      'apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata: { name: s }\nspec:\n  generators: [ { git: { files: [ { path: "apps/values/*/app*.yaml" } ] } } ]\n  template:\n    metadata: { name: "{{fullnameOverride}}" }\n    spec: { source: { path: appdemo, helm: { releaseName: rel } }, destination: { name: "{{path.basename}}", namespace: ns } }\n';
     const m = loadMapping(repo, appset, 'appset.yaml');
     expect(m.apps).toHaveLength(1);
-    expect(m.apps[0]).toMatchObject({ name: 'game', path: 'appdemo', helm: { releaseName: 'rel' }, destination: { name: 'prod-sh', namespace: 'ns' } });
+    expect(m.apps[0]).toMatchObject({
+      name: 'game',
+      path: 'appdemo',
+      helm: { releaseName: 'rel' },
+      destination: { name: 'prod-sh', namespace: 'ns' },
+    });
   });
 });

@@ -6,7 +6,8 @@ import { isMasked, maskObjects, scrub, sensitiveValues } from '../../../source/g
 import { normalizeObject } from '../../../source/gitops/normalize.js';
 import type { KubeObject } from '../../../source/kube/object.js';
 
-const secret = (data: Record<string, string>, extra: Partial<KubeObject> = {}): KubeObject => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n', ...(extra.metadata ?? {}) }, data, ...extra }) as KubeObject;
+const secret = (data: Record<string, string>, extra: Partial<KubeObject> = {}): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n', ...(extra.metadata ?? {}) }, data, ...extra }) as KubeObject;
 
 describe('masking', () => {
   it('same value on both sides -> same mask; changed value -> a different mask; per key', () => {
@@ -31,7 +32,10 @@ describe('masking', () => {
       apiVersion: 'apps.example.com/v1alpha1',
       kind: 'GameZone',
       metadata: { name: 'zone1' },
-      spec: { gameZone: { zoneId: 101, mysqlConfig: { ip: '192.168.1.100', user: 'username1', pwd } }, artifacts: [{ path: '/app', s3: { url: 'https://cos', secretKey: sk, path: 'p/' } }] },
+      spec: {
+        gameZone: { zoneId: 101, mysqlConfig: { ip: '192.168.1.100', user: 'username1', pwd } },
+        artifacts: [{ path: '/app', s3: { url: 'https://cos', secretKey: sk, path: 'p/' } }],
+      },
     });
     const live = gz('password1', '123456789012345678901234567890');
     const git = gz('password2', '123456789012345678901234567890');
@@ -45,7 +49,12 @@ describe('masking', () => {
   });
   it('masks the last-applied annotation and configured annotations', () => {
     const la = JSON.stringify(secret({ a: 'c2VjcmV0' }));
-    const live = secret({ a: 'c2VjcmV0' }, { metadata: { name: 's', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': la, 'example.com/hook-url': 'https://x/?k=1' } } } as never);
+    const live = secret({ a: 'c2VjcmV0' }, {
+      metadata: {
+        name: 's',
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': la, 'example.com/hook-url': 'https://x/?k=1' },
+      },
+    } as never);
     maskObjects([live], { sensitiveAnnotations: ['example.com/hook-url'] });
     const ann = live.metadata.annotations!;
     expect(isMasked(ann['example.com/hook-url'])).toBe(true);
@@ -54,7 +63,12 @@ describe('masking', () => {
   });
   it('configured CR paths; scrubbing sensitive values out of server messages', () => {
     const rule = { group: 'example.com', kind: 'Db', paths: ['/spec/conn/dsn'] };
-    const o = { apiVersion: 'example.com/v1', kind: 'Db', metadata: { name: 'd' }, spec: { conn: { dsn: 'mysql://u:p@h/db' } } } as KubeObject;
+    const o = {
+      apiVersion: 'example.com/v1',
+      kind: 'Db',
+      metadata: { name: 'd' },
+      spec: { conn: { dsn: 'mysql://u:p@h/db' } },
+    } as KubeObject;
     const values = sensitiveValues([o], { sensitive: [rule] });
     expect(values).toEqual(['mysql://u:p@h/db']);
     expect(scrub('Invalid value: "mysql://u:p@h/db": bad', values)).toBe('Invalid value: "***": bad');

@@ -14,7 +14,11 @@ describe('repo reader', () => {
   beforeAll(async () => {
     cache = mkdtempSync(join(tmpdir(), 'zonectl-cache-'));
     process.env.XDG_CACHE_HOME = cache;
-    repo = await fixtureRepo({ 'zones/a.yaml': 'kind: A\n', 'u.yaml': 'name: ümlaut ä\n', 'charts/c/bin.tgz': Buffer.from([0, 1, 2, 0xff, 0x0a, 0x0a, 3]) });
+    repo = await fixtureRepo({
+      'zones/a.yaml': 'kind: A\n',
+      'u.yaml': 'name: ümlaut ä\n',
+      'charts/c/bin.tgz': Buffer.from([0, 1, 2, 0xff, 0x0a, 0x0a, 3]),
+    });
     first = (await openRepo(repo.dir)).commit;
     await repo.tag('v1');
     await repo.commit({ 'zones/a.yaml': 'kind: B\n', 'zones/b.yaml': 'kind: C\n' }, 'second');

@@ -7,7 +7,10 @@ import { findTool } from '../../../source/gitops/tools.js';
 function fromCache(prefix: string, bin: string): string | undefined {
   const root = process.env.ZONECTL_TOOLS_CACHE || join(homedir(), '.cache', 'zonectl-tools');
   if (!existsSync(root)) return undefined;
-  const dirs = readdirSync(root).filter((d) => d.startsWith(prefix)).sort().reverse();
+  const dirs = readdirSync(root)
+    .filter((d) => d.startsWith(prefix))
+    .sort()
+    .reverse();
   for (const d of dirs) if (existsSync(join(root, d, bin))) return join(root, d, bin);
   return undefined;
 }

@@ -37,7 +37,10 @@ describe('view filter', () => {
     const f = viewFilter('err(or)?')!;
     expect(f.test('An ERROR occurred')).toBe(true);
     expect(f.test('all good')).toBe(false);
-    expect(f.ranges('err and Error')).toEqual([[0, 3], [8, 13]]);
+    expect(f.ranges('err and Error')).toEqual([
+      [0, 3],
+      [8, 13],
+    ]);
   });
 
   it('leading ! inverts and has no highlight', () => {

@@ -11,7 +11,9 @@ const S: StreamInfo = { id: 'c1/ns/p-1/game', cluster: 'c1', namespace: 'ns', po
 describe('scripted output', () => {
   it('JSON lines keep the documented field order and escape the message', () => {
     const l = jsonLine(S, '2024-06-01T08:00:00.5Z', 'say "hi"\tnow');
-    expect(l).toBe('{"cluster":"c1","namespace":"ns","pod":"p-1","container":"game","timestamp":"2024-06-01T08:00:00.5Z","message":"say \\"hi\\"\\tnow"}');
+    expect(l).toBe(
+      '{"cluster":"c1","namespace":"ns","pod":"p-1","container":"game","timestamp":"2024-06-01T08:00:00.5Z","message":"say \\"hi\\"\\tnow"}',
+    );
     expect(JSON.parse(jsonLine(S, '', 'x')).timestamp).toBeNull();
   });
 
@@ -33,14 +35,34 @@ describe('scripted output', () => {
   it('markers', () => {
     expect(markerText({ kind: 'join', stream: S, message: 'joined' })).toBe('+ c1/p-1/game');
     expect(markerText({ kind: 'leave', stream: S, message: 'pod deleted' })).toBe('- c1/p-1/game pod deleted');
-    expect(markerText({ kind: 'restart', stream: S, message: 'container restarted in place (restart 1)' })).toBe('~ c1/p-1/game container restarted in place (restart 1)');
+    expect(markerText({ kind: 'restart', stream: S, message: 'container restarted in place (restart 1)' })).toBe(
+      '~ c1/p-1/game container restarted in place (restart 1)',
+    );
     expect(markerText({ kind: 'error', cluster: 'c2', message: 'cannot reach x' })).toBe('! c2: cannot reach x');
   });
 });
 
 describe('zonectl logs flags', () => {
   it('targets, defaults and options', () => {
-    const r = parseLogsArgs(['zone/1001', '-A', '-f', '--since', '5m', '-c', '^game', '-i', 'ERROR', '-i', 'WARN', '-e', 'healthz', '--max-streams', '20', '-o', 'json']);
+    const r = parseLogsArgs([
+      'zone/1001',
+      '-A',
+      '-f',
+      '--since',
+      '5m',
+      '-c',
+      '^game',
+      '-i',
+      'ERROR',
+      '-i',
+      'WARN',
+      '-e',
+      'healthz',
+      '--max-streams',
+      '20',
+      '-o',
+      'json',
+    ]);
     expect(r.target).toEqual({ type: 'zone', id: '1001' });
     expect(r.options).toMatchObject({ follow: true, sinceSeconds: 300, tailLines: -1, maxStreams: 20 });
     expect(r.options.include?.map(String)).toEqual(['/ERROR/', '/WARN/']);
@@ -70,7 +92,13 @@ describe('zonectl logs flags', () => {
 });
 
 describe('log view layout', () => {
-  const e = (message: string, extra: Partial<LogEntry> = {}): LogEntry => ({ seq: 1, stream: S, ts: '2024-06-01T08:00:00Z', message, ...extra });
+  const e = (message: string, extra: Partial<LogEntry> = {}): LogEntry => ({
+    seq: 1,
+    stream: S,
+    ts: '2024-06-01T08:00:00Z',
+    message,
+    ...extra,
+  });
 
   it('highlights filter matches inside the message only', () => {
     const segs = entrySegs(e('an ERROR and error'), { timestamps: false, filter: viewFilter('error') });
@@ -101,8 +129,15 @@ describe('log view layout', () => {
   it('window: follow shows the last rows, paused shows rows from the top entry', () => {
     const entries = Array.from({ length: 10 }, (_, i) => ({ ...e(`line ${i}`), seq: i }));
     const text = (rows: ReturnType<typeof windowRows>) => rows.map((r) => r.segs.map((s) => s.text).join(''));
-    expect(text(windowRows(entries, { width: 40, wrap: false, timestamps: false, height: 3, follow: true, top: 0 }))).toEqual(['c1/p-1/game line 7', 'c1/p-1/game line 8', 'c1/p-1/game line 9']);
-    expect(text(windowRows(entries, { width: 40, wrap: false, timestamps: false, height: 2, follow: false, top: 4 }))).toEqual(['c1/p-1/game line 4', 'c1/p-1/game line 5']);
+    expect(text(windowRows(entries, { width: 40, wrap: false, timestamps: false, height: 3, follow: true, top: 0 }))).toEqual([
+      'c1/p-1/game line 7',
+      'c1/p-1/game line 8',
+      'c1/p-1/game line 9',
+    ]);
+    expect(text(windowRows(entries, { width: 40, wrap: false, timestamps: false, height: 2, follow: false, top: 4 }))).toEqual([
+      'c1/p-1/game line 4',
+      'c1/p-1/game line 5',
+    ]);
   });
 });
 

@@ -55,7 +55,12 @@ describe('SeamCursor', () => {
   it('a resumed read that overlaps from the floored second emits only new lines', () => {
     const first = ['2024-06-01T08:00:04.9Z seq=1', '2024-06-01T08:00:05.1Z seq=2', '2024-06-01T08:00:05.3Z seq=3'];
     // sinceTime=08:00:05 -> the server repeats everything from 05.000 on, then continues
-    const second = ['2024-06-01T08:00:05.1Z seq=2', '2024-06-01T08:00:05.3Z seq=3', '2024-06-01T08:00:05.7Z seq=4', '2024-06-01T08:00:06Z seq=5'];
+    const second = [
+      '2024-06-01T08:00:05.1Z seq=2',
+      '2024-06-01T08:00:05.3Z seq=3',
+      '2024-06-01T08:00:05.7Z seq=4',
+      '2024-06-01T08:00:06Z seq=5',
+    ];
     expect(emitAll([first, second])).toEqual(['seq=1', 'seq=2', 'seq=3', 'seq=4', 'seq=5']);
   });
 

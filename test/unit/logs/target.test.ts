@@ -50,7 +50,9 @@ describe('selectors', () => {
   });
 
   it('ownership check for workload pods', () => {
-    const pod = (kind?: string, name?: string) => ({ metadata: { name: 'p', ownerReferences: kind ? [{ apiVersion: 'x', kind, name: name!, uid: 'u', controller: true }] : undefined } });
+    const pod = (kind?: string, name?: string) => ({
+      metadata: { name: 'p', ownerReferences: kind ? [{ apiVersion: 'x', kind, name: name!, uid: 'u', controller: true }] : undefined },
+    });
     expect(ownedBy(pod('GameDeployment', 'gw'), { kind: 'GameDeployment', name: 'gw' }, true)).toBe(true);
     expect(ownedBy(pod('GameDeployment', 'gw2'), { kind: 'GameDeployment', name: 'gw' }, true)).toBe(false);
     expect(ownedBy(pod('ReplicaSet', 'web-5d8f'), { kind: 'Deployment', name: 'web' }, true)).toBe(true);

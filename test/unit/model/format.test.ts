@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { age, clock, duration, imageRepo, imageTag, parseDuration, percent, rolloutLine, shortDuration, stepLabel, truncate } from '../../../source/model/format.js';
+import {
+  age,
+  clock,
+  duration,
+  imageRepo,
+  imageTag,
+  parseDuration,
+  percent,
+  rolloutLine,
+  shortDuration,
+  stepLabel,
+  truncate,
+} from '../../../source/model/format.js';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 
@@ -54,7 +66,9 @@ describe('format', () => {
     expect(stepLabel({ steps, stepIndex: 1 })).toBe('step 2/3');
     expect(stepLabel({ steps, stepIndex: 3 })).toBe('done 3/3');
     expect(stepLabel({ steps: [], stepIndex: undefined })).toBe('');
-    expect(rolloutLine({ message: 'paused: awaiting approval', paused: true, pausedSince: '2024-05-01T11:48:00Z' }, NOW)).toBe('paused: awaiting approval 12m');
+    expect(rolloutLine({ message: 'paused: awaiting approval', paused: true, pausedSince: '2024-05-01T11:48:00Z' }, NOW)).toBe(
+      'paused: awaiting approval 12m',
+    );
     expect(rolloutLine({ message: 'updating 3/10', paused: false }, NOW)).toBe('updating 3/10');
   });
 

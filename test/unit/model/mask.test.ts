@@ -15,7 +15,11 @@ describe('mask', () => {
     const secret = {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'db', namespace: 'z', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"pwd":"cGFzc3dvcmQx"}}', team: 'ops' } },
+      metadata: {
+        name: 'db',
+        namespace: 'z',
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"pwd":"cGFzc3dvcmQx"}}', team: 'ops' },
+      },
       type: 'Opaque',
       data: { pwd: 'cGFzc3dvcmQx', user: 'dXNlcm5hbWUx' },
       stringData: { extra: 'hello' },
@@ -34,7 +38,8 @@ describe('mask', () => {
   it('GameZone: mysqlConfig.pwd and s3 accessKey/secretKey; other fields kept', () => {
     const m = maskObject(zone1());
     const text = JSON.stringify(m);
-    for (const secret of ['password1', 'AKIDajocbuwoqooojfqoqujjofquorqou', '123456789012345678901234567890']) expect(text).not.toContain(secret);
+    for (const secret of ['password1', 'AKIDajocbuwoqooojfqoqujjofquorqou', '123456789012345678901234567890'])
+      expect(text).not.toContain(secret);
     expect(m.spec.gameZone.mysqlConfig.user).toBe('username1');
     expect(m.spec.gameZone.mysqlConfig.port).toBe(3306);
     expect(m.spec.artifacts[0].s3.url).toBe('https://cos.ap-beijing.myqcloud.com');

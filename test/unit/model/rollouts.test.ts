@@ -28,7 +28,10 @@ describe('rollout derivations', () => {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Rollout',
       metadata: { name: 'gw-ro', namespace: 'zone-101' },
-      spec: { workloadRef: { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'gateway-1' }, strategy: { canary: { steps: [] } } },
+      spec: {
+        workloadRef: { apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameDeployment', name: 'gateway-1' },
+        strategy: { canary: { steps: [] } },
+      },
     });
     const { workloads } = linkRollouts([dep, ro]);
     expect(workloads[0].rolloutRef).toEqual({ kind: 'Rollout', name: 'gw-ro' });
@@ -38,6 +41,8 @@ describe('rollout derivations', () => {
   it('readObject dispatches by apiVersion/kind and ignores unknown kinds', () => {
     expect(readObject('c', zone1())?.type).toBe('zone');
     expect(readObject('c', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } })).toBeUndefined();
-    expect(readObject('c', { apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', metadata: { name: 'r' } })?.row).toMatchObject({ kind: 'KruiseRollout' });
+    expect(readObject('c', { apiVersion: 'rollouts.kruise.io/v1beta1', kind: 'Rollout', metadata: { name: 'r' } })?.row).toMatchObject({
+      kind: 'KruiseRollout',
+    });
   });
 });

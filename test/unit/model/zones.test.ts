@@ -10,21 +10,56 @@ import { zone1 } from '../adapters/fixtures-zone.js';
 
 const CL = 'rke2';
 
-function gd(name: string, opts: { zone?: string; ns?: string; image?: string; replicas?: number; ready?: number; paused?: boolean; kind?: 'GameDeployment' | 'GameStatefulSet' } = {}): KubeObject {
+function gd(
+  name: string,
+  opts: {
+    zone?: string;
+    ns?: string;
+    image?: string;
+    replicas?: number;
+    ready?: number;
+    paused?: boolean;
+    kind?: 'GameDeployment' | 'GameStatefulSet';
+  } = {},
+): KubeObject {
   const replicas = opts.replicas ?? 2;
   const ready = opts.ready ?? replicas;
   return {
     apiVersion: 'tkex.tencent.com/v1alpha1',
     kind: opts.kind ?? 'GameDeployment',
-    metadata: { name, namespace: opts.ns ?? 'zone-101', uid: `u-${name}`, resourceVersion: '1', labels: { 'zonectl.io/zone': opts.zone ?? '101' } },
+    metadata: {
+      name,
+      namespace: opts.ns ?? 'zone-101',
+      uid: `u-${name}`,
+      resourceVersion: '1',
+      labels: { 'zonectl.io/zone': opts.zone ?? '101' },
+    },
     spec: {
       replicas,
       template: { spec: { containers: [{ name: 'main', image: opts.image ?? 'registry.example.com/project1/service:0.1.0' }] } },
-      updateStrategy: opts.paused ? { type: 'InplaceUpdate', paused: true, canary: { steps: [{ partition: 1 }, { pause: {} }] } } : { type: 'InplaceUpdate' },
+      updateStrategy: opts.paused
+        ? { type: 'InplaceUpdate', paused: true, canary: { steps: [{ partition: 1 }, { pause: {} }] } }
+        : { type: 'InplaceUpdate' },
     },
     status: opts.paused
-      ? { replicas, readyReplicas: ready, updatedReplicas: 1, updatedReadyReplicas: 1, currentStepIndex: 1, currentRevision: 'a', updateRevision: 'b', pauseConditions: [{ reason: 'PausedByCanaryPauseStep', startTime: '2024-05-01T10:00:00Z' }] }
-      : { replicas, readyReplicas: ready, updatedReplicas: replicas, updatedReadyReplicas: ready, currentRevision: 'a', updateRevision: 'a' },
+      ? {
+          replicas,
+          readyReplicas: ready,
+          updatedReplicas: 1,
+          updatedReadyReplicas: 1,
+          currentStepIndex: 1,
+          currentRevision: 'a',
+          updateRevision: 'b',
+          pauseConditions: [{ reason: 'PausedByCanaryPauseStep', startTime: '2024-05-01T10:00:00Z' }],
+        }
+      : {
+          replicas,
+          readyReplicas: ready,
+          updatedReplicas: replicas,
+          updatedReadyReplicas: ready,
+          currentRevision: 'a',
+          updateRevision: 'a',
+        },
   };
 }
 
@@ -67,10 +102,7 @@ describe('buildZones', () => {
   });
 
   it('roll-up: failed > paused > progressing > complete, with the worst named', () => {
-    const ws = [
-      readGameDeployment(CL, gd('game-1', { paused: true })),
-      readGameDeployment(CL, gd('game-2')),
-    ];
+    const ws = [readGameDeployment(CL, gd('game-1', { paused: true })), readGameDeployment(CL, gd('game-2'))];
     let z = buildZones([], ws)[0];
     expect(z).toMatchObject({ source: 'label', rollout: 'paused', rolloutMessage: 'game-1: paused: awaiting approval' });
     const failed = gd('db-1');
@@ -107,11 +139,23 @@ describe('buildZones', () => {
       apiVersion: 'rollouts.kruise.io/v1beta1',
       kind: 'Rollout',
       metadata: { name: 'auth-2-rollout', namespace: 'zone-101' },
-      spec: { workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'auth-2' }, strategy: { canary: { steps: [{ replicas: 1 }] } } },
-      status: { phase: 'Progressing', canaryStatus: { currentStepIndex: 1, currentStepState: 'StepPaused', lastUpdateTime: '2024-05-01T10:00:00Z' } },
+      spec: {
+        workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'auth-2' },
+        strategy: { canary: { steps: [{ replicas: 1 }] } },
+      },
+      status: {
+        phase: 'Progressing',
+        canaryStatus: { currentStepIndex: 1, currentStepState: 'StepPaused', lastUpdateTime: '2024-05-01T10:00:00Z' },
+      },
     };
     const z = buildZones([], [readDeployment(CL, dep), readKruiseRollout(CL, ro)])[0];
-    expect(z).toMatchObject({ zoneId: '101', servicesTotal: 1, servicesReady: 1, rollout: 'paused', rolloutMessage: 'auth-2: paused: awaiting approval' });
+    expect(z).toMatchObject({
+      zoneId: '101',
+      servicesTotal: 1,
+      servicesReady: 1,
+      rollout: 'paused',
+      rolloutMessage: 'auth-2: paused: awaiting approval',
+    });
   });
 
   it('an invalid GameZone stays a row; an invalid workload ranks above paused', () => {
