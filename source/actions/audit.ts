@@ -37,6 +37,7 @@ export interface AuditRecord extends AuditAnnotation {
 /** Reason text is the operator's own words; keep it one line and bounded. */
 export function cleanReason(reason: string | undefined): string | undefined {
   if (reason === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const r = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
   return r ? r.slice(0, 512) : undefined;
 }

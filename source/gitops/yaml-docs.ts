@@ -39,7 +39,7 @@ const K8S_YAML11 = new Schema({
 const yamlOptions = { version: '1.1' as const, schema: K8S_YAML11 };
 
 // Only documents that may hold an unquoted YAML 1.1 boolean spelled yes/no/on/off/y/n pay for source tokens.
-const MAYBE_YAML11_BOOL = /(?:^|[\s:\-\[{,])(?:y|n|yes|no|on|off)\s*(?:$|[,\]}#])/im;
+const MAYBE_YAML11_BOOL = /(?:^|[\s:\-[{,])(?:y|n|yes|no|on|off)\s*(?:$|[,\]}#])/im;
 
 /** Parses one file. Returns objects and warnings (unquoted YAML 1.1 booleans); throws ManifestError on a syntax error
  * or a document that is not a Kubernetes object. */

@@ -53,7 +53,8 @@ export function entryText(e: LogEntry, timestamps: boolean): string {
 export function sanitize(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /[\x00-\x08\x0b-\x1f\x7f]/.test(s)
-    ? s.replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `^${String.fromCharCode((c.charCodeAt(0) + 64) & 127)}`)
+    ? // eslint-disable-next-line no-control-regex
+      s.replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `^${String.fromCharCode((c.charCodeAt(0) + 64) & 127)}`)
     : s;
 }
 

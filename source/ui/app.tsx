@@ -112,15 +112,18 @@ export function App(props: AppProps) {
     return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
   }, [selKey, snap]);
   const avail = useAvailability(props.actions, selected, { enabled: !props.readOnly });
-  const keysInput = {
-    port: props.actions !== undefined,
-    readOnly: props.readOnly,
-    selected,
-    checked: avail.checked,
-    last: avail.last,
-    busy: state.busy?.text,
-  };
-  const keys = useMemo(() => actionKeys(keysInput), [props.actions, props.readOnly, selected, avail.checked, avail.last, state.busy?.text]);
+  const keysInput = useMemo(
+    () => ({
+      port: props.actions !== undefined,
+      readOnly: props.readOnly,
+      selected,
+      checked: avail.checked,
+      last: avail.last,
+      busy: state.busy?.text,
+    }),
+    [props.actions, props.readOnly, selected, avail.checked, avail.last, state.busy?.text],
+  );
+  const keys = useMemo(() => actionKeys(keysInput), [keysInput]);
   const blocked = blockedReason(keysInput);
   const lines = useMemo(
     () =>

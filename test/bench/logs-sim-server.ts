@@ -110,7 +110,7 @@ world.startRealtime(20);
 process.stdout.write(JSON.stringify({ kubeconfig, pods: all.length, contexts: world.members, source: fast ? 'fast' : 'sim' }) + '\n');
 
 const rl = createInterface({ input: process.stdin });
-rl.on('line', async (cmd) => {
+rl.on('line', (cmd) => {
   if (cmd !== 'freeze') return;
   world.stop();
   fast?.freeze();
@@ -123,8 +123,7 @@ rl.on('line', async (cmd) => {
   }
   process.stdout.write(JSON.stringify({ last }) + '\n');
 });
-process.stdin.on('end', async () => {
+process.stdin.on('end', () => {
   world.stop();
-  await Promise.all(sims.map((s) => s.close()));
-  process.exit(0);
+  void Promise.all(sims.map((s) => s.close())).then(() => process.exit(0));
 });

@@ -1,9 +1,6 @@
 // zonectl diff against real kube-apiservers: defaulted fields are not drift, a changed image is Modified, a
 // deleted object Missing, an owned extra Extra, an unknown field in Git is the server's warning, and a viewer
 // without patch rights gets the client-side fallback and says so. Objects live in a namespace of their own.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stringify } from 'yaml';
 import { kubeTargets, type KubeTargets } from '../../source/gitops/kube-targets.js';

@@ -177,7 +177,7 @@ export async function startRealFederation(opts: RealFederationOptions = {}): Pro
     if (stopped) return;
     stopped = true;
     await Promise.all([...pods.values()].map((p) => p.stop()));
-    await Promise.all([...apiservers.values()].map((s) => (s.proc ? stopProcess(s.proc, 15_000) : undefined)));
+    await Promise.all([...apiservers.values()].map((s) => (s.proc ? stopProcess(s.proc, 15_000) : Promise.resolve())));
     if (etcd) await stopProcess(etcd, 10_000);
     rmSync(dir, { recursive: true, force: true });
   };

@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     t.type('failed:');
     t.keys('Enter');
     s = await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*auth-1 .*failed/m.test(x), 'the failed row selected');
-    s = await t.waitFor((x) => /(^|  )x reject( |$)/.test(footer(x)), 'the reject key enabled');
+    s = await t.waitFor((x) => /(^| {2})x reject( |$)/.test(footer(x)), 'the reject key enabled');
     t.keys('x');
     s = await t.waitFor((x) => x.includes('Writes:') && /^Reject GameDeployment\/auth-1$/m.test(x), 'the reject card');
     fits(s);
@@ -89,14 +89,14 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
   });
 
   it('hot-updates a GameStatefulSet in place from the Rollout detail and shows it progress pod by pod', async () => {
-    const { t, dir } = await startDemoSession(COLS, ROWS, 'hot', cleanups);
+    const { t } = await startDemoSession(COLS, ROWS, 'hot', cleanups);
     t.keys('2', 'A', '/');
     t.type('zone-102 game-1 ');
     t.keys('Enter');
     await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*game-1 .*up to date/m.test(x), 'the up-to-date game-1 of zone-102');
     t.keys('Enter');
     let s = await t.waitFor(
-      (x) => /^Rollouts > GameStatefulSet\/game-1/m.test(x) && /(^|  )u hot update( |$)/.test(footer(x)),
+      (x) => /^Rollouts > GameStatefulSet\/game-1/m.test(x) && /(^| {2})u hot update( |$)/.test(footer(x)),
       'the detail with the hot update key enabled',
     );
     const image = /image game {3}(\S+)/.exec(s)?.[1];

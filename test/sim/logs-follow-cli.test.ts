@@ -96,6 +96,7 @@ describe('zonectl logs (scripted) on the simulator', () => {
     // on a colour terminal each stream's prefix is coloured
     const tty = capture(true);
     await followLogs(parseLogsArgs(['-l', 'app=login-global', '-n', 'global', '--tail', '1']), lw.clusters('global'), tty.io);
+    // eslint-disable-next-line no-control-regex -- the colour escape is the assertion
     expect(tty.out()).toMatch(/^\x1b\[\d+m(shanghai|nanjing|singapore)\/login-global-[a-z0-9]+\/login\x1b\[39m /m);
   }, 60_000);
 

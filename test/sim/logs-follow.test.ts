@@ -1,7 +1,7 @@
 // Following logs against the simulator, asserting on sequence numbers: every container instance's
 // lines arrive exactly once, in order, from seq=1, through in-place restarts and pod recreation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { T, FED_NAMESPACE } from '../../source/sim/controllers/kinds.js';
+import { T } from '../../source/sim/controllers/kinds.js';
 import { LogFollower } from '../../source/logs/follower.js';
 import type { FollowOptions } from '../../source/logs/types.js';
 import { CollectingSink, instanceRuns, startLogWorld, until, type LogWorld } from './logs-follow-helpers.js';

@@ -3,7 +3,6 @@
 // what almost every cell holds and layout runs over whole lists.
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -253,11 +253,15 @@ export function DiffView(p: DiffViewProps) {
   );
 }
 
+// Control characters would move the terminal's cursor; a diff line shows them as spaces.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 const LineRow = memo(function LineRow({ line, selected, theme }: { line: DiffLine; selected: boolean; theme: Theme }) {
   const style = selected ? theme.tokens.selection : line.token ? theme.tokens[line.token] : {};
   return (
     <Text wrap="truncate-end" {...style}>
-      {(selected ? '> ' : '  ') + line.text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')}
+      {(selected ? '> ' : '  ') + line.text.replace(CONTROL_CHARS, ' ')}
     </Text>
   );
 });

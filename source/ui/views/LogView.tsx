@@ -52,6 +52,8 @@ export function LogView(p: LogViewProps) {
   const entries = useMemo(() => {
     const all = feed.ring.toArray();
     return filter ? all.filter((e) => filter.test(entryText(e, timestamps))) : all;
+    // feed.ring is mutated in place; feed.version is what changes when it gains lines.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [feed.version, feed.ring, filter, timestamps]);
   const topIndex = useMemo(() => indexOfSeq(entries, topSeq), [entries, topSeq]);
   const rows = useMemo(
