@@ -9,4 +9,4 @@ export interface DiffPort {
   refresh(): Promise<DiffReport>;
 }
 
-export type { AppResult, DiffReport, ObjectDiff, ObjectStatus } from './types.js';
+export type { DiffReport, ObjectDiff } from './types.js';

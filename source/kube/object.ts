@@ -51,7 +51,3 @@ export function resourcePath(t: ResourceType, opts: { namespace?: string; name?:
   const sub = opts.name && opts.subresource ? `/${opts.subresource}` : '';
   return `${base}${ns}/${t.resource}${name}${sub}`;
 }
-
-export function objectKey(o: KubeObject): string {
-  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-}

@@ -1,6 +1,6 @@
 // Small helpers for stored objects: freezing, names, timestamps, validation messages like the apiserver's.
 import { randomBytes } from 'node:crypto';
-import type { KubeObject, ResourceType } from '../kube/object.js';
+import type { ResourceType } from '../kube/object.js';
 import { StoreError } from './store-api.js';
 
 /** Stored objects are frozen so nobody mutates the store's copy by accident (use SimStore.mutate). */
@@ -57,12 +57,6 @@ export function conflict(
 ): StoreError {
   return new StoreError(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(t)} "${name}": ${detail}`);
 }
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-export type Obj = KubeObject;
 
 /**
  * Returns `next` with every subtree that deep-equals the one at the same place in `prev` replaced by

@@ -9,7 +9,7 @@ import { planNative } from './native.js';
 import type { PlanResult } from './types.js';
 
 export type { Intent, PlanInput } from './common.js';
-export type { Plan, PlanCard, PlanPatchType, PlanPreconditions, PlanResult, PlanStep, PlanTarget } from './types.js';
+export type { PlanResult } from './types.js';
 
 export function planAction(intent: Intent, input: PlanInput): PlanResult {
   const kind = knownKindOf(input.obj?.apiVersion, input.obj?.kind);
