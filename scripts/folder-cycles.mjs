@@ -4,8 +4,9 @@
 // closes a cycle and is not in the known list below (.folder-cycles-known.json), so the list can
 // only shrink. Type-only imports count: they couple the folders all the same.
 //
-// Usage: depcruise source commands --config .dependency-cruiser.cjs -T json | node scripts/folder-cycles.mjs
-// Regenerate the known list after removing cycles: add --write-known (it must only ever shrink).
+// Usage (npm run boundaries does this): depcruise source commands --config .dependency-cruiser.cjs -T json | node scripts/folder-cycles.mjs
+// Regenerate the known list after removing cycles (it must only ever shrink): the same with
+//   node scripts/folder-cycles.mjs --write-known
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const KNOWN_FILE = new URL('../.folder-cycles-known.json', import.meta.url);
