@@ -1,11 +1,10 @@
 // Runs the benchmarks in test/bench/, each the way its header says, one after another, and exits
 // non-zero if any failed (a benchmark that checks a budget exits 1 when it misses it).
 //
-//   node scripts/bench.mjs [--quick] [name...]      (npm run bench = build + --quick over all of them)
+//   node scripts/bench.mjs [name...]     (npm run bench = build, then all; npm run bench:<name> = one)
 //
-// --quick runs the benchmarks whose default size takes minutes on a 2-core machine at a smaller,
-// documented size (the `quick` arguments below); without it, each runs at its header's default size
-// (npm run bench:<name>). Needs `npm run build` first (several benchmarks run dist/).
+// Each runs at its header's default size: all of them take about 3-4 minutes on the quiet 2-core
+// machine. Needs `npm run build` first (several benchmarks run dist/).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,40 +29,27 @@ function compiled(name, extra = []) {
   return join(out, 'test/bench', `${name}.js`);
 }
 
-/** name -> how to run it: node arguments at the default size, and the smaller size --quick uses. */
+/** name -> the node arguments that run it (logs-sim-server.ts is logs-throughput's child, not a benchmark). */
 const BENCHES = {
-  'demo-first-frame': { args: () => ['test/bench/demo-first-frame.ts'] },
-  'diff-1000': { args: () => [...tsHooks, 'test/bench/diff-1000.ts'] },
-  // Default 10 clusters x 100k pods; quick: 3 clusters x 10k pods.
-  'fleet-zones': {
-    args: () => ['test/bench/fleet-zones.ts'],
-    quick: ['--clusters', '3', '--zones', '100', '--services', '10', '--pods', '10'],
-  },
-  // Default 10 s at 1,000 lines/s per stream; quick: 5 s.
-  'logs-throughput': { args: () => [...tsHooks, 'test/bench/logs-throughput.ts'], quickEnv: { BENCH_SECONDS: '5' } },
-  'sim-scale': { args: () => [compiled('sim-scale')] },
-  // Default 10 clusters x 100k pods; quick: 3 clusters x 10k pods.
-  'sim-serve-rss': {
-    args: () => ['test/bench/sim-serve-rss.ts'],
-    quick: ['--clusters', '3', '--zones', '100', '--services', '10', '--pods', '10'],
-  },
-  'ui-render': { args: () => [compiled('ui-render', ['--jsx', 'react-jsx', '--resolveJsonModule'])] },
-  // Default 10 s; quick: 5 s at the same rate.
-  'watch-rate': { args: () => ['test/bench/watch-rate.ts'], quick: ['--seconds', '5'] },
+  'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
+  'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
+  'fleet-zones': () => ['test/bench/fleet-zones.ts'],
+  'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
+  'sim-scale': () => [compiled('sim-scale')],
+  'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],
+  'ui-render': () => [compiled('ui-render', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
+  'watch-rate': () => ['test/bench/watch-rate.ts'],
 };
 
-const quick = process.argv.includes('--quick');
-const names = process.argv.slice(2).filter((a) => a !== '--quick');
+const names = process.argv.slice(2);
 for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark "${n}" (have: ${Object.keys(BENCHES).join(', ')})`);
 
 const results = [];
 for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
-  const b = BENCHES[name];
-  const args = [...b.args(), ...(quick ? (b.quick ?? []) : [])];
-  const env = { ...process.env, ...(quick ? b.quickEnv : {}) };
-  console.log(`\n[bench] ${name}${quick && (b.quick || b.quickEnv) ? ' (quick size)' : ''}`);
+  const args = BENCHES[name]();
+  console.log(`\n[bench] ${name}`);
   const t0 = performance.now();
-  const r = spawnSync(node, args, { cwd: root, env, stdio: 'inherit' });
+  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit' });
   const s = (performance.now() - t0) / 1000;
   results.push({ name, ok: r.status === 0, s, code: r.status ?? r.signal });
 }

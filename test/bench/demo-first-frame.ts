@@ -9,7 +9,17 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = resolve(root, 'bin/zonectl');
 const socket = `zonectl-bench-${process.pid}`;
-const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+const tmux = (...a: string[]): string => {
+  try {
+    return execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // The previous run's server may still be shutting down on this socket: the new client then
+    // reaches a dying server. Once it has gone, the same command starts a fresh one.
+    if (!String((e as { stderr?: unknown }).stderr).includes('server exited unexpectedly')) throw e;
+    spawnSync('sleep', ['0.5']);
+    return execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
+  }
+};
 
 function versionMs(): number {
   const t0 = performance.now();
