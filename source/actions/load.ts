@@ -1,10 +1,10 @@
 // Everything a planner needs about one workload, read fresh from its cluster: the object, the step
 // HookRuns (bk-bcs), owned ControllerRevisions / ReplicaSets (reject) and the workload a Rollout
 // drives (Argo / Kruise workloadRef). Shared by the commands and the console port.
-import { readHookRun } from '../adapters/hookrun.js';
-import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
-import type { PlanInput } from '../adapters/plans/index.js';
-import { typeFromRef } from '../adapters/plans/common.js';
+import { readHookRun } from '../kinds/hookrun.js';
+import { KINDS, TKEX_GROUP } from '../kinds/registry.js';
+import type { PlanInput } from '../kinds/plan/index.js';
+import { typeFromRef } from '../kinds/plan/common.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo, WorkloadKind } from '../model/types.js';

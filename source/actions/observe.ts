@@ -1,9 +1,9 @@
-// What the executor and --wait see of an object: the workload model (via the adapters' readers) and
+// What the executor and --wait see of an object: the workload model (via the kinds' readers) and
 // the fields the plan preconditions name (resourceVersion, step index, update revision, hook run).
-import { hookCompleted, readHookRun } from '../adapters/hookrun.js';
-import { knownKindOf } from '../adapters/kinds.js';
-import type { PlanPreconditions } from '../adapters/plans/types.js';
-import { WORKLOAD_READERS } from '../adapters/read.js';
+import { hookCompleted, readHookRun } from '../kinds/hookrun.js';
+import { knownKindOf } from '../kinds/registry.js';
+import type { PlanPreconditions } from '../kinds/plan/types.js';
+import { WORKLOAD_READERS } from '../kinds/read.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo } from '../model/types.js';

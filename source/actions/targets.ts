@@ -1,6 +1,6 @@
 // What "done" means for --wait after each action, judged on the workload model.
-import type { Plan } from '../adapters/plans/types.js';
-import { hookUnsuccessful } from '../adapters/hookrun.js';
+import type { Plan } from '../kinds/plan/types.js';
+import { hookUnsuccessful } from '../kinds/hookrun.js';
 import type { WorkloadInfo } from '../model/types.js';
 import type { WaitPredicate } from './wait.js';
 

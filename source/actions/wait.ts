@@ -1,8 +1,8 @@
 // --wait: follow the primary object (a watch, never a polling timer) until a predicate holds, reporting
 // progress lines such as "updated 3/10, step 2/4, hook Running"; gives up at the deadline.
-import { readHookRun } from '../adapters/hookrun.js';
-import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
-import type { Plan } from '../adapters/plans/types.js';
+import { readHookRun } from '../kinds/hookrun.js';
+import { KINDS, TKEX_GROUP } from '../kinds/registry.js';
+import type { Plan } from '../kinds/plan/types.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';

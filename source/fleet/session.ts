@@ -1,6 +1,6 @@
 // Shared wiring for commands and the console: config -> kubeconfig -> fleet -> store.
 import { type Config, loadConfig } from '../config/config.js';
-import { kindsToWatch, type View } from '../adapters/kinds.js';
+import { kindsToWatch, type View } from '../kinds/registry.js';
 import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/kubeconfig.js';
 import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
 import { deriveSnapshot } from '../store/derive.js';

@@ -1,6 +1,6 @@
 // Target -> pod sources on one cluster. A source is one pod list+watch (namespace, label selector,
 // field selector) plus an optional owner check; a pod followed by several sources counts once.
-import { KINDS } from '../adapters/kinds.js';
+import { KINDS } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';

@@ -134,7 +134,7 @@ export interface RolloutStatus {
   actions: ActionAvailability[];
   /** Metric results of the current step hook run (joined from HookRuns). */
   hookMetrics?: MetricResult[];
-  /** Set when zonectl's hold annotation is on the object (see adapters/hold.ts). */
+  /** Set when zonectl's hold annotation is on the object (see kinds/shared/hold.ts). */
   hold?: { previous: number | string | boolean | null; at?: string; by?: string };
   /** Rollout controller's own word, e.g. Argo status.message / Kruise canaryStatus.message. */
   controllerMessage?: string;

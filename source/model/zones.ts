@@ -86,7 +86,7 @@ function zoneKey(cluster: string, ns: string, zoneId: string): string {
 
 /**
  * Join GameZone rows (from readGameZone) with workload rows (zone from the zone label, set by the
- * workload adapters). A GameZone matches workloads in its cluster and namespace (any namespace when
+ * workload readers). A GameZone matches workloads in its cluster and namespace (any namespace when
  * the GameZone is cluster-scoped). Workloads whose zone has no GameZone form 'label' zones.
  */
 export function buildZones(gameZones: readonly ZoneInfo[], workloads: readonly WorkloadInfo[]): ZoneInfo[] {

@@ -1,17 +1,17 @@
-// Snapshot derivation: raw objects -> model rows via the adapters, memoized per object
+// Snapshot derivation: raw objects -> model rows via the kind readers, memoized per object
 // (uid + resourceVersion) so a change batch re-reads only what changed.
-import { readDeployment } from '../adapters/deployment.js';
-import { readFederated } from '../adapters/federated.js';
-import { readGameDeployment } from '../adapters/gamedeployment.js';
-import { readGameStatefulSet } from '../adapters/gamestatefulset.js';
-import { readGameZone } from '../adapters/gamezone.js';
-import { readHookRun } from '../adapters/hookrun.js';
-import { FEDERATED_KINDS, KINDS, gameZoneType, type GameZoneTypeOptions } from '../adapters/kinds.js';
-import { readKubeFedCluster } from '../adapters/kubefedcluster.js';
-import { readPod } from '../adapters/pod.js';
-import { readStatefulSet } from '../adapters/statefulset.js';
-import { readArgoRollout } from '../adapters/argo-rollout.js';
-import { readKruiseRollout } from '../adapters/kruise-rollout.js';
+import { readDeployment } from '../kinds/deployment.js';
+import { readFederated } from '../kinds/federated.js';
+import { readGameDeployment } from '../kinds/gamedeployment.js';
+import { readGameStatefulSet } from '../kinds/gamestatefulset.js';
+import { readGameZone } from '../kinds/gamezone.js';
+import { readHookRun } from '../kinds/hookrun.js';
+import { FEDERATED_KINDS, KINDS, gameZoneType, type GameZoneTypeOptions } from '../kinds/registry.js';
+import { readKubeFedCluster } from '../kinds/kubefedcluster.js';
+import { readPod } from '../kinds/pod.js';
+import { readStatefulSet } from '../kinds/statefulset.js';
+import { readArgoRollout } from '../kinds/argo-rollout.js';
+import { readKruiseRollout } from '../kinds/kruise-rollout.js';
 import { typeKey } from '../kube/discovery.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo, HookRunInfo, WorkloadInfo } from '../model/types.js';

@@ -1,0 +1,11 @@
+// GameStatefulSet (tkex.tencent.com/v1alpha1) -> WorkloadInfo. Partition at
+// spec.updateStrategy.rollingUpdate.partition (= ordinal: pods >= partition are updated, highest
+// first). Shared canary logic in bkbcs-workload.ts.
+import type { KubeObject } from '../kube/object.js';
+import type { WorkloadInfo } from '../model/types.js';
+import { readBkbcsWorkload } from './bkbcs/workload.js';
+import type { ReadContext } from './shared/context.js';
+
+export function readGameStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadContext): WorkloadInfo {
+  return readBkbcsWorkload(cluster, obj, 'GameStatefulSet', ctx);
+}
