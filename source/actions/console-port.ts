@@ -1,7 +1,8 @@
 // The console's actions port (ui/actions-port.ts): availability = the reader's state-based verdict
 // narrowed by read-only mode and a (cached) access review; plan = fresh read + adapter plan + card;
 // run = the executor. The UI never sees a client or a patch.
-import { KINDS, TKEX_GROUP } from '../kinds/registry.js';
+import { TKEX_GROUP } from '../kinds/bkbcs/group.js';
+import { KINDS } from '../kinds/registry.js';
 import { ANALYSIS_RUNS } from '../kinds/rollouts/argo-plans.js';
 import { typeFromRef } from '../kinds/plan/common.js';
 import { planAction, type Intent } from '../kinds/plan/index.js';

@@ -1,4 +1,4 @@
-// Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2).
+// Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2); planned in rollouts/argo-plans.ts.
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
 import { duration, parseDuration } from '../model/format.js';
@@ -7,6 +7,17 @@ import { parseHold } from './shared/hold.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollouts/common.js';
 import { guard, isRecord, Malformed, optArray, optBool, optNumber, optRecord, optString, optTime } from './shared/read-util.js';
 import { can, cannot, invalidWorkload, lagging, pauseEnd, stepPauseMessage, workloadBase } from './shared/workload-base.js';
+import { planArgo } from './rollouts/argo-plans.js';
+import { workloadPreconditions } from './shared/observe.js';
+import { observed } from './shared/wait.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    /** Argo Rollout. */
+    Rollout: true;
+  }
+}
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
   if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
@@ -168,3 +179,23 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
     (reason) => invalidWorkload(cluster, obj, 'Rollout', reason, ctx),
   );
 }
+
+export const argoRollout: WorkloadSpec<'Rollout'> = {
+  kind: 'Rollout',
+  role: 'workload',
+  type: { group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts', kind: 'Rollout', namespaced: true },
+  aliases: ['rollout', 'rollouts', 'ro', 'rollouts.argoproj.io'],
+  watchedBy: WORKLOAD_VIEWS,
+  read: readArgoRollout,
+  plan: (intent, input) => planArgo(argoRollout, intent, input),
+  // With a workloadRef, hot update and the approve card act on the workload it drives.
+  prefetch: { workloadRef: true },
+  preconditions: workloadPreconditions(readArgoRollout),
+  wait: {
+    // Abort: the controller scales the canary down and reports the rollout aborted (Degraded).
+    reject: () => ({
+      describe: 'the rollout to abort',
+      reached: (i) => observed(i) && i.rollout.phase === 'failed' && i.rollout.updated === 0,
+    }),
+  },
+};

@@ -1,4 +1,4 @@
-// apps/v1 Deployment -> WorkloadInfo. Completion as `kubectl rollout status` judges it; hold = spec.paused.
+// apps/v1 Deployment -> WorkloadInfo; planned in native/plans.ts. Completion as `kubectl rollout status` judges it; hold = spec.paused.
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
@@ -6,6 +6,19 @@ import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, isRecord, optArray, optBool, optNumber, optString } from './shared/read-util.js';
 import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import type { ResourceType } from '../kube/object.js';
+import { planNative } from './native/plans.js';
+import { workloadPreconditions } from './shared/observe.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    Deployment: true;
+  }
+}
+
+/** A Deployment's revisions: the ReplicaSets it owns (an Argo or Kruise reject restores one). */
+const REPLICA_SETS: ResourceType = { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true };
 
 function failure(obj: KubeObject): string | undefined {
   for (const c of optArray(obj, 'status.conditions') ?? []) {
@@ -85,3 +98,19 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
     (reason) => invalidWorkload(cluster, obj, 'Deployment', reason, ctx),
   );
 }
+
+export const deployment: WorkloadSpec<'Deployment'> = {
+  kind: 'Deployment',
+  role: 'workload',
+  type: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true },
+  aliases: ['deployment', 'deployments', 'deploy'],
+  watchedBy: WORKLOAD_VIEWS,
+  read: readDeployment,
+  plan: (intent, input) => planNative(deployment, intent, input),
+  // Its own plans restore nothing: no reject.
+  prefetch: {},
+  revisions: REPLICA_SETS,
+  preconditions: workloadPreconditions(readDeployment),
+  // Pods belong to its ReplicaSets, named <deployment>-<hash>.
+  pods: { ownedBy: (ctrl, name) => ctrl.kind === 'ReplicaSet' && ctrl.name.startsWith(`${name}-`) },
+};

@@ -4,6 +4,9 @@ import type { KubeObject } from '../kube/object.js';
 import type { FederatedClusterStatus, FederatedInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, Malformed, meta, optArray, optRecord, optStringMap } from './shared/read-util.js';
+import type { RowSpec } from './spec.js';
+
+export const KUBEFED_TYPES_GROUP = 'types.kubefed.io';
 
 type Override = FederatedClusterStatus['overrides'][number];
 
@@ -100,3 +103,19 @@ export function readFederated(cluster: string, obj: KubeObject, _ctx?: ReadConte
     },
   );
 }
+
+const federatedKind = <K extends string>(kind: K, resource: string): RowSpec<'federated', K> => ({
+  kind,
+  role: 'federated',
+  type: { group: KUBEFED_TYPES_GROUP, version: 'v1beta1', resource, kind, namespaced: true },
+  watchedBy: ['federation'],
+  read: readFederated,
+});
+
+/** The kubefed types zonectl reads: one per federated workload kind. */
+export const federatedKinds = [
+  federatedKind('FederatedGameDeployment', 'federatedgamedeployments'),
+  federatedKind('FederatedGameStatefulSet', 'federatedgamestatefulsets'),
+  federatedKind('FederatedDeployment', 'federateddeployments'),
+  federatedKind('FederatedStatefulSet', 'federatedstatefulsets'),
+] as const;

@@ -1,10 +1,26 @@
 // GameZone (seed 004 shape; group/version configurable) -> ZoneInfo before the join with workloads
 // (model/zones.ts fills services' workloads, readiness and the rollout roll-up).
-import type { KubeObject } from '../kube/object.js';
+import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ZoneInfo, ZoneService } from '../model/types.js';
 import { imageTag } from '../model/format.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import type { RowSpec, TypeOptions } from './spec.js';
+
+export const DEFAULT_GAMEZONE = { group: 'apps.example.com', version: 'v1alpha1' } as const;
+
+export type GameZoneTypeOptions = TypeOptions;
+
+/** GameZone's group/version are configurable (config `gameZone`); these are the defaults. */
+export function gameZoneType(o: GameZoneTypeOptions = {}): ResourceType {
+  return {
+    group: o.group ?? DEFAULT_GAMEZONE.group,
+    version: o.version ?? DEFAULT_GAMEZONE.version,
+    resource: o.resource ?? 'gamezones',
+    kind: 'GameZone',
+    namespaced: o.namespaced ?? true,
+  };
+}
 
 function idOf(v: unknown, where: string): string | undefined {
   if (v === undefined || v === null) return undefined;
@@ -78,3 +94,12 @@ export function readGameZone(cluster: string, obj: KubeObject, _ctx?: ReadContex
     },
   );
 }
+
+export const gameZone: RowSpec<'zone', 'GameZone'> = {
+  kind: 'GameZone',
+  role: 'zone',
+  type: gameZoneType(),
+  typeWith: gameZoneType,
+  watchedBy: ['zones'],
+  read: readGameZone,
+};

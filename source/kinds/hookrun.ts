@@ -16,17 +16,12 @@ import {
   optTime,
 } from './shared/read-util.js';
 import { isSensitiveKey, maskValue } from '../model/mask.js';
+import { tkexType } from './bkbcs/group.js';
+import type { RowSpec } from './spec.js';
+
+export { hookCompleted, hookUnsuccessful } from './shared/hook-phase.js';
 
 const PHASES: readonly string[] = ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'];
-
-/** True for the phases in which a HookRun is never reconciled again. */
-export function hookCompleted(phase: string | undefined): boolean {
-  return phase === 'Successful' || phase === 'Failed' || phase === 'Error' || phase === 'Inconclusive';
-}
-
-export function hookUnsuccessful(phase: string | undefined): boolean {
-  return phase === 'Failed' || phase === 'Error' || phase === 'Inconclusive';
-}
 
 function hookType(labelType: string | undefined, name: string): HookType {
   const byLabel: Record<string, HookType> = {
@@ -138,3 +133,17 @@ export function readHookRun(cluster: string, obj: KubeObject, _ctx?: ReadContext
     },
   );
 }
+
+export const hookRun: RowSpec<'hookRun', 'HookRun'> = {
+  kind: 'HookRun',
+  role: 'hookRun',
+  type: tkexType('hookruns', 'HookRun'),
+  watchedBy: ['rollouts', 'hotupdate'],
+  // Step hook runs are joined to their workload afterwards: -l would hide them.
+  selectable: false,
+  read: readHookRun,
+  preconditions: (cluster, obj) => {
+    const h = readHookRun(cluster, obj);
+    return { hookRunName: h.name, hookPhase: h.phase, hookTerminating: h.terminate };
+  },
+};

@@ -4,6 +4,8 @@ import type { KubeObject } from '../kube/object.js';
 import type { HookTemplateInfo, HookTemplateMetric } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import { tkexType } from './bkbcs/group.js';
+import type { RowSpec } from './spec.js';
 
 function provider(p: unknown): { provider: string; target?: string } {
   if (!isRecord(p)) return { provider: 'unknown' };
@@ -71,3 +73,10 @@ export function readHookTemplate(cluster: string, obj: KubeObject, _ctx?: ReadCo
     },
   );
 }
+
+export const hookTemplate: RowSpec<'hookTemplate', 'HookTemplate'> = {
+  kind: 'HookTemplate',
+  role: 'hookTemplate',
+  type: tkexType('hooktemplates', 'HookTemplate'),
+  read: readHookTemplate,
+};

@@ -1,6 +1,7 @@
 // Kruise Rollout (rollouts.kruise.io, v1beta1 storage; v1alpha1 objectRef also read) -> WorkloadInfo
 // with kind 'KruiseRollout' (research/crds.md §3.1). Kruise's currentStepIndex is 1-based; the model's
 // stepIndex is 0-based. Every step without a pause duration waits for approval (StepPaused).
+// Planned in rollouts/kruise-plans.ts.
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
 import type { WorkloadInfo } from '../model/types.js';
@@ -21,6 +22,16 @@ import {
 } from './shared/read-util.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollouts/common.js';
 import { can, cannot, invalidWorkload, pauseEnd, stepPauseMessage, workloadBase } from './shared/workload-base.js';
+import { planKruise } from './rollouts/kruise-plans.js';
+import { rawKruiseFields, workloadPreconditions } from './shared/observe.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    /** Kruise Rollout (its wire kind is Rollout too). */
+    KruiseRollout: true;
+  }
+}
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
   if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
@@ -139,3 +150,19 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
     (reason) => invalidWorkload(cluster, obj, 'KruiseRollout', reason, ctx),
   );
 }
+
+export const kruiseRollout: WorkloadSpec<'KruiseRollout'> = {
+  kind: 'KruiseRollout',
+  role: 'workload',
+  // Kruise Rollout's wire kind is "Rollout" too; the group tells it from Argo's.
+  type: { group: 'rollouts.kruise.io', version: 'v1beta1', resource: 'rollouts', kind: 'Rollout', namespaced: true },
+  aliases: ['kruiserollout', 'kruiserollouts', 'rollouts.rollouts.kruise.io'],
+  short: 'KruiseRO',
+  watchedBy: WORKLOAD_VIEWS,
+  read: readKruiseRollout,
+  plan: (intent, input) => planKruise(kruiseRollout, intent, input),
+  // Reject and hot update act on the workload it drives.
+  prefetch: { workloadRef: true },
+  preconditions: workloadPreconditions(readKruiseRollout, rawKruiseFields),
+  drivesWorkload: true,
+};

@@ -3,6 +3,9 @@ import type { KubeObject } from '../kube/object.js';
 import type { FedClusterInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, meta, optArray, optString } from './shared/read-util.js';
+import type { RowSpec } from './spec.js';
+
+export const KUBEFED_CORE_GROUP = 'core.kubefed.io';
 
 export function readKubeFedCluster(cluster: string, obj: KubeObject, _ctx?: ReadContext): FedClusterInfo {
   return guard<FedClusterInfo>(
@@ -30,3 +33,13 @@ export function readKubeFedCluster(cluster: string, obj: KubeObject, _ctx?: Read
     (reason) => ({ cluster, name: looseMeta(obj).name, apiEndpoint: '', ready: 'Unknown', message: `invalid: ${reason}`, invalid: reason }),
   );
 }
+
+export const kubeFedCluster: RowSpec<'fedCluster', 'KubeFedCluster'> = {
+  kind: 'KubeFedCluster',
+  role: 'fedCluster',
+  type: { group: KUBEFED_CORE_GROUP, version: 'v1beta1', resource: 'kubefedclusters', kind: 'KubeFedCluster', namespaced: true },
+  watchedBy: ['federation'],
+  // Member clusters are named by the host, not labelled like the workloads -l narrows.
+  selectable: false,
+  read: readKubeFedCluster,
+};

@@ -3,6 +3,7 @@ import type { KubeObject } from '../kube/object.js';
 import type { PodInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { controllerOwner, guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import type { RowSpec } from './spec.js';
 
 type PodContainer = PodInfo['containers'][number];
 
@@ -107,3 +108,11 @@ export function readPod(cluster: string, obj: KubeObject, _ctx?: ReadContext): P
     },
   );
 }
+
+export const pod: RowSpec<'pod', 'Pod'> = {
+  kind: 'Pod',
+  role: 'pod',
+  type: { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true },
+  watchedBy: ['hotupdate', 'pods', 'logs'],
+  read: readPod,
+};

@@ -1,88 +1,96 @@
-// The static table of resource types zonectl knows, and which of them a view needs watched.
-// Discovery (kube/) says which are installed per cluster; this table says what they are.
-import type { ResourceType } from '../kube/object.js';
+// Every kind zonectl knows, in one list, and the per-kind tables built from it: wire types, model
+// kind of a wire object, what each view watches, CLI aliases, workload and log-target lookups.
+// Discovery (kube/) says which kinds a cluster serves; this list says what they are.
+// A new kind is one file in this folder plus one line in KIND_SPECS.
+import { apiVersionOf, type ResourceType } from '../kube/object.js';
+import type { WorkloadKind } from '../model/types.js';
+import { argoRollout } from './argo-rollout.js';
+import { controllerRevision } from './controllerrevision.js';
+import { deployment } from './deployment.js';
+import { event } from './event.js';
+import { federatedKinds } from './federated.js';
+import { gameDeployment } from './gamedeployment.js';
+import { gameStatefulSet } from './gamestatefulset.js';
+import { gameZone, type GameZoneTypeOptions } from './gamezone.js';
+import { hookRun } from './hookrun.js';
+import { hookTemplate } from './hooktemplate.js';
+import { kruiseRollout } from './kruise-rollout.js';
+import { kubeFedCluster } from './kubefedcluster.js';
+import { pod } from './pod.js';
+import { secret } from './secret.js';
+import type { KindSpec, RowRole, RowSpec, View, WorkloadSpec } from './spec.js';
+import { statefulSet } from './statefulset.js';
+import { typeFromRef } from './plan/common.js';
 
-export type KnownKind =
-  | 'GameStatefulSet'
-  | 'GameDeployment'
-  | 'HookRun'
-  | 'HookTemplate'
-  | 'GameZone'
-  | 'StatefulSet'
-  | 'Deployment'
-  | 'ControllerRevision'
-  | 'Pod'
-  | 'Event'
-  | 'Secret'
-  | 'FederatedGameDeployment'
-  | 'FederatedGameStatefulSet'
-  | 'FederatedDeployment'
-  | 'FederatedStatefulSet'
-  | 'KubeFedCluster'
-  | 'Rollout' // Argo Rollout
-  | 'KruiseRollout';
+export type { View } from './spec.js';
+export { gameZoneType, type GameZoneTypeOptions } from './gamezone.js';
 
-export const TKEX_GROUP = 'tkex.tencent.com';
-export const KUBEFED_TYPES_GROUP = 'types.kubefed.io';
-export const KUBEFED_CORE_GROUP = 'core.kubefed.io';
-export const DEFAULT_GAMEZONE = { group: 'apps.example.com', version: 'v1alpha1' } as const;
+/** Every kind, in the order zonectl watches them and lists them (`zonectl clusters -o wide`). */
+export const KIND_SPECS = [
+  gameZone,
+  gameStatefulSet,
+  gameDeployment,
+  statefulSet,
+  deployment,
+  argoRollout,
+  kruiseRollout,
+  hookRun,
+  hookTemplate,
+  pod,
+  event,
+  ...federatedKinds,
+  kubeFedCluster,
+  controllerRevision,
+  secret,
+] as const satisfies readonly KindSpec[];
 
-const tkex = (resource: string, kind: string): ResourceType => ({
-  group: TKEX_GROUP,
-  version: 'v1alpha1',
-  resource,
-  kind,
-  namespaced: true,
-});
-const fed = (resource: string, kind: string): ResourceType => ({
-  group: KUBEFED_TYPES_GROUP,
-  version: 'v1beta1',
-  resource,
-  kind,
-  namespaced: true,
-});
+export type KnownKind = (typeof KIND_SPECS)[number]['kind'];
 
-/** Every known kind except GameZone (whose group/version is configurable: see gameZoneType). */
-export const KINDS: Readonly<Record<Exclude<KnownKind, 'GameZone'>, ResourceType>> = Object.freeze({
-  GameStatefulSet: tkex('gamestatefulsets', 'GameStatefulSet'),
-  GameDeployment: tkex('gamedeployments', 'GameDeployment'),
-  HookRun: tkex('hookruns', 'HookRun'),
-  HookTemplate: tkex('hooktemplates', 'HookTemplate'),
-  StatefulSet: { group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', namespaced: true },
-  Deployment: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true },
-  ControllerRevision: { group: 'apps', version: 'v1', resource: 'controllerrevisions', kind: 'ControllerRevision', namespaced: true },
-  Pod: { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true },
-  Event: { group: '', version: 'v1', resource: 'events', kind: 'Event', namespaced: true },
-  Secret: { group: '', version: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true },
-  FederatedGameDeployment: fed('federatedgamedeployments', 'FederatedGameDeployment'),
-  FederatedGameStatefulSet: fed('federatedgamestatefulsets', 'FederatedGameStatefulSet'),
-  FederatedDeployment: fed('federateddeployments', 'FederatedDeployment'),
-  FederatedStatefulSet: fed('federatedstatefulsets', 'FederatedStatefulSet'),
-  KubeFedCluster: { group: KUBEFED_CORE_GROUP, version: 'v1beta1', resource: 'kubefedclusters', kind: 'KubeFedCluster', namespaced: true },
-  Rollout: { group: 'argoproj.io', version: 'v1alpha1', resource: 'rollouts', kind: 'Rollout', namespaced: true },
-  // Kruise Rollout's wire kind is "Rollout" too; the model calls it KruiseRollout.
-  KruiseRollout: { group: 'rollouts.kruise.io', version: 'v1beta1', resource: 'rollouts', kind: 'Rollout', namespaced: true },
-});
+const isWorkload = (s: KindSpec): s is WorkloadSpec => s.role === 'workload';
 
-export interface GameZoneTypeOptions {
-  group?: string;
-  version?: string;
-  resource?: string;
-  namespaced?: boolean;
+/** The workload kinds, in registry order. */
+export const WORKLOAD_SPECS: readonly WorkloadSpec[] = KIND_SPECS.filter(isWorkload);
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = WORKLOAD_SPECS.map((s) => s.kind);
+
+/** The kinds of one non-workload role (e.g. every kubefed Federated<Kind>), in registry order. */
+export function rowSpecs<R extends RowRole>(role: R): Array<RowSpec<R>> {
+  return KIND_SPECS.filter((s: KindSpec) => s.role === role) as unknown as Array<RowSpec<R>>;
 }
 
-export function gameZoneType(o: GameZoneTypeOptions = {}): ResourceType {
-  return {
-    group: o.group ?? DEFAULT_GAMEZONE.group,
-    version: o.version ?? DEFAULT_GAMEZONE.version,
-    resource: o.resource ?? 'gamezones',
-    kind: 'GameZone',
-    namespaced: o.namespaced ?? true,
-  };
+/** Wire type of every kind whose group is fixed (GameZone's is configurable: see gameZoneType). */
+export const KINDS = Object.freeze(Object.fromEntries(KIND_SPECS.filter((s) => !s.typeWith).map((s) => [s.kind, s.type]))) as Readonly<
+  Record<Exclude<KnownKind, typeof gameZone.kind>, ResourceType>
+>;
+
+function unique<T>(entries: Array<[string, T]>, what: string): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [k, v] of entries) {
+    if (m.has(k)) throw new Error(`kinds/registry: ${what} "${k}" is registered twice`);
+    m.set(k, v);
+  }
+  return m;
 }
 
-export function typeOf(kind: KnownKind, gameZone?: GameZoneTypeOptions): ResourceType {
-  return kind === 'GameZone' ? gameZoneType(gameZone) : KINDS[kind];
+const BY_KIND = unique<KindSpec>(
+  KIND_SPECS.map((s) => [s.kind, s]),
+  'kind',
+);
+const BY_WIRE = unique<KindSpec>(
+  KIND_SPECS.filter((s) => !s.typeWith).map((s) => [`${s.type.group}/${s.type.kind}`, s]),
+  'group/kind',
+);
+const BY_ALIAS = unique<WorkloadSpec>(
+  WORKLOAD_SPECS.flatMap((s) => s.aliases.map((a): [string, WorkloadSpec] => [a, s])),
+  'alias',
+);
+
+export function specOf(kind: string): KindSpec | undefined {
+  return BY_KIND.get(kind);
+}
+
+export function workloadSpec(kind: string): WorkloadSpec | undefined {
+  const s = BY_KIND.get(kind);
+  return s && isWorkload(s) ? s : undefined;
 }
 
 /** Model kind of a wire object by apiVersion + kind (Argo and Kruise both say "Rollout"). */
@@ -93,32 +101,50 @@ export function knownKindOf(
 ): KnownKind | undefined {
   if (!apiVersion || !kind) return undefined;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  if (kind === 'Rollout') return group === 'rollouts.kruise.io' ? 'KruiseRollout' : group === 'argoproj.io' ? 'Rollout' : undefined;
-  if (kind === 'GameZone') return group === gameZoneType(gameZone).group ? 'GameZone' : undefined;
-  const t = (KINDS as Record<string, ResourceType>)[kind];
-  return t && t.group === group ? (kind as KnownKind) : undefined;
+  for (const s of KIND_SPECS) if (s.typeWith && s.type.kind === kind) return s.typeWith(gameZone).group === group ? s.kind : undefined;
+  return BY_WIRE.get(`${group}/${kind}`)?.kind as KnownKind | undefined;
 }
 
-export const WORKLOAD_KINDS = ['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'Rollout', 'KruiseRollout'] as const;
-export const FEDERATED_KINDS = [
-  'FederatedGameDeployment',
-  'FederatedGameStatefulSet',
-  'FederatedDeployment',
-  'FederatedStatefulSet',
-] as const;
+/** The spec of a wire type (group + kind). */
+export function specOfType(type: ResourceType): KindSpec | undefined {
+  const k = knownKindOf(apiVersionOf(type), type.kind);
+  return k ? BY_KIND.get(k) : undefined;
+}
 
-export type View = 'zones' | 'rollouts' | 'hotupdate' | 'federation' | 'pods' | 'logs' | 'events' | 'diff';
+export function workloadSpecOfType(type: ResourceType): WorkloadSpec | undefined {
+  const s = specOfType(type);
+  return s && isWorkload(s) ? s : undefined;
+}
 
-const VIEW_KINDS: Record<View, readonly KnownKind[]> = {
-  zones: ['GameZone', ...WORKLOAD_KINDS],
-  rollouts: [...WORKLOAD_KINDS, 'HookRun'],
-  hotupdate: [...WORKLOAD_KINDS, 'HookRun', 'Pod'],
-  federation: [...FEDERATED_KINDS, 'KubeFedCluster', ...WORKLOAD_KINDS],
-  pods: ['Pod'],
-  logs: ['Pod'],
-  events: ['Event'],
-  diff: [],
-};
+/** A workload kind as users type it (kubectl-style names, short names, plurals), case-insensitive. */
+export function parseWorkloadKind(s: string): WorkloadKind | undefined {
+  return BY_ALIAS.get(s.toLowerCase())?.kind;
+}
+
+/** The workload kinds whose pods logs can follow (they own pods), in registry order. */
+export const POD_OWNER_SPECS: readonly WorkloadSpec[] = WORKLOAD_SPECS.filter((s) => s.pods);
+
+/** A pod-owning workload kind by alias (case-insensitive): the `logs KIND/NAME` forms. */
+export function podOwnerOf(alias: string): WorkloadSpec | undefined {
+  const s = BY_ALIAS.get(alias.toLowerCase());
+  return s?.pods ? s : undefined;
+}
+
+/** The workload a Rollout drives (spec.workloadRef): its wire type, and the type of its revisions. */
+export function refTarget(ref: { apiVersion: string; kind: string }): { type: ResourceType; revisions: ResourceType } {
+  const s = workloadSpec(knownKindOf(ref.apiVersion, ref.kind) ?? '');
+  return { type: s?.type ?? typeFromRef(ref.apiVersion, ref.kind), revisions: s?.revisions ?? controllerRevision.type };
+}
+
+/** Kind as shown in narrow columns ("GameSTS"). */
+export function kindShort(kind: string): string {
+  return workloadSpec(kind)?.short ?? kind;
+}
+
+/** Rows of this kind never run pods themselves: not a zone service (see WorkloadSpec.drivesWorkload). */
+export function drivesWorkload(kind: string): boolean {
+  return workloadSpec(kind)?.drivesWorkload === true;
+}
 
 export interface WatchSelection {
   views: readonly View[];
@@ -129,28 +155,23 @@ export interface WatchSelection {
   useGameZone?: boolean;
 }
 
-/** Which kinds to list+watch for the given views on one cluster, without duplicates, in a stable order. */
-export function kindsToWatch(sel: WatchSelection): Array<{ kind: KnownKind; type: ResourceType }> {
-  const wanted = new Set<KnownKind>();
-  for (const v of sel.views) for (const k of VIEW_KINDS[v]) wanted.add(k);
-  if (sel.useGameZone === false) wanted.delete('GameZone');
-  const out: Array<{ kind: KnownKind; type: ResourceType }> = [];
-  const order: KnownKind[] = [
-    'GameZone',
-    ...WORKLOAD_KINDS,
-    'HookRun',
-    'HookTemplate',
-    'Pod',
-    'Event',
-    ...FEDERATED_KINDS,
-    'KubeFedCluster',
-    'ControllerRevision',
-    'Secret',
-  ];
-  for (const k of order) {
-    if (!wanted.has(k)) continue;
-    if (sel.installed && sel.installed[k] === false) continue;
-    out.push({ kind: k, type: typeOf(k, sel.gameZone) });
+export interface WatchedKind {
+  kind: KnownKind;
+  type: ResourceType;
+  /** The -l selector narrows this kind's watch (false: matched afterwards, e.g. HookRuns). */
+  selectable: boolean;
+}
+
+/** Which kinds to list+watch for the given views on one cluster, without duplicates, in registry order. */
+export function kindsToWatch(sel: WatchSelection): WatchedKind[] {
+  const views = new Set(sel.views);
+  const out: WatchedKind[] = [];
+  for (const s of KIND_SPECS as readonly KindSpec[]) {
+    if (!s.watchedBy?.some((v) => views.has(v))) continue;
+    if (s.role === 'zone' && sel.useGameZone === false) continue;
+    const kind = s.kind as KnownKind;
+    if (sel.installed && sel.installed[kind] === false) continue;
+    out.push({ kind, type: s.typeWith ? s.typeWith(sel.gameZone) : s.type, selectable: s.selectable !== false });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// apps/v1 StatefulSet -> WorkloadInfo. rollingUpdate.partition is an ordinal (pods >= partition update).
+// apps/v1 StatefulSet -> WorkloadInfo; planned in native/plans.ts. rollingUpdate.partition is an ordinal (pods >= partition update).
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
@@ -6,6 +6,16 @@ import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
 import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { controllerRevision } from './controllerrevision.js';
+import { planNative } from './native/plans.js';
+import { workloadPreconditions } from './shared/observe.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    StatefulSet: true;
+  }
+}
 
 export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadContext): WorkloadInfo {
   return guard(
@@ -85,3 +95,18 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
     (reason) => invalidWorkload(cluster, obj, 'StatefulSet', reason, ctx),
   );
 }
+
+export const statefulSet: WorkloadSpec<'StatefulSet'> = {
+  kind: 'StatefulSet',
+  role: 'workload',
+  type: { group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', namespaced: true },
+  aliases: ['statefulset', 'statefulsets', 'sts'],
+  watchedBy: WORKLOAD_VIEWS,
+  read: readStatefulSet,
+  plan: (intent, input) => planNative(statefulSet, intent, input),
+  prefetch: { revisions: true },
+  revisions: controllerRevision.type,
+  preconditions: workloadPreconditions(readStatefulSet),
+  pods: {},
+  partition: true,
+};

@@ -18,13 +18,17 @@ export interface ClusterInfo {
   protected?: boolean;
 }
 
-export type WorkloadKind =
-  | 'GameStatefulSet'
-  | 'GameDeployment'
-  | 'StatefulSet'
-  | 'Deployment'
-  | 'Rollout' // Argo Rollout
-  | 'KruiseRollout';
+/**
+ * The workload kinds' model names. Each workload kind registers its name from its own file
+ * (source/kinds/<kind>.ts) by augmenting this interface, so adding a kind edits nothing here:
+ *   declare module '../model/types.js' { interface WorkloadKinds { GameDeployment: true } }
+ * The registry (source/kinds/registry.ts) holds the kinds themselves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface WorkloadKinds {}
+
+/** e.g. 'GameStatefulSet', 'Deployment', 'Rollout' (Argo), 'KruiseRollout'. */
+export type WorkloadKind = keyof WorkloadKinds & string;
 
 export type StepKind = 'partition' | 'pause' | 'hook';
 

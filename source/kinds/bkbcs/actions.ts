@@ -3,7 +3,7 @@
 import type { ActionAvailability, HookRunInfo, PodHookCondition, RolloutStep } from '../../model/types.js';
 import { clock } from '../../model/format.js';
 import type { HoldRecord } from '../shared/hold.js';
-import { hookUnsuccessful } from '../hookrun.js';
+import { hookUnsuccessful } from '../shared/hook-phase.js';
 import type { BkbcsKind } from './steps.js';
 import { can, cannot } from '../shared/workload-base.js';
 

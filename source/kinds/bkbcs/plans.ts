@@ -3,8 +3,7 @@ import type { WorkloadInfo } from '../../model/types.js';
 import { percent } from '../../model/format.js';
 import { previousRevision } from './actions.js';
 import { type BkbcsKind, partitionPath, specPartition } from './steps.js';
-import { readBkbcsWorkload } from './workload.js';
-import { KINDS } from '../registry.js';
+import { hookRun } from '../hookrun.js';
 import {
   availability,
   deny,
@@ -16,6 +15,7 @@ import {
   mergeBody,
   ok,
   type PlanInput,
+  type PlannedKind,
   releaseAnnotation,
   rollingPartitionOp,
   templateOfRevision,
@@ -44,17 +44,18 @@ function nest(path: string, v: unknown): Record<string, unknown> {
   return out as Record<string, unknown>;
 }
 
-export function planBkbcs(kind: BkbcsKind, intent: Intent, input: PlanInput): PlanResult {
+export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
-  const w = readBkbcsWorkload(cluster, obj, kind, { now: input.now, hookRuns: input.hookRuns, utc: input.utc });
+  const kind = k.kind;
+  const w = k.read(cluster, obj, { now: input.now, hookRuns: input.hookRuns, utc: input.utc });
   const a = availability(w, intent.action);
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = KINDS[kind];
+  const t = k.type;
   const rv = w.resourceVersion;
   const pre = seen(w);
   const head = (verb: string) => `${verb} ${what(w)}`;
   const base = (body: unknown, patchType: PlanPatchType, summary: string[], warnings: string[] = []): Plan =>
-    compose(w, input, {
+    compose(w, t, input, {
       action: intent.action,
       steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
       preconditions: pre,
@@ -101,10 +102,10 @@ export function planBkbcs(kind: BkbcsKind, intent: Intent, input: PlanInput): Pl
       const run = input.hookRuns?.find((h) => h.cluster === cluster && h.namespace === w.namespace && h.name === name);
       if (!run) return deny(`cannot skip the hook of ${what(w)}: hook run ${name ?? '?'} is not loaded`);
       return ok(
-        compose(w, input, {
+        compose(w, t, input, {
           action: 'skip-hook',
           steps: [
-            write(cluster, KINDS.HookRun, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } })),
+            write(cluster, hookRun.type, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } })),
           ],
           preconditions: seen(w, { hookRunName: run.name }),
           summary: [

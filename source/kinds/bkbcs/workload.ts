@@ -5,7 +5,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { HookRunInfo, PodHookCondition, RolloutPhase, RolloutStatus, WorkloadInfo } from '../../model/types.js';
 import type { ReadContext } from '../shared/context.js';
 import { parseHold } from '../shared/hold.js';
-import { hookUnsuccessful } from '../hookrun.js';
+import { hookUnsuccessful } from '../shared/hook-phase.js';
 import { bkbcsActions, PAUSED_BY_HOOK, PAUSED_BY_STEP, type PauseCondition } from './actions.js';
 import { type BkbcsKind, effectivePartition, readSteps, specPartition } from './steps.js';
 import { guard, isRecord, Malformed, optArray, optBool, optNumber, optString, optTime, resolveIntOrPercent } from '../shared/read-util.js';

@@ -1,7 +1,4 @@
 // Plans for apps/v1 Deployment and StatefulSet: hot update (image), hold and release.
-import { readDeployment } from '../deployment.js';
-import { KINDS } from '../registry.js';
-import { readStatefulSet } from '../statefulset.js';
 import {
   availability,
   deny,
@@ -12,6 +9,7 @@ import {
   mergeBody,
   ok,
   type PlanInput,
+  type PlannedKind,
   releaseAnnotation,
   rollingPartitionOp,
   what,
@@ -19,17 +17,18 @@ import {
 import { compose, type PlanParts, seen, write } from '../plan/compose.js';
 import type { PlanPatchType, PlanResult } from '../plan/types.js';
 
-export function planNative(kind: 'Deployment' | 'StatefulSet', intent: Intent, input: PlanInput): PlanResult {
+export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
-  const w = kind === 'Deployment' ? readDeployment(cluster, obj) : readStatefulSet(cluster, obj);
+  const kind = k.kind;
+  const w = k.read(cluster, obj);
   const a = availability(w, intent.action);
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = KINDS[kind];
+  const t = k.type;
   const rv = w.resourceVersion;
   const pre = seen(w);
   const plan = (action: PlanParts['action'], patchType: PlanPatchType, body: unknown, summary: string[], warnings: string[]): PlanResult =>
     ok(
-      compose(w, input, {
+      compose(w, t, input, {
         action,
         steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
         preconditions: pre,

@@ -1,6 +1,7 @@
 // Building blocks shared by the per-kind planners. Pure: every input comes in as an argument.
 import type { KubeObject, ResourceType } from '../../kube/object.js';
-import type { ActionName, HookRunInfo, WorkloadInfo } from '../../model/types.js';
+import type { ActionName, HookRunInfo, WorkloadInfo, WorkloadKind } from '../../model/types.js';
+import type { ReadContext } from '../shared/context.js';
 import { formatHold, HOLD_ANNOTATION } from '../shared/hold.js';
 import { isRecord } from '../shared/read-util.js';
 import type { Plan, PlanResult } from './types.js';
@@ -18,6 +19,13 @@ export type Intent =
     }
   | { action: 'hold' }
   | { action: 'release' };
+
+/** The kind a planner plans for, from its KindSpec: model name, wire type and reader. */
+export interface PlannedKind<K extends WorkloadKind = WorkloadKind> {
+  kind: K;
+  type: ResourceType;
+  read: (cluster: string, obj: KubeObject, ctx?: ReadContext) => WorkloadInfo;
+}
 
 export interface PlanInput {
   cluster: string;

@@ -3,7 +3,6 @@
 // approval card and whether a warning needs --force. Pure.
 import type { ResourceType } from '../../kube/object.js';
 import type { ActionName, WorkloadInfo } from '../../model/types.js';
-import { KINDS } from '../registry.js';
 import { cardFor } from './card.js';
 import type { PlanInput } from './common.js';
 import { describeBody } from './describe.js';
@@ -47,9 +46,9 @@ export interface PlanParts {
   warnings: string[];
 }
 
-/** The executor's plan for writes planned on workload `w` (read from `input.obj`). */
-export function compose(w: WorkloadInfo, input: PlanInput, parts: PlanParts): Plan {
-  const primary: PlanTarget = { cluster: w.cluster, type: KINDS[w.kind], namespace: w.namespace, name: w.name };
+/** The executor's plan for writes planned on workload `w` of wire type `type` (read from `input.obj`). */
+export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, parts: PlanParts): Plan {
+  const primary: PlanTarget = { cluster: w.cluster, type, namespace: w.namespace, name: w.name };
   const plan: Plan = {
     action: parts.action,
     primary,

@@ -1,6 +1,4 @@
 // Plans for Argo Rollouts (research/crds.md §2): the same patches kubectl-argo-rollouts sends.
-import { readArgoRollout } from '../argo-rollout.js';
-import { KINDS } from '../registry.js';
 import {
   availability,
   deny,
@@ -11,6 +9,7 @@ import {
   mergeBody,
   ok,
   type PlanInput,
+  type PlannedKind,
   refWorkload,
   releaseAnnotation,
   typeFromRef,
@@ -21,17 +20,17 @@ import type { PlanResult, PlanStep } from '../plan/types.js';
 
 export const ANALYSIS_RUNS = { group: 'argoproj.io', version: 'v1alpha1', resource: 'analysisruns', kind: 'AnalysisRun', namespaced: true };
 
-export function planArgo(intent: Intent, input: PlanInput): PlanResult {
+export function planArgo(k: PlannedKind, intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
-  const w = readArgoRollout(cluster, obj, { now: input.now, utc: input.utc });
+  const w = k.read(cluster, obj, { now: input.now, utc: input.utc });
   const a = availability(w, intent.action);
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = KINDS.Rollout;
+  const t = k.type;
   const rv = w.resourceVersion;
   const r = w.rollout;
   const pre = seen(w);
   const plan = (action: PlanParts['action'], steps: PlanStep[], summary: string[], warnings: string[], preconditions = pre): PlanResult =>
-    ok(compose(w, input, { action, steps, preconditions, summary, warnings }));
+    ok(compose(w, t, input, { action, steps, preconditions, summary, warnings }));
   const self = (body: unknown, subresource?: 'status') => write(cluster, t, w.namespace, w.name, 'merge', body, subresource);
   const at =
     r.steps.length && r.stepIndex !== undefined

@@ -1,7 +1,5 @@
 // Plans for Kruise Rollouts (research/crds.md §3.1): approve = status StepPaused -> StepReady;
 // reject and hot update act on the workload the rollout drives.
-import { KINDS } from '../registry.js';
-import { readKruiseRollout } from '../kruise-rollout.js';
 import {
   availability,
   deny,
@@ -13,6 +11,7 @@ import {
   mergeBody,
   ok,
   type PlanInput,
+  type PlannedKind,
   refWorkload,
   releaseAnnotation,
   templateOfRevision,
@@ -22,19 +21,19 @@ import {
 import { compose, type PlanParts, seen, write } from '../plan/compose.js';
 import type { PlanResult, PlanStep } from '../plan/types.js';
 
-export function planKruise(intent: Intent, input: PlanInput): PlanResult {
+export function planKruise(k: PlannedKind, intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
-  const w = readKruiseRollout(cluster, obj, { now: input.now, utc: input.utc });
+  const w = k.read(cluster, obj, { now: input.now, utc: input.utc });
   const a = availability(w, intent.action);
   if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = KINDS.KruiseRollout;
+  const t = k.type;
   const rv = w.resourceVersion;
   const r = w.rollout;
   const pre = seen(w);
   // Writes to the workload the rollout drives carry its resourceVersion in their bodies.
   const viaWorkload = seen(w, { step: false });
   const plan = (action: PlanParts['action'], step: PlanStep, summary: string[], warnings: string[], preconditions = pre): PlanResult =>
-    ok(compose(w, input, { action, steps: [step], preconditions, summary, warnings }));
+    ok(compose(w, t, input, { action, steps: [step], preconditions, summary, warnings }));
   const n = r.steps.length;
   const at = r.stepIndex !== undefined && n ? `at step ${Math.min(r.stepIndex + 1, n)}/${n}` : '';
   const head = (verb: string) => `${verb} ${what(w)}`;
