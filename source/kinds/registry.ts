@@ -50,7 +50,6 @@ const isWorkload = (s: KindSpec): s is WorkloadSpec => s.role === 'workload';
 
 /** The workload kinds, in registry order. */
 export const WORKLOAD_SPECS: readonly WorkloadSpec[] = KIND_SPECS.filter(isWorkload);
-export const WORKLOAD_KINDS: readonly WorkloadKind[] = WORKLOAD_SPECS.map((s) => s.kind);
 
 /** The kinds of one non-workload role (e.g. every kubefed Federated<Kind>), in registry order. */
 export function rowSpecs<R extends RowRole>(role: R): Array<RowSpec<R>> {
