@@ -5,7 +5,7 @@ import { TKEX_GROUP } from '../kinds/bkbcs/group.js';
 import { KINDS } from '../kinds/registry.js';
 import { ANALYSIS_RUNS } from '../kinds/rollouts/argo-plans.js';
 import { typeFromRef } from '../kinds/plan/common.js';
-import { planAction, type Intent } from '../kinds/plan/index.js';
+import { planAction, type Intent } from '../kinds/plans.js';
 import type { Plan } from '../kinds/plan/types.js';
 import type { Fleet, Member } from '../fleet/fleet.js';
 import { isKubeError } from '../kube/errors.js';

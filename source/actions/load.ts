@@ -2,7 +2,7 @@
 // HookRuns (bk-bcs), owned ControllerRevisions / ReplicaSets (reject) and the workload a Rollout
 // drives (Argo / Kruise workloadRef). Shared by the commands and the console port.
 import { hookRun } from '../kinds/hookrun.js';
-import type { PlanInput } from '../kinds/plan/index.js';
+import type { PlanInput } from '../kinds/plans.js';
 import { parseWorkloadKind, refTarget, workloadSpec } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';

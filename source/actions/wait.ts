@@ -3,14 +3,14 @@
 import { hookRun } from '../kinds/hookrun.js';
 import type { Plan } from '../kinds/plan/types.js';
 import { workloadSpecOfType } from '../kinds/registry.js';
-import type { WaitPredicate } from '../kinds/shared/wait.js';
+import type { WaitPredicate } from '../kinds/plan/wait.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo } from '../model/types.js';
 import { readWorkloadObject } from './observe.js';
 
-export type { WaitPredicate } from '../kinds/shared/wait.js';
+export type { WaitPredicate } from '../kinds/plan/wait.js';
 
 export interface WaitOptions {
   client: ClusterClient;

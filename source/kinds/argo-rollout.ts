@@ -9,7 +9,7 @@ import { guard, isRecord, Malformed, optArray, optBool, optNumber, optRecord, op
 import { can, cannot, invalidWorkload, lagging, pauseEnd, stepPauseMessage, workloadBase } from './shared/workload-base.js';
 import { planArgo } from './rollouts/argo-plans.js';
 import { workloadPreconditions } from './shared/observe.js';
-import { observed } from './shared/wait.js';
+import { observed } from './plan/wait.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 
 declare module '../model/types.js' {

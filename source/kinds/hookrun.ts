@@ -16,7 +16,7 @@ import {
   optTime,
 } from './shared/read-util.js';
 import { isSensitiveKey, maskValue } from '../model/mask.js';
-import { tkexType } from './bkbcs/group.js';
+import { HOOK_RUN_TYPE } from './bkbcs/group.js';
 import type { RowSpec } from './spec.js';
 
 export { hookCompleted, hookUnsuccessful } from './shared/hook-phase.js';
@@ -137,7 +137,7 @@ export function readHookRun(cluster: string, obj: KubeObject, _ctx?: ReadContext
 export const hookRun: RowSpec<'hookRun', 'HookRun'> = {
   kind: 'HookRun',
   role: 'hookRun',
-  type: tkexType('hookruns', 'HookRun'),
+  type: HOOK_RUN_TYPE,
   watchedBy: ['rollouts', 'hotupdate'],
   // Step hook runs are joined to their workload afterwards: -l would hide them.
   selectable: false,

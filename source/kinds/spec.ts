@@ -18,7 +18,7 @@ import type { Intent, PlanInput } from './plan/common.js';
 import type { Plan, PlanResult } from './plan/types.js';
 import type { ReadContext } from './shared/context.js';
 import type { PreconditionFields } from './shared/observe.js';
-import type { WaitTarget } from './shared/wait.js';
+import type { WaitTarget } from './plan/wait.js';
 
 /** The data views of the console and the list commands; each names the kinds it needs watched. */
 export type View = 'zones' | 'rollouts' | 'hotupdate' | 'federation' | 'pods' | 'logs' | 'events' | 'diff';
@@ -62,7 +62,7 @@ export interface PodOwnership {
   readonly ownedBy?: (controller: { kind: string; name: string }, workload: string) => boolean;
 }
 
-/** The --wait target of an action on this kind, when it differs from the shared one (shared/wait.ts). */
+/** The --wait target of an action on this kind, when it differs from the shared one (plan/wait.ts). */
 export type WaitTargetFor = (plan: Plan, before: WorkloadInfo) => WaitTarget;
 
 export interface WorkloadSpec<K extends WorkloadKind = WorkloadKind> extends SpecBase<K> {

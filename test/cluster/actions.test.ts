@@ -16,7 +16,7 @@ import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../../source/kube/object.js';
 import { clusterClient } from './harness.js';
-import { planAction } from '../../source/kinds/plan/index.js';
+import { planAction } from '../../source/kinds/plans.js';
 import { loadWorkload } from '../../source/actions/load.js';
 import { runAction, actionHelp } from '../../commands/action-common.js';
 import { PassThrough } from 'node:stream';

@@ -10,3 +10,6 @@ export const tkexType = (resource: string, kind: string): ResourceType => ({
   kind,
   namespaced: true,
 });
+
+/** HookRun's type here too: bk-bcs skip-hook plans write to the step HookRun (kinds/hookrun.ts is its spec). */
+export const HOOK_RUN_TYPE = tkexType('hookruns', 'HookRun');

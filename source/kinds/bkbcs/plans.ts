@@ -3,7 +3,7 @@ import type { WorkloadInfo } from '../../model/types.js';
 import { percent } from '../../model/format.js';
 import { previousRevision } from './actions.js';
 import { type BkbcsKind, partitionPath, specPartition } from './steps.js';
-import { hookRun } from '../hookrun.js';
+import { HOOK_RUN_TYPE } from './group.js';
 import {
   availability,
   deny,
@@ -105,7 +105,7 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
         compose(w, t, input, {
           action: 'skip-hook',
           steps: [
-            write(cluster, hookRun.type, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } })),
+            write(cluster, HOOK_RUN_TYPE, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } })),
           ],
           preconditions: seen(w, { hookRunName: run.name }),
           summary: [

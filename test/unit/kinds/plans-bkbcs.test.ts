@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAction } from '../../../source/kinds/plan/index.js';
+import { planAction } from '../../../source/kinds/plans.js';
 import { readHookRun } from '../../../source/kinds/hookrun.js';
 import { HOLD_ANNOTATION, parseHold } from '../../../source/kinds/shared/hold.js';
 import { planOf, reasonOf } from './plan-view.js';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHookRun } from '../../../source/kinds/hookrun.js';
 import { KINDS } from '../../../source/kinds/registry.js';
-import { planAction, type Intent, type PlanInput } from '../../../source/kinds/plan/index.js';
+import { planAction, type Intent, type PlanInput } from '../../../source/kinds/plans.js';
 import type { Plan } from '../../../source/kinds/plan/types.js';
 import type { KubeObject } from '../../../source/kube/object.js';
 import { gdComplete, gdHookRunning, gdPausedAtPauseStep, stepHookRun } from './fixtures-bkbcs.js';

@@ -1,11 +1,11 @@
 // intent -> Plan for any workload kind, by the kind's spec (kinds/<kind>.ts `plan`). The same plan feeds
 // the confirm dialog, --dry-run, the audit record and the executor (DESIGN §3 "Plan, then execute").
-import { knownKindOf, workloadSpec } from '../registry.js';
-import { deny, type Intent, type PlanInput } from './common.js';
-import type { PlanResult } from './types.js';
+import { deny, type Intent, type PlanInput } from './plan/common.js';
+import type { PlanResult } from './plan/types.js';
+import { knownKindOf, workloadSpec } from './registry.js';
 
-export type { Intent, PlanInput } from './common.js';
-export type { Plan, PlanCard, PlanPatchType, PlanPreconditions, PlanResult, PlanStep, PlanTarget } from './types.js';
+export type { Intent, PlanInput } from './plan/common.js';
+export type { Plan, PlanCard, PlanPatchType, PlanPreconditions, PlanResult, PlanStep, PlanTarget } from './plan/types.js';
 
 export function planAction(intent: Intent, input: PlanInput): PlanResult {
   const spec = workloadSpec(knownKindOf(input.obj?.apiVersion, input.obj?.kind) ?? '');

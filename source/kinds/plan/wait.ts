@@ -2,8 +2,8 @@
 // controller ends an action differently overrides the action in its spec (`wait`).
 import type { KubeObject } from '../../kube/object.js';
 import type { WorkloadInfo } from '../../model/types.js';
-import { hookUnsuccessful } from './hook-phase.js';
-import type { Plan } from '../plan/types.js';
+import { hookUnsuccessful } from '../shared/hook-phase.js';
+import type { Plan } from './types.js';
 
 export type WaitPredicate = (info: WorkloadInfo, obj: KubeObject) => boolean;
 
