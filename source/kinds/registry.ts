@@ -74,6 +74,8 @@ const BY_KIND = unique<KindSpec>(
   KIND_SPECS.map((s) => [s.kind, s]),
   'kind',
 );
+/** Kinds whose group is configurable (GameZone): matched against the configured type. */
+const CONFIGURABLE: readonly KindSpec[] = KIND_SPECS.filter((s) => s.typeWith);
 const BY_WIRE = unique<KindSpec>(
   KIND_SPECS.filter((s) => !s.typeWith).map((s) => [`${s.type.group}/${s.type.kind}`, s]),
   'group/kind',
@@ -100,7 +102,7 @@ export function knownKindOf(
 ): KnownKind | undefined {
   if (!apiVersion || !kind) return undefined;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  for (const s of KIND_SPECS) if (s.typeWith && s.type.kind === kind) return s.typeWith(gameZone).group === group ? s.kind : undefined;
+  for (const s of CONFIGURABLE) if (s.type.kind === kind) return s.typeWith?.(gameZone).group === group ? (s.kind as KnownKind) : undefined;
   return BY_WIRE.get(`${group}/${kind}`)?.kind as KnownKind | undefined;
 }
 
