@@ -2,7 +2,7 @@
 // one context -> fresh read -> plan (adapters) -> approval card -> confirm -> execute -> --wait.
 // Exit codes (DESIGN §9): 0 ok, 1 not possible now / --wait gave up, 2 usage or no confirmation,
 // 4 forbidden (RBAC or read-only), 5 conflict (changed since read).
-import { planAction, type Intent } from '../source/adapters/plans/index.js';
+import { planAction, type Intent } from '../source/kinds/plans.js';
 import { accessCache } from '../source/actions/access.js';
 import { cardLines } from '../source/actions/card.js';
 import { ReadOnlyError } from '../source/actions/errors.js';

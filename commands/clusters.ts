@@ -1,6 +1,6 @@
 // zonectl clusters: connection state, version, latency and installed game kinds per cluster.
 import { EXIT } from '../source/exit-codes.js';
-import { kindsToWatch } from '../source/adapters/kinds.js';
+import { kindsToWatch } from '../source/kinds/registry.js';
 import { stateFor } from '../source/fleet/fleet.js';
 import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
 import { discover, typeKey } from '../source/kube/discovery.js';

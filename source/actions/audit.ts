@@ -5,7 +5,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Plan } from '../adapters/plans/types.js';
+import type { Plan } from '../kinds/plan/types.js';
 import { stateDir } from '../config/paths.js';
 import type { KubeObject } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';

@@ -1,5 +1,5 @@
 // The approval card and plan as text lines, shared by the scripted commands and the console.
-import type { Plan } from '../adapters/plans/types.js';
+import type { Plan } from '../kinds/plan/types.js';
 
 const VERB: Record<string, string> = {
   approve: 'Approve',

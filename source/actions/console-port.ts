@@ -1,11 +1,12 @@
 // The console's actions port (ui/actions-port.ts): availability = the reader's state-based verdict
 // narrowed by read-only mode and a (cached) access review; plan = fresh read + adapter plan + card;
 // run = the executor. The UI never sees a client or a patch.
-import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
-import { ANALYSIS_RUNS } from '../adapters/plans/argo.js';
-import { typeFromRef } from '../adapters/plans/common.js';
-import { planAction, type Intent } from '../adapters/plans/index.js';
-import type { Plan } from '../adapters/plans/types.js';
+import { TKEX_GROUP } from '../kinds/bkbcs/group.js';
+import { KINDS } from '../kinds/registry.js';
+import { ANALYSIS_RUNS } from '../kinds/rollouts/argo-plans.js';
+import { typeFromRef } from '../kinds/plan/common.js';
+import { planAction, type Intent } from '../kinds/plans.js';
+import type { Plan } from '../kinds/plan/types.js';
 import type { Fleet, Member } from '../fleet/fleet.js';
 import { isKubeError } from '../kube/errors.js';
 import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';

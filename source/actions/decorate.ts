@@ -1,8 +1,8 @@
 // Pure rewrites of a planned write before it is sent: optimistic concurrency on the server
 // (metadata.resourceVersion in a merge patch, a leading `test` op in a JSON patch) and the audit
 // annotation carried by the same patch.
-import type { PlanPatchType } from '../adapters/plans/types.js';
-import { isRecord } from '../adapters/read-util.js';
+import type { PlanPatchType } from '../kinds/plan/types.js';
+import { isRecord } from '../kinds/shared/read-util.js';
 
 export interface JsonPatchOp {
   op: string;

@@ -1,7 +1,7 @@
 // Executes a plan (adapters/plans/types.ts): read-only check, preflight access review, precondition
 // re-read, the planned writes with server-side optimistic concurrency, then the audit trail.
 // Nothing is written when a check fails; every refusal is a typed error (errors.ts).
-import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../adapters/plans/types.js';
+import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../kinds/plan/types.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError, KubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
@@ -20,7 +20,7 @@ import {
 import { decorateBody } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
-import { KINDS } from '../adapters/kinds.js';
+import { KINDS } from '../kinds/registry.js';
 
 export interface ExecuteOptions {
   client: ClusterClient;

@@ -1,16 +1,12 @@
 // Everything a planner needs about one workload, read fresh from its cluster: the object, the step
 // HookRuns (bk-bcs), owned ControllerRevisions / ReplicaSets (reject) and the workload a Rollout
 // drives (Argo / Kruise workloadRef). Shared by the commands and the console port.
-import { readHookRun } from '../adapters/hookrun.js';
-import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
-import type { PlanInput } from '../adapters/plans/index.js';
-import { typeFromRef } from '../adapters/plans/common.js';
+import { hookRun } from '../kinds/hookrun.js';
+import type { PlanInput } from '../kinds/plans.js';
+import { parseWorkloadKind, refTarget, workloadSpec } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo, WorkloadKind } from '../model/types.js';
-import { readWorkloadObject } from './observe.js';
-
-const REPLICA_SETS: ResourceType = { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true };
 
 export interface Loaded {
   type: ResourceType;
@@ -23,33 +19,9 @@ export interface Loaded {
 const owned = (items: KubeObject[], uid: string | undefined) =>
   items.filter((o) => !!uid && o.metadata.ownerReferences?.some((r) => r.uid === uid));
 
-/** Kinds as users type them (kubectl-style names, short names, plurals). */
-const ALIASES: Record<string, WorkloadKind> = {
-  gamedeployment: 'GameDeployment',
-  gamedeployments: 'GameDeployment',
-  gd: 'GameDeployment',
-  gdeploy: 'GameDeployment',
-  gamestatefulset: 'GameStatefulSet',
-  gamestatefulsets: 'GameStatefulSet',
-  gsts: 'GameStatefulSet',
-  gss: 'GameStatefulSet',
-  deployment: 'Deployment',
-  deployments: 'Deployment',
-  deploy: 'Deployment',
-  statefulset: 'StatefulSet',
-  statefulsets: 'StatefulSet',
-  sts: 'StatefulSet',
-  rollout: 'Rollout',
-  rollouts: 'Rollout',
-  ro: 'Rollout',
-  'rollouts.argoproj.io': 'Rollout',
-  kruiserollout: 'KruiseRollout',
-  kruiserollouts: 'KruiseRollout',
-  'rollouts.rollouts.kruise.io': 'KruiseRollout',
-};
-
+/** Kinds as users type them (kubectl-style names, short names, plurals): the kinds' `aliases`. */
 export function parseKind(s: string): WorkloadKind | undefined {
-  return ALIASES[s.toLowerCase()];
+  return parseWorkloadKind(s);
 }
 
 export async function loadWorkload(
@@ -59,26 +31,28 @@ export async function loadWorkload(
   name: string,
   opts: { now?: number; by?: string } = {},
 ): Promise<Loaded> {
-  const type = KINDS[kind];
+  const spec = workloadSpec(kind);
+  if (!spec) throw new Error(`${kind} is not a workload kind zonectl knows`);
+  const type = spec.type;
   const cluster = client.context;
   const obj = await client.get(type, namespace, name);
-  const bkbcs = type.group === TKEX_GROUP;
+  // What the kind's planner needs besides the object (its spec's prefetch).
+  const { prefetch } = spec;
   const [hookList, revList] = await Promise.all([
-    bkbcs ? client.list(KINDS.HookRun, { namespace }) : undefined,
-    bkbcs || kind === 'StatefulSet' ? client.list(KINDS.ControllerRevision, { namespace }) : undefined,
+    prefetch.hookRuns ? client.list(hookRun.type, { namespace }) : undefined,
+    prefetch.revisions && spec.revisions ? client.list(spec.revisions, { namespace }) : undefined,
   ]);
-  const hookRuns = (hookList?.items ?? []).map((h) => readHookRun(cluster, h));
-  const info = readWorkloadObject(cluster, type, obj, hookRuns)!;
+  const hookRuns = (hookList?.items ?? []).map((h) => hookRun.read(cluster, h));
+  const info = spec.read(cluster, obj, { hookRuns });
   const input: PlanInput = { cluster, obj, hookRuns, now: opts.now ?? Date.now(), ...(opts.by ? { by: opts.by } : {}) };
   if (revList) input.revisions = owned(revList.items, obj.metadata.uid);
   const ref = info.workloadRef;
-  if (ref) {
-    const refType = ref.kind === 'Deployment' || ref.kind === 'StatefulSet' ? KINDS[ref.kind] : typeFromRef(ref.apiVersion, ref.kind);
-    const target = await client.get(refType, namespace, ref.name);
-    input.workloadObj = target;
-    const revType = ref.kind === 'Deployment' ? REPLICA_SETS : KINDS.ControllerRevision;
-    const revs = await client.list(revType, { namespace }).catch(() => undefined);
-    if (revs) input.revisions = owned(revs.items, target.metadata.uid);
+  if (ref && prefetch.workloadRef) {
+    const target = refTarget(ref);
+    const refObj = await client.get(target.type, namespace, ref.name);
+    input.workloadObj = refObj;
+    const revs = await client.list(target.revisions, { namespace }).catch(() => undefined);
+    if (revs) input.revisions = owned(revs.items, refObj.metadata.uid);
   }
   return { type, obj, info, input, hookRuns };
 }

@@ -1,16 +1,13 @@
-// What the executor and --wait see of an object: the workload model (via the adapters' readers) and
-// the fields the plan preconditions name (resourceVersion, step index, update revision, hook run).
-import { hookCompleted, readHookRun } from '../adapters/hookrun.js';
-import { knownKindOf } from '../adapters/kinds.js';
-import type { PlanPreconditions } from '../adapters/plans/types.js';
-import { WORKLOAD_READERS } from '../adapters/read.js';
+// What the executor and --wait see of an object: the workload model (via the kinds' readers) and
+// the fields the plan preconditions name (resourceVersion, step index, update revision, hook run),
+// as the object's kind spec reads them (`preconditions`; raw status fields for other kinds).
+import type { PlanPreconditions } from '../kinds/plan/types.js';
+import { knownKindOf, specOfType, workloadSpecOfType } from '../kinds/registry.js';
+import { hookCompleted } from '../kinds/shared/hook-phase.js';
+import { type PreconditionFields, rawStatusFields } from '../kinds/shared/observe.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo } from '../model/types.js';
-
-type Reader = (cluster: string, obj: KubeObject, ctx?: { hookRuns?: readonly HookRunInfo[] }) => WorkloadInfo;
-
-const READERS: Partial<Record<string, Reader>> = WORKLOAD_READERS;
 
 export function modelKind(type: ResourceType): string | undefined {
   return knownKindOf(apiVersionOf(type), type.kind);
@@ -23,63 +20,18 @@ export function readWorkloadObject(
   obj: KubeObject,
   hookRuns?: readonly HookRunInfo[],
 ): WorkloadInfo | undefined {
-  const kind = modelKind(type);
-  const reader = kind ? READERS[kind] : undefined;
-  return reader ? reader(cluster, obj, { hookRuns }) : undefined;
+  return workloadSpecOfType(type)?.read(cluster, obj, { hookRuns });
 }
 
-export interface Observed {
+export interface Observed extends PreconditionFields {
   resourceVersion: string;
-  stepIndex?: number;
-  updateRevision?: string;
-  /** Current step hook run (workload) or the run itself (HookRun primary). */
-  hookRunName?: string;
-  /** Phase of the HookRun when the object is one. */
-  hookPhase?: string;
-  hookTerminating?: boolean;
-}
-
-function num(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v ? v : undefined;
 }
 
 /** The precondition fields of an object as it is now. */
 export function observe(cluster: string, type: ResourceType, obj: KubeObject): Observed {
-  const out: Observed = { resourceVersion: obj.metadata.resourceVersion ?? '' };
-  const kind = modelKind(type);
-  if (kind === 'HookRun') {
-    const h = readHookRun(cluster, obj);
-    out.hookRunName = h.name;
-    out.hookPhase = h.phase;
-    out.hookTerminating = h.terminate;
-    return out;
-  }
-  const info = readWorkloadObject(cluster, type, obj);
-  if (info && !info.invalid) {
-    if (info.rollout.stepIndex !== undefined) out.stepIndex = info.rollout.stepIndex;
-    if (info.rollout.updateRevision) out.updateRevision = info.rollout.updateRevision;
-    if (info.rollout.hookRunName) out.hookRunName = info.rollout.hookRunName;
-    return out;
-  }
-  // Not a workload zonectl reads, or an invalid one: the raw status fields.
-  const st = (obj.status ?? {}) as Record<string, any>;
-  if (kind === 'KruiseRollout') {
-    const cs = (st.canaryStatus ?? st.blueGreenStatus ?? {}) as Record<string, unknown>;
-    const idx = num(cs.currentStepIndex) ?? num(st.currentStepIndex);
-    if (idx !== undefined) out.stepIndex = idx;
-    const rev = str(cs.podTemplateHash) ?? str(cs.canaryRevision);
-    if (rev) out.updateRevision = rev;
-  } else {
-    const idx = num(st.currentStepIndex);
-    if (idx !== undefined) out.stepIndex = idx;
-    const rev = str(st.currentPodHash) ?? str(st.updateRevision);
-    if (rev) out.updateRevision = rev;
-  }
-  return out;
+  const spec = specOfType(type);
+  const fields = spec && 'preconditions' in spec && spec.preconditions ? spec.preconditions(cluster, obj) : rawStatusFields(obj);
+  return { resourceVersion: obj.metadata.resourceVersion ?? '', ...fields };
 }
 
 /** Human lines for what changed between the plan's preconditions and the object now; empty = unchanged. */

@@ -1,79 +1,12 @@
-// What "done" means for --wait after each action, judged on the workload model.
-import type { Plan } from '../adapters/plans/types.js';
-import { hookUnsuccessful } from '../adapters/hookrun.js';
+// What "done" means for --wait after each action: the kind's own target when its spec has one
+// (`wait`), else the shared one (kinds/plan/wait.ts), judged on the workload model.
+import type { Plan } from '../kinds/plan/types.js';
+import { workloadSpec } from '../kinds/registry.js';
+import { sharedWaitTarget, type WaitTarget } from '../kinds/plan/wait.js';
 import type { WorkloadInfo } from '../model/types.js';
-import type { WaitPredicate } from './wait.js';
 
-export interface WaitTarget {
-  describe: string;
-  reached: WaitPredicate;
-  failed?: (info: WorkloadInfo) => string | undefined;
-}
-
-const observed = (i: WorkloadInfo) =>
-  i.generation === undefined || i.observedGeneration === undefined || i.observedGeneration >= i.generation;
-
-/** Every pod the partition lets through is updated and ready, and the controller saw the spec. */
-const settled = (i: WorkloadInfo) => {
-  const r = i.rollout;
-  const target = Math.max(0, r.replicas - (r.partition ?? 0));
-  return observed(i) && r.updatedReady >= target && r.updated >= target && r.phase !== 'progressing';
-};
-
-const failedMessage = (i: WorkloadInfo) => (i.rollout.phase === 'failed' ? i.rollout.message : undefined);
+export type { WaitTarget } from '../kinds/plan/wait.js';
 
 export function waitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
-  const b = before.rollout;
-  switch (plan.action) {
-    case 'approve':
-    case 'skip-hook':
-      return {
-        describe:
-          b.steps.length && b.stepIndex !== undefined
-            ? `step ${b.stepIndex + 1}/${b.steps.length} to complete and the rollout to reach its next stop`
-            : 'the rollout to continue',
-        // Past the approved step, and settled: paused at the next step, or done.
-        reached: (i) =>
-          observed(i) &&
-          ((i.rollout.phase === 'complete' && settled(i)) ||
-            ((i.rollout.updateRevision !== b.updateRevision || (i.rollout.stepIndex ?? 0) > (b.stepIndex ?? 0)) &&
-              i.rollout.phase === 'paused')),
-        failed: failedMessage,
-      };
-    case 'reject':
-      if (before.kind === 'Rollout') {
-        // Argo abort: the controller scales the canary down and reports the rollout aborted (Degraded).
-        return { describe: 'the rollout to abort', reached: (i) => observed(i) && i.rollout.phase === 'failed' && i.rollout.updated === 0 };
-      }
-      return {
-        describe: 'the previous revision to be restored on every pod',
-        reached: (i) =>
-          observed(i) &&
-          i.rollout.updateRevision !== b.updateRevision &&
-          i.rollout.updated >= i.rollout.replicas &&
-          i.rollout.updatedReady >= i.rollout.replicas,
-      };
-    case 'hotupdate': {
-      const images = plan.card.images ?? [];
-      return {
-        describe: 'updated pods to be ready',
-        reached: (i) =>
-          images.every((im) => i.containers.some((c) => c.name === im.container && c.image === im.to)) &&
-          i.rollout.updateRevision !== b.updateRevision &&
-          settled(i),
-        failed: failedMessage,
-      };
-    }
-    case 'retry-hooks':
-      return {
-        describe: 'the retried hooks to pass and the update to finish',
-        reached: (i) => observed(i) && !i.rollout.hookConditions.some((c) => hookUnsuccessful(c.phase)) && settled(i),
-      };
-    case 'hold':
-    case 'release':
-      return {
-        describe: 'the controller to observe the change',
-        reached: (i) => observed(i) && i.resourceVersion !== before.resourceVersion,
-      };
-  }
+  return workloadSpec(before.kind)?.wait?.[plan.action]?.(plan, before) ?? sharedWaitTarget(plan, before);
 }

@@ -1,15 +1,16 @@
 // --wait: follow the primary object (a watch, never a polling timer) until a predicate holds, reporting
 // progress lines such as "updated 3/10, step 2/4, hook Running"; gives up at the deadline.
-import { readHookRun } from '../adapters/hookrun.js';
-import { KINDS, TKEX_GROUP } from '../adapters/kinds.js';
-import type { Plan } from '../adapters/plans/types.js';
+import { hookRun } from '../kinds/hookrun.js';
+import type { Plan } from '../kinds/plan/types.js';
+import { workloadSpecOfType } from '../kinds/registry.js';
+import type { WaitPredicate } from '../kinds/plan/wait.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
 import type { HookRunInfo, WorkloadInfo } from '../model/types.js';
 import { readWorkloadObject } from './observe.js';
 
-export type WaitPredicate = (info: WorkloadInfo, obj: KubeObject) => boolean;
+export type { WaitPredicate } from '../kinds/plan/wait.js';
 
 export interface WaitOptions {
   client: ClusterClient;
@@ -121,31 +122,30 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
         },
       ),
   );
-  // bk-bcs workloads: the step hook's phase comes from its HookRun.
-  const watchHooks =
-    p.type.group === TKEX_GROUP && p.type.kind !== 'HookRun'
-      ? follow(
-          async () => {
-            const l = await client.list(KINDS.HookRun, { namespace: p.namespace });
-            hookRuns.clear();
-            for (const o of l.items) hookRuns.set(o.metadata.name ?? '', readHookRun(p.cluster, o));
-            evaluate();
-            return l.metadata.resourceVersion ?? '';
-          },
-          (rv) =>
-            client.watch(
-              KINDS.HookRun,
-              { namespace: p.namespace, resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: 60, signal },
-              (e) => {
-                if (e.type === 'BOOKMARK') return;
-                const name = e.object.metadata.name ?? '';
-                if (e.type === 'DELETED') hookRuns.delete(name);
-                else hookRuns.set(name, readHookRun(p.cluster, e.object));
-                evaluate();
-              },
-            ),
-        ).catch(() => undefined) // hook phases are a nicety; the workload decides
-      : Promise.resolve();
+  // Kinds whose reader joins HookRuns (bk-bcs): the step hook's phase comes from its HookRun.
+  const watchHooks = workloadSpecOfType(p.type)?.prefetch.hookRuns
+    ? follow(
+        async () => {
+          const l = await client.list(hookRun.type, { namespace: p.namespace });
+          hookRuns.clear();
+          for (const o of l.items) hookRuns.set(o.metadata.name ?? '', hookRun.read(p.cluster, o));
+          evaluate();
+          return l.metadata.resourceVersion ?? '';
+        },
+        (rv) =>
+          client.watch(
+            hookRun.type,
+            { namespace: p.namespace, resourceVersion: rv, allowWatchBookmarks: true, timeoutSeconds: 60, signal },
+            (e) => {
+              if (e.type === 'BOOKMARK') return;
+              const name = e.object.metadata.name ?? '';
+              if (e.type === 'DELETED') hookRuns.delete(name);
+              else hookRuns.set(name, hookRun.read(p.cluster, e.object));
+              evaluate();
+            },
+          ),
+      ).catch(() => undefined) // hook phases are a nicety; the workload decides
+    : Promise.resolve();
   try {
     await Promise.race([watchWorkload, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
   } finally {

@@ -1,8 +1,8 @@
 // Fleet discovery from a kubefed host: its KubeFedCluster objects name the member clusters by API
 // endpoint; each is matched to the kubeconfig context that reaches the same server. Their Secrets
 // (the host's credentials for the members) are never read: zonectl uses the operator's own contexts.
-import { readKubeFedCluster } from '../adapters/kubefedcluster.js';
-import { KINDS } from '../adapters/kinds.js';
+import { readKubeFedCluster } from '../kinds/kubefedcluster.js';
+import { KINDS } from '../kinds/registry.js';
 import { HttpClusterClient } from '../kube/client.js';
 import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
 

@@ -1,6 +1,6 @@
 // Shared wiring for commands and the console: config -> kubeconfig -> fleet -> store.
 import { type Config, loadConfig } from '../config/config.js';
-import { kindsToWatch, type View } from '../adapters/kinds.js';
+import { kindsToWatch, type View } from '../kinds/registry.js';
 import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/kubeconfig.js';
 import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
 import { deriveSnapshot } from '../store/derive.js';
@@ -53,12 +53,12 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const fleet = Fleet.fromKubeconfig(kubeconfig, contexts, config);
   const nsFor = namespaceFor(flags, kubeconfig);
   const specs = (cluster: string): WatchSpec[] =>
-    kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type }) => ({
+    kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type, selectable }) => ({
       kind,
       type,
       namespace: type.namespaced ? nsFor(cluster) : undefined,
-      // The label selector narrows workloads and pods; zones and hook runs are matched afterwards.
-      labelSelector: flags.selector && kind !== 'HookRun' && kind !== 'KubeFedCluster' ? flags.selector : undefined,
+      // The label selector narrows workloads, pods and zones; hook runs and member clusters are matched afterwards.
+      labelSelector: flags.selector && selectable ? flags.selector : undefined,
     }));
   const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), storeOpts);
   return {

@@ -3,7 +3,7 @@
 // 410 relist, backoff), and keeps one ContainerSlot per (pod name, container): new pods join, deleted
 // pods leave, restarted containers are re-tailed. --max-streams bounds concurrent slots; the rest
 // wait in a queue, with one clear `cap` event each time the cap is hit.
-import { KINDS } from '../adapters/kinds.js';
+import { KINDS } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { KubeError, isKubeError } from '../kube/errors.js';
 import { Informer } from '../kube/informer.js';

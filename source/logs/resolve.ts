@@ -1,6 +1,7 @@
 // Target -> pod sources on one cluster. A source is one pod list+watch (namespace, label selector,
 // field selector) plus an optional owner check; a pod followed by several sources counts once.
-import { KINDS } from '../adapters/kinds.js';
+import { POD_OWNER_SPECS, workloadSpec } from '../kinds/registry.js';
+import type { ResourceType } from '../kube/object.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
@@ -22,8 +23,6 @@ export interface Resolution {
   /** Why nothing was found here (for a notice), when sources is empty. */
   missing?: string;
 }
-
-const WORKLOAD_TARGETS: readonly WorkloadTargetKind[] = ['GameDeployment', 'GameStatefulSet', 'StatefulSet', 'Deployment'];
 
 export async function resolveTarget(
   client: ClusterClient,
@@ -50,10 +49,10 @@ export async function resolveTarget(
       const zoneSel = `${opts.zoneLabel}=${target.id}`;
       // Pods that carry the zone label themselves, and pods of workloads labelled with the zone.
       const sources: PodSource[] = [{ namespace: ns, labelSelector: andSelectors(zoneSel, opts.selector), label: `zone/${target.id}` }];
-      for (const kind of WORKLOAD_TARGETS) {
+      for (const { kind, type } of POD_OWNER_SPECS) {
         let items: KubeObject[] = [];
         try {
-          items = (await client.listAll(KINDS[kind], { namespace: ns, labelSelector: zoneSel })).items;
+          items = (await client.listAll(type, { namespace: ns, labelSelector: zoneSel })).items;
         } catch (e) {
           if (isKubeError(e, 'NotFound')) continue; // kind not installed on this cluster
           throw e;
@@ -65,10 +64,17 @@ export async function resolveTarget(
   }
 }
 
+function typeOf(kind: WorkloadTargetKind): ResourceType {
+  const s = workloadSpec(kind);
+  if (!s?.pods) throw new Error(`logs: ${kind} is not a workload kind that owns pods`);
+  return s.type;
+}
+
 async function findWorkloads(client: ClusterClient, kind: WorkloadTargetKind, ns: string | undefined, name: string): Promise<KubeObject[]> {
+  const type = typeOf(kind);
   try {
-    if (ns) return [await client.get(KINDS[kind], ns, name)];
-    return (await client.listAll(KINDS[kind], { fieldSelector: `metadata.name=${name}` })).items;
+    if (ns) return [await client.get(type, ns, name)];
+    return (await client.listAll(type, { fieldSelector: `metadata.name=${name}` })).items;
   } catch (e) {
     if (isKubeError(e, 'NotFound')) return [];
     throw e;
@@ -94,6 +100,8 @@ function workloadSource(w: KubeObject, kind: WorkloadTargetKind, extra: string |
 export function ownedBy(pod: KubeObject, owner: { kind: WorkloadTargetKind; name: string }, selected: boolean): boolean {
   const ctrl = pod.metadata.ownerReferences?.find((r) => r.controller);
   if (!ctrl) return selected;
-  if (owner.kind === 'Deployment') return ctrl.kind === 'ReplicaSet' && ctrl.name.startsWith(`${owner.name}-`);
-  return ctrl.kind === owner.kind && ctrl.name === owner.name;
+  // The kind's own rule (a Deployment's pods belong to its ReplicaSets), else same kind and name.
+  const spec = workloadSpec(owner.kind);
+  if (spec?.pods?.ownedBy) return spec.pods.ownedBy(ctrl, owner.name);
+  return ctrl.kind === (spec?.type.kind ?? owner.kind) && ctrl.name === owner.name;
 }

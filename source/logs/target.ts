@@ -1,26 +1,11 @@
-// Target forms for `zonectl logs`: pod/NAME (or a bare NAME), gamedeployment/NAME,
-// gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or only -l SELECTOR.
-import type { LogTarget, WorkloadTargetKind } from './types.js';
+// Target forms for `zonectl logs`: pod/NAME (or a bare NAME), KIND/NAME for every workload kind that
+// owns pods (gamedeployment/NAME, sts/NAME: the kinds' aliases), zone/ID, or only -l SELECTOR.
+import { POD_OWNER_SPECS, podOwnerOf } from '../kinds/registry.js';
+import type { LogTarget } from './types.js';
 
 export class TargetError extends Error {}
 
-const WORKLOAD_ALIASES: Record<string, WorkloadTargetKind> = {
-  gamedeployment: 'GameDeployment',
-  gamedeployments: 'GameDeployment',
-  gd: 'GameDeployment',
-  gamestatefulset: 'GameStatefulSet',
-  gamestatefulsets: 'GameStatefulSet',
-  gsts: 'GameStatefulSet',
-  deployment: 'Deployment',
-  deployments: 'Deployment',
-  deploy: 'Deployment',
-  statefulset: 'StatefulSet',
-  statefulsets: 'StatefulSet',
-  sts: 'StatefulSet',
-};
-
-export const TARGET_FORMS =
-  'pod/NAME, gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or -l SELECTOR';
+export const TARGET_FORMS = `pod/NAME, ${POD_OWNER_SPECS.map((s) => `${s.kind.toLowerCase()}/NAME, `).join('')}zone/ID, or -l SELECTOR`;
 
 /**
  * Parses the positional target. With no positional, a label selector is required. A selector given
@@ -41,8 +26,8 @@ export function parseTarget(positional: string | undefined, selector: string | u
       throw new TargetError(`zone/${name}: a zone id must be a valid label value`);
     return { type: 'zone', id: name };
   }
-  const wk = WORKLOAD_ALIASES[kind];
-  if (wk) return { type: 'workload', kind: wk, name: checkName(name, kind) };
+  const wk = podOwnerOf(kind);
+  if (wk) return { type: 'workload', kind: wk.kind, name: checkName(name, kind) };
   throw new TargetError(`"${positional}": unknown target kind "${kind}" (use ${TARGET_FORMS})`);
 }
 
@@ -102,8 +87,8 @@ export function andSelectors(a: string | undefined, b: string | undefined): stri
   return parts.length ? parts.join(',') : undefined;
 }
 
-/** The log target of a workload row (GameDeployment, GameStatefulSet, Deployment, StatefulSet). */
+/** The log target of a workload row whose kind owns pods (not a Rollout, which drives another workload). */
 export function targetForWorkload(kind: string, name: string): LogTarget | undefined {
-  const k = WORKLOAD_ALIASES[kind.toLowerCase()];
-  return k ? { type: 'workload', kind: k, name } : undefined;
+  const k = podOwnerOf(kind);
+  return k ? { type: 'workload', kind: k.kind, name } : undefined;
 }

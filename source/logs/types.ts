@@ -1,5 +1,6 @@
 // The contract of the log follower: what it follows (targets, options), what it emits (lines and
 // stream events to a sink), and the port the console takes (the UI never imports source/kube).
+import type { WorkloadKind } from '../model/types.js';
 
 /** One followed container stream: a (cluster, namespace, pod name, container) slot. */
 export interface StreamInfo {
@@ -70,7 +71,8 @@ export type LogTarget =
   | { type: 'zone'; id: string }
   | { type: 'selector'; selector: string };
 
-export type WorkloadTargetKind = 'GameDeployment' | 'GameStatefulSet' | 'Deployment' | 'StatefulSet';
+/** A workload kind that owns pods (its kind spec has `pods`): GameDeployment, StatefulSet, ... */
+export type WorkloadTargetKind = WorkloadKind;
 
 export interface FollowOptions {
   follow: boolean;

@@ -14,13 +14,14 @@ function refKey(cluster: string, ns: string, kind: string, name: string): string
 }
 
 /**
- * Sets `rolloutRef` on workloads driven by an Argo or Kruise Rollout (spec.workloadRef), returning a
- * new array (unchanged rows are the same objects). Also returns the index target -> rollout row.
+ * Sets `rolloutRef` on workloads driven by a rollout controller (a row with a workloadRef: Argo or
+ * Kruise Rollout), returning a new array (unchanged rows are the same objects). Also returns the
+ * index target -> rollout row.
  */
 export function linkRollouts(workloads: readonly WorkloadInfo[]): { workloads: WorkloadInfo[]; rolloutOf: Map<string, WorkloadInfo> } {
   const rolloutOf = new Map<string, WorkloadInfo>();
   for (const w of workloads) {
-    if ((w.kind === 'Rollout' || w.kind === 'KruiseRollout') && w.workloadRef) {
+    if (w.workloadRef) {
       rolloutOf.set(refKey(w.cluster, w.namespace, w.workloadRef.kind, w.workloadRef.name), w);
     }
   }

@@ -18,13 +18,17 @@ export interface ClusterInfo {
   protected?: boolean;
 }
 
-export type WorkloadKind =
-  | 'GameStatefulSet'
-  | 'GameDeployment'
-  | 'StatefulSet'
-  | 'Deployment'
-  | 'Rollout' // Argo Rollout
-  | 'KruiseRollout';
+/**
+ * The workload kinds' model names. Each workload kind registers its name from its own file
+ * (source/kinds/<kind>.ts) by augmenting this interface, so adding a kind edits nothing here:
+ *   declare module '../model/types.js' { interface WorkloadKinds { GameDeployment: true } }
+ * The registry (source/kinds/registry.ts) holds the kinds themselves.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface WorkloadKinds {}
+
+/** e.g. 'GameStatefulSet', 'Deployment', 'Rollout' (Argo), 'KruiseRollout'. */
+export type WorkloadKind = keyof WorkloadKinds & string;
 
 export type StepKind = 'partition' | 'pause' | 'hook';
 
@@ -134,7 +138,7 @@ export interface RolloutStatus {
   actions: ActionAvailability[];
   /** Metric results of the current step hook run (joined from HookRuns). */
   hookMetrics?: MetricResult[];
-  /** Set when zonectl's hold annotation is on the object (see adapters/hold.ts). */
+  /** Set when zonectl's hold annotation is on the object (see kinds/shared/hold.ts). */
   hold?: { previous: number | string | boolean | null; at?: string; by?: string };
   /** Rollout controller's own word, e.g. Argo status.message / Kruise canaryStatus.message. */
   controllerMessage?: string;

@@ -35,12 +35,8 @@ function isReady(w: WorkloadInfo): boolean {
   return !w.invalid && w.rollout.ready >= w.rollout.replicas;
 }
 
-/** A workload counts as a service unless it is a Rollout controller that drives another workload. */
-function isService(w: WorkloadInfo): boolean {
-  if (w.kind === 'KruiseRollout') return false;
-  if (w.kind === 'Rollout' && w.workloadRef) return false;
-  return true;
-}
+/** A rollout controller drives the workload its workloadRef names; it is not a service itself. */
+const drivesOther = (w: WorkloadInfo): boolean => !!w.workloadRef;
 
 function mostCommonTag(ws: readonly WorkloadInfo[]): string | undefined {
   const counts = new Map<string, number>();
@@ -86,10 +82,17 @@ function zoneKey(cluster: string, ns: string, zoneId: string): string {
 
 /**
  * Join GameZone rows (from readGameZone) with workload rows (zone from the zone label, set by the
- * workload adapters). A GameZone matches workloads in its cluster and namespace (any namespace when
+ * workload readers). A GameZone matches workloads in its cluster and namespace (any namespace when
  * the GameZone is cluster-scoped). Workloads whose zone has no GameZone form 'label' zones.
+ * `controller` tells rollout controllers from services (the kind registry knows kinds that are one
+ * even without a readable workloadRef).
  */
-export function buildZones(gameZones: readonly ZoneInfo[], workloads: readonly WorkloadInfo[]): ZoneInfo[] {
+export function buildZones(
+  gameZones: readonly ZoneInfo[],
+  workloads: readonly WorkloadInfo[],
+  controller: (w: WorkloadInfo) => boolean = drivesOther,
+): ZoneInfo[] {
+  const isService = (w: WorkloadInfo) => !controller(w);
   const { workloads: linked, rolloutOf } = linkRollouts(workloads);
   const byZone = new Map<string, WorkloadInfo[]>();
   const byClusterZone = new Map<string, WorkloadInfo[]>();

@@ -1,17 +1,6 @@
-// Snapshot derivation: raw objects -> model rows via the adapters, memoized per object
+// Snapshot derivation: raw objects -> model rows via the kind readers, memoized per object
 // (uid + resourceVersion) so a change batch re-reads only what changed.
-import { readDeployment } from '../adapters/deployment.js';
-import { readFederated } from '../adapters/federated.js';
-import { readGameDeployment } from '../adapters/gamedeployment.js';
-import { readGameStatefulSet } from '../adapters/gamestatefulset.js';
-import { readGameZone } from '../adapters/gamezone.js';
-import { readHookRun } from '../adapters/hookrun.js';
-import { FEDERATED_KINDS, KINDS, gameZoneType, type GameZoneTypeOptions } from '../adapters/kinds.js';
-import { readKubeFedCluster } from '../adapters/kubefedcluster.js';
-import { readPod } from '../adapters/pod.js';
-import { readStatefulSet } from '../adapters/statefulset.js';
-import { readArgoRollout } from '../adapters/argo-rollout.js';
-import { readKruiseRollout } from '../adapters/kruise-rollout.js';
+import { drivesWorkload, type GameZoneTypeOptions, rowSpecs, WORKLOAD_SPECS } from '../kinds/registry.js';
 import { typeKey } from '../kube/discovery.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo, HookRunInfo, WorkloadInfo } from '../model/types.js';
@@ -19,8 +8,6 @@ import { linkRollouts } from '../model/rollouts.js';
 import { buildZones } from '../model/zones.js';
 import type { Derive } from './fleet-store.js';
 import type { ObjectCache } from './object-cache.js';
-
-type Reader<T> = (cluster: string, obj: KubeObject, ctx?: { hookRuns?: readonly HookRunInfo[]; zoneLabel?: string }) => T;
 
 class Memo<T> {
   private byId = new Map<string, { rv: string; extra: number; value: T }>();
@@ -48,15 +35,12 @@ export interface DeriveOptions {
 }
 
 export function deriveSnapshot(opts: DeriveOptions): Derive {
-  const workloadReaders: Array<[ResourceType, Reader<WorkloadInfo>]> = [
-    [KINDS.GameStatefulSet, readGameStatefulSet],
-    [KINDS.GameDeployment, readGameDeployment],
-    [KINDS.StatefulSet, readStatefulSet],
-    [KINDS.Deployment, readDeployment],
-    [KINDS.Rollout, readArgoRollout],
-    [KINDS.KruiseRollout, readKruiseRollout],
-  ];
-  const zoneType = gameZoneType(opts.gameZone);
+  // Every table below comes from the kind registry, by role: workloads, hook runs, zones, pods...
+  const hookSpecs = rowSpecs('hookRun');
+  const zoneSpecs = rowSpecs('zone').map((s) => ({ read: s.read, type: s.typeWith ? s.typeWith(opts.gameZone) : s.type }));
+  const podSpecs = rowSpecs('pod');
+  const federatedSpecs = rowSpecs('federated');
+  const fedClusterSpecs = rowSpecs('fedCluster');
   const memos = new Map<string, Memo<unknown>>();
   const memo = <T>(name: string) => {
     let m = memos.get(name);
@@ -81,29 +65,30 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
   }
 
   return (cache: ObjectCache, _clusters: ClusterInfo[]) => {
-    const hookRuns = readAll(cache, KINDS.HookRun, (c, o) => readHookRun(c, o));
+    const hookRuns = hookSpecs.flatMap((s) => readAll(cache, s.type, (c, o) => s.read(c, o)));
     const hookByCluster = new Map<string, HookRunInfo[]>();
     for (const h of hookRuns) {
       const list = hookByCluster.get(h.cluster);
       if (list) list.push(h);
       else hookByCluster.set(h.cluster, [h]);
     }
-    const hookVersion = (cluster: string) => cache.version(cluster, typeKey(KINDS.HookRun));
+    // A workload row joins its cluster's hook runs: re-read it when they change.
+    const hookVersion = (cluster: string) => hookSpecs.reduce((n, s) => n + cache.version(cluster, typeKey(s.type)), 0);
     const workloads: WorkloadInfo[] = [];
-    for (const [t, read] of workloadReaders) {
+    for (const s of WORKLOAD_SPECS) {
       for (const w of readAll(
         cache,
-        t,
-        (c, o) => read(c, o, { hookRuns: hookByCluster.get(c) ?? [], zoneLabel: opts.zoneLabel }),
+        s.type,
+        (c, o) => s.read(c, o, { hookRuns: hookByCluster.get(c) ?? [], zoneLabel: opts.zoneLabel }),
         hookVersion,
       ))
         workloads.push(w);
     }
-    const gameZones = readAll(cache, zoneType, (c, o) => readGameZone(c, o));
-    const pods = readAll(cache, KINDS.Pod, (c, o) => readPod(c, o));
-    const federated = FEDERATED_KINDS.flatMap((k) => readAll(cache, KINDS[k], (c, o) => readFederated(c, o)));
-    const fedClusters = readAll(cache, KINDS.KubeFedCluster, (c, o) => readKubeFedCluster(c, o));
-    const zones = buildZones(gameZones, workloads);
+    const gameZones = zoneSpecs.flatMap((s) => readAll(cache, s.type, (c, o) => s.read(c, o)));
+    const pods = podSpecs.flatMap((s) => readAll(cache, s.type, (c, o) => s.read(c, o)));
+    const federated = federatedSpecs.flatMap((s) => readAll(cache, s.type, (c, o) => s.read(c, o)));
+    const fedClusters = fedClusterSpecs.flatMap((s) => readAll(cache, s.type, (c, o) => s.read(c, o)));
+    const zones = buildZones(gameZones, workloads, (w) => !!w.workloadRef || drivesWorkload(w.kind));
     return { zones, workloads: linkRollouts(workloads).workloads, hookRuns, pods, federated, fedClusters };
   };
 }

@@ -10,7 +10,7 @@ import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
-import { KINDS } from '../adapters/kinds.js';
+import { KINDS } from '../kinds/registry.js';
 
 export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
 

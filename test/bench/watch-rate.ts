@@ -1,7 +1,7 @@
 // Benchmark (DESIGN §8): watch events absorbed without UI lag (budget >= 5,000 events/s).
 // A child process serves one simulated cluster with 2,000 GameDeployments and rewrites their
 // `bench-t` label (the write time, ms) at a target rate. This process runs zonectl's real store
-// (informer -> cache -> adapters -> coalesced snapshots at 15/s) and, per published snapshot, measures
+// (informer -> cache -> kind readers -> coalesced snapshots at 15/s) and, per published snapshot, measures
 // how far behind the newest write it is. Reports events/s absorbed and snapshot lag p50/p99/max.
 // Run: npm run build && node test/bench/watch-rate.ts [--rate 5000] [--seconds 10]
 import { spawn } from 'node:child_process';

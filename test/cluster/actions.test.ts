@@ -4,8 +4,8 @@
 // dry-run changes nothing. Each test works on its own copy of a fixture object (the federation is shared).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { KINDS } from '../../source/adapters/kinds.js';
-import type { Plan, PlanStep, PlanTarget } from '../../source/adapters/plans/types.js';
+import { KINDS } from '../../source/kinds/registry.js';
+import type { Plan, PlanStep, PlanTarget } from '../../source/kinds/plan/types.js';
 import { AccessCache } from '../../source/actions/access.js';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
 import { ActionConflict, ActionForbidden } from '../../source/actions/errors.js';
@@ -16,7 +16,7 @@ import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../../source/kube/object.js';
 import { clusterClient } from './harness.js';
-import { planAction } from '../../source/adapters/plans/index.js';
+import { planAction } from '../../source/kinds/plans.js';
 import { loadWorkload } from '../../source/actions/load.js';
 import { runAction, actionHelp } from '../../commands/action-common.js';
 import { PassThrough } from 'node:stream';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KINDS } from '../../source/adapters/kinds.js';
+import { KINDS } from '../../source/kinds/registry.js';
 import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import type { KubeObject } from '../../source/kube/object.js';

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { KINDS } from '../../source/adapters/kinds.js';
+import { KINDS } from '../../source/kinds/registry.js';
 import { openSession } from '../../source/fleet/session.js';
 import { HttpClusterClient } from '../../source/kube/client.js';
 import { Informer } from '../../source/kube/informer.js';

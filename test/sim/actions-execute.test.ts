@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KINDS } from '../../source/adapters/kinds.js';
+import { KINDS } from '../../source/kinds/registry.js';
 import { AccessCache } from '../../source/actions/access.js';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
 import { ActionConflict, ActionForbidden, ReadOnlyError } from '../../source/actions/errors.js';

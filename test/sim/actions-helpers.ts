@@ -1,8 +1,8 @@
 // Set-up for the executor tests against the simulator: one sim cluster served over HTTP on top of a
 // controller harness (virtual clock), admin and viewer clients, and hand-built plans shaped like the
-// adapters' plan functions produce (research/crds.md §6).
-import { KINDS } from '../../source/adapters/kinds.js';
-import type { Plan, PlanStep, PlanTarget } from '../../source/adapters/plans/types.js';
+// kinds' plan functions produce (research/crds.md §6).
+import { KINDS } from '../../source/kinds/registry.js';
+import type { Plan, PlanStep, PlanTarget } from '../../source/kinds/plan/types.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
 import type { ActionName } from '../../source/model/types.js';
 import { startSimCluster, type SimCluster } from '../../source/sim/cluster-server.js';

@@ -1,7 +1,7 @@
 // --wait against the simulator: the watch follows the workload while the controllers move it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KINDS } from '../../source/adapters/kinds.js';
-import { readGameDeployment } from '../../source/adapters/gamedeployment.js';
+import { KINDS } from '../../source/kinds/registry.js';
+import { readGameDeployment } from '../../source/kinds/gamedeployment.js';
 import { AccessCache } from '../../source/actions/access.js';
 import { execute } from '../../source/actions/execute.js';
 import { waitTarget } from '../../source/actions/targets.js';
@@ -9,7 +9,7 @@ import { waitFor } from '../../source/actions/wait.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { gameDeployment, gameStatefulSet, setImage } from './controllers-helpers.js';
 import { approvePlan, imagePlan, simActions, type SimActions } from './actions-helpers.js';
-import { readGameStatefulSet } from '../../source/adapters/gamestatefulset.js';
+import { readGameStatefulSet } from '../../source/kinds/gamestatefulset.js';
 
 let s: SimActions;
 let ticker: NodeJS.Timeout | undefined;

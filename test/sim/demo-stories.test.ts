@@ -1,9 +1,9 @@
 // The demo's stories hold up under operator actions: a rollback of the failed rollout clears it, and
 // changes made on a zone's workload stick (the GameZone controller reapplies only GameZone changes).
 import { describe, expect, it } from 'vitest';
-import { readGameDeployment } from '../../source/adapters/gamedeployment.js';
-import { readGameStatefulSet } from '../../source/adapters/gamestatefulset.js';
-import { readHookRun } from '../../source/adapters/hookrun.js';
+import { readGameDeployment } from '../../source/kinds/gamedeployment.js';
+import { readGameStatefulSet } from '../../source/kinds/gamestatefulset.js';
+import { readHookRun } from '../../source/kinds/hookrun.js';
 import type { KubeObject } from '../../source/kube/object.js';
 import { buildDemoWorld } from '../../source/sim/world.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotationValue, auditAnnotation, auditEvent, cleanReason, eventReason } from '../../../source/actions/audit.js';
 import { compareObserved, hookRunGone } from '../../../source/actions/observe.js';
-import type { Plan } from '../../../source/adapters/plans/types.js';
-import { KINDS } from '../../../source/adapters/kinds.js';
+import type { Plan } from '../../../source/kinds/plan/types.js';
+import { KINDS } from '../../../source/kinds/registry.js';
 
 const plan: Plan = {
   action: 'skip-hook',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decorateBody, pointerEscape } from '../../../source/actions/decorate.js';
 import { auditStepIndex } from '../../../source/actions/execute.js';
-import { describeBody } from '../../../source/adapters/plans/describe.js';
-import type { Plan, PlanStep, PlanTarget } from '../../../source/adapters/plans/types.js';
-import { KINDS } from '../../../source/adapters/kinds.js';
+import { describeBody } from '../../../source/kinds/plan/describe.js';
+import type { Plan, PlanStep, PlanTarget } from '../../../source/kinds/plan/types.js';
+import { KINDS } from '../../../source/kinds/registry.js';
 
 const ann = { key: 'zonectl.io/last-action', value: '{"action":"approve"}' };
 

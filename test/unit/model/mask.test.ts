@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMasked, isSensitiveKey, maskObject, maskText, maskValue } from '../../../source/model/mask.js';
-import { zone1 } from '../adapters/fixtures-zone.js';
+import { zone1 } from '../kinds/fixtures-zone.js';
 
 describe('mask', () => {
   it('maskValue is stable, differs for different values, and hides the value', () => {

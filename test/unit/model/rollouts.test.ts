@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { activeRollouts, linkRollouts, worsePhase } from '../../../source/model/rollouts.js';
-import { readObject } from '../../../source/adapters/read.js';
-import { readGameDeployment } from '../../../source/adapters/gamedeployment.js';
-import { readArgoRollout } from '../../../source/adapters/argo-rollout.js';
-import { gdComplete, gdPausedAtPauseStep, gstsHookFailed, gstsInPlace } from '../adapters/fixtures-bkbcs.js';
-import { zone1 } from '../adapters/fixtures-zone.js';
+import { readObject } from '../../../source/kinds/read.js';
+import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
+import { readArgoRollout } from '../../../source/kinds/argo-rollout.js';
+import { gdComplete, gdPausedAtPauseStep, gstsHookFailed, gstsInPlace } from '../kinds/fixtures-bkbcs.js';
+import { zone1 } from '../kinds/fixtures-zone.js';
 
 describe('rollout derivations', () => {
   it('activeRollouts: not-complete only, worst first', () => {

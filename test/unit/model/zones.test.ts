@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildZones, serviceInstances } from '../../../source/model/zones.js';
-import { readGameZone } from '../../../source/adapters/gamezone.js';
-import { readGameDeployment } from '../../../source/adapters/gamedeployment.js';
-import { readGameStatefulSet } from '../../../source/adapters/gamestatefulset.js';
-import { readDeployment } from '../../../source/adapters/deployment.js';
-import { readKruiseRollout } from '../../../source/adapters/kruise-rollout.js';
+import { readGameZone } from '../../../source/kinds/gamezone.js';
+import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
+import { readGameStatefulSet } from '../../../source/kinds/gamestatefulset.js';
+import { readDeployment } from '../../../source/kinds/deployment.js';
+import { readKruiseRollout } from '../../../source/kinds/kruise-rollout.js';
 import type { KubeObject } from '../../../source/kube/object.js';
-import { zone1 } from '../adapters/fixtures-zone.js';
+import { zone1 } from '../kinds/fixtures-zone.js';
 
 const CL = 'rke2';
 

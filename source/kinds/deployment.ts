@@ -1,0 +1,116 @@
+// apps/v1 Deployment -> WorkloadInfo; planned in native/plans.ts. Completion as `kubectl rollout status` judges it; hold = spec.paused.
+import type { KubeObject } from '../kube/object.js';
+import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
+import type { ReadContext } from './shared/context.js';
+import { parseHold } from './shared/hold.js';
+import { nativeActions } from './native/actions.js';
+import { guard, isRecord, optArray, optBool, optNumber, optString } from './shared/read-util.js';
+import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import type { ResourceType } from '../kube/object.js';
+import { planNative } from './native/plans.js';
+import { workloadPreconditions } from './shared/observe.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    Deployment: true;
+  }
+}
+
+/** A Deployment's revisions: the ReplicaSets it owns (an Argo or Kruise reject restores one). */
+const REPLICA_SETS: ResourceType = { group: 'apps', version: 'v1', resource: 'replicasets', kind: 'ReplicaSet', namespaced: true };
+
+function failure(obj: KubeObject): string | undefined {
+  for (const c of optArray(obj, 'status.conditions') ?? []) {
+    if (!isRecord(c)) continue;
+    const msg = typeof c.message === 'string' && c.message ? `: ${c.message}` : '';
+    if (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded') return `failed: ProgressDeadlineExceeded${msg}`;
+    if (c.type === 'ReplicaFailure' && c.status === 'True') return `failed: ReplicaFailure${msg}`;
+  }
+  return undefined;
+}
+
+export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadContext): WorkloadInfo {
+  return guard(
+    () => {
+      const { m, info } = workloadBase(cluster, obj, 'Deployment', ctx);
+      const replicas = optNumber(obj, 'spec.replicas') ?? 1;
+      const strategy = optString(obj, 'spec.strategy.type') || 'RollingUpdate';
+      const paused = optBool(obj, 'spec.paused') ?? false;
+      const total = optNumber(obj, 'status.replicas') ?? 0;
+      const updated = optNumber(obj, 'status.updatedReplicas') ?? 0;
+      const ready = optNumber(obj, 'status.readyReplicas') ?? 0;
+      const available = optNumber(obj, 'status.availableReplicas') ?? 0;
+      const hold = parseHold(m.annotations);
+      const revision = m.annotations['deployment.kubernetes.io/revision'];
+      const inFlight = updated < replicas || total > updated || available < updated;
+      const failed = failure(obj);
+      let phase: RolloutPhase;
+      let message: string;
+      let pauseReason: string | undefined;
+      if (failed) [phase, message] = ['failed', failed];
+      else if (paused) {
+        phase = 'paused';
+        pauseReason = hold ? 'Held' : 'Manual';
+        message = hold ? `paused: held by zonectl (${updated}/${replicas} updated)` : 'paused: spec.paused';
+      } else if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
+      else if (inFlight) {
+        phase = 'progressing';
+        message =
+          updated < replicas
+            ? `updating ${updated}/${replicas}`
+            : total > updated
+              ? `removing ${total - updated} old pods`
+              : `waiting for ${updated - available} pods to be available`;
+      } else [phase, message] = ['complete', 'up to date'];
+      const rollout: RolloutStatus = {
+        strategy,
+        replicas,
+        updated,
+        // Deployments do not report updated-and-ready; updated pods that are available is the closest.
+        updatedReady: Math.min(updated, available),
+        ready,
+        available,
+        steps: [],
+        phase,
+        paused: phase === 'paused',
+        message,
+        hookConditions: [],
+        actions: nativeActions({
+          kind: 'Deployment',
+          strategy,
+          hold,
+          holdBlocked: paused ? 'already paused (spec.paused)' : undefined,
+          holdWhat: 'pauses the Deployment (spec.paused=true)',
+          releaseWhat: 'resumes the Deployment (spec.paused=false)',
+          hotupdateNote:
+            strategy === 'Recreate'
+              ? 'warning: Recreate stops all pods before starting new ones'
+              : 'warning: Deployment recreates pods (rolling update), no in-place update',
+        }),
+      };
+      if (revision) rollout.updateRevision = revision;
+      if (pauseReason) rollout.pauseReason = pauseReason;
+      if (paused && hold?.at) rollout.pausedSince = hold.at;
+      if (hold) rollout.hold = hold;
+      return { ...info, rollout };
+    },
+    (reason) => invalidWorkload(cluster, obj, 'Deployment', reason, ctx),
+  );
+}
+
+export const deployment: WorkloadSpec<'Deployment'> = {
+  kind: 'Deployment',
+  role: 'workload',
+  type: { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', namespaced: true },
+  aliases: ['deployment', 'deployments', 'deploy'],
+  watchedBy: WORKLOAD_VIEWS,
+  read: readDeployment,
+  plan: (intent, input) => planNative(deployment, intent, input),
+  // Its own plans restore nothing: no reject.
+  prefetch: {},
+  revisions: REPLICA_SETS,
+  preconditions: workloadPreconditions(readDeployment),
+  // Pods belong to its ReplicaSets, named <deployment>-<hash>.
+  pods: { ownedBy: (ctrl, name) => ctrl.kind === 'ReplicaSet' && ctrl.name.startsWith(`${name}-`) },
+};

@@ -1,0 +1,77 @@
+// Assembles a planner's writes into the Plan the executor runs: the primary object (the workload the
+// operator looked at), the preconditions it was planned at, the access reviews the writes need, the
+// approval card and whether a warning needs --force. Pure.
+import type { ResourceType } from '../../kube/object.js';
+import type { ActionName, WorkloadInfo } from '../../model/types.js';
+import { cardFor } from './card.js';
+import type { PlanInput } from './common.js';
+import { describeBody } from './describe.js';
+import type { Plan, PlanPatchType, PlanPreconditions, PlanStep, PlanTarget } from './types.js';
+
+/** One write of a plan: a patch of `name` (optionally its status subresource) on `cluster`. */
+export function write(
+  cluster: string,
+  type: ResourceType,
+  namespace: string,
+  name: string,
+  patchType: PlanPatchType,
+  body: unknown,
+  subresource?: 'status',
+): PlanStep {
+  const step: PlanStep = { target: { cluster, type, namespace, name }, patchType, body, describe: describeBody(patchType, body) };
+  if (subresource) step.subresource = subresource;
+  return step;
+}
+
+/**
+ * The workload as the operator saw it: its resourceVersion, the update revision and (with `step`)
+ * the canary step index. Writes to other objects (a step HookRun, the workload a Rollout drives)
+ * carry that object's resourceVersion in their own bodies.
+ */
+export function seen(w: WorkloadInfo, opts: { step?: boolean; hookRunName?: string } = {}): PlanPreconditions {
+  const pre: PlanPreconditions = { resourceVersion: w.resourceVersion };
+  if (opts.step !== false && w.rollout.stepIndex !== undefined) pre.stepIndex = w.rollout.stepIndex;
+  if (w.rollout.updateRevision) pre.updateRevision = w.rollout.updateRevision;
+  if (opts.hookRunName !== undefined) pre.hookRunName = opts.hookRunName;
+  return pre;
+}
+
+export interface PlanParts {
+  action: ActionName;
+  /** The writes, in order. */
+  steps: PlanStep[];
+  preconditions: PlanPreconditions;
+  /** Headline first, then the detail lines. */
+  summary: string[];
+  warnings: string[];
+}
+
+/** The executor's plan for writes planned on workload `w` of wire type `type` (read from `input.obj`). */
+export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, parts: PlanParts): Plan {
+  const primary: PlanTarget = { cluster: w.cluster, type, namespace: w.namespace, name: w.name };
+  const plan: Plan = {
+    action: parts.action,
+    primary,
+    preconditions: parts.preconditions,
+    steps: parts.steps,
+    summary: parts.summary[0] ?? `${parts.action} ${w.kind} ${w.namespace}/${w.name} on ${w.cluster}`,
+    details: parts.summary.slice(1),
+    card: cardFor(w, parts.action, parts.summary, input.obj, input.revisions),
+    warnings: parts.warnings,
+    access: parts.steps.map((s) => {
+      const a: Plan['access'][number] = {
+        verb: 'patch',
+        group: s.target.type.group,
+        resource: s.target.type.resource,
+        namespace: s.target.namespace,
+        name: s.target.name,
+      };
+      if (s.subresource) a.subresource = s.subresource;
+      return a;
+    }),
+  };
+  // A hot update the strategy turns into pod recreation needs explicit confirmation (--force with --yes).
+  if (parts.action === 'hotupdate' && w.rollout.actions.find((a) => a.action === 'hotupdate')?.reason?.startsWith('warning:'))
+    plan.requiresForce = true;
+  return plan;
+}

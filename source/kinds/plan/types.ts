@@ -1,0 +1,71 @@
+// A mutation, planned. Pure data produced by the kind planners (planAction: intent -> Plan); the
+// same plan feeds the confirm dialog, --dry-run, the audit record and the executor (source/actions).
+// This is the one plan type (DESIGN §3 "Plan, then execute").
+import type { ResourceType } from '../../kube/object.js';
+import type { ActionName } from '../../model/types.js';
+
+export type PlanPatchType = 'merge' | 'json';
+
+export interface PlanTarget {
+  cluster: string;
+  type: ResourceType;
+  namespace: string;
+  name: string;
+}
+
+export interface PlanStep {
+  target: PlanTarget;
+  /** e.g. 'status' for the status subresource. */
+  subresource?: string;
+  patchType: PlanPatchType;
+  /** Merge patch object or JSON patch op list. JSON patches carry their own `test` ops. */
+  body: unknown;
+  /** Human description of this write, e.g. "spec.updateStrategy.paused: true -> false". */
+  describe: string;
+}
+
+export interface PlanPreconditions {
+  /** resourceVersion of the primary object as the operator saw it. */
+  resourceVersion: string;
+  /** For approve: the canary step index and update revision the operator saw. */
+  stepIndex?: number;
+  updateRevision?: string;
+  /** For skip-hook: the HookRun that must still be the current step run. */
+  hookRunName?: string;
+}
+
+/** Facts for the approval card (seed 000), shown before confirming. */
+export interface PlanCard {
+  cluster: string;
+  namespace: string;
+  kind: string;
+  name: string;
+  revision?: string; // "current -> update"
+  step?: string; // "2/4 (pause)"
+  percentUpdated?: string;
+  images?: Array<{ container: string; from: string; to: string }>;
+  hook?: string; // "check-online Inconclusive (metric x=…)"
+}
+
+export interface Plan {
+  action: ActionName;
+  /** The object the operator acted on (its resourceVersion is the precondition). */
+  primary: PlanTarget;
+  preconditions: PlanPreconditions;
+  /** One or more writes, executed in order (e.g. Argo approve: status then spec). */
+  steps: PlanStep[];
+  /** One-line summary, e.g. "approve GameDeployment games/game-1 on shanghai". */
+  summary: string;
+  /** The planner's further lines for the confirm dialog and --dry-run (stage, images, partition...). */
+  details: string[];
+  card: PlanCard;
+  /** Caveats the operator must see (e.g. "RollingUpdate recreates pods instead of updating in place"). */
+  warnings: string[];
+  /** Warnings that require explicit confirmation even with --yes unless --force is given. */
+  requiresForce?: boolean;
+  /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */
+  access: Array<{ verb: string; group: string; resource: string; subresource?: string; namespace: string; name: string }>;
+}
+
+/** A planner's answer: a plan, or why there is none (one sentence naming the object and cluster). */
+export type PlanResult = { ok: true; plan: Plan } | { ok: false; reason: string };

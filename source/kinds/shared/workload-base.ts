@@ -1,0 +1,130 @@
+// Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
+import type { KubeObject } from '../../kube/object.js';
+import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
+import { clock } from '../../model/format.js';
+import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
+import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
+
+export const ALL_ACTIONS: readonly ActionName[] = ['approve', 'reject', 'skip-hook', 'retry-hooks', 'hotupdate', 'hold', 'release'];
+
+export function containersAt(obj: KubeObject, path: string): ContainerImage[] {
+  const list = optArray(obj, path);
+  if (!list) return [];
+  return list.map((c, i) => {
+    if (!isRecord(c) || typeof c.name !== 'string') throw new Malformed(`${path}[${i}]: expected a container with a name`);
+    if (c.image !== undefined && typeof c.image !== 'string') throw new Malformed(`${path}[${i}].image: expected a string`);
+    return { name: c.name, image: typeof c.image === 'string' ? c.image : '' };
+  });
+}
+
+export interface WorkloadBase {
+  m: MetaFields;
+  info: Omit<WorkloadInfo, 'rollout'>;
+}
+
+/** Metadata, labels, containers (from `containersPath`), selector and observedGeneration. */
+export function workloadBase(
+  cluster: string,
+  obj: KubeObject,
+  kind: WorkloadKind,
+  ctx: ReadContext | undefined,
+  containersPath = 'spec.template.spec.containers',
+): WorkloadBase {
+  const m = meta(obj);
+  const zoneKey = ctx?.zoneLabel ?? DEFAULT_ZONE_LABEL;
+  const serviceKey = ctx?.serviceLabel ?? DEFAULT_SERVICE_LABEL;
+  const info: Omit<WorkloadInfo, 'rollout'> = {
+    cluster,
+    namespace: m.namespace,
+    name: m.name,
+    kind,
+    apiVersion: typeof obj.apiVersion === 'string' ? obj.apiVersion : '',
+    uid: m.uid,
+    resourceVersion: m.resourceVersion,
+    labels: m.labels,
+    containers: containersAt(obj, containersPath),
+  };
+  if (m.generation !== undefined) info.generation = m.generation;
+  // Argo Rollouts write observedGeneration as a string (a number in newer versions, a hash in older).
+  const ogRaw = obj.status && typeof obj.status === 'object' ? (obj.status as Record<string, unknown>).observedGeneration : undefined;
+  const og = typeof ogRaw === 'string' ? (/^\d+$/.test(ogRaw) ? Number(ogRaw) : undefined) : optNumber(obj, 'status.observedGeneration');
+  if (og !== undefined) info.observedGeneration = og;
+  if (m.createdAt) info.createdAt = m.createdAt;
+  const zone = m.labels[zoneKey];
+  if (zone) info.zone = zone;
+  const service = m.labels[serviceKey];
+  if (service) info.service = service;
+  const selector = optStringMap(obj, 'spec.selector.matchLabels');
+  if (selector) info.selector = selector;
+  return { m, info };
+}
+
+export function emptyRollout(phase: RolloutStatus['phase'], message: string, actions: ActionAvailability[] = []): RolloutStatus {
+  return {
+    strategy: '',
+    replicas: 0,
+    updated: 0,
+    updatedReady: 0,
+    ready: 0,
+    steps: [],
+    phase,
+    paused: false,
+    message,
+    hookConditions: [],
+    actions,
+  };
+}
+
+/** The row for an object that could not be read: every action impossible, with the reason. */
+export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKind, reason: string, ctx?: ReadContext): WorkloadInfo {
+  const m = looseMeta(obj);
+  const zone = m.labels[ctx?.zoneLabel ?? DEFAULT_ZONE_LABEL];
+  const service = m.labels[ctx?.serviceLabel ?? DEFAULT_SERVICE_LABEL];
+  const actions = ALL_ACTIONS.map((action) => ({ action, possible: false, reason: `object is invalid: ${reason}` }));
+  return {
+    cluster,
+    namespace: m.namespace,
+    name: m.name,
+    kind,
+    apiVersion: isRecord(obj) && typeof obj.apiVersion === 'string' ? obj.apiVersion : '',
+    uid: m.uid,
+    resourceVersion: m.resourceVersion,
+    labels: m.labels,
+    containers: [],
+    ...(zone ? { zone } : {}),
+    ...(service ? { service } : {}),
+    rollout: emptyRollout('invalid', `invalid: ${reason}`, actions),
+    invalid: reason,
+  };
+}
+
+export function can(action: ActionName, reason?: string): ActionAvailability {
+  return reason ? { action, possible: true, reason } : { action, possible: true };
+}
+
+export function cannot(action: ActionName, reason: string): ActionAvailability {
+  return { action, possible: false, reason };
+}
+
+/** Generation not yet observed by the controller: status describes an older spec. */
+export function lagging(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): boolean {
+  return info.generation !== undefined && info.observedGeneration !== undefined && info.observedGeneration < info.generation;
+}
+
+/** "waiting for controller (generation 3, observed 2)": the row for a lagging() workload. */
+export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): string {
+  return `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`;
+}
+
+/** When a timed step pause that started at `start` ends (ISO); undefined without a start or a duration. */
+export function pauseEnd(start: string | undefined, seconds: number | undefined): string | undefined {
+  return start && seconds ? new Date(Date.parse(start) + seconds * 1000).toISOString() : undefined;
+}
+
+/** Message of a step pause: timed (ends at / over) when it has an end, else awaiting approval. */
+export function stepPauseMessage(pauseEndsAt: string | undefined, ctx?: ReadContext): string {
+  if (!pauseEndsAt) return 'paused: awaiting approval';
+  return nowOf(ctx) >= Date.parse(pauseEndsAt)
+    ? 'paused: timed pause over, continuing'
+    : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
+}

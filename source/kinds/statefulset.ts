@@ -1,0 +1,112 @@
+// apps/v1 StatefulSet -> WorkloadInfo; planned in native/plans.ts. rollingUpdate.partition is an ordinal (pods >= partition update).
+import type { KubeObject } from '../kube/object.js';
+import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
+import type { ReadContext } from './shared/context.js';
+import { parseHold } from './shared/hold.js';
+import { nativeActions } from './native/actions.js';
+import { guard, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
+import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { controllerRevision } from './controllerrevision.js';
+import { planNative } from './native/plans.js';
+import { workloadPreconditions } from './shared/observe.js';
+import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+
+declare module '../model/types.js' {
+  interface WorkloadKinds {
+    StatefulSet: true;
+  }
+}
+
+export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadContext): WorkloadInfo {
+  return guard(
+    () => {
+      const { m, info } = workloadBase(cluster, obj, 'StatefulSet', ctx);
+      const replicas = optNumber(obj, 'spec.replicas') ?? 1;
+      const strategy = optString(obj, 'spec.updateStrategy.type') || 'RollingUpdate';
+      const p = optIntOrString(obj, 'spec.updateStrategy.rollingUpdate.partition');
+      const partition = p === undefined ? 0 : Math.min(resolveIntOrPercent(p, replicas, true), replicas);
+      const updated = optNumber(obj, 'status.updatedReplicas') ?? 0;
+      const ready = optNumber(obj, 'status.readyReplicas') ?? 0;
+      const available = optNumber(obj, 'status.availableReplicas');
+      const currentRevision = optString(obj, 'status.currentRevision') || undefined;
+      const updateRevision = optString(obj, 'status.updateRevision') || undefined;
+      const hold = parseHold(m.annotations);
+      const inFlight = updated < replicas || (!!currentRevision && !!updateRevision && currentRevision !== updateRevision);
+      // StatefulSets do not report updated-and-ready; assume updated pods are among the ready ones.
+      const updatedReady = Math.min(updated, ready);
+      const target = replicas - partition;
+      let phase: RolloutPhase;
+      let message: string;
+      let pauseReason: string | undefined;
+      if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
+      else if (!inFlight) [phase, message] = ['complete', 'up to date'];
+      else if (hold && partition >= replicas)
+        [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
+      else if (strategy === 'OnDelete')
+        [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];
+      else if (partition > 0 && updated >= target && updatedReady >= target)
+        [phase, message, pauseReason] = [
+          'paused',
+          `paused: partition ${partition} keeps ordinals below ${partition} on the old revision`,
+          'Partition',
+        ];
+      else [phase, message] = ['progressing', `updating ${updated}/${replicas}`];
+      const rollout: RolloutStatus = {
+        strategy,
+        replicas,
+        updated,
+        updatedReady,
+        ready,
+        partition,
+        steps: [],
+        phase,
+        paused: phase === 'paused',
+        message,
+        hookConditions: [],
+        actions: nativeActions({
+          kind: 'StatefulSet',
+          strategy,
+          hold,
+          holdBlocked:
+            strategy === 'OnDelete'
+              ? 'OnDelete strategy ignores the partition'
+              : partition >= replicas
+                ? `partition ${partition} already keeps all pods on the old revision`
+                : undefined,
+          holdWhat: `sets partition to ${replicas}: no further pods are updated`,
+          releaseWhat:
+            hold?.previous === null || hold?.previous === undefined
+              ? 'removes the partition'
+              : `restores partition ${String(hold.previous)}`,
+          hotupdateNote:
+            strategy === 'OnDelete'
+              ? 'warning: OnDelete strategy: pods take the new image only when deleted'
+              : 'warning: StatefulSet recreates pods one by one, no in-place update',
+        }),
+      };
+      if (currentRevision) rollout.currentRevision = currentRevision;
+      if (updateRevision) rollout.updateRevision = updateRevision;
+      if (available !== undefined) rollout.available = available;
+      if (pauseReason) rollout.pauseReason = pauseReason;
+      if (pauseReason === 'Held' && hold?.at) rollout.pausedSince = hold.at;
+      if (hold) rollout.hold = hold;
+      return { ...info, rollout };
+    },
+    (reason) => invalidWorkload(cluster, obj, 'StatefulSet', reason, ctx),
+  );
+}
+
+export const statefulSet: WorkloadSpec<'StatefulSet'> = {
+  kind: 'StatefulSet',
+  role: 'workload',
+  type: { group: 'apps', version: 'v1', resource: 'statefulsets', kind: 'StatefulSet', namespaced: true },
+  aliases: ['statefulset', 'statefulsets', 'sts'],
+  watchedBy: WORKLOAD_VIEWS,
+  read: readStatefulSet,
+  plan: (intent, input) => planNative(statefulSet, intent, input),
+  prefetch: { revisions: true },
+  revisions: controllerRevision.type,
+  preconditions: workloadPreconditions(readStatefulSet),
+  pods: {},
+  partition: true,
+};
