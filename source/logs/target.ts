@@ -1,8 +1,9 @@
 // Target forms for `zonectl logs`: pod/NAME (or a bare NAME), gamedeployment/NAME,
 // gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or only -l SELECTOR.
+import { InputError } from '../errors.js';
 import type { LogTarget, WorkloadTargetKind } from './types.js';
 
-export class TargetError extends Error {}
+export class TargetError extends InputError {}
 
 const WORKLOAD_ALIASES: Record<string, WorkloadTargetKind> = {
   gamedeployment: 'GameDeployment',
