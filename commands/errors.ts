@@ -1,11 +1,7 @@
 // Turning errors into one stderr line each and an exit code.
-import { ConfigError } from '../source/config/config.js';
+import { isExpected } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
-import { SelectionError } from '../source/fleet/select.js';
-import { KubeError } from '../source/kube/errors.js';
-import { KubeconfigError } from '../source/kube/kubeconfig-error.js';
-import { ReadOnlyError } from '../source/actions/errors.js';
-import { HelpRequested, UsageError } from './flags.js';
+import type { KubeError } from '../source/kube/errors.js';
 
 /** Per-cluster failures of a fan-out: one line per cluster; 4 if all were forbidden, else 3. */
 export function reportErrors(errors: KubeError[], clusters: number): number {
@@ -16,7 +12,10 @@ export function reportErrors(errors: KubeError[], clusters: number): number {
   return EXIT.PARTIAL;
 }
 
-/** Wraps a command body: expected errors become one line and a documented exit code. */
+/**
+ * Wraps a command body: an expected error becomes one line and its own exit code (--help, which is
+ * not a failure, prints to stdout and exits 0); anything else is a bug: the stack trace and exit 10.
+ */
 export async function guarded(
   body: () => Promise<number>,
   io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } } = process,
@@ -24,25 +23,12 @@ export async function guarded(
   try {
     return await body();
   } catch (e) {
-    if (e instanceof HelpRequested) {
-      io.stdout.write(e.message.trimStart() + '\n');
-      return EXIT.OK;
+    if (isExpected(e)) {
+      if (e.exitCode === EXIT.OK) io.stdout.write(e.oneLine().trimStart() + '\n');
+      else io.stderr.write(`error: ${e.oneLine()}\n`);
+      return e.exitCode;
     }
-    if (e instanceof UsageError || e instanceof SelectionError || e instanceof ConfigError || e instanceof KubeconfigError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      return EXIT.USAGE;
-    }
-    if (e instanceof ReadOnlyError) {
-      io.stderr.write(`error: ${e.message}\n`);
-      return EXIT.FORBIDDEN;
-    }
-    if (e instanceof KubeError) {
-      io.stderr.write(`error: ${e.oneLine()}\n`);
-      if (e.kind === 'Forbidden' || e.kind === 'Unauthorized') return EXIT.FORBIDDEN;
-      if (e.kind === 'Conflict') return EXIT.CONFLICT;
-      if (e.kind === 'NotFound' || e.kind === 'Invalid') return EXIT.USAGE;
-      return EXIT.PARTIAL;
-    }
-    throw e;
+    io.stderr.write(`zonectl: internal error (a bug, please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT.BUG;
   }
 }

@@ -1,5 +1,7 @@
 // Flags shared by the scripted commands, parsed with meow; usage errors become exit code 2.
 import meow from 'meow';
+import { ExpectedError, InputError } from '../source/errors.js';
+import { EXIT, type ExitCode } from '../source/exit-codes.js';
 import type { FleetFlags } from '../source/fleet/session.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 
@@ -28,7 +30,7 @@ export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeat
   --kubefed-host CTX     the fleet is this kubefed host plus every KubeFedCluster member that a
                          kubeconfig context reaches (matched by API endpoint)`;
 
-export class UsageError extends Error {}
+export class UsageError extends InputError {}
 
 export interface ParsedFleetFlags extends FleetFlags {
   output: OutputFormat;
@@ -73,4 +75,7 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   return { flags: { ...flags, output } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
 }
 
-export class HelpRequested extends Error {}
+/** --help: not a failure; the help text goes to stdout and the exit code is 0. */
+export class HelpRequested extends ExpectedError {
+  readonly exitCode: ExitCode = EXIT.OK;
+}

@@ -1,5 +1,6 @@
 // zonectl (no subcommand, on a TTY): the console over the selected fleet.
 import type { DiffSource } from '../source/config/config.js';
+import { globalReadOnly } from '../source/config/read-only.js';
 import { EXIT } from '../source/exit-codes.js';
 import { openSession, withKubeFedMembers, type FleetFlags } from '../source/fleet/session.js';
 import type { LoadedKubeconfig } from '../source/kube/kubeconfig.js';
@@ -78,11 +79,11 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
       fleetLabel:
         extras.label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
       user,
-      readOnly: session.config.readOnly,
-      actions: new (await import('../source/actions/console-port.js')).ConsoleActions({
+      readOnly: globalReadOnly({ flag: flags.readonly, config: session.config }) !== undefined,
+      actions: new (await import('../source/app/actions-port.js')).ConsoleActions({
         fleet: session.fleet,
-        snapshot: () => session.store.snapshot(),
-        readOnly: session.config.readOnly,
+        config: session.config,
+        readOnlyFlag: flags.readonly,
       }),
       logs: new ConsoleLogs({ members: session.fleet.members, zoneLabel: session.config.zoneLabel }),
       diff,

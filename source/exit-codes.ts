@@ -12,3 +12,5 @@ export const EXIT = {
   /** A bug: unexpected error. */
   BUG: 10,
 } as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,10 +1,14 @@
-// Typed refusals of the executor. They extend KubeError so commands map them to the documented
-// exit codes (Forbidden -> 4, Conflict -> 5) through the same path as transport errors.
+// Typed refusals of the action service and the executor. ActionConflict and ActionForbidden are
+// KubeErrors (the cluster's own words for the same outcome: Conflict -> 5, Forbidden -> 4); every
+// refusal carries its code (source/errors.ts) so front ends never read the English.
+import { Refusal, type RefusalCode } from '../errors.js';
 import { KubeError } from '../kube/errors.js';
 import type { AccessDecision } from './access.js';
 
 /** The object changed since the operator looked: nothing was written. */
 export class ActionConflict extends KubeError {
+  override readonly code: RefusalCode = 'conflict';
+
   constructor(
     cluster: string,
     readonly what: string,
@@ -18,6 +22,8 @@ export class ActionConflict extends KubeError {
 
 /** A preflight access review said no: nothing was written. */
 export class ActionForbidden extends KubeError {
+  override readonly code: RefusalCode = 'forbidden';
+
   constructor(
     cluster: string,
     readonly denied: AccessDecision[],
@@ -34,13 +40,18 @@ export class ActionForbidden extends KubeError {
   }
 }
 
+/** "read-only (config contexts.prod.readOnly)": the one wording of read-only mode, `why` from config/read-only.ts. */
+export function readOnlyText(why: string): string {
+  return `read-only (${why})`;
+}
+
 /** Read-only mode (global --readonly / config readOnly, or per-context readOnly) refuses every mutation. */
-export class ReadOnlyError extends Error {
+export class ReadOnlyError extends Refusal {
   constructor(
-    readonly cluster: string,
+    cluster: string,
     readonly why: string,
   ) {
-    super(`${cluster}: read-only (${why}): refusing to change anything`);
+    super('read-only', cluster, `${cluster}: ${readOnlyText(why)}: refusing to change anything`);
     this.name = 'ReadOnlyError';
   }
 }

@@ -1,4 +1,4 @@
-// Executes a plan (adapters/plans/types.ts): read-only check, preflight access review, precondition
+// Executes a plan (kinds/plan/types.ts): read-only check, preflight access review, precondition
 // re-read, the planned writes with server-side optimistic concurrency, then the audit trail.
 // Nothing is written when a check fails; every refusal is a typed error (errors.ts).
 import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../kinds/plan/types.js';

@@ -1,5 +1,6 @@
 // The config file (YAML), validated into a typed Config. Malformed input -> ConfigError with the file
 // and the offending key named.
+import { InputError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { parseDocument } from 'yaml';
@@ -32,7 +33,7 @@ export interface Config {
   diff?: DiffSource;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends InputError {}
 
 export const DEFAULT_CONFIG: Config = {
   fleet: [],

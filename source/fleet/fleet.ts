@@ -1,9 +1,10 @@
 // N clusters: one client per context, connection state per cluster, fan-out with per-cluster
 // timeouts so one slow or dead cluster never delays the others.
 import type { Config } from '../config/config.js';
+import { readOnlyWhy } from '../config/read-only.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { HttpClusterClient } from '../kube/client.js';
-import { KubeError, isKubeError } from '../kube/errors.js';
+import { KubeError, toKubeError } from '../kube/errors.js';
 import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
 import type { ClusterInfo, ConnectionState } from '../model/types.js';
 
@@ -36,7 +37,7 @@ export class Fleet {
             server: client.server,
             user: client.user,
             state: 'connecting' as ConnectionState,
-            readOnly: config.readOnly || settings.readOnly === true,
+            readOnly: readOnlyWhy(name, { config }) !== undefined,
             protected: settings.protected === true,
           },
         };
@@ -84,7 +85,7 @@ export class Fleet {
         try {
           return { cluster: m.name, ok: true, value: await withTimeout(fn(m), timeoutMs, m.name) };
         } catch (e) {
-          const err = isKubeError(e) ? e : new KubeError('Server', m.name, String((e as Error)?.message ?? e).split('\n')[0] ?? '');
+          const err = toKubeError(e, m.name);
           return { cluster: m.name, ok: false, error: err };
         }
       }),

@@ -1,8 +1,9 @@
 // Which contexts are in view: --context (repeatable) > --all-contexts > config fleet: > current context.
+import { InputError } from '../errors.js';
 import type { Config } from '../config/config.js';
 import type { ContextRef, LoadedKubeconfig } from '../kube/kubeconfig.js';
 
-export class SelectionError extends Error {}
+export class SelectionError extends InputError {}
 
 export function selectContexts(
   available: ContextRef[],

@@ -1,13 +1,14 @@
 // Destination mapping: `zonectl.yaml` in the repo (or a file given with --map) says which repo paths go to which
 // kube context and namespace. Besides an explicit `apps:` list it has generators equivalent to the ApplicationSet
 // git files/directories generators, and it can read ApplicationSet manifests themselves (seed 000 layout).
+import { InputError } from '../errors.js';
 import { parseAllDocuments } from 'yaml';
 import { isPlainObject } from './canonical.js';
 import { directoriesGenerator, filesGenerator, renderTemplate, type Params } from './generator.js';
 import type { RepoSnapshot } from './repo.js';
 import { DEFAULT_SETTINGS, type AppSpec, type DiffSettings, type HelmSource, type RenderTool } from './types.js';
 
-export class MappingError extends Error {}
+export class MappingError extends InputError {}
 
 export const MAP_FILE = 'zonectl.yaml';
 

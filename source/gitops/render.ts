@@ -1,6 +1,7 @@
 // Rendering one app to Kubernetes objects: plain YAML/JSON directories, kustomize (`kubectl kustomize`, or
 // `kustomize build`), Helm (`helm template` with value files, release name, namespace, --kube-version and
 // --api-versions of the target cluster). Missing tools and tool errors are thrown as RenderError with the message.
+import { InputError } from '../errors.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -10,7 +11,7 @@ import { findTool, runTool, ToolFailed } from './tools.js';
 import type { AppSpec, RenderTool } from './types.js';
 import { ManifestError, parseManifests, type ParsedObject } from './yaml-docs.js';
 
-export class RenderError extends Error {
+export class RenderError extends InputError {
   readonly tool: RenderTool;
   constructor(tool: RenderTool, message: string) {
     super(message);

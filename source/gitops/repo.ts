@@ -1,6 +1,7 @@
 // A config repo at a ref, read without touching anyone's working tree: a local repo is only queried (rev-parse,
 // ls-tree, cat-file); a URL gets one bare cache clone per remote under $XDG_CACHE_HOME/zonectl/repos, fetched
 // on every open. Files at the ref come from `ls-tree -r -z` and ONE `cat-file --batch` (bytes, not strings).
+import { InputError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { cacheRoot, gitEnv, gitOptions, redactUrl } from './git-env.js';
 
-export class RepoError extends Error {}
+export class RepoError extends InputError {}
 
 export interface RepoSnapshot {
   /** Where it came from, safe to print (no credentials). */

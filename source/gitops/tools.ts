@@ -1,10 +1,11 @@
 // External renderers on PATH (helm, kubectl for `kubectl kustomize`), run without a shell, with bounded output and
 // time. ZONECTL_HELM / ZONECTL_KUBECTL override the lookup.
+import { InputError } from '../errors.js';
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-export class ToolFailed extends Error {}
+export class ToolFailed extends InputError {}
 
 export function findTool(name: 'helm' | 'kubectl' | 'kustomize'): string | undefined {
   const override = process.env[`ZONECTL_${name.toUpperCase()}`];

@@ -1,6 +1,7 @@
 // Multi-document YAML -> Kubernetes objects, parsed like Kubernetes does (YAML 1.1 booleans such as `yes`/`on`,
 // kubernetes #34146; no timestamps or sexagesimal numbers, which sigs.k8s.io/yaml does not produce either).
 // Errors name the file, the document index (1-based) and the line. `*List` kinds are expanded; null documents dropped.
+import { InputError } from '../errors.js';
 import { LineCounter, Schema, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
 import type { KubeObject } from '../kube/object.js';
 
@@ -11,7 +12,7 @@ export interface ParsedObject {
   line: number; // 1-based line where the document starts
 }
 
-export class ManifestError extends Error {
+export class ManifestError extends InputError {
   readonly file: string;
   readonly doc: number;
   readonly line: number;

@@ -1,28 +1,60 @@
 // Typed, expected failures. Each carries the cluster (context) it happened on and renders as one sentence.
+import { ExpectedError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 
 export type KubeErrorKind =
   'Unreachable' | 'Forbidden' | 'Unauthorized' | 'Conflict' | 'NotFound' | 'Invalid' | 'Timeout' | 'Gone' | 'Server';
 
-export class KubeError extends Error {
+/** DESIGN §9: 4 forbidden, 5 conflict, 2 a name or body that is wrong, 3 the cluster failed. */
+export function exitCodeOf(kind: KubeErrorKind): ExitCode {
+  switch (kind) {
+    case 'Forbidden':
+    case 'Unauthorized':
+      return EXIT.FORBIDDEN;
+    case 'Conflict':
+      return EXIT.CONFLICT;
+    case 'NotFound':
+    case 'Invalid':
+      return EXIT.USAGE;
+    default:
+      return EXIT.PARTIAL;
+  }
+}
+
+export class KubeError extends ExpectedError {
+  readonly exitCode: ExitCode;
+
   constructor(
     readonly kind: KubeErrorKind,
-    readonly cluster: string,
+    override readonly cluster: string,
     message: string,
     readonly status?: number,
     readonly reason?: string,
   ) {
     super(message);
     this.name = `${kind}Error`;
+    this.exitCode = exitCodeOf(kind);
   }
 
   /** One line for humans, cluster named first. */
-  oneLine(): string {
+  override oneLine(): string {
     return `${this.cluster}: ${this.message}`;
   }
 }
 
 export function isKubeError(e: unknown, kind?: KubeErrorKind): e is KubeError {
   return e instanceof KubeError && (kind === undefined || e.kind === kind);
+}
+
+/**
+ * Whatever a request to `cluster` threw, as a typed error: a KubeError stays as it is; anything else
+ * (a stream or parser failure outside the client's own classification) becomes a Server error with
+ * its first line.
+ */
+export function toKubeError(e: unknown, cluster: string): KubeError {
+  if (e instanceof KubeError) return e;
+  const text = e instanceof Error ? e.message : String(e);
+  return new KubeError('Server', cluster, text.split('\n')[0] ?? '');
 }
 
 /** Map an HTTP status + Kubernetes Status body to a typed error. */

@@ -2,7 +2,7 @@
 // list's resourceVersion with bookmarks and a server timeout -> on clean end re-watch from the last
 // seen resourceVersion -> on 410 Gone relist -> on errors reconnect with exponential backoff + jitter.
 import type { ClusterClient, ListWatchOptions } from './client-api.js';
-import { KubeError, isKubeError } from './errors.js';
+import { type KubeError, toKubeError } from './errors.js';
 import type { KubeObject, ResourceType } from './object.js';
 
 export type InformerState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'notfound' | 'stopped';
@@ -140,7 +140,7 @@ export class Informer {
         if (!this.abort.signal.aborted) this.stats.reconnects++;
       } catch (e) {
         if (this.abort.signal.aborted) break;
-        const err = isKubeError(e) ? e : new KubeError('Server', this.client.context, String((e as Error)?.message ?? e));
+        const err = toKubeError(e, this.client.context);
         this.stats.lastError = err.message;
         if (err.kind === 'Gone') {
           // Our resourceVersion fell out of the server's history: relist, then watch again.

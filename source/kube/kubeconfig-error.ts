@@ -1,3 +1,5 @@
 // The kubeconfig error type on its own, so error handling can check for it without loading
 // @kubernetes/client-node (a large module) in processes that never read a kubeconfig.
-export class KubeconfigError extends Error {}
+import { InputError } from '../errors.js';
+
+export class KubeconfigError extends InputError {}

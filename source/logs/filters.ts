@@ -1,7 +1,8 @@
 // Line and container filters: --include / --exclude / --container for the follower, and the console's
 // `/` filter (case-insensitive regex, a leading `!` inverts, like k9s) with match ranges to highlight.
+import { InputError } from '../errors.js';
 
-export class FilterError extends Error {}
+export class FilterError extends InputError {}
 
 /** Compiles a user regex for a flag, naming the flag in the error. */
 export function compileRegex(source: string, flag: string, flags = ''): RegExp {

@@ -5,7 +5,7 @@
 // wait in a queue, with one clear `cap` event each time the cap is hit.
 import { KINDS } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
-import { KubeError, isKubeError } from '../kube/errors.js';
+import { type KubeError, toKubeError } from '../kube/errors.js';
 import { Informer } from '../kube/informer.js';
 import type { KubeObject } from '../kube/object.js';
 import { StreamCap } from './cap.js';
@@ -149,7 +149,7 @@ export class LogFollower implements LogFollowerPort {
         if (r.missing) this.emit({ kind: 'notice', cluster: run.name, message: r.missing });
         break;
       } catch (e) {
-        const err = asKubeError(e, run.name);
+        const err = toKubeError(e, run.name);
         this.clusterError(run, err);
         if (!this.opts.follow || err.kind === 'Forbidden' || err.kind === 'Unauthorized') {
           this.settleCluster(run);
@@ -183,7 +183,7 @@ export class LogFollower implements LogFollowerPort {
       }
       run.synced = true;
     } catch (e) {
-      this.clusterError(run, asKubeError(e, run.name));
+      this.clusterError(run, toKubeError(e, run.name));
     }
     this.settleCluster(run);
   }
@@ -337,8 +337,4 @@ export class LogFollower implements LogFollowerPort {
 
 function podKey(pod: KubeObject): string {
   return `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
-}
-
-function asKubeError(e: unknown, cluster: string): KubeError {
-  return isKubeError(e) ? e : new KubeError('Server', cluster, String((e as Error)?.message ?? e).split('\n')[0] ?? '');
 }

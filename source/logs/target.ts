@@ -1,9 +1,10 @@
 // Target forms for `zonectl logs`: pod/NAME (or a bare NAME), KIND/NAME for every workload kind that
 // owns pods (gamedeployment/NAME, sts/NAME: the kinds' aliases), zone/ID, or only -l SELECTOR.
 import { POD_OWNER_SPECS, podOwnerOf } from '../kinds/registry.js';
+import { InputError } from '../errors.js';
 import type { LogTarget } from './types.js';
 
-export class TargetError extends Error {}
+export class TargetError extends InputError {}
 
 export const TARGET_FORMS = `pod/NAME, ${POD_OWNER_SPECS.map((s) => `${s.kind.toLowerCase()}/NAME, `).join('')}zone/ID, or -l SELECTOR`;
 

@@ -1,6 +1,7 @@
 // Domain types. Plain data, no I/O. Adapters produce these from Kubernetes objects; store, UI,
 // output and actions consume them. Every type that has a row carries `cluster` (the kubeconfig
 // context name) so one table can span the fleet.
+import type { RefusalCode } from '../errors.js';
 
 export type ConnectionState = 'connecting' | 'ready' | 'degraded' | 'unreachable' | 'forbidden';
 
@@ -94,6 +95,27 @@ export interface ActionAvailability {
   action: ActionName;
   possible: boolean;
   reason?: string; // why not (or a caveat when possible)
+  /** Why not, as a code, when the action service refused (read-only, forbidden, ...); state reasons have none. */
+  refusal?: RefusalCode;
+}
+
+/** The workload an action is for. */
+export interface ActionTarget {
+  cluster: string;
+  kind: WorkloadKind;
+  namespace: string;
+  name: string;
+}
+
+/** What the operator enters for an action: hot update fields and the audit reason. */
+export interface ActionInput {
+  container?: string;
+  image?: string;
+  /** Pods (bk-bcs GameDeployment) or ordinals (StatefulSet-like) kept on the old revision. */
+  partition?: number;
+  /** Update one pod first: partition = replicas - 1 (only for kinds that have a partition). */
+  onePodFirst?: boolean;
+  reason?: string;
 }
 
 export interface ContainerImage {

@@ -4,7 +4,7 @@
 import type { Fleet, Member } from '../fleet/fleet.js';
 import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
-import { KubeError, isKubeError } from '../kube/errors.js';
+import { type KubeError, toKubeError } from '../kube/errors.js';
 import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
@@ -120,7 +120,7 @@ export class FleetStore implements SnapshotSource {
       }
       this.updateClusterState(rt);
     } catch (e) {
-      const err = isKubeError(e) ? e : new KubeError('Server', m.name, String((e as Error)?.message ?? e));
+      const err = toKubeError(e, m.name);
       rt.failed = err;
       this.fleet.setState(m.name, stateFor(err), err.message);
       this.markDirty();

@@ -1,9 +1,11 @@
 // Which action each action key runs on the selected workload, and whether it is possible now and
 // why not. Pure: the verdict combines the snapshot's state-based reasons, the port's answer for the
 // workload's current resourceVersion (access review, read-only contexts), read-only mode and
-// whether an action is already running.
+// whether an action is already running. The footer's short words come from refusal codes, never
+// from the wording of a reason.
+import type { RefusalCode } from '../errors.js';
 import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';
-import type { ActionTarget } from './actions-port.js';
+import type { ActionTarget } from '../ports/actions.js';
 import type { CommandId } from './keymap.js';
 import { KEYMAP } from './keymap.js';
 
@@ -42,16 +44,21 @@ export function targetOf(w: WorkloadInfo): ActionTarget {
 export const NO_PORT_REASON = 'actions are not available in this session (no cluster access)';
 export const READ_ONLY_REASON = 'read-only mode';
 
+/** Why every key is off at once (the console's own reasons) or why one is (the action service's refusal). */
+export type KeyBlock = RefusalCode | 'no-port' | 'busy' | 'no-selection';
+
+const SHORT: Partial<Record<KeyBlock, string>> = {
+  'read-only': 'read-only',
+  forbidden: 'denied: forbidden',
+  unchecked: 'unchecked',
+  'no-port': 'unavailable',
+  busy: 'busy',
+  'no-selection': 'no selection',
+};
+
 /** A reason cut to a few words for the footer; the full sentence is flashed when the key is pressed. */
-export function shortReason(reason: string | undefined): string {
-  if (!reason) return 'n/a';
-  if (/read-only/.test(reason)) return 'read-only';
-  if (reason.startsWith('not allowed to')) return 'denied: forbidden';
-  if (reason.startsWith('access review failed')) return 'unchecked';
-  if (reason === NO_PORT_REASON) return 'unavailable';
-  if (reason.startsWith('another action')) return 'busy';
-  if (reason.startsWith('no workload')) return 'no selection';
-  return 'n/a';
+export function shortReason(code: KeyBlock | undefined): string {
+  return (code && SHORT[code]) ?? 'n/a';
 }
 
 const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b) => b.id === c)?.label ?? c])) as Record<
@@ -59,8 +66,8 @@ const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b)
   string
 >;
 
-function disabled(action: ActionName, label: string, reason: string): KeyAction {
-  return { action, label, enabled: false, reason, short: shortReason(reason) };
+function disabled(action: ActionName, label: string, reason: string, code: KeyBlock | undefined): KeyAction {
+  return { action, label, enabled: false, reason, short: shortReason(code) };
 }
 
 export interface ActionKeysInput {
@@ -75,26 +82,32 @@ export interface ActionKeysInput {
   busy?: string;
 }
 
-/** A reason that disables every action key at once (no port, read-only, nothing selected, busy). */
-export function blockedReason(o: ActionKeysInput): string | undefined {
-  if (!o.port) return NO_PORT_REASON;
-  if (o.readOnly) return READ_ONLY_REASON;
-  if (!o.selected) return 'no workload selected';
-  if (o.busy) return `another action is running (${o.busy})`;
+/** What disables every action key at once (no port, read-only, nothing selected, busy). */
+function block(o: ActionKeysInput): { code: KeyBlock; reason: string } | undefined {
+  if (!o.port) return { code: 'no-port', reason: NO_PORT_REASON };
+  if (o.readOnly) return { code: 'read-only', reason: READ_ONLY_REASON };
+  if (!o.selected) return { code: 'no-selection', reason: 'no workload selected' };
+  if (o.busy) return { code: 'busy', reason: `another action is running (${o.busy})` };
   return undefined;
+}
+
+/** The reason that disables every action key at once, if any. */
+export function blockedReason(o: ActionKeysInput): string | undefined {
+  return block(o)?.reason;
 }
 
 export function actionKeys(o: ActionKeysInput): ActionKeys {
   const w = o.selected?.workload;
   const held = !!w?.rollout.hold;
   const out = {} as ActionKeys;
-  const blocked = blockedReason(o);
+  const blocked = block(o);
   if (blocked || !w) {
     for (const cmd of ACTION_COMMANDS)
       out[cmd] = disabled(
         cmd === 'hold' && held ? 'release' : cmd,
         cmd === 'hold' && held ? 'release' : LABELS[cmd],
-        blocked ?? 'no workload selected',
+        blocked?.reason ?? 'no workload selected',
+        blocked?.code ?? 'no-selection',
       );
     return out;
   }
@@ -117,7 +130,7 @@ export function actionKeys(o: ActionKeysInput): ActionKeys {
     const label = v.action === 'release' ? 'release' : LABELS[cmd];
     out[cmd] = v.possible
       ? { action: v.action, label, enabled: true, ...(v.reason ? { reason: v.reason } : {}) }
-      : disabled(v.action, label, v.reason ?? 'not possible now');
+      : disabled(v.action, label, v.reason ?? 'not possible now', v.refusal);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SnapshotSource } from '../store/types.js';
 import type { SelectedWorkload } from './action-keys.js';
 import { actionKeys, blockedReason, targetOf } from './action-keys.js';
-import type { ActionsPort } from './actions-port.js';
+import type { ActionsPort } from '../ports/actions.js';
 import type { DiffPort } from '../gitops/port.js';
 import { footerSegs, headerSegs, staleSegs, titleSegs } from './chrome.js';
 import { LineList } from './components/line-list.js';

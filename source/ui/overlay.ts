@@ -3,7 +3,7 @@
 // App to hand to the actions port. Results come back through the *Done / *Failed transitions, which
 // ignore answers for an overlay that was cancelled meanwhile (ids).
 import type { ActionName, ContainerImage } from '../model/types.js';
-import type { ActionInput, ActionResult, ActionTarget, PlanView } from './actions-port.js';
+import type { ActionInput, ActionResult, ActionTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
 import type { UiState } from './state.js';
 import type { Token } from './theme/theme.js';

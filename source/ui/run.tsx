@@ -7,7 +7,7 @@ import type { Instance } from 'ink';
 import { createElement } from 'react';
 import type { SnapshotSource } from '../store/types.js';
 import type { DiffPort } from '../gitops/port.js';
-import type { ActionsPort } from './actions-port.js';
+import type { ActionsPort } from '../ports/actions.js';
 import type { LogsPort } from './logs-port.js';
 import { App } from './app.js';
 import type { Theme } from './theme/theme.js';

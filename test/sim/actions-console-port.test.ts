@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessCache } from '../../source/actions/access.js';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
-import { ConsoleActions } from '../../source/actions/console-port.js';
-import { DEFAULT_CONFIG } from '../../source/config/config.js';
+import { ConsoleActions } from '../../source/app/actions-port.js';
+import { type Config, DEFAULT_CONFIG } from '../../source/config/config.js';
 import { Fleet } from '../../source/fleet/fleet.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { T } from '../../source/sim/controllers/kinds.js';
@@ -16,12 +16,13 @@ import { startDemo, type Demo } from '../../source/sim/demo.js';
 let demo: Demo;
 let dir: string;
 let fleet: Fleet;
+let config: Config;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'zonectl-port-'));
   demo = await startDemo({ speed: 20, zones: 6, podsPerService: 2, kubeconfigPath: join(dir, 'kubeconfig') });
   const s = demo.world.scenarios.awaitingApproval!;
-  const config = { ...DEFAULT_CONFIG, contexts: { [`${s.cluster}-viewer`]: { protected: true }, nanjing: { readOnly: true } } };
+  config = { ...DEFAULT_CONFIG, contexts: { [`${s.cluster}-viewer`]: { protected: true }, nanjing: { readOnly: true } } };
   fleet = Fleet.fromKubeconfig(loadKubeconfig([demo.kubeconfigPath]), [s.cluster, `${s.cluster}-viewer`, 'nanjing'], config);
 });
 afterAll(async () => {
@@ -30,7 +31,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const port = () => new ConsoleActions({ fleet, access: new AccessCache(), auditFile: join(dir, 'audit.jsonl') });
+const port = () => new ConsoleActions({ fleet, config, access: new AccessCache(), auditFile: join(dir, 'audit.jsonl') });
 
 describe('console actions port', () => {
   it('availability: admin may approve; viewer sees the key disabled with the RBAC reason; a read-only context disables all', async () => {
@@ -43,12 +44,19 @@ describe('console actions port', () => {
       action: 'approve',
       possible: false,
       reason: `not allowed to patch gamestatefulsets.tkex.tencent.com ${s.namespace}/${s.name}`,
+      refusal: 'forbidden',
     });
     const h = demo.world.scenarios.inconclusiveHook!;
     expect(h.cluster).toBe('nanjing');
     const ro = await port().available({ cluster: 'nanjing', kind: h.kind, namespace: h.namespace, name: h.name });
     expect(ro.filter((a) => a.possible)).toEqual([]);
-    expect(ro.find((a) => a.action === 'approve')?.reason).toBe('context nanjing is read-only');
+    // One read-only rule and wording for the console and the commands (was "context nanjing is read-only").
+    expect(ro.find((a) => a.action === 'approve')).toEqual({
+      action: 'approve',
+      possible: false,
+      reason: 'read-only (config contexts.nanjing.readOnly)',
+      refusal: 'read-only',
+    });
   });
 
   it('plan shows the approval card; run approves and records the audit annotation', async () => {

@@ -12,12 +12,13 @@ const sel = (w: WorkloadInfo): SelectedWorkload => ({ key: workloadKey(w), targe
 const DENIED = 'not allowed to patch gamestatefulsets.tkex.tencent.com game-1001/game-1';
 
 describe('action keys verdict', () => {
-  test('short reasons for the footer', () => {
-    expect(shortReason(DENIED)).toBe('denied: forbidden');
-    expect(shortReason('context nanjing is read-only')).toBe('read-only');
-    expect(shortReason('read-only mode')).toBe('read-only');
-    expect(shortReason('access review failed: shanghai: connection refused')).toBe('unchecked');
-    expect(shortReason('timed pause: pause ends at 12:30')).toBe('n/a');
+  test('short reasons for the footer, from the refusal code (never the wording)', () => {
+    expect(shortReason('forbidden')).toBe('denied: forbidden');
+    expect(shortReason('read-only')).toBe('read-only');
+    expect(shortReason('unchecked')).toBe('unchecked');
+    expect(shortReason('not-possible')).toBe('n/a');
+    // a state reason has no code
+    expect(shortReason(undefined)).toBe('n/a');
   });
 
   test('the snapshot decides until the port answers; the answer for this version wins', () => {
@@ -25,7 +26,9 @@ describe('action keys verdict', () => {
     const before = actionKeys({ port: true, readOnly: false, selected: sel(w) });
     expect(before.approve).toEqual({ action: 'approve', label: 'approve', enabled: true, reason: 'continues to step 3/4' });
     expect(before['skip-hook']).toMatchObject({ enabled: false, short: 'n/a', reason: 'the current step has no hook' });
-    const checked = w.rollout.actions.map((a) => (a.action === 'approve' ? { action: a.action, possible: false, reason: DENIED } : a));
+    const checked = w.rollout.actions.map((a) =>
+      a.action === 'approve' ? { action: a.action, possible: false, reason: DENIED, refusal: 'forbidden' as const } : a,
+    );
     const after = actionKeys({ port: true, readOnly: false, selected: sel(w), checked });
     expect(after.approve).toMatchObject({ enabled: false, short: 'denied: forbidden', reason: DENIED });
     expect(after.reject.enabled).toBe(true);

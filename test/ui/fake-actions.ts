@@ -3,7 +3,7 @@
 // (state verdict narrowed by denials), and can hold an answer back to show "working...".
 import type { ActionAvailability, ActionName } from '../../source/model/types.js';
 import type { Snapshot } from '../../source/store/types.js';
-import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView, RunOptions } from '../../source/ui/actions-port.js';
+import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView, RunOptions } from '../../source/ports/actions.js';
 
 export interface FakePlan {
   target: ActionTarget;
@@ -18,7 +18,7 @@ interface Pending<T> {
 
 export class FakeActions implements ActionsPort<FakePlan> {
   readonly calls = { available: [] as ActionTarget[], plan: [] as FakePlan[], run: [] as Array<{ plan: FakePlan; opts?: RunOptions }> };
-  /** Actions the operator may not do (access review answer), with the reason. */
+  /** Actions the operator may not do (access review answer, refusal code forbidden), with the reason. */
   denied = new Map<ActionName, string>();
   protectedClusters = new Set<string>();
   planError?: string;
@@ -43,7 +43,7 @@ export class FakeActions implements ActionsPort<FakePlan> {
     this.calls.available.push(t);
     return this.workload(t).rollout.actions.map((a) => {
       const why = this.denied.get(a.action);
-      return a.possible && why ? { action: a.action, possible: false, reason: why } : a;
+      return a.possible && why ? { action: a.action, possible: false, reason: why, refusal: 'forbidden' as const } : a;
     });
   }
 

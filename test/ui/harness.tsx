@@ -1,6 +1,6 @@
 // Renders the App through ink-testing-library with a fixed terminal size and a pinned clock.
 import { render } from 'ink-testing-library';
-import type { ActionsPort } from '../../source/ui/actions-port.js';
+import type { ActionsPort } from '../../source/ports/actions.js';
 import type { DiffPort } from '../../source/gitops/port.js';
 import type { LogsPort } from '../../source/ui/logs-port.js';
 import { App } from '../../source/ui/app.js';

@@ -2,7 +2,7 @@
 // back as state transitions. Nothing here awaits in a render: promises settle later and update the
 // state; an answer for an overlay that was cancelled meanwhile is ignored by the transitions.
 import { useCallback, useEffect, useRef } from 'react';
-import type { ActionsPort } from '../actions-port.js';
+import type { ActionsPort } from '../../ports/actions.js';
 import { NO_PORT_REASON } from '../action-keys.js';
 import type { Effect } from '../overlay.js';
 import { failureText, planDone, planFailed, runDone } from '../overlay.js';

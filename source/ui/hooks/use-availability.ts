@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ActionAvailability } from '../../model/types.js';
 import type { SelectedWorkload } from '../action-keys.js';
-import type { ActionsPort } from '../actions-port.js';
+import type { ActionsPort } from '../../ports/actions.js';
 
 export interface Availability {
   checked?: ActionAvailability[];
@@ -42,7 +42,9 @@ export function useAvailability(
         },
         (err: unknown) => {
           const reason = `access review failed: ${err instanceof Error ? err.message : String(err)}`;
-          const list = s.workload.rollout.actions.map((a) => (a.possible ? { action: a.action, possible: false, reason } : a));
+          const list = s.workload.rollout.actions.map((a): ActionAvailability =>
+            a.possible ? { action: a.action, possible: false, reason, refusal: 'unchecked' } : a,
+          );
           // Not cached per version: the next change of the workload asks again.
           remember(lastByWorkload.current, s.key, list);
           if (live) setTick((n) => n + 1);

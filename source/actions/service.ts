@@ -1,0 +1,150 @@
+// The action service: the one flow behind the scripted commands and the console. available() says
+// which actions a workload allows now and why not; plan() reads the workload fresh and plans one
+// action (the card, the confirmation name); run() executes a confirmed plan; follow() waits for its
+// target state. Read-only mode, access and the options are decided here, once, for every front end;
+// every refusal is typed (source/errors.ts) and front ends map its code to an exit code or words.
+import { planAction } from '../kinds/plans.js';
+import type { Plan } from '../kinds/plan/types.js';
+import type { Config } from '../config/config.js';
+import { readOnlyWhy } from '../config/read-only.js';
+import { Refusal } from '../errors.js';
+import type { ClusterClient } from '../kube/client-api.js';
+import type { ActionAvailability, ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
+import { type AccessCache, accessCache } from './access.js';
+import { availability } from './availability.js';
+import { cardLines } from './card.js';
+import { ReadOnlyError } from './errors.js';
+import { execute, type ExecuteResult } from './execute.js';
+import { whoAmI } from './identity.js';
+import { checkInput, intentFor } from './intent.js';
+import { loadWorkload } from './load.js';
+import { waitTarget } from './targets.js';
+import { waitFor, type WaitResult } from './wait.js';
+
+export interface ActionServiceOptions {
+  /** The client of a cluster in view; asked only after the read-only check. Throw a usage Refusal for others. */
+  client(cluster: string): ClusterClient;
+  /** Read-only mode and protected contexts come from here. */
+  config: Pick<Config, 'readOnly' | 'file' | 'contexts'>;
+  /** The --readonly flag. */
+  readOnlyFlag?: boolean;
+  access?: AccessCache;
+  /** JSONL audit log path; default <stateDir>/audit.jsonl; false = none. */
+  auditFile?: string | false;
+  now?: () => number;
+}
+
+/** A plan as the service made it: what the front end shows, confirms and hands back to run(). */
+export interface PlannedAction {
+  target: ActionTarget;
+  plan: Plan;
+  /** Who acts (the cluster's user name). */
+  user: string;
+  /** The workload as it was read for the plan: what --wait measures progress against. */
+  before: WorkloadInfo;
+  /** The approval card, as lines. */
+  card: string[];
+  /** Protected context: the confirmation must have the workload name typed. */
+  confirmName?: string;
+  reason?: string;
+}
+
+export interface RunOptions {
+  /** How the operator confirmed: asked on a terminal or the console's card, or --yes without asking. */
+  confirmed: 'asked' | 'yes';
+  /** With --yes: accept a warning that needs explicit confirmation. */
+  force?: boolean;
+  dryRun?: boolean;
+  /** Overrides the plan's reason (the console's card asks for it last). */
+  reason?: string;
+}
+
+export interface Following {
+  /** "step 2/3 to complete and the rollout to reach its next stop" */
+  describe: string;
+  wait(opts: { timeoutMs: number; onProgress?: (line: string, info: WorkloadInfo) => void; signal?: AbortSignal }): Promise<WaitResult>;
+}
+
+export class ActionService {
+  private readonly access: AccessCache;
+
+  constructor(private readonly o: ActionServiceOptions) {
+    this.access = o.access ?? accessCache;
+  }
+
+  /** The one read-only rule (config/read-only.ts) for `cluster`: why, or undefined. */
+  readOnly(cluster: string): string | undefined {
+    return readOnlyWhy(cluster, { flag: this.o.readOnlyFlag, config: this.o.config });
+  }
+
+  isProtected(cluster: string): boolean {
+    return this.o.config.contexts[cluster]?.protected === true;
+  }
+
+  private refuseReadOnly(cluster: string): void {
+    const why = this.readOnly(cluster);
+    if (why) throw new ReadOnlyError(cluster, why);
+  }
+
+  /** Which actions are possible on the workload now, and why not: its state, read-only mode, the planner, access. */
+  async available(t: ActionTarget): Promise<ActionAvailability[]> {
+    const client = this.o.client(t.cluster);
+    const loaded = await loadWorkload(client, t.kind, t.namespace, t.name, { now: this.o.now?.() });
+    return availability(loaded, { client, access: this.access, readOnly: this.readOnly(t.cluster) });
+  }
+
+  /** Reads the workload fresh and plans one action. Refuses (read-only, input, not possible) with a typed Refusal. */
+  async plan(t: ActionTarget, action: ActionName, input: ActionInput = {}, opts: { dryRun?: boolean } = {}): Promise<PlannedAction> {
+    this.refuseReadOnly(t.cluster);
+    checkInput(t.cluster, action, input);
+    const client = this.o.client(t.cluster);
+    const user = await whoAmI(client);
+    const loaded = await loadWorkload(client, t.kind, t.namespace, t.name, { by: user, now: this.o.now?.() });
+    const planned = planAction(intentFor(action, input, loaded), loaded.input);
+    if (!planned.ok) throw new Refusal('not-possible', t.cluster, `${t.cluster}: ${planned.reason}`);
+    const prot = this.isProtected(t.cluster);
+    const out: PlannedAction = {
+      target: t,
+      plan: planned.plan,
+      user,
+      before: loaded.info,
+      card: cardLines(planned.plan, { user, reason: input.reason, protectedContext: prot, dryRun: opts.dryRun }),
+    };
+    if (prot) out.confirmName = t.name;
+    if (input.reason) out.reason = input.reason;
+    return out;
+  }
+
+  /** Executes a confirmed plan: read-only, --force, access review, preconditions, writes, audit. */
+  async run(p: PlannedAction, opts: RunOptions): Promise<ExecuteResult> {
+    const cluster = p.target.cluster;
+    const dryRun = opts.dryRun === true;
+    const ro = this.readOnly(cluster);
+    // A warning that needs explicit confirmation: asking counts; --yes needs --force as well.
+    if (!ro && !dryRun && opts.confirmed === 'yes' && p.plan.requiresForce && !opts.force)
+      throw new Refusal(
+        'needs-force',
+        cluster,
+        `${cluster}: ${p.plan.warnings[0] ?? 'this change needs explicit confirmation'}; add --force to confirm with --yes`,
+      );
+    return execute(p.plan, {
+      client: this.o.client(cluster),
+      user: p.user,
+      reason: opts.reason ?? p.reason,
+      dryRun,
+      readOnly: ro ?? false,
+      access: this.access,
+      auditFile: this.o.auditFile,
+      now: this.o.now,
+    });
+  }
+
+  /** What --wait waits for after `p` ran, and the wait itself (a watch on the primary object). */
+  follow(p: PlannedAction): Following {
+    const target = waitTarget(p.plan, p.before);
+    return {
+      describe: target.describe,
+      wait: (opts) => waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), failed: target.failed, ...opts }),
+    };
+  }
+}
