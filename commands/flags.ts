@@ -1,6 +1,6 @@
 // Flags shared by the scripted commands, parsed with meow; usage errors become exit code 2.
 import meow from 'meow';
-import type { FleetFlags } from '../source/fleet/session.js';
+import type { FleetFlags } from '../source/app/session.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 
 export const FLEET_FLAGS = {

@@ -1,5 +1,6 @@
 // Target forms for `zonectl logs`: pod/NAME (or a bare NAME), gamedeployment/NAME,
 // gamestatefulset/NAME, deployment/NAME, statefulset/NAME, zone/ID, or only -l SELECTOR.
+import { matchLabelsSelector } from '../model/logs.js';
 import type { LogTarget, WorkloadTargetKind } from './types.js';
 
 export class TargetError extends Error {}
@@ -73,7 +74,8 @@ interface LabelSelectorSpec {
 export function labelSelectorString(sel: LabelSelectorSpec | undefined): string {
   if (!sel) return '';
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push(`${k}=${v}`);
+  const labels = matchLabelsSelector(sel.matchLabels);
+  if (labels) parts.push(labels);
   for (const e of sel.matchExpressions ?? []) {
     const vals = (e.values ?? []).join(',');
     switch (e.operator) {
@@ -100,10 +102,4 @@ export function labelSelectorString(sel: LabelSelectorSpec | undefined): string 
 export function andSelectors(a: string | undefined, b: string | undefined): string | undefined {
   const parts = [a, b].filter((x): x is string => !!x && x.trim().length > 0);
   return parts.length ? parts.join(',') : undefined;
-}
-
-/** The log target of a workload row (GameDeployment, GameStatefulSet, Deployment, StatefulSet). */
-export function targetForWorkload(kind: string, name: string): LogTarget | undefined {
-  const k = WORKLOAD_ALIASES[kind.toLowerCase()];
-  return k ? { type: 'workload', kind: k, name } : undefined;
 }
