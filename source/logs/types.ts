@@ -1,6 +1,6 @@
 // The follower's options. What it follows and emits (targets, streams, events, the sink) are domain
 // types in model/logs.ts, shared with the console; the console's port is ports/logs.ts.
-export type { FollowerEvent, FollowerEventKind, FollowerStats, LogSink, LogTarget, StreamInfo, WorkloadTargetKind } from '../model/logs.js';
+export type { FollowerEvent, FollowerStats, LogSink, LogTarget, StreamInfo, WorkloadTargetKind } from '../model/logs.js';
 
 export interface FollowOptions {
   follow: boolean;
