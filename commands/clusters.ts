@@ -2,7 +2,7 @@
 import { EXIT } from '../source/exit-codes.js';
 import { kindsToWatch } from '../source/kinds/registry.js';
 import { stateFor } from '../source/fleet/fleet.js';
-import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
+import { openSession, withKubeFedMembers } from '../source/app/session.js';
 import { discover, typeKey } from '../source/kube/discovery.js';
 import { clusterColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';

@@ -2,10 +2,10 @@
 import { EXIT } from '../source/exit-codes.js';
 import { externalDiffCommand, runExternalDiff } from '../source/gitops/external-diff.js';
 import { MappingError } from '../source/gitops/mapping.js';
-import { createDiffPort } from '../source/gitops/port-kube.js';
+import { createDiffPort } from '../source/app/diff-port.js';
 import { RepoError } from '../source/gitops/repo.js';
 import { jsonReport, markdownReport, textReport } from '../source/gitops/report.js';
-import { hasDrift, hasErrors } from '../source/gitops/types.js';
+import { hasDrift, hasErrors } from '../source/model/diff-report.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { loadConfig } from '../source/config/config.js';
 import { guarded } from './errors.js';

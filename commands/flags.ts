@@ -2,7 +2,7 @@
 import meow from 'meow';
 import { ExpectedError, InputError } from '../source/errors.js';
 import { EXIT, type ExitCode } from '../source/exit-codes.js';
-import type { FleetFlags } from '../source/fleet/session.js';
+import type { FleetFlags } from '../source/app/session.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 
 export const FLEET_FLAGS = {

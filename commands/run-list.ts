@@ -1,7 +1,7 @@
 // One-shot list: open the fleet, wait until every cluster listed or failed, print rows, report failed
 // clusters on stderr. Exit 0 ok, 3 some clusters failed, 4 forbidden everywhere that failed.
 import type { View } from '../source/kinds/registry.js';
-import { openSession, withKubeFedMembers } from '../source/fleet/session.js';
+import { openSession, withKubeFedMembers } from '../source/app/session.js';
 import type { Snapshot } from '../source/store/types.js';
 import type { ParsedFleetFlags } from './flags.js';
 import { reportErrors } from './errors.js';

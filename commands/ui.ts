@@ -2,9 +2,8 @@
 import type { DiffSource } from '../source/config/config.js';
 import { globalReadOnly } from '../source/config/read-only.js';
 import { EXIT } from '../source/exit-codes.js';
-import { openSession, withKubeFedMembers, type FleetFlags } from '../source/fleet/session.js';
-import type { LoadedKubeconfig } from '../source/kube/kubeconfig.js';
-import type { DiffPort, DiffReport } from '../source/gitops/port.js';
+import { openSession, withKubeFedMembers, type FleetFlags } from '../source/app/session.js';
+import { consolePorts, type ConsolePorts } from '../source/app/console-ports.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 
@@ -56,23 +55,14 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     ['zones', 'rollouts', 'federation'],
     { intervalMs: 66 },
   );
-  const { runConsole } = await import('../source/ui/run.js');
-  session.store.start();
-  const source = extras.diff ?? session.config.diff;
-  const diff = source
-    ? lazyDiffPort(
-        source,
-        session.kubeconfig,
-        session.fleet.members.map((m) => m.name),
-        Math.max(session.config.requestTimeoutMs, 30_000),
-        extras.diffReady,
-      )
-    : undefined;
+  let ports: ConsolePorts | undefined;
   try {
+    const { runConsole } = await import('../source/ui/run.js');
+    session.store.start();
+    ports = await consolePorts(session, { diff: extras.diff, diffReady: extras.diffReady, readOnlyFlag: flags.readonly });
     const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
     // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
     const user = users.length === 0 ? 'unknown' : users.length === 1 ? users[0]! : `${users[0]} +${users.length - 1}`;
-    const { ConsoleLogs } = await import('../source/logs/console-port.js');
     return await runConsole({
       source: session.store,
       theme: theme ?? session.config.theme,
@@ -80,60 +70,12 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
         extras.label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
       user,
       readOnly: globalReadOnly({ flag: flags.readonly, config: session.config }) !== undefined,
-      actions: new (await import('../source/app/actions-port.js')).ConsoleActions({
-        fleet: session.fleet,
-        config: session.config,
-        readOnlyFlag: flags.readonly,
-      }),
-      logs: new ConsoleLogs({ members: session.fleet.members, zoneLabel: session.config.zoneLabel }),
-      diff,
+      actions: ports.actions,
+      logs: ports.logs,
+      diff: ports.diff,
     });
   } finally {
-    diff?.close();
+    ports?.close();
     await session.close();
   }
-}
-
-/**
- * A DiffPort that loads the gitops engine on the first `:diff` (console start stays fast), compares
- * only the fleet's contexts, and keeps one dry-run cache for the session. Closed when the console exits.
- */
-export function lazyDiffPort(
-  src: DiffSource,
-  kc: LoadedKubeconfig,
-  contexts: string[],
-  timeoutMs: number,
-  ready?: Promise<unknown>,
-): DiffPort & { close(): void } {
-  let port: Promise<DiffPort & { close(): void }> | undefined;
-  let closed = false;
-  const get = () => {
-    if (!port) {
-      const p = (async () => {
-        await ready;
-        const { createDiffPort } = await import('../source/gitops/port-kube.js');
-        return createDiffPort({ repo: src.repo, ref: src.ref, mapFile: src.map, contexts }, kc, { timeoutMs });
-      })();
-      // A failed start (the repo is not there yet, a bad path) is tried again on the next refresh (r).
-      p.catch(() => {
-        if (port === p) port = undefined;
-      });
-      port = p;
-    }
-    return port;
-  };
-  return {
-    title: `${src.repo}@${src.ref ?? 'HEAD'}`,
-    async refresh(): Promise<DiffReport> {
-      if (closed) throw new Error('the console is closing');
-      return (await get()).refresh();
-    },
-    close() {
-      closed = true;
-      void port?.then(
-        (p) => p.close(),
-        () => undefined,
-      );
-    },
-  };
 }

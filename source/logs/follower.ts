@@ -14,7 +14,7 @@ import { type PodSource, ownedBy, resolveTarget } from './resolve.js';
 import { containerStateOf } from './container-state.js';
 import { ContainerSlot, type SlotOptions } from './slot.js';
 import { describeTarget } from './target.js';
-import type { FollowOptions, FollowerEvent, FollowerStats, LogFollowerPort, LogSink, LogTarget, StreamInfo } from './types.js';
+import type { FollowOptions, FollowerEvent, FollowerStats, LogSink, LogTarget, StreamInfo } from './types.js';
 
 export interface FollowerCluster {
   name: string;
@@ -50,7 +50,8 @@ interface ClusterRun {
   lastError?: string;
 }
 
-export class LogFollower implements LogFollowerPort {
+// The console's LogFollowerPort (ports/logs.ts), wired by app/logs-port.ts.
+export class LogFollower {
   readonly title: string;
   private sink!: LogSink;
   private readonly counters = { lines: 0, duplicatesSkipped: 0, filtered: 0, resumes: 0, restarts: 0, errors: 0 };

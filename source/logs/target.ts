@@ -2,6 +2,7 @@
 // owns pods (gamedeployment/NAME, sts/NAME: the kinds' aliases), zone/ID, or only -l SELECTOR.
 import { POD_OWNER_SPECS, podOwnerOf } from '../kinds/registry.js';
 import { InputError } from '../errors.js';
+import { matchLabelsSelector } from '../model/logs.js';
 import type { LogTarget } from './types.js';
 
 export class TargetError extends InputError {}
@@ -59,7 +60,8 @@ interface LabelSelectorSpec {
 export function labelSelectorString(sel: LabelSelectorSpec | undefined): string {
   if (!sel) return '';
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push(`${k}=${v}`);
+  const labels = matchLabelsSelector(sel.matchLabels);
+  if (labels) parts.push(labels);
   for (const e of sel.matchExpressions ?? []) {
     const vals = (e.values ?? []).join(',');
     switch (e.operator) {
@@ -86,10 +88,4 @@ export function labelSelectorString(sel: LabelSelectorSpec | undefined): string 
 export function andSelectors(a: string | undefined, b: string | undefined): string | undefined {
   const parts = [a, b].filter((x): x is string => !!x && x.trim().length > 0);
   return parts.length ? parts.join(',') : undefined;
-}
-
-/** The log target of a workload row whose kind owns pods (not a Rollout, which drives another workload). */
-export function targetForWorkload(kind: string, name: string): LogTarget | undefined {
-  const k = podOwnerOf(kind);
-  return k ? { type: 'workload', kind: k.kind, name } : undefined;
 }

@@ -6,7 +6,7 @@ import type { SnapshotSource } from '../store/types.js';
 import type { SelectedWorkload } from './action-keys.js';
 import { actionKeys, blockedReason, targetOf } from './action-keys.js';
 import type { ActionsPort } from '../ports/actions.js';
-import type { DiffPort } from '../gitops/port.js';
+import type { DiffPort } from '../ports/diff.js';
 import { footerSegs, headerSegs, staleSegs, titleSegs } from './chrome.js';
 import { LineList } from './components/line-list.js';
 import { SegLine } from './components/seg-text.js';
@@ -20,7 +20,7 @@ import { useSnapshot } from './hooks/use-snapshot.js';
 import { usePodFocus } from './hooks/use-pod-focus.js';
 import { usePanelFollower } from './hooks/use-panel-follower.js';
 import { logChoice } from './log-target.js';
-import type { LogsPort } from './logs-port.js';
+import type { LogsPort } from '../ports/logs.js';
 import { keyNames } from './keymap.js';
 import { useActionRunner } from './hooks/use-action-runner.js';
 import type { Effect } from './overlay.js';
@@ -233,7 +233,14 @@ export function App(props: AppProps) {
   let body;
   if (panel?.kind === 'logs') {
     body = panelFollower?.follower ? (
-      <LogPanel key={panel.id} follower={panelFollower.follower} width={width} height={panelHeight} onClose={closeThisPanel} />
+      <LogPanel
+        key={panel.id}
+        follower={panelFollower.follower}
+        saver={props.logs}
+        width={width}
+        height={panelHeight}
+        onClose={closeThisPanel}
+      />
     ) : null;
   } else if (panel?.kind === 'diff' && props.diff) {
     body = <DiffPanel key={panel.id} port={props.diff} width={width} height={panelHeight} onClose={closeThisPanel} />;

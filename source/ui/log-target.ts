@@ -1,11 +1,11 @@
 // What `l` follows on the screen in front (pure): a zone (Zones row, Zone detail), a workload
 // (Rollouts row, Rollout detail, a workload line of a Zone detail) or a pod (a pod line of a detail
 // view). Argo / Kruise Rollouts are mapped to the workload they drive (or their pod selector).
-import type { LogTarget } from '../logs/types.js';
-import { labelSelectorString, targetForWorkload } from '../logs/target.js';
+import { targetForWorkload } from '../kinds/log-target.js';
+import { matchLabelsSelector, type LogTarget } from '../model/logs.js';
 import type { WorkloadInfo } from '../model/types.js';
 import type { Snapshot } from '../store/types.js';
-import type { LogRequest } from './logs-port.js';
+import type { LogRequest } from '../ports/logs.js';
 import { workloadKey, zoneKey } from './views/keys.js';
 import type { DrillTarget, PodRef, ViewId } from './views/types.js';
 
@@ -66,7 +66,7 @@ export function workloadLogTarget(w: Pick<WorkloadInfo, 'kind' | 'name' | 'workl
     const ref = targetForWorkload(w.workloadRef.kind, w.workloadRef.name);
     if (ref) return ref;
   }
-  const selector = labelSelectorString({ matchLabels: w.selector });
+  const selector = matchLabelsSelector(w.selector);
   if (selector) return { type: 'selector', selector };
   return `logs: ${w.kind}/${w.name} names no workload or pod selector to follow`;
 }

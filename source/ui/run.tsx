@@ -6,9 +6,9 @@ import { render } from 'ink';
 import type { Instance } from 'ink';
 import { createElement } from 'react';
 import type { SnapshotSource } from '../store/types.js';
-import type { DiffPort } from '../gitops/port.js';
+import type { DiffPort } from '../ports/diff.js';
 import type { ActionsPort } from '../ports/actions.js';
-import type { LogsPort } from './logs-port.js';
+import type { LogsPort } from '../ports/logs.js';
 import { App } from './app.js';
 import type { Theme } from './theme/theme.js';
 import { resolveTheme } from './theme/theme.js';
@@ -17,7 +17,7 @@ import type { ListViewId } from './views/types.js';
 export interface ConsoleOptions {
   source: SnapshotSource;
   actions?: ActionsPort;
-  /** Follows logs for `l` (source/logs/console-port.ts). */
+  /** Follows and saves logs for `l` (source/app/logs-port.ts). */
   logs?: LogsPort;
   /** Git-vs-live source for `:diff`; without it `:diff` shows `diffHint`. */
   diff?: DiffPort;

@@ -1,6 +1,6 @@
 // UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
 // to a keymap command and applies these functions.
-import type { LogRequest } from './logs-port.js';
+import type { LogRequest } from '../ports/logs.js';
 import type { Overlay } from './overlay.js';
 import type { Token } from './theme/theme.js';
 import type { ListViewId, ViewId } from './views/types.js';

@@ -48,7 +48,7 @@ const kubeconfig: string = await new Promise((res) =>
   }),
 );
 
-const { openSession } = await import(`${root}/dist/source/fleet/session.js`);
+const { openSession } = await import(`${root}/dist/source/app/session.js`);
 const s = openSession({ kubeconfig, context: ['bench'], namespace: 'games' }, ['rollouts'], { intervalMs: 66 });
 s.store.start();
 await s.store.waitForSync(30_000);

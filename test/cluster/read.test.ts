@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { KINDS } from '../../source/kinds/registry.js';
-import { openSession } from '../../source/fleet/session.js';
+import { openSession } from '../../source/app/session.js';
 import { HttpClusterClient } from '../../source/kube/client.js';
 import { Informer } from '../../source/kube/informer.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';

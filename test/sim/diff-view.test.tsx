@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDiffPort } from '../../source/gitops/port-kube.js';
+import { createDiffPort } from '../../source/app/diff-port.js';
 import { writeDemoRepo } from '../../source/sim/demo-repo.js';
 import { DiffView } from '../../source/ui/views/DiffView.js';
 import { expectFits } from '../ui/assert-frame.js';

@@ -1,7 +1,7 @@
 // Fleet discovery from a kubefed host: KubeFedCluster endpoints matched to kubeconfig contexts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kubeFedMembers, matchMembers } from '../../source/fleet/kubefed.js';
-import { type FleetFlags, withKubeFedMembers } from '../../source/fleet/session.js';
+import { type FleetFlags, withKubeFedMembers } from '../../source/app/session.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 

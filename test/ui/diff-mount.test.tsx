@@ -3,7 +3,8 @@
 // is where it was; each opening compares again. Without a source, one line says how to configure one.
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { DiffPort, DiffReport, ObjectDiff } from '../../source/gitops/port.js';
+import type { DiffReport, ObjectDiff } from '../../source/model/diff-report.js';
+import type { DiffPort } from '../../source/ports/diff.js';
 import { DIFF_HINT } from '../../source/ui/controller.js';
 import { expectFits } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';

@@ -1,8 +1,8 @@
 // Renders the App through ink-testing-library with a fixed terminal size and a pinned clock.
 import { render } from 'ink-testing-library';
 import type { ActionsPort } from '../../source/ports/actions.js';
-import type { DiffPort } from '../../source/gitops/port.js';
-import type { LogsPort } from '../../source/ui/logs-port.js';
+import type { DiffPort } from '../../source/ports/diff.js';
+import type { LogsPort } from '../../source/ports/logs.js';
 import { App } from '../../source/ui/app.js';
 import { resolveTheme } from '../../source/ui/theme/theme.js';
 import type { ListViewId } from '../../source/ui/views/types.js';

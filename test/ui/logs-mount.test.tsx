@@ -3,10 +3,10 @@
 // follower is stopped) and the console is where it was. Argo / Kruise Rollouts follow their workload.
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ConsoleLogs } from '../../source/logs/console-port.js';
-import type { FollowerStats, LogFollowerPort, LogSink, StreamInfo } from '../../source/logs/types.js';
+import { ConsoleLogs } from '../../source/app/logs-port.js';
+import type { FollowerStats, LogSink, StreamInfo } from '../../source/model/logs.js';
+import type { LogFollowerPort, LogRequest, LogsPort } from '../../source/ports/logs.js';
 import { workloadLogTarget } from '../../source/ui/log-target.js';
-import type { LogRequest, LogsPort } from '../../source/ui/logs-port.js';
 import { expectFits, selectedLine } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';
 import { KEYS, renderApp } from './harness.js';
@@ -59,6 +59,9 @@ class FakeLogs implements LogsPort {
     const f = new ScriptedFollower(`${what} in ${req.cluster}`);
     this.followers.push(f);
     return f;
+  }
+  save(): Promise<string> {
+    return Promise.reject(new Error('these tests do not save'));
   }
 }
 

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { cleanup, render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { LogView } from '../../source/ui/views/LogView.js';
-import type { FollowerEvent, FollowerStats, LogFollowerPort, LogSink, StreamInfo } from '../../source/logs/types.js';
+import type { FollowerEvent, FollowerStats, LogSink, StreamInfo } from '../../source/model/logs.js';
+import type { LogFollowerPort } from '../../source/ports/logs.js';
+import { ConsoleLogs } from '../../source/app/logs-port.js';
 import { LogFollower } from '../../source/logs/follower.js';
 import { expectFits } from './assert-frame.js';
 import { KEYS } from './harness.js';
@@ -54,7 +56,10 @@ const tick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 async function mount(props: { capacity?: number; saveDir?: string; onClose?: () => void } = {}) {
   const port = new ScriptedPort();
-  const r = render(<LogView follower={port} width={80} height={23} flushMs={5} {...props} />);
+  const { saveDir, ...rest } = props;
+  // Saving goes through the console's real logs port (it writes the file); no cluster is needed for it.
+  const saver = saveDir ? new ConsoleLogs({ members: [], zoneLabel: 'zonectl.io/zone', saveDir }) : undefined;
+  const r = render(<LogView follower={port} saver={saver} width={80} height={23} flushMs={5} {...rest} />);
   const frame = () => r.lastFrame() ?? '';
   const waitFor = async (pred: (f: string) => boolean, what: string) => {
     for (let i = 0; i < 300; i++) {

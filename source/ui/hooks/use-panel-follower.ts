@@ -2,8 +2,7 @@
 // kept while it stays open (the LogView starts it on mount and stops it on unmount). A target the port
 // cannot follow closes the panel with the port's one-sentence reason in the footer.
 import { useEffect, useRef } from 'react';
-import type { LogFollowerPort } from '../../logs/types.js';
-import type { LogsPort } from '../logs-port.js';
+import type { LogFollowerPort, LogsPort } from '../../ports/logs.js';
 import type { Panel, UiState } from '../state.js';
 import { closePanel } from '../state.js';
 

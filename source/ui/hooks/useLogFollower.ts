@@ -2,9 +2,10 @@
 // buffer (memory stays flat however long the follow runs) and reach React at most every `flushMs`
 // (one state update per batch, never per line). Lines pushed out of the ring are counted.
 import { useEffect, useState } from 'react';
-import { RingBuffer } from '../../logs/ring.js';
-import type { FollowerStats, LogFollowerPort, LogSink } from '../../logs/types.js';
-import type { LogEntry } from '../../logs/view-model.js';
+import type { FollowerStats, LogSink } from '../../model/logs.js';
+import type { LogFollowerPort } from '../../ports/logs.js';
+import { RingBuffer } from '../logs/ring.js';
+import type { LogEntry } from '../logs/view-model.js';
 
 export interface LogFeed {
   /** Bumps on every flush; use it as a memo dependency. */

@@ -1,11 +1,12 @@
-// The console's Diff view (`:diff`): a config repo at a ref versus live, from a DiffPort (source/gitops/port.ts;
+// The console's Diff view (`:diff`): a config repo at a ref versus live, from a DiffPort (source/ports/diff.ts;
 // the UI never touches kube). List: per cluster the counts by status, per app its status, and the objects that
 // differ (Modified / Missing / Extra / Unknown; `a` shows Synced ones too). Enter on an object shows its coloured
 // unified diff (notes, server warnings, dry-run failures first); Esc goes back; `r` re-renders and re-compares.
 // Renders exactly `height` rows or fewer.
 import { Box, Text, useInput } from 'ink';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DiffPort, DiffReport, ObjectDiff } from '../../gitops/port.js';
+import type { DiffReport, ObjectDiff } from '../../model/diff-report.js';
+import type { DiffPort } from '../../ports/diff.js';
 import { keyName } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
 import type { Theme, Token } from '../theme/theme.js';

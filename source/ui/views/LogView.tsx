@@ -1,16 +1,14 @@
 // The console's log view: follow one or many container streams (a pod, a workload, a zone, a
 // rollout's workload) from a LogFollowerPort. Prefix per stream (cluster/pod/container, coloured by
 // stream), follow / pause (scroll back while new lines count up), `/` filter with highlight, wrap and
-// timestamp toggles, jump to top / bottom, save to a file. Renders exactly `height` rows or fewer.
-import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// timestamp toggles, jump to top / bottom, save to a file (through the logs port: no file I/O here).
+// Renders exactly `height` rows or fewer.
 import { Box, Text, useInput } from 'ink';
 import { memo, useMemo, useState } from 'react';
-import { viewFilter, type ViewFilter } from '../../logs/filters.js';
-import type { LogFollowerPort } from '../../logs/types.js';
-import { entryText, windowRows, type LogEntry, type RowSeg } from '../../logs/view-model.js';
+import type { LogFollowerPort, LogsPort } from '../../ports/logs.js';
 import { useLogFollower } from '../hooks/useLogFollower.js';
+import { viewFilter, type ViewFilter } from '../logs/view-filter.js';
+import { entryText, windowRows, type LogEntry, type RowSeg } from '../logs/view-model.js';
 import { keyName } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
 import type { Theme, TokenStyle } from '../theme/theme.js';
@@ -24,8 +22,8 @@ export interface LogViewProps {
   /** Entries kept in memory (default 5,000); older ones are dropped and counted. */
   capacity?: number;
   flushMs?: number;
-  /** Directory for `s` (save); default the system temp dir. */
-  saveDir?: string;
+  /** Where `s` saves the entries in view (the console's logs port); without it `s` says it cannot. */
+  saver?: Pick<LogsPort, 'save'>;
   /** Keys are handled only while active (default true). */
   isActive?: boolean;
 }
@@ -124,7 +122,7 @@ export function LogView(p: LogViewProps) {
           return;
         case 's':
         case 'ctrl+s':
-          void save(entries, timestamps, p.saveDir, p.follower.title).then(setFlash, (e: Error) => setFlash(`save failed: ${e.message}`));
+          void save(entries, timestamps, p.saver, p.follower.title).then(setFlash, (e: Error) => setFlash(`save failed: ${e.message}`));
           return;
         case 'esc':
           if (query) setQuery('');
@@ -210,15 +208,12 @@ function indexOfSeq(entries: readonly LogEntry[], seq: number): number {
   return lo;
 }
 
-/** Writes the entries in view to a new file (mode 0600); returns the message to show. */
-export async function save(entries: readonly LogEntry[], timestamps: boolean, dir: string | undefined, title: string): Promise<string> {
-  const slug =
-    title
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'logs';
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = join(dir ?? tmpdir(), `zonectl-logs-${slug}-${stamp}.log`);
-  await writeFile(file, entries.map((e) => entryText(e, timestamps) + '\n').join(''), { mode: 0o600, flag: 'wx' });
+/** Hands the entries in view, as shown, to the port to write; returns the message to show. */
+async function save(entries: readonly LogEntry[], timestamps: boolean, saver: LogViewProps['saver'], title: string): Promise<string> {
+  if (!saver) throw new Error('not available in this console');
+  const file = await saver.save(
+    title,
+    entries.map((e) => entryText(e, timestamps)),
+  );
   return `saved ${entries.length.toLocaleString('en-US')} lines to ${file}`;
 }

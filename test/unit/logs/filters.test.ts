@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRegex, containerMatcher, FilterError, lineFilter, viewFilter } from '../../../source/logs/filters.js';
+import { compileRegex, containerMatcher, FilterError, lineFilter } from '../../../source/logs/filters.js';
 
 describe('line filters', () => {
   it('include: any of; exclude: none of', () => {
@@ -29,33 +29,5 @@ describe('line filters', () => {
   it('a bad regex names the flag', () => {
     expect(() => compileRegex('(', '--include')).toThrow(FilterError);
     expect(() => compileRegex('(', '--include')).toThrow(/--include "\("/);
-  });
-});
-
-describe('view filter', () => {
-  it('case-insensitive regex with highlight ranges', () => {
-    const f = viewFilter('err(or)?')!;
-    expect(f.test('An ERROR occurred')).toBe(true);
-    expect(f.test('all good')).toBe(false);
-    expect(f.ranges('err and Error')).toEqual([
-      [0, 3],
-      [8, 13],
-    ]);
-  });
-
-  it('leading ! inverts and has no highlight', () => {
-    const f = viewFilter('!debug')!;
-    expect(f.inverted).toBe(true);
-    expect(f.test('DEBUG noise')).toBe(false);
-    expect(f.test('info')).toBe(true);
-    expect(f.ranges('info')).toEqual([]);
-  });
-
-  it('an invalid regex is matched literally; empty query = no filter', () => {
-    const f = viewFilter('a(b')!;
-    expect(f.test('xa(by')).toBe(true);
-    expect(f.ranges('xa(by')).toEqual([[1, 4]]);
-    expect(viewFilter('')).toBeUndefined();
-    expect(viewFilter('!')).toBeUndefined();
   });
 });

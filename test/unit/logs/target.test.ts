@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { andSelectors, labelSelectorString, parseTarget, TargetError, targetForWorkload } from '../../../source/logs/target.js';
+import { andSelectors, labelSelectorString, parseTarget, TargetError } from '../../../source/logs/target.js';
+import { targetForWorkload } from '../../../source/kinds/log-target.js';
 import { ownedBy } from '../../../source/logs/resolve.js';
 
 describe('parseTarget', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RingBuffer } from '../../../source/logs/ring.js';
+import { RingBuffer } from '../../../source/ui/logs/ring.js';
 
 describe('RingBuffer', () => {
   it('keeps the newest `capacity` entries in order and counts evictions', () => {

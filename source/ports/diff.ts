@@ -1,6 +1,7 @@
 // What the console's Diff view needs from gitops, without importing kube: a source of reports that re-renders
 // and re-compares on refresh (the dry-run cache lives inside the source, so unchanged pairs are cheap).
-import type { DiffReport } from './types.js';
+// source/app/diff-port.ts implements it.
+import type { DiffReport } from '../model/diff-report.js';
 
 export interface DiffPort {
   /** Human description, e.g. "repo@ref". */
@@ -8,5 +9,3 @@ export interface DiffPort {
   /** Renders the repo at the ref again and compares it with live. Rejects with a one-line message on failure. */
   refresh(): Promise<DiffReport>;
 }
-
-export type { DiffReport, ObjectDiff } from './types.js';

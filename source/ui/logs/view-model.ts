@@ -2,8 +2,8 @@
 // segments, with the stream prefix, optional timestamps, filter highlights, and truncate or wrap to a
 // width. No React, no I/O: the console component renders what this returns.
 import stringWidth from 'string-width';
-import type { ViewFilter } from './filters.js';
-import type { FollowerEventKind, StreamInfo } from './types.js';
+import type { FollowerEventKind, StreamInfo } from '../../model/logs.js';
+import type { ViewFilter } from './view-filter.js';
 
 export interface LogEntry {
   /** Monotonic per view. */

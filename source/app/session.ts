@@ -1,11 +1,12 @@
-// Shared wiring for commands and the console: config -> kubeconfig -> fleet -> store.
+// Shared wiring for commands and the console: config -> kubeconfig -> fleet -> store. It lives in app/
+// (above fleet and store) because it is the one place that knows both.
 import { type Config, loadConfig } from '../config/config.js';
 import { kindsToWatch, type View } from '../kinds/registry.js';
 import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/kubeconfig.js';
 import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
 import { deriveSnapshot } from '../store/derive.js';
-import { Fleet } from './fleet.js';
-import { namespaceFor, selectContexts } from './select.js';
+import { Fleet } from '../fleet/fleet.js';
+import { namespaceFor, selectContexts } from '../fleet/select.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -26,7 +27,7 @@ export interface FleetFlags {
  */
 export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (line: string) => void): Promise<F> {
   if (!flags.kubefedHost) return flags;
-  const { kubeFedMembers } = await import('./kubefed.js');
+  const { kubeFedMembers } = await import('../fleet/kubefed.js');
   const config = loadConfig();
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   selectContexts(kubeconfig.contexts, kubeconfig.current, { context: [flags.kubefedHost] }, config);
