@@ -1,6 +1,7 @@
-// The keymap is data: the input handler, the footer hints and the `?` help are all generated from
-// this one table. A key name is what `keyName()` produces: 'j', 'G', '/', 'enter', 'esc', 'up',
-// 'pgdn', 'ctrl+c', ...
+// The keymap is data: the input handlers (console, log view, diff view), the footer hints and the
+// `?` help are all generated from this one table. The keys that switch views come from the view
+// registry (views/registry.ts adds one binding per view). A key name is what `keyName()` produces:
+// 'j', 'G', '/', 'enter', 'esc', 'up', 'pgdn', 'ctrl+c', ...
 import type { Key } from 'ink';
 
 export type CommandId =
@@ -20,10 +21,6 @@ export type CommandId =
   | 'sort-reverse'
   | 'cluster-next'
   | 'toggle-all'
-  | 'view-zones'
-  | 'view-rollouts'
-  | 'view-clusters'
-  | 'view-fed'
   | 'view-diff'
   | 'logs'
   | 'approve'
@@ -39,13 +36,24 @@ export type CommandId =
   | 'choose-prev'
   | 'choose-next'
   | 'toggle'
-  | 'clear-field';
+  | 'clear-field'
+  | 'follow'
+  | 'wrap'
+  | 'timestamps'
+  | 'save'
+  | 'close'
+  | 'refresh'
+  | 'show-synced'
+  /** Switch to a list view (one binding per view, from the registry). */
+  | `view:${string}`;
 
 /**
  * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
- * 'form' are the action overlays: while one is open only its own scope applies.
+ * 'form' are the action overlays: while one is open only its own scope applies. 'log-panel',
+ * 'diff-list' and 'diff-object' are the full-screen log and diff views, which read their own keys.
  */
-export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form';
+export type Scope =
+  'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form' | 'log-panel' | 'diff-list' | 'diff-object';
 
 export interface Binding {
   id: CommandId;
@@ -89,10 +97,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
   { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
   { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
-  { id: 'view-zones', keys: ['1'], label: 'zones', help: 'Show the zones view', scope: 'global' },
-  { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
-  { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
-  { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
+  // (the registry inserts one 'view:<id>' binding per list view here: 1 zones, 2 rollouts, ...)
   {
     id: 'view-diff',
     keys: ['5'],
@@ -101,8 +106,7 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'global',
   },
   // Logs of what is selected: a zone, a workload (Argo / Kruise Rollouts: the workload they drive) or a pod line.
-  // The log view has its own keys: f/<space> follow or pause, j/k scroll, g/G top/end, / filter, w wrap,
-  // t timestamps, s save, q/<esc> close.
+  // The log view then reads its own keys ('log-panel' below).
   {
     id: 'logs',
     keys: ['l'],
@@ -158,7 +162,8 @@ export const KEYMAP: readonly Binding[] = [
     id: 'command',
     keys: [':'],
     label: 'cmd',
-    help: 'Command line (:zones :rollouts :clusters :fed :diff :ctx <name> :q); Tab completes',
+    // The commands (one per view, then :diff :ctx :help :quit) are listed under "Commands" in the help.
+    help: 'Command line (commands listed below); Tab completes',
     scope: 'global',
     footer: 12,
   },
@@ -180,6 +185,68 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'choose-next', keys: ['right'], label: 'choose', help: 'Container: the next one', scope: 'form', footer: 4 },
   { id: 'toggle', keys: [' '], label: 'toggle', help: 'One pod first: on / off', scope: 'form' },
   { id: 'clear-field', keys: ['ctrl+u'], label: 'clear', help: 'Clear the field', scope: 'form' },
+  // The log view (l). While its filter is being typed, keys are text (Enter keeps it, Esc drops it).
+  // Its footer shows the bindings with a footer number; the same number joins keys into one hint (g/G).
+  {
+    id: 'follow',
+    keys: ['f', ' '],
+    label: 'follow/pause',
+    help: 'Follow new lines, or pause (scroll back while new lines are counted)',
+    scope: 'log-panel',
+    footer: 1,
+  },
+  {
+    id: 'filter',
+    keys: ['/'],
+    label: 'filter',
+    help: 'Filter lines: text, /regex/, !inverted (matches highlighted)',
+    scope: 'log-panel',
+    footer: 2,
+  },
+  { id: 'wrap', keys: ['w'], label: 'wrap', help: 'Wrap long lines on / off', scope: 'log-panel', footer: 3 },
+  { id: 'timestamps', keys: ['t'], label: 'time', help: 'Timestamps on / off', scope: 'log-panel', footer: 4 },
+  {
+    id: 'save',
+    keys: ['s', 'ctrl+s'],
+    label: 'save',
+    help: 'Save the lines in view to a new file (mode 0600)',
+    scope: 'log-panel',
+    footer: 5,
+  },
+  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Scroll up (pauses)', scope: 'log-panel' },
+  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Scroll down', scope: 'log-panel' },
+  { id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'page up', help: 'Page up (pauses)', scope: 'log-panel' },
+  { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'page down', help: 'Page down', scope: 'log-panel' },
+  { id: 'top', keys: ['g', 'home'], label: 'top/end', help: 'Go to the first line (pauses)', scope: 'log-panel', footer: 6 },
+  { id: 'bottom', keys: ['G', 'end'], label: 'end', help: 'Go to the end and follow', scope: 'log-panel', footer: 6 },
+  { id: 'back', keys: ['esc'], label: 'back', help: 'Clear the filter, or close the log view', scope: 'log-panel', footer: 7 },
+  { id: 'close', keys: ['q'], label: 'close', help: 'Close the log view', scope: 'log-panel' },
+  // The diff view (:diff, 5): the report (clusters, apps, objects that differ), then one object's diff.
+  { id: 'open', keys: ['enter'], label: 'diff', help: "Show the selected object's diff", scope: 'diff-list', footer: 1 },
+  {
+    id: 'show-synced',
+    keys: ['a'],
+    label: 'all/changed',
+    help: 'Show every object, or only those that differ',
+    scope: 'diff-list',
+    footer: 2,
+  },
+  { id: 'refresh', keys: ['r'], label: 'refresh', help: 'Render the repo again and compare with live', scope: 'diff-list', footer: 3 },
+  { id: 'back', keys: ['esc', 'q'], label: 'back', help: 'Close the diff view', scope: 'diff-list', footer: 4 },
+  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'diff-list' },
+  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Move down', scope: 'diff-list' },
+  { id: 'pgup', keys: ['pgup', 'ctrl+b'], label: 'page up', help: 'Page up', scope: 'diff-list' },
+  { id: 'pgdn', keys: ['pgdn', 'ctrl+f'], label: 'page down', help: 'Page down', scope: 'diff-list' },
+  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first object', scope: 'diff-list' },
+  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last object', scope: 'diff-list' },
+  { id: 'up', keys: ['up', 'k'], label: 'scroll', help: 'Scroll up', scope: 'diff-object', footer: 1 },
+  { id: 'down', keys: ['down', 'j'], label: 'scroll', help: 'Scroll down', scope: 'diff-object', footer: 1 },
+  { id: 'back', keys: ['esc', 'q'], label: 'back', help: 'Back to the report', scope: 'diff-object', footer: 2 },
+  { id: 'refresh', keys: ['r'], label: 'refresh', help: 'Render the repo again and compare with live', scope: 'diff-object', footer: 3 },
+  { id: 'pgup', keys: ['pgup', 'ctrl+b'], label: 'page up', help: 'Page up', scope: 'diff-object' },
+  { id: 'pgdn', keys: ['pgdn', 'ctrl+f'], label: 'page down', help: 'Page down', scope: 'diff-object' },
+  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the top', scope: 'diff-object' },
+  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the end', scope: 'diff-object' },
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -191,6 +258,9 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
   confirm: 'Action confirmation card',
   form: 'Hot update form',
+  'log-panel': 'Log view (l)',
+  'diff-list': 'Diff view (:diff, 5): the report',
+  'diff-object': "Diff view: one object's diff",
 };
 
 /** Normalizes an Ink key event to a key name used by the keymap. */
@@ -247,6 +317,16 @@ export function lookup(name: string, scopes: ReadonlySet<Scope>, keymap: readonl
 
 export function footerBindings(scopes: ReadonlySet<Scope>, keymap: readonly Binding[] = KEYMAP): Binding[] {
   return keymap.filter((b) => b.footer !== undefined && scopes.has(b.scope)).sort((a, b) => (a.footer ?? 0) - (b.footer ?? 0));
+}
+
+/**
+ * The one-line key hints of a full-screen panel (log / diff view): its footer bindings in order, keys
+ * written as typed ("esc", "enter"); bindings that share a footer number share a hint ("g/G top/end").
+ */
+export function panelHints(scope: Scope, keymap: readonly Binding[] = KEYMAP): string {
+  const groups = new Map<number, Binding[]>();
+  for (const b of footerBindings(new Set([scope]), keymap)) groups.set(b.footer!, [...(groups.get(b.footer!) ?? []), b]);
+  return [...groups.values()].map((bs) => `${bs.map((b) => b.keys[0]).join('/')} ${bs[0].label}`).join('  ');
 }
 
 /** Shows a key name the way the help and footer print it. */
