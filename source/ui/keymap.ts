@@ -3,71 +3,10 @@
 // registry (views/registry.ts adds one binding per view). A key name is what `keyName()` produces:
 // 'j', 'G', '/', 'enter', 'esc', 'up', 'pgdn', 'ctrl+c', ...
 import type { Key } from 'ink';
+import { PANEL_BINDINGS } from './keymap-panels.js';
+import type { Binding, Scope } from './keymap-types.js';
 
-export type CommandId =
-  | 'up'
-  | 'down'
-  | 'pgup'
-  | 'pgdn'
-  | 'top'
-  | 'bottom'
-  | 'open'
-  | 'back'
-  | 'filter'
-  | 'command'
-  | 'help'
-  | 'quit'
-  | 'sort-next'
-  | 'sort-reverse'
-  | 'cluster-next'
-  | 'toggle-all'
-  | 'view-diff'
-  | 'logs'
-  | 'approve'
-  | 'reject'
-  | 'hotupdate'
-  | 'retry-hooks'
-  | 'skip-hook'
-  | 'hold'
-  | 'confirm'
-  | 'cancel'
-  | 'next-field'
-  | 'prev-field'
-  | 'choose-prev'
-  | 'choose-next'
-  | 'toggle'
-  | 'clear-field'
-  | 'follow'
-  | 'wrap'
-  | 'timestamps'
-  | 'save'
-  | 'close'
-  | 'refresh'
-  | 'show-synced'
-  /** Switch to a list view (one binding per view, from the registry). */
-  | `view:${string}`;
-
-/**
- * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
- * 'form' are the action overlays: while one is open only its own scope applies. 'log-panel',
- * 'diff-list' and 'diff-object' are the full-screen log and diff views, which read their own keys.
- */
-export type Scope =
-  'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form' | 'log-panel' | 'diff-list' | 'diff-object';
-
-export interface Binding {
-  id: CommandId;
-  keys: readonly string[];
-  /** Short label for the footer. */
-  label: string;
-  /** One line for the help screen. */
-  help: string;
-  scope: Scope;
-  /** Shown in the footer (in this order) when the scope applies. */
-  footer?: number;
-  /** When set the key is shown but does nothing except say why. */
-  disabled?: string;
-}
+export type { Binding, CommandId, Scope } from './keymap-types.js';
 
 export const KEYMAP: readonly Binding[] = [
   { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'nav' },
@@ -185,68 +124,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'choose-next', keys: ['right'], label: 'choose', help: 'Container: the next one', scope: 'form', footer: 4 },
   { id: 'toggle', keys: [' '], label: 'toggle', help: 'One pod first: on / off', scope: 'form' },
   { id: 'clear-field', keys: ['ctrl+u'], label: 'clear', help: 'Clear the field', scope: 'form' },
-  // The log view (l). While its filter is being typed, keys are text (Enter keeps it, Esc drops it).
-  // Its footer shows the bindings with a footer number; the same number joins keys into one hint (g/G).
-  {
-    id: 'follow',
-    keys: ['f', ' '],
-    label: 'follow/pause',
-    help: 'Follow new lines, or pause (scroll back while new lines are counted)',
-    scope: 'log-panel',
-    footer: 1,
-  },
-  {
-    id: 'filter',
-    keys: ['/'],
-    label: 'filter',
-    help: 'Filter lines: text, /regex/, !inverted (matches highlighted)',
-    scope: 'log-panel',
-    footer: 2,
-  },
-  { id: 'wrap', keys: ['w'], label: 'wrap', help: 'Wrap long lines on / off', scope: 'log-panel', footer: 3 },
-  { id: 'timestamps', keys: ['t'], label: 'time', help: 'Timestamps on / off', scope: 'log-panel', footer: 4 },
-  {
-    id: 'save',
-    keys: ['s', 'ctrl+s'],
-    label: 'save',
-    help: 'Save the lines in view to a new file (mode 0600)',
-    scope: 'log-panel',
-    footer: 5,
-  },
-  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Scroll up (pauses)', scope: 'log-panel' },
-  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Scroll down', scope: 'log-panel' },
-  { id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'page up', help: 'Page up (pauses)', scope: 'log-panel' },
-  { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'page down', help: 'Page down', scope: 'log-panel' },
-  { id: 'top', keys: ['g', 'home'], label: 'top/end', help: 'Go to the first line (pauses)', scope: 'log-panel', footer: 6 },
-  { id: 'bottom', keys: ['G', 'end'], label: 'end', help: 'Go to the end and follow', scope: 'log-panel', footer: 6 },
-  { id: 'back', keys: ['esc'], label: 'back', help: 'Clear the filter, or close the log view', scope: 'log-panel', footer: 7 },
-  { id: 'close', keys: ['q'], label: 'close', help: 'Close the log view', scope: 'log-panel' },
-  // The diff view (:diff, 5): the report (clusters, apps, objects that differ), then one object's diff.
-  { id: 'open', keys: ['enter'], label: 'diff', help: "Show the selected object's diff", scope: 'diff-list', footer: 1 },
-  {
-    id: 'show-synced',
-    keys: ['a'],
-    label: 'all/changed',
-    help: 'Show every object, or only those that differ',
-    scope: 'diff-list',
-    footer: 2,
-  },
-  { id: 'refresh', keys: ['r'], label: 'refresh', help: 'Render the repo again and compare with live', scope: 'diff-list', footer: 3 },
-  { id: 'back', keys: ['esc', 'q'], label: 'back', help: 'Close the diff view', scope: 'diff-list', footer: 4 },
-  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'diff-list' },
-  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Move down', scope: 'diff-list' },
-  { id: 'pgup', keys: ['pgup', 'ctrl+b'], label: 'page up', help: 'Page up', scope: 'diff-list' },
-  { id: 'pgdn', keys: ['pgdn', 'ctrl+f'], label: 'page down', help: 'Page down', scope: 'diff-list' },
-  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first object', scope: 'diff-list' },
-  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last object', scope: 'diff-list' },
-  { id: 'up', keys: ['up', 'k'], label: 'scroll', help: 'Scroll up', scope: 'diff-object', footer: 1 },
-  { id: 'down', keys: ['down', 'j'], label: 'scroll', help: 'Scroll down', scope: 'diff-object', footer: 1 },
-  { id: 'back', keys: ['esc', 'q'], label: 'back', help: 'Back to the report', scope: 'diff-object', footer: 2 },
-  { id: 'refresh', keys: ['r'], label: 'refresh', help: 'Render the repo again and compare with live', scope: 'diff-object', footer: 3 },
-  { id: 'pgup', keys: ['pgup', 'ctrl+b'], label: 'page up', help: 'Page up', scope: 'diff-object' },
-  { id: 'pgdn', keys: ['pgdn', 'ctrl+f'], label: 'page down', help: 'Page down', scope: 'diff-object' },
-  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the top', scope: 'diff-object' },
-  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the end', scope: 'diff-object' },
+  ...PANEL_BINDINGS,
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
