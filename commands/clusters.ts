@@ -4,7 +4,8 @@ import { kindsToWatch } from '../source/kinds/registry.js';
 import { stateFor } from '../source/fleet/fleet.js';
 import { openSession, withKubeFedMembers } from '../source/app/session.js';
 import { discover, typeKey } from '../source/kube/discovery.js';
-import { clusterColumns } from '../source/output/columns.js';
+import { clusterColumns } from '../source/model/columns/clusters.js';
+import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
@@ -51,7 +52,7 @@ export function run(argv: string[]): Promise<number> {
         renderList({
           kind: 'Cluster',
           rows: clusters,
-          columns: clusterColumns(),
+          columns: tableColumns(clusterColumns, { now: Date.now() }),
           format: flags.output,
           name: (c) => c.name,
           toJSON: (c) => c,

@@ -1,5 +1,6 @@
 // zonectl hookruns: HookRuns with phase and metric results.
-import { hookRunColumns } from '../source/output/columns.js';
+import { hookRunColumns } from '../source/model/columns/hookruns.js';
+import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
@@ -32,7 +33,7 @@ export function run(argv: string[]): Promise<number> {
         const text = renderList({
           kind: 'HookRun',
           rows,
-          columns: hookRunColumns(now),
+          columns: tableColumns(hookRunColumns, { now }),
           format: flags.output,
           name: (h) => `${h.cluster}/${h.namespace}/hookrun/${h.name}`,
           toJSON: (h) => h,

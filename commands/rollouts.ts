@@ -1,5 +1,7 @@
 // zonectl rollouts: game workloads whose rollout is progressing, paused or failed (--all: every one).
-import { rolloutColumns } from '../source/output/columns.js';
+import { rolloutColumns } from '../source/model/columns/rollouts.js';
+import { isActiveRollout } from '../source/model/rollouts.js';
+import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
@@ -24,12 +26,12 @@ export function run(argv: string[]): Promise<number> {
       (s, errors) => {
         const now = Date.now();
         const rows = s.workloads
-          .filter((w) => flags.all || w.rollout.phase !== 'complete')
+          .filter((w) => flags.all || isActiveRollout(w))
           .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
         const text = renderList({
           kind: 'Rollout',
           rows,
-          columns: rolloutColumns(now),
+          columns: tableColumns(rolloutColumns, { now }),
           format: flags.output,
           name: (w) => `${w.cluster}/${w.namespace}/${w.kind.toLowerCase()}/${w.name}`,
           toJSON: (w) => w,

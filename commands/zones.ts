@@ -1,5 +1,6 @@
 // zonectl zones: every game zone across the fleet.
-import { zoneColumns } from '../source/output/columns.js';
+import { zoneColumns } from '../source/model/columns/zones.js';
+import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
@@ -28,7 +29,7 @@ export function run(argv: string[]): Promise<number> {
         const text = renderList({
           kind: 'Zone',
           rows,
-          columns: zoneColumns(now),
+          columns: tableColumns(zoneColumns, { now }),
           format: flags.output,
           name: (z) => `${z.cluster}/${z.namespace}/${z.zoneId}`,
           toJSON: (z) => z,

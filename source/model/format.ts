@@ -108,21 +108,36 @@ export function percent(n: number, total: number): string {
   return `${Math.floor((n * 100) / total)}%`;
 }
 
-/** "step 2/5" (1-based for humans); "" when there are no steps; "done 5/5" past the last step. */
-export function stepLabel(r: Pick<RolloutStatus, 'steps' | 'stepIndex'>): string {
+// ---- the rollout's step and state, one wording for the console and the scripted tables ----
+
+/** "2/5 pause": step i/n (1-based) and the current step's kind; "5/5 done" past the last step; "-" without steps. */
+export function stepText(r: Pick<RolloutStatus, 'steps' | 'stepIndex'>): string {
   const n = r.steps.length;
-  if (!n || r.stepIndex === undefined) return '';
-  if (r.stepIndex >= n) return `done ${n}/${n}`;
-  return `step ${r.stepIndex + 1}/${n}`;
+  if (r.stepIndex === undefined || n === 0) return '-';
+  if (r.stepIndex >= n) return `${n}/${n} done`;
+  return `${r.stepIndex + 1}/${n} ${r.steps[r.stepIndex]?.kind ?? ''}`.trim();
 }
 
-/** The rollout message with how long it has been paused: "paused: awaiting approval 12m". */
-export function rolloutLine(r: Pick<RolloutStatus, 'message' | 'paused' | 'pausedSince'>, now: number = Date.now()): string {
-  if (r.paused && r.pausedSince) {
-    const a = age(r.pausedSince, now);
-    return a ? `${r.message} ${a}` : r.message;
-  }
-  return r.message;
+/** " 12m": how long the rollout has been paused (leading space), or '' when it is not paused. */
+export function pausedFor(r: Pick<RolloutStatus, 'paused' | 'pausedSince'>, now: number = Date.now()): string {
+  if (!r.paused || !r.pausedSince) return '';
+  const since = Date.parse(r.pausedSince);
+  return Number.isNaN(since) || since <= 0 ? '' : ` ${shortDuration((now - since) / 1000)}`;
+}
+
+/** "paused: awaiting approval 12m": the rollout's message (its phase when it has none) and how long it has been paused. */
+export function stateText(r: Pick<RolloutStatus, 'message' | 'phase' | 'paused' | 'pausedSince'>, now: number = Date.now()): string {
+  return (r.message || r.phase) + pausedFor(r, now);
+}
+
+/** "1/3": pods on the update revision of the desired replicas. */
+export function updatedText(r: Pick<RolloutStatus, 'updated' | 'replicas'>): string {
+  return `${r.updated}/${r.replicas}`;
+}
+
+/** The current step hook run's phase, or "-". */
+export function hookText(r: Pick<RolloutStatus, 'hookPhase'>): string {
+  return r.hookPhase ?? '-';
 }
 
 /** Truncate to a display width with "..." (ASCII ellipsis); counts East Asian wide chars as 2. */

@@ -38,16 +38,23 @@ export function rolloutFor(w: WorkloadInfo, rolloutOf: Map<string, WorkloadInfo>
   return rolloutOf.get(refKey(w.cluster, w.namespace, w.kind, w.name));
 }
 
-/** Workloads whose rollout is not complete, worst first, then by how long they have been paused. */
+/**
+ * The "watch releases" selection, the one rule behind `zonectl rollouts` and the console's Rollouts
+ * view: a rollout that is progressing, paused or failed, and every object that could not be read
+ * (never hidden as "up to date").
+ */
+export function isActiveRollout(w: Pick<WorkloadInfo, 'rollout' | 'invalid'>): boolean {
+  return w.rollout.phase !== 'complete' || !!w.invalid;
+}
+
+/** Workloads whose rollout is active, worst first, then by how long they have been paused. */
 export function activeRollouts(workloads: readonly WorkloadInfo[]): WorkloadInfo[] {
-  return workloads
-    .filter((w) => w.rollout.phase !== 'complete')
-    .sort((a, b) => {
-      const d = PHASE_RANK[b.rollout.phase] - PHASE_RANK[a.rollout.phase];
-      if (d) return d;
-      const pa = a.rollout.pausedSince ?? '\uffff';
-      const pb = b.rollout.pausedSince ?? '\uffff';
-      if (pa !== pb) return pa < pb ? -1 : 1;
-      return a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
-    });
+  return workloads.filter(isActiveRollout).sort((a, b) => {
+    const d = PHASE_RANK[b.rollout.phase] - PHASE_RANK[a.rollout.phase];
+    if (d) return d;
+    const pa = a.rollout.pausedSince ?? '\uffff';
+    const pb = b.rollout.pausedSince ?? '\uffff';
+    if (pa !== pb) return pa < pb ? -1 : 1;
+    return a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+  });
 }

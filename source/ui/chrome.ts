@@ -4,7 +4,7 @@ import type { ActionCommand } from './action-keys.js';
 import { isActionCommand } from './action-keys.js';
 import type { Binding, Scope } from './keymap.js';
 import { displayKey, footerBindings } from './keymap.js';
-import type { Overlay } from './overlay.js';
+import type { Overlay } from './overlay-types.js';
 import { overlayScopes, SHORT_TITLES } from './overlay.js';
 import type { ClusterInfo } from '../model/types.js';
 import type { Seg } from './views/types.js';
@@ -50,6 +50,8 @@ export function titleSegs(o: {
   isList: boolean;
   sortTitle?: string;
   filterError?: string;
+  /** What the list in front shows while `A` (show all) is on, e.g. "all workloads". */
+  showAllLabel?: string;
 }): Seg[] {
   const s = o.state;
   const segs: Seg[] = [];
@@ -69,8 +71,7 @@ export function titleSegs(o: {
     );
   if (o.isList && !s.help && !s.overlay) {
     segs.push({ text: `  [${o.shown}${o.shown !== o.total ? `/${o.total}` : ''}]`, token: 'muted' });
-    const root = s.stack[s.stack.length - 1];
-    if (root.view === 'rollouts' && s.showAll) segs.push({ text: '  all workloads', token: 'accent' });
+    if (o.showAllLabel && s.showAll) segs.push({ text: `  ${o.showAllLabel}`, token: 'accent' });
   }
   if (s.cluster !== null) segs.push({ text: '  ctx:', token: 'muted' }, { text: s.cluster, token: 'accent' });
   const filter = s.mode === 'filter' ? s.input : s.help ? '' : s.stack[s.stack.length - 1].ui.filter;

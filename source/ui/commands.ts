@@ -1,4 +1,7 @@
-// The ':' command line: parsing and Tab completion. Pure.
+// The ':' command line: parsing and Tab completion. Pure. Each list view of the registry is a
+// command (its id, with its aliases); the rest are fixed.
+import type { ViewRegistry } from './views/registry.js';
+import { VIEWS } from './views/registry.js';
 import type { ListViewId } from './views/types.js';
 
 export type CommandResult =
@@ -9,29 +12,15 @@ export type CommandResult =
   | { kind: 'quit' }
   | { kind: 'error'; message: string };
 
-interface CommandDef {
+export interface CommandDef {
   name: string;
-  aliases: string[];
+  aliases: readonly string[];
   help: string;
   arg?: 'cluster';
   run(arg: string, clusters: readonly string[]): CommandResult;
 }
 
-export const COMMANDS: readonly CommandDef[] = [
-  { name: 'zones', aliases: ['z', 'zone'], help: 'all zones across the fleet', run: () => ({ kind: 'view', view: 'zones' }) },
-  {
-    name: 'rollouts',
-    aliases: ['ro', 'rollout'],
-    help: 'workloads that are rolling out, paused or failed',
-    run: () => ({ kind: 'view', view: 'rollouts' }),
-  },
-  { name: 'clusters', aliases: ['cl', 'cluster'], help: 'cluster connection states', run: () => ({ kind: 'view', view: 'clusters' }) },
-  {
-    name: 'fed',
-    aliases: ['federation', 'federated'],
-    help: 'federated objects and their propagation',
-    run: () => ({ kind: 'view', view: 'fed' }),
-  },
+const FIXED: readonly CommandDef[] = [
   {
     name: 'ctx',
     aliases: ['context'],
@@ -58,35 +47,58 @@ export const COMMANDS: readonly CommandDef[] = [
   { name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'quit zonectl', run: () => ({ kind: 'quit' }) },
 ];
 
-function find(word: string): CommandDef | undefined {
-  return COMMANDS.find((c) => c.name === word || c.aliases.includes(word));
+const byRegistry = new WeakMap<ViewRegistry, readonly CommandDef[]>();
+
+/** Every command: one per list view, then the fixed ones. */
+export function commandsOf(views: ViewRegistry = VIEWS): readonly CommandDef[] {
+  let all = byRegistry.get(views);
+  if (!all) {
+    const viewCommands = views.lists.map((v): CommandDef => ({
+      name: v.id,
+      aliases: v.aliases,
+      help: v.help,
+      run: () => ({ kind: 'view', view: v.id }),
+    }));
+    all = [...viewCommands, ...FIXED];
+    byRegistry.set(views, all);
+  }
+  return all;
 }
 
-export function parseCommand(line: string, clusters: readonly string[]): CommandResult {
+function find(word: string, views: ViewRegistry): CommandDef | undefined {
+  return commandsOf(views).find((c) => c.name === word || c.aliases.includes(word));
+}
+
+export function parseCommand(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): CommandResult {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'error', message: 'empty command' };
   const [word, ...rest] = trimmed.split(/\s+/);
-  const def = find(word);
-  if (!def) return { kind: 'error', message: `unknown command ":${word}" (try :zones :rollouts :clusters :fed :diff :ctx <name> :q)` };
+  const def = find(word, views);
+  if (!def) {
+    const names = views.lists.map((v) => `:${v.id}`).join(' ');
+    return { kind: 'error', message: `unknown command ":${word}" (try ${names} :diff :ctx <name> :q)` };
+  }
   return def.run(rest.join(' '), clusters);
 }
 
 /** Full-line candidates for what has been typed so far. */
-export function completions(line: string, clusters: readonly string[]): string[] {
+export function completions(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): string[] {
   const m = /^(\S*)(\s+)?(.*)$/.exec(line) ?? ['', '', undefined, ''];
   const word = m[1] ?? '';
   if (m[2] === undefined) {
-    return COMMANDS.filter((c) => c.name.startsWith(word)).map((c) => (c.arg ? `${c.name} ` : c.name));
+    return commandsOf(views)
+      .filter((c) => c.name.startsWith(word))
+      .map((c) => (c.arg ? `${c.name} ` : c.name));
   }
-  const def = find(word);
+  const def = find(word, views);
   if (def?.arg !== 'cluster') return [];
   const arg = (m[3] ?? '').trim();
   return ['all', ...clusters].filter((c) => c.startsWith(arg)).map((c) => `${def.name} ${c}`);
 }
 
 /** Tab: extends the line to the longest common prefix of the candidates. */
-export function complete(line: string, clusters: readonly string[]): string {
-  const cands = completions(line, clusters);
+export function complete(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): string {
+  const cands = completions(line, clusters, views);
   if (cands.length === 0) return line;
   let prefix = cands[0];
   for (const c of cands.slice(1)) {

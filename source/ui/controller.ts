@@ -5,17 +5,16 @@ import { isActionCommand } from './action-keys.js';
 import { complete, parseCommand } from './commands.js';
 import type { Scope } from './keymap.js';
 import { lookup } from './keymap.js';
-import type { LogChoice } from './log-target.js';
-import { LOG_VIEWS } from './log-target.js';
 import type { Motion, UiState } from './state.js';
 import { back, currentUi, initialListUi, move, openPanel, push, selectedIndex, switchRoot, top, withUi } from './state.js';
-import { LIST_VIEWS, isListView } from './views/registry.js';
-import type { DrillTarget } from './views/types.js';
+import type { ViewRegistry } from './views/registry.js';
+import type { DrillTarget, ListViewId, LogChoice } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
-import type { Effect } from './overlay.js';
+import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
 
 export interface KeyEnv {
+  views: ViewRegistry;
   screen: Screen;
   bodyHeight: number;
   clusters: readonly string[];
@@ -37,15 +36,20 @@ export interface KeyResult {
   effects?: Effect[];
 }
 
-export function scopesFor(state: UiState): Set<Scope> {
+export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
   const scopes = new Set<Scope>(['global', 'nav']);
   if (state.help) return scopes;
   const v = top(state).view;
-  if (isListView(v)) scopes.add('list');
-  else scopes.add('detail');
-  if (v === 'rollouts' || v === 'rollout') scopes.add('rollout-actions');
-  if (LOG_VIEWS.has(v)) scopes.add('logs');
+  scopes.add(views.list(v) ? 'list' : 'detail');
+  if (views.actionsOf(v)) scopes.add('rollout-actions');
+  if (views.hasLogs(v)) scopes.add('logs');
   return scopes;
+}
+
+/** Switches to a list view of the registry (its title from there). */
+function showView(state: UiState, view: ListViewId, env: KeyEnv): UiState {
+  const v = env.views.list(view);
+  return v ? switchRoot(state, v.id, v.title) : flash(state, `no view "${view}"`, 'error');
 }
 
 const MOTIONS: Record<string, Motion> = { up: 'up', down: 'down', pgup: 'pgup', pgdn: 'pgdn', top: 'top', bottom: 'bottom' };
@@ -69,8 +73,8 @@ function open(state: UiState, env: KeyEnv): UiState {
   if (state.help) return state;
   const d = selectedDrill(state, env);
   if (!d) return state;
-  if (isListView(d.view)) {
-    const next = switchRoot(state, d.view);
+  if (env.views.list(d.view)) {
+    const next = showView(state, d.view, env);
     return d.cluster !== undefined ? { ...next, cluster: d.cluster } : next;
   }
   return push(state, d.view, d.key, d.title);
@@ -88,17 +92,17 @@ function handleFilterKey(state: UiState, name: string, input: string): UiState {
 
 function handleCommandKey(state: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   if (name === 'esc') return { state: { ...state, mode: 'normal', input: '' } };
-  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters) } };
+  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters, env.views) } };
   if (name === 'backspace' || name === 'delete') {
     if (state.input === '') return { state: { ...state, mode: 'normal' } };
     return { state: { ...state, input: [...state.input].slice(0, -1).join('') } };
   }
   if (name === 'enter') {
     const done: UiState = { ...state, mode: 'normal', input: '' };
-    const r = parseCommand(state.input, env.clusters);
+    const r = parseCommand(state.input, env.clusters, env.views);
     switch (r.kind) {
       case 'view':
-        return { state: switchRoot(done, r.view) };
+        return { state: showView(done, r.view, env) };
       case 'ctx':
         return { state: { ...done, cluster: r.cluster } };
       case 'help':
@@ -136,7 +140,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
   if (state.mode === 'filter') return { state: handleFilterKey(state, name, input) };
   if (state.mode === 'command') return handleCommandKey(state, name, input, env);
 
-  const b = lookup(name, scopesFor(state));
+  const b = lookup(name, scopesFor(state, env.views), env.views.keymap);
   if (!b) return { state };
   if (b.disabled) return { state: flash(state, `${b.label}: ${b.disabled}`) };
   const frame = top(state);
@@ -147,11 +151,12 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
     if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
     const w = sel.workload;
     // On a list, the selection sticks to the row acted on (it may leave a filter and come back).
-    const pinned = frame.view === 'rollouts' ? withUi(state, (ui) => ({ ...ui, selKey: sel.key })) : state;
+    const pinned = env.views.list(frame.view) ? withUi(state, (ui) => ({ ...ui, selKey: sel.key })) : state;
     return startAction(pinned, k.action, sel.target, { containers: w.containers, replicas: w.rollout.replicas, caveat: k.reason });
   }
   const motion = MOTIONS[b.id];
   if (motion) return { state: withUi(state, (ui) => move(ui, env.screen.keyed, motion, env.bodyHeight)) };
+  if (b.id.startsWith('view:')) return { state: showView(state, b.id.slice('view:'.length), env) };
 
   switch (b.id) {
     case 'quit':
@@ -169,14 +174,6 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, mode: 'filter', input: frame.ui.filter, inputBefore: frame.ui.filter } };
     case 'command':
       return { state: { ...state, mode: 'command', input: '' } };
-    case 'view-zones':
-      return { state: switchRoot(state, 'zones') };
-    case 'view-rollouts':
-      return { state: switchRoot(state, 'rollouts') };
-    case 'view-clusters':
-      return { state: switchRoot(state, 'clusters') };
-    case 'view-fed':
-      return { state: switchRoot(state, 'fed') };
     case 'view-diff':
       return { state: openDiff(state, env) };
     case 'logs':
@@ -187,13 +184,17 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, cluster: order[(i + 1) % order.length] ?? null } };
     }
     case 'toggle-all': {
-      if (frame.view !== 'rollouts') return { state: flash(state, 'A (all workloads) applies to the Rollouts view', 'info') };
+      if (!env.views.list(frame.view)?.showAll) {
+        const where = env.views.lists.filter((v) => v.showAll);
+        const what = where.map((v) => v.showAll).join(', ');
+        return { state: flash(state, `A (${what}) applies to the ${where.map((v) => v.title).join(', ')} view`, 'info') };
+      }
       return { state: { ...state, showAll: !state.showAll } };
     }
     case 'sort-next':
     case 'sort-reverse': {
-      if (env.screen.kind !== 'list' || !isListView(frame.view)) return { state };
-      const spec = LIST_VIEWS[frame.view];
+      const spec = env.views.list(frame.view);
+      if (env.screen.kind !== 'list' || !spec) return { state };
       const cur = frame.ui.sort ?? spec.defaultSort;
       if (b.id === 'sort-reverse') return { state: withUi(state, (ui) => ({ ...ui, sort: { col: cur.col, desc: !cur.desc } })) };
       const visible = env.screen.cols.map((c) => c.column.id);

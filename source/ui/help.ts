@@ -1,40 +1,48 @@
-// The '?' screen, generated from the keymap and the command table.
-import { COMMANDS } from './commands.js';
+// The '?' screen, generated from the console's keymap (fixed keys, one per view, the log and diff
+// views' own keys) and the command table.
+import { commandsOf } from './commands.js';
 import type { Scope } from './keymap.js';
-import { displayKey, KEYMAP, SCOPE_TITLES } from './keymap.js';
-import { DIFF_VIEW_KEYS } from './views/DiffView.js';
+import { displayKey, SCOPE_TITLES } from './keymap.js';
+import type { ViewRegistry } from './views/registry.js';
+import { VIEWS } from './views/registry.js';
 import { LineBuilder } from './views/lines.js';
-import { LOG_VIEW_KEYS } from './views/LogView.js';
 import type { Line } from './views/types.js';
 
-export function helpLines(): Line[] {
+/** "Zones and rollouts (lists and details)": the views where `l` applies, named from the registry. */
+function logsTitle(views: ViewRegistry): string {
+  const names = views.lists.filter((v) => views.hasLogs(v.id)).map((v, i) => (i === 0 ? v.title : v.title.toLowerCase()));
+  if (names.length === 0) return SCOPE_TITLES.logs;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${list} (lists and details)`;
+}
+
+export function helpLines(views: ViewRegistry = VIEWS): Line[] {
   const b = new LineBuilder();
   const scopes = Object.keys(SCOPE_TITLES) as Scope[];
-  for (const scope of scopes) {
-    const bs = KEYMAP.filter((k) => k.scope === scope);
-    if (bs.length === 0) continue;
-    b.heading(SCOPE_TITLES[scope]);
+  const section = (scope: Scope) => {
+    const bs = views.keymap.filter((k) => k.scope === scope);
+    if (bs.length === 0) return;
+    b.heading(scope === 'logs' ? logsTitle(views) : SCOPE_TITLES[scope]);
     for (const k of bs) {
       const keys = k.keys.map(displayKey).join(' ');
-      b.add(`key:${k.id}`, [
+      b.add(`key:${scope}:${k.id}`, [
         { text: `  ${keys.padEnd(26)} `, token: k.disabled ? 'disabled' : 'key' },
         { text: k.help, token: k.disabled ? 'disabled' : undefined },
         k.disabled && { text: ` (${k.disabled})`, token: 'disabled' },
       ]);
     }
     b.blank();
-  }
+  };
+  const panels = new Set<Scope>(['log-panel', 'diff-list', 'diff-object']);
+  for (const scope of scopes) if (!panels.has(scope)) section(scope);
   b.heading('Commands (type : then Tab to complete)');
-  for (const c of COMMANDS) {
+  for (const c of commandsOf(views)) {
     const name = `:${c.name}${c.arg ? ` <${c.arg}>` : ''}`;
     const aliases = c.aliases.length > 0 ? ` (also ${c.aliases.map((a) => `:${a}`).join(' ')})` : '';
     b.add(`cmd:${c.name}`, [{ text: `  ${name.padEnd(26)} `, token: 'key' }, c.help, { text: aliases, token: 'muted' }]);
   }
   b.blank();
-  b.heading('Log view (l) and diff view (:diff, 5) keys');
-  b.add('v:logs', [{ text: '  logs  ', token: 'key' }, `${LOG_VIEW_KEYS}  j/k scroll  q close`]);
-  b.add('v:diff', [{ text: '  diff  ', token: 'key' }, `${DIFF_VIEW_KEYS}  j/k move  q close`]);
-  b.blank();
+  for (const scope of panels) section(scope);
   b.heading('Filter syntax');
   b.add('f:1', ['  text        rows containing the text (any column, case-insensitive)']);
   b.add('f:2', ['  /regex/     rows matching the regular expression']);

@@ -1,65 +1,12 @@
-// The keymap is data: the input handler, the footer hints and the `?` help are all generated from
-// this one table. A key name is what `keyName()` produces: 'j', 'G', '/', 'enter', 'esc', 'up',
-// 'pgdn', 'ctrl+c', ...
+// The keymap is data: the input handlers (console, log view, diff view), the footer hints and the
+// `?` help are all generated from this one table. The keys that switch views come from the view
+// registry (views/registry.ts adds one binding per view). A key name is what `keyName()` produces:
+// 'j', 'G', '/', 'enter', 'esc', 'up', 'pgdn', 'ctrl+c', ...
 import type { Key } from 'ink';
+import { PANEL_BINDINGS } from './keymap-panels.js';
+import type { Binding, Scope } from './keymap-types.js';
 
-export type CommandId =
-  | 'up'
-  | 'down'
-  | 'pgup'
-  | 'pgdn'
-  | 'top'
-  | 'bottom'
-  | 'open'
-  | 'back'
-  | 'filter'
-  | 'command'
-  | 'help'
-  | 'quit'
-  | 'sort-next'
-  | 'sort-reverse'
-  | 'cluster-next'
-  | 'toggle-all'
-  | 'view-zones'
-  | 'view-rollouts'
-  | 'view-clusters'
-  | 'view-fed'
-  | 'view-diff'
-  | 'logs'
-  | 'approve'
-  | 'reject'
-  | 'hotupdate'
-  | 'retry-hooks'
-  | 'skip-hook'
-  | 'hold'
-  | 'confirm'
-  | 'cancel'
-  | 'next-field'
-  | 'prev-field'
-  | 'choose-prev'
-  | 'choose-next'
-  | 'toggle'
-  | 'clear-field';
-
-/**
- * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
- * 'form' are the action overlays: while one is open only its own scope applies.
- */
-export type Scope = 'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form';
-
-export interface Binding {
-  id: CommandId;
-  keys: readonly string[];
-  /** Short label for the footer. */
-  label: string;
-  /** One line for the help screen. */
-  help: string;
-  scope: Scope;
-  /** Shown in the footer (in this order) when the scope applies. */
-  footer?: number;
-  /** When set the key is shown but does nothing except say why. */
-  disabled?: string;
-}
+export type { Binding, CommandId, Scope } from './keymap-types.js';
 
 export const KEYMAP: readonly Binding[] = [
   { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'nav' },
@@ -89,10 +36,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
   { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
   { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
-  { id: 'view-zones', keys: ['1'], label: 'zones', help: 'Show the zones view', scope: 'global' },
-  { id: 'view-rollouts', keys: ['2'], label: 'rollouts', help: 'Show the rollouts view', scope: 'global' },
-  { id: 'view-clusters', keys: ['3'], label: 'clusters', help: 'Show the clusters view', scope: 'global' },
-  { id: 'view-fed', keys: ['4'], label: 'federation', help: 'Show the federation view', scope: 'global' },
+  // (the registry inserts one 'view:<id>' binding per list view here: 1 zones, 2 rollouts, ...)
   {
     id: 'view-diff',
     keys: ['5'],
@@ -101,8 +45,7 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'global',
   },
   // Logs of what is selected: a zone, a workload (Argo / Kruise Rollouts: the workload they drive) or a pod line.
-  // The log view has its own keys: f/<space> follow or pause, j/k scroll, g/G top/end, / filter, w wrap,
-  // t timestamps, s save, q/<esc> close.
+  // The log view then reads its own keys ('log-panel' below).
   {
     id: 'logs',
     keys: ['l'],
@@ -158,7 +101,8 @@ export const KEYMAP: readonly Binding[] = [
     id: 'command',
     keys: [':'],
     label: 'cmd',
-    help: 'Command line (:zones :rollouts :clusters :fed :diff :ctx <name> :q); Tab completes',
+    // The commands (one per view, then :diff :ctx :help :quit) are listed under "Commands" in the help.
+    help: 'Command line (commands listed below); Tab completes',
     scope: 'global',
     footer: 12,
   },
@@ -180,6 +124,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'choose-next', keys: ['right'], label: 'choose', help: 'Container: the next one', scope: 'form', footer: 4 },
   { id: 'toggle', keys: [' '], label: 'toggle', help: 'One pod first: on / off', scope: 'form' },
   { id: 'clear-field', keys: ['ctrl+u'], label: 'clear', help: 'Clear the field', scope: 'form' },
+  ...PANEL_BINDINGS,
 ];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -191,6 +136,9 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
   confirm: 'Action confirmation card',
   form: 'Hot update form',
+  'log-panel': 'Log view (l)',
+  'diff-list': 'Diff view (:diff, 5): the report',
+  'diff-object': "Diff view: one object's diff",
 };
 
 /** Normalizes an Ink key event to a key name used by the keymap. */
@@ -247,6 +195,16 @@ export function lookup(name: string, scopes: ReadonlySet<Scope>, keymap: readonl
 
 export function footerBindings(scopes: ReadonlySet<Scope>, keymap: readonly Binding[] = KEYMAP): Binding[] {
   return keymap.filter((b) => b.footer !== undefined && scopes.has(b.scope)).sort((a, b) => (a.footer ?? 0) - (b.footer ?? 0));
+}
+
+/**
+ * The one-line key hints of a full-screen panel (log / diff view): its footer bindings in order, keys
+ * written as typed ("esc", "enter"); bindings that share a footer number share a hint ("g/G top/end").
+ */
+export function panelHints(scope: Scope, keymap: readonly Binding[] = KEYMAP): string {
+  const groups = new Map<number, Binding[]>();
+  for (const b of footerBindings(new Set([scope]), keymap)) groups.set(b.footer!, [...(groups.get(b.footer!) ?? []), b]);
+  return [...groups.values()].map((bs) => `${bs.map((b) => b.keys[0]).join('/')} ${bs[0].label}`).join('  ');
 }
 
 /** Shows a key name the way the help and footer print it. */

@@ -1,7 +1,7 @@
 // What an action overlay shows, as rows of segments cut to the screen (pure): the hot update form,
 // "working", and the confirmation card (wrapped, scrollable) with the reason and typed-name fields
 // kept on screen below it.
-import type { ConfirmOverlay, FormOverlay, Overlay } from './overlay.js';
+import type { ConfirmOverlay, FormOverlay, Overlay } from './overlay-types.js';
 import { fitSegs, segsWidth } from './text/segs.js';
 import { displayWidth, headCells } from './text/width.js';
 import type { Seg } from './views/types.js';

@@ -5,65 +5,12 @@
 import type { ActionName, ContainerImage } from '../model/types.js';
 import type { ActionInput, ActionResult, ActionTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
+import type { ConfirmFocus, ConfirmOverlay, Effect, FormField, FormOverlay, Overlay } from './overlay-types.js';
+import { FORM_FIELDS } from './overlay-types.js';
 import type { UiState } from './state.js';
 import type { Token } from './theme/theme.js';
 
-export type FormField = 'container' | 'image' | 'partition' | 'one';
-export const FORM_FIELDS: readonly FormField[] = ['container', 'image', 'partition', 'one'];
-
-export interface Note {
-  text: string;
-  token: Token;
-}
-
-export interface FormOverlay {
-  kind: 'form';
-  id: number;
-  target: ActionTarget;
-  title: string;
-  containers: ContainerImage[];
-  container: number;
-  image: string;
-  /** Digits typed for the partition ('' = leave it). */
-  partition: string;
-  onePodFirst: boolean;
-  replicas: number;
-  focus: FormField;
-  note?: Note;
-}
-
-export interface PlanningOverlay {
-  kind: 'planning';
-  id: number;
-  target: ActionTarget;
-  action: ActionName;
-  title: string;
-  /** The form to return to when the plan cannot be built (hot update). */
-  form?: FormOverlay;
-}
-
-export type ConfirmFocus = 'none' | 'name' | 'reason';
-
-export interface ConfirmOverlay {
-  kind: 'confirm';
-  id: number;
-  target: ActionTarget;
-  action: ActionName;
-  title: string;
-  view: PlanView;
-  /** What has been typed for the workload name (protected contexts). */
-  name: string;
-  reason: string;
-  focus: ConfirmFocus;
-  scroll: number;
-  note?: Note;
-}
-
-export type Overlay = FormOverlay | PlanningOverlay | ConfirmOverlay;
-
-export type Effect =
-  | { kind: 'plan'; id: number; target: ActionTarget; action: ActionName; input?: ActionInput; label: string }
-  | { kind: 'run'; id: number; target: ActionTarget; plan: unknown; reason?: string; label: string };
+export type { Effect } from './overlay-types.js';
 
 export interface OverlayKeyResult {
   state: UiState;

@@ -1,8 +1,9 @@
 // UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
 // to a keymap command and applies these functions.
 import type { LogRequest } from '../ports/logs.js';
-import type { Overlay } from './overlay.js';
+import type { Overlay } from './overlay-types.js';
 import type { Token } from './theme/theme.js';
+import { VIEWS } from './views/registry.js';
 import type { ListViewId, ViewId } from './views/types.js';
 
 /** Per-screen list state: filter, sort, selection (by row key, index as fallback), scroll offset. */
@@ -57,15 +58,18 @@ export interface UiState {
   nextId: number;
 }
 
-export const LIST_TITLES: Record<ListViewId, string> = { zones: 'Zones', rollouts: 'Rollouts', clusters: 'Clusters', fed: 'Federation' };
+/** A list view's title in the default registry (the console passes its own registry's titles). */
+function titleOf(view: ListViewId): string {
+  return VIEWS.list(view)?.title ?? view;
+}
 
 export function initialListUi(): ListUi {
   return { filter: '', selIdx: 0, offset: 0 };
 }
 
-export function initialState(view: ListViewId = 'zones'): UiState {
+export function initialState(view: ListViewId = VIEWS.lists[0].id, title = titleOf(view)): UiState {
   return {
-    stack: [{ view, key: '', title: LIST_TITLES[view], ui: initialListUi() }],
+    stack: [{ view, key: '', title, ui: initialListUi() }],
     roots: {},
     cluster: null,
     mode: 'normal',
@@ -93,11 +97,11 @@ export function currentUi(s: UiState): ListUi {
 }
 
 /** Switches to a list view as the new root (remembering the one we leave). */
-export function switchRoot(s: UiState, view: ListViewId): UiState {
+export function switchRoot(s: UiState, view: ListViewId, title = titleOf(view)): UiState {
   const root = s.stack[0];
-  const roots = { ...s.roots, [root.view as ListViewId]: root.ui };
+  const roots = { ...s.roots, [root.view]: root.ui };
   const ui = roots[view] ?? initialListUi();
-  return { ...s, roots, help: null, mode: 'normal', stack: [{ view, key: '', title: LIST_TITLES[view], ui }] };
+  return { ...s, roots, help: null, mode: 'normal', stack: [{ view, key: '', title, ui }] };
 }
 
 export function push(s: UiState, view: ViewId, key: string, title: string): UiState {

@@ -11,7 +11,8 @@ describe('clusters view', () => {
     const h = await renderApp(makeSnapshot(), { view: 'clusters', columns: 160, rows: 24 });
     const f = h.frame();
     expectFits(f, 160, 24);
-    expect(rowWith(f, '  NAME')).toMatch(/NAME.*STATE.*SYNCED.*VERSION.*LATENCY.*SERVER.*LAST ERROR/);
+    // Same headers as `zonectl clusters` (was NAME ... LAST ERROR in the console).
+    expect(rowWith(f, '  CLUSTER')).toMatch(/CLUSTER.*STATE.*SYNCED.*VERSION.*LATENCY.*SERVER.*ERROR/);
     expect(rowWith(f, 'sg-prod-1  ')).toMatch(/unreachable +no +v1\.29\.8 +- .*connection refused/);
     expect(rowWith(f, 'nj-prod-1  ')).toMatch(/ready +yes +v1\.30\.4 +18ms/);
     await h.press('j', 'j');

@@ -5,6 +5,7 @@ import type { DiffPort } from '../../source/ports/diff.js';
 import type { LogsPort } from '../../source/ports/logs.js';
 import { App } from '../../source/ui/app.js';
 import { resolveTheme } from '../../source/ui/theme/theme.js';
+import type { ViewRegistry } from '../../source/ui/views/registry.js';
 import type { ListViewId } from '../../source/ui/views/types.js';
 import type { Snapshot } from '../../source/store/types.js';
 import { MemorySource, NOW } from './fixtures.js';
@@ -45,6 +46,7 @@ export interface RenderOptions {
   logs?: LogsPort;
   diff?: DiffPort;
   diffHint?: string;
+  views?: ViewRegistry;
 }
 
 export async function renderApp(snap: Snapshot, o: RenderOptions = {}): Promise<Harness> {
@@ -65,6 +67,7 @@ export async function renderApp(snap: Snapshot, o: RenderOptions = {}): Promise<
       now={() => NOW}
       clockMs={0}
       initialView={o.view}
+      views={o.views}
       onExit={(c) => exits.push(c)}
     />,
   );

@@ -2,7 +2,7 @@ import { cleanup } from 'ink-testing-library';
 import type { Key } from 'ink';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Scope } from '../../source/ui/keymap.js';
-import { KEYMAP, footerBindings, keyName, lookup } from '../../source/ui/keymap.js';
+import { KEYMAP, footerBindings, keyName, lookup, panelHints } from '../../source/ui/keymap.js';
 import { helpLines } from '../../source/ui/help.js';
 import { expectFits } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';
@@ -104,6 +104,49 @@ describe('keymap data', () => {
       .join('\n');
     for (const b of KEYMAP) expect(text).toContain(b.help);
     for (const c of [':zones', ':rollouts', ':clusters', ':fed', ':ctx <cluster>', ':quit']) expect(text).toContain(c);
+  });
+});
+
+describe('log and diff view keys are in the keymap', () => {
+  test('? lists them, under their own headings', () => {
+    const lines = helpLines().map((l) => l.segs.map((s) => s.text).join(''));
+    const section = (title: string) => {
+      const at = lines.indexOf(title);
+      expect(at, title).toBeGreaterThan(0);
+      const end = lines.indexOf('', at);
+      return lines.slice(at + 1, end).join('\n');
+    };
+    const logs = section('Log view (l)');
+    expect(logs).toMatch(/^ {2}f <space> +Follow new lines, or pause/m);
+    expect(logs).toMatch(/^ {2}\/ +Filter lines/m);
+    expect(logs).toMatch(/^ {2}s <ctrl-s> +Save the lines in view/m);
+    expect(logs).toMatch(/^ {2}<esc> +Clear the filter, or close the log view/m);
+    const diff = section('Diff view (:diff, 5): the report');
+    expect(diff).toMatch(/^ {2}<enter> +Show the selected object's diff/m);
+    expect(diff).toMatch(/^ {2}a +Show every object, or only those that differ/m);
+    expect(diff).toMatch(/^ {2}r +Render the repo again/m);
+    expect(section("Diff view: one object's diff")).toMatch(/^ {2}<esc> q +Back to the report/m);
+  });
+
+  test("no key is bound twice within a panel, and the panels' key lines come from the same bindings", () => {
+    for (const scope of ['log-panel', 'diff-list', 'diff-object'] as const) {
+      const seen = new Map<string, string>();
+      for (const b of KEYMAP.filter((x) => x.scope === scope)) {
+        for (const k of b.keys) {
+          expect(seen.get(k), `${scope}: key ${k} bound to ${seen.get(k)} and ${b.id}`).toBeUndefined();
+          seen.set(k, b.id);
+        }
+      }
+    }
+    const logs = new Set(['log-panel' as const]);
+    expect(lookup(' ', logs)?.id).toBe('follow');
+    expect(lookup('G', logs)?.id).toBe('bottom');
+    expect(lookup('q', logs)?.id).toBe('close');
+    expect(lookup('a', new Set(['diff-list' as const]))?.id).toBe('show-synced');
+    expect(lookup('a', new Set(['diff-object' as const]))).toBeUndefined();
+    expect(panelHints('log-panel')).toBe('f follow/pause  / filter  w wrap  t time  s save  g/G top/end  esc back');
+    expect(panelHints('diff-list')).toBe('enter diff  a all/changed  r refresh  esc back');
+    expect(panelHints('diff-object')).toBe('up/down scroll  esc back  r refresh');
   });
 });
 

@@ -16,7 +16,8 @@ describe('rollouts view', () => {
       expect(header).toContain(c);
     expect(h.lines()[1]).toContain('Rollouts  [3]');
     const paused = rowWith(f, 'game-1001');
-    expect(paused).toContain('GameSTS');
+    // The full kind, as `zonectl rollouts` prints it (was GameSTS in the console).
+    expect(paused).toContain('GameStatefulSet');
     expect(paused).toContain('InplaceUpdate');
     expect(paused).toContain('2/4 pause');
     expect(paused).toContain('1/3');

@@ -9,12 +9,12 @@ import { helpLines } from '../help.js';
 import { filterRows, sortRows } from '../list-model.js';
 import type { KeyedRows, UiState } from '../state.js';
 import { keyed, top } from '../state.js';
-import { DETAIL_VIEWS, LIST_VIEWS, isListView } from '../views/registry.js';
-import type { BuildContext, Line, ListSpec, Row } from '../views/types.js';
+import type { ViewRegistry } from '../views/registry.js';
+import type { BuildContext, Line, ListView, Row } from '../views/types.js';
 
 export interface ListScreen {
   kind: 'list';
-  spec: ListSpec;
+  spec: ListView;
   rows: Row[];
   total: number;
   cols: PlacedColumn[];
@@ -36,9 +36,9 @@ export type Screen = ListScreen | LinesScreen;
 
 const NO_ROWS: Row[] = [];
 
-export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, width: number): Screen {
+export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, ctx: BuildContext, width: number): Screen {
   const frame = top(state);
-  const spec = isListView(frame.view) ? LIST_VIEWS[frame.view] : undefined;
+  const spec = views.list(frame.view);
   const ui = frame.ui;
 
   // ---- list pipeline (hooks run unconditionally; cheap when spec is undefined) ----
@@ -59,7 +59,7 @@ export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, wid
   const filterError = useMemo(() => compileFilter(ui.filter).error, [ui.filter]);
 
   // ---- detail and help ----
-  const detailSpec = !spec && !isListView(frame.view) ? DETAIL_VIEWS[frame.view] : undefined;
+  const detailSpec = spec ? undefined : views.detail(frame.view);
   const detail = useMemo(() => (detailSpec ? detailSpec.build(snap, frame.key, ctx) : null), [detailSpec, snap, frame.key, ctx]);
   const detailLines = useMemo<Line[]>(
     () =>
@@ -74,7 +74,7 @@ export function useScreen(state: UiState, snap: Snapshot, ctx: BuildContext, wid
     [detail],
   );
   const detailKeyed = useMemo(() => keyed(detailLines), [detailLines]);
-  const help = useMemo(() => helpLines(), []);
+  const help = useMemo(() => helpLines(views), [views]);
   const helpKeyed = useMemo(() => keyed(help), [help]);
 
   if (state.help) return { kind: 'lines', lines: help, missing: false, keyed: helpKeyed };

@@ -7,7 +7,8 @@ import { Box, Text, useInput } from 'ink';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffReport, ObjectDiff } from '../../model/diff-report.js';
 import type { DiffPort } from '../../ports/diff.js';
-import { keyName } from '../keymap.js';
+import type { Scope } from '../keymap.js';
+import { keyName, lookup, panelHints } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
 import type { Theme, Token } from '../theme/theme.js';
 
@@ -27,7 +28,11 @@ export interface DiffLine {
   object?: { app: number; index: number };
 }
 
-export const DIFF_VIEW_KEYS = 'enter diff  a all/changed  r refresh  esc back';
+const LIST_SCOPES: ReadonlySet<Scope> = new Set(['diff-list']);
+const OBJECT_SCOPES: ReadonlySet<Scope> = new Set(['diff-object']);
+/** The key hints under the report and under one object's diff, from the keymap. */
+const DIFF_VIEW_KEYS = panelHints('diff-list');
+const DIFF_OBJECT_KEYS = panelHints('diff-object');
 
 const STATUS_TOKEN: Record<string, Token> = {
   Synced: 'ok',
@@ -182,44 +187,34 @@ export function DiffView(p: DiffViewProps) {
         open
           ? setScroll((s) => Math.max(0, Math.min(s + d, Math.max(0, lines.length - bodyHeight))))
           : setSel((s) => Math.max(0, Math.min(s + d, selectable.length - 1)));
-      switch (k) {
+      switch (lookup(k, open ? OBJECT_SCOPES : LIST_SCOPES)?.id) {
         case 'up':
-        case 'k':
           return move(-1);
         case 'down':
-        case 'j':
           return move(1);
         case 'pgup':
-        case 'ctrl+b':
           return move(-page);
         case 'pgdn':
-        case 'ctrl+f':
-        case 'space':
           return move(page);
-        case 'g':
-        case 'home':
+        case 'top':
           return move(-lines.length);
-        case 'G':
-        case 'end':
+        case 'bottom':
           return move(lines.length);
-        case 'enter': {
+        case 'open': {
           const l = lines[cursor];
-          if (!open && l?.object) {
+          if (l?.object) {
             setOpen(l.object);
             setScroll(0);
           }
           return;
         }
-        case 'a':
-          if (!open) {
-            setShowSynced(!showSynced);
-            setSel(0);
-          }
+        case 'show-synced':
+          setShowSynced(!showSynced);
+          setSel(0);
           return;
-        case 'r':
+        case 'refresh':
           return refresh();
-        case 'esc':
-        case 'q':
+        case 'back':
           if (open) setOpen(undefined);
           else p.onClose?.();
           return;
@@ -248,7 +243,7 @@ export function DiffView(p: DiffViewProps) {
         <Text key={`pad${i}`}> </Text>
       ))}
       <Text wrap="truncate-end" {...theme.tokens.muted}>
-        {open ? 'up/down scroll  esc back  r refresh' : report && lines.length === 0 ? 'Nothing to show.' : DIFF_VIEW_KEYS}
+        {open ? DIFF_OBJECT_KEYS : report && lines.length === 0 ? 'Nothing to show.' : DIFF_VIEW_KEYS}
       </Text>
     </Box>
   );

@@ -9,7 +9,8 @@ import type { LogFollowerPort, LogsPort } from '../../ports/logs.js';
 import { useLogFollower } from '../hooks/useLogFollower.js';
 import { viewFilter, type ViewFilter } from '../logs/view-filter.js';
 import { entryText, windowRows, type LogEntry, type RowSeg } from '../logs/view-model.js';
-import { keyName } from '../keymap.js';
+import type { Scope } from '../keymap.js';
+import { keyName, lookup, panelHints } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
 import type { Theme, TokenStyle } from '../theme/theme.js';
 
@@ -30,7 +31,9 @@ export interface LogViewProps {
 
 const PALETTE = ['cyan', 'yellow', 'green', 'magenta', 'blue', 'cyanBright', 'yellowBright', 'greenBright', 'magentaBright', 'blueBright'];
 
-export const LOG_VIEW_KEYS = 'f follow/pause  / filter  w wrap  t time  s save  g/G top/end  esc back';
+const LOG_SCOPES: ReadonlySet<Scope> = new Set(['log-panel']);
+/** The key hints under the log lines, from the keymap. */
+const LOG_VIEW_KEYS = panelHints('log-panel');
 
 export function LogView(p: LogViewProps) {
   const theme = useTheme();
@@ -83,52 +86,41 @@ export function LogView(p: LogViewProps) {
         return;
       }
       setFlash('');
-      switch (k) {
-        case 'f':
-        case ' ':
-        case 'space':
+      switch (lookup(k, LOG_SCOPES)?.id) {
+        case 'follow':
           if (follow) pause(bottomTop);
           else setFollow(true);
           return;
         case 'up':
-        case 'k':
           return pause(current - 1);
         case 'down':
-        case 'j':
           return follow ? undefined : pause(current + 1);
         case 'pgup':
-        case 'ctrl+b':
-        case 'ctrl+u':
           return pause(current - bodyHeight);
         case 'pgdn':
-        case 'ctrl+f':
-        case 'ctrl+d':
           return follow ? undefined : pause(current + bodyHeight);
-        case 'g':
-        case 'home':
+        case 'top':
           return pause(0);
-        case 'G':
-        case 'end':
+        case 'bottom':
           setFollow(true);
           return;
-        case '/':
+        case 'filter':
           setEditing(query);
           return;
-        case 'w':
+        case 'wrap':
           setWrap(!wrap);
           return;
-        case 't':
+        case 'timestamps':
           setTimestamps(!timestamps);
           return;
-        case 's':
-        case 'ctrl+s':
+        case 'save':
           void save(entries, timestamps, p.saver, p.follower.title).then(setFlash, (e: Error) => setFlash(`save failed: ${e.message}`));
           return;
-        case 'esc':
+        case 'back':
           if (query) setQuery('');
           else p.onClose?.();
           return;
-        case 'q':
+        case 'close':
           p.onClose?.();
           return;
       }

@@ -2,12 +2,11 @@
 // per-cluster propagation status beside each member cluster's live state.
 import type { FederatedInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { imageTag } from '../../model/format.js';
+import { imageTag, stateText, updatedText } from '../../model/format.js';
+import { phaseTone } from '../../model/columns/tones.js';
 import { fedKey, workloadKey } from './keys.js';
 import { flatten, isSensitiveKey, LineBuilder } from './lines.js';
-import { stateText, updatedText } from './rollout-text.js';
-import type { BuildContext, DetailContent, DetailSpec } from './types.js';
-import { phaseToken } from './types.js';
+import type { BuildContext, DetailContent } from './types.js';
 
 function members(s: Snapshot, f: FederatedInfo): string[] {
   const names = new Set<string>();
@@ -77,7 +76,7 @@ export function buildFederationDetail(s: Snapshot, key: string, ctx: BuildContex
         live
           ? {
               text: `live ${live.containers.map((c) => imageTag(c.image)).join(',')} updated ${updatedText(live.rollout)} ${stateText(live.rollout, ctx.now)}`,
-              token: phaseToken(live.rollout.phase),
+              token: phaseTone(live.rollout.phase),
             }
           : { text: conn ? 'live: not found' : 'live: cluster not in this fleet', token: 'muted' },
       ],
@@ -97,5 +96,3 @@ export function buildFederationDetail(s: Snapshot, key: string, ctx: BuildContex
   for (const l of leaves) b.add(`t:${l.path}`, [{ text: `  ${l.path}`, token: 'muted' }, ` = ${l.value}`]);
   return { title: `${f.kind}/${f.name}`, lines: b.lines };
 }
-
-export const federationDetailView: DetailSpec = { id: 'fedobj', build: buildFederationDetail };

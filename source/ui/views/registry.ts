@@ -1,25 +1,77 @@
+// The view registry: every list view the console has, each one definition (views/<view>.ts). From
+// it come the keys that switch views, the `:` commands, the help lines, the screens, what `l`
+// follows, the pods a detail needs and where the rollout action keys apply. Adding a list view is
+// its definition file plus one line in DEFAULT_VIEWS.
+import type { Binding } from '../keymap.js';
+import { KEYMAP } from '../keymap.js';
+import { LOGS_NOT_HERE } from '../log-target.js';
+import type { PodFocus, Snapshot } from '../../store/types.js';
 import { clustersView } from './clusters.js';
-import { federationDetailView } from './federation-detail.js';
 import { federationView } from './federation.js';
-import { rolloutDetailView } from './rollout-detail.js';
 import { rolloutsView } from './rollouts.js';
-import type { DetailSpec, DetailViewId, ListSpec, ListViewId, ViewId } from './types.js';
-import { zoneDetailView } from './zone-detail.js';
+import type { ActionsDef, DetailDef, ListView, LogChoice, LogItem, ViewId } from './types.js';
 import { zonesView } from './zones.js';
 
-export const LIST_VIEWS: Record<ListViewId, ListSpec> = {
-  zones: zonesView,
-  rollouts: rolloutsView,
-  clusters: clustersView,
-  fed: federationView,
-};
+export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView];
 
-export const DETAIL_VIEWS: Record<DetailViewId, DetailSpec> = {
-  zone: zoneDetailView,
-  rollout: rolloutDetailView,
-  fedobj: federationDetailView,
-};
-
-export function isListView(v: ViewId): v is ListViewId {
-  return v in LIST_VIEWS;
+export interface ViewRegistry {
+  /** List views in key order (the first is where the console starts). */
+  readonly lists: readonly ListView[];
+  list(id: ViewId): ListView | undefined;
+  detail(id: ViewId): DetailDef | undefined;
+  /** The console's whole keymap: the fixed bindings plus one per list view. */
+  readonly keymap: readonly Binding[];
+  /** Where the rollout action keys apply: a list view with actions, or its detail. */
+  actionsOf(id: ViewId): ActionsDef | undefined;
+  /** Does `l` apply on this screen? */
+  hasLogs(id: ViewId): boolean;
+  /** What `l` follows on this screen (the row / line under the cursor, or the detail's object). */
+  logChoice(id: ViewId, frameKey: string, item: LogItem | undefined, snap: Snapshot): LogChoice;
+  podFocus(id: ViewId, frameKey: string, snap: Snapshot): PodFocus[];
 }
+
+/** One binding per list view with a key, inserted where the fixed keymap's global keys list them. */
+function viewBindings(lists: readonly ListView[]): Binding[] {
+  return lists.flatMap((v) =>
+    v.key === undefined
+      ? []
+      : [
+          {
+            id: `view:${v.id}` as const,
+            keys: [v.key],
+            label: v.title.toLowerCase(),
+            help: `Show the ${v.title.toLowerCase()} view`,
+            scope: 'global' as const,
+          },
+        ],
+  );
+}
+
+function consoleKeymap(lists: readonly ListView[]): Binding[] {
+  const at = KEYMAP.findIndex((b) => b.id === 'view-diff');
+  return [...KEYMAP.slice(0, at), ...viewBindings(lists), ...KEYMAP.slice(at)];
+}
+
+export function makeRegistry(lists: readonly ListView[]): ViewRegistry {
+  const byId = new Map(lists.map((v) => [v.id, v]));
+  const details = new Map<ViewId, { detail: DetailDef; owner: ListView }>();
+  for (const v of lists) if (v.detail) details.set(v.detail.id, { detail: v.detail, owner: v });
+  const keymap = consoleKeymap(lists);
+  return {
+    lists,
+    keymap,
+    list: (id) => byId.get(id),
+    detail: (id) => details.get(id)?.detail,
+    actionsOf: (id) => byId.get(id)?.actions ?? details.get(id)?.owner.actions,
+    hasLogs: (id) => (byId.get(id)?.logs ?? details.get(id)?.detail.logs) !== undefined,
+    logChoice(id, frameKey, item, snap) {
+      const list = byId.get(id);
+      if (list) return list.logs ? list.logs(snap, item?.key) : { ok: false, reason: LOGS_NOT_HERE };
+      const detail = details.get(id)?.detail;
+      return detail?.logs ? detail.logs(snap, frameKey, item) : { ok: false, reason: LOGS_NOT_HERE };
+    },
+    podFocus: (id, frameKey, snap) => details.get(id)?.detail.podFocus?.(snap, frameKey) ?? [],
+  };
+}
+
+export const VIEWS: ViewRegistry = makeRegistry(DEFAULT_VIEWS);

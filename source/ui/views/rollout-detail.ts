@@ -2,14 +2,13 @@
 // hook runs with metric results, pods with revision / ready / restarts / hook conditions.
 import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { age, shortDuration } from '../../model/format.js';
+import { age, shortDuration, stateText, updatedText } from '../../model/format.js';
+import { hookTone, phaseTone } from '../../model/columns/tones.js';
 import { ms, shortRev } from '../text/format.js';
 import { workloadKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import { actionHeading, stateActionLines } from './rollout-actions.js';
-import { stateText, updatedText } from './rollout-text.js';
-import type { BuildContext, DetailContent, DetailSpec } from './types.js';
-import { hookToken, phaseToken } from './types.js';
+import type { BuildContext, DetailContent } from './types.js';
 
 export function podsOf(s: Snapshot, w: WorkloadInfo): PodInfo[] {
   const sel = w.selector && Object.keys(w.selector).length > 0 ? Object.entries(w.selector) : undefined;
@@ -65,7 +64,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
     ` in ${w.cluster}`,
     stale && { text: ' [stale: cluster not ready]', token: 'stale' },
   ]);
-  b.kv('state', 'state', stateText(r, ctx.now), phaseToken(r.phase));
+  b.kv('state', 'state', stateText(r, ctx.now), phaseTone(r.phase));
   if (w.invalid) b.kv('invalid', 'invalid', w.invalid, 'error');
   b.kv('strategy', 'strategy', r.strategy || '-');
   b.kv('replicas', 'replicas', `${r.replicas} desired, updated ${updatedText(r)}, updated+ready ${r.updatedReady}, ready ${r.ready}`);
@@ -102,7 +101,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
     b.add(`step:${st.index}`, [
       { text: `  ${mark} ${st.index + 1}. `, token: cur ? 'accent' : done ? 'muted' : undefined },
       { text: st.summary, token: cur ? 'accent' : done ? 'muted' : undefined },
-      timer && { text: timer, token: phaseToken(r.phase) },
+      timer && { text: timer, token: phaseTone(r.phase) },
     ]);
   }
 
@@ -117,7 +116,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       h.stepIndex !== undefined && ` step ${h.stepIndex + 1}`,
       h.pod && ` pod ${h.pod}`,
       ' ',
-      { text: h.phase, token: hookToken(h.phase) },
+      { text: h.phase, token: hookTone(h.phase) },
       h.message && { text: ` ${h.message}`, token: 'muted' },
       ` ${age(h.createdAt, ctx.now)}`,
     ]);
@@ -132,7 +131,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
         .join(' ');
       b.add(`hook:${h.name}:m:${m.name}`, [
         `      ${m.name}: `,
-        { text: m.phase, token: hookToken(m.phase) },
+        { text: m.phase, token: hookTone(m.phase) },
         counts && ` (${counts})`,
         m.lastValue !== undefined && ` last=${m.lastValue}`,
         m.message && { text: ` ${m.message}`, token: 'muted' },
@@ -156,7 +155,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
         { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
         { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
         ...inPlaceSegs(p, ctx.now),
-        ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookToken(c.phase) })),
+        ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookTone(c.phase) })),
       ],
       undefined,
       { cluster: p.cluster, namespace: p.namespace, name: p.name },
@@ -167,5 +166,3 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   for (const l of [actionHeading(), ...stateActionLines(w, key)]) b.add(l.key, l.segs);
   return { title: `${w.kind}/${w.name}`, lines: b.lines };
 }
-
-export const rolloutDetailView: DetailSpec = { id: 'rollout', build: buildRolloutDetail };

@@ -1,11 +1,19 @@
-// Shapes shared by the views: list views produce table rows, detail views produce lines.
-import type { Snapshot } from '../../store/types.js';
+// Shapes shared by the views. A list view is ONE definition (ViewDef): its id, title, key, `:`
+// aliases, columns (the shared vocabulary of source/model/columns/), which objects of the snapshot
+// it lists, what Enter opens (its detail view), the pods that detail needs, what `l` follows and
+// whether the rollout action keys apply. The registry (registry.ts) turns definitions into the
+// keymap entries, `:` commands, help lines and screens; nothing else names a view.
+import type { ColumnDef } from '../../model/columns/types.js';
+import type { WorkloadInfo } from '../../model/types.js';
+import type { PodFocus, Snapshot } from '../../store/types.js';
 import type { Column } from '../columns.js';
+import type { LogRequest } from '../../ports/logs.js';
 import type { Token } from '../theme/theme.js';
 
-export type ListViewId = 'zones' | 'rollouts' | 'clusters' | 'fed';
-export type DetailViewId = 'zone' | 'rollout' | 'fedobj';
-export type ViewId = ListViewId | DetailViewId;
+/** A view's id: a list view ('zones') or a detail view ('zone'). */
+export type ViewId = string;
+export type ListViewId = ViewId;
+export type DetailViewId = ViewId;
 
 export interface DrillTarget {
   view: ViewId;
@@ -35,18 +43,8 @@ export interface BuildContext {
   now: number;
   /** Clusters whose connection is not ready. */
   stale: ReadonlySet<string>;
-  /** Rollouts view: include workloads with nothing to roll out. */
+  /** Views with a `showAll` toggle (A): include the rows they hide by default. */
   showAll: boolean;
-}
-
-export interface ListSpec {
-  id: ListViewId;
-  title: string;
-  columns: Column[];
-  defaultSort: { col: string; desc: boolean };
-  build(s: Snapshot, ctx: BuildContext): Row[];
-  /** What to say when the snapshot has no rows at all. */
-  emptyText(s: Snapshot, ctx: BuildContext): string;
 }
 
 export interface Seg {
@@ -73,10 +71,79 @@ export interface DetailContent {
   lines: Line[];
 }
 
-export interface DetailSpec {
+/** What `l` follows, or why not (one sentence for the footer). */
+export type LogChoice = { ok: true; req: LogRequest } | { ok: false; reason: string };
+
+/** The item under the cursor: a list row or a detail line (only these fields matter). */
+export interface LogItem {
+  key: string;
+  drill?: DrillTarget;
+  pod?: PodRef;
+}
+
+/** A detail view: one object's lines, opened from a row (Enter) or from a line of another detail. */
+export interface DetailDef {
   id: DetailViewId;
   /** null when the object is gone from the snapshot. */
   build(s: Snapshot, key: string, ctx: BuildContext): DetailContent | null;
+  /** The pods this screen shows (the store watches pods only for the screen in front). */
+  podFocus?(s: Snapshot, key: string): PodFocus[];
+  /** What `l` follows: the line under the cursor, else the object itself; absent = `l` does not apply. */
+  logs?(s: Snapshot, key: string, item: LogItem | undefined): LogChoice;
+}
+
+/** The workload the rollout action keys act on, by row / detail key; absent = no action keys. */
+export interface ActionsDef {
+  workload(s: Snapshot, key: string): WorkloadInfo | undefined;
+}
+
+/** A list view, defined once over the objects it lists (T). */
+export interface ViewDef<T> {
+  id: ListViewId;
+  /** The title line's first crumb. */
+  title: string;
+  /** The key that switches to it ('1'); absent = only the `:` command does. */
+  key?: string;
+  /** The `:` command is the id; these are its other names. */
+  aliases: readonly string[];
+  /** One line for `:` completion and help. */
+  help: string;
+  columns: readonly ColumnDef<T>[];
+  /** The objects it lists, from the snapshot. */
+  rows(s: Snapshot, ctx: BuildContext): readonly T[];
+  rowKey(row: T): string;
+  cluster(row: T): string;
+  /** What Enter opens on a row. */
+  open?(row: T): DrillTarget;
+  defaultSort: { col: string; desc: boolean };
+  /** What to say when the snapshot has no rows at all. */
+  emptyText(s: Snapshot, ctx: BuildContext): string;
+  /** The detail view its rows open. */
+  detail?: DetailDef;
+  /** What `l` follows on the selected row (undefined: no row selected); absent = `l` does not apply. */
+  logs?(s: Snapshot, rowKey: string | undefined): LogChoice;
+  /** Rollout action keys on its rows and in its detail. */
+  actions?: ActionsDef;
+  /** A (toggle) also lists the rows it hides by default; the title says this while on. */
+  showAll?: string;
+}
+
+/** A list view as the console runs it: the row type folded into `build`. */
+export interface ListView {
+  id: ListViewId;
+  title: string;
+  key?: string;
+  aliases: readonly string[];
+  help: string;
+  /** The console's columns (layout only), in the order of the cells `build` makes. */
+  columns: Column[];
+  build(s: Snapshot, ctx: BuildContext): Row[];
+  defaultSort: { col: string; desc: boolean };
+  emptyText(s: Snapshot, ctx: BuildContext): string;
+  detail?: DetailDef;
+  logs?(s: Snapshot, rowKey: string | undefined): LogChoice;
+  actions?: ActionsDef;
+  showAll?: string;
 }
 
 /** Builds a Row from parallel cell data. */
@@ -97,41 +164,4 @@ export function makeRow(
     search: texts.join(' ').toLowerCase(),
     drill,
   };
-}
-
-export function staleCluster(name: string, stale: ReadonlySet<string>): { text: string; token?: Token; sort: string } {
-  return stale.has(name) ? { text: `${name} [stale]`, token: 'stale', sort: name } : { text: name, sort: name };
-}
-
-export function phaseToken(phase: string): Token | undefined {
-  switch (phase) {
-    case 'complete':
-      return 'ok';
-    case 'progressing':
-      return 'info';
-    case 'paused':
-      return 'warn';
-    case 'failed':
-    case 'invalid':
-      return 'error';
-    default:
-      return undefined;
-  }
-}
-
-export function hookToken(phase: string | undefined): Token | undefined {
-  switch (phase) {
-    case 'Successful':
-      return 'ok';
-    case 'Running':
-    case 'Pending':
-      return 'info';
-    case 'Inconclusive':
-      return 'warn';
-    case 'Failed':
-    case 'Error':
-      return 'error';
-    default:
-      return undefined;
-  }
 }

@@ -1,14 +1,13 @@
 // Zone detail: services -> workloads -> pods, with versions and health.
 import type { WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
-import { age, imageTag } from '../../model/format.js';
+import { age, imageTag, stateText, updatedText } from '../../model/format.js';
+import { phaseTone } from '../../model/columns/tones.js';
 import { shortRev } from '../text/format.js';
 import { workloadKey, zoneKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import { podsOf } from './rollout-detail.js';
-import { kindShort, stateText, updatedText } from './rollout-text.js';
-import type { BuildContext, DetailContent, DetailSpec } from './types.js';
-import { phaseToken } from './types.js';
+import type { BuildContext, DetailContent } from './types.js';
 
 function serviceName(type: string, id: string, endId?: string): string {
   return endId && endId !== id ? `${type}-${id}..${endId}` : `${type}-${id}`;
@@ -23,7 +22,7 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
     ` in ${z.cluster}/${z.namespace}`,
     ctx.stale.has(z.cluster) && { text: ' [stale: cluster not ready]', token: 'stale' },
   ]);
-  b.kv('rollout', 'rollout', z.rolloutMessage || z.rollout, phaseToken(z.rollout));
+  b.kv('rollout', 'rollout', z.rolloutMessage || z.rollout, phaseTone(z.rollout));
   if (z.invalid) b.kv('invalid', 'invalid', z.invalid, 'error');
   b.kv('version', 'version', z.version ?? '-');
   if (z.defaultImage) b.kv('image', 'image', z.defaultImage);
@@ -73,7 +72,7 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
       `${indent}${kindShort(w.kind)}/${w.name} `,
       { text: w.containers.map((c) => imageTag(c.image)).join(',') || '-', token: 'muted' },
       ` ready ${r.ready}/${r.replicas} updated ${updatedText(r)} `,
-      { text: stateText(r, ctx.now), token: phaseToken(r.phase) },
+      { text: stateText(r, ctx.now), token: phaseTone(r.phase) },
     ],
     drill,
   );
@@ -95,4 +94,16 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
   }
 }
 
-export const zoneDetailView: DetailSpec = { id: 'zone', build: buildZoneDetail };
+/** Kind as shown in the zone's narrow workload lines. */
+function kindShort(kind: WorkloadInfo['kind']): string {
+  switch (kind) {
+    case 'GameStatefulSet':
+      return 'GameSTS';
+    case 'GameDeployment':
+      return 'GameDeploy';
+    case 'KruiseRollout':
+      return 'KruiseRO';
+    default:
+      return kind;
+  }
+}

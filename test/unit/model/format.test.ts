@@ -7,9 +7,9 @@ import {
   imageTag,
   parseDuration,
   percent,
-  rolloutLine,
   shortDuration,
-  stepLabel,
+  stateText,
+  stepText,
   truncate,
 } from '../../../source/model/format.js';
 
@@ -58,18 +58,19 @@ describe('format', () => {
     expect(imageRepo('r/s@sha256:01')).toBe('r/s');
   });
 
-  it('percent, stepLabel, rolloutLine', () => {
+  it('percent, stepText, stateText', () => {
     expect(percent(4, 10)).toBe('40%');
     expect(percent(999, 1000)).toBe('99%');
     expect(percent(1, 0)).toBe('-');
     const steps = [1, 2, 3].map((i) => ({ index: i, kind: 'pause' as const, summary: '' }));
-    expect(stepLabel({ steps, stepIndex: 1 })).toBe('step 2/3');
-    expect(stepLabel({ steps, stepIndex: 3 })).toBe('done 3/3');
-    expect(stepLabel({ steps: [], stepIndex: undefined })).toBe('');
-    expect(rolloutLine({ message: 'paused: awaiting approval', paused: true, pausedSince: '2024-05-01T11:48:00Z' }, NOW)).toBe(
-      'paused: awaiting approval 12m',
-    );
-    expect(rolloutLine({ message: 'updating 3/10', paused: false }, NOW)).toBe('updating 3/10');
+    // One wording for the console and `-o table` (was "step 2/3" / "done 3/3" / "" in the tables).
+    expect(stepText({ steps, stepIndex: 1 })).toBe('2/3 pause');
+    expect(stepText({ steps, stepIndex: 3 })).toBe('3/3 done');
+    expect(stepText({ steps: [], stepIndex: undefined })).toBe('-');
+    expect(
+      stateText({ message: 'paused: awaiting approval', phase: 'paused', paused: true, pausedSince: '2024-05-01T11:48:00Z' }, NOW),
+    ).toBe('paused: awaiting approval 12m');
+    expect(stateText({ message: 'updating 3/10', phase: 'progressing', paused: false }, NOW)).toBe('updating 3/10');
   });
 
   it('truncate counts CJK as double width', () => {

@@ -1,0 +1,87 @@
+// Rollouts: `zonectl rollouts` and the console's Rollouts view (one row per game workload).
+import { hookText, imageTag, pausedFor, stateText, stepText, updatedText } from '../format.js';
+import type { WorkloadInfo } from '../types.js';
+import { hookTone, phaseTone } from './tones.js';
+import type { Cell, ColumnDef } from './types.js';
+import { clusterCell, dash, timeSort } from './types.js';
+
+/** Worst first when sorting by STATE: failed, paused, progressing, complete; then the longest paused. */
+const PHASE_ORDER: Record<string, number> = { failed: 0, invalid: 0, paused: 1, progressing: 2, complete: 3 };
+
+function stateCell(w: WorkloadInfo, now: number): Cell {
+  if (w.invalid) return { text: `invalid: ${w.invalid}`, sort: 0, tone: 'error' };
+  const r = w.rollout;
+  return {
+    text: stateText(r, now),
+    tail: pausedFor(r, now) || undefined,
+    sort: (PHASE_ORDER[r.phase] ?? 9) * 1e13 + (r.pausedSince ? timeSort(r.pausedSince) : now),
+    tone: phaseTone(r.phase),
+  };
+}
+
+export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
+  {
+    id: 'cluster',
+    header: 'CLUSTER',
+    table: 'table',
+    console: { priority: 0, max: 24, min: 6 },
+    cell: (w, ctx) => clusterCell(w.cluster, ctx),
+  },
+  { id: 'namespace', header: 'NAMESPACE', table: 'table', console: { priority: 2, max: 20, min: 6 }, cell: (w) => ({ text: w.namespace }) },
+  {
+    id: 'workload',
+    header: 'WORKLOAD',
+    table: 'table',
+    console: { priority: 0, flex: true, max: 40, min: 8 },
+    cell: (w) => ({ text: w.name }),
+  },
+  { id: 'kind', header: 'KIND', table: 'table', console: { priority: 3, max: 16 }, cell: (w) => ({ text: w.kind }) },
+  {
+    id: 'strategy',
+    header: 'STRATEGY',
+    table: 'table',
+    console: { priority: 6, max: 16 },
+    cell: (w) => ({ text: dash(w.rollout.strategy) }),
+  },
+  {
+    id: 'step',
+    header: 'STEP',
+    table: 'table',
+    console: { priority: 1, max: 14 },
+    cell: (w) => ({ text: stepText(w.rollout), sort: w.rollout.stepIndex ?? -1 }),
+  },
+  {
+    id: 'updated',
+    header: 'UPDATED',
+    table: 'table',
+    console: { priority: 2, align: 'right' },
+    cell: ({ rollout: r }) => ({ text: updatedText(r), sort: r.replicas === 0 ? 1 : r.updated / r.replicas }),
+  },
+  {
+    id: 'state',
+    header: 'STATE',
+    table: 'table',
+    console: { priority: 0, flex: true, max: 48, min: 12 },
+    cell: (w, ctx) => stateCell(w, ctx.now),
+  },
+  {
+    id: 'hook',
+    header: 'HOOK',
+    table: 'table',
+    console: { priority: 4, max: 12 },
+    cell: (w) => ({ text: hookText(w.rollout), tone: hookTone(w.rollout.hookPhase) }),
+  },
+  { id: 'zone', header: 'ZONE', table: 'wide', cell: (w) => ({ text: dash(w.zone) }) },
+  {
+    id: 'revision',
+    header: 'REVISION',
+    table: 'wide',
+    cell: (w) => ({ text: `${dash(w.rollout.currentRevision)} -> ${dash(w.rollout.updateRevision)}` }),
+  },
+  {
+    id: 'images',
+    header: 'IMAGES',
+    table: 'wide',
+    cell: (w) => ({ text: w.containers.map((c) => `${c.name}=${imageTag(c.image)}`).join(',') }),
+  },
+];

@@ -1,0 +1,50 @@
+// The workload the rollout action keys act on (the selected row of a list view with actions, or the
+// detail's own object) and each key's verdict: the snapshot's state, the port's access answer,
+// read-only mode and whether an action is already running.
+import { useMemo } from 'react';
+import type { Snapshot } from '../../store/types.js';
+import type { ActionKeys, SelectedWorkload } from '../action-keys.js';
+import { actionKeys, blockedReason, targetOf } from '../action-keys.js';
+import type { ActionsPort } from '../../ports/actions.js';
+import type { Frame, UiState } from '../state.js';
+import type { ViewRegistry } from '../views/registry.js';
+import type { Screen } from './use-screen.js';
+import { useAvailability } from './use-availability.js';
+
+export interface SelectedActions {
+  /** undefined where the action keys do not apply (views without actions, help). */
+  selected?: SelectedWorkload;
+  active: boolean;
+  keys: ActionKeys;
+  /** One reason that disables every key (no port, read-only, busy), if any. */
+  blocked?: string;
+}
+
+export function useSelectedWorkload(o: {
+  views: ViewRegistry;
+  port: ActionsPort | undefined;
+  readOnly: boolean;
+  state: UiState;
+  frame: Frame;
+  screen: Screen;
+  sel: number;
+  snap: Snapshot;
+}): SelectedActions {
+  const { views, port, readOnly, state, frame, screen, sel, snap } = o;
+  const def = state.help ? undefined : views.actionsOf(frame.view);
+  const selKey = !def
+    ? undefined
+    : !views.list(frame.view)
+      ? frame.key
+      : screen.kind === 'list' && sel >= 0
+        ? screen.rows[sel]?.key
+        : undefined;
+  const selected = useMemo<SelectedWorkload | undefined>(() => {
+    const w = selKey === undefined ? undefined : def?.workload(snap, selKey);
+    return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
+  }, [selKey, snap, def]);
+  const avail = useAvailability(port, selected, { enabled: !readOnly });
+  const input = { port: port !== undefined, readOnly, selected, checked: avail.checked, last: avail.last, busy: state.busy?.text };
+  const keys = useMemo(() => actionKeys(input), [port, readOnly, selected, avail.checked, avail.last, state.busy?.text]);
+  return { selected, active: def !== undefined, keys, blocked: blockedReason(input) };
+}

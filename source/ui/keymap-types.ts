@@ -1,0 +1,66 @@
+// The keymap's shapes: what a command is, where a binding applies, and a binding itself.
+
+export type CommandId =
+  | 'up'
+  | 'down'
+  | 'pgup'
+  | 'pgdn'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'back'
+  | 'filter'
+  | 'command'
+  | 'help'
+  | 'quit'
+  | 'sort-next'
+  | 'sort-reverse'
+  | 'cluster-next'
+  | 'toggle-all'
+  | 'view-diff'
+  | 'logs'
+  | 'approve'
+  | 'reject'
+  | 'hotupdate'
+  | 'retry-hooks'
+  | 'skip-hook'
+  | 'hold'
+  | 'confirm'
+  | 'cancel'
+  | 'next-field'
+  | 'prev-field'
+  | 'choose-prev'
+  | 'choose-next'
+  | 'toggle'
+  | 'clear-field'
+  | 'follow'
+  | 'wrap'
+  | 'timestamps'
+  | 'save'
+  | 'close'
+  | 'refresh'
+  | 'show-synced'
+  /** Switch to a list view (one binding per view, from the registry). */
+  | `view:${string}`;
+
+/**
+ * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
+ * 'form' are the action overlays: while one is open only its own scope applies. 'log-panel',
+ * 'diff-list' and 'diff-object' are the full-screen log and diff views, which read their own keys.
+ */
+export type Scope =
+  'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form' | 'log-panel' | 'diff-list' | 'diff-object';
+
+export interface Binding {
+  id: CommandId;
+  keys: readonly string[];
+  /** Short label for the footer. */
+  label: string;
+  /** One line for the help screen. */
+  help: string;
+  scope: Scope;
+  /** Shown in the footer (in this order) when the scope applies. */
+  footer?: number;
+  /** When set the key is shown but does nothing except say why. */
+  disabled?: string;
+}
