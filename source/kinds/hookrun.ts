@@ -19,7 +19,7 @@ import { isSensitiveKey, maskValue } from '../model/mask.js';
 import { HOOK_RUN_TYPE } from './bkbcs/group.js';
 import type { RowSpec } from './spec.js';
 
-export { hookCompleted, hookUnsuccessful } from './shared/hook-phase.js';
+export { hookCompleted } from './shared/hook-phase.js';
 
 const PHASES: readonly string[] = ['Pending', 'Running', 'Successful', 'Failed', 'Error', 'Inconclusive'];
 

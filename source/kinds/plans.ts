@@ -5,7 +5,7 @@ import type { PlanResult } from './plan/types.js';
 import { knownKindOf, workloadSpec } from './registry.js';
 
 export type { Intent, PlanInput } from './plan/common.js';
-export type { Plan, PlanCard, PlanPatchType, PlanPreconditions, PlanResult, PlanStep, PlanTarget } from './plan/types.js';
+export type { PlanResult } from './plan/types.js';
 
 export function planAction(intent: Intent, input: PlanInput): PlanResult {
   const spec = workloadSpec(knownKindOf(input.obj?.apiVersion, input.obj?.kind) ?? '');

@@ -25,7 +25,6 @@ export interface ClusterInfo {
  *   declare module '../model/types.js' { interface WorkloadKinds { GameDeployment: true } }
  * The registry (source/kinds/registry.ts) holds the kinds themselves.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface WorkloadKinds {}
 
 /** e.g. 'GameStatefulSet', 'Deployment', 'Rollout' (Argo), 'KruiseRollout'. */

@@ -5,7 +5,6 @@ import { targetForWorkload } from '../kinds/log-target.js';
 import { matchLabelsSelector, type LogTarget } from '../model/logs.js';
 import type { WorkloadInfo } from '../model/types.js';
 import type { Snapshot } from '../store/types.js';
-import type { LogRequest } from '../ports/logs.js';
 import { workloadKey, zoneKey } from './views/keys.js';
 import type { LogChoice, PodRef } from './views/types.js';
 

@@ -361,7 +361,7 @@ describe('refusal codes -> exit codes', () => {
     }));
     const e = await port.service.run(held, { confirmed: 'asked' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ActionConflict);
-    expect(await refusal(Promise.reject(e))).toMatchObject({ code: 'conflict', exitCode: 5 });
+    expect(await refusal(Promise.reject(e as Error))).toMatchObject({ code: 'conflict', exitCode: 5 });
     expect(await port.run(held)).toMatchObject({ ok: false, message: expect.stringMatching(/changed since it was read/) });
   });
 });

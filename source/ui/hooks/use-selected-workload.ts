@@ -44,7 +44,11 @@ export function useSelectedWorkload(o: {
     return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
   }, [selKey, snap, def]);
   const avail = useAvailability(port, selected, { enabled: !readOnly });
-  const input = { port: port !== undefined, readOnly, selected, checked: avail.checked, last: avail.last, busy: state.busy?.text };
-  const keys = useMemo(() => actionKeys(input), [port, readOnly, selected, avail.checked, avail.last, state.busy?.text]);
+  const busy = state.busy?.text;
+  const input = useMemo(
+    () => ({ port: port !== undefined, readOnly, selected, checked: avail.checked, last: avail.last, busy }),
+    [port, readOnly, selected, avail.checked, avail.last, busy],
+  );
+  const keys = useMemo(() => actionKeys(input), [input]);
   return { selected, active: def !== undefined, keys, blocked: blockedReason(input) };
 }

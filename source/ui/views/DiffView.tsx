@@ -218,6 +218,9 @@ export function DiffView(p: DiffViewProps) {
           if (open) setOpen(undefined);
           else p.onClose?.();
           return;
+        default:
+          // Keys of other scopes are not this view's.
+          return;
       }
     },
     { isActive: p.isActive ?? true },

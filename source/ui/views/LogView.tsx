@@ -123,6 +123,9 @@ export function LogView(p: LogViewProps) {
         case 'close':
           p.onClose?.();
           return;
+        default:
+          // Keys of other scopes are not this view's.
+          return;
       }
     },
     { isActive: p.isActive ?? true },
