@@ -16,6 +16,7 @@ import type { ActionInput, ActionName } from '../source/model/types.js';
 import { confirm, parseTimeout, processStreams, progress, type Streams } from './action-io.js';
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
+import { workloadKindsHelp } from './kind-help.js';
 import { parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {
@@ -53,8 +54,7 @@ export function actionHelp(action: string, what: string): string {
 Usage: zonectl ${action} <kind>/<name> [flags]
 
 ${what}
-Kinds: gamedeployment (gd), gamestatefulset (gsts), deployment, statefulset, rollout (Argo),
-kruiserollout.
+${workloadKindsHelp('Kinds: ')}.
 
 Flags:
 ${ACTION_HELP}

@@ -12,13 +12,13 @@ import { parseTarget, TargetError, describeTarget } from '../source/logs/target.
 import { parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
+import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
 import { FLEET_FLAGS, HelpRequested, UsageError, strictMeow } from './flags.js';
 
 const HELP = `
 Usage: zonectl logs <target> [-f] [flags]
 
-Targets: pod/NAME (or NAME), gamedeployment/NAME, gamestatefulset/NAME, deployment/NAME,
-statefulset/NAME, zone/ID, or no target and -l SELECTOR. Every selected cluster is searched.
+${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID, or no target and -l SELECTOR.'])} Every selected cluster is searched.
 With -f, a pod watch per cluster keeps the set current: new pods join (+), deleted pods leave (-),
 containers restarted in place are re-tailed (~) without repeating or losing lines.
 

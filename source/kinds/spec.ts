@@ -59,7 +59,11 @@ export interface Prefetch {
 /** How a workload's pods are found for logs: its label selector, then this owner check. */
 export interface PodOwnership {
   /** Does a pod's controller reference name this workload? Default: same wire kind and name. */
-  readonly ownedBy?: (controller: { kind: string; name: string }, workload: string) => boolean;
+  readonly ownedBy?: (controller: { apiVersion?: string; kind: string; name: string }, workload: string) => boolean;
+  /** The pods' label selector when the object has no spec.selector (a controller-assigned label). */
+  readonly selector?: (obj: KubeObject) => string | undefined;
+  /** A few words the pod's line shows after its state, from the pod's labels (e.g. a game server's state). */
+  readonly note?: (labels: Readonly<Record<string, string>>) => string | undefined;
 }
 
 /** The --wait target of an action on this kind, when it differs from the shared one (plan/wait.ts). */

@@ -83,7 +83,7 @@ async function findWorkloads(client: ClusterClient, kind: WorkloadTargetKind, ns
 
 function workloadSource(w: KubeObject, kind: WorkloadTargetKind, extra: string | undefined): PodSource {
   const name = w.metadata.name ?? '';
-  const sel = labelSelectorString(w.spec?.selector);
+  const sel = labelSelectorString(w.spec?.selector) || workloadSpec(kind)?.pods?.selector?.(w);
   return {
     namespace: w.metadata.namespace,
     // A workload without a selector lists every pod of its namespace; the owner check then decides.

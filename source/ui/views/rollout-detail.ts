@@ -1,5 +1,6 @@
 // Rollout detail: steps (current marked, with its timer), current -> update revision and images,
 // hook runs with metric results, pods with revision / ready / restarts / hook conditions.
+import { workloadSpec } from '../../kinds/registry.js';
 import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
 import { age, shortDuration, stateText, updatedText } from '../../model/format.js';
@@ -143,9 +144,12 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   const pods = podsOf(s, w).sort((a, b2) => a.name.localeCompare(b2.name, 'en', { numeric: true }));
   b.heading(`Pods (${pods.length})`);
   if (pods.length === 0) b.add('pods:none', [{ text: '  none', token: 'muted' }]);
+  // The kind may say more per pod from its labels (an OKG GameServer's state, opsState and priority).
+  const note = workloadSpec(w.kind)?.pods?.note;
   for (const p of pods) {
     const updated = r.updateRevision && p.revision === r.updateRevision;
     const conds = r.hookConditions.filter((c) => c.podName === p.name);
+    const extra = note?.(p.labels);
     b.add(
       `pod:${p.name}`,
       [
@@ -154,6 +158,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
         ' ',
         { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
         { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+        extra && { text: ` ${extra}`, token: 'muted' },
         ...inPlaceSegs(p, ctx.now),
         ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookTone(c.phase) })),
       ],
