@@ -4,7 +4,7 @@ import { actionHelp, runAction } from './action-common.js';
 
 const HELP = actionHelp(
   'approve',
-  'Continue the paused step of a rollout (bk-bcs: spec.updateStrategy.paused=false; Argo: promote;\nKruise: StepPaused -> StepReady). The step index and revision you saw must still hold.',
+  'Continue the paused step of a rollout (bk-bcs: spec.updateStrategy.paused=false; Argo: promote;\nKruise: StepPaused -> StepReady; OKG GameServerSet: partition 0). The step index and revision you saw\nmust still hold.',
 );
 
 export function run(argv: string[]): Promise<number> {

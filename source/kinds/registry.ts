@@ -10,6 +10,7 @@ import { deployment } from './deployment.js';
 import { event } from './event.js';
 import { federatedKinds } from './federated.js';
 import { gameDeployment } from './gamedeployment.js';
+import { gameServerSet } from './gameserverset.js';
 import { gameStatefulSet } from './gamestatefulset.js';
 import { gameZone, type GameZoneTypeOptions } from './gamezone.js';
 import { hookRun } from './hookrun.js';
@@ -32,6 +33,7 @@ export const KIND_SPECS = [
   gameDeployment,
   statefulSet,
   deployment,
+  gameServerSet,
   argoRollout,
   kruiseRollout,
   hookRun,

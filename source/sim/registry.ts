@@ -69,6 +69,10 @@ export function defaultResourceTypes(): ResourceInfo[] {
     r('tkex.tencent.com', 'v1alpha1', 'gamestatefulsets', 'GameStatefulSet', true, { subresources: ['status', 'scale'] }),
     r('tkex.tencent.com', 'v1alpha1', 'hookruns', 'HookRun', true, { subresources: ['status'] }),
     r('tkex.tencent.com', 'v1alpha1', 'hooktemplates', 'HookTemplate', true, { subresources: ['status'] }),
+    // OpenKruise Game and the Kruise Advanced StatefulSet its sets run on
+    r('game.kruise.io', 'v1alpha1', 'gameserversets', 'GameServerSet', true, { shortNames: ['gss'], subresources: ['status', 'scale'] }),
+    r('game.kruise.io', 'v1alpha1', 'gameservers', 'GameServer', true, { shortNames: ['gs'], subresources: ['status'] }),
+    r('apps.kruise.io', 'v1beta1', 'statefulsets', 'StatefulSet', true, { shortNames: ['asts'], subresources: ['status', 'scale'] }),
     // game zones
     r('apps.example.com', 'v1alpha1', 'gamezones', 'GameZone', true, { subresources: ['status'] }),
     // kubefed

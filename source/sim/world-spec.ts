@@ -207,3 +207,70 @@ export function federatedGameDeployment(name: string, ns: string, replicas: numb
 }
 
 export { T };
+
+const GSS_TYPE: ResourceType = {
+  group: 'game.kruise.io',
+  version: 'v1alpha1',
+  resource: 'gameserversets',
+  kind: 'GameServerSet',
+  namespaced: true,
+};
+const GS_TYPE: ResourceType = {
+  group: 'game.kruise.io',
+  version: 'v1alpha1',
+  resource: 'gameservers',
+  kind: 'GameServer',
+  namespaced: true,
+};
+
+/**
+ * The demo's OpenKruise Game set: battle servers with a hot-update sidecar (the OKG docs' pattern:
+ * scripts in a sidecar sharing an emptyDir with the game), updated in place. `canary` starts the
+ * story: the sidecar's next version on one server (partition = replicas - 1), server 0 under
+ * maintenance and server 1 first in line (update priority 10).
+ */
+export function gameServerSet(
+  ns: string,
+  zoneId: number,
+  replicas: number,
+): {
+  type: ResourceType;
+  obj: KubeObject;
+  canary: (store: {
+    mutate: (t: ResourceType, ns: string, name: string, fn: (o: KubeObject) => KubeObject | undefined) => unknown;
+  }) => void;
+} {
+  const name = 'battle-1';
+  const labels = { [LABEL_ZONE]: String(zoneId), [LABEL_SERVICE]: name };
+  return {
+    type: GSS_TYPE,
+    obj: {
+      apiVersion: apiVersionOf(GSS_TYPE),
+      kind: GSS_TYPE.kind,
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        replicas,
+        updateStrategy: { rollingUpdate: { podUpdatePolicy: 'InPlaceIfPossible', maxUnavailable: 1 } },
+        network: { networkType: 'Kubernetes-HostPort', networkConf: [{ name: 'ContainerPorts', value: 'battle:7777/UDP' }] },
+        gameServerTemplate: {
+          metadata: { labels: { app: name, ...labels } },
+          spec: {
+            containers: [
+              { name: 'battle', image: `registry.example.com/project1/battle:${BASE_VERSION}` },
+              { name: 'scripts', image: `registry.example.com/project1/battle-scripts:${BASE_VERSION}` },
+            ],
+          },
+        },
+      },
+    },
+    canary(store) {
+      store.mutate(GS_TYPE, ns, `${name}-0`, (o) => ({ ...o, spec: { ...o.spec, opsState: 'Maintaining' } }));
+      store.mutate(GS_TYPE, ns, `${name}-1`, (o) => ({ ...o, spec: { ...o.spec, updatePriority: 10 } }));
+      store.mutate(GSS_TYPE, ns, name, (o) => {
+        o.spec.gameServerTemplate.spec.containers[1].image = `registry.example.com/project1/battle-scripts:${NEXT_VERSION}`;
+        o.spec.updateStrategy.rollingUpdate.partition = replicas - 1;
+        return o;
+      });
+    },
+  };
+}

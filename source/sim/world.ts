@@ -17,6 +17,7 @@ import {
   NEXT_VERSION,
   federatedGameDeployment,
   federatedTypeConfig,
+  gameServerSet,
   gameZone,
   hookTemplates,
   kubeFedCluster,
@@ -45,7 +46,7 @@ export interface WorldOptions {
 export interface ScenarioRef {
   cluster: string;
   namespace: string;
-  kind: 'GameDeployment' | 'GameStatefulSet';
+  kind: 'GameDeployment' | 'GameStatefulSet' | 'GameServerSet';
   name: string;
   zone?: string;
 }
@@ -62,7 +63,7 @@ export interface DemoWorld {
   hostRuntime?: ControllerRuntime;
   logs: SimLogSource;
   zones: Array<{ cluster: string; namespace: string; zoneId: number }>;
-  scenarios: Partial<Record<'awaitingApproval' | 'inconclusiveHook' | 'inPlaceUpdate' | 'failedRollout', ScenarioRef>> & {
+  scenarios: Partial<Record<'awaitingApproval' | 'inconclusiveHook' | 'inPlaceUpdate' | 'failedRollout' | 'gameServerSet', ScenarioRef>> & {
     federated?: { cluster: string; namespace: string; name: string };
   };
   /** Drain every controller queue. */
@@ -184,6 +185,13 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
       if (!story && z === 1) custom['game-1'] = { image: `${IMAGE_REPO}:${BASE_VERSION}-hotfix1` }; // per-service override (seed 004)
       store.create(T.gameZone, gameZone(zoneId, servicesPerZone, podsPerService, custom));
       zones.push({ cluster, namespace: ns, zoneId });
+      if (wantScenarios && c === 1 % members.length && z === zonesPerCluster - 1) {
+        // An OpenKruise Game set beside the bk-bcs services: a sidecar hot update held at a partition.
+        const gss = gameServerSet(ns, zoneId, Math.max(3, podsPerService));
+        store.create(gss.type, gss.obj);
+        scenarios.gameServerSet = { cluster, namespace: ns, kind: 'GameServerSet', name: 'battle-1', zone: String(zoneId) };
+        triggers.push(() => gss.canary(store));
+      }
       if (story) {
         const { service, kind } = storyService[story];
         scenarios[story] = { cluster, namespace: ns, kind, name: service, zone: String(zoneId) };

@@ -7,6 +7,7 @@ import { Kubelet, type KubeletOptions } from './kubelet.js';
 import { WorkloadController } from './workload.js';
 import { HookRunController } from './hookrun.js';
 import { GameZoneController } from './gamezone.js';
+import { GameServerSetController } from './gameserverset.js';
 
 export interface ClusterControllers {
   rt: ControllerRuntime;
@@ -15,6 +16,7 @@ export interface ClusterControllers {
   gameStatefulSets: WorkloadController;
   hookRuns: HookRunController;
   gameZones: GameZoneController;
+  gameServerSets: GameServerSetController;
 }
 
 export interface ClusterControllerOptions {
@@ -34,5 +36,6 @@ export function startClusterControllers(store: SimStore, clock: VirtualClock, op
   const gameStatefulSets = new WorkloadController(rt, 'GameStatefulSet');
   const hookRuns = new HookRunController(rt);
   const gameZones = new GameZoneController(rt);
-  return { rt, kubelet, gameDeployments, gameStatefulSets, hookRuns, gameZones };
+  const gameServerSets = new GameServerSetController(rt);
+  return { rt, kubelet, gameDeployments, gameStatefulSets, hookRuns, gameZones, gameServerSets };
 }

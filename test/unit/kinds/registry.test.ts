@@ -59,11 +59,20 @@ describe('kinds table', () => {
 
   it('kindsToWatch: per view, deduplicated, skipping kinds not installed', () => {
     const zones = kindsToWatch({ views: ['zones'] }).map((k) => k.kind);
-    expect(zones).toEqual(['GameZone', 'GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'Rollout', 'KruiseRollout']);
+    expect(zones).toEqual([
+      'GameZone',
+      'GameStatefulSet',
+      'GameDeployment',
+      'StatefulSet',
+      'Deployment',
+      'GameServerSet',
+      'Rollout',
+      'KruiseRollout',
+    ]);
     const both = kindsToWatch({ views: ['zones', 'rollouts'], installed: { Rollout: false, KruiseRollout: false, GameZone: false } }).map(
       (k) => k.kind,
     );
-    expect(both).toEqual(['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'HookRun']);
+    expect(both).toEqual(['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'GameServerSet', 'HookRun']);
     expect(kindsToWatch({ views: ['zones'], useGameZone: false }).some((k) => k.kind === 'GameZone')).toBe(false);
     const gz = kindsToWatch({ views: ['zones'], gameZone: { group: 'game.corp.io' } })[0];
     expect(gz.type.group).toBe('game.corp.io');
@@ -91,7 +100,7 @@ describe('kind registry', () => {
   });
 
   it('log targets are the workload kinds that own pods, Deployment pods through their ReplicaSets', () => {
-    expect(POD_OWNER_SPECS.map((s) => s.kind)).toEqual(['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment']);
+    expect(POD_OWNER_SPECS.map((s) => s.kind)).toEqual(['GameStatefulSet', 'GameDeployment', 'StatefulSet', 'Deployment', 'GameServerSet']);
     expect(podOwnerOf('gsts')?.kind).toBe('GameStatefulSet');
     expect(podOwnerOf('rollout')).toBeUndefined();
     const deploy = podOwnerOf('deploy')!;
