@@ -8,7 +8,7 @@
 //   ports   source/ports/      interfaces the console consumes (implemented in app/, used by ui/)
 //   domain  source/{actions,store,logs,gitops,output}/
 //   fleet   source/fleet/      N clusters, fan-out
-//   kinds   source/{kinds,adapters,model}/   pure: kind knowledge, domain types and derivations
+//   kinds   source/{kinds,model}/   pure: kind knowledge, domain types and derivations
 //   kube    source/kube/       transport; knows no game kind
 //   config  source/config/
 //   base    source/*.ts (exit codes, error base), source/i18n/
@@ -30,7 +30,7 @@ const LAYERS = [
   ['ports', '^source/ports/'],
   ['domain', '^source/(actions|store|logs|gitops|output)/'],
   ['fleet', '^source/fleet/'],
-  ['kinds', '^source/(kinds|adapters|model)/'],
+  ['kinds', '^source/(kinds|model)/'],
   ['kube', '^source/kube/'],
   ['config', '^source/config/'],
   ['base', '^source/(i18n/|(?!cli\\.ts$)[^/]+\\.ts$)'],
@@ -66,29 +66,29 @@ module.exports = {
     {
       name: 'kube-knows-no-game-kind',
       severity: 'error',
-      comment: 'kube/ is transport only: it imports nothing of the product but the base (no kinds, adapters, model).',
+      comment: 'kube/ is transport only: it imports nothing of the product but the base (no kinds, model).',
       from: { path: '^source/kube/' },
       to: { path: '^(source|commands)/', pathNot: ['^source/kube/', LAYERS.at(-1)[1]] },
     },
     {
       name: 'kinds-model-no-io',
       severity: 'error',
-      comment: 'kinds/, adapters/ and model/ are pure: no file system, network or process modules.',
-      from: { path: '^source/(kinds|adapters|model)/' },
+      comment: 'kinds/ and model/ are pure: no file system, network or process modules.',
+      from: { path: '^source/(kinds|model)/' },
       to: { dependencyTypes: ['core'], path: IO_CORE },
     },
     {
       name: 'kinds-model-no-io-packages',
       severity: 'error',
-      comment: 'kinds/, adapters/ and model/ are pure: no HTTP or git client.',
-      from: { path: '^source/(kinds|adapters|model)/' },
+      comment: 'kinds/ and model/ are pure: no HTTP or git client.',
+      from: { path: '^source/(kinds|model)/' },
       to: { path: IO_PACKAGES },
     },
     {
       name: 'kinds-model-no-kube-client',
       severity: 'error',
-      comment: 'kinds/, adapters/ and model/ may use kube object types and error codes, never a client, informer or kubeconfig.',
-      from: { path: '^source/(kinds|adapters|model)/' },
+      comment: 'kinds/ and model/ may use kube object types and error codes, never a client, informer or kubeconfig.',
+      from: { path: '^source/(kinds|model)/' },
       to: { path: '^source/kube/', pathNot: '^source/kube/(object|errors)\\.ts$' },
     },
     {
@@ -103,7 +103,7 @@ module.exports = {
       severity: 'error',
       comment: "The simulator's apiserver is game-agnostic: it never imports the game controllers or the product's kind knowledge.",
       from: { path: SIM_APISERVER },
-      to: { path: ['^source/sim/controllers/', '^source/(kinds|adapters|model)/'] },
+      to: { path: ['^source/sim/controllers/', '^source/(kinds|model)/'] },
     },
     {
       name: 'no-circular',

@@ -4,7 +4,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { sourceMappedStack } from './source-map-stack.js';
+import { bugReport } from './source-map-stack.js';
 
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   clusters: () => import('../commands/clusters.js'),
@@ -123,10 +123,7 @@ if (invokedDirectly()) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      const stack = (e as Error)?.stack;
-      process.stderr.write(
-        `zonectl: internal error (a bug, please report): ${stack !== undefined ? sourceMappedStack(stack) : String(e)}\n`,
-      );
+      process.stderr.write(bugReport(e));
       process.exitCode = 10;
     },
   );

@@ -43,3 +43,9 @@ export function sourceMappedStack(stack: string): string {
     })
     .join('\n');
 }
+
+/** The one line (plus stack) a bug is reported with, in source terms: cli.ts and the console's crash path. */
+export function bugReport(e: unknown): string {
+  const stack = e instanceof Error ? e.stack : undefined;
+  return `zonectl: internal error (a bug, please report): ${stack !== undefined ? sourceMappedStack(stack) : String(e)}\n`;
+}

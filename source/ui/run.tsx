@@ -9,6 +9,7 @@ import type { SnapshotSource } from '../store/types.js';
 import type { DiffPort } from '../ports/diff.js';
 import type { ActionsPort } from '../ports/actions.js';
 import type { LogsPort } from '../ports/logs.js';
+import { bugReport } from '../source-map-stack.js';
 import { App } from './app.js';
 import type { Theme } from './theme/theme.js';
 import { resolveTheme } from './theme/theme.js';
@@ -78,7 +79,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const onCrash = (err: unknown) => {
     finish(10);
     restore();
-    process.stderr.write(`zonectl: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(bugReport(err));
     process.exit(10);
   };
   const handle = opts.handleSignals !== false;
@@ -120,7 +121,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   } catch (err) {
     // A render error (bug): Ink has unmounted; make sure the screen is back, then report it.
     restore();
-    if (handle) process.stderr.write(`zonectl: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (handle) process.stderr.write(bugReport(err));
     exitCode = 10;
   } finally {
     if (handle) for (const [event, fn] of listeners) process.off(event, fn);
