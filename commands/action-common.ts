@@ -26,6 +26,7 @@ export const ACTION_FLAGS = {
   wait: { type: 'boolean', default: false },
   timeout: { type: 'string' },
   force: { type: 'boolean', default: false },
+  confirm: { type: 'string' },
 } as const;
 
 export const HOTUPDATE_FLAGS = {
@@ -33,6 +34,7 @@ export const HOTUPDATE_FLAGS = {
   image: { type: 'string' },
   partition: { type: 'number' },
   onePodFirst: { type: 'boolean', default: false },
+  continue: { type: 'boolean', default: false },
 } as const;
 
 export const ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
@@ -43,6 +45,7 @@ export const ACTION_HELP = `  --context NAME         the kubeconfig context (exa
   --wait                 follow the rollout until the action's target state (progress on stdout)
   --timeout DUR          for --wait: give up after DUR (e.g. 90s, 5m; default 5m) -> exit 1
   --force                with --yes: accept warnings that need explicit confirmation
+  --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused)
   -o json                print the result as JSON
   --kubeconfig FILE, --request-timeout MS, --readonly
 
@@ -76,6 +79,8 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       image?: string;
       partition?: number;
       onePodFirst?: boolean;
+      continue?: boolean;
+      confirm?: string;
     };
     // --- arguments
     if (args.length !== 1) throw new UsageError(`${action}: expected exactly one <kind>/<name>, got ${args.length || 'none'}`);
@@ -90,11 +95,15 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (timeoutMs === undefined) throw new UsageError(`--timeout ${f.timeout}: expected a duration such as 90s or 5m`);
     const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
     if (action === 'hotupdate') {
-      if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required');
+      if (f.continue) {
+        if (f.image || f.onePodFirst) throw new UsageError('hotupdate --continue keeps the images: no --image or --one-pod-first');
+        Object.assign(input, { continue: true }, f.container ? { container: f.container } : {});
+      } else if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
       if (f.partition !== undefined && f.onePodFirst) throw new UsageError('hotupdate: --partition and --one-pod-first exclude each other');
       if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0))
         throw new UsageError('--partition: expected a whole number >= 0');
-      Object.assign(input, { container: f.container, image: f.image }, f.partition !== undefined ? { partition: f.partition } : {});
+      if (!f.continue) Object.assign(input, { container: f.container, image: f.image });
+      if (f.partition !== undefined) input.partition = f.partition;
       if (f.onePodFirst) input.onePodFirst = true;
     }
 
@@ -139,14 +148,19 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       }
 
       // --- run
-      const res = await service.run(planned, { confirmed: f.yes ? 'yes' : 'asked', force: f.force, dryRun: f.dryRun });
+      const res = await service.run(planned, {
+        confirmed: f.yes ? 'yes' : 'asked',
+        force: f.force,
+        dryRun: f.dryRun,
+        ...(f.confirm !== undefined ? { confirmName: f.confirm } : {}),
+      });
       const out = resultDocument(planned, res);
       if (!json) printResult(io, planned, res);
 
       // --- wait
       let code: number = EXIT.OK;
       if (f.wait && !f.dryRun) {
-        const following = service.follow(planned);
+        const following = service.follow(planned, res);
         const bar = progress(io, !json && !!io.stdout.isTTY);
         if (!json) io.stdout.write(`Waiting up to ${Math.round(timeoutMs / 1000)} s for ${following.describe}...\n`);
         const w = await following.wait({ timeoutMs, onProgress: json ? undefined : (l, i) => bar.update(l, i) });

@@ -49,6 +49,19 @@ export function auditAnnotation(plan: Plan, by: string, at: string, reason?: str
   return a;
 }
 
+/** The audit annotation as written by annotationValue; undefined when absent or not ours. */
+export function parseAudit(raw: string | undefined): Pick<AuditAnnotation, 'action' | 'by' | 'at'> | undefined {
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as Record<string, unknown>;
+    return typeof v.action === 'string' && typeof v.by === 'string' && typeof v.at === 'string'
+      ? { action: v.action, by: v.by, at: v.at }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function annotationValue(a: AuditAnnotation): string {
   return JSON.stringify({ action: a.action, by: a.by, at: a.at, ...(a.reason ? { reason: a.reason } : {}), summary: a.summary });
 }

@@ -25,6 +25,7 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   out.push(...row('cluster', `${c.cluster}${ctx.protectedContext ? ' (protected)' : ''}`));
   out.push(...row('namespace', c.namespace));
   out.push(...row('workload', `${c.kind}/${c.name}`));
+  out.push(...row('owner', c.owner));
   out.push(...row('revision', c.revision));
   out.push(...row('step', c.step));
   out.push(...row('updated', c.percentUpdated));

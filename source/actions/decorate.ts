@@ -19,8 +19,8 @@ export interface Decoration {
   /** Precondition the server enforces (409 on a merge patch, 422 test failure on a JSON patch). */
   resourceVersion?: string;
   /**
-   * Replace a resourceVersion the planned body already carries (a later write to an object this
-   * execution already changed). Otherwise a planned precondition is kept: it is what the operator saw.
+   * Replace a resourceVersion the planned body already carries with `resourceVersion` (the executor
+   * does, after re-checking the decision on a fresh read). Otherwise a planned precondition is kept.
    */
   overrideResourceVersion?: boolean;
   /** Annotation key/value to set in the same write. */

@@ -138,7 +138,6 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   const rv = new Map<string, string>();
   for (const [k, o] of objects) rv.set(k, o.metadata.resourceVersion ?? '');
   const writes: WriteRecord[] = [];
-  const written = new Set<string>();
   let primaryAfter: KubeObject | undefined = objects.get(targetKey(plan.primary));
   const total = plan.steps.length + (annotation && carrier < 0 ? 1 : 0);
   const send = async (
@@ -206,12 +205,14 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
       const cur = objects.get(key)!;
       const body = decorateBody(s.patchType, s.body, {
         resourceVersion: rv.get(key),
-        overrideResourceVersion: written.has(key),
+        // The fresh read in verify() re-checked what the operator decided on (generation, step, revision,
+        // hook run, hold); its resourceVersion guards the short window to this write, so a controller's
+        // status write since planning is no conflict.
+        overrideResourceVersion: true,
         annotation: i === carrier && annotation ? { key: AUDIT_ANNOTATION, value: annotationValue(annotation) } : undefined,
         annotationsExist: !!cur.metadata?.annotations,
       });
       await send(s, body);
-      written.add(key);
     }
     // (4) status-only (or other-object) plans: the annotation goes on the primary in its own merge patch.
     if (annotation && carrier < 0) {

@@ -3,6 +3,7 @@
 import { planAction, type Intent } from '../kinds/plans.js';
 import type { Plan } from '../kinds/plan/types.js';
 import { typeFromRef } from '../kinds/plan/common.js';
+import { workloadSpec } from '../kinds/registry.js';
 import { Refusal } from '../errors.js';
 import type { ActionInput, ActionName, ContainerImage } from '../model/types.js';
 import type { Loaded } from './load.js';
@@ -11,7 +12,10 @@ import { readWorkloadObject } from './observe.js';
 /** Input that is wrong whatever the workload: refused before anything is read. */
 export function checkInput(cluster: string, action: ActionName, input: ActionInput): void {
   if (action !== 'hotupdate') return;
-  if (!input.container || !input.image) throw new Refusal('usage', cluster, 'hot update needs a container and an image');
+  if (input.continue) {
+    if (input.image !== undefined || input.onePodFirst)
+      throw new Refusal('usage', cluster, 'hot update --continue keeps the images: it excludes an image and one pod first');
+  } else if (!input.container || !input.image) throw new Refusal('usage', cluster, 'hot update needs a container and an image');
   if (input.partition !== undefined && input.onePodFirst)
     throw new Refusal('usage', cluster, 'hot update: a partition and one pod first exclude each other');
   if (input.partition !== undefined && (!Number.isInteger(input.partition) || input.partition < 0))
@@ -29,6 +33,19 @@ const writes = (p: Plan) => JSON.stringify(p.steps.map((s) => [s.target, s.subre
  */
 export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded): Intent {
   if (action !== 'hotupdate') return { action } as Intent;
+  if (input.continue) {
+    // Keep the template's image and move the partition: the way on after one pod first.
+    if (!workloadSpec(loaded.info.kind)?.partition)
+      throw new Refusal('usage', loaded.info.cluster, `hotupdate --continue: ${loaded.info.kind} has no partition; use its rollout steps`);
+    const c = input.container ? containersOf(loaded).find((x) => x.name === input.container) : containersOf(loaded)[0];
+    if (!c)
+      throw new Refusal(
+        'usage',
+        loaded.info.cluster,
+        `hotupdate --continue: no container ${input.container ?? ''} in ${loaded.info.kind}/${loaded.info.name}`,
+      );
+    return { action, container: c.name, image: c.image, partition: input.partition ?? 0 };
+  }
   const base: Intent = { action, container: input.container!, image: input.image! };
   if (!input.onePodFirst) return input.partition !== undefined ? { ...base, partition: input.partition } : base;
   const withPartition: Intent = { ...base, partition: Math.max(0, loaded.info.rollout.replicas - 1) };

@@ -2,6 +2,7 @@
 // HookRuns (bk-bcs), owned ControllerRevisions / ReplicaSets (reject) and the workload a Rollout
 // drives (Argo / Kruise workloadRef). Shared by the commands and the console port.
 import { hookRun } from '../kinds/hookrun.js';
+import { typeFromRef } from '../kinds/plan/common.js';
 import type { PlanInput } from '../kinds/plans.js';
 import { parseWorkloadKind, refTarget, workloadSpec } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
@@ -53,6 +54,13 @@ export async function loadWorkload(
     input.workloadObj = refObj;
     const revs = await client.list(target.revisions, { namespace }).catch(() => undefined);
     if (revs) input.revisions = owned(revs.items, refObj.metadata.uid);
+  }
+  // The GameZone that generates this workload decides its image: plans act there (kinds/plan/owner-write.ts).
+  const owner = info.owner;
+  if (owner?.kind === 'GameZone' && owner.apiVersion) {
+    // Unreadable (forbidden, gone): the plan then says the change would be reverted and needs --force.
+    const gz = await client.get(typeFromRef(owner.apiVersion, 'GameZone'), namespace, owner.name).catch(() => undefined);
+    if (gz) input.ownerObj = gz;
   }
   return { type, obj, info, input, hookRuns };
 }

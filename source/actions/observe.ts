@@ -3,6 +3,7 @@
 // as the object's kind spec reads them (`preconditions`; raw status fields for other kinds).
 import type { PlanPreconditions } from '../kinds/plan/types.js';
 import { knownKindOf, specOfType, workloadSpecOfType } from '../kinds/registry.js';
+import { parseHold } from '../kinds/shared/hold.js';
 import { hookCompleted } from '../kinds/shared/hook-phase.js';
 import { type PreconditionFields, rawStatusFields } from '../kinds/shared/observe.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
@@ -25,13 +26,22 @@ export function readWorkloadObject(
 
 export interface Observed extends PreconditionFields {
   resourceVersion: string;
+  generation?: number;
+  /** zonectl's hold annotation is on the object now. */
+  held?: boolean;
 }
 
 /** The precondition fields of an object as it is now. */
 export function observe(cluster: string, type: ResourceType, obj: KubeObject): Observed {
   const spec = specOfType(type);
   const fields = spec && 'preconditions' in spec && spec.preconditions ? spec.preconditions(cluster, obj) : rawStatusFields(obj);
-  return { resourceVersion: obj.metadata.resourceVersion ?? '', ...fields };
+  const out: Observed = {
+    resourceVersion: obj.metadata.resourceVersion ?? '',
+    held: parseHold(obj.metadata.annotations) !== undefined,
+    ...fields,
+  };
+  if (typeof obj.metadata.generation === 'number') out.generation = obj.metadata.generation;
+  return out;
 }
 
 /** Human lines for what changed between the plan's preconditions and the object now; empty = unchanged. */
@@ -47,9 +57,15 @@ export function compareObserved(pre: PlanPreconditions, now: Observed, isHookRun
     if (isHookRun) changes.push(...hookRunGone(pre.hookRunName, now));
     else if (now.hookRunName !== pre.hookRunName) changes.push(`current hook run ${pre.hookRunName} -> ${now.hookRunName ?? 'none'}`);
   }
-  if (now.resourceVersion !== pre.resourceVersion) {
+  // The spec the operator decided on: its generation when the object has one (status writes by the
+  // controller do not count), else any change at all.
+  if (pre.generation !== undefined && now.generation !== undefined) {
+    if (now.generation !== pre.generation)
+      changes.push(`spec changed (generation ${pre.generation} -> ${now.generation}): someone else acted`);
+  } else if (now.resourceVersion !== pre.resourceVersion) {
     changes.push(`resourceVersion changed (${pre.resourceVersion} -> ${now.resourceVersion}): someone else acted`);
   }
+  if (!pre.held && now.held && !isHookRun) changes.push('held by zonectl since it was read: release it first');
   return changes;
 }
 

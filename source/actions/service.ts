@@ -9,11 +9,13 @@ import type { Config } from '../config/config.js';
 import { readOnlyWhy } from '../config/read-only.js';
 import { Refusal } from '../errors.js';
 import type { ClusterClient } from '../kube/client-api.js';
+import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
 import { type AccessCache, accessCache } from './access.js';
 import { availability } from './availability.js';
 import { cardLines } from './card.js';
 import { ReadOnlyError } from './errors.js';
+import { AUDIT_ANNOTATION, parseAudit } from './audit.js';
 import { execute, type ExecuteResult } from './execute.js';
 import { whoAmI } from './identity.js';
 import { checkInput, intentFor } from './intent.js';
@@ -54,6 +56,8 @@ export interface RunOptions {
   confirmed: 'asked' | 'yes';
   /** With --yes: accept a warning that needs explicit confirmation. */
   force?: boolean;
+  /** With --yes on a protected context: the workload name, typed out (--confirm NAME); --yes alone is not enough. */
+  confirmName?: string;
   dryRun?: boolean;
   /** Overrides the plan's reason (the console's card asks for it last). */
   reason?: string;
@@ -120,6 +124,13 @@ export class ActionService {
     const cluster = p.target.cluster;
     const dryRun = opts.dryRun === true;
     const ro = this.readOnly(cluster);
+    // A protected context needs the workload named: the console's card asks for it; with --yes, --confirm NAME.
+    if (!ro && !dryRun && opts.confirmed === 'yes' && p.confirmName !== undefined && opts.confirmName !== p.confirmName)
+      throw new Refusal(
+        'needs-confirmation',
+        cluster,
+        `${cluster}: protected context: --yes needs --confirm ${p.confirmName} to ${p.plan.action} ${p.target.kind}/${p.target.name}`,
+      );
     // A warning that needs explicit confirmation: asking counts; --yes needs --force as well.
     if (!ro && !dryRun && opts.confirmed === 'yes' && p.plan.requiresForce && !opts.force)
       throw new Refusal(
@@ -139,12 +150,24 @@ export class ActionService {
     });
   }
 
-  /** What --wait waits for after `p` ran, and the wait itself (a watch on the primary object). */
-  follow(p: PlannedAction): Following {
+  /**
+   * What --wait waits for after `p` ran, and the wait itself (a watch on the primary object). It stops
+   * early when the rollout fails, and when a later zonectl action on the object superseded this one
+   * (its audit annotation names another action than `done`'s): waiting out the timeout would say nothing.
+   */
+  follow(p: PlannedAction, done?: ExecuteResult): Following {
     const target = waitTarget(p.plan, p.before);
+    const ours = done?.annotation?.at;
+    const failed = (info: WorkloadInfo, obj: KubeObject): string | undefined => {
+      const f = target.failed?.(info);
+      if (f) return f;
+      const last = ours ? parseAudit(obj.metadata.annotations?.[AUDIT_ANNOTATION]) : undefined;
+      if (last && last.at !== ours) return `superseded by ${last.by}'s ${last.action} at ${last.at}: stopped waiting`;
+      return undefined;
+    };
     return {
       describe: target.describe,
-      wait: (opts) => waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), failed: target.failed, ...opts }),
+      wait: (opts) => waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), failed, ...opts }),
     };
   }
 }

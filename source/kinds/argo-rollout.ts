@@ -6,7 +6,7 @@ import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollouts/common.js';
 import { guard, isRecord, Malformed, optArray, optBool, optNumber, optRecord, optString, optTime } from './shared/read-util.js';
-import { can, cannot, invalidWorkload, lagging, pauseEnd, stepPauseMessage, workloadBase } from './shared/workload-base.js';
+import { can, cannot, invalidWorkload, lagging, pauseEnd, respectHold, stepPauseMessage, workloadBase } from './shared/workload-base.js';
 import { planArgo } from './rollouts/argo-plans.js';
 import { workloadPreconditions } from './shared/observe.js';
 import { observed } from './plan/wait.js';
@@ -159,7 +159,7 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
         paused: phase === 'paused',
         message,
         hookConditions: [],
-        actions,
+        actions: respectHold(actions, hold),
       };
       if (stableRS) rollout.currentRevision = rollout.stableRevision = stableRS;
       if (podHash) rollout.updateRevision = podHash;

@@ -30,7 +30,7 @@ import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { guard, isRecord, optBool, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
 import { workloadPreconditions } from './shared/observe.js';
-import { can, cannot, invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { can, cannot, invalidWorkload, respectHold, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 
 declare module '../model/types.js' {
@@ -98,26 +98,29 @@ export function readGameServerSet(cluster: string, obj: KubeObject, ctx?: ReadCo
         paused: phase === 'paused',
         message,
         hookConditions: [],
-        actions: [
-          // A set canaries by partition: approving promotes the held-back servers (partition -> 0).
-          partition === 0
-            ? cannot('approve', 'no partition holds game servers back')
-            : paused
-              ? cannot('approve', 'the set is paused: release it first')
-              : can('approve', `sets partition ${partition} -> 0: the ${partition} remaining game servers update`),
-          cannot('reject', 'GameServerSet has no staged rollout to reject (hot-update the previous image)'),
-          cannot('skip-hook', 'GameServerSet has no step hooks'),
-          cannot('retry-hooks', 'GameServerSet has no pod hooks'),
-          onDelete
-            ? can('hotupdate', 'warning: OnDelete strategy: game servers take the new image only when deleted')
-            : policy === 'ReCreate' && rolling && optString(obj, 'spec.updateStrategy.rollingUpdate.podUpdatePolicy')
-              ? can('hotupdate', 'warning: podUpdatePolicy ReCreate: game servers are recreated, not updated in place')
-              : can('hotupdate'),
-          paused
-            ? cannot('hold', hold ? 'already held by zonectl' : 'already paused')
-            : can('hold', 'sets rollingUpdate.paused: no further game servers update'),
-          paused ? can('release', 'sets rollingUpdate.paused = false: the update continues') : cannot('release', 'not paused'),
-        ],
+        actions: respectHold(
+          [
+            // A set canaries by partition: approving promotes the held-back servers (partition -> 0).
+            partition === 0
+              ? cannot('approve', 'no partition holds game servers back')
+              : paused
+                ? cannot('approve', 'the set is paused: release it first')
+                : can('approve', `sets partition ${partition} -> 0: the ${partition} remaining game servers update`),
+            cannot('reject', 'GameServerSet has no staged rollout to reject (hot-update the previous image)'),
+            cannot('skip-hook', 'GameServerSet has no step hooks'),
+            cannot('retry-hooks', 'GameServerSet has no pod hooks'),
+            onDelete
+              ? can('hotupdate', 'warning: OnDelete strategy: game servers take the new image only when deleted')
+              : policy === 'ReCreate' && rolling && optString(obj, 'spec.updateStrategy.rollingUpdate.podUpdatePolicy')
+                ? can('hotupdate', 'warning: podUpdatePolicy ReCreate: game servers are recreated, not updated in place')
+                : can('hotupdate'),
+            paused
+              ? cannot('hold', hold ? 'already held by zonectl' : 'already paused')
+              : can('hold', 'sets rollingUpdate.paused: no further game servers update'),
+            paused ? can('release', 'sets rollingUpdate.paused = false: the update continues') : cannot('release', 'not paused'),
+          ],
+          hold,
+        ),
       };
       if (available !== undefined) rollout.available = available;
       if (pauseReason) rollout.pauseReason = pauseReason;
@@ -174,10 +177,12 @@ export function planGameServerSet(intent: Intent, input: PlanInput): PlanResult 
   const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
-      const img = imageOps(obj, TEMPLATE, intent.container, intent.image);
+      const img = imageOps(obj, TEMPLATE, intent.container, intent.image, intent.partition !== undefined);
       if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
       const ops: unknown[] = [...img.ops];
-      const summary = [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`];
+      const summary = img.ops.length
+        ? [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`]
+        : [head('move the partition of'), `container ${intent.container} keeps ${img.old}`];
       const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
       const ru: unknown = obj.spec?.updateStrategy?.rollingUpdate;
       const rolling = isRecord(ru) ? ru : undefined;

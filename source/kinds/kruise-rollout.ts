@@ -21,7 +21,7 @@ import {
   optTime,
 } from './shared/read-util.js';
 import { readWorkloadRef, rolloutHoldActions } from './rollouts/common.js';
-import { can, cannot, invalidWorkload, pauseEnd, stepPauseMessage, workloadBase } from './shared/workload-base.js';
+import { can, cannot, invalidWorkload, pauseEnd, respectHold, stepPauseMessage, workloadBase } from './shared/workload-base.js';
 import { planKruise } from './rollouts/kruise-plans.js';
 import { rawKruiseFields, workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
@@ -135,7 +135,7 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
         paused: phase === 'paused',
         message,
         hookConditions: [],
-        actions,
+        actions: respectHold(actions, hold),
       };
       if (stableRevision) rollout.currentRevision = rollout.stableRevision = stableRevision;
       if (updateRevision) rollout.updateRevision = updateRevision;

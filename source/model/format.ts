@@ -126,8 +126,15 @@ export function pausedFor(r: Pick<RolloutStatus, 'paused' | 'pausedSince'>, now:
 }
 
 /** "paused: awaiting approval 12m": the rollout's message (its phase when it has none) and how long it has been paused. */
-export function stateText(r: Pick<RolloutStatus, 'message' | 'phase' | 'paused' | 'pausedSince'>, now: number = Date.now()): string {
-  return (r.message || r.phase) + pausedFor(r, now);
+export function stateText(
+  r: Pick<RolloutStatus, 'message' | 'phase' | 'paused' | 'pausedSince' | 'hold'>,
+  now: number = Date.now(),
+): string {
+  const text = r.message || r.phase;
+  if (!r.hold) return text + pausedFor(r, now);
+  // zonectl's hold, visible in every table: who holds it and for how long.
+  const who = `held by ${r.hold.by ?? 'zonectl'}${r.hold.at ? ` ${age(r.hold.at, now)}` : ''}`;
+  return text.includes('held by zonectl') ? text.replace('held by zonectl', who) : `${who}; ${text}`;
 }
 
 /** "1/3": pods on the update revision of the desired replicas. */

@@ -114,6 +114,8 @@ export interface ActionInput {
   partition?: number;
   /** Update one pod first: partition = replicas - 1 (only for kinds that have a partition). */
   onePodFirst?: boolean;
+  /** Keep the images and move the partition (to `partition`, default 0): go on after one pod first. */
+  continue?: boolean;
   reason?: string;
 }
 
@@ -160,9 +162,21 @@ export interface RolloutStatus {
   /** Metric results of the current step hook run (joined from HookRuns). */
   hookMetrics?: MetricResult[];
   /** Set when zonectl's hold annotation is on the object (see kinds/shared/hold.ts). */
-  hold?: { previous: number | string | boolean | null; at?: string; by?: string };
+  hold?: { previous: number | string | boolean | null; at?: string; by?: string; on?: 'step' };
   /** Rollout controller's own word, e.g. Argo status.message / Kruise canaryStatus.message. */
   controllerMessage?: string;
+}
+
+/** Who else writes the workload's spec and puts it back (kinds/shared/owner.ts). */
+export interface WorkloadOwner {
+  kind: 'GameZone' | 'kubefed' | 'Argo CD' | 'Helm';
+  name: string;
+  namespace?: string;
+  apiVersion?: string;
+  /** When it puts its version back. */
+  reverts: string;
+  /** What it owns: the first container's image (and replicas), or the whole spec. */
+  owns: 'image' | 'spec';
 }
 
 export interface WorkloadInfo {
@@ -185,6 +199,8 @@ export interface WorkloadInfo {
   /** For Argo / Kruise Rollouts: the workload the rollout drives (spec.workloadRef). */
   workloadRef?: { apiVersion: string; kind: string; name: string };
   selector?: Record<string, string>;
+  /** The owner that will overwrite changes made below it. */
+  owner?: WorkloadOwner;
   rollout: RolloutStatus;
   invalid?: string;
 }
@@ -195,6 +211,8 @@ export interface ZoneService {
   endId?: string;
   image?: string;
   workload?: string; // name of the workload backing it
+  /** The image the workload's first container runs, when it is not what the GameZone asks for (drift). */
+  running?: string;
 }
 
 export interface ZoneInfo {

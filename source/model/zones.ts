@@ -119,13 +119,22 @@ export function buildZones(
     const used = new Set<WorkloadInfo>();
     const services: ZoneService[] = [];
     const missing: string[] = [];
+    const drift: string[] = [];
     for (const cfg of gz.services) {
       for (const inst of serviceInstances(cfg)) {
         const name = serviceName(inst);
         const w = byName.get(name);
         if (w) {
           used.add(w);
-          services.push({ ...inst, workload: w.name });
+          // Desired (the entry's image, else the zone's default) next to what runs: drift is visible.
+          const desired = inst.image ?? gz.defaultImage;
+          const running = w.containers[0]?.image;
+          const row: ZoneService = { ...inst, workload: w.name };
+          if (desired && running && running !== desired) {
+            row.running = running;
+            drift.push(`${name} runs ${imageTag(running)}, GameZone asks ${imageTag(desired)}`);
+          }
+          services.push(row);
         } else {
           missing.push(name);
           services.push(inst);
@@ -135,7 +144,13 @@ export function buildZones(
     for (const w of svcWs) if (!used.has(w)) services.push(serviceOf(w));
     const ready = svcWs.filter(isReady).length;
     const r = rollUp(ws, rolloutOf, missing);
-    zones.push({ ...gz, services, servicesReady: ready, servicesTotal: services.length, rollout: r.phase, rolloutMessage: r.message });
+    const driftText = drift.length ? `drift: ${drift[0]}${drift.length > 1 ? ` (+${drift.length - 1} more)` : ''}` : '';
+    const message = !driftText
+      ? r.message
+      : r.phase === 'complete' && r.message === 'up to date'
+        ? driftText
+        : `${r.message}; ${driftText}`;
+    zones.push({ ...gz, services, servicesReady: ready, servicesTotal: services.length, rollout: r.phase, rolloutMessage: message });
   }
   for (const [k, ws] of byZone) {
     const rest = ws.filter((w) => !claimed.has(w));

@@ -236,8 +236,10 @@ function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
     state: { ...state, overlay: { ...o, focus, note: { text, token: 'warn' } } },
   });
   if (!image) return bad('type the new image', 'image');
-  if (image === c.image) return bad(`${c.name} already runs ${image}: type the new image`, 'image');
   const partition = o.partition === '' ? undefined : Number(o.partition);
+  // The same image with a partition moves the partition only: the way on after "one pod first".
+  if (image === c.image && partition === undefined)
+    return bad(`${c.name} already runs ${image}: type the new image, or keep it and set a partition (0 = every pod)`, 'image');
   if (partition !== undefined && partition > o.replicas)
     return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
   const input: ActionInput = {

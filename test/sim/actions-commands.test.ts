@@ -229,14 +229,12 @@ describe('action commands on the demo federation', () => {
       tty: true,
       answer: 'y',
       beforeAnswer: () =>
-        store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({
-          ...o,
-          metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'by-someone-else' } },
-        })),
+        // A spec change (generation moves): what the operator decided on is no longer what is there.
+        store(s.cluster).mutate(typeOf(s.kind), s.namespace, s.name, (o) => ({ ...o, spec: { ...o.spec, minReadySeconds: 7 } })),
     }).catch((e: unknown) => ({ code: -1, out: '', err: String(e) }));
     expect(r.err).toMatch(
       new RegExp(
-        `^error: ${s.cluster}: GameStatefulSet ${s.namespace}/${s.name} changed since it was read \\(resourceVersion changed \\(\\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`,
+        `^error: ${s.cluster}: GameStatefulSet ${s.namespace}/${s.name} changed since it was read \\(spec changed \\(generation \\d+ -> \\d+\\): someone else acted\\); nothing was written\n$`,
       ),
     );
     expect(r.code).toBe(5);

@@ -78,7 +78,10 @@ describe('console actions port', () => {
     const viewer = `${demo.world.scenarios.awaitingApproval!.cluster}-viewer`;
     const p = port();
     const a = demo.world.scenarios.awaitingApproval!;
-    const view = await p.plan({ cluster: viewer, kind: a.kind, namespace: a.namespace, name: a.name }, 'hold');
+    const view = await p.plan({ cluster: viewer, kind: a.kind, namespace: a.namespace, name: a.name }, 'hotupdate', {
+      container: 'game',
+      image: 'registry.example.com/project1/service:9.9.9',
+    });
     expect(view.confirmName).toBe(a.name);
     const res = await p.run(view.plan);
     expect(res.ok).toBe(false);

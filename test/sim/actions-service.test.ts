@@ -355,10 +355,8 @@ describe('refusal codes -> exit codes', () => {
 
     const s = gsts();
     const held = (await port.plan(target(s.kind, s.name), 'hold')).plan;
-    demo.world.stores.get(cluster)!.mutate(T.gameStatefulSet, ns, s.name, (o) => ({
-      ...o,
-      metadata: { ...o.metadata, labels: { ...o.metadata.labels, touched: 'yes' } },
-    }));
+    // Someone else changes the spec (a label change or a controller's status write is no conflict).
+    demo.world.stores.get(cluster)!.mutate(T.gameStatefulSet, ns, s.name, (o) => ({ ...o, spec: { ...o.spec, minReadySeconds: 3 } }));
     const e = await port.service.run(held, { confirmed: 'asked' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ActionConflict);
     expect(await refusal(Promise.reject(e as Error))).toMatchObject({ code: 'conflict', exitCode: 5 });

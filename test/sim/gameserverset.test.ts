@@ -5,10 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionHelp, runAction } from '../../commands/action-common.js';
-import type { Streams } from '../../commands/action-io.js';
 import { readGameServerSet } from '../../source/kinds/gameserverset.js';
 import { parseWorkloadKind } from '../../source/kinds/registry.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
@@ -16,6 +13,7 @@ import type { ActionName } from '../../source/model/types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import type { ScenarioRef } from '../../source/sim/world.js';
+import { actionRunner } from './demo-commands.js';
 
 const GSS: ResourceType = {
   group: 'game.kruise.io',
@@ -63,24 +61,8 @@ async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void
   }
 }
 
-async function zonectl(action: ActionName, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
-  stdin.isTTY = false;
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += String(d)));
-  stderr.on('data', (d) => (err += String(d)));
-  const io: Streams = { stdin, stdout, stderr };
-  const code = await runAction(
-    action,
-    ['--kubeconfig', demo.kubeconfigPath, '--context', s.cluster, '-n', s.namespace, ...args],
-    actionHelp(action, ''),
-    io,
-  );
-  return { code, out, err };
-}
+const run = actionRunner(() => demo.kubeconfigPath);
+const zonectl = (action: ActionName, args: string[]) => run(action, ['--context', s.cluster, '-n', s.namespace, ...args]);
 
 describe('GameServerSet on the simulator', () => {
   it('runs on an Advanced StatefulSet of the same name; one GameServer per pod, synced onto the pod labels', () => {
@@ -160,16 +142,17 @@ describe('GameServerSet on the simulator', () => {
     }
   });
 
-  it('while held, a hot update is written but no server takes it until release', async () => {
+  it('while held, a hot update is refused until release; then it goes through in place', async () => {
     const next = 'registry.example.com/project1/battle-scripts:1.9.1';
     expect((await zonectl('hold', [`gameserverset/${s.name}`, '--yes'])).code).toBe(0);
+    const refused = await zonectl('hotupdate', [`gameserverset/${s.name}`, '--container', 'scripts', '--image', next, '--yes']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/held by .*: release it first/);
+    expect(set().spec.gameServerTemplate.spec.containers[1].image).toBe(NEXT_SCRIPTS);
+    expect((await zonectl('release', [`gameserverset/${s.name}`, '--yes'])).code).toBe(0);
     const hot = await zonectl('hotupdate', [`gameserverset/${s.name}`, '--container', 'scripts', '--image', next, '--yes']);
     expect(hot.err).toBe('');
     expect(hot.code).toBe(0);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(pods().filter((p) => image(p, 'scripts') === next)).toEqual([]);
-    const release = await zonectl('release', [`gameserverset/${s.name}`, '--yes']);
-    expect(release.code).toBe(0);
     await until('every server on the new sidecar', () => pods().every((p) => image(p, 'scripts') === next), 30_000);
   });
 

@@ -5,7 +5,7 @@ import { clock } from '../../model/format.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';
 import type { BkbcsKind } from './steps.js';
-import { can, cannot } from '../shared/workload-base.js';
+import { can, cannot, respectHold } from '../shared/workload-base.js';
 
 export const PAUSED_BY_STEP = 'PausedByCanaryPauseStep';
 export const PAUSED_BY_HOOK = 'PausedByStepBasedHook';
@@ -107,10 +107,24 @@ function hotupdate(x: BkbcsActionInput): ActionAvailability {
   }
 }
 
+/** Paused at a step that only an approve ends (a manual pause, or a step hook that did not succeed). */
+export function waitsForApproval(x: Pick<BkbcsActionInput, 'pauseConditions' | 'steps' | 'stepIndex'>): boolean {
+  const pc = x.pauseConditions.find((c) => c.reason === PAUSED_BY_STEP || c.reason === PAUSED_BY_HOOK);
+  if (!pc) return false;
+  return pc.reason === PAUSED_BY_HOOK || !x.steps[x.stepIndex ?? 0]?.pauseSeconds;
+}
+
 function hold(x: BkbcsActionInput): ActionAvailability {
   if (x.hold) return cannot('hold', 'already held by zonectl');
-  if (x.kind === 'GameDeployment' && x.steps.length)
-    return cannot('hold', 'GameDeployment partition does not apply while canary steps are set');
+  // bk-bcs takes the partition from the current canary step while steps are set (canary.go
+  // GetCurrentPartition) and owns spec.updateStrategy.paused: only a step that waits for approval holds.
+  if (x.steps.length)
+    return waitsForApproval(x)
+      ? can('hold', 'the rollout waits at this step; hold keeps approve, skip-hook and hot update off until released')
+      : cannot(
+          'hold',
+          'canary steps set the partition (bk-bcs ignores rollingUpdate.partition while steps are set): hold when the rollout waits at a step',
+        );
   if (x.specPartition >= x.replicas)
     return cannot('hold', `partition ${x.specPartition} already keeps all ${x.replicas} pods on the old revision`);
   return can('hold', `sets partition to ${x.replicas}: no further pods are updated`);
@@ -118,10 +132,11 @@ function hold(x: BkbcsActionInput): ActionAvailability {
 
 function release(x: BkbcsActionInput): ActionAvailability {
   if (!x.hold) return cannot('release', 'not held by zonectl');
+  if (x.hold.on === 'step') return can('release', 'lifts the hold: the step can be approved again');
   const prev = x.hold.previous;
   return can('release', prev === null || prev === undefined ? 'removes the partition' : `restores partition ${String(prev)}`);
 }
 
 export function bkbcsActions(x: BkbcsActionInput): ActionAvailability[] {
-  return [approve(x), reject(x), skipHook(x), retryHooks(x), hotupdate(x), hold(x), release(x)];
+  return respectHold([approve(x), reject(x), skipHook(x), retryHooks(x), hotupdate(x), hold(x), release(x)], x.hold);
 }

@@ -22,7 +22,17 @@ import {
   what,
 } from '../plan/common.js';
 import { compose, seen, write } from '../plan/compose.js';
-import type { Plan, PlanPatchType, PlanResult } from '../plan/types.js';
+import { gameZoneImageWrite, type OwnerWrite, ownerManagedContainer } from '../plan/owner-write.js';
+import type { Plan, PlanPatchType, PlanResult, PlanStep } from '../plan/types.js';
+import { belowOwnerWarning } from '../shared/owner.js';
+import { isRecord } from '../shared/read-util.js';
+
+/** The image of container `name` in a pod template. */
+function imageOf(template: unknown, name: string | undefined): string | undefined {
+  const cs: unknown = isRecord(template) && isRecord(template.spec) ? template.spec.containers : undefined;
+  const c: unknown = Array.isArray(cs) ? cs.find((x) => isRecord(x) && x.name === name) : undefined;
+  return isRecord(c) && typeof c.image === 'string' ? c.image : undefined;
+}
 
 function stage(w: WorkloadInfo): string {
   const r = w.rollout;
@@ -63,6 +73,27 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
       warnings,
     });
 
+  /**
+   * The GameZone write that makes the managed (first) container run `image`: undefined when no
+   * GameZone owns it, the change is to another container, or the GameZone already asks for it; a
+   * string when it cannot be written there.
+   */
+  const gameZoneImage = (container: string | undefined, image: string | undefined): OwnerWrite | string | undefined => {
+    if (w.owner?.kind !== 'GameZone' || image === undefined || container !== ownerManagedContainer(obj)) return undefined;
+    return gameZoneImageWrite(w, input, image);
+  };
+  const withOwner = (steps: PlanStep[], summary: string[], warnings: string[]): Plan =>
+    compose(w, t, input, { action: intent.action, steps, preconditions: pre, summary, warnings });
+  const belowOwner = (step: PlanStep, summary: string[], warnings: string[], why: string): Plan =>
+    compose(w, t, input, {
+      action: intent.action,
+      steps: [step],
+      preconditions: pre,
+      summary,
+      warnings: [...warnings, belowOwnerWarning(w.owner!, why)],
+      requiresForce: true,
+    });
+
   switch (intent.action) {
     case 'approve':
       return ok(
@@ -87,14 +118,21 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
           : [];
       if (w.rollout.stepIndex !== undefined && prev !== w.rollout.stableRevision)
         warnings.push('restoring a revision that did not finish its canary restarts the canary at step 1');
-      return ok(
-        base(
-          jsonBody(rv, [{ op: 'replace', path: '/spec/template', value: template }]),
-          'json',
-          [head('reject'), `at ${stage(w)}`, `restore pod template of ${prev}`, ...changes.map((c) => `  ${c}`)],
-          warnings,
-        ),
+      const summary = [head('reject'), `at ${stage(w)}`, `restore pod template of ${prev}`, ...changes.map((c) => `  ${c}`)];
+      const restore = write(
+        cluster,
+        t,
+        w.namespace,
+        w.name,
+        'json',
+        jsonBody(rv, [{ op: 'replace', path: '/spec/template', value: template }]),
       );
+      // A GameZone would put its image back: the restored image goes to the GameZone as well.
+      const managed = ownerManagedContainer(obj);
+      const gz = gameZoneImage(managed, imageOf(template, managed));
+      if (gz === undefined) return ok(base(restore.body, 'json', summary, warnings));
+      if (typeof gz === 'string') return ok(belowOwner(restore, summary, warnings, gz));
+      return ok(withOwner([restore, gz.step], [...summary, gz.line], warnings));
     }
 
     case 'skip-hook': {
@@ -139,18 +177,19 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
     }
 
     case 'hotupdate': {
-      const img = imageOps(obj, '/spec/template', intent.container, intent.image);
+      const img = imageOps(obj, '/spec/template', intent.container, intent.image, intent.partition !== undefined);
       if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
       const ops = [...img.ops];
       const warnings: string[] = [];
-      if (a.reason?.startsWith('warning: ')) warnings.push(a.reason.slice('warning: '.length));
-      if (w.rollout.phase !== 'complete')
+      const move = ops.length === 0; // same image: only the partition moves (--continue)
+      if (a.reason?.startsWith('warning: ') && !move) warnings.push(a.reason.slice('warning: '.length));
+      if (w.rollout.phase !== 'complete' && !move)
         warnings.push(
           `a rollout is in progress (${w.rollout.message}): a new template starts a new revision${w.rollout.steps.length ? ' and restarts the canary at step 1' : ''}`,
         );
       const summary = [
-        head('hot-update'),
-        `container ${intent.container}: ${img.old} -> ${intent.image}`,
+        head(move ? 'move the partition of' : 'hot-update'),
+        move ? `container ${intent.container} keeps ${img.old}` : `container ${intent.container}: ${img.old} -> ${intent.image}`,
         `strategy ${w.rollout.strategy}`,
       ];
       if (intent.partition !== undefined) {
@@ -167,10 +206,26 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
           );
         }
       }
-      return ok(base(jsonBody(rv, ops), 'json', summary, warnings));
+      // The GameZone that generates this workload decides this container's image: write it there.
+      const gz = move ? undefined : gameZoneImage(intent.container, intent.image);
+      if (gz === undefined) return ok(base(jsonBody(rv, ops), 'json', summary, warnings));
+      const direct = write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops));
+      if (typeof gz === 'string') return ok(belowOwner(direct, summary, warnings, gz));
+      const partitionOps = ops.slice(img.ops.length);
+      const steps = partitionOps.length ? [write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, partitionOps)), gz.step] : [gz.step];
+      return ok(withOwner(steps, [...summary, gz.line], warnings));
     }
 
     case 'hold': {
+      if (w.rollout.steps.length)
+        return ok(
+          base(
+            mergeBody(rv, {}, { annotations: holdAnnotation(null, input, 'step') }),
+            'merge',
+            [head('hold'), `at ${stage(w)}`, 'record the hold: approve, skip-hook and hot update are refused until release'],
+            ['the step waits for approval by itself; only zonectl honours the hold (kubectl can still approve)'],
+          ),
+        );
       const prev = specPartition(kind, obj) ?? null;
       const path = partitionPath(kind);
       const body = mergeBody(rv, nest(path, w.rollout.replicas), { annotations: holdAnnotation(prev, input) });
@@ -185,6 +240,10 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
     }
 
     case 'release': {
+      if (w.rollout.hold?.on === 'step')
+        return ok(
+          base(mergeBody(rv, {}, { annotations: releaseAnnotation() }), 'merge', [head('release'), 'remove the hold', `at ${stage(w)}`]),
+        );
       const prev = w.rollout.hold?.previous;
       const path = partitionPath(kind);
       const value = typeof prev === 'number' || typeof prev === 'string' ? prev : null;

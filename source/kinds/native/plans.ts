@@ -39,10 +39,12 @@ export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent:
   const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
-      const img = imageOps(obj, '/spec/template', intent.container, intent.image);
+      const img = imageOps(obj, '/spec/template', intent.container, intent.image, intent.partition !== undefined && kind === 'StatefulSet');
       if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
       const ops = [...img.ops];
-      const summary = [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`];
+      const summary = img.ops.length
+        ? [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`]
+        : [head('move the partition of'), `container ${intent.container} keeps ${img.old}`];
       const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
       if (intent.partition !== undefined) {
         if (kind === 'Deployment') warnings.push('partition is ignored: Deployments have none');

@@ -41,6 +41,8 @@ export interface PlanInput {
   revisions?: readonly KubeObject[];
   /** The workload a Rollout drives (Argo workloadRef / Kruise) for hotupdate and reject. */
   workloadObj?: KubeObject;
+  /** The GameZone that generates the workload (its controller owner), to act where the image is decided. */
+  ownerObj?: KubeObject;
   utc?: boolean;
 }
 
@@ -81,10 +83,11 @@ export function jsonBody(rv: string, ops: unknown[]): unknown[] {
   return rv ? [{ op: 'test', path: '/metadata/resourceVersion', value: rv }, ...ops] : ops;
 }
 
-export function holdAnnotation(previous: number | string | boolean | null, input: PlanInput): Record<string, string> {
+export function holdAnnotation(previous: number | string | boolean | null, input: PlanInput, on?: 'step'): Record<string, string> {
   return {
     [HOLD_ANNOTATION]: formatHold({
       previous,
+      ...(on ? { on } : {}),
       ...(input.now !== undefined ? { at: new Date(input.now).toISOString() } : {}),
       ...(input.by ? { by: input.by } : {}),
     }),
@@ -104,6 +107,8 @@ export function imageOps(
   templatePath: string,
   container: string,
   image: string,
+  /** The plan also moves a partition: the same image is then "keep it" (no ops), not an error. */
+  movesPartition = false,
 ): { ops: unknown[]; index: number; old: string } | string {
   const segs = templatePath.split('/').filter(Boolean);
   let cur: unknown = obj;
@@ -120,7 +125,7 @@ export function imageOps(
   }
   const old = (containers[index] as Record<string, unknown>).image;
   if (typeof old !== 'string') return `container ${container} has no image`;
-  if (old === image) return `container ${container} already runs ${image}`;
+  if (old === image) return movesPartition ? { ops: [], index, old } : `container ${container} already runs ${image}`;
   const path = `${templatePath}/spec/containers/${index}/image`;
   return {
     ops: [

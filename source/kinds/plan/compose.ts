@@ -6,6 +6,7 @@ import type { ActionName, WorkloadInfo } from '../../model/types.js';
 import { cardFor } from './card.js';
 import type { PlanInput } from './common.js';
 import { describeBody } from './describe.js';
+import { belowOwnerWarning, ownerLabel } from '../shared/owner.js';
 import type { Plan, PlanPatchType, PlanPreconditions, PlanStep, PlanTarget } from './types.js';
 
 /** One write of a plan: a patch of `name` (optionally its status subresource) on `cluster`. */
@@ -33,8 +34,13 @@ export function seen(w: WorkloadInfo, opts: { step?: boolean; hookRunName?: stri
   if (opts.step !== false && w.rollout.stepIndex !== undefined) pre.stepIndex = w.rollout.stepIndex;
   if (w.rollout.updateRevision) pre.updateRevision = w.rollout.updateRevision;
   if (opts.hookRunName !== undefined) pre.hookRunName = opts.hookRunName;
+  if (w.generation !== undefined) pre.generation = w.generation;
+  if (w.rollout.hold) pre.held = true;
   return pre;
 }
+
+/** Actions whose writes change the workload's spec (approve / skip-hook / retry touch controller-owned fields). */
+const SPEC_ACTIONS = new Set<ActionName>(['hotupdate', 'reject', 'hold', 'release']);
 
 export interface PlanParts {
   action: ActionName;
@@ -44,6 +50,8 @@ export interface PlanParts {
   /** Headline first, then the detail lines. */
   summary: string[];
   warnings: string[];
+  /** The plan needs explicit confirmation (a change an owner will revert). */
+  requiresForce?: boolean;
 }
 
 /** The executor's plan for writes planned on workload `w` of wire type `type` (read from `input.obj`). */
@@ -73,5 +81,13 @@ export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, p
   // A hot update the strategy turns into pod recreation needs explicit confirmation (--force with --yes).
   if (parts.action === 'hotupdate' && w.rollout.actions.find((a) => a.action === 'hotupdate')?.reason?.startsWith('warning:'))
     plan.requiresForce = true;
+  if (parts.requiresForce) plan.requiresForce = true;
+  // kubefed, Argo CD and Helm own the whole spec: a spec change made here is put back (DESIGN §5).
+  const o = w.owner;
+  if (o?.owns === 'spec' && SPEC_ACTIONS.has(parts.action) && parts.steps.some((s) => !s.subresource && s.target.name === w.name)) {
+    plan.warnings.push(belowOwnerWarning(o));
+    plan.requiresForce = true;
+  }
+  if (o) plan.card.owner = ownerLabel(o);
   return plan;
 }

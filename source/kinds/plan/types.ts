@@ -32,6 +32,14 @@ export interface PlanPreconditions {
   updateRevision?: string;
   /** For skip-hook: the HookRun that must still be the current step run. */
   hookRunName?: string;
+  /**
+   * metadata.generation as seen: the spec the operator decided on. Controllers' status writes move the
+   * resourceVersion but not the generation, so the executor guards this (and the step, revision and
+   * hook run above) rather than every status write.
+   */
+  generation?: number;
+  /** zonectl's hold was on the object as seen (a hold set since then refuses approve / hot update). */
+  held?: boolean;
 }
 
 /** Facts for the approval card (seed 000), shown before confirming. */
@@ -40,6 +48,8 @@ export interface PlanCard {
   namespace: string;
   kind: string;
   name: string;
+  /** The owner that decides this workload's spec or image (GameZone, kubefed, Argo CD, Helm). */
+  owner?: string;
   revision?: string; // "current -> update"
   step?: string; // "2/4 (pause)"
   percentUpdated?: string;

@@ -46,6 +46,7 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       };
     case 'reject':
       return {
+        failed: failedMessage,
         describe: 'the previous revision to be restored on every pod',
         reached: (i) =>
           observed(i) &&
@@ -54,19 +55,37 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
           i.rollout.updatedReady >= i.rollout.replicas,
       };
     case 'hotupdate': {
-      const images = plan.card.images ?? [];
+      const images = (plan.card.images ?? []).filter((im) => im.from !== im.to);
+      // Only the partition moved (hotupdate --continue): no new revision, the same settling.
+      if (!images.length)
+        return {
+          describe: 'the pods the partition now lets through to be updated and ready',
+          reached: (i) => i.resourceVersion !== before.resourceVersion && settled(i),
+          failed: failedMessage,
+        };
       return {
         describe: 'updated pods to be ready',
         reached: (i) =>
           images.every((im) => i.containers.some((c) => c.name === im.container && c.image === im.to)) &&
           i.rollout.updateRevision !== b.updateRevision &&
           settled(i),
-        failed: failedMessage,
+        // Failed, or the image is neither ours nor the old one any more: a newer change replaced it.
+        failed: (i) => {
+          const f = failedMessage(i);
+          if (f) return f;
+          for (const im of images) {
+            const c = i.containers.find((x) => x.name === im.container);
+            if (c && c.image !== im.to && c.image !== im.from)
+              return `superseded: container ${im.container} is now ${c.image}; stopped waiting`;
+          }
+          return undefined;
+        },
       };
     }
     case 'retry-hooks':
       return {
         describe: 'the retried hooks to pass and the update to finish',
+        failed: failedMessage,
         reached: (i) => observed(i) && !i.rollout.hookConditions.some((c) => hookUnsuccessful(c.phase)) && settled(i),
       };
     case 'hold':

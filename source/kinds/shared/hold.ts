@@ -8,6 +8,8 @@ export interface HoldRecord {
   previous: number | string | boolean | null;
   at?: string; // RFC3339
   by?: string; // user or context that held it
+  /** 'step': a canary workload held at a step that waits for approval (nothing but the annotation is written). */
+  on?: 'step';
 }
 
 /** Parse the hold annotation; undefined when absent or unreadable (then it is not zonectl's hold). */
@@ -24,6 +26,7 @@ export function parseHold(annotations: Record<string, string> | undefined): Hold
       previous,
       at: typeof r.at === 'string' ? r.at : undefined,
       by: typeof r.by === 'string' ? r.by : undefined,
+      ...(r.on === 'step' ? { on: 'step' as const } : {}),
     };
   } catch {
     return undefined;
@@ -31,5 +34,10 @@ export function parseHold(annotations: Record<string, string> | undefined): Hold
 }
 
 export function formatHold(h: HoldRecord): string {
-  return JSON.stringify({ previous: h.previous, ...(h.at ? { at: h.at } : {}), ...(h.by ? { by: h.by } : {}) });
+  return JSON.stringify({
+    previous: h.previous,
+    ...(h.at ? { at: h.at } : {}),
+    ...(h.by ? { by: h.by } : {}),
+    ...(h.on ? { on: h.on } : {}),
+  });
 }

@@ -2,6 +2,7 @@
 import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
+import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
 
@@ -56,6 +57,8 @@ export function workloadBase(
   if (service) info.service = service;
   const selector = optStringMap(obj, 'spec.selector.matchLabels');
   if (selector) info.selector = selector;
+  const owner = ownerOf(obj);
+  if (owner) info.owner = owner;
   return { m, info };
 }
 
@@ -96,6 +99,18 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
     rollout: emptyRollout('invalid', `invalid: ${reason}`, actions),
     invalid: reason,
   };
+}
+
+/**
+ * A rollout zonectl holds refuses what would move it on (approve, skip-hook, hot update) until it is
+ * released: a hold that an approve quietly defeats is no hold.
+ */
+export function respectHold(actions: ActionAvailability[], hold: { by?: string } | undefined): ActionAvailability[] {
+  if (!hold) return actions;
+  const why = `held by ${hold.by ?? 'zonectl'}: release it first`;
+  return actions.map((a) =>
+    a.possible && (a.action === 'approve' || a.action === 'skip-hook' || a.action === 'hotupdate') ? cannot(a.action, why) : a,
+  );
 }
 
 export function can(action: ActionName, reason?: string): ActionAvailability {

@@ -1,6 +1,7 @@
 // Rollout detail: steps (current marked, with its timer), current -> update revision and images,
 // hook runs with metric results, pods with revision / ready / restarts / hook conditions.
 import { workloadSpec } from '../../kinds/registry.js';
+import { ownerLabel } from '../../kinds/shared/owner.js';
 import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
 import type { Snapshot } from '../../store/types.js';
 import { age, shortDuration, stateText, updatedText } from '../../model/format.js';
@@ -85,6 +86,20 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
   for (const c of w.containers) b.kv(`img:${c.name}`, `image ${c.name}`, c.image);
   if (w.zone) b.kv('zone', 'zone', `${w.zone}${w.service ? ` / ${w.service}` : ''}`);
   if (w.rolloutRef) b.kv('ctrl', 'controller', `${w.rolloutRef.kind}/${w.rolloutRef.name}`);
+  if (w.owner) {
+    // Desired (what the owner asks for) next to what runs: a change made below the owner shows as drift.
+    const svc = s.zones
+      .find((z) => z.cluster === w.cluster && z.namespace === w.namespace && z.source === 'GameZone' && z.name === w.owner?.name)
+      ?.services.find((x) => x.workload === w.name);
+    const zone = s.zones.find((z) => z.cluster === w.cluster && z.namespace === w.namespace && z.name === w.owner?.name);
+    const desired = svc?.image ?? zone?.defaultImage;
+    b.kv(
+      'owner',
+      'owner',
+      `${ownerLabel(w.owner)}${desired ? `, asks ${desired}` : ''}${svc?.running ? ' (drift: runs another image)' : ''}`,
+      svc?.running ? 'warn' : undefined,
+    );
+  }
 
   b.blank();
   b.heading(`Steps (${r.steps.length})`);

@@ -78,6 +78,22 @@ describe('preconditions', () => {
     expect(compareObserved({ resourceVersion: '5', stepIndex: 1 }, { resourceVersion: '5', stepIndex: 1 })).toEqual([]);
   });
 
+  it('guards the spec (generation), not the status writes a controller makes; a hold set since is a change', () => {
+    // The hook controller wrote status: resourceVersion moved, generation did not.
+    expect(
+      compareObserved({ resourceVersion: '5', generation: 3, stepIndex: 1 }, { resourceVersion: '9', generation: 3, stepIndex: 1 }),
+    ).toEqual([]);
+    expect(compareObserved({ resourceVersion: '5', generation: 3 }, { resourceVersion: '9', generation: 4 })).toEqual([
+      'spec changed (generation 3 -> 4): someone else acted',
+    ]);
+    expect(compareObserved({ resourceVersion: '5', generation: 3 }, { resourceVersion: '6', generation: 3, held: true })).toEqual([
+      'held by zonectl since it was read: release it first',
+    ]);
+    expect(
+      compareObserved({ resourceVersion: '5', generation: 3, held: true }, { resourceVersion: '6', generation: 3, held: true }),
+    ).toEqual([]);
+  });
+
   it('a skipped hook run must still be the current, running one', () => {
     expect(compareObserved({ resourceVersion: '5', hookRunName: 'a' }, { resourceVersion: '5', hookRunName: 'b' })).toEqual([
       'current hook run a -> b',

@@ -49,7 +49,8 @@ describe('readGameDeployment', () => {
     expect(act(w, 'skip-hook').possible).toBe(false);
     expect(act(w, 'retry-hooks').possible).toBe(false);
     expect(act(w, 'hotupdate')).toMatchObject({ possible: true, reason: expect.stringContaining('in place') });
-    expect(act(w, 'hold')).toMatchObject({ possible: false, reason: expect.stringContaining('canary steps') });
+    // Waiting at a manual pause step: the only hold bk-bcs honours (its steps set the partition).
+    expect(act(w, 'hold')).toMatchObject({ possible: true, reason: expect.stringContaining('waits at this step') });
     expect(act(w, 'release')).toMatchObject({ possible: false, reason: 'not held by zonectl' });
   });
 

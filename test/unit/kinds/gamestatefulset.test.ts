@@ -49,14 +49,27 @@ describe('readGameStatefulSet', () => {
     expect(act(w, 'retry-hooks').reason).toBe('re-runs 2 failed pre-delete, pre-inplace hooks');
   });
 
-  it('canary steps on a GameStatefulSet: hold is still possible (rollingUpdate.partition)', () => {
+  it('canary steps on a GameStatefulSet: no hold by partition while a step runs (bk-bcs takes the step partition)', () => {
     const o = gstsInPlace();
     o.spec.updateStrategy.canary = { steps: [{ partition: 4 }, { pause: {} }] };
     o.status.currentStepIndex = 0;
     const w = readGameStatefulSet('c', o, ctx);
     expect(w.rollout.partition).toBe(4);
     expect(w.rollout.stepIndex).toBe(0);
-    expect(act(w, 'hold').possible).toBe(true);
+    expect(act(w, 'hold')).toMatchObject({ possible: false, reason: expect.stringContaining('bk-bcs ignores rollingUpdate.partition') });
+  });
+
+  it('held at a waiting step: approve, skip-hook and hot update are refused until release, which lifts only the hold', () => {
+    const o = gstsInPlace();
+    o.spec.updateStrategy.canary = { steps: [{ partition: 4 }, { pause: {} }] };
+    o.status.currentStepIndex = 1;
+    o.status.pauseConditions = [{ reason: 'PausedByCanaryPauseStep', startTime: '2026-12-02T10:00:00Z' }];
+    o.metadata.annotations = { 'zonectl.io/hold': '{"previous":null,"at":"2026-12-02T10:01:00Z","by":"alice","on":"step"}' };
+    const w = readGameStatefulSet('c', o, ctx);
+    expect(act(w, 'approve')).toEqual({ action: 'approve', possible: false, reason: 'held by alice: release it first' });
+    expect(act(w, 'hotupdate')).toMatchObject({ possible: false, reason: 'held by alice: release it first' });
+    expect(act(w, 'reject').possible).toBe(true);
+    expect(act(w, 'release')).toEqual({ action: 'release', possible: true, reason: 'lifts the hold: the step can be approved again' });
   });
 
   it('HotPatchUpdate and OnDelete hot-update notes', () => {

@@ -53,7 +53,7 @@ describe('composed plans', () => {
     ];
     const p = plan({ action: 'approve' }, { cluster: 'c', obj: gdPausedAtPauseStep(), revisions: revs });
     expect(p.primary).toEqual({ cluster: 'c', type: KINDS.GameDeployment, namespace: 'zone-101', name: 'test-gd' });
-    expect(p.preconditions).toEqual({ resourceVersion: '1234', stepIndex: 1, updateRevision: 'test-gd-9d78dd5db' });
+    expect(p.preconditions).toEqual({ resourceVersion: '1234', generation: 3, stepIndex: 1, updateRevision: 'test-gd-9d78dd5db' });
     expect(p.summary).toBe('approve GameDeployment zone-101/test-gd on c');
     expect(p.details).toEqual(['at step 2/3 (pause (manual)), 1/4 updated (25%), revision test-gd-9d78dd5db', 'continues to step 3/3']);
     expect(p.steps.map((s) => s.describe)).toEqual(['spec.updateStrategy.paused = false']);
@@ -82,6 +82,7 @@ describe('composed plans', () => {
     expect(p.primary.name).toBe('test-gd');
     expect(p.preconditions).toEqual({
       resourceVersion: '1234',
+      generation: 3,
       stepIndex: 1,
       updateRevision: 'test-gd-9d78dd5db',
       hookRunName: 'canary-test-gd-9d78dd5db-1-check-online',
@@ -110,7 +111,7 @@ describe('composed plans', () => {
       { verb: 'patch', group: 'argoproj.io', resource: 'rollouts', namespace: 'zone-7', name: 'lobby', subresource: 'status' },
       { verb: 'patch', group: 'argoproj.io', resource: 'rollouts', namespace: 'zone-7', name: 'lobby' },
     ]);
-    expect(p.preconditions).toEqual({ resourceVersion: '9', stepIndex: 1, updateRevision: '6d4f8c7b9' });
+    expect(p.preconditions).toEqual({ resourceVersion: '9', generation: 4, stepIndex: 1, updateRevision: '6d4f8c7b9' });
   });
 
   it('hot update via a workloadRef: the rollout is primary (rv + revision), the workload is written; --force when pods are recreated', () => {
@@ -124,7 +125,7 @@ describe('composed plans', () => {
       { cluster: 'c', obj: ref, workloadObj: d },
     );
     expect(p.primary).toEqual({ cluster: 'c', type: KINDS.Rollout, namespace: 'zone-7', name: 'lobby' });
-    expect(p.preconditions).toEqual({ resourceVersion: '9', updateRevision: '6d4f8c7b9' });
+    expect(p.preconditions).toEqual({ resourceVersion: '9', generation: 4, updateRevision: '6d4f8c7b9' });
     expect(p.access).toEqual([{ verb: 'patch', group: 'apps', resource: 'deployments', namespace: 'zone-7', name: 'auth-2' }]);
     expect(p.card.images).toEqual([
       { container: 'auth', from: 'registry.example.com/project1/service:0.2.0', to: 'registry.example.com/project1/service:0.3.0' },
@@ -146,7 +147,7 @@ describe('composed plans', () => {
     };
     const r = plan({ action: 'reject' }, { cluster: 'c', obj: kruise(), workloadObj: cloneSet('InPlaceIfPossible'), revisions: [rev] });
     expect(r.primary).toEqual({ cluster: 'c', type: KINDS.KruiseRollout, namespace: 'zone-7', name: 'gate-rollout' });
-    expect(r.preconditions).toEqual({ resourceVersion: '5', updateRevision: '7f9c6d' });
+    expect(r.preconditions).toEqual({ resourceVersion: '5', generation: 2, updateRevision: '7f9c6d' });
     expect(r.access).toEqual([{ verb: 'patch', group: 'apps.kruise.io', resource: 'clonesets', namespace: 'zone-7', name: 'gateway' }]);
     expect(r.card.images).toEqual([{ container: 'gw', from: 'r/gw:2.0', to: 'r/gw:1.9' }]);
     const h = plan(

@@ -101,6 +101,37 @@ describe('buildZones', () => {
     expect(z.rolloutMessage).toBe('up to date; missing auth-2');
   });
 
+  it('desired vs running: a service whose image is not what the GameZone asks for is drift, named in the zone', () => {
+    const gz = readGameZone(CL, zone1());
+    const ws = [
+      readGameStatefulSet(CL, gd('game-1', { kind: 'GameStatefulSet', image: 'registry.example.com/project1/service:0.3.0' })),
+      readGameDeployment(CL, gd('db-1')),
+      readGameDeployment(CL, gd('gateway-1')),
+      readGameDeployment(CL, gd('gateway-2')),
+      readGameDeployment(CL, gd('auth-2', { image: 'registry.example.com/project1/service:0.0.9' })),
+    ];
+    const z = buildZones([gz], ws)[0]!;
+    expect(z.services.filter((x) => x.running).map((x) => [x.workload, x.image, x.running])).toEqual([
+      ['game-1', 'registry.example.com/project1/service:0.2.0', 'registry.example.com/project1/service:0.3.0'],
+      ['auth-2', undefined, 'registry.example.com/project1/service:0.0.9'],
+    ]);
+    expect(z.rollout).toBe('complete');
+    expect(z.rolloutMessage).toBe('drift: game-1 runs 0.3.0, GameZone asks 0.2.0 (+1 more)');
+    // The workloads name their owner (the GameZone generates them).
+    const owned = gd('game-1', { kind: 'GameStatefulSet' });
+    owned.metadata.ownerReferences = [
+      { apiVersion: 'apps.example.com/v1alpha1', kind: 'GameZone', name: 'zone1', uid: 'z1', controller: true },
+    ];
+    expect(readGameStatefulSet(CL, owned).owner).toEqual({
+      kind: 'GameZone',
+      name: 'zone1',
+      namespace: 'zone-101',
+      apiVersion: 'apps.example.com/v1alpha1',
+      reverts: 'on its next reconcile (any edit of the GameZone)',
+      owns: 'image',
+    });
+  });
+
   it('roll-up: failed > paused > progressing > complete, with the worst named', () => {
     const ws = [readGameDeployment(CL, gd('game-1', { paused: true })), readGameDeployment(CL, gd('game-2'))];
     let z = buildZones([], ws)[0];

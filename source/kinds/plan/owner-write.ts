@@ -1,0 +1,68 @@
+// Acting where the truth lives: a GameZone decides the image of the workloads it generates, so a hot
+// update or a reject of that image is written to the GameZone's serviceConfig entry (its controller
+// then rolls it to the workload) instead of to the workload, where the next GameZone reconcile would
+// put the old image back. Where that is not possible, the plan says the change will be reverted, and
+// when, and needs explicit confirmation (--force with --yes). Pure.
+import type { KubeObject } from '../../kube/object.js';
+import type { WorkloadInfo } from '../../model/types.js';
+import { ownerLabel } from '../shared/owner.js';
+import { isRecord } from '../shared/read-util.js';
+import { jsonBody, type PlanInput, typeFromRef } from './common.js';
+import { write } from './compose.js';
+import type { PlanStep } from './types.js';
+
+export interface OwnerWrite {
+  step: PlanStep;
+  /** The summary line: what is written where. */
+  line: string;
+}
+
+/** The first container of the workload's pod template: the one a GameZone sets the image of. */
+export function ownerManagedContainer(obj: KubeObject): string | undefined {
+  const cs: unknown = obj.spec?.template?.spec?.containers;
+  const c0: unknown = Array.isArray(cs) ? cs[0] : undefined;
+  return isRecord(c0) && typeof c0.name === 'string' ? c0.name : undefined;
+}
+
+/**
+ * The write of `image` to the GameZone entry of the service behind `w`; undefined when the GameZone
+ * already asks for that image; a string saying why it cannot be written there.
+ */
+export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: string): OwnerWrite | string | undefined {
+  const owner = w.owner!;
+  const gz = input.ownerObj;
+  const label = ownerLabel(owner);
+  if (!gz || !owner.apiVersion) return `${label} could not be read`;
+  const service = w.service ?? w.name;
+  const m = /^(.+)-(\d+)$/.exec(service);
+  if (!m) return `service ${service} is not <type>-<id> in ${label}`;
+  const [, type, idText] = m;
+  const id = Number(idText);
+  const entries: unknown = gz.spec?.gameZone?.serviceConfig;
+  const list = Array.isArray(entries) ? entries : [];
+  const index = list.findIndex((e) => isRecord(e) && e.type === type && Number(e.id ?? 1) <= id && id <= Number(e.endId ?? e.id ?? 1));
+  if (index < 0) return `${label} has no serviceConfig entry for ${service}`;
+  const e = list[index] as Record<string, unknown>;
+  if (e.endId !== undefined && Number(e.endId) !== Number(e.id ?? 1))
+    return `${service} is one of ${type}-${String(e.id ?? 1)}..${String(e.endId)} in ${label} (one entry for ${Number(e.endId) - Number(e.id ?? 1) + 1} services)`;
+  const desired = typeof e.image === 'string' ? e.image : gz.spec?.gameZone?.defaultImage;
+  if (desired === image) return undefined;
+  const path = `/spec/gameZone/serviceConfig/${index}`;
+  const ops: unknown[] = [
+    { op: 'test', path: `${path}/type`, value: type },
+    ...(typeof e.image === 'string' ? [{ op: 'test', path: `${path}/image`, value: e.image }] : []),
+    { op: 'add', path: `${path}/image`, value: image },
+  ];
+  const t = typeFromRef(owner.apiVersion, 'GameZone');
+  return {
+    step: write(
+      w.cluster,
+      t,
+      gz.metadata.namespace ?? w.namespace,
+      gz.metadata.name ?? owner.name,
+      'json',
+      jsonBody(gz.metadata.resourceVersion ?? '', ops),
+    ),
+    line: `write the image to ${label} serviceConfig[${index}] (${service}): its controller rolls it to the workload`,
+  };
+}
