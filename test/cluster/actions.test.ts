@@ -330,6 +330,65 @@ describe('actions on a real kube-apiserver', () => {
     expect(roAfter.spec).toEqual(ro.spec);
   });
 
+  it("owners on real objects: a GameZone-generated workload's image is written to the GameZone and survives the CRD schema; Argo CD tracking is recognised", async () => {
+    const gzType: ResourceType = {
+      group: 'apps.example.com',
+      version: 'v1alpha1',
+      resource: 'gamezones',
+      kind: 'GameZone',
+      namespaced: true,
+    };
+    const gz = await copyOf(gzType, 'zone-101');
+    const w = await copyOf(KINDS.GameStatefulSet, 'game-101');
+    const owned = await raw.request(
+      'PATCH',
+      resourcePath(KINDS.GameStatefulSet, { namespace: ns, name: w.metadata.name! }),
+      {
+        metadata: {
+          ownerReferences: [
+            { apiVersion: 'apps.example.com/v1alpha1', kind: 'GameZone', name: gz.metadata.name, uid: gz.metadata.uid, controller: true },
+          ],
+        },
+      },
+      'application/merge-patch+json',
+    );
+    expect(owned.status, owned.text).toBe(200);
+    const loaded = await loadWorkload(admin, 'GameStatefulSet', ns, w.metadata.name!);
+    expect(loaded.info.owner).toMatchObject({ kind: 'GameZone', name: gz.metadata.name });
+    expect(loaded.input.ownerObj?.metadata.uid).toBe(gz.metadata.uid);
+    const container = (w.spec.template.spec.containers as Array<{ name: string }>)[0]!.name;
+    const r = planAction({ action: 'hotupdate', container, image: 'registry.example.com/project1/service:1.4.9' }, loaded.input);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.plan.steps.map((st) => st.target.type.resource)).toEqual(['gamezones']);
+    await execute(r.plan, opts(admin));
+    const after = await get(gzType, gz.metadata.name!);
+    expect(after.spec.gameZone.serviceConfig[0]).toEqual({ type: 'game', id: 1, image: 'registry.example.com/project1/service:1.4.9' });
+    // The workload itself is the GameZone controller's to change (none runs here): only the audit annotation.
+    const wl = await get(KINDS.GameStatefulSet, w.metadata.name!);
+    expect(wl.spec.template.spec.containers[0].image).toBe(w.spec.template.spec.containers[0].image);
+    expect(wl.metadata.annotations?.[AUDIT_ANNOTATION]).toContain('"action":"hotupdate"');
+
+    const tracked = await copyOf(KINDS.GameStatefulSet, 'game-102');
+    await raw.request(
+      'PATCH',
+      resourcePath(KINDS.GameStatefulSet, { namespace: ns, name: tracked.metadata.name! }),
+      {
+        metadata: {
+          annotations: { 'argocd.argoproj.io/tracking-id': `games:tkex.tencent.com/GameStatefulSet:${ns}/${tracked.metadata.name}` },
+        },
+      },
+      'application/merge-patch+json',
+    );
+    const t = await loadWorkload(admin, 'GameStatefulSet', ns, tracked.metadata.name!);
+    expect(t.info.owner).toMatchObject({ kind: 'Argo CD', name: 'Application games' });
+    const p = planAction({ action: 'hold' }, t.input);
+    if (!p.ok) throw new Error(p.reason);
+    expect(p.plan.requiresForce).toBe(true);
+    expect(p.plan.warnings.at(-1)).toMatch(
+      /^Argo CD Application games owns this workload's spec: this change is reverted on the next sync/,
+    );
+  });
+
   it('the commands: --yes works for admin, viewer exits 4, dry-run changes nothing', async () => {
     const gd = await copyOf(KINDS.GameDeployment, 'gateway-101');
     const saved = { ...process.env };

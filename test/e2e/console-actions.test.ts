@@ -66,10 +66,12 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     s = await t.waitFor((x) => /Rollouts\s+\[1\//.test(x) && /^> .*auth-1 .*failed/m.test(x), 'the failed row selected');
     s = await t.waitFor((x) => /(^| {2})x reject( |$)/.test(footer(x)), 'the reject key enabled');
     t.keys('x');
-    s = await t.waitFor((x) => x.includes('Writes:') && /^Reject GameDeployment\/auth-1$/m.test(x), 'the reject card');
+    s = await t.waitFor((x) => x.includes('Plan:') && /^Reject GameDeployment\/auth-1$/m.test(x), 'the reject card');
     fits(s);
     expect(s).toMatch(/^ {2}images {6}auth: \S+ ->$/m);
-    expect(s).toMatch(/PATCH gamedeployments\.tkex\.tencent\.com zone-102\/auth-1 \(JSON patch\)/);
+    // The GameZone generates auth-1: the restored image goes to the GameZone too, so it stays.
+    expect(s).toMatch(/^ {2}owner {7}GameZone zone-102\/zone102$/m);
+    expect(s).toMatch(/write the image to GameZone zone-102\/zone102 serviceConfig\[\d+\] \(auth-1\): its/);
     t.keys('y');
     s = await t.waitFor((x) => x.includes('reject GameDeployment zone-102/auth-1 on shanghai: done'), 'the reject result');
     t.keys('Escape');
@@ -108,11 +110,11 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     t.keys('C-u');
     t.type('registry.example.com/project1/service:9.9.9');
     t.keys('Enter');
-    s = await t.waitFor((x) => x.includes('Writes:'), 'the hot update card');
+    s = await t.waitFor((x) => x.includes('Plan:') && /^Hot-update GameStatefulSet\/game-1$/m.test(x), 'the hot update card');
     fits(s);
-    expect(s).toMatch(/^Hot-update GameStatefulSet\/game-1$/m);
     expect(s).toContain(`  images      game: ${image} ->\n              registry.example.com/project1/service:9.9.9`);
-    expect(s).toMatch(/\(JSON patch\)/);
+    // Written where the image is decided: the GameZone (its controller rolls it to game-1), so it sticks.
+    expect(s).toMatch(/write the image to GameZone zone-102\/zone102/);
     t.keys('y');
     s = await t.waitFor((x) => x.includes('hot-update GameStatefulSet zone-102/game-1 on shanghai: done'), 'the hot update result');
     // The detail follows the update: updated x/y climbs to 3/3, the pods keep their names and restart in place.
