@@ -116,13 +116,22 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (!ref)
       throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
     const namespace = f.namespace ?? ref.namespace ?? 'default';
-    let client: ClusterClient | undefined;
+    // The acting context, and the kubefed host (--kubefed-host) when a federated workload's change goes there.
+    const clients = new Map<string, ClusterClient>();
+    if (f.kubefedHost && !kc.contexts.some((c) => c.name === f.kubefedHost))
+      throw new UsageError(`--kubefed-host: "${f.kubefedHost}" not in kubeconfig`);
     const service = new ActionService({
-      client: () =>
-        (client ??= new HttpClusterClient(context, kc.forContext(context), { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })),
+      client: (c) => {
+        if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
+        let cl = clients.get(c);
+        if (!cl)
+          clients.set(c, (cl = new HttpClusterClient(c, kc.forContext(c), { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
+        return cl;
+      },
       config,
       readOnlyFlag: f.readonly,
       access: accessCache,
+      ...(f.kubefedHost ? { kubefedHost: f.kubefedHost } : {}),
     });
     try {
       const planned = await service.plan({ cluster: context, kind, namespace, name }, action, input, { dryRun: f.dryRun });
@@ -171,7 +180,7 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
       return code;
     } finally {
-      client?.close();
+      for (const c of clients.values()) c.close();
     }
   }, io);
 }

@@ -105,6 +105,7 @@ export function run(argv: string[]): Promise<number> {
         label: `demo (${admin.length} clusters)`,
         diff: { repo: repoDir },
         diffReady: repo,
+        ...(admin.includes('fed-host') ? { kubefedHost: 'fed-host' } : {}),
       });
     } finally {
       // Quit before the repo was started: nothing to wait for (the :diff view is gone with the console).

@@ -43,6 +43,8 @@ export interface ConsoleExtras {
   diff?: DiffSource;
   /** Settles when the diff repo exists (the demo writes its repo after the console is up). */
   diffReady?: Promise<unknown>;
+  /** The kubefed host context federated workloads' changes are written to (the demo's fed-host). */
+  kubefedHost?: string;
 }
 
 export async function openConsole(flags: FleetFlags, theme: string | undefined, extras: ConsoleExtras = {}): Promise<number> {
@@ -59,7 +61,12 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   try {
     const { runConsole } = await import('../source/ui/run.js');
     session.store.start();
-    ports = await consolePorts(session, { diff: extras.diff, diffReady: extras.diffReady, readOnlyFlag: flags.readonly });
+    ports = await consolePorts(session, {
+      diff: extras.diff,
+      diffReady: extras.diffReady,
+      readOnlyFlag: flags.readonly,
+      kubefedHost: flags.kubefedHost ?? extras.kubefedHost,
+    });
     const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
     // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
     const user = users.length === 0 ? 'unknown' : users.length === 1 ? users[0]! : `${users[0]} +${users.length - 1}`;

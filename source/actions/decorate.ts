@@ -59,3 +59,57 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
   }
   return ops;
 }
+
+/** Is every value of a merge patch in `obj` (null = absent)? resourceVersion is the precondition, not a change. */
+function mergeIn(obj: unknown, patch: Record<string, unknown>, top: boolean): boolean {
+  return Object.entries(patch).every(([k, v]) => {
+    if (top && k === 'metadata' && isRecord(v)) {
+      const { resourceVersion: _rv, ...rest } = v;
+      return mergeIn(isRecord(obj) ? obj.metadata : undefined, rest, false);
+    }
+    const cur = isRecord(obj) ? obj[k] : undefined;
+    if (v === null) return cur === undefined;
+    if (isRecord(v)) return mergeIn(cur, v, false);
+    return JSON.stringify(cur) === JSON.stringify(v);
+  });
+}
+
+function pointerGet(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const raw of path.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) cur = seg === '-' ? cur[cur.length - 1] : cur[Number(seg)];
+    else cur = isRecord(cur) ? cur[seg] : undefined;
+  }
+  return cur;
+}
+
+/**
+ * After a write whose response was lost: does the object as re-read carry the write? 'applied' when
+ * every value the patch sets is there; 'not-applied' when the patch's own tests still hold and no value
+ * is there (a JSON patch); 'unknown' otherwise (someone else may have changed it).
+ */
+export function writeOutcome(patchType: PlanPatchType, body: unknown, now: unknown): 'applied' | 'not-applied' | 'unknown' {
+  // The write carried the resourceVersion it expected: still that one means nothing was written at all.
+  const nowRv = isRecord(now) && isRecord(now.metadata) ? now.metadata.resourceVersion : undefined;
+  const sentRv =
+    patchType === 'merge'
+      ? isRecord(body) && isRecord(body.metadata)
+        ? body.metadata.resourceVersion
+        : undefined
+      : Array.isArray(body)
+        ? (body as JsonPatchOp[]).find((o) => o.op === 'test' && o.path === '/metadata/resourceVersion')?.value
+        : undefined;
+  if (patchType === 'merge') {
+    if (isRecord(body) && mergeIn(now, body, true)) return 'applied';
+    return sentRv !== undefined && sentRv === nowRv ? 'not-applied' : 'unknown';
+  }
+  if (!Array.isArray(body)) return 'unknown';
+  const ops = body as JsonPatchOp[];
+  const sets = ops.filter((o) => (o.op === 'add' || o.op === 'replace') && o.path !== '/metadata/annotations');
+  const there = sets.map((o) => JSON.stringify(pointerGet(now, o.path)) === JSON.stringify(o.value));
+  if (sets.length && there.every(Boolean)) return 'applied';
+  const tests = ops.filter((o) => o.op === 'test');
+  if (!there.some(Boolean) && tests.every((o) => JSON.stringify(pointerGet(now, o.path)) === JSON.stringify(o.value))) return 'not-applied';
+  return 'unknown';
+}

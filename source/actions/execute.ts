@@ -17,7 +17,7 @@ import {
   type AuditRecord,
   localIdentity,
 } from './audit.js';
-import { decorateBody } from './decorate.js';
+import { decorateBody, writeOutcome } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
 import { KINDS } from '../kinds/registry.js';
@@ -35,6 +35,8 @@ export interface ExecuteOptions {
   access?: AccessCache;
   /** JSONL audit log path; default <stateDir>/audit.jsonl; false = none. */
   auditFile?: string | false;
+  /** Clients of the other clusters a plan writes to (a kubefed host's Federated<Kind>). */
+  clientFor?: (cluster: string) => ClusterClient;
 }
 
 export interface WriteRecord {
@@ -79,21 +81,24 @@ export function auditStepIndex(plan: Plan): number {
   return -1;
 }
 
-function checkShape(plan: Plan, client: ClusterClient): void {
+function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
   if (!plan.steps.length) throw new Error(`plan "${plan.summary}" has no writes`);
-  for (const t of [plan.primary, ...plan.steps.map((s) => s.target)]) {
-    if (t.cluster !== client.context) throw new Error(`plan target ${targetLabel(t)} is on ${t.cluster}, the client on ${client.context}`);
+  if (plan.primary.cluster !== client.context)
+    throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);
+  for (const t of plan.steps.map((s) => s.target)) {
+    if (t.cluster !== client.context && !others)
+      throw new Error(`plan target ${targetLabel(t)} is on ${t.cluster}, the client on ${client.context}`);
   }
 }
 
 /** Step 2: re-read every target; refuse with what changed. Returns the objects by target key. */
-async function verify(plan: Plan, client: ClusterClient): Promise<Map<string, KubeObject>> {
+async function verify(plan: Plan, clientOf: (cluster: string) => ClusterClient): Promise<Map<string, KubeObject>> {
   const targets = new Map<string, PlanTarget>([[targetKey(plan.primary), plan.primary]]);
   for (const s of plan.steps) targets.set(targetKey(s.target), s.target);
   const objects = new Map<string, KubeObject>();
   await Promise.all(
     [...targets.entries()].map(async ([key, t]) => {
-      objects.set(key, await client.get(t.type, t.namespace, t.name));
+      objects.set(key, await clientOf(t.cluster).get(t.type, t.namespace, t.name));
     }),
   );
   const p = plan.primary;
@@ -120,17 +125,20 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   const dryRun = opts.dryRun === true;
   // (6) read-only mode refuses before any request.
   if (opts.readOnly) throw new ReadOnlyError(cluster, opts.readOnly);
-  checkShape(plan, client);
+  checkShape(plan, client, !!opts.clientFor);
+  const clientOf = (c: string): ClusterClient => (c === cluster ? client : opts.clientFor!(c));
   const at = new Date((opts.now ?? Date.now)()).toISOString();
   const by = opts.user || client.user || 'unknown';
 
-  // (1) preflight access review of every planned write.
-  const access = await (opts.access ?? defaultCache).checkAll(client, plan.access);
+  // (1) preflight access review of every planned write, each on its own cluster.
+  const byCluster = new Map<string, Plan['access']>();
+  for (const a of plan.access) byCluster.set(a.cluster ?? cluster, [...(byCluster.get(a.cluster ?? cluster) ?? []), a]);
+  const access = (await Promise.all([...byCluster].map(([c, list]) => (opts.access ?? defaultCache).checkAll(clientOf(c), list)))).flat();
   const denied = access.filter((d) => !d.allowed);
   if (denied.length) throw new ActionForbidden(cluster, denied);
 
   // (2) preconditions on a fresh read.
-  const objects = await verify(plan, client);
+  const objects = await verify(plan, clientOf);
 
   // (3) the writes, in order, each guarded by the target's resourceVersion as last seen.
   const annotation = dryRun ? undefined : auditAnnotation(plan, by, at, opts.reason);
@@ -138,6 +146,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   const rv = new Map<string, string>();
   for (const [k, o] of objects) rv.set(k, o.metadata.resourceVersion ?? '');
   const writes: WriteRecord[] = [];
+  const lostResponses: string[] = [];
   let primaryAfter: KubeObject | undefined = objects.get(targetKey(plan.primary));
   const total = plan.steps.length + (annotation && carrier < 0 ? 1 : 0);
   const send = async (
@@ -148,26 +157,59 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     const t = step.target;
     let out: KubeObject;
     try {
-      out = await client.patch(t.type, t.namespace, t.name, step.patchType, body, { subresource: step.subresource, dryRun });
+      out = await clientOf(t.cluster).patch(t.type, t.namespace, t.name, step.patchType, body, { subresource: step.subresource, dryRun });
     } catch (caught) {
       if (!isKubeError(caught)) throw caught;
       let e: KubeError = caught;
-      // A failed JSON-patch `test` comes back as a generic 422 Invalid (the apiserver puts "testing value
-      // ... failed" only in details.causes): when the target's resourceVersion moved, it is a conflict.
-      if (e.kind === 'Invalid' && e.status === 422 && step.patchType === 'json' && !extra.audit) {
-        const now = await client.get(t.type, t.namespace, t.name).catch(() => undefined);
-        if (now && now.metadata.resourceVersion !== rv.get(targetKey(t)))
-          e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
+      // The request may have reached the server and only the response was lost: re-read the object and
+      // decide from what is there, so an applied write is audited as applied and an unapplied one is
+      // reported as such — never "cannot reach" for a change that happened.
+      if ((e.kind === 'Unreachable' || e.kind === 'Timeout') && !dryRun) {
+        const now = await clientOf(t.cluster)
+          .get(t.type, t.namespace, t.name)
+          .catch(() => undefined);
+        const verdict = now ? writeOutcome(step.patchType, body, now) : 'unknown';
+        if (verdict === 'applied' && now) {
+          lostResponses.push(`${targetLabel(t)}: the response was lost (${e.message}); a re-read shows the write applied`);
+          out = now;
+        } else if (verdict === 'not-applied')
+          throw partialWriteError(
+            new KubeError(e.kind, e.cluster, `${e.message}; a re-read shows ${targetLabel(t)} unchanged: not applied`, e.status, e.reason),
+            writes.length,
+            total,
+          );
+        else
+          throw partialWriteError(
+            new KubeError(
+              e.kind,
+              e.cluster,
+              `${e.message}; the write to ${targetLabel(t)} may have been applied (re-read it)`,
+              e.status,
+              e.reason,
+            ),
+            writes.length,
+            total,
+          );
+      } else {
+        // A failed JSON-patch `test` comes back as a generic 422 Invalid (the apiserver puts "testing value
+        // ... failed" only in details.causes): when the target's resourceVersion moved, it is a conflict.
+        if (e.kind === 'Invalid' && e.status === 422 && step.patchType === 'json' && !extra.audit) {
+          const now = await clientOf(t.cluster)
+            .get(t.type, t.namespace, t.name)
+            .catch(() => undefined);
+          if (now && now.metadata.resourceVersion !== rv.get(targetKey(t)))
+            e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
+        }
+        if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
+          throw new ActionConflict(
+            cluster,
+            targetLabel(t),
+            [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`],
+            e.status,
+          );
+        }
+        throw partialWriteError(e, writes.length, total);
       }
-      if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
-        throw new ActionConflict(
-          cluster,
-          targetLabel(t),
-          [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`],
-          e.status,
-        );
-      }
-      throw partialWriteError(e, writes.length, total);
     }
     const key = targetKey(t);
     // A dry run persists nothing, so the next write must still name the stored resourceVersion.
@@ -230,7 +272,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     throw e;
   }
 
-  const result: ExecuteResult = { plan, dryRun, by, at, access, writes, warnings: [] };
+  const result: ExecuteResult = { plan, dryRun, by, at, access, writes, warnings: [...lostResponses] };
   if (primaryAfter) result.primary = primaryAfter;
   if (!annotation) return result;
   result.annotation = annotation;

@@ -4,6 +4,7 @@
 import { hookRun } from '../kinds/hookrun.js';
 import { typeFromRef } from '../kinds/plan/common.js';
 import type { PlanInput } from '../kinds/plans.js';
+import { federatedTypeOf } from '../kinds/federated.js';
 import { parseWorkloadKind, refTarget, workloadSpec } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
@@ -30,7 +31,7 @@ export async function loadWorkload(
   kind: WorkloadKind,
   namespace: string,
   name: string,
-  opts: { now?: number; by?: string } = {},
+  opts: { now?: number; by?: string; kubefedHost?: ClusterClient } = {},
 ): Promise<Loaded> {
   const spec = workloadSpec(kind);
   if (!spec) throw new Error(`${kind} is not a workload kind zonectl knows`);
@@ -61,6 +62,15 @@ export async function loadWorkload(
     // Unreadable (forbidden, gone): the plan then says the change would be reverted and needs --force.
     const gz = await client.get(typeFromRef(owner.apiVersion, 'GameZone'), namespace, owner.name).catch(() => undefined);
     if (gz) input.ownerObj = gz;
+  }
+  // A kubefed member: its Federated<Kind> on the host holds the template and this cluster's overrides.
+  if (owner?.kind === 'kubefed' && opts.kubefedHost) {
+    const fedType = federatedTypeOf(spec.type);
+    const fed = fedType ? await opts.kubefedHost.get(fedType, namespace, name).catch(() => undefined) : undefined;
+    if (fed) {
+      input.ownerObj = fed;
+      input.ownerCluster = opts.kubefedHost.context;
+    }
   }
   return { type, obj, info, input, hookRuns };
 }

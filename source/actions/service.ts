@@ -34,6 +34,8 @@ export interface ActionServiceOptions {
   /** JSONL audit log path; default <stateDir>/audit.jsonl; false = none. */
   auditFile?: string | false;
   now?: () => number;
+  /** The kubefed host context: a federated workload's change is written to its Federated<Kind> there. */
+  kubefedHost?: string;
 }
 
 /** A plan as the service made it: what the front end shows, confirms and hands back to run(). */
@@ -103,7 +105,12 @@ export class ActionService {
     checkInput(t.cluster, action, input);
     const client = this.o.client(t.cluster);
     const user = await whoAmI(client);
-    const loaded = await loadWorkload(client, t.kind, t.namespace, t.name, { by: user, now: this.o.now?.() });
+    const host = this.o.kubefedHost;
+    const loaded = await loadWorkload(client, t.kind, t.namespace, t.name, {
+      by: user,
+      now: this.o.now?.(),
+      ...(host && host !== t.cluster ? { kubefedHost: this.o.client(host) } : {}),
+    });
     const planned = planAction(intentFor(action, input, loaded), loaded.input);
     if (!planned.ok) throw new Refusal('not-possible', t.cluster, `${t.cluster}: ${planned.reason}`);
     const prot = this.isProtected(t.cluster);
@@ -147,6 +154,7 @@ export class ActionService {
       access: this.access,
       auditFile: this.o.auditFile,
       now: this.o.now,
+      clientFor: (c) => this.o.client(c),
     });
   }
 

@@ -18,6 +18,8 @@ export interface ConsoleActionsOptions {
   access?: AccessCache;
   auditFile?: string | false;
   now?: () => number;
+  /** The kubefed host context (--kubefed-host): federated workloads' changes are written there. */
+  kubefedHost?: string;
 }
 
 export class ConsoleActions implements ActionsPort<PlannedAction> {
@@ -35,6 +37,7 @@ export class ConsoleActions implements ActionsPort<PlannedAction> {
       access: o.access,
       auditFile: o.auditFile,
       now: o.now,
+      ...(o.kubefedHost ? { kubefedHost: o.kubefedHost } : {}),
     });
   }
 

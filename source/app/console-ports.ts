@@ -18,6 +18,8 @@ export interface ConsolePortsOptions {
   logsDir?: string;
   /** The --readonly flag (the read-only rule names it as the reason). */
   readOnlyFlag?: boolean;
+  /** --kubefed-host: federated workloads' changes are written to the host. */
+  kubefedHost?: string;
 }
 
 export interface ConsolePorts {
@@ -46,6 +48,7 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
       fleet: session.fleet,
       config: session.config,
       readOnlyFlag: o.readOnlyFlag,
+      ...(o.kubefedHost ? { kubefedHost: o.kubefedHost } : {}),
     }),
     logs: new ConsoleLogs({ members: session.fleet.members, zoneLabel: session.config.zoneLabel, saveDir: o.logsDir }),
     diff,

@@ -1,6 +1,6 @@
 // kubefed Federated<Kind> (types.kubefed.io/v1beta1) -> FederatedInfo (research/crds.md §4.1).
 // Placement: clusters wins over clusterSelector; clusterSelector {} = all; empty placement = none.
-import type { KubeObject } from '../kube/object.js';
+import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { FederatedClusterStatus, FederatedInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, Malformed, meta, optArray, optRecord, optStringMap } from './shared/read-util.js';
@@ -111,6 +111,11 @@ const federatedKind = <K extends string>(kind: K, resource: string): RowSpec<'fe
   watchedBy: ['federation'],
   read: readFederated,
 });
+
+/** The Federated<Kind> type that propagates objects of `target` (a member's workload type). */
+export function federatedTypeOf(target: Pick<ResourceType, 'kind'>): ResourceType | undefined {
+  return federatedKinds.find((f) => f.type.kind === `Federated${target.kind}`)?.type;
+}
 
 /** The kubefed types zonectl reads: one per federated workload kind. */
 export const federatedKinds = [

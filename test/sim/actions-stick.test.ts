@@ -162,6 +162,62 @@ describe('preconditions guard the decision, not the controllers status writes', 
   });
 });
 
+describe('acting where the truth lives: kubefed', () => {
+  const FGD = {
+    group: 'types.kubefed.io',
+    version: 'v1beta1',
+    resource: 'federatedgamedeployments',
+    kind: 'FederatedGameDeployment',
+    namespaced: true,
+  };
+  const member = (cluster: string) => ({ cluster, namespace: 'global', kind: 'GameDeployment' as const, name: 'login-global' });
+  const fed = () => store('fed-host').get(FGD, 'global', 'login-global')!;
+  const image = (cluster: string) => live(member(cluster)).spec.template.spec.containers[0].image as string;
+
+  it("without the host a member change needs --force and says kubefed puts it back; with --kubefed-host it goes into that cluster's override and stays", async () => {
+    const m = member('shanghai');
+    const args = [...on(m), '--container', 'login', '--image', 'registry.example.com/project1/login:2.4.0', '--yes'];
+    const below = await run('hotupdate', args);
+    expect(below.code).toBe(2);
+    expect(below.err).toMatch(
+      /kubefed FederatedGameDeployment global\/login-global owns this workload's spec: this change is reverted on the next propagation/,
+    );
+
+    const others = { nanjing: image('nanjing'), singapore: image('singapore') };
+    const r = await run('hotupdate', [...args, '--kubefed-host', 'fed-host', '--wait', '--timeout', '30s']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('PATCH federatedgamedeployments.types.kubefed.io global/login-global');
+    expect(
+      (fed().spec.overrides as Array<{ clusterName: string; clusterOverrides: unknown[] }>).find((o) => o.clusterName === 'shanghai'),
+    ).toEqual({
+      clusterName: 'shanghai',
+      clusterOverrides: [{ path: '/spec/template/spec/containers/0/image', value: 'registry.example.com/project1/login:2.4.0' }],
+    });
+    await controllerTime(60);
+    expect(image('shanghai')).toBe('registry.example.com/project1/login:2.4.0');
+    expect({ nanjing: image('nanjing'), singapore: image('singapore') }).toEqual(others);
+
+    // A cluster that already has an image override: its value is replaced.
+    const n = await run('hotupdate', [
+      ...on(member('nanjing')),
+      '--container',
+      'login',
+      '--image',
+      'registry.example.com/project1/login:2.4.1',
+      '--yes',
+      '--kubefed-host',
+      'fed-host',
+      '--wait',
+      '--timeout',
+      '30s',
+    ]);
+    expect(n.err).toBe('');
+    expect(n.code).toBe(0);
+    expect(image('nanjing')).toBe('registry.example.com/project1/login:2.4.1');
+  }, 60_000);
+});
+
 describe('--wait says what happened instead of waiting out its timeout', () => {
   it('a newer change replaces the image being waited for: superseded, exit 1, at once', async () => {
     const z = demo.world.zones.find((x) => x.cluster === 'shanghai' && x.namespace !== demo.world.scenarios.awaitingApproval!.namespace)!;

@@ -22,7 +22,7 @@ import {
   what,
 } from '../plan/common.js';
 import { compose, seen, write } from '../plan/compose.js';
-import { gameZoneImageWrite, type OwnerWrite, ownerManagedContainer } from '../plan/owner-write.js';
+import { federatedImageWrite, gameZoneImageWrite, type OwnerWrite, ownerManagedContainer } from '../plan/owner-write.js';
 import type { Plan, PlanPatchType, PlanResult, PlanStep } from '../plan/types.js';
 import { belowOwnerWarning } from '../shared/owner.js';
 import { isRecord } from '../shared/read-util.js';
@@ -207,6 +207,12 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
         }
       }
       // The GameZone that generates this workload decides this container's image: write it there.
+      // kubefed: the image goes into this cluster's override on the host (a partition stays below it).
+      if (w.owner?.kind === 'kubefed' && input.ownerObj && !move && intent.partition === undefined) {
+        const fw = federatedImageWrite(w, input, intent.container, intent.image);
+        if (typeof fw !== 'string') return ok(withOwner([fw.step], [...summary, fw.line], warnings));
+        return ok(belowOwner(write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops)), summary, warnings, fw));
+      }
       const gz = move ? undefined : gameZoneImage(intent.container, intent.image);
       if (gz === undefined) return ok(base(jsonBody(rv, ops), 'json', summary, warnings));
       const direct = write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops));

@@ -41,8 +41,12 @@ export interface PlanInput {
   revisions?: readonly KubeObject[];
   /** The workload a Rollout drives (Argo workloadRef / Kruise) for hotupdate and reject. */
   workloadObj?: KubeObject;
-  /** The GameZone that generates the workload (its controller owner), to act where the image is decided. */
+  /**
+   * The owner object where the truth lives: the GameZone that generates the workload, or the kubefed
+   * host's Federated<Kind> (then `ownerCluster` is the host's context).
+   */
   ownerObj?: KubeObject;
+  ownerCluster?: string;
   utc?: boolean;
 }
 

@@ -75,6 +75,7 @@ export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, p
         name: s.target.name,
       };
       if (s.subresource) a.subresource = s.subresource;
+      if (s.target.cluster !== w.cluster) a.cluster = s.target.cluster;
       return a;
     }),
   };
@@ -84,7 +85,8 @@ export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, p
   if (parts.requiresForce) plan.requiresForce = true;
   // kubefed, Argo CD and Helm own the whole spec: a spec change made here is put back (DESIGN §5).
   const o = w.owner;
-  if (o?.owns === 'spec' && SPEC_ACTIONS.has(parts.action) && parts.steps.some((s) => !s.subresource && s.target.name === w.name)) {
+  const onWorkload = parts.steps.some((s) => !s.subresource && s.target.cluster === w.cluster && s.target.name === w.name);
+  if (o?.owns === 'spec' && SPEC_ACTIONS.has(parts.action) && onWorkload && !plan.warnings.some((x) => x.includes(ownerLabel(o)))) {
     plan.warnings.push(belowOwnerWarning(o));
     plan.requiresForce = true;
   }

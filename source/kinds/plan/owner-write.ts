@@ -66,3 +66,55 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
     line: `write the image to ${label} serviceConfig[${index}] (${service}): its controller rolls it to the workload`,
   };
 }
+
+/**
+ * A kubefed member's image: the host's Federated<Kind> propagates its template plus this cluster's
+ * overrides, so the image goes into the override for this cluster (only this cluster changes, as a
+ * hot update on one cluster asked). The member cluster's name in kubefed is taken to be its context
+ * name. A string says why it cannot be written there.
+ */
+export function federatedImageWrite(w: WorkloadInfo, input: PlanInput, container: string, image: string): OwnerWrite | string {
+  const fed = input.ownerObj;
+  const host = input.ownerCluster;
+  if (!fed || !host || !fed.apiVersion || !fed.kind?.startsWith('Federated'))
+    return `the kubefed ${`Federated${w.kind}`} could not be read`;
+  const cs: unknown = fed.spec?.template?.spec?.template?.spec?.containers;
+  const i = Array.isArray(cs) ? cs.findIndex((c) => isRecord(c) && c.name === container) : -1;
+  if (i < 0) return `${fed.kind} ${fed.metadata.namespace}/${fed.metadata.name} has no container ${container} in its template`;
+  const path = `/spec/template/spec/containers/${i}/image`;
+  const overrides: unknown = fed.spec?.overrides;
+  const list = Array.isArray(overrides) ? overrides : [];
+  const j = list.findIndex((o) => isRecord(o) && o.clusterName === w.cluster);
+  const entry = { path, value: image };
+  let ops: unknown[];
+  if (j < 0)
+    ops = list.length
+      ? [{ op: 'add', path: '/spec/overrides/-', value: { clusterName: w.cluster, clusterOverrides: [entry] } }]
+      : [{ op: 'add', path: '/spec/overrides', value: [{ clusterName: w.cluster, clusterOverrides: [entry] }] }];
+  else {
+    const o = list[j] as Record<string, unknown>;
+    const cos = Array.isArray(o.clusterOverrides) ? o.clusterOverrides : undefined;
+    const k = cos ? cos.findIndex((c) => isRecord(c) && c.path === path) : -1;
+    const at = `/spec/overrides/${j}`;
+    ops = [{ op: 'test', path: `${at}/clusterName`, value: w.cluster }];
+    if (k >= 0)
+      ops.push(
+        { op: 'test', path: `${at}/clusterOverrides/${k}/path`, value: path },
+        { op: 'replace', path: `${at}/clusterOverrides/${k}/value`, value: image },
+      );
+    else if (cos) ops.push({ op: 'add', path: `${at}/clusterOverrides/-`, value: entry });
+    else ops.push({ op: 'add', path: `${at}/clusterOverrides`, value: [entry] });
+  }
+  const t = typeFromRef(fed.apiVersion, fed.kind);
+  return {
+    step: write(
+      host,
+      t,
+      fed.metadata.namespace ?? w.namespace,
+      fed.metadata.name ?? w.name,
+      'json',
+      jsonBody(fed.metadata.resourceVersion ?? '', ops),
+    ),
+    line: `write the image to ${fed.kind} ${fed.metadata.namespace ?? ''}/${fed.metadata.name ?? ''} on ${host}: the override for ${w.cluster} (kubefed propagates it)`,
+  };
+}

@@ -74,7 +74,16 @@ export interface Plan {
   /** Warnings that require explicit confirmation even with --yes unless --force is given. */
   requiresForce?: boolean;
   /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */
-  access: Array<{ verb: string; group: string; resource: string; subresource?: string; namespace: string; name: string }>;
+  access: Array<{
+    verb: string;
+    group: string;
+    resource: string;
+    subresource?: string;
+    namespace: string;
+    name: string;
+    /** The cluster of the write when it is not the primary's (a kubefed host). */
+    cluster?: string;
+  }>;
 }
 
 /** A planner's answer: a plan, or why there is none (one sentence naming the object and cluster). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decorateBody, pointerEscape } from '../../../source/actions/decorate.js';
+import { decorateBody, pointerEscape, writeOutcome } from '../../../source/actions/decorate.js';
 import { auditStepIndex } from '../../../source/actions/execute.js';
 import { describeBody } from '../../../source/kinds/plan/describe.js';
 import type { Plan, PlanStep, PlanTarget } from '../../../source/kinds/plan/types.js';
@@ -119,5 +119,28 @@ describe('describeBody', () => {
     const d = describeBody('json', ops);
     expect(d).toBe('replace /spec/template, replace /spec/template/spec/containers/0/image = "r/s:2"');
     expect(d).not.toContain('hunter2');
+  });
+});
+
+describe('writeOutcome (a lost response: what does the re-read object say?)', () => {
+  const obj = (rv: string, image: string, paused: boolean) => ({
+    metadata: { resourceVersion: rv, annotations: { a: '1' } },
+    spec: { paused, template: { spec: { containers: [{ name: 'c', image }] } } },
+  });
+  const json = [
+    { op: 'test', path: '/metadata/resourceVersion', value: '5' },
+    { op: 'test', path: '/spec/template/spec/containers/0/image', value: 'r:1' },
+    { op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'r:2' },
+  ];
+  it('a JSON patch: applied when its values are there, not applied when its tests still hold, else unknown', () => {
+    expect(writeOutcome('json', json, obj('6', 'r:2', false))).toBe('applied');
+    expect(writeOutcome('json', json, obj('5', 'r:1', false))).toBe('not-applied');
+    expect(writeOutcome('json', json, obj('7', 'r:3', false))).toBe('unknown');
+  });
+  it('a merge patch: applied when its values are there (null = gone), not applied when the resourceVersion did not move', () => {
+    const body = { metadata: { resourceVersion: '5', annotations: { a: null } }, spec: { paused: true } };
+    expect(writeOutcome('merge', body, { metadata: { resourceVersion: '6' }, spec: { paused: true } })).toBe('applied');
+    expect(writeOutcome('merge', body, obj('5', 'r:1', false))).toBe('not-applied');
+    expect(writeOutcome('merge', body, obj('9', 'r:1', false))).toBe('unknown');
   });
 });
