@@ -320,9 +320,17 @@ describe('acting where the truth lives: the GameZone', () => {
     expect(refused.err).toMatch(
       /game-2 is one of game-2\.\.3 in GameZone .*: .* sets this image: this change is reverted on its next reconcile/,
     );
-    const forced = await run('hotupdate', [...args, '--force']);
+    // Forced below the owner, and the GameZone is edited meanwhile: --wait says who put it back.
+    const racer = (async () => {
+      while (live(s).spec.template.spec.containers[0].image !== 'registry.example.com/project1/service:7.7.7')
+        await new Promise((r) => setTimeout(r, 5));
+      editGameZone(s);
+    })();
+    const forced = await run('hotupdate', [...args, '--force', '--wait', '--timeout', '60s']);
+    await racer;
     expect(forced.err).toBe('');
-    expect(forced.code).toBe(0);
     expect(forced.out).toContain('PATCH gamestatefulsets.tkex.tencent.com');
+    expect(forced.code).toBe(1);
+    expect(forced.out).toMatch(new RegExp(`Gave up: reverted by GameZone ${s.namespace}/zone${s.zone}: container game is back on \\S+\\.`));
   });
 });

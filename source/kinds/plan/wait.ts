@@ -4,6 +4,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';
 import type { Plan } from './types.js';
+import { ownerLabel } from '../shared/owner.js';
 
 export type WaitPredicate = (info: WorkloadInfo, obj: KubeObject) => boolean;
 
@@ -56,6 +57,15 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       };
     case 'hotupdate': {
       const images = (plan.card.images ?? []).filter((im) => im.from !== im.to);
+      // The image was written to the workload itself (not to an owner that rolls it out later): once
+      // the wait starts the new image is there, so the old one again means someone put it back.
+      const direct = plan.steps.some(
+        (s) =>
+          s.target.cluster === plan.primary.cluster &&
+          s.target.name === plan.primary.name &&
+          s.target.type.resource === plan.primary.type.resource &&
+          JSON.stringify(s.body).includes('/containers/'),
+      );
       // Only the partition moved (hotupdate --continue): no new revision, the same settling.
       if (!images.length)
         return {
@@ -69,12 +79,15 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
           images.every((im) => i.containers.some((c) => c.name === im.container && c.image === im.to)) &&
           i.rollout.updateRevision !== b.updateRevision &&
           settled(i),
-        // Failed, or the image is neither ours nor the old one any more: a newer change replaced it.
+        // Failed; the old image back where we wrote the new one (the owner reverted it); or neither
+        // ours nor the old one (a newer change replaced it).
         failed: (i) => {
           const f = failedMessage(i);
           if (f) return f;
           for (const im of images) {
             const c = i.containers.find((x) => x.name === im.container);
+            if (c && c.image === im.from && direct)
+              return `reverted${before.owner ? ` by ${ownerLabel(before.owner)}` : ''}: container ${im.container} is back on ${im.from}`;
             if (c && c.image !== im.to && c.image !== im.from)
               return `superseded: container ${im.container} is now ${c.image}; stopped waiting`;
           }
