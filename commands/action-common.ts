@@ -17,6 +17,7 @@ import { confirm, parseTimeout, processStreams, progress, type Streams } from '.
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
+import { type BatchFlags, isBatch, runBatchAction } from './action-batch.js';
 import { parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {
@@ -27,6 +28,9 @@ export const ACTION_FLAGS = {
   timeout: { type: 'string' },
   force: { type: 'boolean', default: false },
   confirm: { type: 'string' },
+  state: { type: 'string' },
+  step: { type: 'number' },
+  imageFrom: { type: 'string' },
 } as const;
 
 export const HOTUPDATE_FLAGS = {
@@ -45,7 +49,15 @@ export const ACTION_HELP = `  --context NAME         the kubeconfig context (exa
   --wait                 follow the rollout until the action's target state (progress on stdout)
   --timeout DUR          for --wait: give up after DUR (e.g. 90s, 5m; default 5m) -> exit 1
   --force                with --yes: accept warnings that need explicit confirmation
-  --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused)
+  --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused);
+                         for a batch, the protected clusters (--confirm shanghai,nanjing)
+
+Many targets at once (a batch: one card, one confirmation, a result table, one batch id in the audit):
+  several <kind>/<name> or <cluster>/<namespace>/<kind>/<name> (the -o name form), or - to read them
+  from stdin (zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes), or no target and a
+  selection: --context/--all-contexts, -n/-A, -l, --state paused|failed|updating|complete, --step N
+  (1-based), --image-from IMAGE. Exit 0 when every target did what was asked; else the targets' own
+  code when they share one, else 1.
   -o json                print the result as JSON
   --kubeconfig FILE, --request-timeout MS, --readonly
 
@@ -82,6 +94,12 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       continue?: boolean;
       confirm?: string;
     };
+    // --- many targets: the batch flow (commands/action-batch.ts)
+    const timeoutEarly = parseTimeout(f.timeout, 5 * 60_000);
+    if (isBatch(args, f as BatchFlags)) {
+      if (timeoutEarly === undefined) throw new UsageError(`--timeout ${f.timeout}: expected a duration such as 90s or 5m`);
+      return runBatchAction(action, args, f as BatchFlags, batchInput(action, f), timeoutEarly, io);
+    }
     // --- arguments
     if (args.length !== 1) throw new UsageError(`${action}: expected exactly one <kind>/<name>, got ${args.length || 'none'}`);
     const [kindText, name, extra] = args[0].split('/');
@@ -183,4 +201,22 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       for (const c of clients.values()) c.close();
     }
   }, io);
+}
+
+/** The action input of a batch: the same flags as one target (hot update: container, image, partition). */
+function batchInput(
+  action: ActionName,
+  f: { reason?: string; container?: string; image?: string; partition?: number; onePodFirst?: boolean; continue?: boolean },
+): ActionInput {
+  const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
+  if (action !== 'hotupdate') return input;
+  if (f.continue) input.continue = true;
+  else {
+    if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
+    Object.assign(input, { container: f.container, image: f.image });
+  }
+  if (f.container && f.continue) input.container = f.container;
+  if (f.partition !== undefined) input.partition = f.partition;
+  if (f.onePodFirst) input.onePodFirst = true;
+  return input;
 }

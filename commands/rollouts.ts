@@ -1,4 +1,5 @@
 // zonectl rollouts: game workloads whose rollout is progressing, paused or failed (--all: every one).
+import { targetName } from '../source/actions/batch.js';
 import { rolloutColumns } from '../source/model/columns/rollouts.js';
 import { isActiveRollout } from '../source/model/rollouts.js';
 import { tableColumns } from '../source/output/columns.js';
@@ -33,7 +34,8 @@ export function run(argv: string[]): Promise<number> {
           rows,
           columns: tableColumns(rolloutColumns, { now }),
           format: flags.output,
-          name: (w) => `${w.cluster}/${w.namespace}/${w.kind.toLowerCase()}/${w.name}`,
+          // The form the action commands read back (a batch from stdin: `... -o name | zonectl approve -`).
+          name: (w) => targetName({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }),
           toJSON: (w) => w,
           errors,
           empty: '',

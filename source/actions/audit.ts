@@ -19,6 +19,8 @@ export interface AuditAnnotation {
   at: string;
   reason?: string;
   summary: string;
+  /** The batch (one fleet action over many targets) this write belongs to. */
+  batch?: string;
 }
 
 export interface AuditRecord extends AuditAnnotation {
@@ -42,10 +44,11 @@ export function cleanReason(reason: string | undefined): string | undefined {
   return r ? r.slice(0, 512) : undefined;
 }
 
-export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string): AuditAnnotation {
+export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string, batch?: string): AuditAnnotation {
   const a: AuditAnnotation = { action: plan.action, by, at, summary: plan.summary };
   const r = cleanReason(reason);
   if (r) a.reason = r;
+  if (batch) a.batch = batch;
   return a;
 }
 
@@ -63,7 +66,14 @@ export function parseAudit(raw: string | undefined): Pick<AuditAnnotation, 'acti
 }
 
 export function annotationValue(a: AuditAnnotation): string {
-  return JSON.stringify({ action: a.action, by: a.by, at: a.at, ...(a.reason ? { reason: a.reason } : {}), summary: a.summary });
+  return JSON.stringify({
+    action: a.action,
+    by: a.by,
+    at: a.at,
+    ...(a.reason ? { reason: a.reason } : {}),
+    summary: a.summary,
+    ...(a.batch ? { batch: a.batch } : {}),
+  });
 }
 
 /** Event reason, e.g. approve -> ZonectlApprove, skip-hook -> ZonectlSkipHook, hotupdate -> ZonectlHotUpdate. */

@@ -37,6 +37,8 @@ export interface ExecuteOptions {
   auditFile?: string | false;
   /** Clients of the other clusters a plan writes to (a kubefed host's Federated<Kind>). */
   clientFor?: (cluster: string) => ClusterClient;
+  /** The batch id of a fleet action, recorded in the audit annotation, Event and log line. */
+  batch?: string;
 }
 
 export interface WriteRecord {
@@ -141,7 +143,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   const objects = await verify(plan, clientOf);
 
   // (3) the writes, in order, each guarded by the target's resourceVersion as last seen.
-  const annotation = dryRun ? undefined : auditAnnotation(plan, by, at, opts.reason);
+  const annotation = dryRun ? undefined : auditAnnotation(plan, by, at, opts.reason, opts.batch);
   const carrier = annotation ? auditStepIndex(plan) : -1;
   const rv = new Map<string, string>();
   for (const [k, o] of objects) rv.set(k, o.metadata.resourceVersion ?? '');

@@ -63,6 +63,8 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Overrides the plan's reason (the console's card asks for it last). */
   reason?: string;
+  /** The batch id when this run is one target of a fleet action. */
+  batch?: string;
 }
 
 export interface Following {
@@ -155,6 +157,7 @@ export class ActionService {
       auditFile: this.o.auditFile,
       now: this.o.now,
       clientFor: (c) => this.o.client(c),
+      ...(opts.batch ? { batch: opts.batch } : {}),
     });
   }
 
