@@ -246,6 +246,18 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     for (let i = 0; i < plan.steps.length; i++) {
       const s = plan.steps[i];
       const key = targetKey(s.target);
+      // A later write to an object not yet written here (the GameZone after the workload): a controller
+      // reacting to the earlier write may have touched it since verify() (e.g. a status write), so its
+      // resourceVersion is taken fresh; the step's own test operations guard what the plan decided on.
+      if (i > 0 && !dryRun && !writes.some((w) => targetKey(w.target) === key)) {
+        const fresh = await clientOf(s.target.cluster)
+          .get(s.target.type, s.target.namespace, s.target.name)
+          .catch((e: unknown) => {
+            throw isKubeError(e) ? partialWriteError(e, writes.length, total) : e;
+          });
+        objects.set(key, fresh);
+        rv.set(key, fresh.metadata.resourceVersion ?? '');
+      }
       const cur = objects.get(key)!;
       const body = decorateBody(s.patchType, s.body, {
         resourceVersion: rv.get(key),

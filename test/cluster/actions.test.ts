@@ -40,7 +40,10 @@ beforeAll(async () => {
   const { join } = await import('node:path');
   auditDir = join(mkdtempSync(join(tmpdir(), 'zonectl-audit-')), 'audit.jsonl');
 });
-afterAll(() => {
+// Copies are deleted afterwards: other files in this tier list the fixture namespace and expect only the fixtures.
+const copies: Array<{ type: ResourceType; name: string }> = [];
+afterAll(async () => {
+  for (const c of copies) await raw.request('DELETE', resourcePath(c.type, { namespace: ns, name: c.name }));
   admin?.close();
   viewer?.close();
 });
@@ -58,6 +61,7 @@ async function copyOf(type: ResourceType, name: string): Promise<KubeObject> {
   };
   const made = await raw.request('POST', resourcePath(type, { namespace: ns }), body);
   expect(made.status, made.text).toBe(201);
+  copies.push({ type, name: copyName });
   if (status) {
     const st = await raw.request('PUT', resourcePath(type, { namespace: ns, name: copyName, subresource: 'status' }), {
       ...made.json,
