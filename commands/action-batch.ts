@@ -5,7 +5,9 @@
 // every target's audit record (source/actions/batch.ts).
 import { randomBytes } from 'node:crypto';
 import { accessCache } from '../source/actions/access.js';
-import { batchCard, batchExitCode, planBatch, runBatch, targetName, type TargetResult } from '../source/actions/batch.js';
+import { batchCard, batchExitCode, type BatchInput, planBatch, targetName, type TargetResult } from '../source/actions/batch.js';
+import { type ReleaseEvent, runRelease } from '../source/actions/release.js';
+import { parseWaves, releaseOrder, waveEnds } from '../source/actions/waves.js';
 import { parseKind } from '../source/actions/load.js';
 import { ActionService } from '../source/actions/service.js';
 import { openSession, type FleetFlags } from '../source/app/session.js';
@@ -27,6 +29,12 @@ export interface BatchFlags extends FleetFlags {
   state?: string;
   step?: number;
   imageFrom?: string;
+  timeout?: string;
+  waves?: string;
+  resume?: string;
+  batch?: string;
+  gate?: string;
+  undo?: string;
 }
 
 const STATES: Record<string, WorkloadInfo['rollout']['phase']> = {
@@ -39,10 +47,18 @@ const STATES: Record<string, WorkloadInfo['rollout']['phase']> = {
 
 /** Does this command line name more than one target, or a selection? (Else the one-target flow.) */
 export function isBatch(args: readonly string[], f: BatchFlags): boolean {
-  if (args.length > 1 || args.includes('-') || args.some((a) => a.split('/').length === 4)) return true;
+  if (args.length > 1 || args.includes('-') || args.some((a) => a.split('/').length === 4) || f.waves !== undefined) return true;
   return (
     args.length === 0 &&
-    (f.state !== undefined || f.step !== undefined || f.imageFrom !== undefined || !!f.selector || !!f.allContexts || !!f.allNamespaces)
+    (f.state !== undefined ||
+      f.step !== undefined ||
+      f.imageFrom !== undefined ||
+      f.batch !== undefined ||
+      f.resume !== undefined ||
+      f.undo !== undefined ||
+      !!f.selector ||
+      !!f.allContexts ||
+      !!f.allNamespaces)
   );
 }
 
@@ -84,20 +100,30 @@ function matches(w: WorkloadInfo, f: BatchFlags): boolean {
   }
   if (f.step !== undefined && (w.rollout.stepIndex === undefined || w.rollout.stepIndex + 1 !== f.step)) return false;
   if (f.imageFrom !== undefined && !w.containers.some((c) => c.image === f.imageFrom)) return false;
-  return f.state !== undefined || f.step !== undefined || f.imageFrom !== undefined || isActiveRollout(w);
+  if (f.batch !== undefined && w.lastAction?.batch !== f.batch) return false;
+  if (f.undo !== undefined && !(w.lastAction?.batch === f.undo && w.lastAction.action === 'hotupdate' && w.lastAction.images)) return false;
+  return (
+    f.state !== undefined ||
+    f.step !== undefined ||
+    f.imageFrom !== undefined ||
+    f.batch !== undefined ||
+    f.undo !== undefined ||
+    isActiveRollout(w)
+  );
 }
 
-function table(results: readonly TargetResult[]): string {
+function table(results: readonly TargetResult[], waves: boolean): string {
   const rows = results.map((r) => [
+    ...(waves ? [r.wave === undefined ? '-' : String(r.wave)] : []),
     r.target.cluster,
     r.target.namespace,
     `${r.target.kind.toLowerCase()}/${r.target.name}`,
     r.outcome,
     r.wait ? (r.wait.reached ? 'reached' : r.wait.message) : '-',
     `${(r.ms / 1000).toFixed(1)}s`,
-    r.exitCode ? r.reason : '',
+    r.exitCode || r.outcome === 'already done' ? r.reason : '',
   ]);
-  const head = ['CLUSTER', 'NAMESPACE', 'TARGET', 'OUTCOME', 'WAIT', 'TIME', 'REASON'];
+  const head = [...(waves ? ['WAVE'] : []), 'CLUSTER', 'NAMESPACE', 'TARGET', 'OUTCOME', 'WAIT', 'TIME', 'REASON'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return (
     [head, ...rows]
@@ -119,6 +145,14 @@ export async function runBatchAction(
   timeoutMs: number,
   io: Streams,
 ): Promise<number> {
+  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(`--gate ${f.gate}: expected ask or auto`);
+  for (const [flag, id] of [
+    ['--batch', f.batch],
+    ['--undo', f.undo],
+  ] as const)
+    if (id !== undefined && !/^[0-9a-f]{8}$/.test(id)) throw new UsageError(`${flag} ${id}: expected a batch id (8 hex digits)`);
+  if (f.resume !== undefined && !/^[0-9a-f]{8}$/.test(f.resume))
+    throw new UsageError(`--resume ${f.resume}: expected a batch id (8 hex digits)`);
   const fromStdin = args.includes('-');
   const lines = [...args.filter((a) => a !== '-'), ...(fromStdin ? await readStdin(io) : [])];
   const explicit = lines.length > 0;
@@ -129,21 +163,37 @@ export async function runBatchAction(
   // A target on a context the kubeconfig does not have is that target's refusal, not the batch's.
   const known = new Set(kc.contexts.map((c) => c.name));
   const flags: FleetFlags = explicit
-    ? { ...f, context: [...new Set(named.map((t) => t.cluster).filter((c) => known.has(c)))], allContexts: false }
+    ? {
+        ...f,
+        context: [...new Set(named.map((t) => t.cluster).filter((c) => known.has(c)))],
+        allContexts: false,
+        // A resume (or undo) finds what a batch did in every namespace of those clusters.
+        ...(f.resume || f.undo ? { allNamespaces: true } : {}),
+      }
     : f;
   const session = openSession(flags, ['rollouts']);
   try {
     let targets = named;
-    if (!explicit) {
+    let done: WorkloadInfo[] = [];
+    const undone = new Map<string, WorkloadInfo>();
+    if (!explicit || f.resume || f.undo) {
       session.store.start();
       await session.store.waitForSync((f.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
       for (const e of session.store.clusterErrors())
         io.stderr.write(`warning: ${e.cluster}: ${e.error.message}; its workloads are not in the batch\n`);
-      targets = session.store
-        .snapshot()
-        .workloads.filter((w) => !w.invalid && matches(w, f))
-        .map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
-      if (!targets.length) {
+      const all = session.store.snapshot().workloads.filter((w) => !w.invalid);
+      if (f.resume) {
+        done = all.filter((w) => w.lastAction?.batch === f.resume);
+        const other = done.find((w) => w.lastAction!.action !== action);
+        if (other)
+          throw new UsageError(
+            `--resume ${f.resume}: that batch was ${other.lastAction!.action} (on ${other.cluster}/${other.name}), not ${action}`,
+          );
+      }
+      if (f.undo) for (const w of all) if (w.lastAction?.batch === f.undo) undone.set(targetName(w), w);
+      if (!explicit)
+        targets = all.filter((w) => matches(w, f)).map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
+      if (!targets.length && !done.length) {
         io.stderr.write(`${action}: no workload matches the selection\n`);
         return EXIT.OK;
       }
@@ -158,36 +208,91 @@ export async function runBatchAction(
       readOnlyFlag: f.readonly,
       access: accessCache,
     });
-    const batch = randomBytes(4).toString('hex');
-    const reachable = targets.filter((t) => known.has(t.cluster));
-    const byTarget = new Map(
-      (await planBatch(service, reachable, action, input, { dryRun: f.dryRun })).map((p) => [targetName(p.target), p]),
+    const batch = f.resume ?? randomBytes(4).toString('hex');
+    // The wave plan: --waves (or a plan named in the config), else the one the resumed batch ran under.
+    const wavesText =
+      f.waves !== undefined ? (session.config.waves[f.waves] ?? f.waves) : done.find((d) => d.lastAction?.waves)?.lastAction?.waves;
+    const order = releaseOrder(
+      done.map((w) => ({ target: { cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }, wave: w.lastAction?.wave })),
+      targets,
     );
-    const planned: TargetResult[] = targets.map(
-      (t) =>
+    let ends = [order.targets.length];
+    if (wavesText) {
+      const marks = parseWaves(wavesText);
+      if (typeof marks === 'string') throw new UsageError(marks);
+      const e = waveEnds(marks, order.targets.length);
+      if (typeof e === 'string') throw new UsageError(e);
+      ends = e;
+    }
+    const doneNames = new Map(done.map((w) => [targetName(w), w]));
+    // --undo: each target gets back the image its hot update in that batch replaced.
+    const inputFor: BatchInput = f.undo
+      ? (t) => {
+          const im = undone.get(targetName(t))?.lastAction?.images?.[0];
+          if (!im) return { ...input, container: '', image: '' };
+          return { ...input, container: im.container, image: im.from };
+        }
+      : input;
+    const toPlan = order.targets.filter((t) => !doneNames.has(targetName(t)) && known.has(t.cluster));
+    // With waves, only the first wave is planned for the card; later waves are planned when they start.
+    const firstEnd = wavesText ? (ends[ends.findIndex((e) => e > order.doneCount)] ?? order.targets.length) : order.targets.length;
+    const firstWave = new Set(order.targets.slice(0, firstEnd).map(targetName));
+    const byTarget = new Map(
+      (
+        await planBatch(
+          service,
+          toPlan.filter((t) => firstWave.has(targetName(t))),
+          action,
+          inputFor,
+          { dryRun: f.dryRun },
+        )
+      ).map((p) => [targetName(p.target), p]),
+    );
+    const planned: TargetResult[] = order.targets.map((t): TargetResult => {
+      const d = doneNames.get(targetName(t));
+      if (d)
+        return {
+          target: t,
+          outcome: 'already done',
+          reason: `done in this batch${d.lastAction!.wave ? ` (wave ${d.lastAction!.wave})` : ''} by ${d.lastAction!.by} at ${d.lastAction!.at}`,
+          exitCode: 0,
+          ms: 0,
+          current: d,
+        };
+      if (!known.has(t.cluster))
+        return { target: t, outcome: 'refused', reason: `${t.cluster}: not a context of the kubeconfig`, exitCode: EXIT.USAGE, ms: 0 };
+      // A later wave's target: planned when its wave starts (a marker plan-to-be).
+      return (
         byTarget.get(targetName(t)) ?? {
           target: t,
-          outcome: 'refused',
-          reason: `${t.cluster}: not a context of the kubeconfig`,
-          exitCode: EXIT.USAGE,
+          outcome: 'not started',
+          reason: 'planned when its wave starts',
+          exitCode: 0,
           ms: 0,
-        },
-    );
+          later: true,
+        }
+      );
+    });
     const json = f.output === 'json';
-    if (!json) io.stdout.write([...batchCard(action, planned, f.dryRun), `batch ${batch}`, ''].join('\n'));
-    const runnable = planned.filter((p) => p.planned);
+    if (!json)
+      io.stdout.write(
+        [...batchCard(action, planned, f.dryRun), ...releaseLines(action, batch, wavesText, ends, order.doneCount, f), ''].join('\n'),
+      );
+    const runnable = planned.filter((p) => p.planned || p.later);
     // Protected contexts: --yes needs them named (--confirm CLUSTER[,CLUSTER]); asking needs them typed.
-    const protectedClusters = [...new Set(runnable.filter((p) => p.planned!.confirmName !== undefined).map((p) => p.target.cluster))];
+    const protectedClusters = [...new Set(runnable.filter((p) => service.isProtected(p.target.cluster)).map((p) => p.target.cluster))];
     const confirmed = new Set((f.confirm ?? '').split(',').filter(Boolean));
+    const tty = !!io.stdin.isTTY && !fromStdin;
+    if (f.gate === 'ask' && !tty) throw new UsageError('--gate ask needs a terminal to ask on');
     if (runnable.length && !f.dryRun && !f.yes) {
-      if (!io.stdin.isTTY || fromStdin)
+      if (!tty)
         throw new Refusal(
           'needs-confirmation',
           undefined,
           `stdin is not a terminal: add --yes to ${action} ${runnable.length} workloads without asking`,
         );
       const ok = await confirm(io, {
-        question: `${action} ${runnable.length} workload${runnable.length === 1 ? '' : 's'}?`,
+        question: `${action} ${runnable.length} workload${runnable.length === 1 ? '' : 's'}${ends.length > 1 ? ` in ${ends.length} waves` : ''}?`,
         ...(protectedClusters.length ? { typed: protectedClusters.join(',') } : {}),
       });
       if (!ok) {
@@ -196,37 +301,36 @@ export async function runBatchAction(
       }
       protectedClusters.forEach((c) => confirmed.add(c));
     }
-    const results = await runBatch(service, planned, {
+    const results = await runRelease(service, action, inputFor, planned, {
       confirmed: f.yes ? 'yes' : 'asked',
       force: f.force,
       dryRun: f.dryRun,
       batch,
+      ...(wavesText ? { wavesText } : {}),
+      ends,
+      waitLast: f.wait,
+      gateMs: timeoutMs,
       ...(f.reason !== undefined ? { reason: f.reason } : {}),
       confirmFor: (t) => (confirmed.has(t.cluster) ? t.name : undefined),
+      ...(f.gate === 'ask'
+        ? { go: (next: number, n: number, count: number) => confirm(io, { question: `Go on with wave ${next}/${n} (${count} targets)?` }) }
+        : {}),
+      onEvent: (e) => io.stderr.write(`${eventLine(e)}\n`),
     });
-    if (f.wait && !f.dryRun) {
-      await Promise.all(
-        results
-          .filter((r) => r.outcome === 'done' && r.planned)
-          .map(async (r) => {
-            const w = await service.follow(r.planned!, r.result).wait({ timeoutMs });
-            r.wait = { reached: w.reached, message: w.message, elapsedMs: w.elapsedMs };
-            if (!w.reached) r.exitCode = EXIT.CONDITION;
-          }),
-      );
-    }
     if (json)
       io.stdout.write(
         JSON.stringify(
           {
             batch,
             action,
+            ...(wavesText ? { waves: wavesText, waveEnds: ends } : {}),
             results: results.map((r) => ({
               target: targetName(r.target),
               outcome: r.outcome,
               reason: r.reason,
               exitCode: r.exitCode,
               ms: r.ms,
+              ...(r.wave !== undefined ? { wave: r.wave } : {}),
               ...(r.wait ? { wait: r.wait } : {}),
             })),
           },
@@ -234,9 +338,45 @@ export async function runBatchAction(
           2,
         ) + '\n',
       );
-    else io.stdout.write(table(results));
+    else io.stdout.write(table(results, ends.length > 1));
     return batchExitCode(results);
   } finally {
     await session.close();
+  }
+}
+
+/** The card's release lines: the batch id (and how to resume it), the waves and what is already done. */
+function releaseLines(
+  action: ActionName,
+  batch: string,
+  wavesText: string | undefined,
+  ends: readonly number[],
+  doneCount: number,
+  f: BatchFlags,
+): string[] {
+  const out: string[] = [];
+  if (doneCount) out.push(`  already done in batch ${batch}: ${doneCount} (not acted on again)`);
+  if (wavesText) {
+    const sizes = ends.map((e, i) => e - (i ? ends[i - 1]! : 0));
+    out.push(
+      `waves ${wavesText}: ${sizes.join(' + ')} targets; a gate after each wave follows its targets (--timeout ${f.timeout ?? '5m'})`,
+    );
+  }
+  out.push(
+    `batch ${batch}${f.dryRun ? '' : `: if stopped, continue with zonectl ${action} <the same targets or selection> --resume ${batch}`}`,
+  );
+  return out;
+}
+
+function eventLine(e: ReleaseEvent): string {
+  switch (e.type) {
+    case 'wave':
+      return `wave ${e.wave}/${e.waves}: acting on ${e.targets} target${e.targets === 1 ? '' : 's'}`;
+    case 'gate':
+      return e.passed
+        ? `wave ${e.wave}/${e.waves}: gate passed in ${(e.ms / 1000).toFixed(1)}s`
+        : `wave ${e.wave}/${e.waves}: gate failed after ${(e.ms / 1000).toFixed(1)}s: ${e.where}`;
+    case 'stopped':
+      return `release stopped at wave ${e.wave}: ${e.why}`;
   }
 }

@@ -31,6 +31,10 @@ export const ACTION_FLAGS = {
   state: { type: 'string' },
   step: { type: 'number' },
   imageFrom: { type: 'string' },
+  waves: { type: 'string' },
+  resume: { type: 'string' },
+  batch: { type: 'string' },
+  gate: { type: 'string' },
 } as const;
 
 export const HOTUPDATE_FLAGS = {
@@ -39,6 +43,7 @@ export const HOTUPDATE_FLAGS = {
   partition: { type: 'number' },
   onePodFirst: { type: 'boolean', default: false },
   continue: { type: 'boolean', default: false },
+  undo: { type: 'string' },
 } as const;
 
 export const ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
@@ -56,8 +61,15 @@ Many targets at once (a batch: one card, one confirmation, a result table, one b
   several <kind>/<name> or <cluster>/<namespace>/<kind>/<name> (the -o name form), or - to read them
   from stdin (zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes), or no target and a
   selection: --context/--all-contexts, -n/-A, -l, --state paused|failed|updating|complete, --step N
-  (1-based), --image-from IMAGE. Exit 0 when every target did what was asked; else the targets' own
-  code when they share one, else 1.
+  (1-based), --image-from IMAGE, --batch ID (the targets a fleet action last acted on: roll one back
+  with zonectl reject --batch ID -A --all-contexts). Exit 0 when every target did what was asked; else
+  the targets' own code when they share one, else 1.
+  --waves 1,10%,50%,100% act in waves (counts or cumulative percentages, or a plan named in the config's
+                         waves:); after each wave a gate follows its targets to the target state and
+                         the first failure stops the release: later targets are "not started"
+  --gate ask             also ask for a go before each next wave (a terminal is needed)
+  --resume ID            continue batch ID where it stopped (from any host): targets whose audit
+                         annotation carries ID are already done; the waves come from them
   -o json                print the result as JSON
   --kubeconfig FILE, --request-timeout MS, --readonly
 
@@ -206,10 +218,14 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
 /** The action input of a batch: the same flags as one target (hot update: container, image, partition). */
 function batchInput(
   action: ActionName,
-  f: { reason?: string; container?: string; image?: string; partition?: number; onePodFirst?: boolean; continue?: boolean },
+  f: { reason?: string; container?: string; image?: string; partition?: number; onePodFirst?: boolean; continue?: boolean; undo?: string },
 ): ActionInput {
   const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
   if (action !== 'hotupdate') return input;
+  if (f.undo !== undefined) {
+    if (f.image || f.continue) throw new UsageError('hotupdate --undo: each target gets back its own image; drop --image/--continue');
+    return input;
+  }
   if (f.continue) input.continue = true;
   else {
     if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');

@@ -15,19 +15,22 @@ Game workloads whose rollout is progressing, paused or failed, across the fleet.
 
 Flags:
   --all                  include workloads whose rollout is complete
+  --batch ID             only the workloads a fleet action (batch ID) last acted on, whatever
+                         their state (-o wide adds LAST-ACTION: action, who, when, batch and wave)
 ${FLEET_HELP}
 `;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false } });
+    const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
+    const batch = flags.batch as string | undefined;
     return runList(
       flags,
       ['rollouts'],
       (s, errors) => {
         const now = Date.now();
         const rows = s.workloads
-          .filter((w) => flags.all || isActiveRollout(w))
+          .filter((w) => (batch !== undefined ? w.lastAction?.batch === batch : flags.all || isActiveRollout(w)))
           .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
         const text = renderList({
           kind: 'Rollout',
@@ -42,7 +45,11 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      flags.all ? 'No game workloads found.' : 'No rollout in progress, paused or failed (use --all to list every workload).',
+      batch !== undefined
+        ? `No workload was last acted on by batch ${batch}.`
+        : flags.all
+          ? 'No game workloads found.'
+          : 'No rollout in progress, paused or failed (use --all to list every workload).',
     );
   });
 }

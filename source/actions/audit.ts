@@ -9,8 +9,9 @@ import type { Plan } from '../kinds/plan/types.js';
 import { stateDir } from '../config/paths.js';
 import type { KubeObject } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
+import { parseLastAction } from '../model/last-action.js';
 
-export const AUDIT_ANNOTATION = 'zonectl.io/last-action';
+export { AUDIT_ANNOTATION } from '../model/last-action.js';
 
 /** The annotation value: {"action","by","at","reason","summary"}. */
 export interface AuditAnnotation {
@@ -21,6 +22,11 @@ export interface AuditAnnotation {
   summary: string;
   /** The batch (one fleet action over many targets) this write belongs to. */
   batch?: string;
+  /** Its wave (1-based) and the wave plan, when the batch runs in waves. */
+  wave?: number;
+  waves?: string;
+  /** A hot update's images before and after: what `hotupdate --undo BATCH` puts back. */
+  images?: Array<{ container: string; from: string; to: string }>;
 }
 
 export interface AuditRecord extends AuditAnnotation {
@@ -44,25 +50,30 @@ export function cleanReason(reason: string | undefined): string | undefined {
   return r ? r.slice(0, 512) : undefined;
 }
 
-export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string, batch?: string): AuditAnnotation {
+/** Where a target sits in a fleet action: its batch id and, in waves, its wave and the wave plan. */
+export interface BatchTag {
+  id: string;
+  wave?: number;
+  waves?: string;
+}
+
+export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string, batch?: BatchTag): AuditAnnotation {
   const a: AuditAnnotation = { action: plan.action, by, at, summary: plan.summary };
   const r = cleanReason(reason);
   if (r) a.reason = r;
-  if (batch) a.batch = batch;
+  if (plan.action === 'hotupdate' && plan.card.images?.length) a.images = plan.card.images.map((i) => ({ ...i }));
+  if (batch) {
+    a.batch = batch.id;
+    if (batch.wave !== undefined) a.wave = batch.wave;
+    if (batch.waves !== undefined) a.waves = batch.waves;
+  }
   return a;
 }
 
 /** The audit annotation as written by annotationValue; undefined when absent or not ours. */
 export function parseAudit(raw: string | undefined): Pick<AuditAnnotation, 'action' | 'by' | 'at'> | undefined {
-  if (!raw) return undefined;
-  try {
-    const v = JSON.parse(raw) as Record<string, unknown>;
-    return typeof v.action === 'string' && typeof v.by === 'string' && typeof v.at === 'string'
-      ? { action: v.action, by: v.by, at: v.at }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const a = parseLastAction(raw);
+  return a && { action: a.action, by: a.by, at: a.at };
 }
 
 export function annotationValue(a: AuditAnnotation): string {
@@ -73,6 +84,8 @@ export function annotationValue(a: AuditAnnotation): string {
     ...(a.reason ? { reason: a.reason } : {}),
     summary: a.summary,
     ...(a.batch ? { batch: a.batch } : {}),
+    ...(a.wave !== undefined ? { wave: a.wave, waves: a.waves } : {}),
+    ...(a.images ? { images: a.images } : {}),
   });
 }
 

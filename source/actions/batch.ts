@@ -2,7 +2,8 @@
 // with its own preconditions and access review, bounded concurrency per cluster and overall so one
 // slow or dead cluster never stalls the others, one batch id in every target's audit record.
 import { isExpected } from '../errors.js';
-import type { ActionInput, ActionName, ActionTarget } from '../model/types.js';
+import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
+import type { BatchTag } from './audit.js';
 import type { ExecuteResult } from './execute.js';
 import type { ActionService, PlannedAction, RunOptions } from './service.js';
 import type { WaitResult } from './wait.js';
@@ -46,7 +47,8 @@ export async function boundedAll<T extends { cluster: string }, R>(
   return out;
 }
 
-export type Outcome = 'done' | 'not possible' | 'refused' | 'failed' | 'not confirmed';
+/** `already done`: this batch did it before a resume; `not started`: a wave gate stopped the release first. */
+export type Outcome = 'done' | 'already done' | 'not possible' | 'refused' | 'failed' | 'not started';
 
 export interface TargetResult {
   target: ActionTarget;
@@ -59,6 +61,12 @@ export interface TargetResult {
   planned?: PlannedAction;
   result?: ExecuteResult;
   wait?: Pick<WaitResult, 'reached' | 'message' | 'elapsedMs'>;
+  /** Its wave (1-based) in a release in waves. */
+  wave?: number;
+  /** A later wave's target: planned when its wave starts (outcome `not started` until then). */
+  later?: boolean;
+  /** For `already done`: the workload as it is now (a resume stops on one that failed since). */
+  current?: WorkloadInfo;
 }
 
 function failure(target: ActionTarget, e: unknown, outcome: Outcome, t0: number): TargetResult {
@@ -67,18 +75,21 @@ function failure(target: ActionTarget, e: unknown, outcome: Outcome, t0: number)
   return { target, outcome: code, reason: e.oneLine(), exitCode: e.exitCode, ms: Date.now() - t0 };
 }
 
+/** One input for every target, or one per target (an undo puts back each target's own image). */
+export type BatchInput = ActionInput | ((t: ActionTarget) => ActionInput);
+
 /** Plans every target (a fresh read each); a target that cannot be planned carries its refusal. */
 export async function planBatch(
   service: ActionService,
   targets: readonly ActionTarget[],
   action: ActionName,
-  input: ActionInput,
+  input: BatchInput,
   opts: { dryRun?: boolean; limits?: Limits } = {},
 ): Promise<TargetResult[]> {
   return boundedAll(targets, opts.limits ?? DEFAULT_LIMITS, async (target) => {
     const t0 = Date.now();
     try {
-      const planned = await service.plan(target, action, input, { dryRun: opts.dryRun });
+      const planned = await service.plan(target, action, typeof input === 'function' ? input(target) : input, { dryRun: opts.dryRun });
       return { target, outcome: 'done' as const, reason: planned.plan.summary, exitCode: 0, ms: Date.now() - t0, planned };
     } catch (e) {
       return failure(target, e, 'refused', t0);
@@ -90,7 +101,7 @@ export async function planBatch(
 export async function runBatch(
   service: ActionService,
   items: readonly TargetResult[],
-  opts: RunOptions & { batch: string; limits?: Limits; confirmFor?: (t: ActionTarget) => string | undefined },
+  opts: RunOptions & { batch: BatchTag; limits?: Limits; confirmFor?: (t: ActionTarget) => string | undefined },
 ): Promise<TargetResult[]> {
   return boundedAll(
     items.map((i) => ({ ...i, cluster: i.target.cluster })),
@@ -124,9 +135,11 @@ export function batchExitCode(results: readonly TargetResult[]): number {
 /** The batch card: what will happen where, and what will not happen and why. */
 export function batchCard(action: ActionName, items: readonly TargetResult[], dryRun: boolean): string[] {
   const ok = items.filter((i) => i.planned);
-  const not = items.filter((i) => !i.planned);
+  const later = items.filter((i) => i.later).length;
+  const not = items.filter((i) => !i.planned && !i.later && i.outcome !== 'already done');
   const out = [
-    `${action} ${items.length} workload${items.length === 1 ? '' : 's'}${dryRun ? ' (dry run)' : ''}: ${ok.length} planned, ${not.length} not possible`,
+    `${action} ${items.length} workload${items.length === 1 ? '' : 's'}${dryRun ? ' (dry run)' : ''}: ${ok.length} planned` +
+      `${later ? `, ${later} in later waves (planned when their wave starts)` : ''}, ${not.length} not possible`,
   ];
   const perCluster = new Map<string, { n: number; states: Map<string, number> }>();
   for (const i of ok) {

@@ -15,6 +15,7 @@ import {
   auditEvent,
   auditFile as defaultAuditFile,
   type AuditRecord,
+  type BatchTag,
   localIdentity,
 } from './audit.js';
 import { decorateBody, writeOutcome } from './decorate.js';
@@ -37,8 +38,8 @@ export interface ExecuteOptions {
   auditFile?: string | false;
   /** Clients of the other clusters a plan writes to (a kubefed host's Federated<Kind>). */
   clientFor?: (cluster: string) => ClusterClient;
-  /** The batch id of a fleet action, recorded in the audit annotation, Event and log line. */
-  batch?: string;
+  /** The batch id (and wave) of a fleet action, recorded in the audit annotation, Event and log line. */
+  batch?: BatchTag;
 }
 
 export interface WriteRecord {

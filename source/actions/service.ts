@@ -15,7 +15,7 @@ import { type AccessCache, accessCache } from './access.js';
 import { availability } from './availability.js';
 import { cardLines } from './card.js';
 import { ReadOnlyError } from './errors.js';
-import { AUDIT_ANNOTATION, parseAudit } from './audit.js';
+import { AUDIT_ANNOTATION, type BatchTag, parseAudit } from './audit.js';
 import { execute, type ExecuteResult } from './execute.js';
 import { whoAmI } from './identity.js';
 import { checkInput, intentFor } from './intent.js';
@@ -63,8 +63,8 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Overrides the plan's reason (the console's card asks for it last). */
   reason?: string;
-  /** The batch id when this run is one target of a fleet action. */
-  batch?: string;
+  /** The batch id (and wave) when this run is one target of a fleet action. */
+  batch?: BatchTag;
 }
 
 export interface Following {

@@ -31,6 +31,8 @@ export interface Config {
   requestTimeoutMs: number;
   emoji: boolean;
   diff?: DiffSource;
+  /** Named wave plans for fleet actions (`--waves canary`), e.g. {canary: "1,10%,50%,100%"}. */
+  waves: Record<string, string>;
 }
 
 export class ConfigError extends InputError {}
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   gameZone: { group: 'apps.example.com', version: 'v1alpha1' },
   requestTimeoutMs: 10_000,
   emoji: false,
+  waves: {},
 };
 
 export function loadConfig(file = configFile()): Config {
@@ -61,9 +64,9 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
-  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff']);
+  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff', 'waves']);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key "${k}"`);
-  const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [] };
+  const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {
     if (!Array.isArray(r.fleet) || r.fleet.some((x) => typeof x !== 'string')) throw bad('fleet', 'a list of context names');
     cfg.fleet = r.fleet as string[];
@@ -108,6 +111,14 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
     cfg.requestTimeoutMs = r.requestTimeoutMs;
   }
   if (r.diff !== undefined) cfg.diff = parseDiff(r.diff, file);
+  if (r.waves !== undefined) {
+    if (typeof r.waves !== 'object' || r.waves === null || Array.isArray(r.waves)) throw bad('waves', 'a mapping of plan name to waves');
+    for (const [name, v] of Object.entries(r.waves as Record<string, unknown>)) {
+      // The wave syntax itself is checked where it is used (actions/waves.ts); here only its shape.
+      if (typeof v !== 'string' || !/^\s*\d+%?\s*(,\s*\d+%?\s*)*$/.test(v)) throw bad(`waves.${name}`, 'waves such as "1,10%,50%,100%"');
+      cfg.waves[name] = v.replace(/\s+/g, '');
+    }
+  }
   return cfg;
 }
 

@@ -2,6 +2,7 @@
 // output and actions consume them. Every type that has a row carries `cluster` (the kubeconfig
 // context name) so one table can span the fleet.
 import type { RefusalCode } from '../errors.js';
+import type { LastAction } from './last-action.js';
 
 export type ConnectionState = 'connecting' | 'ready' | 'degraded' | 'unreachable' | 'forbidden';
 
@@ -201,6 +202,8 @@ export interface WorkloadInfo {
   selector?: Record<string, string>;
   /** The owner that will overwrite changes made below it. */
   owner?: WorkloadOwner;
+  /** The last zonectl action on it (its audit annotation): who, when, which fleet batch and wave. */
+  lastAction?: LastAction;
   rollout: RolloutStatus;
   invalid?: string;
 }

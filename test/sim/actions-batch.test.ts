@@ -58,7 +58,7 @@ describe('fleet actions from a script', () => {
     const admin = demo.contexts.filter((c) => !c.endsWith('-viewer'));
     const r = await zonectl('approve', [...admin.flatMap((c) => ['--context', c]), '-A', '--state', 'paused', '--yes']);
     expect(r.err).toBe('');
-    const batch = /^batch ([0-9a-f]{8})$/m.exec(r.out)?.[1];
+    const batch = /^batch ([0-9a-f]{8})\b/m.exec(r.out)?.[1];
     expect(batch).toBeDefined();
     expect(r.out).toMatch(/^approve \d+ workloads: \d+ planned, \d+ not possible$/m);
     const done = r.out.split('\n').filter((l) => / done /.test(l));

@@ -1,5 +1,5 @@
 // Rollouts: `zonectl rollouts` and the console's Rollouts view (one row per game workload).
-import { hookText, imageTag, pausedFor, stateText, stepText, updatedText } from '../format.js';
+import { age, hookText, imageTag, pausedFor, stateText, stepText, updatedText } from '../format.js';
 import type { WorkloadInfo } from '../types.js';
 import { hookTone, phaseTone } from './tones.js';
 import type { Cell, ColumnDef } from './types.js';
@@ -84,4 +84,18 @@ export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
     table: 'wide',
     cell: (w) => ({ text: w.containers.map((c) => `${c.name}=${imageTag(c.image)}`).join(',') }),
   },
+  {
+    // Which zonectl action (and fleet batch / wave) last touched it: how a release is reviewed.
+    id: 'last',
+    header: 'LAST-ACTION',
+    table: 'wide',
+    cell: (w, ctx) => ({ text: lastActionText(w, ctx.now) }),
+  },
 ];
+
+function lastActionText(w: WorkloadInfo, now: number): string {
+  const l = w.lastAction;
+  if (!l) return '-';
+  const where = l.batch ? ` batch ${l.batch}${l.wave ? ` wave ${l.wave}` : ''}` : '';
+  return `${l.action} by ${l.by} ${age(l.at, now)} ago${where}`;
+}

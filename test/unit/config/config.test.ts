@@ -107,3 +107,16 @@ describe('flags', () => {
     });
   });
 });
+
+describe('named wave plans', () => {
+  it('reads waves: {name: "1,10%,50%,100%"} and names the key of a malformed one', () => {
+    expect(parseConfig({ waves: { canary: '1, 10%, 50%, 100%', all: '100%' } }, 'c.yaml').waves).toEqual({
+      canary: '1,10%,50%,100%',
+      all: '100%',
+    });
+    expect(() => parseConfig({ waves: { canary: 'half then all' } }, 'c.yaml')).toThrow(
+      'config c.yaml: "waves.canary" must be waves such as "1,10%,50%,100%"',
+    );
+    expect(() => parseConfig({ waves: ['1,100%'] }, 'c.yaml')).toThrow('config c.yaml: "waves" must be a mapping of plan name to waves');
+  });
+});
