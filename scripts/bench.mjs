@@ -34,6 +34,7 @@ const BENCHES = {
   'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
   'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
+  'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
   'sim-scale': () => [compiled('sim-scale')],
   'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],

@@ -25,11 +25,21 @@ export interface SimCluster {
  * insecure-skip-tls-verify (it refuses http: otherwise) and for fetch in tests.
  */
 export async function startSimCluster(
-  opts: { name: string; store?: MemoryStore; logSource?: LogSource; port?: number; tls?: boolean } & ServerOptions,
+  opts: {
+    name: string;
+    store?: MemoryStore;
+    logSource?: LogSource;
+    port?: number;
+    tls?: boolean;
+    /** Sees every request (benchmarks count requests per target with it). */
+    onRequest?: (cluster: string, method: string, url: string) => void;
+  } & ServerOptions,
 ): Promise<SimCluster> {
   const store = opts.store ?? new MemoryStore(opts.name);
   const cert = opts.tls ? await servingCert() : undefined;
   const sim = createSimServer(store, { ...opts, tls: cert });
+  const seen = opts.onRequest;
+  if (seen) sim.server.on('request', (req: { method?: string; url?: string }) => seen(opts.name, req.method ?? '', req.url ?? ''));
   await new Promise<void>((resolve, reject) => {
     sim.server.once('error', reject);
     sim.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

@@ -24,6 +24,10 @@ export interface DemoOptions {
   lineIntervalMs?: number;
   /** Serve https with a self-signed CA in the kubeconfig (default true: kubectl sends tokens only over TLS). */
   tls?: boolean;
+  /** Build the demo stories (default true; benchmarks turn them off for a uniform fleet). */
+  scenarios?: boolean;
+  /** Sees every request to every simulated cluster (benchmarks count requests with it). */
+  onRequest?: (cluster: string, method: string, url: string) => void;
 }
 
 export interface Demo {
@@ -45,6 +49,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     servicesPerZone: opts.servicesPerZone,
     podsPerService: opts.podsPerService,
     lineIntervalMs: opts.lineIntervalMs,
+    ...(opts.scenarios === false ? { scenarios: false } : {}),
     start: Date.now(),
   });
   let pods = 0;
@@ -53,7 +58,15 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const sims: SimCluster[] = [];
   try {
     for (const name of world.clusters)
-      sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: world.logs, tls: opts.tls ?? true }));
+      sims.push(
+        await startSimCluster({
+          name,
+          store: world.stores.get(name)!,
+          logSource: world.logs,
+          tls: opts.tls ?? true,
+          ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
+        }),
+      );
   } catch (err) {
     world.stop();
     await Promise.all(sims.map((s) => s.close()));
