@@ -59,7 +59,10 @@ export interface Done {
  * where they fell the first time when the selection is the same.
  */
 export function releaseOrder(done: readonly Done[], rest: readonly ActionTarget[]): { targets: ActionTarget[]; doneCount: number } {
-  const sorted = [...done].sort((a, b) => (a.wave ?? 0) - (b.wave ?? 0));
+  // Within a wave, in the order given (a done target is still in an explicit list), else by name.
+  const given = new Map(rest.map((t, i) => [key(t), i]));
+  const at = (d: Done) => given.get(key(d.target)) ?? Number.MAX_SAFE_INTEGER;
+  const sorted = [...done].sort((a, b) => (a.wave ?? 0) - (b.wave ?? 0) || at(a) - at(b) || key(a.target).localeCompare(key(b.target)));
   const seen = new Set(sorted.map((d) => key(d.target)));
   return { targets: [...sorted.map((d) => d.target), ...rest.filter((t) => !seen.has(key(t)))], doneCount: sorted.length };
 }
