@@ -121,7 +121,7 @@ function table(results: readonly TargetResult[], waves: boolean): string {
     r.outcome,
     r.wait ? (r.wait.reached ? 'reached' : r.wait.message) : '-',
     `${(r.ms / 1000).toFixed(1)}s`,
-    r.exitCode || r.outcome === 'already done' ? r.reason : '',
+    r.outcome !== 'done' ? r.reason : '',
   ]);
   const head = [...(waves ? ['WAVE'] : []), 'CLUSTER', 'NAMESPACE', 'TARGET', 'OUTCOME', 'WAIT', 'TIME', 'REASON'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -183,7 +183,10 @@ export async function runBatchAction(
         io.stderr.write(`warning: ${e.cluster}: ${e.error.message}; its workloads are not in the batch\n`);
       const all = session.store.snapshot().workloads.filter((w) => !w.invalid);
       if (f.resume) {
-        done = all.filter((w) => w.lastAction?.batch === f.resume);
+        // Explicit targets: only those listed count (a failed one left out of the list is left out);
+        // a selection: every workload the batch did, wherever it is now.
+        const listed = new Set(named.map(targetName));
+        done = all.filter((w) => w.lastAction?.batch === f.resume && (!explicit || listed.has(targetName(w))));
         const other = done.find((w) => w.lastAction!.action !== action);
         if (other)
           throw new UsageError(
@@ -371,7 +374,9 @@ function releaseLines(
 function eventLine(e: ReleaseEvent): string {
   switch (e.type) {
     case 'wave':
-      return `wave ${e.wave}/${e.waves}: acting on ${e.targets} target${e.targets === 1 ? '' : 's'}`;
+      return e.targets
+        ? `wave ${e.wave}/${e.waves}: acting on ${e.targets} target${e.targets === 1 ? '' : 's'}`
+        : `wave ${e.wave}/${e.waves}: already done in this batch`;
     case 'gate':
       return e.passed
         ? `wave ${e.wave}/${e.waves}: gate passed in ${(e.ms / 1000).toFixed(1)}s`

@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   zones: () => import('../commands/zones.js'),
   rollouts: () => import('../commands/rollouts.js'),
   hookruns: () => import('../commands/hookruns.js'),
+  releases: () => import('../commands/releases.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
   approve: () => import('../commands/approve.js'),
@@ -37,8 +38,10 @@ Usage
   zonectl zones                every game zone across the fleet
   zonectl rollouts             game workloads that are progressing, paused or failed
   zonectl hookruns             hook runs with their phase and metric results
+  zonectl releases             fleet actions (batches, waves) as the clusters record them
   zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
   zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
+                               (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
   zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
   zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
 

@@ -43,17 +43,18 @@ export async function runRelease(
   items: readonly TargetResult[],
   opts: ReleaseOptions,
 ): Promise<TargetResult[]> {
-  const out: TargetResult[] = [...items];
   const n = opts.ends.length;
+  const out: TargetResult[] = items.map((it, i) => (n > 1 && i < (opts.ends.at(-1) ?? 0) ? { ...it, wave: waveOf(opts.ends, i) + 1 } : it));
   let start = 0;
   for (let w = 0; w < n; w++) {
     const end = opts.ends[w]!;
     const slice = out.slice(start, end);
-    if (n > 1) opts.onEvent?.({ type: 'wave', wave: w + 1, waves: n, targets: slice.filter((s) => s.outcome !== 'already done').length });
+    const todo = slice.filter((s) => s.outcome !== 'already done').length;
+    if (n > 1) opts.onEvent?.({ type: 'wave', wave: w + 1, waves: n, targets: todo });
     // A resume: a target this batch already did that has failed since stops the release here.
     const broken = slice.find((s) => s.outcome === 'already done' && s.current?.rollout.phase === 'failed');
     let stopWhy: string | undefined = broken
-      ? `${targetName(broken.target)} (done earlier in this batch) has failed since: ${broken.current!.rollout.message}`
+      ? `${targetName(broken.target)} (done earlier in this batch) has failed since: ${broken.current!.rollout.message}; fix it or roll it back, or leave it out of the targets, then resume`
       : undefined;
     if (!stopWhy) {
       // Later waves are planned now, on what the clusters hold now: the card's plans may be minutes old.
@@ -93,7 +94,7 @@ export async function runRelease(
         else if (n > 1) out[i] = { ...out[i]!, wave: w + 1 };
       }
       const verdict = gateVerdict(out.slice(start, end));
-      if (gated && n > 1)
+      if (gated && n > 1 && todo > 0)
         opts.onEvent?.({
           type: 'gate',
           wave: w + 1,

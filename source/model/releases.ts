@@ -1,0 +1,96 @@
+// Fleet releases as the clusters record them: every workload a fleet action (batch) last acted on
+// carries the batch id, its wave and the wave plan in its audit annotation, so grouping the fleet's
+// workloads by batch gives each release's progress wave by wave — from any host, with no local state.
+// Targets a stopped release never reached carry nothing, so a release is known by what it touched.
+import type { WorkloadInfo } from './types.js';
+
+export interface WaveProgress {
+  wave: number;
+  targets: number;
+  complete: number;
+  /** progressing or paused (still rolling, or waiting for an approval). */
+  rolling: number;
+  failed: number;
+}
+
+export interface ReleaseInfo {
+  batch: string;
+  action: string;
+  by: string;
+  /** The first and the last write of the batch seen on a target. */
+  startedAt: string;
+  lastAt: string;
+  /** The wave plan as typed, and how many waves it has (undefined: not in waves). */
+  waves?: string;
+  waveCount?: number;
+  /** The highest wave that acted. */
+  reached?: number;
+  targets: number;
+  clusters: string[];
+  complete: number;
+  rolling: number;
+  failed: number;
+  perWave: WaveProgress[];
+  /** failed > rolling > stopped (waves left, nothing rolling) > complete. */
+  state: 'failed' | 'rolling' | 'stopped' | 'complete';
+  workloads: WorkloadInfo[];
+}
+
+export function releasesOf(workloads: readonly WorkloadInfo[]): ReleaseInfo[] {
+  const by = new Map<string, WorkloadInfo[]>();
+  for (const w of workloads) {
+    const b = w.lastAction?.batch;
+    if (b) by.set(b, [...(by.get(b) ?? []), w]);
+  }
+  return [...by].map(([batch, ws]) => release(batch, ws)).sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+}
+
+function release(batch: string, ws: WorkloadInfo[]): ReleaseInfo {
+  const first = ws[0]!.lastAction!;
+  const ats = ws.map((w) => w.lastAction!.at).sort();
+  const waves = ws.find((w) => w.lastAction!.waves)?.lastAction!.waves;
+  const waveCount = waves ? waves.split(',').length : undefined;
+  const count = (list: WorkloadInfo[], phase: (p: WorkloadInfo['rollout']['phase']) => boolean) =>
+    list.filter((w) => !w.invalid && phase(w.rollout.phase)).length;
+  const isRolling = (p: string) => p === 'progressing' || p === 'paused';
+  const perWaveMap = new Map<number, WorkloadInfo[]>();
+  for (const w of ws) {
+    const n = w.lastAction!.wave;
+    if (n !== undefined) perWaveMap.set(n, [...(perWaveMap.get(n) ?? []), w]);
+  }
+  const perWave = [...perWaveMap]
+    .sort(([a], [b]) => a - b)
+    .map(([wave, list]) => ({
+      wave,
+      targets: list.length,
+      complete: count(list, (p) => p === 'complete'),
+      rolling: count(list, isRolling),
+      failed: count(list, (p) => p === 'failed') + list.filter((w) => w.invalid).length,
+    }));
+  const reached = perWave.length ? perWave.at(-1)!.wave : undefined;
+  const complete = count(ws, (p) => p === 'complete');
+  const rolling = count(ws, isRolling);
+  const failed = count(ws, (p) => p === 'failed') + ws.filter((w) => w.invalid).length;
+  const state = failed ? 'failed' : rolling ? 'rolling' : waveCount !== undefined && (reached ?? 0) < waveCount ? 'stopped' : 'complete';
+  const out: ReleaseInfo = {
+    batch,
+    action: first.action,
+    by: [...new Set(ws.map((w) => w.lastAction!.by))].sort().join(','),
+    startedAt: ats[0]!,
+    lastAt: ats.at(-1)!,
+    targets: ws.length,
+    clusters: [...new Set(ws.map((w) => w.cluster))].sort(),
+    complete,
+    rolling,
+    failed,
+    perWave,
+    state,
+    workloads: ws,
+  };
+  if (waves) {
+    out.waves = waves;
+    out.waveCount = waveCount!;
+  }
+  if (reached !== undefined) out.reached = reached;
+  return out;
+}
