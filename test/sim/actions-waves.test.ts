@@ -207,4 +207,47 @@ describe('a fleet release in waves', () => {
       });
     });
   }, 120_000);
+
+  it('--gate ask: the operator confirms once, then says no before wave 2: it is not started', async () => {
+    const targets = quietTargets(10).slice(6);
+    expect(targets.length).toBe(4);
+    const input = new PassThrough() as PassThrough & { isTTY?: boolean };
+    input.isTTY = true;
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stderr.on('data', (d) => (err += String(d)));
+    const answered = new Set<string>();
+    stdout.on('data', (d) => {
+      out += String(d);
+      // Answer each question once, when it is asked (readline reads what is there at that moment).
+      if (!answered.has('batch') && /hotupdate 4 workloads in 2 waves\? \[y\/N\]/.test(out)) {
+        answered.add('batch');
+        setImmediate(() => input.write('y\n'));
+      }
+      if (!answered.has('go') && /Go on with wave 2\/2 \(3 targets\)\? \[y\/N\]/.test(out)) {
+        answered.add('go');
+        setImmediate(() => input.write('n\n'));
+      }
+    });
+    const io: Streams = { stdin: input, stdout, stderr };
+    const args = ['--kubeconfig', demo.kubeconfigPath, ...targets.map(targetName), '--container', 'auth', '--image', image];
+    const code = await runAction(
+      'hotupdate',
+      [...args, '--waves', '1,100%', '--gate', 'ask', '--force', '--timeout', '60s'],
+      actionHelp('hotupdate', ''),
+      io,
+    );
+    input.end();
+    expect(answered).toEqual(new Set(['batch', 'go']));
+    expect(err).toMatch(/^release stopped at wave 1: the operator stopped before wave 2$/m);
+    expect(out).toMatch(/^1 +\S+ +\S+ +gamedeployment\/auth-1 +done /m);
+    expect(
+      out.split('\n').filter((l) => /^2 .*not started: wave 1 stopped the release \(the operator stopped before wave 2\)/.test(l)),
+    ).toHaveLength(3);
+    expect(code).toBe(1);
+    expect(lastOf(targets[0]!)).toMatchObject({ batch: expect.any(String), wave: 1 });
+    for (const t of targets.slice(1)) expect(lastOf(t)).toBeUndefined();
+  }, 60_000);
 });
