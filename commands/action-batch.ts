@@ -29,6 +29,7 @@ export interface BatchFlags extends FleetFlags {
   state?: string;
   step?: number;
   imageFrom?: string;
+  zone?: string;
   timeout?: string;
   waves?: string;
   resume?: string;
@@ -53,6 +54,7 @@ export function isBatch(args: readonly string[], f: BatchFlags): boolean {
     (f.state !== undefined ||
       f.step !== undefined ||
       f.imageFrom !== undefined ||
+      f.zone !== undefined ||
       f.batch !== undefined ||
       f.resume !== undefined ||
       f.undo !== undefined ||
@@ -92,7 +94,20 @@ async function readStdin(io: Streams): Promise<string[]> {
     .filter((l) => l && !l.startsWith('#'));
 }
 
-function matches(w: WorkloadInfo, f: BatchFlags): boolean {
+/** `--zone 101,105,110-120`: zone ids and inclusive ranges; a usage error names what is wrong. */
+export function zoneFilter(text: string): (zone: string | undefined) => boolean {
+  const ids = new Set<string>();
+  const ranges: Array<[number, number]> = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const r = /^(\d+)-(\d+)$/.exec(part);
+    if (r && Number(r[1]) <= Number(r[2])) ranges.push([Number(r[1]), Number(r[2])]);
+    else if (/^[\w.-]+$/.test(part) && !r) ids.add(part);
+    else throw new UsageError(`--zone ${text}: "${part}" is not a zone id or a range such as 110-120`);
+  }
+  return (zone) => zone !== undefined && (ids.has(zone) || (/^\d+$/.test(zone) && ranges.some(([a, b]) => +zone >= a && +zone <= b)));
+}
+
+function matches(w: WorkloadInfo, f: BatchFlags, inZone?: (zone: string | undefined) => boolean): boolean {
   if (f.state !== undefined) {
     const want = STATES[f.state];
     if (!want) throw new UsageError(`--state ${f.state}: expected paused, failed, updating or complete`);
@@ -100,12 +115,14 @@ function matches(w: WorkloadInfo, f: BatchFlags): boolean {
   }
   if (f.step !== undefined && (w.rollout.stepIndex === undefined || w.rollout.stepIndex + 1 !== f.step)) return false;
   if (f.imageFrom !== undefined && !w.containers.some((c) => c.image === f.imageFrom)) return false;
+  if (inZone && !inZone(w.zone)) return false;
   if (f.batch !== undefined && w.lastAction?.batch !== f.batch) return false;
   if (f.undo !== undefined && !(w.lastAction?.batch === f.undo && w.lastAction.action === 'hotupdate' && w.lastAction.images)) return false;
   return (
     f.state !== undefined ||
     f.step !== undefined ||
     f.imageFrom !== undefined ||
+    f.zone !== undefined ||
     f.batch !== undefined ||
     f.undo !== undefined ||
     isActiveRollout(w)
@@ -153,6 +170,7 @@ export async function runBatchAction(
     if (id !== undefined && !/^[0-9a-f]{8}$/.test(id)) throw new UsageError(`${flag} ${id}: expected a batch id (8 hex digits)`);
   if (f.resume !== undefined && !/^[0-9a-f]{8}$/.test(f.resume))
     throw new UsageError(`--resume ${f.resume}: expected a batch id (8 hex digits)`);
+  const inZone = f.zone !== undefined ? zoneFilter(f.zone) : undefined;
   const fromStdin = args.includes('-');
   const lines = [...args.filter((a) => a !== '-'), ...(fromStdin ? await readStdin(io) : [])];
   const explicit = lines.length > 0;
@@ -195,7 +213,9 @@ export async function runBatchAction(
       }
       if (f.undo) for (const w of all) if (w.lastAction?.batch === f.undo) undone.set(targetName(w), w);
       if (!explicit)
-        targets = all.filter((w) => matches(w, f)).map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
+        targets = all
+          .filter((w) => matches(w, f, inZone))
+          .map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
       if (!targets.length && !done.length) {
         io.stderr.write(`${action}: no workload matches the selection\n`);
         return EXIT.OK;

@@ -31,6 +31,7 @@ export const ACTION_FLAGS = {
   state: { type: 'string' },
   step: { type: 'number' },
   imageFrom: { type: 'string' },
+  zone: { type: 'string' },
   waves: { type: 'string' },
   resume: { type: 'string' },
   batch: { type: 'string' },
@@ -61,9 +62,9 @@ Many targets at once (a batch: one card, one confirmation, a result table, one b
   several <kind>/<name> or <cluster>/<namespace>/<kind>/<name> (the -o name form), or - to read them
   from stdin (zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes), or no target and a
   selection: --context/--all-contexts, -n/-A, -l, --state paused|failed|updating|complete, --step N
-  (1-based), --image-from IMAGE, --batch ID (the targets a fleet action last acted on: roll one back
-  with zonectl reject --batch ID -A --all-contexts). Exit 0 when every target did what was asked; else
-  the targets' own code when they share one, else 1.
+  (1-based), --image-from IMAGE, --zone 101,110-120 (zone ids and ranges), --batch ID (what a fleet
+  action last acted on: stop a release fleet-wide with zonectl hold --batch ID -A --all-contexts).
+  Exit 0 when every target did what was asked; else the targets' own code when they share one, else 1.
   --waves 1,10%,50%,100% act in waves (counts or cumulative percentages, or a plan named in the config's
                          waves:); after each wave a gate follows its targets to the target state and
                          the first failure stops the release: later targets are "not started"

@@ -98,4 +98,27 @@ describe('fleet actions from a script', () => {
     expect(r.err).toBe('approve: no workload matches the selection\n');
     expect((await zonectl('approve', ['--all-contexts', '-A', '--state', 'sleeping', '--yes'])).code).toBe(2);
   });
+
+  it('--zone ids and ranges with -l: the services of those zones only; a bad range is a usage error', async () => {
+    const r = await zonectl('hold', [
+      '--context',
+      'shanghai',
+      '-A',
+      '--zone',
+      '101,102-105',
+      '-l',
+      'zonectl.io/service=gateway-1',
+      '--dry-run',
+      '-o',
+      'json',
+    ]);
+    if (!r.out.startsWith('{')) throw new Error(`${r.code} ${r.err} ${r.out}`);
+    const doc = JSON.parse(r.out) as { results: Array<{ target: string }> };
+    expect(doc.results.map((x) => x.target).sort()).toEqual([
+      'shanghai/zone-101/gamedeployment/gateway-1',
+      'shanghai/zone-102/gamedeployment/gateway-1',
+    ]); // this demo has zones 101-102 on shanghai
+    const bad = await zonectl('hold', ['--context', 'shanghai', '-A', '--zone', '120-110', '--yes']);
+    expect(bad).toMatchObject({ code: 2, err: 'error: --zone 120-110: "120-110" is not a zone id or a range such as 110-120\n' });
+  });
 });
