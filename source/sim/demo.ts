@@ -1,7 +1,7 @@
 // `zonectl demo`: the demo world served as real HTTP clusters on 127.0.0.1 with a kubeconfig.
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildDemoWorld, type DemoWorld } from './world.js';
+import { BOOTSTRAP_MS, buildDemoWorld, type DemoWorld } from './world.js';
 import { startSimCluster, type SimCluster } from './cluster-server.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { compactHeap } from './heap.js';
@@ -50,7 +50,9 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     podsPerService: opts.podsPerService,
     lineIntervalMs: opts.lineIntervalMs,
     ...(opts.scenarios === false ? { scenarios: false } : {}),
-    start: Date.now(),
+    // The world runs BOOTSTRAP_MS of virtual time while it is built: start that far back so the demo's
+    // clock (status, event and log times) reads wall-clock time when it is served.
+    start: Date.now() - BOOTSTRAP_MS,
   });
   let pods = 0;
   for (const s of world.stores.values()) pods += s.count(T.pod);

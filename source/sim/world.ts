@@ -79,6 +79,11 @@ export interface DemoWorld {
 
 const REGIONS: Record<string, string> = { shanghai: 'ap-shanghai', nanjing: 'ap-nanjing', singapore: 'ap-singapore' };
 
+const BOOT_SETTLE_MS = 6_000;
+/** Virtual time the world runs while it is built (pods start, the stories roll out): a demo that
+ * should show wall-clock times starts its clock this much in the past. */
+export const BOOTSTRAP_MS = 36_000;
+
 export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
   const seed = opts.seed ?? 1;
   const members = opts.clusters ?? ['shanghai', 'nanjing', 'singapore'];
@@ -238,10 +243,10 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
   };
 
   // bootstrap: pods start, statuses settle
-  advance(6_000, 1_000);
+  advance(BOOT_SETTLE_MS, 1_000);
   // the stories: new versions rolled out to the chosen services
   for (const t of triggers) t();
-  advance(30_000, 500);
+  advance(BOOTSTRAP_MS - BOOT_SETTLE_MS, 500);
 
   const logs = new SimLogSource({ stores: (name) => stores.get(name), clock, lineIntervalMs: opts.lineIntervalMs });
   let stopped = false;
