@@ -33,7 +33,7 @@ Flags:
   -i, --include REGEX     only lines matching (repeatable: any of them)
   -e, --exclude REGEX     drop lines matching (repeatable)
   --max-streams N         at most N concurrent container streams (default 100; 0 = no cap)
-  -o, --output FMT        raw (default): "cluster/pod/container line"; json: one object per line
+  -o, --output FMT        raw (default): "cluster/namespace/pod/container line"; json: one object per line
                           {cluster, namespace, pod, container, timestamp, message}
   --context NAME          a kubeconfig context (repeatable); --all-contexts for every context
   -n, --namespace NS      one namespace (default: the context's namespace, else "default")
@@ -186,7 +186,8 @@ export function run(argv: string[]): Promise<number> {
     const contexts = selectContexts(kc.contexts, kc.current, req.fleet, config);
     // One client per context with room for every stream: each open log stream and pod watch holds
     // a connection (the shared default of 32 would queue streams beyond it forever).
-    const connections = (req.options.maxStreams > 0 ? req.options.maxStreams : 1_000) + 16;
+    // --max-streams 0 (no cap): no connection limit either, or streams past it would wait forever.
+    const connections = req.options.maxStreams > 0 ? req.options.maxStreams + 16 : null;
     const fleet = Fleet.fromKubeconfig(kc, contexts, config, { connections });
     const nsFor = namespaceFor(req.fleet, kc);
     const ac = new AbortController();

@@ -21,7 +21,7 @@ export class Fleet {
 
   constructor(readonly members: Member[]) {}
 
-  static fromKubeconfig(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number } = {}): Fleet {
+  static fromKubeconfig(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number | null } = {}): Fleet {
     return new Fleet(
       contexts.map((name) => {
         const client = new HttpClusterClient(name, kc.forContext(name), {

@@ -19,8 +19,8 @@ const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
 export interface ClientOptions {
   timeoutMs?: number;
   userAgent?: string;
-  /** Concurrent connections to the server (default 32). Every open watch and log stream holds one. */
-  connections?: number;
+  /** Concurrent connections to the server (default 32; null = no limit). Every open watch and log stream holds one. */
+  connections?: number | null;
 }
 
 export class HttpClusterClient implements ClusterClient {
@@ -54,7 +54,7 @@ export class HttpClusterClient implements ClusterClient {
         timeout: this.timeoutMs,
       },
       keepAliveTimeout: 30_000,
-      connections: opts.connections ?? 32,
+      connections: opts.connections === null ? null : (opts.connections ?? 32),
       pipelining: 1,
     });
   }

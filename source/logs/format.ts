@@ -1,4 +1,4 @@
-// Scripted output of followed lines: `-o raw` (a `cluster/pod/container` prefix, coloured per stream
+// Scripted output of followed lines: `-o raw` (a `cluster/namespace/pod/container` prefix, coloured per stream
 // on a colour terminal) or `-o json` (one JSON object per line). Writes are batched: lines are
 // appended to a chunk that is flushed at 64 KiB or on the next turn of the event loop.
 import type { FollowerEvent, LogSink, StreamInfo } from './types.js';
@@ -18,8 +18,9 @@ export interface WriterOptions {
   flushBytes?: number;
 }
 
-export function streamLabel(s: Pick<StreamInfo, 'cluster' | 'pod' | 'container'>): string {
-  return `${s.cluster}/${s.pod}/${s.container}`;
+export function streamLabel(s: Pick<StreamInfo, 'cluster' | 'namespace' | 'pod' | 'container'>): string {
+  // The namespace too: zone-1001/game-1-0 and zone-1002/game-1-0 are different pods (stern shows it).
+  return `${s.cluster}/${s.namespace}/${s.pod}/${s.container}`;
 }
 
 export function colourOf(index: number): number {

@@ -320,9 +320,9 @@ describe('zonectl logs -f through real kube-apiservers while pods churn', () => 
       const err = run.err();
       expect(err).not.toMatch(/^! /m);
       // Markers: the replaced pods left/joined (or were re-tailed) visibly.
-      expect(err).toMatch(new RegExp(`^~ ${hot.cluster}/${hot.pod}/app container restarted in place`, 'm'));
+      expect(err).toMatch(new RegExp(`^~ ${hot.cluster}/${ns}/${hot.pod}/app container restarted in place`, 'm'));
       for (const p of [victim, ...rolling])
-        expect(err.split('\n').filter((l) => l.includes(`${p.cluster}/${p.pod}/app`)).length, err).toBeGreaterThanOrEqual(2);
+        expect(err.split('\n').filter((l) => l.includes(`${p.cluster}/${ns}/${p.pod}/app`)).length, err).toBeGreaterThanOrEqual(2);
     } catch (e) {
       // What zonectl said (markers, errors) explains most failures.
       throw new Error(`${(e as Error).message}\n--- zonectl stderr ---\n${run.err().split('\n').slice(-40).join('\n')}`);

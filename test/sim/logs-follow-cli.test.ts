@@ -63,7 +63,7 @@ describe('zonectl logs (scripted) on the simulator', () => {
       byStream.set(k, [...(byStream.get(k) ?? []), seqOf(o.message)]);
     }
     for (const [k, seqs] of byStream) instanceRuns(seqs, k);
-    expect(c.err()).toMatch(/^\+ shanghai\/login-global-[a-z0-9]+\/login$/m);
+    expect(c.err()).toMatch(/^\+ shanghai\/global\/login-global-[a-z0-9]+\/login$/m);
     expect(c.out()).not.toContain('Bearer');
     expect(c.err()).not.toMatch(/token/i);
   }, 60_000);
@@ -87,7 +87,7 @@ describe('zonectl logs (scripted) on the simulator', () => {
     const lines = c.out().trim().split('\n');
     expect(lines.length).toBeGreaterThan(7);
     for (const l of lines) {
-      expect(l).toMatch(/^(shanghai|nanjing|singapore)\/login-global-[a-z0-9]+\/login \d{4}-\d\d-\d\dT[\d:.]+Z \d{4}-\d\d-\d\d /);
+      expect(l).toMatch(/^(shanghai|nanjing|singapore)\/global\/login-global-[a-z0-9]+\/login \d{4}-\d\d-\d\dT[\d:.]+Z \d{4}-\d\d-\d\d /);
       const seq = seqOf(l);
       expect(seq % 2).toBe(0);
       expect(seq % 10).not.toBe(0);
@@ -97,7 +97,7 @@ describe('zonectl logs (scripted) on the simulator', () => {
     const tty = capture(true);
     await followLogs(parseLogsArgs(['-l', 'app=login-global', '-n', 'global', '--tail', '1']), lw.clusters('global'), tty.io);
     // eslint-disable-next-line no-control-regex -- the colour escape is the assertion
-    expect(tty.out()).toMatch(/^\x1b\[\d+m(shanghai|nanjing|singapore)\/login-global-[a-z0-9]+\/login\x1b\[39m /m);
+    expect(tty.out()).toMatch(/^\x1b\[\d+m(shanghai|nanjing|singapore)\/global\/login-global-[a-z0-9]+\/login\x1b\[39m /m);
   }, 60_000);
 
   it('--max-streams caps concurrent streams with one clear message; the rest wait', async () => {
@@ -134,7 +134,7 @@ describe('zonectl logs (scripted) on the simulator', () => {
     const seqs = c.out().trim().split('\n').map(seqOf);
     expect(seqs[0]).toBe(1); // a single pod: the whole log by default
     instanceRuns(seqs, pod);
-    expect(c.out()).toMatch(new RegExp(`^nanjing/${pod}/login `));
+    expect(c.out()).toMatch(new RegExp(`^nanjing/global/${pod}/login `));
     const missing = capture();
     expect(await followLogs(parseLogsArgs(['pod/no-such-pod', '-n', 'global']), lw.clusters('global'), missing.io)).toBe(2);
     expect(missing.err()).toContain('pod/no-such-pod not found in any selected cluster');

@@ -22,19 +22,19 @@ describe('scripted output', () => {
     w.line(S, '', 'b');
     expect(chunks).toEqual([]);
     w.flush();
-    expect(chunks).toEqual(['c1/p-1/game 2024-06-01T08:00:00Z a\nc1/p-1/game b\n']);
+    expect(chunks).toEqual(['c1/ns/p-1/game 2024-06-01T08:00:00Z a\nc1/ns/p-1/game b\n']);
     const coloured: string[] = [];
     const cw = new LineWriter({ output: 'raw', timestamps: false, colour: true, write: (c) => coloured.push(c), note: () => undefined });
     cw.line(S, '', 'x');
     cw.flush();
-    expect(coloured[0]).toBe('\x1b[32mc1/p-1/game\x1b[39m x\n');
+    expect(coloured[0]).toBe('\x1b[32mc1/ns/p-1/game\x1b[39m x\n');
   });
 
   it('markers', () => {
-    expect(markerText({ kind: 'join', stream: S, message: 'joined' })).toBe('+ c1/p-1/game');
-    expect(markerText({ kind: 'leave', stream: S, message: 'pod deleted' })).toBe('- c1/p-1/game pod deleted');
+    expect(markerText({ kind: 'join', stream: S, message: 'joined' })).toBe('+ c1/ns/p-1/game');
+    expect(markerText({ kind: 'leave', stream: S, message: 'pod deleted' })).toBe('- c1/ns/p-1/game pod deleted');
     expect(markerText({ kind: 'restart', stream: S, message: 'container restarted in place (restart 1)' })).toBe(
-      '~ c1/p-1/game container restarted in place (restart 1)',
+      '~ c1/ns/p-1/game container restarted in place (restart 1)',
     );
     expect(markerText({ kind: 'error', cluster: 'c2', message: 'cannot reach x' })).toBe('! c2: cannot reach x');
   });
