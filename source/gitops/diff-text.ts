@@ -14,6 +14,14 @@ export function objectLabel(o: { group: string; kind: string; namespace: string;
   return `${o.group ? `${o.group}/` : ''}${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 }
 
+/** A diff line longer than this is cut (a 20 MB value in a config repo must not make a 20 MB line). */
+export const MAX_DIFF_LINE = 4_096;
+
+/** The line cut at `max` characters with how much was left out. */
+export function cutLine(line: string, max = MAX_DIFF_LINE): string {
+  return line.length <= max ? line : `${line.slice(0, max)}… (${line.length - max} more characters)`;
+}
+
 export function unifiedDiff(label: string, liveYaml: string, predictedYaml: string, context = 3): string {
   if (liveYaml === predictedYaml) return '';
   const patch = createTwoFilesPatch(`live/${label}`, `git/${label}`, liveYaml, predictedYaml, undefined, undefined, { context });
@@ -21,6 +29,7 @@ export function unifiedDiff(label: string, liveYaml: string, predictedYaml: stri
   return patch
     .split('\n')
     .filter((l, i) => !(i < 2 && (l.startsWith('Index:') || l.startsWith('===='))))
+    .map((l) => cutLine(l))
     .join('\n')
     .replace(/\n+$/, '\n');
 }

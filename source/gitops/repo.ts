@@ -19,6 +19,8 @@ export interface RepoSnapshot {
   commit: string;
   /** Repo-relative path -> content, for every blob at the ref (symlinks and submodules skipped). */
   files: Map<string, Buffer>;
+  /** Blobs over MAX_FILE_BYTES, not read (path -> size): reading one as text is an error naming it. */
+  oversized: Map<string, number>;
   text(path: string): string | undefined;
   /** Paths under a directory prefix ('' = all), sorted. */
   list(prefix?: string): string[];
@@ -100,23 +102,44 @@ export async function openRepo(source: string, ref = 'HEAD'): Promise<RepoSnapsh
   } else {
     throw new RepoError(`${source}: no such directory, and not a git URL`);
   }
-  const files = await readTree(dir, commit);
-  return snapshot(shown, ref, commit, files);
+  const { files, oversized } = await readTree(dir, commit);
+  return snapshot(shown, ref, commit, files, oversized);
 }
 
-/** `ls-tree -r -z` + one `cat-file --batch`. */
-export async function readTree(dir: string, commit: string): Promise<Map<string, Buffer>> {
-  const listing = await wrap('git ls-tree', git(dir).raw(['ls-tree', '-r', '-z', '--full-tree', commit]));
+/**
+ * Input limits: a config repo is someone else's input (a pull request can add anything to it), so a
+ * huge file must not cost gigabytes. No Kubernetes object is over ~1.5 MiB (the apiserver's request
+ * limit), so one manifest file of 8 MiB is already hundreds of objects.
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const MAX_TREE_BYTES = 256 * 1024 * 1024;
+
+/** `ls-tree -r -l -z` + one `cat-file --batch` of the blobs within the limits. */
+export async function readTree(dir: string, commit: string): Promise<{ files: Map<string, Buffer>; oversized: Map<string, number> }> {
+  const listing = await wrap('git ls-tree', git(dir).raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
   const entries: Array<{ sha: string; path: string }> = [];
+  const oversized = new Map<string, number>();
+  let total = 0;
   for (const rec of listing.split('\0')) {
     if (!rec) continue;
     const tab = rec.indexOf('\t');
-    const [mode, type, sha] = rec.slice(0, tab).split(' ');
+    const [mode, type, sha, sizeText] = rec.slice(0, tab).split(/ +/);
     if (type !== 'blob' || mode === '120000') continue; // symlinks and submodules are not followed
-    entries.push({ sha: sha!, path: rec.slice(tab + 1) });
+    const path = rec.slice(tab + 1);
+    const size = Number(sizeText);
+    if (size > MAX_FILE_BYTES) {
+      oversized.set(path, size);
+      continue;
+    }
+    total += size;
+    if (total > MAX_TREE_BYTES)
+      throw new RepoError(
+        `${commit.slice(0, 12)}: the repository's files are over ${MAX_TREE_BYTES / 1024 / 1024} MiB at this commit: not read`,
+      );
+    entries.push({ sha: sha!, path });
   }
   const files = new Map<string, Buffer>();
-  if (entries.length === 0) return files;
+  if (entries.length === 0) return { files, oversized };
   const input = Buffer.from(entries.map((e) => `${e.sha}\n`).join(''));
   const chunks: Buffer[] = [];
   const g = simpleGit(gitOptions(dir, { input: () => input } as never)).env(gitEnv());
@@ -136,17 +159,32 @@ export async function readTree(dir: string, commit: string): Promise<Map<string,
     files.set(e.path, out.subarray(nl + 1, nl + 1 + size));
     pos = nl + 1 + size + 1; // content + trailing LF
   }
-  return files;
+  return { files, oversized };
 }
 
-export function snapshot(source: string, ref: string, commit: string, files: Map<string, Buffer>): RepoSnapshot {
-  const sorted = [...files.keys()].sort();
+export function snapshot(
+  source: string,
+  ref: string,
+  commit: string,
+  files: Map<string, Buffer>,
+  oversized = new Map<string, number>(),
+): RepoSnapshot {
+  // Oversized files are listed too, so a renderer that wants one gets the error, not a silent gap.
+  const sorted = [...files.keys(), ...oversized.keys()].sort();
   return {
     source,
     ref,
     commit,
     files,
-    text: (p) => files.get(p)?.toString('utf8'),
+    oversized,
+    text: (p) => {
+      const big = oversized.get(p);
+      if (big !== undefined)
+        throw new RepoError(
+          `${source}: ${p} is ${(big / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one file: not read`,
+        );
+      return files.get(p)?.toString('utf8');
+    },
     list: (prefix = '') => {
       const pre = prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix;
       return sorted.filter((p) => pre === '' || p.startsWith(pre));

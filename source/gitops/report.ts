@@ -2,7 +2,7 @@
 // stable JSON, and a Markdown report for a pull-request comment (per app: dry-run success/failure with the
 // server's message, like the seed-000 pre-merge check). No colour here; the console colours its own view.
 import { renderTable, type Column } from '../output/table.js';
-import { objectLabel } from './diff-text.js';
+import { cutLine, objectLabel } from './diff-text.js';
 import type { AppResult, DiffReport, ObjectDiff } from './types.js';
 
 interface Row {
@@ -118,16 +118,43 @@ export function markdownReport(r: DiffReport): string {
     );
   }
   for (const e of r.errors) out.push(`\n> error: ${mdEscape(e)}\n`);
+  // A PR comment holds at most 65,536 characters: the summary table always fits (one line per app),
+  // the diffs go in while there is room, each cut to a share of it; then a line says what was left out.
+  let used = out.reduce((n, x) => n + x.length, 0);
+  let left = 0;
   for (const a of r.apps) {
     const changed = a.objects.filter((o) => o.diff || o.warnings.length);
     if (!changed.length) continue;
-    out.push(`\n<details><summary>${mdEscape(a.app)} → ${mdEscape(a.cluster)}: ${changed.length} change(s)</summary>\n\n`);
+    const head = `\n<details><summary>${mdEscape(a.app)} → ${mdEscape(a.cluster)}: ${changed.length} change(s)</summary>\n\n`;
+    const parts: string[] = [];
     for (const o of changed) {
-      out.push(`**${mdEscape(objectLabel(o))}** — ${statusText(o)}${o.note ? ` — ${mdEscape(o.note)}` : ''}\n\n`);
-      for (const w of o.warnings) out.push(`> ⚠️ server warning: ${mdEscape(w)}\n\n`);
-      if (o.diff) out.push('```diff\n' + o.diff.replace(/```/g, '`\u200b``') + (o.diff.endsWith('\n') ? '' : '\n') + '```\n\n');
+      parts.push(`**${mdEscape(objectLabel(o))}** — ${statusText(o)}${o.note ? ` — ${mdEscape(o.note)}` : ''}\n\n`);
+      for (const w of o.warnings) parts.push(`> ⚠️ server warning: ${mdEscape(cutLine(w, 1_000))}\n\n`);
+      if (o.diff) {
+        const d =
+          o.diff.length > MD_DIFF_MAX
+            ? `${o.diff.slice(0, MD_DIFF_MAX)}\n… (${o.diff.length - MD_DIFF_MAX} more characters of this diff)\n`
+            : o.diff;
+        parts.push('```diff\n' + d.replace(/```/g, '`\u200b``') + (d.endsWith('\n') ? '' : '\n') + '```\n\n');
+      }
     }
-    out.push('</details>\n');
+    const block = head + parts.join('') + '</details>\n';
+    if (used + block.length > MD_LIMIT - MD_RESERVE) {
+      left += changed.length;
+      continue;
+    }
+    out.push(block);
+    used += block.length;
   }
+  if (left)
+    out.push(
+      `\n> ${left} more change(s) not shown: the report is kept under a PR comment's ${MD_LIMIT} characters (run zonectl diff for all of them)\n`,
+    );
   return out.join('');
 }
+
+/** GitHub's limit on a comment body; MD_RESERVE keeps room for the closing line. */
+export const MD_LIMIT = 65_536;
+const MD_RESERVE = 400;
+/** One object's diff in the report: at most this many characters. */
+const MD_DIFF_MAX = 16_000;
