@@ -77,6 +77,13 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   for (const s of sims) if (world.members.includes(s.name)) world.setApiEndpoint(s.name, s.url);
   world.startRealtime();
   const kubeconfigPath = writeKubeconfig(sims, opts.kubeconfigPath);
+  // The temp dir we made holds the admin kubeconfig (the demo's tokens): it goes however the process
+  // ends, also through process.exit() on a crash or a closed terminal, where stop() never runs.
+  const ownDir = opts.kubeconfigPath ? undefined : dirname(kubeconfigPath);
+  const removeDir = () => {
+    if (ownDir) rmSync(ownDir, { recursive: true, force: true });
+  };
+  if (ownDir) process.once('exit', removeDir);
   let stopped = false;
   return {
     clusters: sims.map((s) => ({ name: s.name, url: s.url })),
@@ -89,7 +96,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
       world.stop();
       await Promise.all(sims.map((s) => s.close()));
       // The temp dir we made (kubeconfig with the demo's tokens, anything written beside it) goes too.
-      if (!opts.kubeconfigPath) rmSync(dirname(kubeconfigPath), { recursive: true, force: true });
+      removeDir();
+      process.off('exit', removeDir);
     },
   };
 }

@@ -52,6 +52,12 @@ export const CONSOLE_RENDER_OPTIONS = {
 const SHOW_CURSOR = '\u001B[?25h';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
 
+/** A write to a terminal that has gone away (closed pane, dropped SSH session). */
+function isGoneTerminal(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EIO' || code === 'EPIPE' || code === 'ENXIO';
+}
+
 /** Runs the console until the user quits. Resolves with the process exit code. */
 export async function runConsole(opts: ConsoleOptions): Promise<number> {
   const theme = resolveTheme(opts.theme, opts.env ?? process.env);
@@ -64,7 +70,13 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     if (finished) return;
     finished = true;
     exitCode = code;
-    instance?.unmount();
+    try {
+      instance?.unmount();
+    } catch (err) {
+      // Unmounting writes (Ink shows the cursor): on a terminal that is gone that is EIO, a hang-up.
+      if (!isGoneTerminal(err)) throw err;
+      exitCode = 129;
+    }
   };
 
   // Last-resort restore when something throws outside React (Ink restores on normal unmount).
@@ -75,13 +87,22 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       /* the terminal is gone */
     }
   };
-  const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : 143);
+  const onSignal = (sig: NodeJS.Signals) => finish(sig === 'SIGINT' ? 130 : sig === 'SIGHUP' ? 129 : 143);
   const onCrash = (err: unknown) => {
+    // Ink turns raw mode off in a microtask after unmounting: on a closed terminal that throws EIO.
+    if (isGoneTerminal(err)) return finish(129);
     finish(10);
     restore();
     process.stderr.write(bugReport(err));
     process.exit(10);
   };
+  // The terminal went away (the pane or SSH session closed): writes fail with EIO (or EPIPE/ENXIO).
+  // That is a hang-up, not a bug: leave as on SIGHUP, so the callers' cleanup runs.
+  const onOutputError = (err: NodeJS.ErrnoException) => {
+    if (isGoneTerminal(err)) finish(129);
+    else onCrash(err);
+  };
+  stdout.on('error', onOutputError);
   const handle = opts.handleSignals !== false;
   const listeners = [
     ['SIGTERM', onSignal],
@@ -119,12 +140,25 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     );
     await instance.waitUntilExit();
   } catch (err) {
-    // A render error (bug): Ink has unmounted; make sure the screen is back, then report it.
-    restore();
-    if (handle) process.stderr.write(bugReport(err));
-    exitCode = 10;
+    if (isGoneTerminal(err)) {
+      // Unmounting wrote to a terminal that is gone (Ink shows the cursor as it leaves): a hang-up.
+      exitCode = 129;
+    } else {
+      // A render error (bug): Ink has unmounted; make sure the screen is back, then report it.
+      restore();
+      if (handle) process.stderr.write(bugReport(err));
+      exitCode = 10;
+    }
   } finally {
     if (handle) for (const [event, fn] of listeners) process.off(event, fn);
+    // onOutputError stays: a write that failed while unmounting reports its EIO a tick later.
+    // After a hang-up, late EIOs from Ink's deferred teardown are no bug either (the callers clean up).
+    if (handle && exitCode === 129)
+      process.on('uncaughtException', (err) => {
+        if (isGoneTerminal(err)) return;
+        process.stderr.write(bugReport(err));
+        process.exit(10);
+      });
   }
   return exitCode;
 }
