@@ -1,6 +1,11 @@
 // The console's actions port (ports/actions.ts) over the action service: the fleet's clients, the
 // session's config and --readonly; the card lines become the confirm view; a refusal or a cluster's
-// "no" becomes one sentence naming the cluster. The UI never sees a client or a patch.
+// "no" becomes one sentence naming the cluster. The UI never sees a client or a patch. A batch (the
+// marked rows) goes through the same service and the same fleet-action front end as the scripts
+// (actions/batch.ts to plan and for the card, actions/release.ts to run, as one wave).
+import { randomBytes } from 'node:crypto';
+import { batchCard, planBatch, targetName, type Outcome, type TargetResult } from '../actions/batch.js';
+import { runRelease } from '../actions/release.js';
 import { ActionService, type PlannedAction } from '../actions/service.js';
 import type { AccessCache } from '../actions/access.js';
 import type { Config } from '../config/config.js';
@@ -22,7 +27,34 @@ export interface ConsoleActionsOptions {
   kubefedHost?: string;
 }
 
-export class ConsoleActions implements ActionsPort<PlannedAction> {
+/** One action over the marked rows, as planned for the batch card (handed back to run it). */
+export interface BatchPlan {
+  batch: string;
+  action: ActionName;
+  input: ActionInput;
+  /** Every target in the order marked: planned, or its refusal. */
+  items: TargetResult[];
+}
+
+export type ConsolePlan = PlannedAction | BatchPlan;
+
+const isBatch = (p: ConsolePlan): p is BatchPlan => 'items' in p;
+
+/** The order outcomes are counted in on the result line. */
+const OUTCOMES: readonly Outcome[] = ['done', 'already done', 'not possible', 'refused', 'failed', 'not started'];
+
+/** "approve 12: 11 done, 1 not possible; batch 1a2b3c4d (nanjing: read-only ...)": the first reason last (it may be cut). */
+export function batchResultLine(action: ActionName, batch: string, results: readonly TargetResult[]): ActionResult {
+  const counts = OUTCOMES.map((o) => [o, results.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0);
+  const first = results.find((r) => r.outcome !== 'done');
+  const parts = counts.map(([o, n]) => `${n} ${o}`).join(', ') || 'nothing to do';
+  return {
+    ok: results.length > 0 && !first,
+    message: `${action} ${results.length}: ${parts}; batch ${batch}${first ? ` (${first.reason})` : ''}`,
+  };
+}
+
+export class ConsoleActions implements ActionsPort<ConsolePlan> {
   readonly service: ActionService;
 
   constructor(o: ConsoleActionsOptions) {
@@ -50,9 +82,57 @@ export class ConsoleActions implements ActionsPort<PlannedAction> {
     return { summary: p.card, plan: p, ...(p.confirmName ? { confirmName: p.confirmName } : {}) };
   }
 
-  async run(p: PlannedAction, opts: RunOptions = {}): Promise<ActionResult> {
+  async planMany(targets: readonly ActionTarget[], action: ActionName, input: ActionInput = {}): Promise<PlanView<BatchPlan>> {
+    const items = await planBatch(this.service, targets, action, input);
+    const batch = randomBytes(4).toString('hex');
+    const planned = items.filter((i) => i.planned);
+    // Protected contexts: the card asks for them typed, all at once (as the scripts' prompt does).
+    const prot = [...new Set(planned.map((i) => i.target.cluster).filter((c) => this.service.isProtected(c)))].sort();
+    // The batch card (actions/batch.ts), then who acts, the protected contexts and the batch id before
+    // the targets that are not possible; the targets to act on last (the card scrolls).
+    const card = batchCard(action, items, false);
+    // The scripts' "needing --force" line: here confirming the card accepts the warnings, so say which.
+    const force = card.findIndex((l) => l.startsWith('  needing --force'));
+    if (force >= 0) {
+      const warned = planned.filter((i) => i.planned!.plan.requiresForce);
+      card.splice(
+        force,
+        1,
+        `  with a warning that confirming accepts: ${warned.length}`,
+        ...warned.map((i) => `  ! ${targetName(i.target)}: ${i.planned!.plan.warnings[0] ?? 'needs explicit confirmation'}`),
+      );
+    }
+    const users = [...new Set(planned.map((i) => i.planned!.user))];
+    const at = card.includes('Not possible:') ? card.indexOf('Not possible:') : card.length;
+    card.splice(
+      at,
+      0,
+      ...(users.length ? [`  acting as   ${users.join(', ')}`] : []),
+      `  batch       ${batch} (zonectl rollouts --batch ${batch} lists it)`,
+      ...(prot.length ? [`  ! protected context${prot.length > 1 ? 's' : ''} ${prot.join(', ')}: type ${prot.join(',')} to confirm`] : []),
+    );
+    const summary = [...card, ...(planned.length ? ['Targets:', ...planned.map((i) => `  ${targetName(i.target)}`)] : [])];
+    const plan: BatchPlan = { batch, action, input, items };
+    return { summary, plan, ...(prot.length ? { confirmName: prot.join(',') } : {}) };
+  }
+
+  async run(p: ConsolePlan, opts: RunOptions = {}): Promise<ActionResult> {
+    const reason = opts.reason !== undefined ? { reason: opts.reason } : {};
+    if (isBatch(p)) {
+      // One wave of every target: each runs with its own preconditions and access review, bounded
+      // per cluster; nothing is followed afterwards (the list shows the rollouts move).
+      const results = await runRelease(this.service, p.action, p.input, p.items, {
+        confirmed: 'asked',
+        batch: p.batch,
+        ends: [p.items.length],
+        waitLast: false,
+        gateMs: 0,
+        ...reason,
+      });
+      return batchResultLine(p.action, p.batch, results);
+    }
     try {
-      const res = await this.service.run(p, { confirmed: 'asked', ...(opts.reason !== undefined ? { reason: opts.reason } : {}) });
+      const res = await this.service.run(p, { confirmed: 'asked', ...reason });
       const warn = res.warnings.length ? ` (${res.warnings.join('; ')})` : '';
       return { ok: true, message: `${p.plan.summary}: done${warn}` };
     } catch (e) {

@@ -10,7 +10,10 @@ export type { ActionInput, ActionTarget } from '../model/types.js';
 export interface PlanView<P = unknown> {
   summary: string[];
   plan: P;
-  /** Protected context: the confirm step must have this (the workload name) typed. */
+  /**
+   * Protected context: the confirm step must have this typed — the workload name for one target; for a
+   * batch, the protected contexts among its targets joined by ','.
+   */
   confirmName?: string;
 }
 
@@ -25,7 +28,13 @@ export interface ActionsPort<P = unknown> {
   available(target: ActionTarget): Promise<ActionAvailability[]>;
   /** Builds the plan for one action (fresh read + planner); shown before running. Rejects with the refusal. */
   plan(target: ActionTarget, action: ActionName, input?: ActionInput): Promise<PlanView<P>>;
-  /** Runs a confirmed plan; `reason` is what the operator typed on the card (audit trail). */
+  /**
+   * Plans one action on many targets (the console's marked rows): one card for the batch — counts per
+   * cluster and state, the targets where it is not possible and why, owners acted through, pods that
+   * take a new image — and one batch id. A target that cannot be planned is on the card, not a rejection.
+   */
+  planMany(targets: readonly ActionTarget[], action: ActionName, input?: ActionInput): Promise<PlanView<P>>;
+  /** Runs a confirmed plan (one target's or a batch's); `reason` is what the operator typed on the card (audit trail). */
   run(plan: P, opts?: RunOptions): Promise<ActionResult>;
 }
 

@@ -80,13 +80,15 @@ export interface ActionKeysInput {
   last?: ActionAvailability[];
   /** Text of the action that is running, if any. */
   busy?: string;
+  /** The marked rows shown (a list with marks): the keys act on them, each target's verdict on the batch card. */
+  marked?: readonly SelectedWorkload[];
 }
 
 /** What disables every action key at once (no port, read-only, nothing selected, busy). */
 function block(o: ActionKeysInput): { code: KeyBlock; reason: string } | undefined {
   if (!o.port) return { code: 'no-port', reason: NO_PORT_REASON };
   if (o.readOnly) return { code: 'read-only', reason: READ_ONLY_REASON };
-  if (!o.selected) return { code: 'no-selection', reason: 'no workload selected' };
+  if (!o.selected && !o.marked?.length) return { code: 'no-selection', reason: 'no workload selected' };
   if (o.busy) return { code: 'busy', reason: `another action is running (${o.busy})` };
   return undefined;
 }
@@ -96,11 +98,27 @@ export function blockedReason(o: ActionKeysInput): string | undefined {
   return block(o)?.reason;
 }
 
+/**
+ * With rows marked every key is on (unless all are off for one reason): whether each target allows the
+ * action is decided when the batch is planned, and the card lists those where it is not possible and
+ * why. h releases when every marked workload is held, else holds.
+ */
+function markedKeys(marked: readonly SelectedWorkload[]): ActionKeys {
+  const held = marked.every((m) => m.workload.rollout.hold);
+  const out = {} as ActionKeys;
+  for (const cmd of ACTION_COMMANDS) {
+    const release = cmd === 'hold' && held;
+    out[cmd] = { action: release ? 'release' : cmd, label: release ? 'release' : LABELS[cmd], enabled: true };
+  }
+  return out;
+}
+
 export function actionKeys(o: ActionKeysInput): ActionKeys {
+  const blocked = block(o);
+  if (!blocked && o.marked?.length) return markedKeys(o.marked);
   const w = o.selected?.workload;
   const held = !!w?.rollout.hold;
   const out = {} as ActionKeys;
-  const blocked = block(o);
   if (blocked || !w) {
     for (const cmd of ACTION_COMMANDS)
       out[cmd] = disabled(

@@ -15,6 +15,7 @@ import { useConsoleKeys } from './hooks/use-console-keys.js';
 import { usePanelFollower } from './hooks/use-panel-follower.js';
 import { usePodFocus } from './hooks/use-pod-focus.js';
 import { useScreen } from './hooks/use-screen.js';
+import { useMarks } from './hooks/use-marks.js';
 import { useSelectedWorkload } from './hooks/use-selected-workload.js';
 import { useSnapshot } from './hooks/use-snapshot.js';
 import { useUiState } from './hooks/use-ui-state.js';
@@ -75,7 +76,18 @@ export function App(props: AppProps) {
   usePodFocus(views, props.source, frame, snap);
   const ui = currentUi(state);
   const sel = selectedIndex(ui, screen.keyed);
-  const act = useSelectedWorkload({ views, port: props.actions, readOnly: props.readOnly, state, frame, screen, sel, snap });
+  const marks = useMarks(views, state, screen, update);
+  const act = useSelectedWorkload({
+    views,
+    port: props.actions,
+    readOnly: props.readOnly,
+    state,
+    frame,
+    screen,
+    sel,
+    snap,
+    markedKeys: marks?.shown,
+  });
   // A detail with actions shows each key's live verdict in its "Actions" lines.
   const lines = useMemo(
     () =>
@@ -107,7 +119,7 @@ export function App(props: AppProps) {
     screen,
     bodyHeight: m.bodyHeight,
     clusters: clusterNames,
-    actions: act.active ? { keys: act.keys, selected: act.selected } : undefined,
+    actions: act.active ? { keys: act.keys, selected: act.selected, marked: act.marked } : undefined,
     logs: logsEnv,
     diff: diffEnv,
   };
@@ -139,6 +151,7 @@ export function App(props: AppProps) {
         bodyHeight={m.bodyHeight}
         offset={offset}
         selected={sel}
+        marks={marks ? frame.ui.marks : undefined}
       />
     );
   }
@@ -159,6 +172,7 @@ export function App(props: AppProps) {
       clusterNames={clusterNames}
       shown={items.length}
       actions={act.active ? act.keys : undefined}
+      marked={marks}
       logs={props.logs !== undefined}
       body={body}
     />

@@ -3,6 +3,7 @@ import type { ActionKeys } from './action-keys.js';
 import type { ActionCommand } from './action-keys.js';
 import { isActionCommand } from './action-keys.js';
 import type { Binding, Scope } from './keymap.js';
+import type { MarkSummary } from './marks.js';
 import { displayKey, footerBindings } from './keymap.js';
 import type { Overlay } from './overlay-types.js';
 import { overlayScopes, SHORT_TITLES } from './overlay.js';
@@ -52,6 +53,8 @@ export function titleSegs(o: {
   filterError?: string;
   /** What the list in front shows while `A` (show all) is on, e.g. "all workloads". */
   showAllLabel?: string;
+  /** The list's marks: shown (what the action keys act on) and hidden by the filter. */
+  marked?: Pick<MarkSummary, 'shown' | 'hidden'>;
 }): Seg[] {
   const s = o.state;
   const segs: Seg[] = [];
@@ -72,6 +75,10 @@ export function titleSegs(o: {
   if (o.isList && !s.help && !s.overlay) {
     segs.push({ text: `  [${o.shown}${o.shown !== o.total ? `/${o.total}` : ''}]`, token: 'muted' });
     if (o.showAllLabel && s.showAll) segs.push({ text: `  ${o.showAllLabel}`, token: 'accent' });
+    if (o.marked && o.marked.shown.length + o.marked.hidden > 0) {
+      segs.push({ text: `  ${o.marked.shown.length} marked`, token: 'accent' });
+      if (o.marked.hidden) segs.push({ text: ` (+${o.marked.hidden} hidden)`, token: 'muted' });
+    }
   }
   if (s.cluster !== null) segs.push({ text: '  ctx:', token: 'muted' }, { text: s.cluster, token: 'accent' });
   const filter = s.mode === 'filter' ? s.input : s.help ? '' : s.stack[s.stack.length - 1].ui.filter;

@@ -11,6 +11,7 @@ import { SegLine } from './components/seg-text.js';
 import { scopesFor } from './controller.js';
 import type { Screen } from './hooks/use-screen.js';
 import type { Measure } from './layout.js';
+import type { MarkSummary } from './marks.js';
 import type { UiState } from './state.js';
 import { fitSegs } from './text/segs.js';
 import { ThemeContext } from './theme/context.js';
@@ -34,6 +35,8 @@ export interface ConsoleLayoutProps {
   shown: number;
   /** The action keys' verdicts where they apply. */
   actions?: ActionKeys;
+  /** The list's marks: how many are shown (acted on) and hidden by the filter. */
+  marked?: MarkSummary;
   logs: boolean;
   body: ReactNode;
 }
@@ -53,6 +56,7 @@ export function ConsoleLayout(p: ConsoleLayoutProps) {
     sortTitle,
     filterError: list?.filterError,
     showAllLabel: list?.spec.showAll,
+    ...(p.marked ? { marked: p.marked } : {}),
   });
   const footer = footerSegs({
     state,

@@ -12,14 +12,19 @@ import type { DrillTarget, ListViewId, LogChoice } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
 import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
+import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
+import type { ActionName, ContainerImage } from '../model/types.js';
 
 export interface KeyEnv {
   views: ViewRegistry;
   screen: Screen;
   bodyHeight: number;
   clusters: readonly string[];
-  /** The action keys' verdicts for the selected workload (Rollouts list, Rollout detail). */
-  actions?: { keys: ActionKeys; selected?: SelectedWorkload };
+  /**
+   * The action keys' verdicts for the selected workload (Rollouts list, Rollout detail), and the marked
+   * rows the list shows: with any, the keys act on those.
+   */
+  actions?: { keys: ActionKeys; selected?: SelectedWorkload; marked?: readonly SelectedWorkload[] };
   /** What `l` would follow here (computed on demand); undefined = no logs port in this console. */
   logs?: () => LogChoice;
   /** The diff view has a source; otherwise `:diff` / 5 show this hint. */
@@ -42,6 +47,7 @@ export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
   const v = top(state).view;
   scopes.add(views.list(v) ? 'list' : 'detail');
   if (views.actionsOf(v)) scopes.add('rollout-actions');
+  if (views.list(v)?.actions) scopes.add('marks');
   if (views.hasLogs(v)) scopes.add('logs');
   return scopes;
 }
@@ -132,6 +138,36 @@ function openLogs(state: UiState, env: KeyEnv): UiState {
   return openPanel(state, { kind: 'logs', req: c.req });
 }
 
+/** The mark keys on a list whose rows are workloads (marks.ts); undefined for any other key. */
+function markKey(state: UiState, id: string, env: KeyEnv): UiState | undefined {
+  if (env.screen.kind !== 'list') return undefined;
+  const rows = env.screen.keyed;
+  switch (id) {
+    case 'mark':
+      return withUi(state, (ui) => toggleMark(ui, rows, env.bodyHeight));
+    case 'mark-range':
+      return withUi(state, (ui) => markRange(ui, rows));
+    case 'mark-all':
+      return withUi(state, (ui) => markAll(ui, rows));
+    case 'mark-clear':
+      return withUi(state, clearMarks);
+    default:
+      return undefined;
+  }
+}
+
+/** An action key with rows marked: one batch of the marked rows shown (the hot update form offers every container name). */
+function startBatch(state: UiState, action: ActionName, marked: readonly SelectedWorkload[], view: string): KeyResult {
+  const containers = new Map<string, ContainerImage>();
+  for (const m of marked) for (const c of m.workload.containers) if (!containers.has(c.name)) containers.set(c.name, c);
+  const replicas = Math.max(0, ...marked.map((m) => m.workload.rollout.replicas));
+  return startAction(state, action, marked[0]!.target, {
+    containers: [...containers.values()],
+    replicas,
+    batch: { targets: marked.map((m) => m.target), view },
+  });
+}
+
 export function handleKey(prev: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   const state = prev.flash ? { ...prev, flash: undefined } : prev;
   // A panel (log / diff view) reads its own keys; only Ctrl-C reaches the console.
@@ -147,6 +183,11 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
   if (isActionCommand(b.id)) {
     const k = env.actions?.keys[b.id];
     const sel = env.actions?.selected;
+    const marked = env.views.list(frame.view) ? env.actions?.marked : undefined;
+    if (k && marked?.length) {
+      if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
+      return startBatch(state, k.action, marked, frame.view);
+    }
     if (!k || !sel) return { state: flash(state, `${b.label}: no workload selected`) };
     if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
     const w = sel.workload;
@@ -154,6 +195,8 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
     const pinned = env.views.list(frame.view) ? withUi(state, (ui) => ({ ...ui, selKey: sel.key })) : state;
     return startAction(pinned, k.action, sel.target, { containers: w.containers, replicas: w.rollout.replicas, caveat: k.reason });
   }
+  const marking = markKey(state, b.id, env);
+  if (marking) return { state: marking };
   const motion = MOTIONS[b.id];
   if (motion) return { state: withUi(state, (ui) => move(ui, env.screen.keyed, motion, env.bodyHeight)) };
   if (b.id.startsWith('view:')) return { state: showView(state, b.id.slice('view:'.length), env) };

@@ -16,13 +16,29 @@ function logsTitle(views: ViewRegistry): string {
   return `${list} (lists and details)`;
 }
 
+/** "Marks (Rollouts list): ...": the lists whose rows are workloads, named from the registry. */
+function marksTitle(views: ViewRegistry): string {
+  const names = views.lists.filter((v) => v.actions).map((v) => v.title);
+  if (names.length === 0) return SCOPE_TITLES.marks;
+  return `Marks (${names.join(', ')} list${names.length > 1 ? 's' : ''}): the action keys act on the marked rows`;
+}
+
+const MARK_NOTES = [
+  'With rows marked, an action key plans it on every marked row shown:',
+  'one card (per cluster and state, where not possible and why), one',
+  'confirmation (protected contexts typed), one batch id. Marks (* left of the',
+  'row) stay while rows update; a row that leaves the list is unmarked; marked',
+  'rows the filter hides are not acted on; a batch that ran clears the marks.',
+  'In a Rollout detail the keys act on that workload only.',
+];
+
 export function helpLines(views: ViewRegistry = VIEWS): Line[] {
   const b = new LineBuilder();
   const scopes = Object.keys(SCOPE_TITLES) as Scope[];
   const section = (scope: Scope) => {
     const bs = views.keymap.filter((k) => k.scope === scope);
     if (bs.length === 0) return;
-    b.heading(scope === 'logs' ? logsTitle(views) : SCOPE_TITLES[scope]);
+    b.heading(scope === 'logs' ? logsTitle(views) : scope === 'marks' ? marksTitle(views) : SCOPE_TITLES[scope]);
     for (const k of bs) {
       const keys = k.keys.map(displayKey).join(' ');
       b.add(`key:${scope}:${k.id}`, [
@@ -31,6 +47,7 @@ export function helpLines(views: ViewRegistry = VIEWS): Line[] {
         k.disabled && { text: ` (${k.disabled})`, token: 'disabled' },
       ]);
     }
+    if (scope === 'marks') MARK_NOTES.forEach((t, i) => b.add(`marks:note:${i}`, [{ text: `  ${t}`, token: 'muted' }]));
     b.blank();
   };
   const panels = new Set<Scope>(['log-panel', 'diff-list', 'diff-object']);

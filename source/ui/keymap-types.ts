@@ -25,6 +25,10 @@ export type CommandId =
   | 'retry-hooks'
   | 'skip-hook'
   | 'hold'
+  | 'mark'
+  | 'mark-range'
+  | 'mark-all'
+  | 'mark-clear'
   | 'confirm'
   | 'cancel'
   | 'next-field'
@@ -44,12 +48,24 @@ export type CommandId =
   | `view:${string}`;
 
 /**
- * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'confirm' and
+ * Where a binding applies. 'nav' = any scrollable screen (lists, details, help). 'marks' = a list whose
+ * rows are workloads (the rollout action keys apply to its rows, and to the marked ones when marked). 'confirm' and
  * 'form' are the action overlays: while one is open only its own scope applies. 'log-panel',
  * 'diff-list' and 'diff-object' are the full-screen log and diff views, which read their own keys.
  */
 export type Scope =
-  'global' | 'nav' | 'list' | 'detail' | 'logs' | 'rollout-actions' | 'confirm' | 'form' | 'log-panel' | 'diff-list' | 'diff-object';
+  | 'global'
+  | 'nav'
+  | 'list'
+  | 'detail'
+  | 'logs'
+  | 'rollout-actions'
+  | 'marks'
+  | 'confirm'
+  | 'form'
+  | 'log-panel'
+  | 'diff-list'
+  | 'diff-object';
 
 export interface Binding {
   id: CommandId;

@@ -97,6 +97,24 @@ export const KEYMAP: readonly Binding[] = [
     footer: 5,
   },
   { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
+  // Marks (k9s keys where it has them): with rows marked, every action key above acts on the marked rows
+  // the list shows — one batch card, one confirmation. In a detail the keys act on its own workload.
+  { id: 'mark', keys: [' '], label: 'mark', help: 'Mark the row (or unmark it) and move down', scope: 'marks', footer: 10.5 },
+  {
+    id: 'mark-range',
+    keys: ['ctrl+space'],
+    label: 'mark range',
+    help: 'Mark the rows from the one marked last to the cursor',
+    scope: 'marks',
+  },
+  {
+    id: 'mark-all',
+    keys: ['ctrl+a', '*'],
+    label: 'mark all',
+    help: 'Mark every row the filter shows',
+    scope: 'marks',
+  },
+  { id: 'mark-clear', keys: ['ctrl+\\'], label: 'clear marks', help: 'Clear all marks', scope: 'marks' },
   {
     id: 'command',
     keys: [':'],
@@ -134,6 +152,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   detail: 'Detail views',
   logs: 'Zones and rollouts (lists and details)',
   'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
+  marks: 'Marks (Rollouts list): with rows marked, the action keys act on the marked rows shown',
   confirm: 'Action confirmation card',
   form: 'Hot update form',
   'log-panel': 'Log view (l)',
@@ -156,6 +175,8 @@ export function keyName(input: string, key: Key): string {
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
   if (key.backspace) return 'backspace';
   if (key.delete) return 'delete';
+  // Ctrl-Space arrives as NUL, which Ink reports as ctrl with a space.
+  if (key.ctrl && input === ' ') return 'ctrl+space';
   if (key.ctrl && input) return `ctrl+${input.toLowerCase()}`;
   return input;
 }

@@ -1,6 +1,7 @@
 // What an action overlay shows, as rows of segments cut to the screen (pure): the hot update form,
 // "working", and the confirmation card (wrapped, scrollable) with the reason and typed-name fields
 // kept on screen below it.
+import type { ActionTarget } from '../ports/actions.js';
 import type { ConfirmOverlay, FormOverlay, Overlay } from './overlay-types.js';
 import { fitSegs, segsWidth } from './text/segs.js';
 import { displayWidth, headCells } from './text/width.js';
@@ -44,7 +45,7 @@ export function cardRows(summary: readonly string[], width: number): Seg[][] {
   const rows: Seg[][] = [];
   let inCard = true;
   summary.forEach((line, i) => {
-    if (/^(Plan|Writes|Warnings):$/.test(line)) {
+    if (/^(Plan|Writes|Warnings|Targets|Not possible):$/.test(line)) {
       inCard = false;
       rows.push([{ text: line, token: 'title' }]);
       return;
@@ -75,13 +76,24 @@ function field(focused: boolean, label: string, value: string, cursor: boolean, 
   return segs;
 }
 
+/** "in 2 clusters" / "in shanghai": where a batch's targets are. */
+function where(targets: readonly ActionTarget[]): string {
+  const clusters = [...new Set(targets.map((t) => t.cluster))];
+  return clusters.length === 1 ? `in ${clusters[0]}` : `in ${clusters.length} clusters`;
+}
+
 function formRows(o: FormOverlay, width: number): Seg[][] {
   const c = o.containers[o.container];
   const rows: Seg[][] = [
-    [
-      { text: `${o.title} in ${o.target.cluster}`, token: 'title' },
-      { text: `  namespace ${o.target.namespace}`, token: 'muted' },
-    ],
+    o.batch
+      ? [
+          { text: o.title, token: 'title' },
+          { text: `  ${where(o.batch.targets)}`, token: 'muted' },
+        ]
+      : [
+          { text: `${o.title} in ${o.target.cluster}`, token: 'title' },
+          { text: `  namespace ${o.target.namespace}`, token: 'muted' },
+        ],
     [],
     field(
       o.focus === 'container',
@@ -111,7 +123,7 @@ function formRows(o: FormOverlay, width: number): Seg[][] {
       width,
     ),
     [],
-    [{ text: `  now running   ${c.name}: ${c.image}`, token: 'muted' }],
+    [{ text: `  now running   ${c.name}: ${c.image}${o.batch ? ' (first marked)' : ''}`, token: 'muted' }],
   ];
   if (o.note) rows.push([], [{ text: `  ${o.note.text}`, token: o.note.token }]);
   return rows;
@@ -123,7 +135,7 @@ function confirmRows(o: ConfirmOverlay, width: number, height: number): { rows: 
     bottom.push(
       field(
         o.focus === 'name',
-        'type name',
+        o.batch ? 'contexts' : 'type name',
         o.name,
         true,
         o.focus === 'name' ? `protected context: type ${o.view.confirmName}` : undefined,
@@ -160,10 +172,10 @@ export function overlayRows(o: Overlay, width: number, height: number): Seg[][] 
     rows = [
       [
         { text: o.title, token: 'title' },
-        { text: ` in ${o.target.cluster}`, token: 'muted' },
+        { text: o.batch ? `  ${where(o.batch.targets)}` : ` in ${o.target.cluster}`, token: 'muted' },
       ],
       [],
-      [{ text: '  working... reading the workload and checking access', token: 'info' }],
+      [{ text: `  working... reading the workload${o.batch ? 's' : ''} and checking access`, token: 'info' }],
     ];
   else if (o.kind === 'form') rows = formRows(o, width);
   else rows = confirmRows(o, width, height).rows;

@@ -4,6 +4,7 @@
 import type { ActionName, ContainerImage } from '../model/types.js';
 import type { ActionInput, ActionTarget, PlanView } from '../ports/actions.js';
 import type { Token } from './theme/theme.js';
+import type { ListViewId } from './views/types.js';
 
 export type FormField = 'container' | 'image' | 'partition' | 'one';
 export const FORM_FIELDS: readonly FormField[] = ['container', 'image', 'partition', 'one'];
@@ -13,10 +14,18 @@ export interface Note {
   token: Token;
 }
 
+/** An action on a list's marked rows: its targets (in row order) and the list whose marks they are. */
+export interface MarkedTargets {
+  targets: ActionTarget[];
+  view: ListViewId;
+}
+
 export interface FormOverlay {
   kind: 'form';
   id: number;
+  /** The workload acted on (a batch: its first target). */
   target: ActionTarget;
+  batch?: MarkedTargets;
   title: string;
   containers: ContainerImage[];
   container: number;
@@ -33,6 +42,7 @@ export interface PlanningOverlay {
   kind: 'planning';
   id: number;
   target: ActionTarget;
+  batch?: MarkedTargets;
   action: ActionName;
   title: string;
   /** The form to return to when the plan cannot be built (hot update). */
@@ -45,10 +55,11 @@ export interface ConfirmOverlay {
   kind: 'confirm';
   id: number;
   target: ActionTarget;
+  batch?: MarkedTargets;
   action: ActionName;
   title: string;
   view: PlanView;
-  /** What has been typed for the workload name (protected contexts). */
+  /** What has been typed for the workload name (protected contexts; a batch: the contexts). */
   name: string;
   reason: string;
   focus: ConfirmFocus;
@@ -59,5 +70,14 @@ export interface ConfirmOverlay {
 export type Overlay = FormOverlay | PlanningOverlay | ConfirmOverlay;
 
 export type Effect =
-  | { kind: 'plan'; id: number; target: ActionTarget; action: ActionName; input?: ActionInput; label: string }
+  | {
+      kind: 'plan';
+      id: number;
+      target: ActionTarget;
+      action: ActionName;
+      input?: ActionInput;
+      label: string;
+      /** A batch: plan the action on all of these (the card is the batch's). */
+      targets?: ActionTarget[];
+    }
   | { kind: 'run'; id: number; target: ActionTarget; plan: unknown; reason?: string; label: string };

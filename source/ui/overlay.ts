@@ -5,7 +5,8 @@
 import type { ActionName, ContainerImage } from '../model/types.js';
 import type { ActionInput, ActionResult, ActionTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
-import type { ConfirmFocus, ConfirmOverlay, Effect, FormField, FormOverlay, Overlay } from './overlay-types.js';
+import { clearListMarks } from './marks.js';
+import type { ConfirmFocus, ConfirmOverlay, Effect, FormField, FormOverlay, MarkedTargets, Overlay } from './overlay-types.js';
 import { FORM_FIELDS } from './overlay-types.js';
 import type { UiState } from './state.js';
 import type { Token } from './theme/theme.js';
@@ -48,6 +49,21 @@ export function actionLabel(action: ActionName, t: ActionTarget): string {
   return `${action} ${t.kind}/${t.name} on ${t.cluster}`;
 }
 
+/** A batch's title: "Approve 3 marked workloads". */
+export function batchTitle(action: ActionName, n: number): string {
+  return `${VERBS[action]} ${n} marked workload${n === 1 ? '' : 's'}`;
+}
+
+/** A batch's label for the "working" line: "approve 3 marked workloads". */
+export function batchLabel(action: ActionName, n: number): string {
+  return `${action} ${n} marked workload${n === 1 ? '' : 's'}`;
+}
+
+const titleOf = (action: ActionName, target: ActionTarget, batch?: MarkedTargets) =>
+  batch ? batchTitle(action, batch.targets.length) : actionTitle(action, target);
+const labelOf = (action: ActionName, target: ActionTarget, batch?: MarkedTargets) =>
+  batch ? batchLabel(action, batch.targets.length) : actionLabel(action, target);
+
 /** One line for an error that came back from the port: always names the cluster. */
 export function failureText(label: string, cluster: string, message: string): string {
   return message.includes(cluster) ? message : `${label}: ${message}`;
@@ -62,23 +78,35 @@ const cut = (s: string) => [...s].slice(0, -1).join('');
 
 // ---- starting an action ----
 
-/** An action key on a workload: the hot update form, or straight to building the plan. */
+/**
+ * An action key on a workload — or on a list's marked rows (`batch`; `target` is the first of them):
+ * the hot update form, or straight to building the plan. For a batch the form offers every container
+ * name of the marked workloads (`containers`), the image of the first that has it to start from.
+ */
 export function startAction(
   state: UiState,
   action: ActionName,
   target: ActionTarget,
-  o: { containers: ContainerImage[]; replicas: number; caveat?: string },
+  o: { containers: ContainerImage[]; replicas: number; caveat?: string; batch?: MarkedTargets },
 ): OverlayKeyResult {
   const id = state.nextId;
   const next = { ...state, nextId: id + 1 };
+  const batch = o.batch ? { batch: o.batch } : {};
+  const title = titleOf(action, target, o.batch);
   if (action === 'hotupdate') {
     if (o.containers.length === 0)
-      return { state: { ...next, flash: { text: `${target.kind}/${target.name}: no containers known to update`, token: 'warn' } } };
+      return {
+        state: {
+          ...next,
+          flash: { text: `${o.batch ? title : `${target.kind}/${target.name}`}: no containers known to update`, token: 'warn' },
+        },
+      };
     const form: FormOverlay = {
       kind: 'form',
       id,
       target,
-      title: actionTitle(action, target),
+      ...batch,
+      title,
       containers: o.containers,
       container: 0,
       image: o.containers[0].image,
@@ -91,8 +119,20 @@ export function startAction(
     return { state: { ...next, overlay: form } };
   }
   return {
-    state: { ...next, overlay: { kind: 'planning', id, target, action, title: actionTitle(action, target) } },
-    effects: [{ kind: 'plan', id, target, action, label: actionLabel(action, target) }],
+    state: { ...next, overlay: { kind: 'planning', id, target, ...batch, action, title } },
+    effects: [planEffect(id, target, action, undefined, o.batch)],
+  };
+}
+
+function planEffect(id: number, target: ActionTarget, action: ActionName, input: ActionInput | undefined, batch?: MarkedTargets): Effect {
+  return {
+    kind: 'plan',
+    id,
+    target,
+    action,
+    ...(input ? { input } : {}),
+    label: labelOf(action, target, batch),
+    ...(batch ? { targets: batch.targets } : {}),
   };
 }
 
@@ -105,6 +145,7 @@ export function planDone(state: UiState, id: number, view: PlanView): UiState {
     kind: 'confirm',
     id,
     target: o.target,
+    ...(o.batch ? { batch: o.batch } : {}),
     action: o.action,
     title: o.title,
     view,
@@ -123,9 +164,12 @@ export function planFailed(state: UiState, id: number, message: string): UiState
   return { ...state, overlay: undefined, flash: { text: message, token: 'error', sticky: true } };
 }
 
+/** The answer of a run; after a batch on a list's marks, its marks are cleared (marks.ts says why). */
 export function runDone(state: UiState, id: number, r: ActionResult): UiState {
   if (state.busy?.id !== id) return state;
-  return { ...state, busy: undefined, flash: { text: r.message, token: r.ok ? 'ok' : 'error', sticky: true } };
+  const view = state.busy.marksOf;
+  const next: UiState = { ...state, busy: undefined, flash: { text: r.message, token: r.ok ? 'ok' : 'error', sticky: true } };
+  return view !== undefined ? clearListMarks(next, view) : next;
 }
 
 // ---- keys ----
@@ -161,18 +205,14 @@ function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: stri
         return set({ focus: 'name', note: { text: `protected context: type ${want} to confirm`, token: 'warn' } });
       }
       const reason = o.reason.trim();
+      const label = labelOf(o.action, o.target, o.batch);
       return {
-        state: { ...state, overlay: undefined, busy: { id: o.id, text: `working... ${actionLabel(o.action, o.target)}` } },
-        effects: [
-          {
-            kind: 'run',
-            id: o.id,
-            target: o.target,
-            plan: o.view.plan,
-            label: actionLabel(o.action, o.target),
-            ...(reason ? { reason } : {}),
-          },
-        ],
+        state: {
+          ...state,
+          overlay: undefined,
+          busy: { id: o.id, text: `working... ${label}`, ...(o.batch ? { marksOf: o.batch.view } : {}) },
+        },
+        effects: [{ kind: 'run', id: o.id, target: o.target, plan: o.view.plan, label, ...(reason ? { reason } : {}) }],
       };
     }
     case 'cancel':
@@ -237,8 +277,9 @@ function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
   });
   if (!image) return bad('type the new image', 'image');
   const partition = o.partition === '' ? undefined : Number(o.partition);
-  // The same image with a partition moves the partition only: the way on after "one pod first".
-  if (image === c.image && partition === undefined)
+  // The same image with a partition moves the partition only: the way on after "one pod first". (In a
+  // batch other targets may run another image: each target's planner says where nothing would change.)
+  if (image === c.image && partition === undefined && !o.batch)
     return bad(`${c.name} already runs ${image}: type the new image, or keep it and set a partition (0 = every pod)`, 'image');
   if (partition !== undefined && partition > o.replicas)
     return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
@@ -251,8 +292,16 @@ function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
   return {
     state: {
       ...state,
-      overlay: { kind: 'planning', id: o.id, target: o.target, action: 'hotupdate', title: o.title, form: { ...o, note: undefined } },
+      overlay: {
+        kind: 'planning',
+        id: o.id,
+        target: o.target,
+        ...(o.batch ? { batch: o.batch } : {}),
+        action: 'hotupdate',
+        title: o.title,
+        form: { ...o, note: undefined },
+      },
     },
-    effects: [{ kind: 'plan', id: o.id, target: o.target, action: 'hotupdate', input, label: actionLabel('hotupdate', o.target) }],
+    effects: [planEffect(o.id, o.target, 'hotupdate', input, o.batch)],
   };
 }

@@ -23,6 +23,8 @@ export interface ScreenBodyProps {
   bodyHeight: number;
   offset: number;
   selected: number;
+  /** Marked rows of the list (row keys). */
+  marks?: ReadonlySet<string>;
 }
 
 /** Why a list shows no rows: nothing there at all, or everything filtered out. */
@@ -57,6 +59,7 @@ export function ScreenBody(p: ScreenBodyProps) {
           offset={empty ? 0 : p.offset}
           height={empty ? 0 : bodyHeight}
           selected={empty ? -1 : p.selected}
+          marks={p.marks}
           width={width}
           sortCol={screen.sortCol}
           sortDesc={screen.sortDesc}

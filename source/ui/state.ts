@@ -13,6 +13,10 @@ export interface ListUi {
   selKey?: string;
   selIdx: number;
   offset: number;
+  /** Marked rows by row key (lists whose rows are workloads; marks.ts): the action keys act on them. */
+  marks?: ReadonlySet<string>;
+  /** The row marked last: ctrl+space marks from it to the cursor. */
+  markAnchor?: string;
 }
 
 export interface Frame {
@@ -50,8 +54,8 @@ export interface UiState {
   showAll: boolean;
   /** Action form / "working" / confirmation card in front of the screen. */
   overlay?: Overlay;
-  /** An action that is running (confirmed, waiting for the cluster). */
-  busy?: { id: number; text: string };
+  /** An action that is running (confirmed, waiting for the cluster); `marksOf`: a batch on that list's marks. */
+  busy?: { id: number; text: string; marksOf?: ListViewId };
   /** Log or diff view in front of everything else (its keys are its own). */
   panel?: Panel;
   /** Next id for an overlay or panel (late answers for a cancelled one are ignored). */

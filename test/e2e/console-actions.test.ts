@@ -1,6 +1,7 @@
 // End to end: operator actions in the real `zonectl demo` at 80x24, driven through tmux. Approve the
 // rollout awaiting approval from the Rollouts list and watch its step advance; reject the failed one
-// and watch it roll back. State (audit log) and config go to a temporary directory.
+// and watch it roll back; mark two paused rollouts and approve both with one card. State (audit log)
+// and config go to a temporary directory.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +87,71 @@ describe.skipIf(!hasTmux())('operator actions in zonectl demo (tmux, 80x24)', ()
     expect(audit.map((a) => a.action)).toEqual(['approve', 'reject']);
     expect(audit[0]).toMatchObject({ reason: 'e2e approve' });
 
+    t.keys('q');
+    await t.waitFor((x) => /EXITED=0/.test(x), 'a clean exit');
+  });
+
+  it('marks rows (ctrl+a, ctrl+\\, space, ctrl+space) and approves the two paused rollouts with one card and one confirmation', async () => {
+    const { t, dir } = await startDemoSession(COLS, ROWS, 'marks', cleanups);
+    const row = (x: string, re: RegExp) => x.split('\n').find((l) => re.test(l)) ?? '';
+    const title = (x: string) => x.split('\n')[1] ?? '';
+    const GAME = /^[> ][ *]shanghai +zone-101 +game-1 /;
+    const GATEWAY = /^[> ][ *]nanjing +zone-201 +gateway-1 /;
+    // The two paused rollouts (in two clusters), filtered; Ctrl-A marks every row the filter shows.
+    t.keys('2', '/');
+    t.type('/zone-101 game-1 |zone-201 gateway-1 /');
+    t.keys('Enter');
+    let s = await t.waitFor((x) => /Rollouts {2}\[2\/\d+\]/.test(title(x)) && !!row(x, GAME) && !!row(x, GATEWAY), 'both paused rollouts');
+    t.keys('C-a');
+    s = await t.waitFor((x) => /\[2\/\d+\] {2}2 marked/.test(title(x)) && row(x, GAME)[1] === '*' && row(x, GATEWAY)[1] === '*', 'ctrl+a');
+    fits(s);
+    // Ctrl-\ clears them.
+    t.keys('C-\\');
+    s = await t.waitFor((x) => !/marked/.test(title(x)) && !/^[> ]\*/m.test(x), 'the marks cleared');
+    // Space marks the first row and moves down; Ctrl-Space marks from it to the cursor.
+    t.keys('g', 'Space');
+    s = await t.waitFor((x) => /1 marked/.test(title(x)), 'space');
+    expect(
+      s
+        .split('\n')
+        .filter((l) => /^[> ][ *](shanghai|nanjing) /.test(l))
+        .map((l) => l.slice(0, 2)),
+    ).toEqual([' *', '> ']);
+    t.keys('C-Space');
+    s = await t.waitFor((x) => /\[2\/\d+\] {2}2 marked/.test(title(x)), 'ctrl+space');
+    expect(
+      s
+        .split('\n')
+        .filter((l) => /^[> ][ *](shanghai|nanjing) /.test(l))
+        .map((l) => l.slice(0, 2)),
+    ).toEqual([' *', '>*']);
+    fits(s);
+
+    t.keys('a');
+    s = await t.waitFor(
+      (x) => x.includes('approve 2 workloads: 2 planned, 0 not possible') && /y\/<enter> confirm/.test(x),
+      'the batch card',
+    );
+    fits(s);
+    expect(s).toMatch(/^Rollouts > Approve/m);
+    expect(s).toMatch(/^ {2}nanjing +1 +\(1 paused\)$/m);
+    expect(s).toMatch(/^ {2}shanghai +1 +\(1 paused\)$/m);
+    const batch = /^ {2}batch {7}([0-9a-f]{8}) /m.exec(s)?.[1];
+    expect(batch).toBeDefined();
+    t.keys('y');
+    s = await t.waitFor((x) => x.includes(`approve 2: 2 done; batch ${batch}`), 'the result');
+    fits(s);
+    expect(s.split('\n')[1]).not.toMatch(/marked/);
+    // game-1 moves on to step 3/3; gateway-1 goes past its hook step.
+    s = await t.waitFor((x) => / 3\/3 (partition|done)/.test(row(x, GAME)), 'game-1 at step 3/3', 30_000);
+    const audit = readFileSync(join(dir, 'state', 'zonectl', 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(audit.map((a) => `${a.action} ${a.cluster as string} ${a.batch as string}`).sort()).toEqual([
+      `approve nanjing ${batch}`,
+      `approve shanghai ${batch}`,
+    ]);
     t.keys('q');
     await t.waitFor((x) => /EXITED=0/.test(x), 'a clean exit');
   });

@@ -9,6 +9,8 @@ export interface FakePlan {
   target: ActionTarget;
   action: ActionName;
   input?: ActionInput;
+  /** A batch (planMany): every target. */
+  targets?: ActionTarget[];
 }
 
 interface Pending<T> {
@@ -17,7 +19,12 @@ interface Pending<T> {
 }
 
 export class FakeActions implements ActionsPort<FakePlan> {
-  readonly calls = { available: [] as ActionTarget[], plan: [] as FakePlan[], run: [] as Array<{ plan: FakePlan; opts?: RunOptions }> };
+  readonly calls = {
+    available: [] as ActionTarget[],
+    plan: [] as FakePlan[],
+    planMany: [] as FakePlan[],
+    run: [] as Array<{ plan: FakePlan; opts?: RunOptions }>,
+  };
   /** Actions the operator may not do (access review answer, refusal code forbidden), with the reason. */
   denied = new Map<ActionName, string>();
   protectedClusters = new Set<string>();
@@ -52,6 +59,19 @@ export class FakeActions implements ActionsPort<FakePlan> {
     this.calls.plan.push(p);
     if (this.holdPlan) return new Promise((resolve, reject) => this.pendingPlan.push({ resolve, reject, p }));
     return this.planNow(p);
+  }
+
+  /** A batch: a short card naming each target; the protected clusters among them are to be typed. */
+  async planMany(targets: readonly ActionTarget[], action: ActionName, input?: ActionInput): Promise<PlanView<FakePlan>> {
+    const p: FakePlan = { target: targets[0]!, action, targets: [...targets], ...(input ? { input } : {}) };
+    this.calls.planMany.push(p);
+    if (this.planError) throw new Error(this.planError);
+    const prot = [...new Set(targets.map((t) => t.cluster).filter((c) => this.protectedClusters.has(c)))];
+    const summary = [
+      `${action} ${targets.length} workloads: ${targets.length} planned, 0 not possible`,
+      ...targets.map((t) => `  ${t.cluster}/${t.namespace}/${t.kind.toLowerCase()}/${t.name}`),
+    ];
+    return { summary, plan: p, ...(prot.length ? { confirmName: prot.join(',') } : {}) };
   }
 
   private async planNow(p: FakePlan): Promise<PlanView<FakePlan>> {

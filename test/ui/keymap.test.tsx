@@ -170,7 +170,7 @@ describe('keys in the console', () => {
     await h.press('2');
     // No actions port in this console: the action keys are shown disabled, with the reason.
     expect(h.lines().at(-1)).toBe(
-      'a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit',
+      'a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  / filter  c cluster  <space> mark  o order  : cmd  ? help  q quit',
     );
     await h.press(KEYS.enter);
     expect(h.lines().at(-1)).toBe('a/x/u/r/s/h(unavailable)  <enter> open  <esc> back  : cmd  ? help  q quit');

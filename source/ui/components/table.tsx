@@ -11,8 +11,9 @@ import { SegLine } from './seg-text.js';
 
 const SPACES = ' '.repeat(GAP);
 
-export function rowSegs(row: Row, cols: readonly PlacedColumn[], selected: boolean, width: number): Seg[] {
-  const segs: Seg[] = [{ text: selected ? '> ' : '  ' }];
+/** The gutter: `>` on the selected row, `*` on a marked row (`>*` both). */
+export function rowSegs(row: Row, cols: readonly PlacedColumn[], selected: boolean, width: number, marked = false): Seg[] {
+  const segs: Seg[] = marked ? [{ text: selected ? '>' : ' ' }, { text: '*', token: 'accent' }] : [{ text: selected ? '> ' : '  ' }];
   cols.forEach((c, i) => {
     const raw = row.cells[c.index] ?? '';
     const tail = row.tails?.[c.index];
@@ -35,14 +36,16 @@ const TableRow = memo(function TableRow({
   row,
   cols,
   selected,
+  marked,
   width,
 }: {
   row: Row;
   cols: readonly PlacedColumn[];
   selected: boolean;
+  marked: boolean;
   width: number;
 }) {
-  return <SegLine segs={rowSegs(row, cols, selected, width)} base={selected ? 'selection' : undefined} />;
+  return <SegLine segs={rowSegs(row, cols, selected, width, marked)} base={selected ? 'selection' : undefined} />;
 });
 
 export function headerText(cols: readonly PlacedColumn[], sortCol?: string, desc?: boolean): string {
@@ -63,12 +66,14 @@ export interface TableProps {
   offset: number;
   height: number;
   selected: number;
+  /** Marked rows (row keys). */
+  marks?: ReadonlySet<string>;
   width: number;
   sortCol?: string;
   sortDesc?: boolean;
 }
 
-export function Table({ rows, cols, offset, height, selected, width, sortCol, sortDesc }: TableProps) {
+export function Table({ rows, cols, offset, height, selected, marks, width, sortCol, sortDesc }: TableProps) {
   const theme = useTheme();
   const visible = rows.slice(offset, offset + height);
   return (
@@ -77,7 +82,7 @@ export function Table({ rows, cols, offset, height, selected, width, sortCol, so
         {headerText(cols, sortCol, sortDesc)}
       </Text>
       {visible.map((r, i) => (
-        <TableRow key={r.key} row={r} cols={cols} selected={offset + i === selected} width={width} />
+        <TableRow key={r.key} row={r} cols={cols} selected={offset + i === selected} marked={marks?.has(r.key) === true} width={width} />
       ))}
     </Box>
   );

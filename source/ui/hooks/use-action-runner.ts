@@ -1,4 +1,5 @@
-// Hands the controller's effects to the actions port (build a plan, run it) and feeds the answers
+// Hands the controller's effects to the actions port (build a plan — for a batch of marked rows, one
+// plan of them all — run it) and feeds the answers
 // back as state transitions. Nothing here awaits in a render: promises settle later and update the
 // state; an answer for an overlay that was cancelled meanwhile is ignored by the transitions.
 import { useCallback, useEffect, useRef } from 'react';
@@ -38,7 +39,7 @@ export function useActionRunner(
           continue;
         }
         if (e.kind === 'plan') {
-          port.plan(e.target, e.action, e.input).then(
+          (e.targets ? port.planMany(e.targets, e.action, e.input) : port.plan(e.target, e.action, e.input)).then(
             (view) => apply((s) => planDone(s, e.id, view)),
             (err: unknown) => apply((s) => planFailed(s, e.id, failureText(e.label, e.target.cluster, errorText(err)))),
           );

@@ -22,6 +22,8 @@ export interface ListScreen {
   sortDesc: boolean;
   filterError?: string;
   keyed: KeyedRows;
+  /** Every row of the list, filter or not (marks of rows that left it are dropped). */
+  all: KeyedRows;
 }
 
 export interface LinesScreen {
@@ -56,6 +58,7 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
   const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
   const cols = useMemo(() => (spec ? fitColumns(spec.columns, natural, width) : []), [spec, natural, width]);
   const listKeyed = useMemo(() => keyed(sorted), [sorted]);
+  const allKeyed = useMemo(() => keyed(base), [base]);
   const filterError = useMemo(() => compileFilter(ui.filter).error, [ui.filter]);
 
   // ---- detail and help ----
@@ -89,6 +92,7 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
       sortDesc: sort?.desc ?? false,
       filterError,
       keyed: listKeyed,
+      all: allKeyed,
     };
   }
   return { kind: 'lines', lines: detailLines, missing: detail === null, keyed: detailKeyed };

@@ -14,6 +14,8 @@ import { useAvailability } from './use-availability.js';
 export interface SelectedActions {
   /** undefined where the action keys do not apply (views without actions, help). */
   selected?: SelectedWorkload;
+  /** The marked rows the list shows (with any, the action keys act on them). */
+  marked?: readonly SelectedWorkload[];
   active: boolean;
   keys: ActionKeys;
   /** One reason that disables every key (no port, read-only, busy), if any. */
@@ -29,8 +31,10 @@ export function useSelectedWorkload(o: {
   screen: Screen;
   sel: number;
   snap: Snapshot;
+  /** Keys of the marked rows shown (use-marks.ts). */
+  markedKeys?: readonly string[];
 }): SelectedActions {
-  const { views, port, readOnly, state, frame, screen, sel, snap } = o;
+  const { views, port, readOnly, state, frame, screen, sel, snap, markedKeys } = o;
   const def = state.help ? undefined : views.actionsOf(frame.view);
   const selKey = !def
     ? undefined
@@ -43,12 +47,21 @@ export function useSelectedWorkload(o: {
     const w = selKey === undefined ? undefined : def?.workload(snap, selKey);
     return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
   }, [selKey, snap, def]);
+  const marked = useMemo<SelectedWorkload[] | undefined>(() => {
+    if (!def || !markedKeys?.length || !views.list(frame.view)) return undefined;
+    const out: SelectedWorkload[] = [];
+    for (const key of markedKeys) {
+      const w = def.workload(snap, key);
+      if (w) out.push({ key, target: targetOf(w), workload: w });
+    }
+    return out.length ? out : undefined;
+  }, [def, markedKeys, views, frame.view, snap]);
   const avail = useAvailability(port, selected, { enabled: !readOnly });
   const busy = state.busy?.text;
   const input = useMemo(
-    () => ({ port: port !== undefined, readOnly, selected, checked: avail.checked, last: avail.last, busy }),
-    [port, readOnly, selected, avail.checked, avail.last, busy],
+    () => ({ port: port !== undefined, readOnly, selected, checked: avail.checked, last: avail.last, busy, marked }),
+    [port, readOnly, selected, avail.checked, avail.last, busy, marked],
   );
   const keys = useMemo(() => actionKeys(input), [input]);
-  return { selected, active: def !== undefined, keys, blocked: blockedReason(input) };
+  return { selected, ...(marked ? { marked } : {}), active: def !== undefined, keys, blocked: blockedReason(input) };
 }

@@ -9,6 +9,14 @@ import { workloadKey } from './keys.js';
 import { workloadPodFocus } from './pod-focus.js';
 import { buildRolloutDetail } from './rollout-detail.js';
 
+// The workloads by row key, once per snapshot's list (the marked rows of a 10k-row list are looked up at once).
+const index = new WeakMap<readonly WorkloadInfo[], Map<string, WorkloadInfo>>();
+function byKey(ws: readonly WorkloadInfo[]): Map<string, WorkloadInfo> {
+  let m = index.get(ws);
+  if (!m) index.set(ws, (m = new Map(ws.map((w) => [workloadKey(w), w]))));
+  return m;
+}
+
 export const rolloutsView = defineView<WorkloadInfo>({
   id: 'rollouts',
   title: 'Rollouts',
@@ -26,7 +34,7 @@ export const rolloutsView = defineView<WorkloadInfo>({
       ? 'No game workloads found in the fleet (yet).'
       : `Nothing is rolling out (${s.workloads.length} workloads up to date). A lists them all.`,
   logs: (s, key) => (key === undefined ? noSelection('workload') : workloadChoice(s, key)),
-  actions: { workload: (s, key) => s.workloads.find((w) => workloadKey(w) === key) },
+  actions: { workload: (s, key) => byKey(s.workloads).get(key) },
   showAll: 'all workloads',
   detail: {
     id: 'rollout',
