@@ -53,7 +53,7 @@ export const ACTION_HELP = `  --context NAME         the kubeconfig context (exa
   -y, --yes              do not ask (required when stdin is not a terminal)
   --dry-run              send the writes with dryRun=All and print the plan; nothing changes
   --wait                 follow the rollout until the action's target state (progress on stdout)
-  --timeout DUR          for --wait: give up after DUR (e.g. 90s, 5m; default 5m) -> exit 1
+  --timeout DUR          for --wait: give up after DUR (1ms..24h, e.g. 90s, 5m; default 5m) -> exit 1
   --force                with --yes: accept warnings that need explicit confirmation
   --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused);
                          for a batch, the protected clusters (--confirm shanghai,nanjing)
@@ -110,7 +110,6 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     // --- many targets: the batch flow (commands/action-batch.ts)
     const timeoutEarly = parseTimeout(f.timeout, 5 * 60_000);
     if (isBatch(args, f as BatchFlags)) {
-      if (timeoutEarly === undefined) throw new UsageError(`--timeout ${f.timeout}: expected a duration such as 90s or 5m`);
       return runBatchAction(action, args, f as BatchFlags, batchInput(action, f), timeoutEarly, io);
     }
     // --- arguments
@@ -123,7 +122,6 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (f.allNamespaces) throw new UsageError(`${action}: -A does not apply; give -n NAMESPACE`);
     if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${action}: -o ${f.output} is not supported (table or json)`);
     const timeoutMs = parseTimeout(f.timeout, 5 * 60_000);
-    if (timeoutMs === undefined) throw new UsageError(`--timeout ${f.timeout}: expected a duration such as 90s or 5m`);
     const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
     if (action === 'hotupdate') {
       if (f.continue) {

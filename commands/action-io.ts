@@ -2,6 +2,7 @@
 // plain lines otherwise).
 import { createInterface } from 'node:readline/promises';
 import type { WorkloadInfo } from '../source/model/types.js';
+import { UsageError } from './flags.js';
 
 export interface Streams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -57,12 +58,20 @@ export function progress(io: Streams, tty: boolean): Progress {
   };
 }
 
-/** "90s", "5m", "1h", "300" (seconds) -> ms. */
-export function parseTimeout(v: string | undefined, fallbackMs: number): number | undefined {
-  if (v === undefined || v === '') return fallbackMs;
+/** The longest --timeout: a day. (Node timers hold at most 2^31-1 ms, ~24.8 days; longer ones fire at once.) */
+export const MAX_TIMEOUT_MS = 24 * 3_600_000;
+
+/**
+ * --timeout: "90s", "5m", "1h", "300" (seconds) -> ms; `fallbackMs` when not given. Anything else —
+ * not a duration, 0, more than a day — is a usage error (exit 2) naming the flag and the range.
+ */
+export function parseTimeout(v: string | undefined, fallbackMs: number): number {
+  if (v === undefined) return fallbackMs;
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  return Math.round(n * (unit === 'ms' ? 1 : unit === 's' ? 1000 : unit === 'm' ? 60_000 : 3_600_000));
+  const ms = m ? Math.round(Number(m[1]) * UNIT_MS[m[2] ?? 's']!) : NaN;
+  if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS))
+    throw new UsageError(`--timeout ${v || '""'}: expected a duration from 1ms to 24h, such as 90s or 5m (a bare number is seconds)`);
+  return ms;
 }
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

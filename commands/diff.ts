@@ -33,7 +33,7 @@ Flags:
   -o, --output FMT       table (summary + diffs) | wide (also Synced objects) | json
   --context NAME         only apps whose destination is this context (repeatable)
   --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS   per-request timeout (default 30000)
+  --request-timeout MS   per-request timeout in milliseconds (default 30000, at most 600000)
 
 KUBECTL_EXTERNAL_DIFF="prog args" runs prog on LIVE and MERGED directories instead of printing diffs.
 Exit codes: 0 no drift (or drift without --exit-code), 1 drift with --exit-code, 2 usage or repo/mapping error,

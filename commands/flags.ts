@@ -3,6 +3,8 @@ import meow from 'meow';
 import { ExpectedError, InputError } from '../source/errors.js';
 import { EXIT, type ExitCode } from '../source/exit-codes.js';
 import type { FleetFlags } from '../source/app/session.js';
+import { REQUEST_TIMEOUT_RANGE, isRequestTimeout } from '../source/config/config.js';
+import { pathSegmentProblem } from '../source/kube/object.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 
 export const FLEET_FLAGS = {
@@ -13,7 +15,8 @@ export const FLEET_FLAGS = {
   selector: { type: 'string', shortFlag: 'l' },
   output: { type: 'string', shortFlag: 'o', default: 'table' },
   kubeconfig: { type: 'string' },
-  requestTimeout: { type: 'number' },
+  // A string, checked by requestTimeoutFlag: meow would turn "abc" into NaN and pass 1e12 through.
+  requestTimeout: { type: 'string' },
   readonly: { type: 'boolean', default: false },
   kubefedHost: { type: 'string' },
   help: { type: 'boolean', shortFlag: 'h', default: false },
@@ -26,7 +29,7 @@ export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeat
   -l, --selector SEL     label selector for workloads and pods
   -o, --output FMT       table | wide | json | yaml | name
   --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS   per-request timeout (default 10000)
+  --request-timeout MS   per-request timeout in milliseconds (default 10000, at most 600000)
   --kubefed-host CTX     the fleet is this kubefed host plus every KubeFedCluster member that a
                          kubeconfig context reaches (matched by API endpoint)`;
 
@@ -72,7 +75,28 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   const output = String(flags.output ?? 'table') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(`-o ${output}: expected one of ${OUTPUT_FORMATS.join(', ')}`);
   if (flags.namespace && flags.allNamespaces) throw new UsageError('-n and -A exclude each other');
-  return { flags: { ...flags, output } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
+  namespaceFlag(flags.namespace);
+  const requestTimeout = requestTimeoutFlag(flags.requestTimeout);
+  return { flags: { ...flags, output, requestTimeout } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
+}
+
+/** --request-timeout MS: undefined when not given; anything but 1..600000 whole ms is a usage error. */
+export function requestTimeoutFlag(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!isRequestTimeout(ms)) throw new UsageError(`--request-timeout ${text || '""'}: expected ${REQUEST_TIMEOUT_RANGE}`);
+  return ms;
+}
+
+/**
+ * -n NAMESPACE: a name that would change the request path (".", "..", "/", "%", empty) is a usage error
+ * before any request (like client-go's path segment check).
+ */
+export function namespaceFlag(v: unknown): void {
+  if (v === undefined) return;
+  const problem = pathSegmentProblem(String(v));
+  if (problem) throw new UsageError(`-n ${JSON.stringify(String(v))}: not a namespace name (${problem})`);
 }
 
 /** --help: not a failure; the help text goes to stdout and the exit code is 0. */

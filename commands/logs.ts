@@ -13,7 +13,7 @@ import { parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
 import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
-import { FLEET_FLAGS, HelpRequested, UsageError, strictMeow } from './flags.js';
+import { FLEET_FLAGS, HelpRequested, UsageError, namespaceFlag, requestTimeoutFlag, strictMeow } from './flags.js';
 
 const HELP = `
 Usage: zonectl logs <target> [-f] [flags]
@@ -40,7 +40,7 @@ Flags:
   -A, --all-namespaces    every namespace
   -l, --selector SEL      label selector (narrows a kind/NAME target)
   --kubeconfig FILE       instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS    per-request timeout (default 10000)
+  --request-timeout MS    per-request timeout in milliseconds (default 10000, at most 600000)
 
 Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 2 usage or target not
 found, 3 some clusters failed, 4 forbidden.
@@ -82,6 +82,8 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   if (f.help) throw new HelpRequested(HELP);
   if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
   if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  namespaceFlag(f.namespace);
+  const requestTimeout = requestTimeoutFlag(f.requestTimeout);
   if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
   if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
   if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError('--tail: expected a whole number >= -1');
@@ -111,7 +113,7 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
         namespace: f.namespace,
         allNamespaces: f.allNamespaces,
         kubeconfig: f.kubeconfig,
-        requestTimeout: f.requestTimeout,
+        requestTimeout,
       },
     };
   } catch (e) {

@@ -120,10 +120,50 @@ function invokedDirectly(): boolean {
     return false;
   }
 }
+/**
+ * SIGUSR1 would make Node open its inspector on 127.0.0.1:9229: anyone who may signal this process
+ * could then run code in a process that holds the kubeconfig's credentials. A listener of our own
+ * takes the signal instead (and ignores it).
+ */
+function ignoreInspectorSignal(): void {
+  process.on('SIGUSR1', () => undefined);
+}
+
+let readerGone = false;
+
+/**
+ * The reader of stdout went away (`zonectl ... | head -1`): like kubectl, stop quietly — later writes
+ * go nowhere, nothing is printed about it, and the exit code is 0. The same for stderr. Any other
+ * stream error is still a bug.
+ */
+function quietOnClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    let gone = false;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (gone) return; // writes after the pipe closed fail too (ERR_STREAM_DESTROYED)
+      // EPIPE: the reader left; EIO: the terminal closed (a pane or an SSH session): both stop quietly.
+      if (e.code !== 'EPIPE' && e.code !== 'EIO') throw e;
+      gone = true;
+      if (stream === process.stdout) {
+        // The command may have returned already (its exit code set): the reader's leaving decides.
+        readerGone = true;
+        process.exitCode = 0;
+      }
+      stream.write = ((_chunk: unknown, enc?: unknown, cb?: unknown) => {
+        const done = typeof enc === 'function' ? enc : cb;
+        if (typeof done === 'function') process.nextTick(done as () => void);
+        return true;
+      }) as typeof stream.write;
+    });
+  }
+}
+
 if (invokedDirectly()) {
+  ignoreInspectorSignal();
+  quietOnClosedPipes();
   main(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = readerGone ? 0 : code;
     },
     (e: unknown) => {
       process.stderr.write(bugReport(e));

@@ -9,7 +9,7 @@ import type { Config } from '../config/config.js';
 import { readOnlyWhy } from '../config/read-only.js';
 import { Refusal } from '../errors.js';
 import type { ClusterClient } from '../kube/client-api.js';
-import type { KubeObject } from '../kube/object.js';
+import { type KubeObject, pathSegmentProblem } from '../kube/object.js';
 import type { ActionAvailability, ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
 import { type AccessCache, accessCache } from './access.js';
 import { availability } from './availability.js';
@@ -96,6 +96,7 @@ export class ActionService {
 
   /** Which actions are possible on the workload now, and why not: its state, read-only mode, the planner, access. */
   async available(t: ActionTarget): Promise<ActionAvailability[]> {
+    checkTarget(t);
     const client = this.o.client(t.cluster);
     const loaded = await loadWorkload(client, t.kind, t.namespace, t.name, { now: this.o.now?.() });
     return availability(loaded, { client, access: this.access, readOnly: this.readOnly(t.cluster) });
@@ -104,6 +105,7 @@ export class ActionService {
   /** Reads the workload fresh and plans one action. Refuses (read-only, input, not possible) with a typed Refusal. */
   async plan(t: ActionTarget, action: ActionName, input: ActionInput = {}, opts: { dryRun?: boolean } = {}): Promise<PlannedAction> {
     this.refuseReadOnly(t.cluster);
+    checkTarget(t);
     checkInput(t.cluster, action, input);
     const client = this.o.client(t.cluster);
     const user = await whoAmI(client);
@@ -180,5 +182,24 @@ export class ActionService {
       describe: target.describe,
       wait: (opts) => waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), failed, ...opts }),
     };
+  }
+}
+
+/**
+ * A name or namespace that would not stay one segment of the request path ("..", ".", "/", "%",
+ * empty) is refused before any request: URL normalisation would otherwise act on another object.
+ */
+function checkTarget(t: ActionTarget): void {
+  for (const [what, v] of [
+    ['namespace', t.namespace],
+    ['name', t.name],
+  ] as const) {
+    const problem = pathSegmentProblem(v);
+    if (problem)
+      throw new Refusal(
+        'usage',
+        t.cluster,
+        `${t.cluster}: ${t.kind.toLowerCase()}/${t.name}: invalid ${what} ${JSON.stringify(v)}: ${problem}`,
+      );
   }
 }

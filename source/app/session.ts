@@ -7,6 +7,7 @@ import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fle
 import { deriveSnapshot } from '../store/derive.js';
 import { Fleet } from '../fleet/fleet.js';
 import { namespaceFor, selectContexts } from '../fleet/select.js';
+import { redactUrlPasswords } from '../redact.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -33,7 +34,7 @@ export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (
   selectContexts(kubeconfig.contexts, kubeconfig.current, { context: [flags.kubefedHost] }, config);
   const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
   for (const m of found.unmatched)
-    warn(`kubefed member ${m.name} (${m.apiEndpoint}) is not reachable through any kubeconfig context; skipped`);
+    warn(`kubefed member ${m.name} (${redactUrlPasswords(m.apiEndpoint)}) is not reachable through any kubeconfig context; skipped`);
   return { ...flags, context: found.contexts, allContexts: false };
 }
 

@@ -37,6 +37,17 @@ export interface Config {
 
 export class ConfigError extends InputError {}
 
+/**
+ * The longest request timeout: 10 minutes. (A Node timer holds at most 2^31-1 ms, ~24.8 days; a longer
+ * one fires at once, so an unchecked value would time every request out immediately.)
+ */
+export const MAX_REQUEST_TIMEOUT_MS = 600_000;
+export const REQUEST_TIMEOUT_RANGE = `a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS} (10 minutes)`;
+
+export function isRequestTimeout(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_REQUEST_TIMEOUT_MS;
+}
+
 export const DEFAULT_CONFIG: Config = {
   fleet: [],
   contexts: {},
@@ -107,7 +118,7 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
     cfg.gameZone = { group: g.group, version: g.version };
   }
   if (r.requestTimeoutMs !== undefined) {
-    if (typeof r.requestTimeoutMs !== 'number' || r.requestTimeoutMs <= 0) throw bad('requestTimeoutMs', 'a positive number');
+    if (!isRequestTimeout(r.requestTimeoutMs)) throw bad('requestTimeoutMs', REQUEST_TIMEOUT_RANGE);
     cfg.requestTimeoutMs = r.requestTimeoutMs;
   }
   if (r.diff !== undefined) cfg.diff = parseDiff(r.diff, file);

@@ -2,6 +2,7 @@
 // predict (SSA dry-run, cached; client-side fallback) -> normalise -> compare -> mask -> diff. Clusters and
 // apps run in parallel; dry-runs are bounded per cluster by settings.concurrency.
 import type { ClusterClient } from '../kube/client-api.js';
+import { redactUrlPasswords } from '../redact.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { deepClone } from './canonical.js';
@@ -93,7 +94,7 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       const namespace = app.destination.namespace || (context ? deps.defaultNamespace(context) : '') || 'default';
       const base: AppResult = {
         app: app.name,
-        cluster: context ?? app.destination.name ?? app.destination.server ?? '?',
+        cluster: context ?? app.destination.name ?? (app.destination.server ? redactUrlPasswords(app.destination.server) : '?'),
         namespace,
         path: app.path,
         tool: detectTool(deps.repo, app),
@@ -105,7 +106,7 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       if (!context)
         return {
           ...base,
-          error: `destination ${JSON.stringify(app.destination)} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)`,
+          error: `destination ${redactUrlPasswords(JSON.stringify(app.destination))} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)`,
         };
       const run = runFor(context);
       if (!run) return { ...base, error: `context "${context}" is not in the kubeconfig (or not selected)` };

@@ -15,7 +15,7 @@ import {
   optString,
   optTime,
 } from './shared/read-util.js';
-import { isSensitiveKey, maskValue } from '../model/mask.js';
+import { isSensitiveKey, maskText, maskValue } from '../model/mask.js';
 import { HOOK_RUN_TYPE } from './bkbcs/group.js';
 import type { RowSpec } from './spec.js';
 
@@ -47,8 +47,9 @@ function readArgs(obj: KubeObject): Array<{ name: string; value?: string }> {
     if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`spec.args[${i}]: expected {name, value}`);
     const value = a.value === undefined || a.value === null ? undefined : typeof a.value === 'string' ? a.value : JSON.stringify(a.value);
     if (value === undefined) return { name: a.name };
-    // Hook args can carry credentials (a token for a web metric, a DB password): never pass them on.
-    return { name: a.name, value: isSensitiveKey(a.name) ? maskValue(value) : value };
+    // Hook args can carry credentials (a token for a web metric, a DB password): never pass them on,
+    // neither by name nor inside a value (a URL with ?token=… or user:password@).
+    return { name: a.name, value: isSensitiveKey(a.name) ? maskValue(value) : maskText(value) };
   });
 }
 
@@ -71,8 +72,10 @@ function readMetrics(obj: KubeObject): MetricResult[] {
     }
     const message =
       typeof m.message === 'string' && m.message ? m.message : typeof last?.message === 'string' && last.message ? last.message : undefined;
-    if (message) out.message = message;
-    if (last && typeof last.value === 'string') out.lastValue = last.value;
+    // Metric messages and values are whatever the probe answered (an error echoing its URL, a JSON
+    // body): masked like log lines, for every view and output format.
+    if (message) out.message = maskText(message);
+    if (last && typeof last.value === 'string') out.lastValue = maskText(last.value);
     return out;
   });
 }
@@ -102,7 +105,7 @@ export function readHookRun(cluster: string, obj: KubeObject, _ctx?: ReadContext
         metrics: readMetrics(obj),
       };
       const message = optString(obj, 'status.message');
-      if (message) info.message = message;
+      if (message) info.message = maskText(message);
       const startedAt = optTime(obj, 'status.startedAt');
       if (startedAt) info.startedAt = startedAt;
       const owner = controllerOwner(obj);

@@ -6,8 +6,9 @@ import { Agent, request } from 'undici';
 import type https from 'node:https';
 import type { ClusterClient, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
 import { KubeError, errorFromStatus } from './errors.js';
-import { type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
+import { InvalidPathSegment, type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
 import { readLines } from './lines.js';
+import { redactUrlPasswords } from '../redact.js';
 
 const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
   merge: 'application/merge-patch+json',
@@ -24,7 +25,10 @@ export interface ClientOptions {
 }
 
 export class HttpClusterClient implements ClusterClient {
+  /** The server URL as shown (errors, `clusters`): a password in it is redacted, as kubectl does. */
   readonly server: string;
+  /** The server URL requests go to. */
+  private readonly base: string;
   readonly user: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
@@ -37,7 +41,8 @@ export class HttpClusterClient implements ClusterClient {
   ) {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new KubeError('Invalid', context, 'kubeconfig context has no cluster');
-    this.server = cluster.server.replace(/\/+$/, '');
+    this.base = cluster.server.replace(/\/+$/, '');
+    this.server = redactUrlPasswords(this.base);
     const user = kc.getCurrentUser();
     this.user = user?.name ?? '';
     this.timeoutMs = opts.timeoutMs ?? 10_000;
@@ -86,8 +91,19 @@ export class HttpClusterClient implements ClusterClient {
     return errorFromStatus(this.context, res.statusCode, parsed, what);
   }
 
+  /**
+   * The URL of a request path. A "." or ".." segment would be resolved away by URL normalisation and
+   * address another object than the one named: refused (resourcePath already refuses such names).
+   */
   private url(path: string, query?: RequestOptions['query']): string {
-    const u = new URL(this.server + path);
+    const bad = path
+      .split('?')[0]!
+      .split('/')
+      .find((seg) => seg === '.' || seg === '..');
+    if (bad !== undefined)
+      throw new KubeError('Invalid', this.context, `invalid request path ${JSON.stringify(path)}: may not contain '${bad}'`);
+    if (!URL.canParse(this.base + path)) throw new KubeError('Invalid', this.context, `kubeconfig server "${this.server}" is not a URL`);
+    const u = new URL(this.base + path);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
     return u.toString();
   }
@@ -100,7 +116,7 @@ export class HttpClusterClient implements ClusterClient {
     if (/Timeout|ETIMEDOUT|UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT/i.test(`${err.name} ${code}`)) {
       return new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} in time`);
     }
-    const detail = code || (err.message ?? String(e)).split('\n')[0];
+    const detail = code || redactUrlPasswords((err.message ?? String(e)).split('\n')[0] ?? '');
     return new KubeError('Unreachable', this.context, `cannot reach ${this.server} (${detail})`);
   }
 
@@ -146,16 +162,27 @@ export class HttpClusterClient implements ClusterClient {
     return parsed as T;
   }
 
-  get(t: ResourceType, namespace: string | undefined, name: string, subresource?: string): Promise<KubeObject> {
-    return this.request<KubeObject>({ path: resourcePath(t, { namespace, name, subresource }) });
+  /** resourcePath, with a refused name or namespace as this cluster's Invalid error (exit 2). */
+  private path(t: ResourceType, opts: { namespace?: string; name?: string; subresource?: string }, needsName = false): string {
+    try {
+      if (needsName && !opts.name) throw new InvalidPathSegment('name', opts.name ?? '', 'may not be empty');
+      return resourcePath(t, opts);
+    } catch (e) {
+      if (e instanceof InvalidPathSegment) throw new KubeError('Invalid', this.context, e.message);
+      throw e;
+    }
   }
 
-  list(
+  async get(t: ResourceType, namespace: string | undefined, name: string, subresource?: string): Promise<KubeObject> {
+    return this.request<KubeObject>({ path: this.path(t, { namespace, name, subresource }, true) });
+  }
+
+  async list(
     t: ResourceType,
     opts: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number } = {},
   ): Promise<KubeList> {
     return this.request<KubeList>({
-      path: resourcePath(t, { namespace: opts.namespace }),
+      path: this.path(t, { namespace: opts.namespace }),
       query: {
         labelSelector: opts.labelSelector,
         fieldSelector: opts.fieldSelector,
@@ -179,7 +206,7 @@ export class HttpClusterClient implements ClusterClient {
     return { apiVersion: last.apiVersion, kind: last.kind, metadata: { resourceVersion: last.metadata?.resourceVersion }, items };
   }
 
-  patch(
+  async patch(
     t: ResourceType,
     namespace: string | undefined,
     name: string,
@@ -189,7 +216,7 @@ export class HttpClusterClient implements ClusterClient {
   ): Promise<KubeObject> {
     return this.request<KubeObject>({
       method: 'PATCH',
-      path: resourcePath(t, { namespace, name, subresource: opts.subresource }),
+      path: this.path(t, { namespace, name, subresource: opts.subresource }, true),
       query: {
         dryRun: opts.dryRun ? 'All' : undefined,
         fieldManager: opts.fieldManager ?? (type === 'apply' ? 'zonectl' : undefined),
@@ -200,10 +227,10 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
-  create(t: ResourceType, namespace: string | undefined, obj: KubeObject, opts: { dryRun?: boolean } = {}): Promise<KubeObject> {
+  async create(t: ResourceType, namespace: string | undefined, obj: KubeObject, opts: { dryRun?: boolean } = {}): Promise<KubeObject> {
     return this.request<KubeObject>({
       method: 'POST',
-      path: resourcePath(t, { namespace }),
+      path: this.path(t, { namespace }),
       query: { dryRun: opts.dryRun ? 'All' : undefined },
       body: obj,
     });
@@ -227,7 +254,7 @@ export class HttpClusterClient implements ClusterClient {
     let res;
     try {
       res = await request(
-        this.url(resourcePath(t, { namespace: opts.namespace }), {
+        this.url(this.path(t, { namespace: opts.namespace }), {
           watch: 'true',
           resourceVersion: opts.resourceVersion,
           allowWatchBookmarks: opts.allowWatchBookmarks ? 'true' : undefined,
@@ -345,7 +372,9 @@ export class HttpClusterClient implements ClusterClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.agent.close().catch(() => undefined);
+    // destroy, not close: close waits for requests in flight, and a hung cluster would hold the process
+    // until every one of them timed out (a one-shot command printed long before).
+    void this.agent.destroy().catch(() => undefined);
   }
 }
 

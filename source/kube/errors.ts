@@ -1,6 +1,7 @@
 // Typed, expected failures. Each carries the cluster (context) it happened on and renders as one sentence.
 import { ExpectedError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { InvalidPathSegment } from './object.js';
 
 export type KubeErrorKind =
   'Unreachable' | 'Forbidden' | 'Unauthorized' | 'Conflict' | 'NotFound' | 'Invalid' | 'Timeout' | 'Gone' | 'Server';
@@ -47,12 +48,14 @@ export function isKubeError(e: unknown, kind?: KubeErrorKind): e is KubeError {
 }
 
 /**
- * Whatever a request to `cluster` threw, as a typed error: a KubeError stays as it is; anything else
+ * Whatever a request to `cluster` threw, as a typed error: a KubeError stays as it is; a name that
+ * cannot be put into a request path is Invalid (exit 2); anything else
  * (a stream or parser failure outside the client's own classification) becomes a Server error with
  * its first line.
  */
 export function toKubeError(e: unknown, cluster: string): KubeError {
   if (e instanceof KubeError) return e;
+  if (e instanceof InvalidPathSegment) return new KubeError('Invalid', cluster, e.message);
   const text = e instanceof Error ? e.message : String(e);
   return new KubeError('Server', cluster, text.split('\n')[0] ?? '');
 }

@@ -1,9 +1,12 @@
 // Loading kubeconfig: KUBECONFIG may list several files (merged like kubectl: first file wins for a
-// name). One KubeConfig object per context — we never switch contexts on a shared one.
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+// name). One KubeConfig object per context — we never switch contexts on a shared one. Relative paths
+// in a file are relative to that file's folder, as client-go resolves them (ResolveLocalPaths).
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, type User } from '@kubernetes/client-node';
+import { parse } from 'yaml';
+import { TokenFileAuth } from './token-file.js';
 
 import { KubeconfigError } from './kubeconfig-error.js';
 
@@ -38,16 +41,30 @@ export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubec
   if (present.length === 0) {
     throw new KubeconfigError(`no kubeconfig found (looked at ${files.join(', ')}); set KUBECONFIG or use 'zonectl demo'`);
   }
+  /** User name -> its tokenFile (absolute). client-node does not know the kubeconfig's `tokenFile`. */
+  const tokenFiles = new Map<string, string>();
   for (const file of present) {
     const kc = new KubeConfig();
+    const dir = dirname(resolve(file));
+    let raw: unknown;
     try {
-      kc.loadFromFile(file);
+      const text = readFileSync(file, 'utf8');
+      kc.loadFromString(text);
+      raw = rawYaml(text);
     } catch (e) {
       throw new KubeconfigError(`kubeconfig ${file} is malformed: ${firstLine(e)}`);
     }
+    // certificate-authority, client-certificate, client-key.
+    kc.makePathsAbsolute(dir);
+    const rawTokenFiles = tokenFilesOf(raw);
     // First file wins for every name, like kubectl's merge rules.
     for (const c of kc.clusters ?? []) if (!merged.getCluster(c.name)) merged.addCluster(c);
-    for (const u of kc.users ?? []) if (!merged.getUser(u.name)) merged.addUser(u);
+    for (const u of kc.users ?? []) {
+      if (merged.getUser(u.name)) continue;
+      merged.addUser(withExecCommandResolved(u, dir));
+      const tf = rawTokenFiles.get(u.name);
+      if (tf) tokenFiles.set(u.name, atDir(dir, tf));
+    }
     for (const x of kc.contexts ?? []) if (!merged.getContextObject(x.name)) merged.addContext(x);
     if (!merged.currentContext && kc.currentContext) merged.currentContext = kc.currentContext;
   }
@@ -68,16 +85,53 @@ export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubec
       const cluster = merged.getCluster(ctx.cluster);
       if (!cluster) throw new KubeconfigError(`context "${name}" refers to missing cluster "${ctx.cluster}"`);
       const user = merged.getUser(ctx.user);
+      const tokenFile = user ? tokenFiles.get(user.name) : undefined;
       const kc = new KubeConfig();
       kc.loadFromOptions({
         clusters: [cluster],
-        users: user ? [user] : [],
+        // With a tokenFile the file's token is sent (client-node would send `token` over it); `token`
+        // is only the fallback when the file cannot be read, as in client-go.
+        users: user ? [tokenFile ? { ...user, token: undefined } : user] : [],
         contexts: [ctx],
         currentContext: name,
       });
+      if (user && tokenFile) kc.addAuthenticator(new TokenFileAuth(user.name, tokenFile, user.token));
       return kc;
     },
   };
+}
+
+/** A relative path is relative to the kubeconfig's folder. */
+function atDir(dir: string, p: string): string {
+  return isAbsolute(p) ? p : join(dir, p);
+}
+
+/** An exec plugin given as a path (it contains a separator) is relative to the kubeconfig's folder; a bare name is looked up on PATH. */
+function withExecCommandResolved(u: User, dir: string): User {
+  const command: unknown = u.exec?.command;
+  if (typeof command !== 'string' || !command.includes(sep) || isAbsolute(command)) return u;
+  return { ...u, exec: { ...u.exec, command: join(dir, command) } };
+}
+
+/** The file as plain data for what client-node drops (tokenFile); client-node's own parse decides what is malformed. */
+function rawYaml(text: string): unknown {
+  try {
+    return parse(text, { uniqueKeys: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** users[].user.tokenFile of a parsed kubeconfig, by user name. */
+function tokenFilesOf(raw: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  const users = (raw as { users?: unknown } | null)?.users;
+  if (!Array.isArray(users)) return out;
+  for (const u of users as Array<{ name?: unknown; user?: { tokenFile?: unknown } } | null>) {
+    const tf = u?.user?.tokenFile;
+    if (typeof u?.name === 'string' && typeof tf === 'string' && tf) out.set(u.name, tf);
+  }
+  return out;
 }
 
 function firstLine(e: unknown): string {

@@ -1,4 +1,5 @@
 // Plain-JSON Kubernetes objects as they come off the wire. kube/ knows nothing about games.
+import { InputError } from '../errors.js';
 
 export interface ObjectMeta {
   name?: string;
@@ -43,9 +44,40 @@ export function apiVersionOf(t: Pick<ResourceType, 'group' | 'version'>): string
   return t.group ? `${t.group}/${t.version}` : t.version;
 }
 
-/** Path of a collection or an object, e.g. /apis/apps/v1/namespaces/ns/deployments[/name[/status]]. */
+/**
+ * Why `s` cannot be one segment of a request path, or undefined when it can. As client-go
+ * (IsValidPathSegmentName): "." and ".." would be resolved away by URL normalisation (`gsts/..` would
+ * address the namespace, `-n ..` every namespace), "/" and "%" would change or escape the path.
+ */
+export function pathSegmentProblem(s: string): string | undefined {
+  if (s === '') return 'may not be empty';
+  if (s === '.' || s === '..') return `may not be '${s}'`;
+  if (s.includes('/')) return "may not contain '/'";
+  if (s.includes('%')) return "may not contain '%'";
+  return undefined;
+}
+
+/** A name or namespace that cannot be put into a request path (exit 2; the client adds the cluster). */
+export class InvalidPathSegment extends InputError {
+  constructor(what: 'name' | 'namespace', value: string, problem: string) {
+    super(`invalid resource ${what} ${JSON.stringify(value)}: ${problem}`);
+    this.name = 'InvalidPathSegment';
+  }
+}
+
+/**
+ * Path of a collection or an object, e.g. /apis/apps/v1/namespaces/ns/deployments[/name[/status]].
+ * Throws InvalidPathSegment for a namespace or name that would not stay one path segment.
+ */
 export function resourcePath(t: ResourceType, opts: { namespace?: string; name?: string; subresource?: string } = {}): string {
   const base = t.group ? `/apis/${t.group}/${t.version}` : `/api/${t.version}`;
+  const check = (what: 'name' | 'namespace', v: string) => {
+    const problem = pathSegmentProblem(v);
+    if (problem) throw new InvalidPathSegment(what, v, problem);
+  };
+  // An empty namespace or name means "none" (all namespaces, the collection): callers pass undefined or ''.
+  if (t.namespaced && opts.namespace) check('namespace', opts.namespace);
+  if (opts.name) check('name', opts.name);
   const ns = t.namespaced && opts.namespace ? `/namespaces/${encodeURIComponent(opts.namespace)}` : '';
   const name = opts.name ? `/${encodeURIComponent(opts.name)}` : '';
   const sub = opts.name && opts.subresource ? `/${opts.subresource}` : '';

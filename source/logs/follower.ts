@@ -134,6 +134,9 @@ export class LogFollower {
   }
 
   private emit(ev: FollowerEvent): void {
+    // After stop() (Ctrl-C, the reader of stdout gone) the requests still in flight fail as their
+    // connections close: that is no news about the cluster.
+    if (this.stopped) return;
     this.sink.event(ev);
   }
 
@@ -150,6 +153,7 @@ export class LogFollower {
         if (r.missing) this.emit({ kind: 'notice', cluster: run.name, message: r.missing });
         break;
       } catch (e) {
+        if (this.stopped) return;
         const err = toKubeError(e, run.name);
         this.clusterError(run, err);
         if (!this.opts.follow || err.kind === 'Forbidden' || err.kind === 'Unauthorized') {
@@ -173,7 +177,7 @@ export class LogFollower {
     }
     // One pass: list the pods once and read each container once.
     try {
-      for (let i = 0; i < run.sources.length; i++) {
+      for (let i = 0; i < run.sources.length && !this.stopped; i++) {
         const src = run.sources[i]!;
         const list = await run.client.listAll(KINDS.Pod, {
           namespace: src.namespace,
@@ -184,7 +188,7 @@ export class LogFollower {
       }
       run.synced = true;
     } catch (e) {
-      this.clusterError(run, toKubeError(e, run.name));
+      if (!this.stopped) this.clusterError(run, toKubeError(e, run.name));
     }
     this.settleCluster(run);
   }

@@ -2,6 +2,7 @@
 // input is never modified. A masked value shows a short hash so two values can still be compared
 // ("***(hmac:ab12cd34)" equal on both sides of a diff means unchanged) without showing either.
 import { createHmac, randomBytes } from 'node:crypto';
+import { redactUrlPasswords } from '../redact.js';
 
 // A key drawn once per process: markers are equal for equal values within one run (so a diff shows
 // changed / unchanged), but a printed marker cannot be brute-forced offline (an unkeyed hash of a
@@ -81,15 +82,33 @@ export function maskObject<T>(obj: T): T {
   return masked as T;
 }
 
+/** A value already masked by an earlier rule is left alone. */
+const masked = (v: string) => v.startsWith(MASK_PREFIX);
+
 const TEXT_RULES: Array<[RegExp, (m: string, ...g: string[]) => string]> = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, (_m, scheme) => `${scheme} ${MASK_PREFIX}`],
+  // scheme://user:password@host (mysql://, redis://, amqp://, https://, ...): the password.
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:[^\s/?#]+@/gi, (m) => redactUrlPasswords(m, (p) => (masked(p) ? p : maskValue(p)))],
+  // An HTTP authorization header in any case, with or without its scheme: "authorization: bearer x".
   [
-    /\b([A-Za-z_]*(?:password|passwd|pwd|token|secret|secretKey|accessKey|apiKey)[A-Za-z_]*)(["']?\s*[:=]\s*["']?)([^\s"',;&}]+)/gi,
-    (m, key, sep, val) => (REFERENCE.test(key) || val.startsWith(MASK_PREFIX) ? m : `${key}${sep}${maskValue(val)}`),
+    /\b((?:proxy-)?authorization)(["']?\s*[:=]\s*["']?)(?:(bearer|basic|digest|negotiate|token)\s+)?([^\s"',;&}]+)/gi,
+    (m, key, sep, scheme, val) => (masked(val) ? m : `${key}${sep}${scheme ? `${scheme} ` : ''}${MASK_PREFIX}`),
+  ],
+  [/\b(Bearer|bearer|BEARER|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, (_m, scheme) => `${scheme} ${MASK_PREFIX}`],
+  // Redis AUTH [user] password (as a command, or as MONITOR prints it: "auth" "password").
+  [
+    /(\bAUTH|"auth"|'auth'|"AUTH"|'AUTH')((?:[ \t]+["']?[^\s"']+["']?){1,2})/g,
+    (m, cmd, args) => (masked(args.trim()) ? m : `${cmd}${args.replace(/[^\s"']+/g, MASK_PREFIX)}`),
+  ],
+  [
+    /\b([A-Za-z_-]*(?:password|passwd|passphrase|pwd|token|secret|credentials?|(?:access|api|private|secret)[-_]?key)[A-Za-z_-]*)(["']?\s*[:=]\s*["']?)([^\s"',;&}]+)/gi,
+    (m, key, sep, val) => (REFERENCE.test(key) || masked(val) ? m : `${key}${sep}${maskValue(val)}`),
   ],
 ];
 
-/** Mask secrets in free text (log lines, error messages): "password=x", "token: y", "Bearer z". */
+/**
+ * Mask secrets in free text (log lines, error messages, hook messages): "password=x", "api_key=x",
+ * "token: y", "Bearer z", "authorization: bearer z", "mysql://user:x@host", "AUTH x".
+ */
 export function maskText(s: string): string {
   let out = s;
   for (const [re, fn] of TEXT_RULES) out = out.replace(re, fn as (m: string, ...g: string[]) => string);

@@ -84,3 +84,20 @@ describe('readHookRun', () => {
     expect(h.name).toBe('canary-test-gd-9d78dd5db-1-check-online');
   });
 });
+
+describe('readHookRun masks what a probe echoed', () => {
+  it('status.message, metric messages, measurement messages and values, arg values', () => {
+    const o = stepHookRun('Failed');
+    o.status.message = 'GET https://probe.example.com/health?token=t0k-1 returned 401; password=pw-2';
+    o.spec.args = [{ name: 'url', value: 'https://probe.example.com/?token=arg-3' }];
+    o.status.metricResults = [
+      { name: 'web', phase: 'Failed', message: 'authorization: bearer br-4', measurements: [{ value: 'mysql://game:my-5@db:3306/z' }] },
+      { name: 'redis', phase: 'Error', measurements: [{ value: '0', message: 'redis AUTH rd-6; api_key=ak-7' }] },
+    ];
+    const h = readHookRun('prod', o);
+    const text = JSON.stringify(h);
+    for (const s of ['t0k-1', 'pw-2', 'arg-3', 'br-4', 'my-5', 'rd-6', 'ak-7']) expect(text).not.toContain(s);
+    expect(h.message).toMatch(/^GET https:\/\/probe\.example\.com\/health\?token=\*\*\*\(hmac:[0-9a-f]{8}\) returned 401; password=\*\*\*/);
+    expect(h.metrics[0]!.lastValue).toMatch(/^mysql:\/\/game:\*\*\*\(hmac:[0-9a-f]{8}\)@db:3306\/z$/);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isMasked, isSensitiveKey, maskObject, maskText, maskValue } from '../../../source/model/mask.js';
+import { isMasked, isSensitiveKey, MASK_PREFIX, maskObject, maskText, maskValue } from '../../../source/model/mask.js';
+import { redactUrlPasswords } from '../../../source/redact.js';
 import { zone1 } from '../kinds/fixtures-zone.js';
 
 describe('mask', () => {
@@ -95,5 +96,50 @@ describe('mask', () => {
     expect(out).toContain(`password=${maskValue('password1')}`);
     expect(out).toContain('Bearer ***');
     expect(maskText('secretName=db-secret')).toBe('secretName=db-secret');
+  });
+});
+
+describe('maskText: the patterns programs log secrets in', () => {
+  const cases: Array<[string, string, string[]]> = [
+    // [what, line, secret values that must not survive]
+    ['authorization header, lowercase scheme', 'GET /api authorization: bearer s3cr3t-v4lue', ['s3cr3t-v4lue']],
+    ['authorization header, short token', 'Authorization: Bearer abc', ['abc']],
+    ['authorization in JSON', '{"authorization":"Basic dXNlcjpwYXNz"}', ['dXNlcjpwYXNz']],
+    ['api_key=', 'calling backend api_key=AKfake123 region=sh', ['AKfake123']],
+    ['x-api-key header', 'x-api-key: k3y-v4lue', ['k3y-v4lue']],
+    ['mysql URL', 'dsn mysql://game:hunter2@db-1:3306/zone', ['hunter2']],
+    ['redis URL without user', 'redis://:r3dispass@cache:6379/0', ['r3dispass']],
+    ['any scheme, password with a raw @', 'amqp://mq:p@ss@rabbit:5672/', ['p@ss']],
+    ['redis AUTH', 'redis AUTH r3dis-secret', ['r3dis-secret']],
+    ['redis AUTH user password', 'sent AUTH default r3dis-secret', ['r3dis-secret']],
+    ['redis MONITOR', '1339518083.107412 [0 127.0.0.1:60866] "auth" "m0nitor-pass"', ['m0nitor-pass']],
+    ['URL query token', 'probe https://metrics.example.com/q?token=qu3ry-t0ken&x=1', ['qu3ry-t0ken']],
+  ];
+  it.each(cases)('%s', (_what, line, secrets) => {
+    const out = maskText(line);
+    for (const s of secrets) expect(out).not.toContain(s);
+    expect(out).toContain(MASK_PREFIX);
+  });
+
+  it('keeps what is not a secret: the user and host of a URL, a server URL without a password, prose', () => {
+    expect(maskText('dsn mysql://game:hunter2@db-1:3306/zone')).toMatch(/^dsn mysql:\/\/game:\*\*\*\(hmac:[0-9a-f]{8}\)@db-1:3306\/zone$/);
+    expect(maskText('cannot reach https://127.0.0.1:6443 (ECONNREFUSED)')).toBe('cannot reach https://127.0.0.1:6443 (ECONNREFUSED)');
+    expect(maskText('NOAUTH Authentication required.')).toBe('NOAUTH Authentication required.');
+    expect(maskText('api_key_file=/etc/key')).toBe('api_key_file=/etc/key');
+  });
+
+  it('is idempotent: masking masked text changes nothing', () => {
+    for (const line of ['mysql://game:hunter2@db-1/zone', 'authorization: bearer x', 'AUTH p', 'api_key=x', 'password=y'])
+      expect(maskText(maskText(line))).toBe(maskText(line));
+  });
+});
+
+describe('redactUrlPasswords (server URLs, as kubectl prints them)', () => {
+  it('replaces the password with xxxxx and keeps the rest', () => {
+    expect(redactUrlPasswords('https://admin:s3cret@10.0.0.1:6443')).toBe('https://admin:xxxxx@10.0.0.1:6443');
+    expect(redactUrlPasswords('cannot reach https://admin:s3cret@10.0.0.1:6443 (ECONNREFUSED)')).toBe(
+      'cannot reach https://admin:xxxxx@10.0.0.1:6443 (ECONNREFUSED)',
+    );
+    expect(redactUrlPasswords('https://10.0.0.1:6443/api')).toBe('https://10.0.0.1:6443/api');
   });
 });

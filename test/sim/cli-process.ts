@@ -1,0 +1,123 @@
+// The zonectl program as a real child process, built from the current sources (esbuild, like
+// `npm run bundle`, into a temp dir) so a test never runs a stale dist/. Run on the project's pinned
+// Node. Every child a test starts is ended by its own PID.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const pinned = join(root, 'node_modules/node/bin/node');
+export const NODE = existsSync(pinned) ? pinned : process.execPath;
+
+export interface BuiltCli {
+  /** The entry file (cli.mjs). */
+  cli: string;
+  remove(): void;
+}
+
+/** Bundles source/cli.ts (with its lazily loaded command chunks) into a temp dir. */
+export async function buildCli(): Promise<BuiltCli> {
+  const dir = mkdtempSync(join(tmpdir(), 'zonectl-cli-'));
+  await build({
+    entryPoints: [join(root, 'source/cli.ts')],
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: ['react-devtools-core', 'bufferutil', 'utf-8-validate'],
+    banner: { js: "import { createRequire as __zcr } from 'node:module'; const require = __zcr(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return { cli: join(dir, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `zonectl args` to its end (killed after timeoutMs: the result then has signal SIGKILL). */
+export function runCli(cli: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000): Promise<Ran> {
+  return new Promise((done, fail) => {
+    const child = spawn(NODE, [cli, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * Runs `zonectl args` with its stdout read until `bytes` bytes arrived, then closed (what `| head -c`
+ * does): the program then writes into a pipe nobody reads.
+ */
+export function runCliClosingStdout(cli: string, args: string[], env: NodeJS.ProcessEnv, bytes: number, timeoutMs = 30_000): Promise<Ran> {
+  return new Promise((done, fail) => {
+    const child = spawn(NODE, [cli, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      if (stdout.length >= bytes) return;
+      stdout += String(d);
+      if (stdout.length >= bytes) child.stdout.destroy();
+    });
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+/** A long-running child (e.g. `demo --serve`): resolves once its stdout matches `ready`. */
+export function startCli(
+  cli: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; stdout: () => string; stderr: () => string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(NODE, [cli, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`zonectl ${args.join(' ')} did not print ${ready} in time; stderr: ${stderr}`));
+    }, 30_000);
+    child.stdout!.on('data', (d) => {
+      stdout += String(d);
+      if (ready.test(stdout)) {
+        clearTimeout(timer);
+        done({ child, stdout: () => stdout, stderr: () => stderr });
+      }
+    });
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      fail(e);
+    });
+  });
+}
