@@ -13,6 +13,7 @@ import { ActionService } from '../source/actions/service.js';
 import { openSession, type FleetFlags } from '../source/app/session.js';
 import { Refusal } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
+import { batchRecord } from '../source/model/releases.js';
 import { isActiveRollout } from '../source/model/rollouts.js';
 import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../source/model/types.js';
 import { confirm, type Streams } from './action-io.js';
@@ -116,8 +117,8 @@ function matches(w: WorkloadInfo, f: BatchFlags, inZone?: (zone: string | undefi
   if (f.step !== undefined && (w.rollout.stepIndex === undefined || w.rollout.stepIndex + 1 !== f.step)) return false;
   if (f.imageFrom !== undefined && !w.containers.some((c) => c.image === f.imageFrom)) return false;
   if (inZone && !inZone(w.zone)) return false;
-  if (f.batch !== undefined && w.lastAction?.batch !== f.batch) return false;
-  if (f.undo !== undefined && !(w.lastAction?.batch === f.undo && w.lastAction.action === 'hotupdate' && w.lastAction.images)) return false;
+  if (f.batch !== undefined && !batchRecord(w, f.batch)) return false;
+  if (f.undo !== undefined && !(w.release?.batch === f.undo && w.release.action === 'hotupdate' && w.release.images)) return false;
   return (
     f.state !== undefined ||
     f.step !== undefined ||
@@ -204,14 +205,14 @@ export async function runBatchAction(
         // Explicit targets: only those listed count (a failed one left out of the list is left out);
         // a selection: every workload the batch did, wherever it is now.
         const listed = new Set(named.map(targetName));
-        done = all.filter((w) => w.lastAction?.batch === f.resume && (!explicit || listed.has(targetName(w))));
-        const other = done.find((w) => w.lastAction!.action !== action);
+        done = all.filter((w) => batchRecord(w, f.resume!) && (!explicit || listed.has(targetName(w))));
+        const other = done.find((w) => batchRecord(w, f.resume!)!.action !== action);
         if (other)
           throw new UsageError(
-            `--resume ${f.resume}: that batch was ${other.lastAction!.action} (on ${other.cluster}/${other.name}), not ${action}`,
+            `--resume ${f.resume}: that batch was ${batchRecord(other, f.resume)!.action} (on ${other.cluster}/${other.name}), not ${action}`,
           );
       }
-      if (f.undo) for (const w of all) if (w.lastAction?.batch === f.undo) undone.set(targetName(w), w);
+      if (f.undo) for (const w of all) if (w.release?.batch === f.undo) undone.set(targetName(w), w);
       if (!explicit)
         targets = all
           .filter((w) => matches(w, f, inZone))
@@ -234,9 +235,12 @@ export async function runBatchAction(
     const batch = f.resume ?? randomBytes(4).toString('hex');
     // The wave plan: --waves (or a plan named in the config), else the one the resumed batch ran under.
     const wavesText =
-      f.waves !== undefined ? (session.config.waves[f.waves] ?? f.waves) : done.find((d) => d.lastAction?.waves)?.lastAction?.waves;
+      f.waves !== undefined ? (session.config.waves[f.waves] ?? f.waves) : done.map((d) => batchRecord(d, batch)?.waves).find(Boolean);
     const order = releaseOrder(
-      done.map((w) => ({ target: { cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }, wave: w.lastAction?.wave })),
+      done.map((w) => ({
+        target: { cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name },
+        wave: batchRecord(w, batch)?.wave,
+      })),
       targets,
     );
     let ends = [order.targets.length];
@@ -248,10 +252,11 @@ export async function runBatchAction(
       ends = e;
     }
     const doneNames = new Map(done.map((w) => [targetName(w), w]));
+    const rec = (w: WorkloadInfo) => batchRecord(w, batch)!;
     // --undo: each target gets back the image its hot update in that batch replaced.
     const inputFor: BatchInput = f.undo
       ? (t) => {
-          const im = undone.get(targetName(t))?.lastAction?.images?.[0];
+          const im = undone.get(targetName(t))?.release?.images?.[0];
           if (!im) return { ...input, container: '', image: '' };
           return { ...input, container: im.container, image: im.from };
         }
@@ -277,7 +282,7 @@ export async function runBatchAction(
         return {
           target: t,
           outcome: 'already done',
-          reason: `done in this batch${d.lastAction!.wave ? ` (wave ${d.lastAction!.wave})` : ''} by ${d.lastAction!.by} at ${d.lastAction!.at}`,
+          reason: `done in this batch${rec(d).wave ? ` (wave ${rec(d).wave})` : ''} by ${rec(d).by} at ${rec(d).at}`,
           exitCode: 0,
           ms: 0,
           current: d,

@@ -1,6 +1,7 @@
 // zonectl rollouts: game workloads whose rollout is progressing, paused or failed (--all: every one).
 import { targetName } from '../source/actions/batch.js';
 import { rolloutColumns } from '../source/model/columns/rollouts.js';
+import { batchRecord } from '../source/model/releases.js';
 import { isActiveRollout } from '../source/model/rollouts.js';
 import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
@@ -15,7 +16,7 @@ Game workloads whose rollout is progressing, paused or failed, across the fleet.
 
 Flags:
   --all                  include workloads whose rollout is complete
-  --batch ID             only the workloads a fleet action (batch ID) last acted on, whatever
+  --batch ID             only the workloads a fleet action (batch ID) acted on last, whatever
                          their state (-o wide adds LAST-ACTION: action, who, when, batch and wave)
 ${FLEET_HELP}
 `;
@@ -30,7 +31,7 @@ export function run(argv: string[]): Promise<number> {
       (s, errors) => {
         const now = Date.now();
         const rows = s.workloads
-          .filter((w) => (batch !== undefined ? w.lastAction?.batch === batch : flags.all || isActiveRollout(w)))
+          .filter((w) => (batch !== undefined ? batchRecord(w, batch) !== undefined : flags.all || isActiveRollout(w)))
           .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
         const text = renderList({
           kind: 'Rollout',

@@ -9,9 +9,9 @@ import type { Plan } from '../kinds/plan/types.js';
 import { stateDir } from '../config/paths.js';
 import type { KubeObject } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
-import { parseLastAction } from '../model/last-action.js';
+import { CONTROL_ACTIONS, parseLastAction } from '../model/last-action.js';
 
-export { AUDIT_ANNOTATION } from '../model/last-action.js';
+export { AUDIT_ANNOTATION, RELEASE_ANNOTATION } from '../model/last-action.js';
 
 /** The annotation value: {"action","by","at","reason","summary"}. */
 export interface AuditAnnotation {
@@ -84,6 +84,19 @@ export function annotationValue(a: AuditAnnotation): string {
     ...(a.reason ? { reason: a.reason } : {}),
     summary: a.summary,
     ...(a.batch ? { batch: a.batch } : {}),
+    ...(a.wave !== undefined ? { wave: a.wave, waves: a.waves } : {}),
+    ...(a.images ? { images: a.images } : {}),
+  });
+}
+
+/** The release annotation's value for a batch write that makes (not steers) a release; else undefined. */
+export function releaseValue(a: AuditAnnotation): string | undefined {
+  if (!a.batch || CONTROL_ACTIONS.has(a.action)) return undefined;
+  return JSON.stringify({
+    action: a.action,
+    by: a.by,
+    at: a.at,
+    batch: a.batch,
     ...(a.wave !== undefined ? { wave: a.wave, waves: a.waves } : {}),
     ...(a.images ? { images: a.images } : {}),
   });

@@ -23,23 +23,27 @@ export interface Decoration {
    * does, after re-checking the decision on a fresh read). Otherwise a planned precondition is kept.
    */
   overrideResourceVersion?: boolean;
-  /** Annotation key/value to set in the same write. */
-  annotation?: { key: string; value: string };
+  /** Annotation key/value(s) to set in the same write. */
+  annotation?: { key: string; value: string } | ReadonlyArray<{ key: string; value: string }>;
   /** For JSON patches: whether the object has a metadata.annotations map now. */
   annotationsExist?: boolean;
 }
 
 /** The body to send. Never mutates the planned body. */
 export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decoration): unknown {
+  const notes = d.annotation === undefined ? [] : 'key' in d.annotation ? [d.annotation] : [...d.annotation];
   if (patchType === 'merge') {
     if (!isRecord(body)) throw new Error('a merge patch body must be an object');
     const out: Record<string, unknown> = structuredClone(body);
-    if (d.resourceVersion === undefined && !d.annotation) return out;
+    if (d.resourceVersion === undefined && !notes.length) return out;
     const meta: Record<string, unknown> = isRecord(out.metadata) ? { ...out.metadata } : {};
     if (d.resourceVersion !== undefined && (d.overrideResourceVersion || typeof meta.resourceVersion !== 'string'))
       meta.resourceVersion = d.resourceVersion;
-    if (d.annotation)
-      meta.annotations = { ...(isRecord(meta.annotations) ? meta.annotations : {}), [d.annotation.key]: d.annotation.value };
+    if (notes.length)
+      meta.annotations = {
+        ...(isRecord(meta.annotations) ? meta.annotations : {}),
+        ...Object.fromEntries(notes.map((n) => [n.key, n.value])),
+      };
     out.metadata = meta;
     return out;
   }
@@ -50,12 +54,12 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
     if (planned < 0) ops.unshift({ op: 'test', path: '/metadata/resourceVersion', value: d.resourceVersion });
     else if (d.overrideResourceVersion) ops[planned] = { op: 'test', path: '/metadata/resourceVersion', value: d.resourceVersion };
   }
-  if (d.annotation) {
+  if (notes.length) {
     // The plan's own ops may create the annotations map; otherwise it must exist before we add a key.
     const created = ops.some((o) => (o.op === 'add' || o.op === 'replace') && o.path === '/metadata/annotations' && isRecord(o.value));
     if (d.annotationsExist || created)
-      ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(d.annotation.key)}`, value: d.annotation.value });
-    else ops.push({ op: 'add', path: '/metadata/annotations', value: { [d.annotation.key]: d.annotation.value } });
+      for (const n of notes) ops.push({ op: 'add', path: `/metadata/annotations/${pointerEscape(n.key)}`, value: n.value });
+    else ops.push({ op: 'add', path: '/metadata/annotations', value: Object.fromEntries(notes.map((n) => [n.key, n.value])) });
   }
   return ops;
 }

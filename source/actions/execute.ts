@@ -17,6 +17,8 @@ import {
   type AuditRecord,
   type BatchTag,
   localIdentity,
+  RELEASE_ANNOTATION,
+  releaseValue,
 } from './audit.js';
 import { decorateBody, writeOutcome } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
@@ -74,6 +76,12 @@ export interface ExecuteResult {
 export const targetKey = (t: PlanTarget): string => `${t.cluster}|${t.type.group}|${t.type.resource}|${t.namespace}|${t.name}`;
 export const sameTarget = (a: PlanTarget, b: PlanTarget): boolean => targetKey(a) === targetKey(b);
 export const targetLabel = (t: PlanTarget): string => `${t.type.kind} ${t.namespace}/${t.name}`;
+
+/** The annotations one audited write carries: the last action, and for a release's write the release. */
+function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
+  const release = releaseValue(a);
+  return [{ key: AUDIT_ANNOTATION, value: annotationValue(a) }, ...(release ? [{ key: RELEASE_ANNOTATION, value: release }] : [])];
+}
 
 /** Index of the write that carries the audit annotation: the last main-resource write on the primary. */
 export function auditStepIndex(plan: Plan): number {
@@ -266,14 +274,14 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
         // hook run, hold); its resourceVersion guards the short window to this write, so a controller's
         // status write since planning is no conflict.
         overrideResourceVersion: true,
-        annotation: i === carrier && annotation ? { key: AUDIT_ANNOTATION, value: annotationValue(annotation) } : undefined,
+        annotation: i === carrier && annotation ? notes(annotation) : undefined,
         annotationsExist: !!cur.metadata?.annotations,
       });
       await send(s, body);
     }
     // (4) status-only (or other-object) plans: the annotation goes on the primary in its own merge patch.
     if (annotation && carrier < 0) {
-      const body = { metadata: { annotations: { [AUDIT_ANNOTATION]: annotationValue(annotation) } } };
+      const body = { metadata: { annotations: Object.fromEntries(notes(annotation).map((n) => [n.key, n.value])) } };
       await send({ target: plan.primary, patchType: 'merge', describe: `annotation ${AUDIT_ANNOTATION}` }, body, { audit: true });
     }
   } catch (e) {

@@ -2,6 +2,14 @@
 // in the same patch as the change). Read here so every row knows which fleet release (batch) and wave
 // last touched it: that is how a release is found, resumed and rolled back from the clusters alone.
 export const AUDIT_ANNOTATION = 'zonectl.io/last-action';
+/**
+ * The fleet release (batch) that last changed the object — hot update, approve, reject, skip-hook,
+ * retry-hooks — with its wave and plan. A hold or release of the release's workloads (stopping or
+ * resuming it) does not replace it, so the release stays findable, resumable and undoable.
+ */
+export const RELEASE_ANNOTATION = 'zonectl.io/release';
+/** Batch actions that steer a release rather than make one: they leave RELEASE_ANNOTATION alone. */
+export const CONTROL_ACTIONS: ReadonlySet<string> = new Set(['hold', 'release']);
 
 export interface LastAction {
   action: string;

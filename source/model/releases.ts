@@ -1,7 +1,9 @@
-// Fleet releases as the clusters record them: every workload a fleet action (batch) last acted on
-// carries the batch id, its wave and the wave plan in its audit annotation, so grouping the fleet's
+// Fleet releases as the clusters record them: every workload a fleet release (a batch that changes
+// it: hot update, approve, reject...) last changed carries the batch id, its wave and the wave plan in
+// its zonectl.io/release annotation (a hold or release of it leaves that alone), so grouping the fleet's
 // workloads by batch gives each release's progress wave by wave — from any host, with no local state.
 // Targets a stopped release never reached carry nothing, so a release is known by what it touched.
+import type { LastAction } from './last-action.js';
 import type { WorkloadInfo } from './types.js';
 
 export interface WaveProgress {
@@ -36,26 +38,36 @@ export interface ReleaseInfo {
   workloads: WorkloadInfo[];
 }
 
+/**
+ * What batch `id` recorded on the workload: its release record (kept through a hold/release of it),
+ * else its last action when that was the batch (a hold or release batch); undefined when neither.
+ */
+export function batchRecord(w: WorkloadInfo, id: string): LastAction | undefined {
+  if (w.release?.batch === id) return w.release;
+  if (w.lastAction?.batch === id) return w.lastAction;
+  return undefined;
+}
+
 export function releasesOf(workloads: readonly WorkloadInfo[]): ReleaseInfo[] {
   const by = new Map<string, WorkloadInfo[]>();
   for (const w of workloads) {
-    const b = w.lastAction?.batch;
+    const b = w.release?.batch;
     if (b) by.set(b, [...(by.get(b) ?? []), w]);
   }
   return [...by].map(([batch, ws]) => release(batch, ws)).sort((a, b) => b.lastAt.localeCompare(a.lastAt));
 }
 
 function release(batch: string, ws: WorkloadInfo[]): ReleaseInfo {
-  const first = ws[0]!.lastAction!;
-  const ats = ws.map((w) => w.lastAction!.at).sort();
-  const waves = ws.find((w) => w.lastAction!.waves)?.lastAction!.waves;
+  const first = ws[0]!.release!;
+  const ats = ws.map((w) => w.release!.at).sort();
+  const waves = ws.find((w) => w.release!.waves)?.release!.waves;
   const waveCount = waves ? waves.split(',').length : undefined;
   const count = (list: WorkloadInfo[], phase: (p: WorkloadInfo['rollout']['phase']) => boolean) =>
     list.filter((w) => !w.invalid && phase(w.rollout.phase)).length;
   const isRolling = (p: string) => p === 'progressing' || p === 'paused';
   const perWaveMap = new Map<number, WorkloadInfo[]>();
   for (const w of ws) {
-    const n = w.lastAction!.wave;
+    const n = w.release!.wave;
     if (n !== undefined) perWaveMap.set(n, [...(perWaveMap.get(n) ?? []), w]);
   }
   const perWave = [...perWaveMap]
@@ -75,7 +87,7 @@ function release(batch: string, ws: WorkloadInfo[]): ReleaseInfo {
   const out: ReleaseInfo = {
     batch,
     action: first.action,
-    by: [...new Set(ws.map((w) => w.lastAction!.by))].sort().join(','),
+    by: [...new Set(ws.map((w) => w.release!.by))].sort().join(','),
     startedAt: ats[0]!,
     lastAt: ats.at(-1)!,
     targets: ws.length,

@@ -204,6 +204,8 @@ export interface WorkloadInfo {
   owner?: WorkloadOwner;
   /** The last zonectl action on it (its audit annotation): who, when, which fleet batch and wave. */
   lastAction?: LastAction;
+  /** The fleet release (batch) that last changed it (not replaced by a hold/release of it). */
+  release?: LastAction;
   rollout: RolloutStatus;
   invalid?: string;
 }

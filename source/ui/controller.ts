@@ -47,7 +47,9 @@ export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
   const v = top(state).view;
   scopes.add(views.list(v) ? 'list' : 'detail');
   if (views.actionsOf(v)) scopes.add('rollout-actions');
-  if (views.list(v)?.actions) scopes.add('marks');
+  // Marks pick workloads: not on a list whose rows already stand for a group of them (Releases).
+  const acts = views.list(v)?.actions;
+  if (acts && !acts.group) scopes.add('marks');
   if (views.hasLogs(v)) scopes.add('logs');
   return scopes;
 }

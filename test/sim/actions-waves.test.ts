@@ -11,7 +11,7 @@ import { actionHelp, runAction } from '../../commands/action-common.js';
 import type { Streams } from '../../commands/action-io.js';
 import { targetName } from '../../source/actions/batch.js';
 import type { KubeObject } from '../../source/kube/object.js';
-import { AUDIT_ANNOTATION, parseLastAction } from '../../source/model/last-action.js';
+import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../source/model/last-action.js';
 import type { ActionName, ActionTarget } from '../../source/model/types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
@@ -172,8 +172,21 @@ describe('a fleet release in waves', () => {
     expect(resumed.code, resumed.err + resumed.out).toBe(0);
     targets.slice(3).forEach((t) => expect(lastOf(t)).toMatchObject({ batch: j.batch, wave: 3 }));
 
-    // Rolled back wave by wave: the batch's targets are selected by its id, wherever they are.
+    // Stopped fleet-wide and resumed (hold / release of the batch's workloads): the release stays what
+    // the workloads belong to (its own annotation), so it is still listed, resumable and undoable.
     const admin = demo.contexts.filter((c) => !c.endsWith('-viewer')).flatMap((c) => ['--context', c]);
+    const stop = await zonectl('hold', [...admin, '-A', '--batch', j.batch, '--yes', '-o', 'json']);
+    expect(stop.code, stop.err + stop.out).toBe(0);
+    expect((JSON.parse(stop.out) as { results: unknown[] }).results).toHaveLength(6);
+    const relOf = (t: ActionTarget) => parseLastAction(live(t).metadata.annotations?.[RELEASE_ANNOTATION]);
+    for (const t of targets) {
+      expect(lastOf(t)).toMatchObject({ action: 'hold' });
+      expect(relOf(t)).toMatchObject({ action: 'hotupdate', batch: j.batch });
+    }
+    const go = await zonectl('release', [...admin, '-A', '--batch', j.batch, '--yes']);
+    expect(go.code, go.err + go.out).toBe(0);
+
+    // Rolled back wave by wave: the batch's targets are selected by its id, wherever they are.
     const rb = await zonectl('hotupdate', [
       ...admin,
       '-A',

@@ -130,9 +130,56 @@ describe('marks and a batch from the console', () => {
     expect(step(h!)).toBeGreaterThan(before.h);
     for (const s of [a!, h!])
       expect(JSON.parse(live(s).metadata.annotations![AUDIT_ANNOTATION]!)).toMatchObject({ action: 'approve', batch });
+    approved = batch!;
+    r.unmount();
+  });
+
+  test('the Releases view lists that batch and its detail; h on it plans a hold of every workload of the release', async () => {
+    expect(approved).toMatch(/^[0-9a-f]{8}$/);
+    const r = render(
+      <App
+        source={session.store}
+        theme={resolveTheme('mono', {})}
+        fleetLabel="demo"
+        user="admin"
+        readOnly={false}
+        actions={ports.actions}
+        initialView="releases"
+        size={{ columns: 100, rows: 30 }}
+        onExit={() => undefined}
+      />,
+    );
+    const frame = () => r.lastFrame() ?? '';
+    const waitFor = async (pred: (f: string) => boolean, what: string) => {
+      for (let i = 0; i < 800; i++) {
+        if (pred(frame())) return frame();
+        await new Promise((res) => setTimeout(res, 25));
+      }
+      throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+    };
+    const press = async (k: string) => {
+      r.stdin.write(k);
+      await new Promise((res) => setTimeout(res, 40));
+    };
+    const releaseRow = new RegExp(`^> +${approved} +approve +\\S+ +- +2 +`, 'm');
+    let f = await waitFor((x) => releaseRow.test(x), 'the release row');
+    await press('\r');
+    f = await waitFor((x) => x.includes(`Release ${approved} approve by`), 'the release detail');
+    expect(f).toMatch(/^ *targets +2: /m);
+    await press('\x1b');
+    await waitFor((x) => releaseRow.test(x), 'back on the list');
+    // h on the release: one card for every workload of it. These two are mid-canary, where bk-bcs takes
+    // the partition from the step: the card says so for each (an honest refusal, not a hold that slips).
+    await press('h');
+    f = await waitFor((x) => x.includes('hold 2 workloads: 0 planned, 2 not possible'), 'the hold card for the release');
+    expect(f).toMatch(/canary steps set the partition/);
+    await press('n');
+    await waitFor((x) => releaseRow.test(x) && !x.includes('hold 2 workloads'), 'cancelled, back on the list');
     r.unmount();
   });
 });
+
+let approved = '';
 
 describe('the console port on many targets', () => {
   test('planMany: one card with the targets that are not possible and why; run: one line with the counts and the first reason', async () => {

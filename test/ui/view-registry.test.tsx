@@ -23,7 +23,7 @@ const hookRunKey = (h: HookRunInfo) => `${h.cluster}/${h.namespace}/${h.name}`;
 const hookRunsView = defineView<HookRunInfo>({
   id: 'hookruns',
   title: 'Hook runs',
-  key: '6',
+  key: '7',
   aliases: ['hr', 'hookrun'],
   help: 'hook runs and their metric results',
   columns: hookRunColumns,
@@ -51,8 +51,8 @@ const views = makeRegistry([...DEFAULT_VIEWS, hookRunsView]);
 describe('a view is one definition', () => {
   test('its key, its `:` command and aliases, and the help come from the definition', () => {
     const scopes = new Set(['global' as const]);
-    expect(lookup('6', scopes, views.keymap)?.id).toBe('view:hookruns');
-    expect(lookup('6', scopes, VIEWS.keymap)).toBeUndefined();
+    expect(lookup('7', scopes, views.keymap)?.id).toBe('view:hookruns');
+    expect(lookup('7', scopes, VIEWS.keymap)).toBeUndefined();
     expect(parseCommand('hookruns', [], views)).toEqual({ kind: 'view', view: 'hookruns' });
     expect(parseCommand('hr', [], views)).toEqual({ kind: 'view', view: 'hookruns' });
     expect(parseCommand('hr', [], VIEWS)).toMatchObject({ kind: 'error' });
@@ -60,13 +60,13 @@ describe('a view is one definition', () => {
     const help = helpLines(views)
       .map((l) => l.segs.map((s) => s.text).join(''))
       .join('\n');
-    expect(help).toMatch(/^ {2}6 +Show the hook runs view$/m);
+    expect(help).toMatch(/^ {2}7 +Show the hook runs view$/m);
     expect(help).toMatch(/^ {2}:hookruns +hook runs and their metric results \(also :hr :hookrun\)$/m);
   });
 
-  test('the console shows it: key 6, its columns, Enter opens its detail, `:hr` comes back to it', async () => {
+  test('the console shows it: key 7, its columns, Enter opens its detail, `:hr` comes back to it', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 120, rows: 30, views });
-    await h.press('6');
+    await h.press('7');
     const f = h.frame();
     expectFits(f, 120, 30);
     expect(h.lines()[1]).toMatch(/^Hook runs {2}\[2\] {2}sort:NAME/);

@@ -2,7 +2,7 @@
 import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
-import { AUDIT_ANNOTATION, parseLastAction } from '../../model/last-action.js';
+import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../model/last-action.js';
 import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
@@ -62,6 +62,8 @@ export function workloadBase(
   if (owner) info.owner = owner;
   const last = parseLastAction(m.annotations[AUDIT_ANNOTATION]);
   if (last) info.lastAction = last;
+  const release = parseLastAction(m.annotations[RELEASE_ANNOTATION]);
+  if (release?.batch) info.release = release;
   return { m, info };
 }
 

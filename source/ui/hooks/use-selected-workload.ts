@@ -7,6 +7,7 @@ import type { ActionKeys, SelectedWorkload } from '../action-keys.js';
 import { actionKeys, blockedReason, targetOf } from '../action-keys.js';
 import type { ActionsPort } from '../../ports/actions.js';
 import type { Frame, UiState } from '../state.js';
+import { workloadKey } from '../views/keys.js';
 import type { ViewRegistry } from '../views/registry.js';
 import type { Screen } from './use-screen.js';
 import { useAvailability } from './use-availability.js';
@@ -48,6 +49,11 @@ export function useSelectedWorkload(o: {
     return w && selKey !== undefined ? { key: selKey, target: targetOf(w), workload: w } : undefined;
   }, [selKey, snap, def]);
   const marked = useMemo<SelectedWorkload[] | undefined>(() => {
+    // A row that stands for a group (a release): its workloads are the batch, as if marked.
+    if (def?.group && selKey !== undefined && views.list(frame.view)) {
+      const out = def.group(snap, selKey).map((w) => ({ key: workloadKey(w), target: targetOf(w), workload: w }));
+      return out.length ? out : undefined;
+    }
     if (!def || !markedKeys?.length || !views.list(frame.view)) return undefined;
     const out: SelectedWorkload[] = [];
     for (const key of markedKeys) {
@@ -55,7 +61,7 @@ export function useSelectedWorkload(o: {
       if (w) out.push({ key, target: targetOf(w), workload: w });
     }
     return out.length ? out : undefined;
-  }, [def, markedKeys, views, frame.view, snap]);
+  }, [def, markedKeys, views, frame.view, snap, selKey]);
   const avail = useAvailability(port, selected, { enabled: !readOnly });
   const busy = state.busy?.text;
   const input = useMemo(

@@ -8,11 +8,12 @@ import { LOGS_NOT_HERE } from '../log-target.js';
 import type { PodFocus, Snapshot } from '../../store/types.js';
 import { clustersView } from './clusters.js';
 import { federationView } from './federation.js';
+import { releasesView } from './releases.js';
 import { rolloutsView } from './rollouts.js';
 import type { ActionsDef, DetailDef, ListView, LogChoice, LogItem, ViewId } from './types.js';
 import { zonesView } from './zones.js';
 
-export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView];
+export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView];
 
 export interface ViewRegistry {
   /** List views in key order (the first is where the console starts). */

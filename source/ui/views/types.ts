@@ -95,6 +95,8 @@ export interface DetailDef {
 /** The workload the rollout action keys act on, by row / detail key; absent = no action keys. */
 export interface ActionsDef {
   workload(s: Snapshot, key: string): WorkloadInfo | undefined;
+  /** A row that stands for several workloads (a release): the action keys act on all of them as one batch. */
+  group?(s: Snapshot, key: string): readonly WorkloadInfo[];
 }
 
 /** A list view, defined once over the objects it lists (T). */

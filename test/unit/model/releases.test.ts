@@ -16,7 +16,7 @@ function w(cluster: string, name: string, phase: WorkloadInfo['rollout']['phase'
     resourceVersion: '1',
     labels: {},
     containers: [],
-    ...(last ? { lastAction: last } : {}),
+    ...(last ? { release: last, lastAction: last } : {}),
     rollout: {
       strategy: '',
       replicas: 2,
