@@ -164,6 +164,10 @@ if (invokedDirectly()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = readerGone ? 0 : code;
+      // The command is done and has said everything (stdout/stderr to pipes, files and terminals are
+      // written synchronously on Linux): leave now. A hung cluster's half-open TLS connect would
+      // otherwise keep the process alive until its own timeout, long after the output.
+      process.exit();
     },
     (e: unknown) => {
       process.stderr.write(bugReport(e));

@@ -69,8 +69,10 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
     fleet,
     store,
     async close() {
-      await store.stop();
+      // The clients first: destroying them fails what is still in flight (a hung cluster's discovery)
+      // at once, so stopping the store does not wait for those requests to time out.
       fleet.close();
+      await store.stop();
     },
   };
 }

@@ -120,8 +120,23 @@ export class HttpClusterClient implements ClusterClient {
     return new KubeError('Unreachable', this.context, `cannot reach ${this.server} (${detail})`);
   }
 
+  /**
+   * One deadline per cluster, not one per request: after a request got no answer at all, the requests
+   * that follow within one request timeout fail at once with that cause (a command against a hung
+   * cluster gives up after one timeout, not after each of its requests in turn). Any answer clears it;
+   * after the window the next request tries the network again (the console keeps probing).
+   */
+  private silentUntil = 0;
+
   async request<T = unknown>(opts: RequestOptions): Promise<T> {
     const what = `${opts.method ?? 'GET'} ${opts.path}`;
+    const now = Date.now();
+    if (now < this.silentUntil)
+      throw new KubeError(
+        'Timeout',
+        this.context,
+        `${what}: no answer from ${this.server} (an earlier request got none within ${this.timeoutMs} ms)`,
+      );
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -135,14 +150,17 @@ export class HttpClusterClient implements ClusterClient {
         signal,
       });
     } catch (e) {
-      if (timeout.aborted && !opts.signal?.aborted)
+      if (timeout.aborted && !opts.signal?.aborted) {
+        this.silentUntil = Date.now() + this.timeoutMs;
         throw new KubeError(
           'Timeout',
           this.context,
           `${what}: no answer from ${this.server} within ${opts.timeoutMs ?? this.timeoutMs} ms`,
         );
+      }
       throw this.wrapNetworkError(e, what, opts.signal);
     }
+    this.silentUntil = 0;
     if (opts.onWarning) for (const w of warningHeaders(res.headers.warning)) opts.onWarning(w);
     let text: string;
     try {
