@@ -4,11 +4,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionHelp, runAction } from '../../commands/action-common.js';
-import type { Streams } from '../../commands/action-io.js';
 import { targetName } from '../../source/actions/batch.js';
+import { runActionIn } from './in-process-action.js';
 import type { ActionName } from '../../source/model/types.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 
@@ -28,20 +26,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function zonectl(action: ActionName, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough() as PassThrough & { isTTY?: boolean };
-  input.isTTY = false;
-  input.end(stdin);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += String(d)));
-  stderr.on('data', (d) => (err += String(d)));
-  const io: Streams = { stdin: input, stdout, stderr };
-  const code = await runAction(action, ['--kubeconfig', demo.kubeconfigPath, ...args], actionHelp(action, ''), io);
-  return { code, out, err };
-}
+const zonectl = (action: ActionName, args: string[], stdin = '') => runActionIn(demo.kubeconfigPath, action, args, stdin);
 
 const audit = () => {
   const f = join(dir, 'state', 'zonectl', 'audit.jsonl');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionHelp, runAction } from '../../commands/action-common.js';
 import type { Streams } from '../../commands/action-io.js';
 import { targetName } from '../../source/actions/batch.js';
+import { runActionIn } from './in-process-action.js';
 import type { KubeObject } from '../../source/kube/object.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../source/model/last-action.js';
 import type { ActionName, ActionTarget } from '../../source/model/types.js';
@@ -33,20 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function zonectl(action: ActionName, args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const input = new PassThrough() as PassThrough & { isTTY?: boolean };
-  input.isTTY = false;
-  input.end(stdin);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += String(d)));
-  stderr.on('data', (d) => (err += String(d)));
-  const io: Streams = { stdin: input, stdout, stderr };
-  const code = await runAction(action, ['--kubeconfig', demo.kubeconfigPath, ...args], actionHelp(action, ''), io);
-  return { code, out, err };
-}
+const zonectl = (action: ActionName, args: string[], stdin = '') => runActionIn(demo.kubeconfigPath, action, args, stdin);
 
 const store = (cluster: string) => demo.world.stores.get(cluster)!;
 const live = (t: ActionTarget): KubeObject => store(t.cluster).get(T.gameDeployment, t.namespace, t.name)!;

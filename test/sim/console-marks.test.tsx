@@ -51,36 +51,42 @@ const live = (s: ScenarioRef): KubeObject =>
   demo.world.stores.get(s.cluster)!.get(s.kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet, s.namespace, s.name)!;
 const step = (s: ScenarioRef) => (live(s).status as { currentStepIndex?: number }).currentStepIndex ?? -1;
 
+/** The console on the session with the real ports, 100x30, and its frame / wait / key helpers. */
+function renderConsole(view: string) {
+  const r = render(
+    <App
+      source={session.store}
+      theme={resolveTheme('mono', {})}
+      fleetLabel="demo"
+      user="admin"
+      readOnly={false}
+      actions={ports.actions}
+      initialView={view}
+      size={{ columns: 100, rows: 30 }}
+      onExit={() => undefined}
+    />,
+  );
+  const frame = () => r.lastFrame() ?? '';
+  const waitFor = async (pred: (f: string) => boolean, what: string) => {
+    for (let i = 0; i < 800; i++) {
+      if (pred(frame())) return frame();
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+  };
+  const press = async (k: string) => {
+    r.stdin.write(k);
+    await new Promise((res) => setTimeout(res, 40));
+  };
+  return { r, frame, waitFor, press };
+}
+
 describe('marks and a batch from the console', () => {
   test('mark two paused rollouts, approve both with one confirmation: both advance', async () => {
     const { awaitingApproval: a, inconclusiveHook: h } = demo.world.scenarios;
     expect([a!.cluster, h!.cluster]).toEqual(['shanghai', 'nanjing']);
     const before = { a: step(a!), h: step(h!) };
-    const r = render(
-      <App
-        source={session.store}
-        theme={resolveTheme('mono', {})}
-        fleetLabel="demo"
-        user="admin"
-        readOnly={false}
-        actions={ports.actions}
-        initialView="rollouts"
-        size={{ columns: 100, rows: 30 }}
-        onExit={() => undefined}
-      />,
-    );
-    const frame = () => r.lastFrame() ?? '';
-    const waitFor = async (pred: (f: string) => boolean, what: string) => {
-      for (let i = 0; i < 800; i++) {
-        if (pred(frame())) return frame();
-        await new Promise((res) => setTimeout(res, 25));
-      }
-      throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-    };
-    const press = async (k: string) => {
-      r.stdin.write(k);
-      await new Promise((res) => setTimeout(res, 40));
-    };
+    const { r, frame, waitFor, press } = renderConsole('rollouts');
     const row = (s: ScenarioRef) => new RegExp(`^[> ][ *]${s.cluster} +${s.namespace} +${s.name} `, 'm');
     /** Moves the cursor down to the row of `s` and marks it (space). */
     const mark = async (s: ScenarioRef) => {
@@ -136,31 +142,7 @@ describe('marks and a batch from the console', () => {
 
   test('the Releases view lists that batch and its detail; h on it plans a hold of every workload of the release', async () => {
     expect(approved).toMatch(/^[0-9a-f]{8}$/);
-    const r = render(
-      <App
-        source={session.store}
-        theme={resolveTheme('mono', {})}
-        fleetLabel="demo"
-        user="admin"
-        readOnly={false}
-        actions={ports.actions}
-        initialView="releases"
-        size={{ columns: 100, rows: 30 }}
-        onExit={() => undefined}
-      />,
-    );
-    const frame = () => r.lastFrame() ?? '';
-    const waitFor = async (pred: (f: string) => boolean, what: string) => {
-      for (let i = 0; i < 800; i++) {
-        if (pred(frame())) return frame();
-        await new Promise((res) => setTimeout(res, 25));
-      }
-      throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-    };
-    const press = async (k: string) => {
-      r.stdin.write(k);
-      await new Promise((res) => setTimeout(res, 40));
-    };
+    const { r, waitFor, press } = renderConsole('releases');
     const releaseRow = new RegExp(`^> +${approved} +approve +\\S+ +- +2 +`, 'm');
     let f = await waitFor((x) => releaseRow.test(x), 'the release row');
     await press('\r');
