@@ -60,7 +60,12 @@ export interface ClusterClient {
       allowWatchBookmarks?: boolean;
       timeoutSeconds?: number;
       signal: AbortSignal;
+      /** No byte for this long (the server answering probes): the watch ends as a Timeout with reason WATCH_IDLE. */
       inactivityMs?: number;
+      /** No byte for this long: ask the server whether it answers; if not, the watch ends as a Timeout. */
+      probeAfterMs?: number;
+      /** The response headers arrived: the watch is open. */
+      onOpen?: () => void;
     },
     onEvent: (e: WatchEvent) => void,
   ): Promise<void>;

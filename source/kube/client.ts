@@ -1,13 +1,18 @@
 // HTTP transport for one kubeconfig context. client-node supplies the credentials (tokens, client
-// certs, exec/OIDC plugins, CA); requests go through one keep-alive undici Agent per client so a
+// certs, OIDC plugins, CA) but for exec plugins, which zonectl runs itself under the request's
+// deadline (exec-credential.ts); requests go through one keep-alive undici Agent per client so a
 // reconnecting watch reuses sockets instead of leaking them (client-node #2893).
 import { bufferFromFileOrString, type KubeConfig } from '@kubernetes/client-node';
 import { Agent, request } from 'undici';
-import type https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterClient, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
-import { KubeError, errorFromStatus } from './errors.js';
+import { KubeError, WATCH_IDLE, errorFromStatus, isKubeError } from './errors.js';
 import { InvalidPathSegment, type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
 import { readLines } from './lines.js';
+import { isConnectionReset, MAX_RETRY_AFTER, RESET_WAIT_MS, retryAfterMs } from './retry.js';
+import { Watchdog } from './watchdog.js';
+import { RequestCredentials } from './credentials.js';
 import { redactUrlPasswords } from '../redact.js';
 
 const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
@@ -16,6 +21,11 @@ const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
   apply: 'application/apply-patch+yaml',
 };
+
+/** A quiet watch asks whether the server answers after this long (client-go: HTTP/2 ping after 30 s read-idle). */
+const WATCH_PROBE_AFTER_MS = 30_000;
+/** A watch of a server that answers is re-opened after this long without a byte (2× the apiserver's 1-minute bookmarks). */
+const WATCH_IDLE_MS = 120_000;
 
 export interface ClientOptions {
   timeoutMs?: number;
@@ -33,10 +43,11 @@ export class HttpClusterClient implements ClusterClient {
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private closed = false;
+  private readonly credentials: RequestCredentials;
 
   constructor(
     readonly context: string,
-    private readonly kc: KubeConfig,
+    kc: KubeConfig,
     opts: ClientOptions = {},
   ) {
     const cluster = kc.getCurrentCluster();
@@ -47,8 +58,16 @@ export class HttpClusterClient implements ClusterClient {
     this.user = user?.name ?? '';
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     // TLS material once, from the same kubeconfig fields client-node reads (file or inline data);
-    // credentials (tokens, exec/OIDC plugins) are applied per request in headers().
+    // credentials (tokens, exec/OIDC plugins) are applied per request (credentials.ts).
     const pem = (file?: string, data?: string) => bufferFromFileOrString(file, data)?.toString() ?? undefined;
+    this.credentials = new RequestCredentials(
+      context,
+      kc,
+      { ...cluster, server: this.base, caPem: pem(cluster.caFile, cluster.caData) },
+      user,
+      this.timeoutMs,
+      (cause) => this.silence(cause),
+    );
     this.agent = new Agent({
       connect: {
         ca: pem(cluster.caFile, cluster.caData),
@@ -64,23 +83,9 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
-  private async headers(contentType?: string, accept = 'application/json'): Promise<Record<string, string>> {
-    const o: https.RequestOptions = {};
-    try {
-      await this.kc.applyToHTTPSOptions(o);
-    } catch (e) {
-      throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${String((e as Error).message ?? e).split('\n')[0]}`);
-    }
-    const h: Record<string, string> = { accept, 'user-agent': 'zonectl' };
-    for (const [k, v] of Object.entries((o.headers ?? {}) as Record<string, unknown>)) {
-      if (v !== undefined) h[k.toLowerCase()] = String(v);
-    }
-    if (contentType) h['content-type'] = contentType;
-    return h;
-  }
-
   /** A streaming response that failed: read its (small) Status body into a typed error. */
   private async errorFromBody(res: { statusCode: number; body: { text(): Promise<string> } }, what: string): Promise<KubeError> {
+    if (res.statusCode === 401) this.credentials.refused();
     const text = await res.body.text().catch(() => '');
     let parsed: unknown = text;
     try {
@@ -127,57 +132,97 @@ export class HttpClusterClient implements ClusterClient {
    * after the window the next request tries the network again (the console keeps probing).
    */
   private silentUntil = 0;
+  /** What the window says when the silence was the credential plugin's (else: the server's). */
+  private silentCause?: string;
 
+  private silence(cause?: string): void {
+    this.silentUntil = Date.now() + this.timeoutMs;
+    this.silentCause = cause;
+  }
+
+  /**
+   * One request; sent again after a 429 / 5xx with Retry-After or a reset connection as retry.ts says,
+   * all within the request's deadline.
+   */
   async request<T = unknown>(opts: RequestOptions): Promise<T> {
-    const what = `${opts.method ?? 'GET'} ${opts.path}`;
-    const now = Date.now();
-    if (now < this.silentUntil)
+    const method = opts.method ?? 'GET';
+    const what = `${method} ${opts.path}`;
+    if (Date.now() < this.silentUntil)
       throw new KubeError(
         'Timeout',
         this.context,
-        `${what}: no answer from ${this.server} (an earlier request got none within ${this.timeoutMs} ms)`,
+        this.silentCause ?? `${what}: no answer from ${this.server} (an earlier request got none within ${this.timeoutMs} ms)`,
       );
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
-    const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.timeoutMs);
+    const ms = opts.timeoutMs ?? this.timeoutMs;
+    const deadline = Date.now() + ms;
+    const timeout = AbortSignal.timeout(ms);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    let res;
-    try {
-      res = await request(this.url(opts.path, opts.query), {
-        method: opts.method ?? 'GET',
-        headers: await this.headers(body !== undefined ? (opts.contentType ?? 'application/json') : undefined),
-        body,
-        dispatcher: this.agent,
-        signal,
-      });
-    } catch (e) {
-      if (timeout.aborted && !opts.signal?.aborted) {
-        this.silentUntil = Date.now() + this.timeoutMs;
-        throw new KubeError(
-          'Timeout',
-          this.context,
-          `${what}: no answer from ${this.server} within ${opts.timeoutMs ?? this.timeoutMs} ms`,
-        );
-      }
-      throw this.wrapNetworkError(e, what, opts.signal);
-    }
-    this.silentUntil = 0;
-    if (opts.onWarning) for (const w of warningHeaders(res.headers.warning)) opts.onWarning(w);
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (e) {
-      throw this.wrapNetworkError(e, what, opts.signal);
-    }
-    let parsed: unknown = text;
-    if (text && (res.headers['content-type'] ?? '').toString().includes('json')) {
+    const headers = await this.credentials.headers(
+      { ms, timeout, signal: opts.signal },
+      body !== undefined ? (opts.contentType ?? 'application/json') : undefined,
+    );
+    let resetRetried = false;
+    for (let retries = 0; ; retries++) {
+      let res: { status: number; headers: IncomingHttpHeaders; text: string };
+      let answered = false;
       try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new KubeError('Server', this.context, `${what}: malformed JSON from server`);
+        res = await this.send(this.url(opts.path, opts.query), { method, headers, body, signal }, () => (answered = true));
+      } catch (e) {
+        if (e instanceof KubeError) throw e;
+        if (timeout.aborted && !opts.signal?.aborted) {
+          if (!answered) this.silence();
+          throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} within ${ms} ms`);
+        }
+        if (method === 'GET' && !resetRetried && isConnectionReset(e) && Date.now() + RESET_WAIT_MS < deadline) {
+          resetRetried = true;
+          await this.pause(RESET_WAIT_MS, signal, what, opts.signal);
+          continue;
+        }
+        throw this.wrapNetworkError(e, what, opts.signal);
       }
+      const wait =
+        res.status >= 400 && retries < MAX_RETRY_AFTER ? retryAfterMs(res.status, method, res.headers['retry-after']) : undefined;
+      if (wait !== undefined && Date.now() + wait < deadline) {
+        await this.pause(wait, signal, what, opts.signal);
+        continue;
+      }
+      if (opts.onWarning) for (const w of warningHeaders(res.headers.warning)) opts.onWarning(w);
+      let parsed: unknown = res.text;
+      if (res.text && (res.headers['content-type'] ?? '').toString().includes('json')) {
+        try {
+          parsed = JSON.parse(res.text);
+        } catch {
+          throw new KubeError('Server', this.context, `${what}: malformed JSON from server`);
+        }
+      }
+      if (res.status >= 400) throw errorFromStatus(this.context, res.status, parsed, what);
+      return parsed as T;
     }
-    if (res.statusCode >= 400) throw errorFromStatus(this.context, res.statusCode, parsed, what);
-    return parsed as T;
+  }
+
+  /** One attempt: status, headers and the whole body. `onAnswer` when the response headers arrived. */
+  private async send(
+    url: string,
+    o: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+    onAnswer: () => void,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+    const res = await request(url, { ...o, method: o.method as 'GET', dispatcher: this.agent });
+    onAnswer();
+    this.silentUntil = 0;
+    this.answeredAt = Date.now();
+    if (res.statusCode === 401) this.credentials.refused();
+    return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
+  }
+
+  /** The wait before a retry; the caller's abort ends it. */
+  private async pause(ms: number, signal: AbortSignal, what: string, callerSignal?: AbortSignal): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch (e) {
+      if (!callerSignal?.aborted) throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} in time`);
+      throw this.wrapNetworkError(e, what, callerSignal);
+    }
   }
 
   /** resourcePath, with a refused name or namespace as this cluster's Invalid error (exit 2). */
@@ -262,11 +307,14 @@ export class HttpClusterClient implements ClusterClient {
       timeoutSeconds?: number;
       signal: AbortSignal;
       inactivityMs?: number;
+      probeAfterMs?: number;
+      onOpen?: () => void;
     },
     onEvent: (e: WatchEvent) => void,
   ): Promise<void> {
     const what = `watch ${t.resource}`;
-    const inactivityMs = opts.inactivityMs ?? ((opts.timeoutSeconds ?? 300) + 30) * 1000;
+    const idleMs = opts.inactivityMs ?? Math.min(WATCH_IDLE_MS, ((opts.timeoutSeconds ?? 300) + 30) * 1000);
+    const probeAfterMs = opts.probeAfterMs ?? WATCH_PROBE_AFTER_MS;
     const local = new AbortController();
     const signal = AbortSignal.any([opts.signal, local.signal]);
     let res;
@@ -282,26 +330,36 @@ export class HttpClusterClient implements ClusterClient {
         }),
         {
           method: 'GET',
-          headers: await this.headers(),
+          headers: await this.credentials.headers({
+            ms: this.timeoutMs,
+            timeout: AbortSignal.timeout(this.timeoutMs),
+            signal: opts.signal,
+          }),
           dispatcher: this.agent,
           signal,
           headersTimeout: this.timeoutMs,
-          bodyTimeout: inactivityMs,
+          bodyTimeout: 0, // the watchdog's
         },
       );
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);
     }
+    this.answeredAt = Date.now();
     if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
-    // Client-side inactivity watchdog: bookmarks or events must arrive; otherwise the stream is dead.
-    let timer = setTimeout(() => local.abort(), inactivityMs);
-    const kick = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => local.abort(), inactivityMs);
-    };
+    opts.onOpen?.();
+    let dead: { why: string; idle: boolean } | undefined;
+    const dog = new Watchdog({
+      probeAfterMs,
+      idleMs,
+      probe: () => this.probe(probeAfterMs),
+      onDead: (why, idle) => {
+        dead = { why, idle };
+        local.abort();
+      },
+    });
     try {
       await readLines(res.body, (line) => {
-        kick();
+        dog.alive();
         if (!line) return;
         let ev: WatchEvent;
         try {
@@ -317,22 +375,41 @@ export class HttpClusterClient implements ClusterClient {
       });
     } catch (e) {
       if (opts.signal.aborted) return;
-      if (local.signal.aborted)
-        throw new KubeError('Timeout', this.context, `${what}: no events or bookmarks for ${Math.round(inactivityMs / 1000)} s`);
+      if (dead) throw new KubeError('Timeout', this.context, `${what}: ${dead.why}`, undefined, dead.idle ? WATCH_IDLE : undefined);
       throw this.wrapNetworkError(e, what, opts.signal);
     } finally {
-      clearTimeout(timer);
+      dog.stop();
       res.body.destroy();
     }
+  }
+
+  /** When the server last answered anything (a probe is not needed within probeAfterMs of it). */
+  private answeredAt = 0;
+  private probing?: Promise<string | undefined>;
+
+  /**
+   * Whether the server answers now (a watch has been quiet): undefined when it does, else the failed
+   * request's one line. One probe at a time per client; any HTTP answer counts.
+   */
+  private probe(probeAfterMs: number): Promise<string | undefined> {
+    if (Date.now() - this.answeredAt < probeAfterMs) return Promise.resolve(undefined);
+    this.probing ??= this.request({ path: '/version' })
+      .then(
+        () => undefined,
+        (e: unknown) => (isKubeError(e, 'Timeout') || isKubeError(e, 'Unreachable') ? e.message : undefined),
+      )
+      .finally(() => (this.probing = undefined));
+    return this.probing;
   }
 
   async streamLines(opts: RequestOptions & { signal: AbortSignal }, onLine: (line: string) => void): Promise<void> {
     const what = `GET ${opts.path}`;
     let res;
     try {
+      const ms = opts.timeoutMs ?? this.timeoutMs;
       res = await request(this.url(opts.path, opts.query), {
         method: 'GET',
-        headers: await this.headers(undefined, '*/*'),
+        headers: await this.credentials.headers({ ms, timeout: AbortSignal.timeout(ms), signal: opts.signal }, undefined, '*/*'),
         dispatcher: this.agent,
         signal: opts.signal,
         headersTimeout: opts.timeoutMs ?? this.timeoutMs,
@@ -390,6 +467,7 @@ export class HttpClusterClient implements ClusterClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.credentials.close();
     // destroy, not close: close waits for requests in flight, and a hung cluster would hold the process
     // until every one of them timed out (a one-shot command printed long before).
     void this.agent.destroy().catch(() => undefined);

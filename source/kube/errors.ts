@@ -22,6 +22,12 @@ export function exitCodeOf(kind: KubeErrorKind): ExitCode {
   }
 }
 
+/**
+ * The reason of a watch's Timeout when the watch was only quiet (the server still answers): the
+ * informer re-opens it at once, without reporting the cluster stale.
+ */
+export const WATCH_IDLE = 'WatchIdle';
+
 export class KubeError extends ExpectedError {
   readonly exitCode: ExitCode;
 

@@ -1,8 +1,10 @@
 // List + watch cache driver for one resource type on one cluster: list (paged) -> watch from the
 // list's resourceVersion with bookmarks and a server timeout -> on clean end re-watch from the last
 // seen resourceVersion -> on 410 Gone relist -> on errors reconnect with exponential backoff + jitter.
+// "watching" only once a watch's response headers arrived; a watch the client found idle (its server
+// still answers) is re-opened at once, one whose server stopped answering is an error (backoff).
 import type { ClusterClient, ListWatchOptions } from './client-api.js';
-import { type KubeError, toKubeError } from './errors.js';
+import { type KubeError, WATCH_IDLE, toKubeError } from './errors.js';
 import type { KubeObject, ResourceType } from './object.js';
 
 export type InformerState = 'listing' | 'watching' | 'backoff' | 'forbidden' | 'notfound' | 'stopped';
@@ -17,8 +19,10 @@ export interface InformerHandlers {
 export interface InformerOptions extends ListWatchOptions {
   /** Server-side watch timeout; randomised in [min, 2*min) like client-go. Default 300 s. */
   timeoutSeconds?: number;
-  /** Client-side inactivity watchdog. Default timeoutSeconds + 30 s. */
+  /** A watch without a byte for this long (its server answering) is re-opened. Default min(120 s, timeoutSeconds + 30 s). */
   inactivityMs?: number;
+  /** A watch without a byte for this long asks whether its server answers; if not, it fails. Default 30 s. */
+  watchProbeAfterMs?: number;
   backoffInitialMs?: number;
   backoffMaxMs?: number;
   pageSize?: number;
@@ -113,7 +117,6 @@ export class Informer {
           this.rv = list.metadata.resourceVersion ?? '';
           this.handlers.onReplace(list.items, this.rv);
         }
-        this.setState('watching');
         const base = this.opts.timeoutSeconds ?? 300;
         const timeoutSeconds = Math.floor(base * (1 + rand()));
         this.current = new AbortController();
@@ -125,8 +128,10 @@ export class Informer {
             resourceVersion: this.rv,
             allowWatchBookmarks: true,
             timeoutSeconds,
-            inactivityMs: this.opts.inactivityMs ?? (timeoutSeconds + 30) * 1000,
+            inactivityMs: this.opts.inactivityMs,
+            probeAfterMs: this.opts.watchProbeAfterMs,
             signal: AbortSignal.any([this.abort.signal, this.current.signal]),
+            onOpen: () => this.setState('watching'),
           },
           (ev) => {
             const rv = ev.object?.metadata?.resourceVersion;
@@ -142,6 +147,12 @@ export class Informer {
         if (this.abort.signal.aborted) break;
         const err = toKubeError(e, this.client.context);
         this.stats.lastError = err.message;
+        if (err.reason === WATCH_IDLE) {
+          // Only quiet, its server answers: watch again from rv, as after the server's timeout.
+          backoff = initial;
+          this.stats.reconnects++;
+          continue;
+        }
         if (err.kind === 'Gone') {
           // Our resourceVersion fell out of the server's history: relist, then watch again.
           this.stats.relistsAfterGone++;

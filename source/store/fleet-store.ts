@@ -4,7 +4,7 @@
 import type { Fleet, Member } from '../fleet/fleet.js';
 import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
-import { type KubeError, toKubeError } from '../kube/errors.js';
+import { KubeError, toKubeError } from '../kube/errors.js';
 import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
@@ -102,6 +102,8 @@ export class FleetStore implements SnapshotSource {
               this.cache.replace(m.name, s.type, items);
               rt.listed.add(key);
               this.markDirty();
+              // A one-shot list needs the list, not the watch that follows (it is "watching" once its headers came).
+              this.checkSync();
             },
             onEvent: (type, obj) => {
               this.cache.apply(m.name, s.type, type, obj);
@@ -167,10 +169,16 @@ export class FleetStore implements SnapshotSource {
     }
   }
 
+  /** Set when a waitForSync gave up: clusterErrors then names the clusters still not listed. */
+  private syncGaveUpMs?: number;
+
   /** Resolves when every cluster has listed or failed (for one-shot commands), or after timeoutMs. */
   waitForSync(timeoutMs: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, timeoutMs);
+      const t = setTimeout(() => {
+        this.syncGaveUpMs = timeoutMs;
+        resolve();
+      }, timeoutMs);
       this.syncWaiters.push(() => {
         clearTimeout(t);
         resolve();
@@ -186,6 +194,12 @@ export class FleetStore implements SnapshotSource {
       // A failed connect, or an informer error while the data is incomplete or the cluster is not ready.
       const e = rt.failed ?? [...rt.errors.values()][0];
       if (e && (rt.failed || !this.allListed(rt) || rt.member.info.state !== 'ready')) out.push({ cluster: rt.member.name, error: e });
+      // No error and no list when the wait gave up: its rows are missing, which must not pass unsaid.
+      else if (!e && this.syncGaveUpMs !== undefined && !this.settled(rt))
+        out.push({
+          cluster: rt.member.name,
+          error: new KubeError('Timeout', rt.member.name, `not listed within ${this.syncGaveUpMs} ms (still ${rt.member.info.state})`),
+        });
     }
     return out;
   }

@@ -224,6 +224,8 @@ describe('store on real kube-apiservers', () => {
     try {
       s.store.start();
       await s.store.waitForSync(30_000);
+      // Listed; "ready" once every watch has its response headers too.
+      await until(() => s.fleet.clusters().every((c) => c.state === 'ready'), 10_000);
       expect(s.fleet.clusters().map((c) => c.state)).toEqual(['ready', 'ready', 'ready']);
       await control.stopApiserver('real-b');
       try {

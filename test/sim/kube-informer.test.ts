@@ -101,7 +101,8 @@ describe('informer against the simulator', () => {
     });
     expect(inf.stats.relistsAfterGone).toBeGreaterThanOrEqual(1);
     expect(m.items.get('x19')).toBeDefined();
-    expect(states.at(-1)).toBe('watching');
+    // "watching" once the watch after the relist has its response headers.
+    await until(() => states.at(-1) === 'watching');
   });
 
   it('does not grow open sockets over 100 forced reconnect cycles (client-node #2893)', async () => {

@@ -42,7 +42,7 @@ export const releaseColumns: readonly ColumnDef<ReleaseInfo>[] = [
     id: 'age',
     header: 'LAST',
     table: 'table',
-    console: { priority: 2, max: 6 },
+    console: { priority: 2, max: 6, min: 4 },
     cell: (r, ctx) => ({ text: age(r.lastAt, ctx.now), sort: -timeSort(r.lastAt) }),
   },
   {
