@@ -11,6 +11,7 @@ import { parseWaves, releaseOrder, waveEnds } from '../source/actions/waves.js';
 import { parseKind } from '../source/actions/load.js';
 import { ActionService } from '../source/actions/service.js';
 import { openSession, type FleetFlags } from '../source/app/session.js';
+import { loadConfig } from '../source/config/config.js';
 import { Refusal } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
 import { batchRecord } from '../source/model/releases.js';
@@ -109,11 +110,7 @@ export function zoneFilter(text: string): (zone: string | undefined) => boolean 
 }
 
 function matches(w: WorkloadInfo, f: BatchFlags, inZone?: (zone: string | undefined) => boolean): boolean {
-  if (f.state !== undefined) {
-    const want = STATES[f.state];
-    if (!want) throw new UsageError(`--state ${f.state}: expected paused, failed, updating or complete`);
-    if (w.rollout.phase !== want) return false;
-  }
+  if (f.state !== undefined && w.rollout.phase !== STATES[f.state]) return false;
   if (f.step !== undefined && (w.rollout.stepIndex === undefined || w.rollout.stepIndex + 1 !== f.step)) return false;
   if (f.imageFrom !== undefined && !w.containers.some((c) => c.image === f.imageFrom)) return false;
   if (inZone && !inZone(w.zone)) return false;
@@ -155,6 +152,19 @@ function table(results: readonly TargetResult[], waves: boolean): string {
   );
 }
 
+/** The selection and wave flags, checked before any request (a mistake is one line, exit 2). */
+function checkBatchFlags(f: BatchFlags, waves: Record<string, string>): void {
+  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(`--gate ${f.gate}: expected ask or auto`);
+  if (f.state !== undefined && !Object.hasOwn(STATES, f.state))
+    throw new UsageError(`--state ${f.state}: expected paused, failed, updating or complete`);
+  if (f.step !== undefined && (!Number.isInteger(f.step) || f.step < 1))
+    throw new UsageError(`--step ${f.step}: expected a step number (a whole number >= 1)`);
+  if (f.waves !== undefined) {
+    const marks = parseWaves(Object.hasOwn(waves, f.waves) ? waves[f.waves]! : f.waves);
+    if (typeof marks === 'string') throw new UsageError(marks);
+  }
+}
+
 export async function runBatchAction(
   action: ActionName,
   args: readonly string[],
@@ -163,7 +173,7 @@ export async function runBatchAction(
   timeoutMs: number,
   io: Streams,
 ): Promise<number> {
-  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(`--gate ${f.gate}: expected ask or auto`);
+  checkBatchFlags(f, loadConfig().waves);
   for (const [flag, id] of [
     ['--batch', f.batch],
     ['--undo', f.undo],
@@ -195,11 +205,14 @@ export async function runBatchAction(
     let targets = named;
     let done: WorkloadInfo[] = [];
     const undone = new Map<string, WorkloadInfo>();
+    /** Clusters whose workloads could not be listed (left out of the selection): the exit is then 3 at least. */
+    let unread = 0;
     if (!explicit || f.resume || f.undo) {
       session.store.start();
       await session.store.waitForSync((f.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
-      for (const e of session.store.clusterErrors())
-        io.stderr.write(`warning: ${e.cluster}: ${e.error.message}; its workloads are not in the batch\n`);
+      const failed = session.store.clusterErrors();
+      unread = failed.length;
+      for (const e of failed) io.stderr.write(`warning: ${e.cluster}: ${e.error.message}; its workloads are not in the batch\n`);
       const all = session.store.snapshot().workloads.filter((w) => !w.invalid);
       if (f.resume) {
         // Explicit targets: only those listed count (a failed one left out of the list is left out);
@@ -218,8 +231,8 @@ export async function runBatchAction(
           .filter((w) => matches(w, f, inZone))
           .map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
       if (!targets.length && !done.length) {
-        io.stderr.write(`${action}: no workload matches the selection\n`);
-        return EXIT.OK;
+        io.stderr.write(`${action}: no workload matches the selection${unread ? ' in the clusters that could be read' : ''}\n`);
+        return unread ? EXIT.PARTIAL : EXIT.OK;
       }
     }
     const service = new ActionService({
@@ -367,7 +380,10 @@ export async function runBatchAction(
         ) + '\n',
       );
     else io.stdout.write(table(results, ends.length > 1));
-    return batchExitCode(results);
+    const code = batchExitCode(results);
+    // Clusters left out of the selection count as a code of their own (3): shared, or else 1.
+    if (!unread) return code;
+    return code === EXIT.OK || code === EXIT.PARTIAL ? EXIT.PARTIAL : EXIT.CONDITION;
   } finally {
     await session.close();
   }

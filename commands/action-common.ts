@@ -1,8 +1,8 @@
 // The front end of approve / reject / skip-hook / retry-hooks / hold / release / hotupdate over the
 // action service (source/actions/service.ts): flags -> plan -> approval card -> confirm -> run ->
 // output -> --wait -> exit code. Refusals map to exit codes by their code (source/errors.ts):
-// 0 ok, 1 not possible now / --wait gave up, 2 usage or no confirmation, 4 forbidden (RBAC or
-// read-only), 5 conflict (changed since read).
+// 0 ok, 1 not possible now / --wait gave up, 2 usage or no confirmation, 3 a cluster could not be
+// reached or failed, 4 forbidden (RBAC or read-only), 5 conflict (changed since read).
 import { accessCache } from '../source/actions/access.js';
 import { parseKind } from '../source/actions/load.js';
 import { ActionService } from '../source/actions/service.js';
@@ -10,7 +10,7 @@ import { loadConfig } from '../source/config/config.js';
 import { Refusal } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
 import type { ClusterClient } from '../source/kube/client-api.js';
-import { HttpClusterClient } from '../source/kube/client.js';
+import { contextClient } from '../source/app/clients.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import type { ActionInput, ActionName } from '../source/model/types.js';
 import { confirm, parseTimeout, processStreams, progress, type Streams } from './action-io.js';
@@ -18,7 +18,7 @@ import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
 import { type BatchFlags, isBatch, runBatchAction } from './action-batch.js';
-import { parseFlags, UsageError } from './flags.js';
+import { imageFlag, parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {
   reason: { type: 'string' },
@@ -75,7 +75,10 @@ Many targets at once (a batch: one card, one confirmation, a result table, one b
   --kubeconfig FILE, --request-timeout MS, --readonly
 
 Exit codes: 0 done, 1 not possible in the current state or --wait gave up, 2 usage / not
-confirmed, 4 forbidden (RBAC, read-only mode), 5 the object changed since it was read.`;
+confirmed (a kubeconfig context without a usable client included), 3 a cluster could not be reached or
+failed (no answer, a server error, an access review that could not be made; for a selection: a cluster
+that could not be listed, its workloads left out), 4 forbidden (RBAC, read-only mode), 5 the object
+changed since it was read.`;
 
 export function actionHelp(action: string, what: string): string {
   return `
@@ -92,7 +95,9 @@ ${ACTION_HELP}
 /** Expected failures and refusals -> one stderr line and the documented exit code (commands/errors.ts guarded). */
 export function runAction(action: ActionName, argv: string[], help: string, io: Streams = processStreams()): Promise<number> {
   return guarded(async () => {
-    const { flags, input: args } = parseFlags(argv, help, action === 'hotupdate' ? { ...ACTION_FLAGS, ...HOTUPDATE_FLAGS } : ACTION_FLAGS);
+    const { flags, input: args } = parseFlags(argv, help, action === 'hotupdate' ? { ...ACTION_FLAGS, ...HOTUPDATE_FLAGS } : ACTION_FLAGS, {
+      kubefedHostSelects: false,
+    });
     const f = flags as typeof flags & {
       reason?: string;
       yes: boolean;
@@ -107,6 +112,7 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       continue?: boolean;
       confirm?: string;
     };
+    if (f.image !== undefined) imageFlag(f.image);
     // --- many targets: the batch flow (commands/action-batch.ts)
     const timeoutEarly = parseTimeout(f.timeout, 5 * 60_000);
     if (isBatch(args, f as BatchFlags)) {
@@ -153,8 +159,7 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       client: (c) => {
         if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
         let cl = clients.get(c);
-        if (!cl)
-          clients.set(c, (cl = new HttpClusterClient(c, kc.forContext(c), { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
+        if (!cl) clients.set(c, (cl = contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
         return cl;
       },
       config,

@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
 import { guarded } from './errors.js';
-import { UsageError, strictMeow } from './flags.js';
+import { UsageError, strictMeow, themeFlag } from './flags.js';
 
 const HELP = `
 Usage: zonectl demo [flags]
@@ -52,10 +52,14 @@ export function run(argv: string[]): Promise<number> {
       process.stdout.write(HELP.trimStart());
       return EXIT.OK;
     }
-    for (const [k, v] of Object.entries({ clusters: f.clusters, zones: f.zones, 'pods-per-service': f.podsPerService })) {
-      if (!Number.isInteger(v) || v < 1) throw new UsageError(`--${k} must be a whole number >= 1`);
+    const counts = { clusters: f.clusters, zones: f.zones, 'pods-per-service': f.podsPerService, 'services-per-zone': f.servicesPerZone };
+    for (const [k, v] of Object.entries(counts)) {
+      if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new UsageError(`--${k} must be a whole number >= 1`);
     }
+    if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError('--seed must be a whole number >= 0');
     if (!(f.speed > 0)) throw new UsageError('--speed must be > 0');
+    // Checked before the simulator starts (the console would only find out once it draws).
+    themeFlag(f.theme);
     if (!f.serve && (!process.stdout.isTTY || !process.stdin.isTTY)) {
       process.stderr.write("zonectl demo: the console needs a terminal; use 'zonectl demo --serve' to run the simulator headless\n");
       return EXIT.USAGE;

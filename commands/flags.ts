@@ -5,7 +5,10 @@ import { EXIT, type ExitCode } from '../source/exit-codes.js';
 import type { FleetFlags } from '../source/app/session.js';
 import { REQUEST_TIMEOUT_RANGE, isRequestTimeout } from '../source/config/config.js';
 import { pathSegmentProblem } from '../source/kube/object.js';
+import { IMAGE_REFERENCE_FORM, isImageReference } from '../source/model/image-ref.js';
+import { labelSelectorProblem } from '../source/model/label-selector.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
+import { THEME_NAMES, isThemeName } from '../source/ui/theme/theme.js';
 
 export const FLEET_FLAGS = {
   context: { type: 'string', isMultiple: true },
@@ -41,34 +44,103 @@ export interface ParsedFleetFlags extends FleetFlags {
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+type FlagDef = { type?: string; shortFlag?: string; aliases?: readonly string[]; isMultiple?: boolean };
+
+/** How a flag is shown: `-n/--namespace` when it has a short form. */
+const flagLabel = (name: string, def: FlagDef | undefined) => (def?.shortFlag ? `-${def.shortFlag}/` : '') + `--${kebab(name)}`;
+
 /**
- * meow, but an unknown flag is a UsageError (one line, exit 2) instead of meow's own two-line message
- * and process exit.
+ * meow, but every mistake is a UsageError (one line, exit 2) instead of meow's own message and process
+ * exit, or a flag silently taken otherwise: an unknown flag; a flag given twice that takes one value
+ * (`-n a -n b`); a flag that takes a value given none (`-n` last, or followed by another flag: meow
+ * would take "" or nothing and fall back to a default); a number flag whose value is no number.
  */
-export function strictMeow(help: string, argv: string[], flags: Record<string, { shortFlag?: string; aliases?: readonly string[] }>) {
-  const cli = meow(help, {
-    importMeta: import.meta,
-    argv,
-    flags: flags as never,
-    allowUnknownFlags: true,
-    autoVersion: false,
-    autoHelp: false,
-  });
+export function strictMeow(help: string, argv: string[], flags: Record<string, FlagDef>) {
+  let cli: ReturnType<typeof meow>;
+  try {
+    cli = meow(help, {
+      importMeta: import.meta,
+      argv,
+      flags: flags as never,
+      allowUnknownFlags: true,
+      autoVersion: false,
+      autoHelp: false,
+    });
+  } catch (e) {
+    // meow's validation: "The flag --namespace can only be set once."
+    const once = /^The flag --(\S+) can only be set once\.?$/.exec(e instanceof Error ? e.message : '');
+    if (!once) throw e;
+    const name = Object.keys(flags).find((n) => kebab(n) === once[1] || n === once[1]);
+    throw new UsageError(`${name ? flagLabel(name, flags[name]) : `--${once[1]}`} given more than once`);
+  }
   const known = new Set<string>();
+  /** Every spelling of a flag (long, kebab-case, short, aliases) -> its name. */
+  const byToken = new Map<string, string>();
   for (const [name, def] of Object.entries(flags)) {
     known.add(name).add(kebab(name));
-    if (def.shortFlag) known.add(def.shortFlag);
-    for (const a of def.aliases ?? []) known.add(a).add(kebab(a));
+    byToken.set(`--${kebab(name)}`, name).set(`--${name}`, name);
+    if (def.shortFlag) {
+      known.add(def.shortFlag);
+      byToken.set(`-${def.shortFlag}`, name);
+    }
+    for (const a of def.aliases ?? []) {
+      known.add(a).add(kebab(a));
+      byToken.set(`--${kebab(a)}`, name);
+    }
   }
   const unknown = Object.keys(cli.unnormalizedFlags).filter((k) => !known.has(k) && !known.has(kebab(k)) && k !== '--');
   if (unknown.length > 0) {
     const shown = [...new Set(unknown.map((k) => (k.length === 1 ? `-${k}` : `--${kebab(k)}`)))];
     throw new UsageError(`unknown flag${shown.length > 1 ? 's' : ''} ${shown.join(', ')} (see --help)`);
   }
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') break;
+    const name = byToken.get(token);
+    const def = name === undefined ? undefined : flags[name];
+    if (!def || (def.type !== 'string' && def.type !== 'number')) continue;
+    const value = argv[i + 1];
+    // A negative number is a value (--tail -1); any other word that begins with '-' is the next flag.
+    if (value === undefined || (value.startsWith('-') && value !== '-' && !/^-\d/.test(value)))
+      throw new UsageError(`${token} needs a value`);
+    i++;
+  }
+  for (const [name, def] of Object.entries(flags)) {
+    if (def.type !== 'number') continue;
+    const v = (cli.flags as Record<string, unknown>)[name];
+    const values = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    if (values.every((x) => typeof x === 'number' && Number.isFinite(x))) continue;
+    throw new UsageError(`--${kebab(name)} ${rawValue(argv, byToken, name) ?? ''}: expected a number`.replace(' :', ':'));
+  }
   return cli;
 }
 
-export function parseFlags<F extends Record<string, unknown>>(argv: string[], help: string, extra: F = {} as F) {
+/** The text given for a flag that meow could not turn into a number. */
+function rawValue(argv: string[], byToken: Map<string, string>, name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') break;
+    const eq = token.indexOf('=');
+    if (eq > 0 && byToken.get(token.slice(0, eq)) === name) {
+      const text = token.slice(eq + 1);
+      if (!Number.isFinite(Number(text)) || text.trim() === '') return text;
+    } else if (byToken.get(token) === name) {
+      const text = argv[i + 1] ?? '';
+      if (!Number.isFinite(Number(text)) || text.trim() === '') return text;
+    }
+  }
+  return undefined;
+}
+
+export interface ParseOptions {
+  /**
+   * --kubefed-host selects the fleet (the list commands, the console): it then excludes --context and
+   * --all-contexts. For an action it only names where a federated workload's change is written.
+   */
+  kubefedHostSelects?: boolean;
+}
+
+export function parseFlags<F extends Record<string, unknown>>(argv: string[], help: string, extra: F = {} as F, opts: ParseOptions = {}) {
   const cli = strictMeow(help, argv, { ...FLEET_FLAGS, ...extra } as never);
   const flags = cli.flags as Record<string, unknown>;
   if (flags.help) throw new HelpRequested(help);
@@ -76,8 +148,36 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(`-o ${output}: expected one of ${OUTPUT_FORMATS.join(', ')}`);
   if (flags.namespace && flags.allNamespaces) throw new UsageError('-n and -A exclude each other');
   namespaceFlag(flags.namespace);
+  fleetSelectionFlags(flags as FleetFlags, opts.kubefedHostSelects ?? true);
+  selectorFlag(flags.selector);
   const requestTimeout = requestTimeoutFlag(flags.requestTimeout);
   return { flags: { ...flags, output, requestTimeout } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
+}
+
+/** --context, --all-contexts and --kubefed-host each name the fleet: two of them at once would drop one. */
+export function fleetSelectionFlags(f: Pick<FleetFlags, 'context' | 'allContexts' | 'kubefedHost'>, kubefedHostSelects = true): void {
+  const contexts = (f.context?.length ?? 0) > 0;
+  if (contexts && f.allContexts) throw new UsageError('--context and --all-contexts exclude each other');
+  if (kubefedHostSelects && f.kubefedHost && (contexts || f.allContexts))
+    throw new UsageError('--kubefed-host selects the fleet (the host and its members): it excludes --context and --all-contexts');
+}
+
+/** --theme NAME (or the config file's theme: `from` says which): one of the shipped themes. */
+export function themeFlag(v: string | undefined, from = '--theme'): void {
+  if (v === undefined || isThemeName(v)) return;
+  throw new UsageError(`${from} ${v}: unknown theme (choose ${THEME_NAMES.join(', ')})`);
+}
+
+/** --image I: an image reference's syntax, checked before any request. */
+export function imageFlag(v: string): void {
+  if (!isImageReference(v)) throw new UsageError(`--image ${JSON.stringify(v)}: not a valid image reference (${IMAGE_REFERENCE_FORM})`);
+}
+
+/** -l SELECTOR: the apiserver's label selector syntax, checked before any request. */
+export function selectorFlag(v: unknown): void {
+  if (v === undefined) return;
+  const problem = labelSelectorProblem(String(v));
+  if (problem) throw new UsageError(`-l ${JSON.stringify(String(v))}: ${problem}`);
 }
 
 /** --request-timeout MS: undefined when not given; anything but 1..600000 whole ms is a usage error. */

@@ -3,7 +3,8 @@
 import { loadConfig } from '../source/config/config.js';
 import { EXIT } from '../source/exit-codes.js';
 import { namespaceFor, selectContexts } from '../source/fleet/select.js';
-import { Fleet } from '../source/fleet/fleet.js';
+import { openFleet } from '../source/app/clients.js';
+import { withKubeFedMembers } from '../source/app/session.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { compileRegex, FilterError } from '../source/logs/filters.js';
 import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
@@ -13,7 +14,16 @@ import { parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
 import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
-import { FLEET_FLAGS, HelpRequested, UsageError, namespaceFlag, requestTimeoutFlag, strictMeow } from './flags.js';
+import {
+  FLEET_FLAGS,
+  HelpRequested,
+  UsageError,
+  fleetSelectionFlags,
+  namespaceFlag,
+  requestTimeoutFlag,
+  selectorFlag,
+  strictMeow,
+} from './flags.js';
 
 const HELP = `
 Usage: zonectl logs <target> [-f] [flags]
@@ -36,14 +46,16 @@ Flags:
   -o, --output FMT        raw (default): "cluster/namespace/pod/container line"; json: one object per line
                           {cluster, namespace, pod, container, timestamp, message}
   --context NAME          a kubeconfig context (repeatable); --all-contexts for every context
+  --kubefed-host CTX      the kubefed host and every member a kubeconfig context reaches
   -n, --namespace NS      one namespace (default: the context's namespace, else "default")
   -A, --all-namespaces    every namespace
   -l, --selector SEL      label selector (narrows a kind/NAME target)
   --kubeconfig FILE       instead of $KUBECONFIG / ~/.kube/config
   --request-timeout MS    per-request timeout in milliseconds (default 10000, at most 600000)
 
-Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 2 usage or target not
-found, 3 some clusters failed, 4 forbidden.
+Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 1 nothing matched (no pod,
+or no container matched -c; without -f), 2 usage or a pod or workload not found, 3 some clusters
+failed, 4 forbidden.
 `;
 
 const LOG_FLAGS = {
@@ -72,6 +84,7 @@ export interface LogsRequest {
     allNamespaces?: boolean;
     kubeconfig?: string;
     requestTimeout?: number;
+    kubefedHost?: string;
   };
 }
 
@@ -83,6 +96,8 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
   if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
   namespaceFlag(f.namespace);
+  fleetSelectionFlags(f);
+  selectorFlag(f.selector);
   const requestTimeout = requestTimeoutFlag(f.requestTimeout);
   if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
   if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
@@ -114,6 +129,7 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
         allNamespaces: f.allNamespaces,
         kubeconfig: f.kubeconfig,
         requestTimeout,
+        kubefedHost: f.kubefedHost,
       },
     };
   } catch (e) {
@@ -163,13 +179,29 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
       io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
       return EXIT.USAGE;
     }
+    // Nothing to show is said, and is exit 1 (a condition not met) when every cluster was read.
+    const where = summary.failures.length > 0 ? 'the clusters that could be read' : 'the selected clusters';
+    const what = describeTarget(req.target);
+    let nothing = false;
     if (allFailed) await follower.stop();
-    else if (summary.pods === 0)
-      io.stderr.write(following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : 'No pods matched.\n');
+    else if (summary.pods === 0) {
+      nothing = !following;
+      io.stderr.write(
+        following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : `No pods matched ${what} in ${where}.\n`,
+      );
+    } else if (summary.containers === 0) {
+      nothing = !following;
+      const pods = `${summary.pods} pod${summary.pods === 1 ? '' : 's'} of ${what}`;
+      io.stderr.write(
+        following
+          ? `No container matches -c ${req.options.container?.source ?? ''} yet in the ${pods}; waiting (Ctrl+C to stop).\n`
+          : `No container matched -c ${req.options.container?.source ?? ''} in the ${pods} (containers: ${summary.containerNames.join(', ')}).\n`,
+      );
+    }
     await follower.done;
     writer.flush();
     const failures = summary.failures;
-    if (failures.length === 0) return EXIT.OK;
+    if (failures.length === 0) return nothing ? EXIT.CONDITION : EXIT.OK;
     const forbidden = failures.every((e) => e.kind === 'Forbidden' || e.kind === 'Unauthorized');
     return forbidden && failures.length === summary.clusters ? EXIT.FORBIDDEN : EXIT.PARTIAL;
   } finally {
@@ -185,12 +217,13 @@ export function run(argv: string[]): Promise<number> {
     const req = parseLogsArgs(argv, config.zoneLabel);
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
-    const contexts = selectContexts(kc.contexts, kc.current, req.fleet, config);
+    const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`warning: ${l}\n`));
+    const contexts = selectContexts(kc.contexts, kc.current, fleetFlags, config);
     // One client per context with room for every stream: each open log stream and pod watch holds
     // a connection (the shared default of 32 would queue streams beyond it forever).
     // --max-streams 0 (no cap): no connection limit either, or streams past it would wait forever.
     const connections = req.options.maxStreams > 0 ? req.options.maxStreams + 16 : null;
-    const fleet = Fleet.fromKubeconfig(kc, contexts, config, { connections });
+    const fleet = openFleet(kc, contexts, config, { connections });
     const nsFor = namespaceFor(req.fleet, kc);
     const ac = new AbortController();
     const stop = () => ac.abort();

@@ -6,7 +6,7 @@ import { isActiveRollout } from '../source/model/rollouts.js';
 import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
-import { FLEET_HELP, parseFlags } from './flags.js';
+import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { runList } from './run-list.js';
 
 const HELP = `
@@ -25,6 +25,7 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
     const batch = flags.batch as string | undefined;
+    if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch)) throw new UsageError(`--batch ${batch}: expected a batch id (8 hex digits)`);
     return runList(
       flags,
       ['rollouts'],

@@ -26,8 +26,12 @@ export async function runList(
     const errors = failures.map((f) => ({ cluster: f.cluster, message: f.error.message }));
     const out = render(snap, errors);
     process.stdout.write(out.text);
-    if (out.empty && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') {
-      process.stderr.write(`${emptyMessage}\n`);
+    // Emptiness is only said of clusters that were read: when none could be, the errors say it all.
+    const total = session.fleet.members.length;
+    const read = total - new Set(failures.map((f) => f.cluster)).size;
+    if (out.empty && read > 0 && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') {
+      const said = read === total ? emptyMessage : `In the ${read} of ${total} clusters that could be read: ${lowerFirst(emptyMessage)}`;
+      process.stderr.write(`${said}\n`);
     }
     return reportErrors(
       failures.map((f) => f.error),
@@ -37,3 +41,5 @@ export async function runList(
     await session.close();
   }
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -1,11 +1,11 @@
 // zonectl (no subcommand, on a TTY): the console over the selected fleet.
-import type { DiffSource } from '../source/config/config.js';
+import { loadConfig, type DiffSource } from '../source/config/config.js';
 import { globalReadOnly } from '../source/config/read-only.js';
 import { EXIT } from '../source/exit-codes.js';
 import { openSession, withKubeFedMembers, type FleetFlags } from '../source/app/session.js';
 import { consolePorts, type ConsolePorts } from '../source/app/console-ports.js';
 import { guarded } from './errors.js';
-import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+import { FLEET_HELP, parseFlags, themeFlag, UsageError } from './flags.js';
 
 const HELP = `
 Usage: zonectl [flags]
@@ -26,6 +26,7 @@ export const DIFF_FLAGS = { diffRepo: { type: 'string' }, diffRef: { type: 'stri
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP, { ...THEME_FLAG, ...DIFF_FLAGS });
+    themeFlag(flags.theme as string | undefined);
     const repo = flags.diffRepo as string | undefined;
     if (repo === '') throw new UsageError('--diff-repo needs a path or URL');
     if (!repo && (flags.diffRef || flags.diffMap)) throw new UsageError('--diff-ref and --diff-map need --diff-repo');
@@ -52,6 +53,9 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
     return EXIT.USAGE;
   }
+  themeFlag(theme);
+  const config = loadConfig();
+  if (theme === undefined) themeFlag(config.theme, 'config theme');
   const session = openSession(
     await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)),
     ['zones', 'rollouts', 'federation'],

@@ -6,6 +6,7 @@ import { typeFromRef } from '../kinds/plan/common.js';
 import { workloadSpec } from '../kinds/registry.js';
 import { Refusal } from '../errors.js';
 import type { ActionInput, ActionName, ContainerImage } from '../model/types.js';
+import { IMAGE_REFERENCE_FORM, isImageReference } from '../model/image-ref.js';
 import type { Loaded } from './load.js';
 import { readWorkloadObject } from './observe.js';
 
@@ -20,6 +21,23 @@ export function checkInput(cluster: string, action: ActionName, input: ActionInp
     throw new Refusal('usage', cluster, 'hot update: a partition and one pod first exclude each other');
   if (input.partition !== undefined && (!Number.isInteger(input.partition) || input.partition < 0))
     throw new Refusal('usage', cluster, 'partition: expected a whole number >= 0');
+  if (input.image && !isImageReference(input.image))
+    throw new Refusal('usage', cluster, `image ${JSON.stringify(input.image)}: not a valid image reference (${IMAGE_REFERENCE_FORM})`);
+}
+
+/**
+ * A partition counts pods (or game servers) kept on the old revision, or the lowest ordinal that
+ * updates: 0 to the replica count (every pod kept old). More is refused, with the count, rather than
+ * silently capped.
+ */
+function checkPartition(partition: number | undefined, loaded: Loaded): void {
+  const replicas = loaded.info.rollout.replicas;
+  if (partition === undefined || partition <= replicas || !workloadSpec(loaded.info.kind)?.partition) return;
+  throw new Refusal(
+    'usage',
+    loaded.info.cluster,
+    `hotupdate --partition ${partition}: ${loaded.info.kind}/${loaded.info.name} has ${replicas} replica${replicas === 1 ? '' : 's'} (a partition is 0 to ${replicas})`,
+  );
 }
 
 /** The writes of a plan, comparable. */
@@ -33,6 +51,7 @@ const writes = (p: Plan) => JSON.stringify(p.steps.map((s) => [s.target, s.subre
  */
 export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded): Intent {
   if (action !== 'hotupdate') return { action } as Intent;
+  checkPartition(input.partition, loaded);
   if (input.continue) {
     // Keep the template's image and move the partition: the way on after one pod first.
     if (!workloadSpec(loaded.info.kind)?.partition)

@@ -5,9 +5,10 @@ import { kindsToWatch, type View } from '../kinds/registry.js';
 import { type LoadedKubeconfig, kubeconfigFiles, loadKubeconfig } from '../kube/kubeconfig.js';
 import { FleetStore, type FleetStoreOptions, type WatchSpec } from '../store/fleet-store.js';
 import { deriveSnapshot } from '../store/derive.js';
-import { Fleet } from '../fleet/fleet.js';
+import type { Fleet } from '../fleet/fleet.js';
 import { namespaceFor, selectContexts } from '../fleet/select.js';
 import { redactUrlPasswords } from '../redact.js';
+import { checkContext, openFleet } from './clients.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -32,6 +33,8 @@ export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (
   const config = loadConfig();
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   selectContexts(kubeconfig.contexts, kubeconfig.current, { context: [flags.kubefedHost] }, config);
+  // Without the host there is no fleet: a host context without a usable client is the command's error.
+  checkContext(kubeconfig, flags.kubefedHost);
   const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
   for (const m of found.unmatched)
     warn(`kubefed member ${m.name} (${redactUrlPasswords(m.apiEndpoint)}) is not reachable through any kubeconfig context; skipped`);
@@ -52,7 +55,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
-  const fleet = Fleet.fromKubeconfig(kubeconfig, contexts, config);
+  const fleet = openFleet(kubeconfig, contexts, config);
   const nsFor = namespaceFor(flags, kubeconfig);
   const specs = (cluster: string): WatchSpec[] =>
     kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type, selectable }) => ({

@@ -9,7 +9,16 @@ export interface KubeTargets extends Pick<EngineDeps, 'client' | 'contextForServ
   close(): void;
 }
 
-export function kubeTargets(kc: LoadedKubeconfig, opts: { allowed?: string[]; timeoutMs?: number } = {}): KubeTargets {
+export interface KubeTargetsOptions {
+  allowed?: string[];
+  timeoutMs?: number;
+  /** Makes a context's client (default: an HTTP client; the app layer passes one that turns a broken context into failing requests). */
+  makeClient?: (context: string, timeoutMs: number) => ClusterClient;
+}
+
+export function kubeTargets(kc: LoadedKubeconfig, opts: KubeTargetsOptions = {}): KubeTargets {
+  const make =
+    opts.makeClient ?? ((context: string, timeoutMs: number) => new HttpClusterClient(context, kc.forContext(context), { timeoutMs }));
   const clients = new Map<string, ClusterClient>();
   const names = new Set(kc.contexts.map((c) => c.name));
   return {
@@ -17,7 +26,7 @@ export function kubeTargets(kc: LoadedKubeconfig, opts: { allowed?: string[]; ti
       if (!names.has(context)) return undefined;
       if (opts.allowed?.length && !opts.allowed.includes(context)) return undefined;
       let c = clients.get(context);
-      if (!c) clients.set(context, (c = new HttpClusterClient(context, kc.forContext(context), { timeoutMs: opts.timeoutMs ?? 30_000 })));
+      if (!c) clients.set(context, (c = make(context, opts.timeoutMs ?? 30_000)));
       return c;
     },
     contextForServer(server) {

@@ -28,6 +28,10 @@ export interface FollowerSummary {
   /** Clusters where the target resolved to at least one pod source. */
   withTarget: number;
   pods: number;
+  /** Containers of those pods that -c matched (each followed or read). */
+  containers: number;
+  /** The names of every container in those pods (what -c was matched against), sorted. */
+  containerNames: string[];
   failures: KubeError[];
 }
 
@@ -112,7 +116,7 @@ export class LogFollower {
     if (this.sink) throw new Error('LogFollower.start called twice');
     this.sink = sink;
     if (this.runs.length === 0) {
-      this.settle({ clusters: 0, withTarget: 0, pods: 0, failures: [] });
+      this.settle({ clusters: 0, withTarget: 0, pods: 0, containers: 0, containerNames: [], failures: [] });
       this.finish();
       return;
     }
@@ -325,11 +329,21 @@ export class LogFollower {
   private settleIfReady(force: boolean): void {
     if (!force && !this.runs.every((r) => r.settled)) return;
     let pods = 0;
-    for (const r of this.runs) pods += r.members.size;
+    let containers = 0;
+    const names = new Set<string>();
+    for (const r of this.runs) {
+      pods += r.members.size;
+      for (const m of r.members.values()) {
+        containers += m.slotIds.size;
+        for (const c of (m.pod.spec?.containers as Array<{ name: string }> | undefined) ?? []) names.add(c.name);
+      }
+    }
     this.settle({
       clusters: this.runs.length,
       withTarget: this.runs.filter((r) => r.sources.length > 0 && !r.failure).length,
       pods,
+      containers,
+      containerNames: [...names].sort(),
       failures: this.runs.filter((r) => r.failure && !r.synced).map((r) => r.failure!),
     });
   }

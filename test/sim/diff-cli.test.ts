@@ -1,9 +1,10 @@
 // `zonectl diff` as a command on the simulator: summary table then diffs, -o json, --markdown, --exit-code,
 // KUBECTL_EXTERNAL_DIFF, usage/repo errors as exit 2.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { run } from '../../commands/diff.js';
 import { writeDemoRepo, type DemoRepo } from '../../source/sim/demo-repo.js';
 import { startDiffWorld, type DiffWorld } from './diff-world.js';
@@ -83,6 +84,25 @@ describe('zonectl diff (command) on the simulator', () => {
     expect(r.out).not.toMatch(/^=====/m);
     expect(r.out).toMatch(/^diff -r -u -N .*\/LIVE\/shanghai\.apps\.example\.com\.v1alpha1\.GameZone\.zone-\d+\.zone\d+ /m);
     expect(r.out).toMatch(/^\+\s+defaultImage: registry\.example\.com\/project1\/service:1\.9\.0$/m);
+  });
+
+  it('a context whose CA file is missing: its apps fail with the reason, the others are diffed, exit 3 (issue 16 #10)', async () => {
+    const kc = YAML.parse(readFileSync(w.kubeconfigPath, 'utf8')) as {
+      clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
+    };
+    const nanjing = kc.clusters.find((c) => c.name === 'nanjing')!.cluster;
+    delete nanjing['certificate-authority-data'];
+    nanjing['certificate-authority'] = join(dir, 'missing-ca.crt');
+    const file = join(dir, 'broken-kubeconfig');
+    writeFileSync(file, YAML.stringify(kc), { mode: 0o600 });
+    const r = await capture(['--repo', dir, '--kubeconfig', file]);
+    expect(r.err).not.toMatch(/internal error|\n {4}at /);
+    expect(r.out).toMatch(/^zones-shanghai\s+shanghai\s+GameZone\.apps\.example\.com\s+zone-\d+\s+zone\d+\s+Modified$/m);
+    expect(r.out).toMatch(/^zones-nanjing\s+nanjing\s+.*Unknown \(see error\)$/m);
+    expect(r.out).toMatch(
+      /^error: zones-nanjing \(nanjing\): nanjing: .*kubeconfig: certificate-authority .*\/missing-ca\.crt: no such file$/m,
+    );
+    expect(r.code).toBe(3);
   });
 
   it('usage and repo errors exit 2 with one line', async () => {

@@ -1,0 +1,83 @@
+// Label selector and image reference syntax, as the apiserver and the container runtimes parse them.
+import { describe, expect, it } from 'vitest';
+import { labelSelectorProblem } from '../../../source/model/label-selector.js';
+import { isImageReference } from '../../../source/model/image-ref.js';
+
+describe('labelSelectorProblem', () => {
+  it.each([
+    '',
+    '  ',
+    'app',
+    '!app',
+    'app=game',
+    'app==game',
+    'app!=game',
+    'app=',
+    'a=b,c!=d,!e,f',
+    'zonectl.io/zone in (101, 102)',
+    'x notin (a,,b)',
+    'x notin ()',
+    'x in (,a)',
+    'in in (in, notin)',
+    ' \tapp\r\n',
+    'replicas>2',
+    'replicas < 9223372036854775807',
+    `${'a'.repeat(63)}=${'b'.repeat(63)}`,
+    'example.com/a_b.c-d=X_y.z-1',
+  ])('%j is a selector', (sel) => expect(labelSelectorProblem(sel)).toBeUndefined());
+
+  it.each([
+    ['a b c!!', "unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt"],
+    ['app in (a,b', 'unable to parse requirement: found end of selector, expected: , or )'],
+    ['app in a', "unable to parse requirement: found 'a', expected: ("],
+    ['x notin (a b)', "unable to parse requirement: found 'b', expected: , or )"],
+    ['zone=a=b', "unable to parse requirement: found '=', expected: ',' or end of selector"],
+    ['app,', 'unable to parse requirement: found end of selector, expected: identifier'],
+    [',app', "unable to parse requirement: found ',', expected: identifier"],
+    ['!app=x', "unable to parse requirement: found '=', expected: ',' or end of selector"],
+    ['n>x', "unable to parse requirement: found 'x', expected: an integer"],
+    ['n>', 'unable to parse requirement: found end of selector, expected: an integer'],
+    ['n<9223372036854775808', "unable to parse requirement: found '9223372036854775808', expected: an integer"],
+    // The apiserver checks the integer as a label value too: no sign.
+    ['n<-1', 'invalid label value "-1": [A-Za-z0-9._-], beginning and ending alphanumeric'],
+    ['a\u00a0b=c', 'invalid label key "a\u00a0b": a name of at most 63 characters ([A-Za-z0-9._-], beginning and ending alphanumeric)'],
+    ['-a=b', 'invalid label key "-a": a name of at most 63 characters ([A-Za-z0-9._-], beginning and ending alphanumeric)'],
+    ['Example.com/a=b', "invalid label key \"Example.com/a\": the prefix must be a DNS subdomain (lowercase letters, digits, '-' and '.')"],
+    [
+      `${'a'.repeat(64)}`,
+      `invalid label key "${'a'.repeat(64)}": a name of at most 63 characters ([A-Za-z0-9._-], beginning and ending alphanumeric)`,
+    ],
+    ['a=-b', 'invalid label value "-b": [A-Za-z0-9._-], beginning and ending alphanumeric'],
+    [`a=${'b'.repeat(64)}`, `invalid label value "${'b'.repeat(64)}": at most 63 characters`],
+  ])('%j: %s', (sel, problem) => expect(labelSelectorProblem(sel)).toBe(problem));
+});
+
+describe('isImageReference', () => {
+  it.each([
+    'game',
+    'game:1.9.1',
+    'registry.example.com/project1/service:2.0.0',
+    'registry.example.com:5000/a/b/c:v1',
+    'localhost/a_b__c-d/e.f:v1',
+    'Registry.Example.com/lower:TAG_1.x-y',
+    '[::1]:5000/a:1',
+    `x@sha256:${'a'.repeat(64)}`,
+    `x:1@sha256:${'0'.repeat(64)}`,
+  ])('%j is an image reference', (image) => expect(isImageReference(image)).toBe(true));
+
+  it.each([
+    '',
+    'bad image!!',
+    'Registry/UPPER:1',
+    'UPPER',
+    'a:',
+    'a:-tag',
+    `a:${'t'.repeat(129)}`,
+    'a@sha256:abc',
+    'a//b',
+    '/a',
+    'a/',
+    ' a',
+    `${'a'.repeat(256)}`,
+  ])('%j is not', (image) => expect(isImageReference(image)).toBe(false));
+});
