@@ -51,6 +51,34 @@ export const CONSOLE_RENDER_OPTIONS = {
 
 const SHOW_CURSOR = '\u001B[?25h';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+/** Cursor to the top-left corner, erase to the end of the screen. */
+const HOME_AND_ERASE_DOWN = '\u001B[1;1H\u001B[J';
+/** A resize is redrawn whole once the window has kept its size this long (a drag sends many). */
+export const RESIZE_SETTLE_MS = 50;
+
+/**
+ * Ink draws a frame as the difference to the one before, relative to the cursor. A resize breaks that
+ * bookkeeping: the terminal rewraps or drops what is on screen (tmux rewraps lines wider than the new
+ * width), and Ink draws one frame laid out for the old size before the console has re-rendered for the
+ * new one. Rows it then believes unchanged (the title, the breadcrumb) stay wrong for good. So once a
+ * resize settles the screen is erased and the next frame drawn whole from the top-left corner.
+ */
+function redrawOnResize(stdout: NodeJS.WriteStream, redraw: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const onResize = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      redraw();
+    }, RESIZE_SETTLE_MS);
+    timer.unref?.();
+  };
+  stdout.on('resize', onResize);
+  return () => {
+    if (timer) clearTimeout(timer);
+    stdout.off('resize', onResize);
+  };
+}
 
 /** A write to a terminal that has gone away (closed pane, dropped SSH session). */
 function isGoneTerminal(err: unknown): boolean {
@@ -113,31 +141,41 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   ] as const;
   if (handle) for (const [event, fn] of listeners) process.on(event, fn);
 
+  const app = () =>
+    createElement(App, {
+      source: opts.source,
+      actions: opts.actions,
+      logs: opts.logs,
+      diff: opts.diff,
+      diffHint: opts.diffHint,
+      theme,
+      fleetLabel: opts.fleetLabel,
+      user: opts.user,
+      readOnly: opts.readOnly,
+      initialView: opts.initialView,
+      onExit: finish,
+    });
+  // The console only runs on a terminal (the caller checks), so it is interactive even when a CI
+  // variable is set in the environment (Ink would otherwise draw nothing until it exits).
+  const interactive = opts.interactive ?? stdout.isTTY === true;
+  let stopRedraw: (() => void) | undefined;
   try {
-    instance = render(
-      createElement(App, {
-        source: opts.source,
-        actions: opts.actions,
-        logs: opts.logs,
-        diff: opts.diff,
-        diffHint: opts.diffHint,
-        theme,
-        fleetLabel: opts.fleetLabel,
-        user: opts.user,
-        readOnly: opts.readOnly,
-        initialView: opts.initialView,
-        onExit: finish,
-      }),
-      {
-        stdout,
-        stdin: opts.stdin ?? process.stdin,
-        stderr: opts.stderr ?? process.stderr,
-        ...CONSOLE_RENDER_OPTIONS,
-        // The console only runs on a terminal (the caller checks), so it is interactive even when a CI
-        // variable is set in the environment (Ink would otherwise draw nothing until it exits).
-        interactive: opts.interactive ?? stdout.isTTY === true,
-      },
-    );
+    instance = render(app(), {
+      stdout,
+      stdin: opts.stdin ?? process.stdin,
+      stderr: opts.stderr ?? process.stderr,
+      ...CONSOLE_RENDER_OPTIONS,
+      interactive,
+    });
+    if (interactive)
+      stopRedraw = redrawOnResize(stdout, () => {
+        if (finished || !instance) return;
+        // Ink forgets the frame it drew (its next one is written whole, at the cursor), the screen is
+        // erased with the cursor at the top-left corner, and the console renders again.
+        instance.clear();
+        stdout.write(HOME_AND_ERASE_DOWN);
+        instance.rerender(app());
+      });
     await instance.waitUntilExit();
   } catch (err) {
     if (isGoneTerminal(err)) {
@@ -150,6 +188,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       exitCode = 10;
     }
   } finally {
+    stopRedraw?.();
     if (handle) for (const [event, fn] of listeners) process.off(event, fn);
     // onOutputError stays: a write that failed while unmounting reports its EIO a tick later.
     // After a hang-up, late EIOs from Ink's deferred teardown are no bug either (the callers clean up).

@@ -52,6 +52,10 @@ export class Tmux {
       execFileSync('sleep', ['0.15']);
     }
   }
+  /** Resizes the window, as a terminal emulator or `tmux resize-window` does (the program gets SIGWINCH). */
+  resize(cols: number, rows: number = this.rows): void {
+    this.run('resize-window', '-t', 'e2e', '-x', String(cols), '-y', String(rows));
+  }
   type(text: string): void {
     this.run('send-keys', '-t', 'e2e', '-l', text);
   }

@@ -1,13 +1,14 @@
 // runConsole through the real Ink render path on a fake TTY: alternate screen in and out, exit
 // codes, signals and render errors all leave the terminal restored.
 import { afterEach, describe, expect, test } from 'vitest';
-import { runConsole } from '../../source/ui/run.js';
+import { RESIZE_SETTLE_MS, runConsole } from '../../source/ui/run.js';
 import type { Snapshot, SnapshotSource } from '../../source/store/types.js';
 import { FakeStdin, FakeStdout } from './fake-tty.js';
 import { MemorySource, makeSnapshot } from './fixtures.js';
 
 const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
+const HOME_AND_ERASE_DOWN = '\u001B[1;1H\u001B[J';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitFor(pred: () => boolean, what: string): Promise<void> {
@@ -93,11 +94,32 @@ describe('runConsole', () => {
     await waitFor(() => stdout.text().includes('AGE'), 'wide frame with AGE');
     stdout.reset();
     stdout.resize(60, 12);
-    await waitFor(() => stdout.text().includes('CLUSTER'), 'frame after resize');
+    // The last frame after the resize has no AGE column (laid out for 60 columns).
+    const lastHeader = () => stdout.text().split('CLUSTER').at(-1)!.split('\n')[0]!;
+    await waitFor(() => stdout.text().includes('CLUSTER') && !lastHeader().includes('AGE'), 'a frame laid out for 60 columns');
+    await wait(RESIZE_SETTLE_MS + 150);
+    expect(lastHeader()).not.toContain('AGE');
+    stdin.write('q');
+    expect(await done).toBe(0);
+  });
+
+  test('a resize, once settled, redraws the whole frame from the top-left corner (one column wider and back)', async () => {
+    const { stdout, stdin, done } = start(new MemorySource(makeSnapshot()));
+    await waitFor(() => stdout.text().includes('AGE'), 'first frame');
     await wait(100);
-    // The last frame after the resize has no AGE column and nothing wider than 60 columns.
-    const lastHeader = stdout.text().split('CLUSTER').at(-1)!.split('\n')[0];
-    expect(lastHeader).not.toContain('AGE');
+    stdout.reset();
+    // What a terminal does when it rewraps: Ink's picture of the screen no longer holds, so only a
+    // whole frame drawn from the corner repairs it (the title row included, unchanged as it is).
+    stdout.resize(101, 30);
+    await wait(5);
+    stdout.resize(100, 30);
+    const afterHome = () => stdout.text().split(HOME_AND_ERASE_DOWN).slice(1).at(-1) ?? '';
+    await waitFor(() => afterHome().includes('zonectl  fleet test') && afterHome().includes('q quit'), 'the whole frame after the resize');
+    const frame = afterHome();
+    expect(frame.indexOf('zonectl  fleet test')).toBeLessThan(frame.indexOf('Zones'));
+    expect(frame.indexOf('Zones')).toBeLessThan(frame.indexOf('CLUSTER'));
+    // One redraw for the two resize events.
+    expect(stdout.text().split(HOME_AND_ERASE_DOWN)).toHaveLength(2);
     stdin.write('q');
     expect(await done).toBe(0);
   });
