@@ -3,6 +3,7 @@
 // Kept import-light so `--version` stays fast: command modules load lazily.
 import { readFileSync, realpathSync } from 'node:fs';
 import module from 'node:module';
+import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
 import { bugReport } from './source-map-stack.js';
 
@@ -53,9 +54,35 @@ Run 'zonectl <command> --help' for a command's flags. Exit codes: 0 ok, 1 condit
 2 usage, 3 some clusters failed, 4 forbidden, 5 conflict, >=10 bug.
 `;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+/** What the build baked into dist/build-info.json (scripts/build-info.mjs); the package.json version without it. */
+interface BuildInfo {
+  version: string;
+  commit: string;
+  date: string;
+}
+
+function buildInfo(): BuildInfo {
+  // dist/build-info.json sits one folder above both dist/bundle/cli.mjs and dist/source/cli.js, and
+  // above the single executable's extracted bundle.
+  try {
+    return JSON.parse(readFileSync(new URL('../build-info.json', import.meta.url), 'utf8')) as BuildInfo;
+  } catch {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return { version: pkg.version, commit: 'unknown', date: 'unknown' };
+  }
+}
+
+/** `zonectl version`: what was built, from which commit, when, and on which runtime it runs. */
+function versionReport(): string {
+  const b = buildInfo();
+  const sea = isSea() ? ' (single executable)' : '';
+  return [
+    `zonectl ${b.version}`,
+    `commit:  ${b.commit}`,
+    `built:   ${b.date}`,
+    `runtime: node ${process.version} ${process.platform}-${process.arch}${sea}`,
+    '',
+  ].join('\n');
 }
 
 /** Console flags that take a value as the next argument (`zonectl --context sh` is not a command "sh"). */
@@ -87,8 +114,12 @@ function commandWord(argv: string[]): string | undefined {
 
 export async function main(argv: string[]): Promise<number> {
   const first = commandWord(argv);
-  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
-    process.stdout.write(`zonectl ${version()}\n`);
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    process.stdout.write(`zonectl ${buildInfo().version}\n`);
+    return 0;
+  }
+  if (argv[0] === 'version') {
+    process.stdout.write(versionReport());
     return 0;
   }
   if (!first && (argv.includes('--help') || argv.includes('-h'))) {
@@ -158,10 +189,11 @@ function quietOnClosedPipes(): void {
   }
 }
 
-if (invokedDirectly()) {
+/** Runs zonectl as a process: `bin/zonectl`, `node dist/source/cli.js`, or the single executable's loader. */
+export function start(argv: string[]): void {
   ignoreInspectorSignal();
   quietOnClosedPipes();
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = readerGone ? 0 : code;
       // The command is done and has said everything (stdout/stderr to pipes, files and terminals are
@@ -175,3 +207,5 @@ if (invokedDirectly()) {
     },
   );
 }
+
+if (invokedDirectly()) start(process.argv.slice(2));
