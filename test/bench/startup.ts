@@ -77,17 +77,28 @@ function timed(cmd: string, args: string[]): Sample {
   return { ms, cpuMs: (user! + sys!) * 1000, rssMiB: kb! / 1024 };
 }
 
+let sessions = 0;
+
 /** The console in tmux: ms from start to its zones view with rows. */
 function firstFrame(cmd: string, kubeconfig: string): number {
-  const sock = `zonectl-bench-${process.pid}`;
+  const sock = `zonectl-bench-${process.pid}-${++sessions}`; // a new server each time: never one still shutting down
   const tmux = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
   const t0 = performance.now();
-  tmux('new-session', '-d', '-x', '120', '-y', '40', `${cmd} -A --context shanghai --kubeconfig ${kubeconfig}; sleep 5`);
+  const started = tmux(
+    'new-session',
+    '-d',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    `${cmd} -A --context shanghai --kubeconfig ${kubeconfig}; echo EXITED=$?; sleep 30`,
+  );
+  if (started.status !== 0) throw new Error(`tmux new-session: ${started.stderr}`);
   try {
     for (;;) {
       const s = tmux('capture-pane', '-p').stdout;
       if (/Zones\s+\[\d+\]/.test(s) && /zone101/.test(s)) return performance.now() - t0;
-      if (performance.now() - t0 > 20_000) throw new Error(`no zones frame in 20 s:\n${s}`);
+      if (/EXITED=/.test(s) || performance.now() - t0 > 20_000) throw new Error(`no zones frame:\n${s}`);
       spawnSync('sleep', ['0.01']);
     }
   } finally {
@@ -95,6 +106,7 @@ function firstFrame(cmd: string, kubeconfig: string): number {
   }
 }
 
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -144,7 +156,7 @@ async function main(): Promise<void> {
     for (const [n] of cases) {
       const m = med(n);
       const overBare =
-        n.includes('--version') || n.includes('--help') ? `+${(m.ms - bare.ms).toFixed(0)} ms, +${(m.cpu - bare.cpu).toFixed(0)} ms` : '';
+        n.includes('--version') || n.includes('--help') ? `${signed(m.ms - bare.ms)} ms, ${signed(m.cpu - bare.cpu)} ms` : '';
       const vsKube =
         kube && n.includes('zones')
           ? `${(m.ms / kube.ms).toFixed(2)}x, ${(m.cpu / kube.cpu).toFixed(2)}x, ${(m.rss / kube.rss).toFixed(2)}x`
