@@ -45,6 +45,15 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The single executable (dist/zonectl-linux-<arch>, from `npm run package`) run alone.
+        test: {
+          name: 'single-file',
+          include: ['test/single-file/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120000,
+        },
+      },
     ],
   },
 });

@@ -25,16 +25,7 @@ export const FLEET_FLAGS = {
   help: { type: 'boolean', shortFlag: 'h', default: false },
 } as const;
 
-export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeatable)
-  --all-contexts         every context in the kubeconfig
-  -n, --namespace NS     one namespace (default: the context's namespace, else "default")
-  -A, --all-namespaces   every namespace
-  -l, --selector SEL     label selector for workloads and pods
-  -o, --output FMT       table | wide | json | yaml | name
-  --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS   per-request timeout in milliseconds (default 10000, at most 600000)
-  --kubefed-host CTX     the fleet is this kubefed host plus every KubeFedCluster member that a
-                         kubeconfig context reaches (matched by API endpoint)`;
+export { FLEET_HELP } from './help-text.js';
 
 export class UsageError extends InputError {}
 

@@ -5,7 +5,8 @@ import { EXIT } from '../source/exit-codes.js';
 import { openSession, withKubeFedMembers, type FleetFlags } from '../source/app/session.js';
 import { consolePorts, type ConsolePorts } from '../source/app/console-ports.js';
 import { guarded } from './errors.js';
-import { FLEET_HELP, parseFlags, themeFlag, UsageError } from './flags.js';
+import { parseFlags, themeFlag, UsageError } from './flags.js';
+import { CONSOLE_HELP, FLEET_HELP } from './help-text.js';
 
 const HELP = `
 Usage: zonectl [flags]
@@ -13,10 +14,7 @@ Usage: zonectl [flags]
 Opens the console on the selected clusters (needs a terminal).
 
 Flags:
-  --theme NAME           dark (default) | light | high-contrast | mono (NO_COLOR forces mono)
-  --diff-repo PATH|URL   config repo for the Git-vs-live view (:diff or 5); default: diff.repo in the config file
-  --diff-ref REF         branch, tag or commit of that repo (default HEAD)
-  --diff-map FILE        mapping file instead of the repo's zonectl.yaml
+${CONSOLE_HELP}
 ${FLEET_HELP}
 `;
 

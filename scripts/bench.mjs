@@ -38,6 +38,7 @@ const BENCHES = {
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
   'sim-scale': () => [compiled('sim-scale')],
   'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],
+  startup: () => ['test/bench/startup.ts'],
   'ui-render': () => [compiled('ui-render', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'watch-rate': () => ['test/bench/watch-rate.ts'],
 };

@@ -3,7 +3,10 @@
 // Kept import-light so `--version` stays fast: command modules load lazily.
 import { readFileSync, realpathSync } from 'node:fs';
 import module from 'node:module';
+import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
+import { CONSOLE_HELP, FLEET_HELP } from '../commands/help-text.js';
+import { commandWord } from '../commands/words.js';
 import { bugReport } from './source-map-stack.js';
 
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
@@ -22,8 +25,37 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   release: () => import('../commands/release.js'),
   hotupdate: () => import('../commands/hotupdate.js'),
   demo: () => import('../commands/demo.js'),
+  completion: () => import('../commands/completion.js'),
   ui: () => import('../commands/ui.js'),
 };
+
+/** A command's --help text, as the command prints it (the console's when there is no command). */
+async function helpOf(command: string | undefined): Promise<string> {
+  const load = COMMANDS[command ?? 'ui'];
+  if (!load) return '';
+  const mod = await load();
+  let text = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    text += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    await mod.run(['--help']);
+  } finally {
+    process.stdout.write = write;
+  }
+  return text;
+}
+
+/** `zonectl __complete WORD... CURRENT` (what the completion scripts run): the candidates, one a line. */
+async function completeWords(words: string[]): Promise<number> {
+  const { complete } = await import('../commands/completion.js');
+  const names = Object.keys(COMMANDS).filter((c) => c !== 'ui' && c !== 'completion');
+  const found = await complete(words, { names, helpOf });
+  process.stdout.write(found.map((c) => `${c}\n`).join(''));
+  return 0;
+}
 
 // Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
 // large dependencies (client-node's generated models above all).
@@ -44,51 +76,61 @@ Usage
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
   zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
   zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
+  zonectl version              version, commit, build date and runtime
+  zonectl completion SHELL     bash/zsh/fish completion (commands, flags, contexts, live names)
 
-Common flags
-  --context NAME (repeatable), --all-contexts, -n NAMESPACE, -A, -l SELECTOR,
-  -o table|wide|json|yaml|name, --kubeconfig FILE, --request-timeout MS, --readonly
+As a kubectl plugin: 'kubectl zonectl ...' with kubectl-zonectl (a link to zonectl) on PATH.
+
+Console flags
+${CONSOLE_HELP}
+
+Fleet flags (the console and every command)
+${FLEET_HELP}
 
 Run 'zonectl <command> --help' for a command's flags. Exit codes: 0 ok, 1 condition not met,
 2 usage, 3 some clusters failed, 4 forbidden, 5 conflict, >=10 bug.
 `;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+/** What the build baked into dist/build-info.json (scripts/build-info.mjs); the package.json version without it. */
+interface BuildInfo {
+  version: string;
+  commit: string;
+  date: string;
 }
 
-/** Console flags that take a value as the next argument (`zonectl --context sh` is not a command "sh"). */
-const VALUE_FLAGS = new Set([
-  '--context',
-  '-n',
-  '--namespace',
-  '-l',
-  '--selector',
-  '-o',
-  '--output',
-  '--kubeconfig',
-  '--request-timeout',
-  '--theme',
-  '--diff-repo',
-  '--diff-ref',
-  '--diff-map',
-]);
-
-/** The subcommand: the first argument that is neither a flag nor a flag's value. */
-function commandWord(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('-')) return a;
-    if (VALUE_FLAGS.has(a)) i++;
+function buildInfo(): BuildInfo {
+  // dist/build-info.json sits one folder above both dist/bundle/cli.mjs and dist/source/cli.js, and
+  // above the single executable's extracted bundle.
+  try {
+    return JSON.parse(readFileSync(new URL('../build-info.json', import.meta.url), 'utf8')) as BuildInfo;
+  } catch {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return { version: pkg.version, commit: 'unknown', date: 'unknown' };
   }
-  return undefined;
+}
+
+/** `zonectl version`: what was built, from which commit, when, and on which runtime it runs. */
+function versionReport(): string {
+  const b = buildInfo();
+  const sea = isSea() ? ' (single executable)' : '';
+  return [
+    `zonectl ${b.version}`,
+    `commit:  ${b.commit}`,
+    `built:   ${b.date}`,
+    `runtime: node ${process.version} ${process.platform}-${process.arch}${sea}`,
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   const first = commandWord(argv);
-  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
-    process.stdout.write(`zonectl ${version()}\n`);
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    process.stdout.write(`zonectl ${buildInfo().version}\n`);
+    return 0;
+  }
+  if (argv[0] === '__complete') return completeWords(argv.slice(1));
+  if (argv[0] === 'version') {
+    process.stdout.write(versionReport());
     return 0;
   }
   if (!first && (argv.includes('--help') || argv.includes('-h'))) {
@@ -158,10 +200,11 @@ function quietOnClosedPipes(): void {
   }
 }
 
-if (invokedDirectly()) {
+/** Runs zonectl as a process: `bin/zonectl`, `node dist/source/cli.js`, or the single executable's loader. */
+export function start(argv: string[]): void {
   ignoreInspectorSignal();
   quietOnClosedPipes();
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = readerGone ? 0 : code;
       // The command is done and has said everything (stdout/stderr to pipes, files and terminals are
@@ -175,3 +218,5 @@ if (invokedDirectly()) {
     },
   );
 }
+
+if (invokedDirectly()) start(process.argv.slice(2));

@@ -28,7 +28,7 @@ export class Tmux {
   run(...args: string[]): string {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
-  start(cmd: string): void {
+  start(cmd: string, cwd = root): void {
     this.run(
       'new-session',
       '-d',
@@ -39,7 +39,7 @@ export class Tmux {
       '-y',
       String(this.rows),
       '-c',
-      root,
+      cwd,
       `${cmd}; echo "EXITED=$?"; sleep 30`,
     );
   }

@@ -1,0 +1,176 @@
+// Benchmark (DESIGN §8, issue 14): start-up and memory of zonectl beside kubectl, in one run, the
+// commands interleaved round by round so machine load hits them alike. Against `zonectl demo --serve`
+// (HTTPS, its own process), on one small cluster (shanghai: 4 zones):
+//   - a bare runtime start (`node -e 0`, the pinned Node) and `zonectl --version` / `--help` over it
+//     (budget: <= 30 ms over the bare start);
+//   - `zonectl zones -A --context shanghai` and `kubectl get <the same kinds> -A` (kubectl's discovery
+//     cache warm, as on an operator's machine): wall and peak RSS (budget: wall ratio <= 1.0, RSS <= 1.3x);
+//   - the console's first full frame on that cluster (`zonectl -A --context shanghai` in tmux at
+//     120x40, from start to the zones view with its rows; budget <= 400 ms).
+// zonectl runs as bin/zonectl (the bundle on the pinned Node) and, when dist/zonectl-linux-<arch>
+// exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
+// machine's load average with the figures.
+// Run: npm run build && node test/bench/startup.ts [--rounds 15]   (kubectl: npm run test:tools)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const node = resolve(root, 'node_modules/node/bin/node');
+const bin = resolve(root, 'bin/zonectl');
+const single = resolve(root, `dist/zonectl-linux-${process.arch}`);
+const roundsArg = process.argv.indexOf('--rounds');
+const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
+const kubectl = join(toolsCache, 'kubectl-v1.36.4/kubectl');
+/** What `zonectl zones` lists (kindsToWatch({ views: ['zones'] }) in source/kinds/registry.ts). */
+const ZONE_KINDS = [
+  'gamezones.apps.example.com',
+  'gamestatefulsets.tkex.tencent.com',
+  'gamedeployments.tkex.tencent.com',
+  'statefulsets.apps',
+  'deployments.apps',
+  'gameserversets.game.kruise.io',
+  'rollouts.argoproj.io',
+  'rollouts.rollouts.kruise.io',
+].join(',');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+const work = mkdtempSync(join(tmpdir(), 'zonectl-bench-startup-'));
+const env = { ...process.env, HOME: join(work, 'home'), XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1' };
+
+function startServe(): Promise<{ child: ChildProcess; kubeconfig: string }> {
+  const child = spawn(bin, ['demo', '--serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`demo --serve did not start:\n${out}`)), 60_000);
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /^kubeconfig: (\S+)$/m.exec(out);
+      if (m && /Serving until interrupted/.test(out)) {
+        clearTimeout(timer);
+        res({ child, kubeconfig: m[1]! });
+      }
+    });
+  });
+}
+
+interface Sample {
+  ms: number;
+  /** user + system CPU time: steadier than wall when other work loads the machine. */
+  cpuMs: number;
+  rssMiB: number;
+}
+
+/** One run under GNU time: wall (ms, measured here) and peak RSS. Fails on a non-zero exit. */
+function timed(cmd: string, args: string[]): Sample {
+  const out = join(work, 'time.txt');
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', out, cmd, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  const [kb, user, sys] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { ms, cpuMs: (user! + sys!) * 1000, rssMiB: kb! / 1024 };
+}
+
+let sessions = 0;
+
+/** The console in tmux: ms from start to its zones view with rows. */
+function firstFrame(cmd: string, kubeconfig: string): number {
+  const sock = `zonectl-bench-${process.pid}-${++sessions}`; // a new server each time: never one still shutting down
+  const tmux = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
+  const t0 = performance.now();
+  const started = tmux(
+    'new-session',
+    '-d',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    `${cmd} -A --context shanghai --kubeconfig ${kubeconfig}; echo EXITED=$?; sleep 30`,
+  );
+  if (started.status !== 0) throw new Error(`tmux new-session: ${started.stderr}`);
+  try {
+    for (;;) {
+      const s = tmux('capture-pane', '-p').stdout;
+      if (/Zones\s+\[\d+\]/.test(s) && /zone101/.test(s)) return performance.now() - t0;
+      if (/EXITED=/.test(s) || performance.now() - t0 > 20_000) throw new Error(`no zones frame:\n${s}`);
+      spawnSync('sleep', ['0.01']);
+    }
+  } finally {
+    tmux('kill-server');
+  }
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  if (!existsSync(resolve(root, 'dist/bundle/cli.mjs'))) throw new Error('run `npm run build` first');
+  const hasKubectl = existsSync(kubectl);
+  const hasSingle = existsSync(single);
+  console.log(`load before: ${load()}; rounds: ${rounds}; kubectl: ${hasKubectl ? kubectl : 'missing (npm run test:tools)'}`);
+  const { child, kubeconfig } = await startServe();
+  try {
+    const zones = ['zones', '-A', '--context', 'shanghai', '--kubeconfig', kubeconfig];
+    const cases: Array<[string, string, string[]]> = [
+      ['node -e 0 (bare runtime)', node, ['-e', '0']],
+      ['zonectl --version', bin, ['--version']],
+      ['zonectl --help', bin, ['--help']],
+      ['zonectl zones -A', bin, zones],
+    ];
+    if (hasSingle) {
+      cases.push(['single file --version', single, ['--version']], ['single file --help', single, ['--help']]);
+      cases.push(['single file zones -A', single, zones]);
+    }
+    if (hasKubectl)
+      cases.push(['kubectl get <zone kinds> -A', kubectl, ['get', ZONE_KINDS, '-A', '--context', 'shanghai', '--kubeconfig', kubeconfig]]);
+    // Warm-up: compile caches, the single file's unpacking, kubectl's discovery cache.
+    for (const [, cmd, args] of cases) timed(cmd, args);
+    const samples = new Map<string, Sample[]>(cases.map(([n]) => [n, []]));
+    for (let i = 0; i < rounds; i++) {
+      const order = cases.slice(i % cases.length).concat(cases.slice(0, i % cases.length));
+      for (const [n, cmd, args] of order) samples.get(n)!.push(timed(cmd, args));
+    }
+    const frames: Record<string, number[]> = { 'bin/zonectl': [] };
+    if (hasSingle) frames['single file'] = [];
+    for (let i = 0; i < Math.max(3, Math.ceil(rounds / 3)); i++) {
+      frames['bin/zonectl']!.push(firstFrame(bin, kubeconfig));
+      if (hasSingle) frames['single file']!.push(firstFrame(single, kubeconfig));
+    }
+
+    const med = (n: string) => ({
+      ms: median(samples.get(n)!.map((s) => s.ms)),
+      cpu: median(samples.get(n)!.map((s) => s.cpuMs)),
+      rss: median(samples.get(n)!.map((s) => s.rssMiB)),
+    });
+    const bare = med('node -e 0 (bare runtime)');
+    const kube = hasKubectl ? med('kubectl get <zone kinds> -A') : undefined;
+    console.log(`\nload after: ${load()}\n`);
+    console.log('| command | wall median | CPU median | peak RSS median | over bare runtime (wall, CPU) | vs kubectl (wall, CPU, RSS) |');
+    console.log('|---|---|---|---|---|---|');
+    for (const [n] of cases) {
+      const m = med(n);
+      const overBare =
+        n.includes('--version') || n.includes('--help') ? `${signed(m.ms - bare.ms)} ms, ${signed(m.cpu - bare.cpu)} ms` : '';
+      const vsKube =
+        kube && n.includes('zones')
+          ? `${(m.ms / kube.ms).toFixed(2)}x, ${(m.cpu / kube.cpu).toFixed(2)}x, ${(m.rss / kube.rss).toFixed(2)}x`
+          : '';
+      console.log(`| ${n} | ${m.ms.toFixed(0)} ms | ${m.cpu.toFixed(0)} ms | ${m.rss.toFixed(0)} MiB | ${overBare} | ${vsKube} |`);
+    }
+    for (const [n, xs] of Object.entries(frames))
+      console.log(
+        `| console first full frame (${n}, 120x40) | ${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(', ')}) | | | | |`,
+      );
+  } finally {
+    child.kill('SIGINT');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
