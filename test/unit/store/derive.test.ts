@@ -167,6 +167,67 @@ describe('deriveSnapshot on the real-cluster fixtures', () => {
   });
 });
 
+describe('deriveSnapshot, incremental', () => {
+  it('keeps the zones and rows that did not change as the same objects', () => {
+    const { cache, clusters, objects } = fixtureCache();
+    const derive = deriveSnapshot(OPTS);
+    const a = derive(cache, clusters);
+    const w = objects.find((x) => x.cluster === 'real-b' && x.o.kind === 'GameDeployment')!;
+    cache.apply(w.cluster, w.t, 'MODIFIED', touch(w.o));
+    const b = derive(cache, clusters);
+    const zoneOf = b.workloads.find((x) => x.uid === w.o.metadata.uid)!.zone;
+    for (const z of b.zones) {
+      const was = a.zones.find((x) => x.cluster === z.cluster && x.zoneId === z.zoneId && x.namespace === z.namespace);
+      if (z.cluster !== 'real-b' || z.zoneId !== zoneOf) expect(z).toBe(was);
+    }
+    expect(b.hookRuns).toBe(a.hookRuns);
+    expect(b.pods).toBe(a.pods);
+    // Nothing changed at all: the same lists.
+    const c = derive(cache, clusters);
+    expect(c.zones).toBe(b.zones);
+    expect(c.workloads).toBe(b.workloads);
+  });
+
+  it('random changes: every snapshot equals a derivation from scratch', () => {
+    const { cache, clusters, objects } = fixtureCache();
+    const derive = deriveSnapshot(OPTS);
+    let seed = 42;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const live = objects.map((x) => ({ ...x, gone: false }));
+    const zones = ['101', '102', '201', '202', '301', '999', '01'];
+    for (let i = 0; i < 400; i++) {
+      const x = live[rnd(live.length)]!;
+      const op = rnd(10);
+      if (op < 5 || x.gone) {
+        // Modify (zone label moves now and then), or bring a deleted object back.
+        const relabel = rnd(3) === 0;
+        x.o = touch(x.o, (o) =>
+          relabel
+            ? { ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, 'zonectl.io/zone': zones[rnd(zones.length)]! } } }
+            : o,
+        );
+        cache.apply(x.cluster, x.t, x.gone ? 'ADDED' : 'MODIFIED', x.o);
+        x.gone = false;
+      } else if (op < 7) {
+        cache.apply(x.cluster, x.t, 'DELETED', x.o);
+        x.gone = true;
+      } else if (op < 8) {
+        // A relist of the object's bucket, in another order.
+        cache.replace(x.cluster, x.t, [...cache.bucket(x.cluster, x.t).values()].reverse());
+      } else {
+        // A copy under a new name (a new object at the end of its bucket).
+        const copy = { ...x.o, metadata: { ...x.o.metadata, name: `${x.o.metadata.name}-${i}`, uid: `copy-${i}` } };
+        cache.apply(x.cluster, x.t, 'ADDED', copy);
+        live.push({ cluster: x.cluster, t: x.t, o: copy, gone: false });
+      }
+      if (rnd(3) === 0 || i === 399) expect(derive(cache, clusters), `after change ${i}`).toEqual(fresh(cache, clusters));
+    }
+  });
+});
+
 describe('deriveSnapshot on the demo world as it runs', () => {
   let world: DemoWorld | undefined;
   afterEach(() => world?.stop());
