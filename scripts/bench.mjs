@@ -1,7 +1,7 @@
 // Runs the benchmarks in test/bench/, each the way its header says, one after another, and exits
 // non-zero if any failed (a benchmark that checks a budget exits 1 when it misses it).
 //
-//   node scripts/bench.mjs [name...]     (npm run bench = build, then all; npm run bench:<name> = one)
+//   node scripts/bench.mjs [name...] [--flag value...]   (npm run bench = build, then all; npm run bench:<name> = one)
 //
 // Each runs at its header's default size: all of them take about 3-4 minutes on the quiet 2-core
 // machine. Needs `npm run build` first (several benchmarks run dist/).
@@ -34,6 +34,7 @@ const BENCHES = {
   'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
   'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
+  'fleet-scale': () => [compiled('fleet-scale', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
   'sim-scale': () => [compiled('sim-scale')],
@@ -43,12 +44,16 @@ const BENCHES = {
   'watch-rate': () => ['test/bench/watch-rate.ts'],
 };
 
-const names = process.argv.slice(2);
+// Arguments from the first `--flag` on are passed to the benchmark(s): `npm run bench:fleet-scale -- --minutes 1`.
+const argv = process.argv.slice(2);
+const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+const names = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
+const passed = firstFlag < 0 ? [] : argv.slice(firstFlag);
 for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark "${n}" (have: ${Object.keys(BENCHES).join(', ')})`);
 
 const results = [];
 for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
-  const args = BENCHES[name]();
+  const args = [...BENCHES[name](), ...passed];
   console.log(`\n[bench] ${name}`);
   const t0 = performance.now();
   const r = spawnSync(node, args, { cwd: root, stdio: 'inherit' });

@@ -9,7 +9,8 @@ export function worsePhase(a: RolloutPhase, b: RolloutPhase): RolloutPhase {
   return PHASE_RANK[b] > PHASE_RANK[a] ? b : a;
 }
 
-function refKey(cluster: string, ns: string, kind: string, name: string): string {
+/** The key linkRollouts joins a rollout (its workloadRef) and the workload it drives on. */
+export function refKey(cluster: string, ns: string, kind: string, name: string): string {
   return `${cluster}\u0000${ns}\u0000${kind}\u0000${name}`;
 }
 

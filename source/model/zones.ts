@@ -92,8 +92,31 @@ export function buildZones(
   workloads: readonly WorkloadInfo[],
   controller: (w: WorkloadInfo) => boolean = drivesOther,
 ): ZoneInfo[] {
-  const isService = (w: WorkloadInfo) => !controller(w);
   const { workloads: linked, rolloutOf } = linkRollouts(workloads);
+  return zoneRows(gameZones, linked, rolloutOf, controller).sort(compareZones);
+}
+
+// One collator each, made once: localeCompare with options builds a collator per call.
+const byText = new Intl.Collator(undefined).compare;
+const byNumber = new Intl.Collator(undefined, { numeric: true }).compare;
+
+/** The zones order: cluster, then zone id (numeric), then namespace. */
+export function compareZones(a: ZoneInfo, b: ZoneInfo): number {
+  return byText(a.cluster, b.cluster) || byNumber(a.zoneId, b.zoneId) || byText(a.namespace, b.namespace);
+}
+
+/**
+ * The zone rows of buildZones before sorting, from workloads already linked to their rollouts. Rows of
+ * one (cluster, zone id) depend only on the GameZones and workloads with that cluster and zone id (and
+ * the rollout rows driving those workloads): the store recomputes them per (cluster, zone id).
+ */
+export function zoneRows(
+  gameZones: readonly ZoneInfo[],
+  linked: readonly WorkloadInfo[],
+  rolloutOf: Map<string, WorkloadInfo>,
+  controller: (w: WorkloadInfo) => boolean = drivesOther,
+): ZoneInfo[] {
+  const isService = (w: WorkloadInfo) => !controller(w);
   const byZone = new Map<string, WorkloadInfo[]>();
   const byClusterZone = new Map<string, WorkloadInfo[]>();
   for (const w of linked) {
@@ -174,10 +197,5 @@ export function buildZones(
     if (version) zone.version = version;
     zones.push(zone);
   }
-  return zones.sort(
-    (a, b) =>
-      a.cluster.localeCompare(b.cluster) ||
-      a.zoneId.localeCompare(b.zoneId, undefined, { numeric: true }) ||
-      a.namespace.localeCompare(b.namespace),
-  );
+  return zones;
 }

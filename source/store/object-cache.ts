@@ -1,4 +1,6 @@
-// Raw objects per cluster and resource type, keyed by uid (falls back to namespace/name).
+// Raw objects per cluster and resource type, keyed by uid (falls back to namespace/name). Each
+// (cluster, type) bucket keeps a short journal of the ids it changed, so a derivation can re-read
+// just those objects instead of walking every object of the fleet per snapshot.
 import { typeKey } from '../kube/discovery.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 
@@ -8,19 +10,71 @@ function idOf(o: KubeObject): string {
   return o.metadata?.uid || `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 }
 
+/** A journal longer than this is cut; a reader further behind reads the whole bucket again. */
+const JOURNAL_MAX = 8192;
+
+export interface JournalEntry {
+  id: string;
+  /** A delete (a later entry of the same id adds it again, at the end of the bucket's order). */
+  deleted: boolean;
+}
+
+/** One (cluster, type) bucket with its change journal. A new Journal object = a new bucket. */
+export class Journal {
+  readonly objects: TypeBucket = new Map();
+  /** Bumped per change. */
+  version = 0;
+  /** Changes in order; entry i is the change that made version `base + i + 1`. */
+  private ids: JournalEntry[] = [];
+  private base = 0;
+
+  /** Changes after `version`, in order (repeats included), or undefined when they are no longer known. */
+  since(version: number): readonly JournalEntry[] | undefined {
+    if (version < this.base || version > this.version) return undefined;
+    return this.ids.slice(version - this.base);
+  }
+
+  record(id: string, deleted: boolean): void {
+    this.version++;
+    this.ids.push({ id, deleted });
+    if (this.ids.length > JOURNAL_MAX) {
+      const cut = this.ids.length >> 1;
+      this.ids = this.ids.slice(cut);
+      this.base += cut;
+    }
+  }
+
+  /** Every object replaced at once: readers start over. */
+  reset(): void {
+    this.version++;
+    this.ids = [];
+    this.base = this.version;
+  }
+}
+
+interface ClusterEntry {
+  /** Order in which clusters were first seen (`all()` lists clusters in this order). */
+  order: number;
+  types: Map<string, Journal>;
+}
+
 export class ObjectCache {
-  /** cluster -> typeKey -> id -> object */
-  private readonly data = new Map<string, Map<string, TypeBucket>>();
+  /** cluster -> typeKey -> bucket */
+  private readonly data = new Map<string, ClusterEntry>();
   /** Bumped per change; lets derivations skip untouched (cluster,type) buckets. */
   private readonly versions = new Map<string, number>();
+  private clusterSeq = 0;
+
+  private journal(cluster: string, key: string): Journal {
+    let c = this.data.get(cluster);
+    if (!c) this.data.set(cluster, (c = { order: ++this.clusterSeq, types: new Map() }));
+    let b = c.types.get(key);
+    if (!b) c.types.set(key, (b = new Journal()));
+    return b;
+  }
 
   bucket(cluster: string, t: ResourceType | string): TypeBucket {
-    const key = typeof t === 'string' ? t : typeKey(t);
-    let c = this.data.get(cluster);
-    if (!c) this.data.set(cluster, (c = new Map()));
-    let b = c.get(key);
-    if (!b) c.set(key, (b = new Map()));
-    return b;
+    return this.journal(cluster, typeof t === 'string' ? t : typeKey(t)).objects;
   }
 
   version(cluster: string, key: string): number {
@@ -33,32 +87,45 @@ export class ObjectCache {
   }
 
   replace(cluster: string, t: ResourceType, items: KubeObject[]): void {
-    const b = this.bucket(cluster, t);
-    b.clear();
-    for (const o of items) b.set(idOf(o), o);
-    this.bump(cluster, typeKey(t));
+    const key = typeKey(t);
+    const j = this.journal(cluster, key);
+    j.objects.clear();
+    for (const o of items) j.objects.set(idOf(o), o);
+    j.reset();
+    this.bump(cluster, key);
   }
 
   apply(cluster: string, t: ResourceType, type: 'ADDED' | 'MODIFIED' | 'DELETED', o: KubeObject): void {
-    const b = this.bucket(cluster, t);
-    if (type === 'DELETED') b.delete(idOf(o));
-    else b.set(idOf(o), o);
-    this.bump(cluster, typeKey(t));
+    const key = typeKey(t);
+    const j = this.journal(cluster, key);
+    const id = idOf(o);
+    if (type === 'DELETED') j.objects.delete(id);
+    else j.objects.set(id, o);
+    j.record(id, type === 'DELETED');
+    this.bump(cluster, key);
   }
 
   /** Every object of a type across clusters. */
   *all(t: ResourceType | string): Generator<{ cluster: string; obj: KubeObject }> {
     const key = typeof t === 'string' ? t : typeKey(t);
-    for (const [cluster, types] of this.data) {
-      const b = types.get(key);
-      if (b) for (const obj of b.values()) yield { cluster, obj };
+    for (const [cluster, c] of this.data) {
+      const b = c.types.get(key);
+      if (b) for (const obj of b.objects.values()) yield { cluster, obj };
+    }
+  }
+
+  /** The buckets of a type, clusters in `all()` order, each with its cluster's order number. */
+  *journals(key: string): Generator<{ cluster: string; order: number; journal: Journal }> {
+    for (const [cluster, c] of this.data) {
+      const journal = c.types.get(key);
+      if (journal) yield { cluster, order: c.order, journal };
     }
   }
 
   count(t: ResourceType | string): number {
     let n = 0;
     const key = typeof t === 'string' ? t : typeKey(t);
-    for (const types of this.data.values()) n += types.get(key)?.size ?? 0;
+    for (const c of this.data.values()) n += c.types.get(key)?.objects.size ?? 0;
     return n;
   }
 

@@ -66,7 +66,13 @@ export function App(props: AppProps) {
   const now = useClock(props.clockMs ?? 5000, props.now);
   const { state, ref, update } = useUiState(views, props.initialView);
 
-  const stale = useMemo(() => new Set(snap.clusters.filter((c) => c.state !== 'ready').map((c) => c.name)), [snap.clusters]);
+  // Keyed by the names, not the snapshot's cluster list (new per snapshot): the view context stays
+  // the same object while no cluster changes state, so unchanged rows keep their Row (views/define.ts).
+  const staleKey = snap.clusters
+    .filter((c) => c.state !== 'ready')
+    .map((c) => c.name)
+    .join('\u0000');
+  const stale = useMemo(() => new Set(staleKey ? staleKey.split('\u0000') : []), [staleKey]);
   const ctx = useMemo<BuildContext>(() => ({ now, stale, showAll: state.showAll }), [now, stale, state.showAll]);
   const clusterNames = useMemo(() => snap.clusters.map((c) => c.name).sort(), [snap.clusters]);
   const screen = useScreen(views, state, snap, ctx, width);

@@ -27,15 +27,15 @@ export const GAP = 2;
 export const GUTTER = 2;
 
 /** Natural width of each column over the given rows (header included), capped by `max`. */
+/** Display widths of a row's cells, once per row (rows an unchanged object keeps are the same Row). */
+const cellWidths = new WeakMap<object, number[]>();
+
 export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ cells: readonly string[] }>): number[] {
   const w = columns.map((c) => displayWidth(c.title));
   for (const r of rows) {
-    for (let i = 0; i < columns.length; i++) {
-      const s = r.cells[i] ?? '';
-      // A UTF-16 unit is at most two cells wide, so short strings cannot beat the current width.
-      const n = s.length * 2 > w[i] ? displayWidth(s) : 0;
-      if (n > w[i]) w[i] = n;
-    }
+    let ws = cellWidths.get(r);
+    if (!ws || ws.length !== columns.length) cellWidths.set(r, (ws = columns.map((_, i) => displayWidth(r.cells[i] ?? ''))));
+    for (let i = 0; i < columns.length; i++) if (ws[i] > w[i]) w[i] = ws[i];
   }
   return w.map((n, i) => Math.min(n, columns[i].max ?? n));
 }

@@ -56,7 +56,13 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
       : 0;
   const sorted = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
   const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
-  const cols = useMemo(() => (spec ? fitColumns(spec.columns, natural, width) : []), [spec, natural, width]);
+  // Keyed by the widths' values: a snapshot that leaves them as they were keeps the same columns
+  // (the same array), so the table's row memo still holds for every unchanged row.
+  const naturalKey = natural.join(',');
+  const cols = useMemo(
+    () => (spec ? fitColumns(spec.columns, naturalKey ? naturalKey.split(',').map(Number) : [], width) : []),
+    [spec, naturalKey, width],
+  );
   const listKeyed = useMemo(() => keyed(sorted), [sorted]);
   const allKeyed = useMemo(() => keyed(base), [base]);
   const filterError = useMemo(() => compileFilter(ui.filter).error, [ui.filter]);

@@ -1,0 +1,107 @@
+// Zones kept per (cluster, zone id): a changed workload or GameZone recomputes the zones of its group
+// only (model/zones.ts zoneRows), unchanged zones stay the same objects, and the sorted zone list is
+// patched rather than sorted again.
+import { compareZones, zoneRows } from '../model/zones.js';
+import type { WorkloadInfo, ZoneInfo } from '../model/types.js';
+
+interface Member<T> {
+  row: T;
+  order: number;
+}
+
+interface Group {
+  gameZones: Map<string, Member<ZoneInfo>>;
+  workloads: Map<string, Member<WorkloadInfo>>;
+  rows: ZoneInfo[];
+}
+
+const groupKey = (cluster: string, zoneId: string) => `${cluster}\u0000${zoneId}`;
+const inOrder = <T>(m: Map<string, Member<T>>): T[] => [...m.values()].sort((a, b) => a.order - b.order).map((x) => x.row);
+
+/** Upper bound: after every row that sorts equal, as a stable sort of the same rows would place it. */
+function insertAt(list: readonly ZoneInfo[], z: ZoneInfo): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareZones(list[mid]!, z) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class ZoneIndex {
+  private groups = new Map<string, Group>();
+  private dirty = new Set<string>();
+  private list: ZoneInfo[] = [];
+
+  constructor(private readonly controller: (w: WorkloadInfo) => boolean) {}
+
+  private group(key: string): Group {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { gameZones: new Map(), workloads: new Map(), rows: [] }));
+    return g;
+  }
+
+  /** A workload row changed (`id` is unique across kinds and clusters; `order` its place among all workloads). */
+  workload(id: string, before: WorkloadInfo | undefined, after: WorkloadInfo | undefined, order: number): void {
+    if (before?.zone) {
+      const k = groupKey(before.cluster, before.zone);
+      this.groups.get(k)?.workloads.delete(id);
+      this.dirty.add(k);
+    }
+    if (after?.zone) {
+      const k = groupKey(after.cluster, after.zone);
+      this.group(k).workloads.set(id, { row: after, order });
+      this.dirty.add(k);
+    }
+  }
+
+  gameZone(id: string, before: ZoneInfo | undefined, after: ZoneInfo | undefined, order: number): void {
+    if (before) {
+      const k = groupKey(before.cluster, before.zoneId);
+      this.groups.get(k)?.gameZones.delete(id);
+      this.dirty.add(k);
+    }
+    if (after) {
+      const k = groupKey(after.cluster, after.zoneId);
+      this.group(k).gameZones.set(id, { row: after, order });
+      this.dirty.add(k);
+    }
+  }
+
+  /** The zone of a workload whose rollout controller changed. */
+  touch(w: WorkloadInfo): void {
+    if (w.zone) this.dirty.add(groupKey(w.cluster, w.zone));
+  }
+
+  /** Every zone, sorted; the same array while nothing changed. */
+  zones(rolloutOf: Map<string, WorkloadInfo>): ZoneInfo[] {
+    if (!this.dirty.size) return this.list;
+    const removed = new Set<ZoneInfo>();
+    const added: ZoneInfo[] = [];
+    for (const k of this.dirty) {
+      const g = this.groups.get(k);
+      if (!g) continue;
+      for (const z of g.rows) removed.add(z);
+      if (!g.gameZones.size && !g.workloads.size) {
+        this.groups.delete(k);
+        continue;
+      }
+      g.rows = zoneRows(inOrder(g.gameZones), inOrder(g.workloads), rolloutOf, this.controller);
+      for (const z of g.rows) added.push(z);
+    }
+    this.dirty.clear();
+    if (added.length > 64 && added.length * 4 > this.list.length) {
+      // Many groups changed (a first list, a relist): sort once.
+      const all: ZoneInfo[] = [];
+      for (const g of this.groups.values()) for (const z of g.rows) all.push(z);
+      this.list = all.sort(compareZones);
+    } else {
+      const list = removed.size ? this.list.filter((z) => !removed.has(z)) : [...this.list];
+      for (const z of added) list.splice(insertAt(list, z), 0, z);
+      this.list = list;
+    }
+    return this.list;
+  }
+}

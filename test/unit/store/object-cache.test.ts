@@ -1,0 +1,80 @@
+// The store's raw object cache: per cluster and type, keyed by uid (namespace/name without one), with
+// a version per (cluster, type) that every change bumps.
+import { describe, expect, it } from 'vitest';
+import { typeKey } from '../../../source/kube/discovery.js';
+import type { KubeObject } from '../../../source/kube/object.js';
+import { KINDS } from '../../../source/kinds/registry.js';
+import { ObjectCache } from '../../../source/store/object-cache.js';
+
+const GD = KINDS.GameDeployment;
+const HR = KINDS.HookRun;
+const gd = (name: string, rv = '1', uid: string | null = `uid-${name}`): KubeObject => ({
+  apiVersion: 'tkex.tencent.com/v1alpha1',
+  kind: 'GameDeployment',
+  metadata: { name, namespace: 'games', resourceVersion: rv, ...(uid ? { uid } : {}) },
+});
+const names = (c: ObjectCache, t = GD) =>
+  [...c.all(t)].map(({ cluster, obj }) => `${cluster}/${obj.metadata.name}@${obj.metadata.resourceVersion}`);
+
+describe('ObjectCache', () => {
+  it('replace sets a bucket; apply adds, modifies in place and deletes', () => {
+    const c = new ObjectCache();
+    c.replace('a', GD, [gd('x'), gd('y')]);
+    expect(names(c)).toEqual(['a/x@1', 'a/y@1']);
+    c.apply('a', GD, 'MODIFIED', gd('x', '2'));
+    c.apply('a', GD, 'ADDED', gd('z'));
+    // A modified object keeps its place; a new one goes last.
+    expect(names(c)).toEqual(['a/x@2', 'a/y@1', 'a/z@1']);
+    c.apply('a', GD, 'DELETED', gd('y', '3'));
+    expect(names(c)).toEqual(['a/x@2', 'a/z@1']);
+    c.replace('a', GD, [gd('w')]);
+    expect(names(c)).toEqual(['a/w@1']);
+  });
+
+  it('keys by uid, and by namespace/name when an object has none', () => {
+    const c = new ObjectCache();
+    c.apply('a', GD, 'ADDED', gd('x', '1', null));
+    c.apply('a', GD, 'MODIFIED', gd('x', '2', null));
+    expect(names(c)).toEqual(['a/x@2']);
+    expect([...c.bucket('a', GD).keys()]).toEqual(['games/x']);
+    // Same name, another uid: another object (deleted and recreated under the same name).
+    c.apply('a', GD, 'ADDED', gd('y', '1', 'u1'));
+    c.apply('a', GD, 'ADDED', gd('y', '2', 'u2'));
+    expect(c.count(GD)).toBe(3);
+  });
+
+  it('lists every cluster in the order they were first seen, and counts across clusters', () => {
+    const c = new ObjectCache();
+    c.replace('b', GD, [gd('b1')]);
+    c.replace('a', GD, [gd('a1'), gd('a2')]);
+    c.replace('a', HR, []);
+    expect(names(c)).toEqual(['b/b1@1', 'a/a1@1', 'a/a2@1']);
+    expect(c.count(GD)).toBe(3);
+    expect(c.count(typeKey(GD))).toBe(3);
+    expect(c.count(HR)).toBe(0);
+    expect([...c.all(typeKey(GD))]).toHaveLength(3);
+  });
+
+  it('bumps the version of the changed (cluster, type) only', () => {
+    const c = new ObjectCache();
+    const k = typeKey(GD);
+    expect(c.version('a', k)).toBe(0);
+    c.replace('a', GD, [gd('x')]);
+    c.apply('a', GD, 'MODIFIED', gd('x', '2'));
+    c.apply('a', GD, 'DELETED', gd('x', '3'));
+    expect(c.version('a', k)).toBe(3);
+    expect(c.version('b', k)).toBe(0);
+    expect(c.version('a', typeKey(HR))).toBe(0);
+    c.apply('b', HR, 'ADDED', gd('h'));
+    expect(c.version('b', typeKey(HR))).toBe(1);
+    expect(c.version('a', k)).toBe(3);
+  });
+
+  it('dropCluster forgets every object of the cluster', () => {
+    const c = new ObjectCache();
+    c.replace('a', GD, [gd('x')]);
+    c.replace('b', GD, [gd('y')]);
+    c.dropCluster('a');
+    expect(names(c)).toEqual(['b/y@1']);
+  });
+});
