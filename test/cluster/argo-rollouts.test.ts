@@ -11,6 +11,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessCache } from '../../source/actions/access.js';
+import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
+import { ActionConflict } from '../../source/actions/errors.js';
+import { execute } from '../../source/actions/execute.js';
+import { loadWorkload } from '../../source/actions/load.js';
+import { planAction } from '../../source/kinds/plans.js';
+import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { startRealFederation, type RealFederation } from './harness.js';
 import { applyCrds } from './lib/apply.js';
@@ -168,5 +175,33 @@ describe('the real Argo Rollouts controller', () => {
     const aborted = await until('web', 'aborted', (ro) => ro?.status?.abort === true && ro.status.phase === 'Degraded');
     expect(aborted.status.message).toMatch(/RolloutAborted/);
     expect(await plugin('get', 'rollout', 'web')).toMatch(/^Status:\s+✖ Degraded$/m);
+  });
+
+  it('an approval planned at the pause is refused by its precondition once the controller has moved on', async () => {
+    await createRollout('race');
+    await setImage('race', 'registry.example.com/game:2');
+    await until('race', 'paused at step 1', pausedAtStep(1));
+    const client = new HttpClusterClient(CLUSTER, loadKubeconfig([fed.kubeconfigPath]).forContext(CLUSTER), { timeoutMs: 15_000 });
+    try {
+      const seen = await loadWorkload(client, 'Rollout', ns, 'race');
+      const planned = planAction({ action: 'approve' }, seen.input);
+      expect(planned.ok).toBe(true);
+      if (!planned.ok) return;
+      // Someone else promotes meanwhile; the controller moves past the pause step.
+      await plugin('promote', 'race');
+      await until('race', 'past the pause', (ro) => ro?.status?.currentStepIndex !== 1 && !(ro.status.pauseConditions ?? []).length);
+      const refused = await execute(planned.plan, {
+        client,
+        user: 'admin',
+        reason: 'cluster tier',
+        auditFile: join(dir, 'audit.jsonl'),
+        access: new AccessCache(),
+      }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ActionConflict);
+      const after = await until('race', 'Healthy', (ro) => ro?.status?.phase === 'Healthy');
+      expect(after.metadata.annotations?.[AUDIT_ANNOTATION]).toBeUndefined();
+    } finally {
+      client.close();
+    }
   });
 });
