@@ -38,6 +38,18 @@ export default defineConfig({
       },
       {
         test: {
+          // k9s, stern and kubectl against `zonectl demo --serve` (npm run test:peers builds the peers first)
+          name: 'peers',
+          include: ['test/peers/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          fileParallelism: false,
+          env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

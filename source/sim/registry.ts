@@ -4,6 +4,16 @@ import type { ResourceType } from '../kube/object.js';
 
 export type Subresource = 'status' | 'scale' | 'log';
 
+/** A CRD's additionalPrinterColumns entry (apiextensions.k8s.io/v1 CustomResourceColumnDefinition). */
+export interface PrinterColumn {
+  name: string;
+  type: 'integer' | 'number' | 'string' | 'boolean' | 'date';
+  jsonPath: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+}
+
 export interface ResourceInfo extends ResourceType {
   singular: string;
   verbs: string[];
@@ -12,6 +22,11 @@ export interface ResourceInfo extends ResourceType {
   subresources: Subresource[];
   /** Virtual: create-only review objects that are never stored (selfsubjectaccessreviews). */
   virtual?: boolean;
+  /**
+   * Custom resources only: the CRD version's additionalPrinterColumns, which server-side tables show after
+   * Name (none: the apiserver's default, one Age column). Built-in kinds have the apiserver's printers.
+   */
+  printerColumns?: PrinterColumn[];
 }
 
 export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -23,7 +38,9 @@ function r(
   resource: string,
   kind: string,
   namespaced: boolean,
-  extra: Partial<Pick<ResourceInfo, 'shortNames' | 'categories' | 'subresources' | 'verbs' | 'virtual' | 'singular'>> = {},
+  extra: Partial<
+    Pick<ResourceInfo, 'shortNames' | 'categories' | 'subresources' | 'verbs' | 'virtual' | 'singular' | 'printerColumns'>
+  > = {},
 ): ResourceInfo {
   return {
     group,
@@ -37,8 +54,58 @@ function r(
     categories: extra.categories,
     subresources: extra.subresources ?? [],
     virtual: extra.virtual,
+    ...(extra.printerColumns ? { printerColumns: extra.printerColumns } : {}),
   };
 }
+
+const col = (name: string, type: PrinterColumn['type'], jsonPath: string, priority?: number): PrinterColumn =>
+  priority ? { name, type, jsonPath, priority } : { name, type, jsonPath };
+const created = (name: string): PrinterColumn => col(name, 'date', '.metadata.creationTimestamp');
+
+/**
+ * additionalPrinterColumns of the custom resources, as in their CRDs (test/fixtures/crds, which the real
+ * tier installs; test/sim/server-table.test.ts keeps the two equal). Upstream bk-bcs, Argo Rollouts and
+ * Kruise CRDs carry the same columns.
+ */
+const PRINTER_COLUMNS: Record<string, PrinterColumn[]> = {
+  'tkex.tencent.com/gamedeployments': [
+    col('DESIRED', 'integer', '.spec.replicas'),
+    col('UPDATED', 'integer', '.status.updatedReplicas'),
+    col('UPDATED_READY', 'integer', '.status.updatedReadyReplicas'),
+    col('READY', 'integer', '.status.readyReplicas'),
+    col('TOTAL', 'integer', '.status.replicas'),
+    created('AGE'),
+  ],
+  'tkex.tencent.com/gamestatefulsets': [
+    col('Replicas', 'integer', '.spec.replicas'),
+    col('Ready_Replicas', 'integer', '.status.readyReplicas'),
+    col('Current_Replicas', 'integer', '.status.currentReplicas'),
+    col('Updated_Replicas', 'integer', '.status.updatedReplicas'),
+    col('Updated_Ready_Replicas', 'integer', '.status.updatedReadyReplicas'),
+    created('Age'),
+  ],
+  'tkex.tencent.com/hookruns': [col('PHASE', 'string', '.status.phase'), created('AGE')],
+  'apps.example.com/gamezones': [
+    col('ZONE', 'integer', '.spec.gameZone.zoneId'),
+    col('IMAGE', 'string', '.spec.gameZone.defaultImage'),
+    created('AGE'),
+  ],
+  'core.kubefed.io/kubefedclusters': [created('age'), col('ready', 'string', ".status.conditions[?(@.type=='Ready')].status")],
+  'argoproj.io/rollouts': [
+    col('Desired', 'integer', '.spec.replicas'),
+    col('Current', 'integer', '.status.replicas'),
+    col('Up-to-date', 'integer', '.status.updatedReplicas'),
+    col('Available', 'integer', '.status.availableReplicas'),
+    created('Age'),
+  ],
+  'rollouts.kruise.io/rollouts': [
+    col('STATUS', 'string', '.status.phase'),
+    col('CANARY_STEP', 'integer', '.status.currentStepIndex'),
+    col('CANARY_STATE', 'string', '.status.currentStepState'),
+    col('MESSAGE', 'string', '.status.message', 1),
+    created('AGE'),
+  ],
+};
 
 /** A fresh copy of the default table (callers may add CRDs to their copy). */
 export function defaultResourceTypes(): ResourceInfo[] {
@@ -89,7 +156,7 @@ export function defaultResourceTypes(): ResourceInfo[] {
       verbs: READ_VERBS,
       subresources: ['status'],
     }),
-  ];
+  ].map((t) => (PRINTER_COLUMNS[typeKey(t)] ? { ...t, printerColumns: PRINTER_COLUMNS[typeKey(t)] } : t));
 }
 
 /** Key of a type inside one cluster: version-independent, like the real storage. */

@@ -153,6 +153,8 @@ export class MemoryStore implements SimStore {
     md.uid = flat(randomUUID()); // randomUUID() builds its string from ~20 parts (a rope): keep one flat copy
     md.generation = 1;
     md.creationTimestamp = nowStamp();
+    // the namespace strategy's PrepareForCreate: a new namespace is Active (kubectl and k9s show it)
+    if (info.group === '' && info.resource === 'namespaces') o.status = { ...(o.status ?? {}), phase: 'Active' };
     if ('deletionTimestamp' in md) delete md.deletionTimestamp; // guarded: `delete` makes objects slow and big
     if (opts.dryRun) {
       if ('resourceVersion' in md) delete md.resourceVersion;

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { defineApiContract } from '../contract/api-contract.js';
 import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
+import { rawRequester } from '../contract/raw-http.js';
 import './provided.js';
 
 defineApiContract('real kube-apiserver', async () => {
@@ -12,6 +13,7 @@ defineApiContract('real kube-apiserver', async () => {
   return {
     admin,
     viewer,
+    raw: { admin: rawRequester(kc.forContext('real-a')), viewer: rawRequester(kc.forContext('real-a-viewer')) },
     namespace: inject('zonectlNamespace'),
     async close() {
       admin.close();

@@ -5,10 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterClient, WatchEvent } from '../../source/kube/client-api.js';
 import type { KubeError } from '../../source/kube/errors.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
+import { ssarProtobuf, type RawRequester } from './raw-http.js';
 
 export interface ContractTarget {
   admin: ClusterClient;
   viewer: ClusterClient;
+  /** Raw requests (own Accept and Content-Type headers) as admin and as viewer. */
+  raw: { admin: RawRequester; viewer: RawRequester };
   namespace: string;
   close(): Promise<void>;
 }
@@ -255,6 +258,158 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
           namespace: t.namespace,
         }),
       ).toMatchObject({ allowed: true });
+    });
+
+    // What kubectl sends for `get` (printers from the server) and k9s for custom resources.
+    const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+
+    it('server-side tables of a custom resource: Name + the CRD printer columns, typed cells, the object per includeObject', async () => {
+      const o = await t.admin.create(GD, t.namespace, gd(`${prefix}-tbl`));
+      const base = `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments`;
+      const sel = `fieldSelector=metadata.name%3D${o.metadata.name}`;
+      const list = await t.raw.admin({ path: `${base}?${sel}`, headers: { accept: TABLE_ACCEPT } });
+      expect([list.status, list.json.kind, list.json.apiVersion]).toEqual([200, 'Table', 'meta.k8s.io/v1']);
+      expect(list.json.metadata.resourceVersion).toMatch(/^\d+$/);
+      expect(list.json.columnDefinitions.map((c: any) => [c.name, c.type, c.format, c.priority])).toEqual([
+        ['Name', 'string', 'name', 0],
+        ['DESIRED', 'integer', '', 0],
+        ['UPDATED', 'integer', '', 0],
+        ['UPDATED_READY', 'integer', '', 0],
+        ['READY', 'integer', '', 0],
+        ['TOTAL', 'integer', '', 0],
+        ['AGE', 'date', '', 0],
+      ]);
+      expect(list.json.columnDefinitions[1].description).toBe('Custom resource definition column (in JSONPath format): .spec.replicas');
+      expect(list.json.rows).toHaveLength(1);
+      const [name, desired, updated, , , , age] = list.json.rows[0].cells;
+      expect([name, desired, updated]).toEqual([o.metadata.name, 2, null]);
+      expect(age).toMatch(/^\d+s$/);
+      expect(list.json.rows[0].object).toEqual({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata });
+      const full = await t.raw.admin({ path: `${base}?${sel}&includeObject=Object`, headers: { accept: TABLE_ACCEPT } });
+      expect(full.json.rows[0].object).toMatchObject({ kind: 'GameDeployment', spec: { replicas: 2 } });
+      const none = await t.raw.admin({ path: `${base}?${sel}&includeObject=None`, headers: { accept: TABLE_ACCEPT } });
+      expect(none.json.rows[0].object).toBeNull();
+      const bad = await t.raw.admin({ path: `${base}?${sel}&includeObject=All`, headers: { accept: TABLE_ACCEPT } });
+      expect([bad.status, bad.json.message]).toEqual([
+        400,
+        `Unable to convert to Table as requested: includeObject: Invalid value: "All": must be 'Metadata', 'Object', 'None', or empty`,
+      ]);
+      const one = await t.raw.admin({ path: `${base}/${o.metadata.name}`, headers: { accept: TABLE_ACCEPT } });
+      expect([one.json.kind, one.json.rows.length, one.json.rows[0].cells[0]]).toEqual(['Table', 1, o.metadata.name]);
+      const v1beta1 = await t.raw.admin({
+        path: `${base}/${o.metadata.name}`,
+        headers: { accept: 'application/json;as=Table;v=v1beta1;g=meta.k8s.io' },
+      });
+      expect(v1beta1.json.apiVersion).toBe('meta.k8s.io/v1beta1');
+      // kubectl get -w: each event a one-row Table, the column definitions on the first event only
+      const w2 = t.raw.admin({ path: `${base}?${sel}&watch=1&timeoutSeconds=2`, headers: { accept: TABLE_ACCEPT } });
+      await new Promise((r) => setTimeout(r, 300));
+      await t.admin.patch(GD, t.namespace, o.metadata.name!, 'merge', { metadata: { labels: { watched: 'b' } } });
+      const events = (await w2).text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(events.map((e) => [e.type, e.object.kind, e.object.rows[0].cells[0], e.object.columnDefinitions === null])).toEqual([
+        ['ADDED', 'Table', o.metadata.name, false],
+        ['MODIFIED', 'Table', o.metadata.name, true],
+      ]);
+    });
+
+    it('server-side tables of built-in kinds use the apiserver printers (pods: Ready, Status, Restarts, Age, then the wide columns)', async () => {
+      // The columns come with an empty list too (a pod needs a service account the contract's real cluster does not make).
+      const pods = await t.raw.admin({
+        path: `/api/v1/namespaces/${t.namespace}/pods?fieldSelector=metadata.name%3D${prefix}-none`,
+        headers: { accept: TABLE_ACCEPT },
+      });
+      expect([pods.json.kind, pods.json.rows]).toEqual(['Table', []]);
+      expect(pods.json.columnDefinitions.map((c: any) => [c.name, c.type, c.format, c.priority])).toEqual([
+        ['Name', 'string', 'name', 0],
+        ['Ready', 'string', '', 0],
+        ['Status', 'string', '', 0],
+        ['Restarts', 'string', '', 0],
+        ['Age', 'string', '', 0],
+        ['IP', 'string', '', 1],
+        ['Node', 'string', '', 1],
+        ['Nominated Node', 'string', '', 1],
+        ['Readiness Gates', 'string', '', 1],
+      ]);
+      const name = `${prefix}-cm`;
+      await t.admin.create(CM, t.namespace, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: { a: '1', b: '2' } });
+      try {
+        const cms = await t.raw.admin({ path: `/api/v1/namespaces/${t.namespace}/configmaps/${name}`, headers: { accept: TABLE_ACCEPT } });
+        expect(cms.json.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Data', 'Age']);
+        expect(cms.json.rows[0].cells.slice(0, 2)).toEqual([name, 2]);
+        const ns = await t.raw.admin({ path: `/api/v1/namespaces/${t.namespace}`, headers: { accept: TABLE_ACCEPT } });
+        expect(ns.json.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Status', 'Age']);
+        expect(ns.json.rows[0].cells.slice(0, 2)).toEqual([t.namespace, 'Active']);
+      } finally {
+        await t.admin.request({ method: 'DELETE', path: `/api/v1/namespaces/${t.namespace}/configmaps/${name}` }).catch(() => undefined);
+      }
+    });
+
+    it('Accept negotiation for a custom resource: protobuf first falls back to JSON, YAML and PartialObjectMetadata on request, 406 when nothing fits', async () => {
+      const o = await t.admin.create(GD, t.namespace, gd(`${prefix}-acc`));
+      const path = `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${o.metadata.name}`;
+      const pb = await t.raw.admin({ path, headers: { accept: 'application/vnd.kubernetes.protobuf, application/json' } });
+      expect([pb.status, pb.contentType, pb.json.kind]).toEqual([200, 'application/json', 'GameDeployment']);
+      const other = await t.raw.admin({ path, headers: { accept: 'application/json;as=Table;v=v1;g=example.com, application/json' } });
+      expect(other.json.kind).toBe('GameDeployment');
+      const yaml = await t.raw.admin({ path, headers: { accept: 'application/yaml' } });
+      expect([yaml.status, yaml.contentType]).toEqual([200, 'application/yaml']);
+      expect(yaml.text).toContain(`name: ${o.metadata.name}`);
+      const partial = await t.raw.admin({ path, headers: { accept: 'application/json;as=PartialObjectMetadata;v=v1;g=meta.k8s.io' } });
+      expect(partial.json).toEqual({ kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: o.metadata });
+      const list = await t.raw.admin({
+        path: `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments?fieldSelector=metadata.name%3D${o.metadata.name}`,
+        headers: { accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' },
+      });
+      expect([list.json.kind, list.json.items[0].kind, list.json.items[0].metadata.name]).toEqual([
+        'PartialObjectMetadataList',
+        'PartialObjectMetadata',
+        o.metadata.name,
+      ]);
+      const notList = await t.raw.admin({ path, headers: { accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' } });
+      expect([notList.status, notList.json.message]).toEqual([500, 'content is not a list']);
+      // the apiserver answers a protobuf-only Accept with a protobuf Status; the simulator's errors are JSON
+      const none = await t.raw.admin({ path, headers: { accept: 'application/vnd.kubernetes.protobuf, text/plain' } });
+      expect(none.status).toBe(406);
+      const noTable = await t.raw.admin({
+        method: 'POST',
+        path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+        headers: { 'content-type': 'application/json', accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' },
+        body: JSON.stringify({
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { verb: 'get', resource: 'pods' } },
+        }),
+      });
+      expect([noTable.status, noTable.json.reason, noTable.json.message]).toEqual([
+        406,
+        'NotAcceptable',
+        'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+      ]);
+    });
+
+    it('a SelfSubjectAccessReview body in protobuf (client-go typed clients, k9s) is read like its JSON', async () => {
+      const review = async (as: 'admin' | 'viewer', verb: string): Promise<any> => {
+        const r = await t.raw[as]({
+          method: 'POST',
+          path: '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+          headers: { 'content-type': 'application/vnd.kubernetes.protobuf', accept: 'application/json' },
+          body: ssarProtobuf({ verb, group: 'tkex.tencent.com', resource: 'gamedeployments', namespace: t.namespace }),
+        });
+        expect([r.status, r.contentType]).toEqual([201, 'application/json']);
+        expect(r.json.spec.resourceAttributes).toEqual({
+          namespace: t.namespace,
+          verb,
+          group: 'tkex.tencent.com',
+          resource: 'gamedeployments',
+        });
+        return r.json.status;
+      };
+      expect(await review('admin', 'patch')).toMatchObject({ allowed: true });
+      expect(await review('viewer', 'list')).toMatchObject({ allowed: true });
+      expect(await review('viewer', 'patch')).toMatchObject({ allowed: false });
     });
   });
 }

@@ -2,7 +2,8 @@
 import { defineApiContract } from '../contract/api-contract.js';
 import { startSimCluster } from '../../source/sim/cluster-server.js';
 import { MemoryStore } from '../../source/sim/store.js';
-import { clientFor } from './kube-helpers.js';
+import { clientFor, kubeConfigFor } from './kube-helpers.js';
+import { rawRequester } from '../contract/raw-http.js';
 
 defineApiContract('simulator', async () => {
   const store = new MemoryStore('contract', { historySize: 64 });
@@ -20,6 +21,10 @@ defineApiContract('simulator', async () => {
   return {
     admin,
     viewer,
+    raw: {
+      admin: rawRequester(kubeConfigFor(sim.url, sim.tokens.admin)),
+      viewer: rawRequester(kubeConfigFor(sim.url, sim.tokens.viewer)),
+    },
     namespace: 'games',
     async close() {
       admin.close();

@@ -1,32 +1,20 @@
-// Runs the real kubectl against a simulated cluster (https, token users). Skips itself when kubectl is
-// not on PATH (it is not guaranteed in CI).
+// Runs the real kubectl against a simulated cluster (https, token users): the one built by
+// test/cluster/tools/build-kubectl.sh (npm run test:tools, which CI runs first) or one on PATH; skips itself
+// when there is neither.
 import { execFile, spawn } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeKubeconfig } from '../../source/sim/kubeconfig.js';
+import { KUBECTL } from '../unit/gitops/tools-path.js';
 import { startFixture, T, type Fixture } from './server-helpers.js';
 
 const run = promisify(execFile);
 
-function findKubectl(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const p = join(dir, 'kubectl');
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-const KUBECTL = findKubectl();
-if (!KUBECTL) console.warn('test/sim/kubectl.test.ts: skipped: kubectl not found on PATH');
-const title = KUBECTL ? 'kubectl against the simulator' : 'kubectl against the simulator (SKIPPED: kubectl not found on PATH)';
+if (!KUBECTL) console.warn('test/sim/kubectl.test.ts: skipped: kubectl not found in the tools cache or on PATH');
+const title = KUBECTL ? 'kubectl against the simulator' : 'kubectl against the simulator (SKIPPED: kubectl not found)';
 
 describe.skipIf(!KUBECTL)(title, () => {
   let f: Fixture;
@@ -91,6 +79,49 @@ describe.skipIf(!KUBECTL)(title, () => {
     const d = await kubectl('describe', 'pod', 'p0', '-n', 'game');
     expect(d.code).toBe(0);
     expect(d.out).toMatch(/Controlled By:\s+GameDeployment\/gd1/);
+  });
+
+  it("get prints the server-side table: the pod printer columns and a custom resource's printer columns", async () => {
+    f.sim.store.mutate(
+      T.pod,
+      'game',
+      'p0',
+      (o) => ({
+        ...o,
+        status: {
+          ...o.status,
+          containerStatuses: [
+            { name: 'game', ready: true, restartCount: 0, state: { running: {} } },
+            { name: 'sidecar', ready: false, restartCount: 2, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+          ],
+        },
+      }),
+      { subresource: 'status' },
+    );
+    const pods = await kubectl('get', 'pods', '-n', 'game');
+    expect(pods.code).toBe(0);
+    const lines = pods.out.trim().split('\n');
+    expect(lines[0].split(/\s{2,}/)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
+    expect(lines[1]).toMatch(/^p0\s+1\/2\s+CrashLoopBackOff\s+2\s+\d+s$/);
+    expect(lines[5]).toMatch(/^p4\s+0\/2\s+Pending\s+0\s+\d+s$/);
+    const wide = await kubectl('get', 'pods', '-n', 'game', '-o', 'wide');
+    expect(wide.out.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'NAME',
+      'READY',
+      'STATUS',
+      'RESTARTS',
+      'AGE',
+      'IP',
+      'NODE',
+      'NOMINATED NODE',
+      'READINESS GATES',
+    ]);
+    const gd = await kubectl('get', 'gamedeployments', '-A');
+    const gdLines = gd.out.trim().split('\n');
+    expect(gdLines[0].split(/\s{2,}/)).toEqual(['NAMESPACE', 'NAME', 'DESIRED', 'UPDATED', 'UPDATED_READY', 'READY', 'TOTAL', 'AGE']);
+    expect(gdLines[1]).toMatch(/^game\s+gd1\s+\d+\s+2\s+\d+s$/);
+    const json = await kubectl('get', 'pods', '-n', 'game', '-o', 'json');
+    expect(JSON.parse(json.out).items).toHaveLength(5);
   });
 
   it('patch (merge and json, incl. a failed test op), as admin and denied as viewer', async () => {

@@ -5,6 +5,7 @@ import type { LogSource } from '../log-source.js';
 import type { ResourceInfo } from '../registry.js';
 import type { ApplyManagers } from './apply.js';
 import type { User, UserName } from './auth.js';
+import type { Negotiated } from './media.js';
 
 export interface ServerOptions {
   /** Periodic BOOKMARK interval for watches that allow bookmarks. Default 60 s (the apiserver's is ~1 min). */
@@ -33,6 +34,8 @@ export interface Req {
   namespace?: string;
   name?: string;
   subresource?: string;
+  /** The response media type negotiated from Accept (JSON unless asked otherwise). */
+  media: Negotiated;
 }
 
 export function q(r: Req, k: string): string | undefined {

@@ -2,7 +2,8 @@
 import { apiVersionOf, type KubeObject } from '../../kube/object.js';
 import { notFound } from '../object-util.js';
 import { details, q, qInt, type Req } from './context.js';
-import { HttpError, sendJson, sendJsonList, toHttpError } from './status.js';
+import { sendList, sendObject } from './respond.js';
+import { HttpError, toHttpError } from './status.js';
 
 export function getObject(r: Req): KubeObject {
   if (r.info.namespaced && !r.namespace) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
@@ -37,14 +38,8 @@ function selectorString(sel: any): string | undefined {
 
 export function handleGet(r: Req): void {
   const o = getObject(r);
-  sendJson(r.res, 200, r.subresource === 'scale' ? scaleOf(r, o) : o);
+  sendObject(r, 200, r.subresource === 'scale' ? scaleOf(r, o) : o);
 }
-
-/**
- * Lists longer than this are streamed (sendJsonList) instead of serialised into one string: unpaged
- * lists of big collections. Pages of 500 (kubectl, zonectl) are sent whole, which is faster.
- */
-const STREAM_ABOVE = 1000;
 
 export function handleList(r: Req): void | Promise<void> {
   const out = r.ctx.store.list(r.info, {
@@ -58,6 +53,5 @@ export function handleList(r: Req): void | Promise<void> {
   if (out.continue) metadata.continue = out.continue;
   if (out.remainingItemCount !== undefined) metadata.remainingItemCount = out.remainingItemCount;
   const head = { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata };
-  if (out.items.length > STREAM_ABOVE) return sendJsonList(r.res, head, out.items);
-  sendJson(r.res, 200, { ...head, items: out.items });
+  return sendList(r, head, out.items);
 }

@@ -4,10 +4,12 @@ import type { KubeObject } from '../../kube/object.js';
 import { apiVersionOf } from '../../kube/object.js';
 import { qualified } from '../object-util.js';
 import { supportsStrategicMerge } from '../registry.js';
+import { readObjectBody } from './body.js';
 import { details, q, qBool, type Req } from './context.js';
 import { getObject, scaleOf } from './handlers-read.js';
 import { jsonPatch, mergePatch, strategicMerge, isObj } from './patch.js';
-import { HttpError, badRequest, parseJsonBody, readBody, sendJson, toHttpError } from './status.js';
+import { sendList, sendObject } from './respond.js';
+import { HttpError, badRequest, parseJsonBody, readBody, toHttpError } from './status.js';
 
 function dryRun(r: Req, body?: any): boolean {
   const v = r.url.searchParams.getAll('dryRun');
@@ -46,11 +48,11 @@ function prepareCreate(r: Req, o: KubeObject): KubeObject {
 }
 
 export async function handleCreate(r: Req): Promise<void> {
-  const raw = parseJsonBody(await readBody(r.req));
+  const raw = await readObjectBody(r.req);
   const dry = dryRun(r);
   const o = prepareCreate(r, checkBody(r, raw));
   try {
-    sendJson(r.res, 201, r.ctx.store.create(r.info, o, { dryRun: dry }));
+    sendObject(r, 201, r.ctx.store.create(r.info, o, { dryRun: dry }));
   } catch (e) {
     throw toHttpError(e, details(r, o.metadata.name));
   }
@@ -82,14 +84,14 @@ function writeSub(r: Req, next: KubeObject, dry: boolean): KubeObject {
 }
 
 export async function handleUpdate(r: Req): Promise<void> {
-  const raw = parseJsonBody(await readBody(r.req));
+  const raw = await readObjectBody(r.req);
   const dry = dryRun(r);
   if (r.subresource === 'scale') {
-    sendJson(r.res, 200, writeSub(r, { ...raw, metadata: raw.metadata ?? {} }, dry));
+    sendObject(r, 200, writeSub(r, { ...raw, metadata: raw.metadata ?? {} }, dry));
     return;
   }
   const body = checkBody(r, raw, r.name);
-  sendJson(r.res, 200, writeSub(r, body, dry));
+  sendObject(r, 200, writeSub(r, body, dry));
 }
 
 export async function handlePatch(r: Req): Promise<void> {
@@ -124,7 +126,7 @@ export async function handlePatch(r: Req): Promise<void> {
     if (r.info.namespaced && patched.metadata.namespace !== r.namespace)
       throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
-  sendJson(r.res, 200, writeSub(r, patched as KubeObject, dry));
+  sendObject(r, 200, writeSub(r, patched as KubeObject, dry));
 }
 
 function unsupported(ctype: string): HttpError {
@@ -156,7 +158,7 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
     if (!live) {
       const created = r.ctx.store.create(r.info, prepareCreate(r, obj), { dryRun: dry });
       if (!dry) commit(created.metadata.uid!);
-      sendJson(r.res, 201, created);
+      sendObject(r, 201, created);
     } else {
       const updated = r.ctx.store.update(
         r.info,
@@ -164,7 +166,7 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
         { dryRun: dry },
       );
       if (!dry) commit(updated.metadata.uid!);
-      sendJson(r.res, 200, updated);
+      sendObject(r, 200, updated);
     }
   } catch (e) {
     throw toHttpError(e, details(r));
@@ -172,8 +174,7 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
 }
 
 async function deleteOptions(r: Req): Promise<any> {
-  const text = await readBody(r.req);
-  const body = text.trim() ? parseJsonBody(text) : {};
+  const body = await readObjectBody(r.req, { emptyOk: true });
   const policy = q(r, 'propagationPolicy') ?? body.propagationPolicy;
   if (policy !== undefined && !['Orphan', 'Background', 'Foreground'].includes(policy))
     throw badRequest(`Unsupported propagation policy: ${String(policy)}`);
@@ -192,10 +193,10 @@ export async function handleDelete(r: Req): Promise<void> {
   if (!gone) throw new HttpError(404, 'NotFound', `${qualified(r.info)} "${r.name}" not found`);
   if (!opts.dryRun && !gone.metadata.deletionTimestamp) r.ctx.managers.forget(gone.metadata.uid!);
   if ((r.info.group === '' && r.info.resource === 'pods') || gone.metadata.deletionTimestamp) {
-    sendJson(r.res, 200, gone);
+    sendObject(r, 200, gone);
     return;
   }
-  sendJson(r.res, 200, {
+  sendObject(r, 200, {
     kind: 'Status',
     apiVersion: 'v1',
     metadata: {},
@@ -219,10 +220,9 @@ export async function handleDeleteCollection(r: Req): Promise<void> {
     });
     if (d) deleted.push(d);
   }
-  sendJson(r.res, 200, {
-    kind: `${r.info.kind}List`,
-    apiVersion: apiVersionOf(r.info),
-    metadata: { resourceVersion: String(r.ctx.store.resourceVersion()) },
-    items: deleted,
-  });
+  return sendList(
+    r,
+    { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata: { resourceVersion: String(r.ctx.store.resourceVersion()) } },
+    deleted,
+  );
 }

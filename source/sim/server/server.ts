@@ -11,6 +11,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, SIM_VERSION } fro
 import { handleGet, handleList } from './handlers-read.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './handlers-write.js';
 import { handleLogs } from './logs.js';
+import { negotiate } from './media.js';
 import { parseRoute } from './route.js';
 import { handleSSAR } from './ssar.js';
 import { HttpError, sendError, sendJson, toHttpError } from './status.js';
@@ -97,6 +98,7 @@ async function handle(ctx: ClusterContext, req: IncomingMessage, res: ServerResp
     namespace: route.namespace,
     name: route.name,
     subresource: route.subresource,
+    media: { format: 'json', pretty: false },
   };
   const watch = route.watchPath || qBool(r, 'watch');
   let verb: string;
@@ -117,6 +119,8 @@ async function handle(ctx: ClusterContext, req: IncomingMessage, res: ServerResp
     name: verb === 'create' ? undefined : r.name,
   };
   if (!authorize(user, attrs).allowed) throw forbidden(user, attrs);
+  // The apiserver negotiates the output before it reads a body or the store (pods/log is plain text).
+  if (r.subresource !== 'log') r.media = negotiate(req.headers.accept, { stream: verb === 'watch', table: !r.info.virtual });
   if (r.info.virtual) {
     if (r.info.resource === 'selfsubjectaccessreviews' && verb === 'create') return handleSSAR(r);
     throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');

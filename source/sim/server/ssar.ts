@@ -1,11 +1,14 @@
 // SelfSubjectAccessReview (create only; never stored).
 import type { Req } from './context.js';
 import { authorize } from './auth.js';
-import { badRequest, parseJsonBody, readBody, sendJson } from './status.js';
+import { readObjectBody } from './body.js';
+import { sendObject } from './respond.js';
+import { badRequest } from './status.js';
 import { isObj } from './patch.js';
 
 export async function handleSSAR(r: Req): Promise<void> {
-  const body = parseJsonBody(await readBody(r.req));
+  // client-go's typed client (k9s) sends this body in protobuf
+  const body = await readObjectBody(r.req);
   const spec = isObj(body) && isObj(body.spec) ? body.spec : undefined;
   if (!spec || (!isObj(spec.resourceAttributes) && !isObj(spec.nonResourceAttributes))) {
     throw badRequest(
@@ -29,7 +32,7 @@ export async function handleSSAR(r: Req): Promise<void> {
   }
   const status: Record<string, unknown> = { allowed: result.allowed };
   if (result.reason) status.reason = result.reason;
-  sendJson(r.res, 201, {
+  sendObject(r, 201, {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',
     metadata: { creationTimestamp: null },

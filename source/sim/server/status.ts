@@ -21,7 +21,8 @@ export class HttpError extends Error {
 }
 
 export function statusBody(code: number, reason: string, message: string, details?: StatusDetails): Record<string, unknown> {
-  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason };
+  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message };
+  if (reason) body.reason = reason;
   if (details && (details.name || details.group || details.kind)) body.details = details;
   body.code = code;
   return body;
@@ -56,10 +57,15 @@ const LIST_BUFFERED = 1024 * 1024;
  * 1 MB is buffered, so a list of 10,000 pods never exists as one 18 MB string (plus its Buffer) in the
  * simulator. The bytes are exactly those of JSON.stringify({ ...head, items }); the response is chunked.
  */
-export async function sendJsonList(res: ServerResponse, head: Record<string, unknown>, items: readonly unknown[]): Promise<void> {
+export async function sendJsonList(
+  res: ServerResponse,
+  head: Record<string, unknown>,
+  items: readonly unknown[],
+  key = 'items',
+): Promise<void> {
   const open = JSON.stringify(head);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
-  let parts: string[] = [open.length > 2 ? `${open.slice(0, -1)},"items":[` : '{"items":['];
+  let parts: string[] = [open.length > 2 ? `${open.slice(0, -1)},"${key}":[` : `{"${key}":[`];
   let size = 0;
   for (let i = 0; i < items.length; i++) {
     const text = JSON.stringify(items[i]);
@@ -98,6 +104,10 @@ export function sendError(res: ServerResponse, err: HttpError): void {
 }
 
 export async function readBody(req: IncomingMessage, max = 8 * 1024 * 1024): Promise<string> {
+  return (await readBodyBytes(req, max)).toString('utf8');
+}
+
+export async function readBodyBytes(req: IncomingMessage, max = 8 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let n = 0;
   for await (const c of req) {
@@ -105,7 +115,7 @@ export async function readBody(req: IncomingMessage, max = 8 * 1024 * 1024): Pro
     if (n > max) throw new HttpError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 8388608');
     chunks.push(c as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export function parseJsonBody(text: string): any {

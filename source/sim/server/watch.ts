@@ -4,16 +4,32 @@ import { apiVersionOf } from '../../kube/object.js';
 import { StoreError } from '../store-api.js';
 import { q, qBool, qInt, type Req } from './context.js';
 import { statusBody } from './status.js';
+import { tableOptions } from './respond.js';
+import { toTable } from './table.js';
 
 export function serveWatch(r: Req): void {
   const { ctx, res, info } = r;
   const allowBookmarks = qBool(r, 'allowWatchBookmarks');
   const timeoutS = qInt(r, 'timeoutSeconds') ?? ctx.options.defaultWatchTimeoutS ?? 1800;
+  // as=Table: each event carries a one-row Table, with the column definitions on the first event only
+  // (handlers/response.go watchEmbeddedEncoder); as=PartialObjectMetadata: the object's metadata.
+  const table = r.media.as === 'Table' ? tableOptions(r, r.media) : undefined;
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   let closed = false;
+  const embed = (type: string, object: any): unknown => {
+    if (type === 'ERROR' || !object?.metadata) return object;
+    if (table) {
+      const t = toTable(info, [object], { resourceVersion: object.metadata.resourceVersion ?? '' }, table);
+      table.noHeaders = true;
+      return t;
+    }
+    if (r.media.as === 'PartialObjectMetadata')
+      return { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${r.media.asVersion}`, metadata: object.metadata };
+    return object;
+  };
   const write = (type: string, object: unknown): void => {
-    if (!closed) res.write(`{"type":"${type}","object":${JSON.stringify(object)}}\n`);
+    if (!closed) res.write(`{"type":"${type}","object":${JSON.stringify(embed(type, object))}}\n`);
   };
   const bookmark = (): void =>
     write('BOOKMARK', {
