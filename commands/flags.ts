@@ -46,14 +46,24 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
  * and process exit.
  */
 export function strictMeow(help: string, argv: string[], flags: Record<string, { shortFlag?: string; aliases?: readonly string[] }>) {
-  const cli = meow(help, {
-    importMeta: import.meta,
-    argv,
-    flags: flags as never,
-    allowUnknownFlags: true,
-    autoVersion: false,
-    autoHelp: false,
-  });
+  let cli: ReturnType<typeof meow>;
+  try {
+    cli = meow(help, {
+      importMeta: import.meta,
+      argv,
+      flags: flags as never,
+      allowUnknownFlags: true,
+      autoVersion: false,
+      autoHelp: false,
+    });
+  } catch (e) {
+    // meow's own flag checks (a one-value flag given twice: "The flag --imageFrom can only be set
+    // once.") throw plain errors: they are usage errors, with the flag as the user typed it.
+    const message = (e instanceof Error ? e.message : String(e))
+      .split('\n')[0]!
+      .replace(/--([a-zA-Z]+)/g, (_m, f: string) => `--${kebab(f)}`);
+    throw new UsageError(message.replace(/^The flag (\S+) can only be set once\.$/, '$1: given more than once (it takes one value)'));
+  }
   const known = new Set<string>();
   for (const [name, def] of Object.entries(flags)) {
     known.add(name).add(kebab(name));
