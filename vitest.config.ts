@@ -18,7 +18,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.{ts,tsx}', 'test/sim/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}'],
+          include: [
+            'test/unit/**/*.test.{ts,tsx}',
+            'test/sim/**/*.test.{ts,tsx}',
+            'test/ui/**/*.test.{ts,tsx}',
+            'test/faults/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
           env: { FORCE_COLOR: '0', NO_COLOR: '1' },
           testTimeout: 30000,

@@ -16,13 +16,19 @@ in the console compares it with live, as does 'zonectl diff --repo <path>'.
 Flags:
   --serve                 run headless: print the kubeconfig path and contexts, serve until Ctrl-C
   --seed N                random seed (default 1): the same seed gives the same world
-  --speed X               simulated time runs X times faster (default 1)
-  --clusters N            member clusters (default 3)
-  --zones N               zones in total, spread over the clusters (default 12)
-  --pods-per-service N    pods per game service (default 3)
-  --services-per-zone N   services per zone (default 6)
+  --speed X               simulated time runs X times faster (default 1, at most 10000)
+  --clusters N            member clusters (default 3, at most 100)
+  --zones N               zones in total, spread over the clusters (default 12, at most 100000)
+  --pods-per-service N    pods per game service (default 3, at most 1000)
+  --services-per-zone N   services per zone (default 6, at most 100)
+                          (zones × services × pods: at most 1000000 pods)
   --theme NAME            console theme
 `;
+
+/** Sizes the simulator can build in memory (a world is built before it serves: 1M pods is ~3 GB). */
+const MAX_SIZE = { clusters: 100, zones: 100_000, 'services-per-zone': 100, 'pods-per-service': 1_000 };
+const MAX_PODS = 1_000_000;
+const MAX_SPEED = 10_000;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
@@ -52,12 +58,21 @@ export function run(argv: string[]): Promise<number> {
       process.stdout.write(HELP.trimStart());
       return EXIT.OK;
     }
-    const counts = { clusters: f.clusters, zones: f.zones, 'pods-per-service': f.podsPerService, 'services-per-zone': f.servicesPerZone };
-    for (const [k, v] of Object.entries(counts)) {
-      if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new UsageError(`--${k} must be a whole number >= 1`);
+    const sizes = {
+      clusters: f.clusters,
+      zones: f.zones,
+      'services-per-zone': f.servicesPerZone ?? 6,
+      'pods-per-service': f.podsPerService,
+    };
+    for (const [k, v] of Object.entries(sizes)) {
+      const max = MAX_SIZE[k as keyof typeof MAX_SIZE];
+      if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be a whole number from 1 to ${max}`);
     }
+    const pods = sizes.zones * sizes['services-per-zone'] * sizes['pods-per-service'];
+    if (pods > MAX_PODS)
+      throw new UsageError(`--zones × --services-per-zone × --pods-per-service is ${pods} pods; the demo serves at most ${MAX_PODS}`);
+    if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(`--speed must be > 0 and at most ${MAX_SPEED}`);
     if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError('--seed must be a whole number >= 0');
-    if (!(f.speed > 0)) throw new UsageError('--speed must be > 0');
     // Checked before the simulator starts (the console would only find out once it draws).
     themeFlag(f.theme);
     if (!f.serve && (!process.stdout.isTTY || !process.stdin.isTTY)) {

@@ -29,13 +29,14 @@ function compiled(name, extra = []) {
   return join(out, 'test/bench', `${name}.js`);
 }
 
-/** name -> the node arguments that run it (logs-sim-server.ts is logs-throughput's child, not a benchmark). */
+/** name -> the node arguments that run it (logs-sim-server.ts and fault-soak-sim.ts are children, not benchmarks). */
 const BENCHES = {
   'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
   'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
   'fleet-scale': () => [compiled('fleet-scale', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
+  'fault-soak': () => ['--expose-gc', ...tsHooks, 'test/bench/fault-soak.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
   'sim-scale': () => [compiled('sim-scale')],
   'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],
@@ -50,9 +51,11 @@ const firstFlag = argv.findIndex((a) => a.startsWith('--'));
 const names = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
 const passed = firstFlag < 0 ? [] : argv.slice(firstFlag);
 for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark "${n}" (have: ${Object.keys(BENCHES).join(', ')})`);
+/** Run only when named: the soak takes 10 minutes at its default size. */
+const ON_REQUEST = new Set(['fault-soak']);
 
 const results = [];
-for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
+for (const name of names.length > 0 ? names : Object.keys(BENCHES).filter((n) => !ON_REQUEST.has(n))) {
   const args = [...BENCHES[name](), ...passed];
   console.log(`\n[bench] ${name}`);
   const t0 = performance.now();

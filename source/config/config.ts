@@ -1,10 +1,11 @@
 // The config file (YAML), validated into a typed Config. Malformed input -> ConfigError with the file
 // and the offending key named.
 import { InputError } from '../errors.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { parseDocument } from 'yaml';
 import { configFile } from './paths.js';
+import { readTextBounded } from '../read-bounded.js';
 
 export interface ContextSettings {
   readOnly?: boolean;
@@ -59,9 +60,18 @@ export const DEFAULT_CONFIG: Config = {
   waves: {},
 };
 
+/** A config file is a few lines; past this it is not one. */
+const CONFIG_MAX_BYTES = 4 * 1024 * 1024;
+
 export function loadConfig(file = configFile()): Config {
   if (!existsSync(file)) return { ...DEFAULT_CONFIG };
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readTextBounded(file, CONFIG_MAX_BYTES);
+  } catch (e) {
+    // A directory, a device that never ends, no permission: one line naming the file (exit 2).
+    throw new ConfigError(`config ${file}: cannot read it: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;

@@ -2,7 +2,8 @@
 // certs, OIDC plugins, CA) but for exec plugins, which zonectl runs itself under the request's
 // deadline (exec-credential.ts); requests go through one keep-alive undici Agent per client so a
 // reconnecting watch reuses sockets instead of leaking them (client-node #2893).
-import { bufferFromFileOrString, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { readTextBounded } from '../read-bounded.js';
 import { Agent, request } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,6 +35,9 @@ export interface ClientOptions {
   connections?: number | null;
 }
 
+/** Certificates and keys are a few KiB; a file past this is not one. */
+const PEM_MAX_BYTES = 1024 * 1024;
+
 export class HttpClusterClient implements ClusterClient {
   /** The server URL as shown (errors, `clusters`): a password in it is redacted, as kubectl does. */
   readonly server: string;
@@ -59,7 +63,22 @@ export class HttpClusterClient implements ClusterClient {
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     // TLS material once, from the same kubeconfig fields client-node reads (file or inline data);
     // credentials (tokens, exec/OIDC plugins) are applied per request (credentials.ts).
-    const pem = (file?: string, data?: string) => bufferFromFileOrString(file, data)?.toString() ?? undefined;
+    // As client-node's bufferFromFileOrString (a file first, else base64 data), but a file that cannot
+    // be read (a directory, a device that never ends) is this context's one-line error, not a crash.
+    const pem = (file?: string, data?: string): string | undefined => {
+      if (file) {
+        try {
+          return readTextBounded(file, PEM_MAX_BYTES);
+        } catch (e) {
+          throw new KubeError(
+            'Invalid',
+            context,
+            `kubeconfig: cannot read ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+          );
+        }
+      }
+      return data ? Buffer.from(data, 'base64').toString() : undefined;
+    };
     this.credentials = new RequestCredentials(
       context,
       kc,

@@ -1,7 +1,8 @@
 // Loading kubeconfig: KUBECONFIG may list several files (merged like kubectl: first file wins for a
 // name). One KubeConfig object per context — we never switch contexts on a shared one. Relative paths
 // in a file are relative to that file's folder, as client-go resolves them (ResolveLocalPaths).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextBounded } from '../read-bounded.js';
 import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { homedir } from 'node:os';
 import { KubeConfig, type User } from '@kubernetes/client-node';
@@ -34,6 +35,9 @@ export function kubeconfigFiles(env: NodeJS.ProcessEnv = process.env): string[] 
   return [join(env.HOME || homedir(), '.kube', 'config')];
 }
 
+/** Kubeconfigs of thousands of contexts are a few MiB; past this (or a device that never ends) it is refused. */
+const KUBECONFIG_MAX_BYTES = 64 * 1024 * 1024;
+
 export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubeconfig {
   const merged = new KubeConfig();
   merged.loadFromOptions({ clusters: [], users: [], contexts: [], currentContext: '' });
@@ -48,7 +52,7 @@ export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubec
     const dir = dirname(resolve(file));
     let raw: unknown;
     try {
-      const text = readFileSync(file, 'utf8');
+      const text = readTextBounded(file, KUBECONFIG_MAX_BYTES);
       kc.loadFromString(text);
       raw = rawYaml(text);
     } catch (e) {

@@ -54,7 +54,7 @@ export function cliOnDemo(): CliFixture {
   };
 }
 
-function seedLeakyHookRun(demo: Demo): void {
+export function seedLeakyHookRun(demo: Demo): void {
   demo.world.stores.get('shanghai')!.create(T.hookRun, {
     apiVersion: TKEX,
     kind: 'HookRun',
@@ -86,7 +86,7 @@ function seedLeakyHookRun(demo: Demo): void {
   });
 }
 
-function writeLeakyKubeconfig(demo: Demo, file: string): void {
+export function writeLeakyKubeconfig(demo: Demo, file: string): void {
   const kc = YAML.parse(readFileSync(demo.kubeconfigPath, 'utf8')) as {
     clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
     contexts: Array<{ name: string; context: Record<string, unknown> }>;

@@ -78,7 +78,7 @@ describe('flags: one usage line, exit 2, before any request', () => {
     [['demo', '--serve', '--seed', 'foo'], /^error: --seed foo: expected a number$/],
     [['demo', '--serve', '--seed', '1.5'], /^error: --seed must be a whole number >= 0$/],
     [['demo', '--serve', '--theme', 'nosuch'], /^error: --theme nosuch: unknown theme \(choose dark, light, high-contrast, mono\)$/],
-    [['demo', '--serve', '--services-per-zone', '0'], /^error: --services-per-zone must be a whole number >= 1$/],
+    [['demo', '--serve', '--services-per-zone', '0'], /^error: --services-per-zone must be a whole number from 1 to 100$/],
   ])('zonectl %j', async (args, pattern) => {
     expectUsageLine(await noRequest(args), pattern);
   });
