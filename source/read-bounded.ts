@@ -22,3 +22,17 @@ export function readTextBounded(file: string, maxBytes: number): string {
     closeSync(fd);
   }
 }
+
+const WHY: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'no such file',
+};
+
+/** Why a file could not be read, in words (`no such file`), else the error's first line. */
+export function fileErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && WHY[code]) return WHY[code];
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}

@@ -10,6 +10,7 @@ import { KubeError } from '../kube/errors.js';
 import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
 import { Fleet, type Member } from '../fleet/fleet.js';
 import { redactUrlPasswords } from '../redact.js';
+import { fileErrorText } from '../read-bounded.js';
 
 /** A context without a usable client: every request fails with `error` (kind Invalid: a kubeconfig mistake). */
 export class UnusableClient implements ClusterClient {
@@ -105,19 +106,12 @@ function unusable(kc: LoadedKubeconfig, context: string, e: unknown): UnusableCl
   return new UnusableClient(context, ref?.server ?? '', ref?.user ?? '', reason(kc, context, e));
 }
 
-const WHY: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'a folder, not a file',
-  ENOTDIR: 'no such file',
-};
-
 function reason(kc: LoadedKubeconfig, context: string, e: unknown): KubeError {
   if (e instanceof KubeError) return e;
   const err = e as NodeJS.ErrnoException | undefined;
   if (typeof err?.path === 'string' && typeof err.code === 'string') {
     const field = fileField(kc, context, err.path);
-    return new KubeError('Invalid', context, `kubeconfig: ${field ? `${field} ` : ''}${err.path}: ${WHY[err.code] ?? err.code}`);
+    return new KubeError('Invalid', context, `kubeconfig: ${field ? `${field} ` : ''}${err.path}: ${fileErrorText(err)}`);
   }
   const text = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
   return new KubeError('Invalid', context, `kubeconfig: ${text}`);

@@ -3,7 +3,7 @@
 // deadline (exec-credential.ts); requests go through one keep-alive undici Agent per client so a
 // reconnecting watch reuses sockets instead of leaking them (client-node #2893).
 import type { KubeConfig } from '@kubernetes/client-node';
-import { readTextBounded } from '../read-bounded.js';
+import { fileErrorText, readTextBounded } from '../read-bounded.js';
 import { Agent, request } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -65,16 +65,12 @@ export class HttpClusterClient implements ClusterClient {
     // credentials (tokens, exec/OIDC plugins) are applied per request (credentials.ts).
     // As client-node's bufferFromFileOrString (a file first, else base64 data), but a file that cannot
     // be read (a directory, a device that never ends) is this context's one-line error, not a crash.
-    const pem = (file?: string, data?: string): string | undefined => {
+    const pem = (field: string, file?: string, data?: string): string | undefined => {
       if (file) {
         try {
           return readTextBounded(file, PEM_MAX_BYTES);
         } catch (e) {
-          throw new KubeError(
-            'Invalid',
-            context,
-            `kubeconfig: cannot read ${file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-          );
+          throw new KubeError('Invalid', context, `kubeconfig: ${field} ${file}: ${fileErrorText(e)}`);
         }
       }
       return data ? Buffer.from(data, 'base64').toString() : undefined;
@@ -82,16 +78,16 @@ export class HttpClusterClient implements ClusterClient {
     this.credentials = new RequestCredentials(
       context,
       kc,
-      { ...cluster, server: this.base, caPem: pem(cluster.caFile, cluster.caData) },
+      { ...cluster, server: this.base, caPem: pem('certificate-authority', cluster.caFile, cluster.caData) },
       user,
       this.timeoutMs,
       (cause) => this.silence(cause),
     );
     this.agent = new Agent({
       connect: {
-        ca: pem(cluster.caFile, cluster.caData),
-        cert: pem(user?.certFile, user?.certData),
-        key: pem(user?.keyFile, user?.keyData),
+        ca: pem('certificate-authority', cluster.caFile, cluster.caData),
+        cert: pem('client-certificate', user?.certFile, user?.certData),
+        key: pem('client-key', user?.keyFile, user?.keyData),
         ...(cluster.skipTLSVerify ? { rejectUnauthorized: false } : {}),
         ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}),
         timeout: this.timeoutMs,
