@@ -81,12 +81,18 @@ export function loadConfig(file = configFile()): Config {
   return parseConfig(doc.toJS() ?? {}, file);
 }
 
+/**
+ * A key as it may be echoed in an error: a name-like key as written; anything else (a line of some other
+ * file given as the config, e.g. a password hash) is not repeated.
+ */
+const keyText = (k: string) => (/^[A-Za-z][\w.-]{0,63}$/.test(k) ? `"${k}"` : '(not a name: left out)');
+
 export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
   const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff', 'waves']);
-  for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key "${k}"`);
+  for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {
     if (!Array.isArray(r.fleet) || r.fleet.some((x) => typeof x !== 'string')) throw bad('fleet', 'a list of context names');
@@ -99,7 +105,8 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
       const s = (v ?? {}) as Record<string, unknown>;
       if (typeof s !== 'object') throw bad(`contexts.${name}`, 'a mapping');
       for (const k of Object.keys(s)) {
-        if (k !== 'readOnly' && k !== 'protected') throw new ConfigError(`config ${file}: unknown key "contexts.${name}.${k}"`);
+        if (k !== 'readOnly' && k !== 'protected')
+          throw new ConfigError(`config ${file}: unknown key ${keyText(k).replace(/^"/, `"contexts.${name}.`)}`);
         if (typeof s[k] !== 'boolean') throw bad(`contexts.${name}.${k}`, 'true or false');
       }
       cfg.contexts[name] = { readOnly: s.readOnly as boolean | undefined, protected: s.protected as boolean | undefined };
@@ -149,7 +156,7 @@ function parseDiff(raw: unknown, file: string): DiffSource {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: "diff" must be ${want}`);
   const d = raw as Record<string, unknown>;
   for (const k of Object.keys(d))
-    if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key "diff.${k}"`);
+    if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key ${keyText(`diff.${k}`)}`);
   const str = (k: 'repo' | 'ref' | 'map', what: string): string | undefined => {
     const v = d[k];
     if (v === undefined || v === null) return undefined;

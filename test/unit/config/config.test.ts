@@ -26,6 +26,15 @@ describe('config', () => {
   it('names the bad key in one line', () => {
     expect(() => parseConfig({ fleet: 'a' }, 'f.yaml')).toThrow(new ConfigError('config f.yaml: "fleet" must be a list of context names'));
     expect(() => parseConfig({ flet: [] }, 'f.yaml')).toThrow(/unknown key "flet"/);
+    // Another file given as the config (a shadow line, a token) is not echoed back.
+    const secret = 'root:$6$salt$hashhashhash:19000:0:99999:7:::';
+    expect(() => parseConfig({ [secret]: null }, 'f.yaml')).toThrow('config f.yaml: unknown key (not a name: left out)');
+    expect(() => parseConfig({ contexts: { 'admin@prod': { [secret]: true } } }, 'f.yaml')).toThrow(
+      /unknown key \(not a name: left out\)$/,
+    );
+    expect(() => parseConfig({ contexts: { 'admin@prod': { readonly: true } } }, 'f.yaml')).toThrow(
+      /unknown key "contexts\.admin@prod\.readonly"/,
+    );
     expect(() => parseConfig({ contexts: { a: { protect: true } } }, 'f.yaml')).toThrow(/contexts\.a\.protect/);
   });
 
