@@ -99,6 +99,8 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   fleetSelectionFlags(f);
   selectorFlag(f.selector);
   const requestTimeout = requestTimeoutFlag(f.requestTimeout);
+  // kubectl refuses an empty -c; taken as "every container" it would widen the request the user narrowed.
+  if (f.container === '') throw new UsageError('-c/--container needs a name or a pattern (an empty one is not "every container")');
   if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
   if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
   if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError('--tail: expected a whole number >= -1');

@@ -28,6 +28,7 @@ describe('flags: one usage line, exit 2, before any request', () => {
     [['zones', '-n', 'a', '-n', 'b'], /^error: -n\/--namespace given more than once$/],
     [['rollouts', '--kubeconfig', 'a', '--kubeconfig=b'], /^error: --kubeconfig given more than once$/],
     [['rollouts', '-A', '-n'], /^error: -n needs a value$/],
+    [['logs', 'zone/101', '-A', '-c', ''], /^error: -c\/--container needs a name or a pattern \(an empty one is not "every container"\)$/],
     [['rollouts', '--context'], /^error: --context needs a value$/],
     [['rollouts', '-A', '--context', '-l', 'app=x'], /^error: --context needs a value$/],
     [['zones', '-A', '-l'], /^error: -l needs a value$/],
