@@ -3,12 +3,11 @@
 // that context's failure only: it becomes a client whose every request fails with that reason, so a
 // fan-out lists the other clusters and names this one (exit 3), and an action on it is one line.
 import type { Config } from '../config/config.js';
-import { readOnlyWhy } from '../config/read-only.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { type ClientOptions, HttpClusterClient } from '../kube/client.js';
 import { KubeError } from '../kube/errors.js';
 import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
-import { Fleet, type Member } from '../fleet/fleet.js';
+import { Fleet, memberOf } from '../fleet/fleet.js';
 import { redactUrlPasswords } from '../redact.js';
 import { fileErrorText } from '../read-bounded.js';
 
@@ -78,25 +77,9 @@ export function checkContext(kc: LoadedKubeconfig, context: string): void {
 /** The fleet of `contexts`, as Fleet.fromKubeconfig makes it, with an UnusableClient member for each context it cannot. */
 export function openFleet(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number | null } = {}): Fleet {
   return new Fleet(
-    contexts.map((name): Member => {
-      try {
-        return Fleet.fromKubeconfig(kc, [name], config, opts).members[0]!;
-      } catch (e) {
-        const client = unusable(kc, name, e);
-        return {
-          name,
-          client,
-          info: {
-            name,
-            server: client.server,
-            user: client.user,
-            state: 'degraded',
-            lastError: client.error.message,
-            readOnly: readOnlyWhy(name, { config }) !== undefined,
-            protected: config.contexts[name]?.protected === true,
-          },
-        };
-      }
+    contexts.map((name) => {
+      const client = contextClient(kc, name, { timeoutMs: config.requestTimeoutMs, connections: opts.connections });
+      return memberOf(name, client, config, client instanceof UnusableClient ? client.error.message : undefined);
     }),
   );
 }

@@ -23,25 +23,13 @@ export class Fleet {
 
   static fromKubeconfig(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number | null } = {}): Fleet {
     return new Fleet(
-      contexts.map((name) => {
-        const client = new HttpClusterClient(name, kc.forContext(name), {
-          timeoutMs: config.requestTimeoutMs,
-          connections: opts.connections,
-        });
-        const settings = config.contexts[name] ?? {};
-        return {
+      contexts.map((name) =>
+        memberOf(
           name,
-          client,
-          info: {
-            name,
-            server: client.server,
-            user: client.user,
-            state: 'connecting' as ConnectionState,
-            readOnly: readOnlyWhy(name, { config }) !== undefined,
-            protected: settings.protected === true,
-          },
-        };
-      }),
+          new HttpClusterClient(name, kc.forContext(name), { timeoutMs: config.requestTimeoutMs, connections: opts.connections }),
+          config,
+        ),
+      ),
     );
   }
 
@@ -112,4 +100,21 @@ function withTimeout<T>(p: Promise<T>, ms: number, cluster: string): Promise<T> 
       t.unref?.();
     }),
   ]).finally(() => clearTimeout(t));
+}
+
+/** A fleet member for `client`: connecting, or degraded from the start when `lastError` says why it has no usable client. */
+export function memberOf(name: string, client: ClusterClient, config: Config, lastError?: string): Member {
+  return {
+    name,
+    client,
+    info: {
+      name,
+      server: client.server,
+      user: client.user,
+      state: (lastError === undefined ? 'connecting' : 'degraded') as ConnectionState,
+      ...(lastError === undefined ? {} : { lastError }),
+      readOnly: readOnlyWhy(name, { config }) !== undefined,
+      protected: config.contexts[name]?.protected === true,
+    },
+  };
 }
