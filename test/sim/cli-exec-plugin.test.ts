@@ -4,14 +4,13 @@
 // exits non-zero shows the first line of its stderr and never a token; a working plugin runs once
 // per process (its token cached until expirationTimestamp). The real program (built from the
 // sources) against the simulator; the plugins are small shell scripts.
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
-import { buildCli, type BuiltCli, NODE } from './cli-process.js';
+import { buildCli, type BuiltCli, runCliTimed } from './cli-process.js';
 
 let demo: Demo;
 let built: BuiltCli;
@@ -81,26 +80,13 @@ afterAll(async () => {
 });
 
 /** Runs zonectl; wall time, and how long the process lived after its last output. */
-function timed(args: string[]): Promise<{ code: number | null; out: string; err: string; ms: number; afterOutputMs: number }> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    let last = t0;
-    const child = spawn(NODE, [built.cli, ...args, '--kubeconfig', kubeconfig], {
-      env: { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'none.yaml') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => ((out += String(d)), (last = performance.now())));
-    child.stderr.on('data', (d) => ((err += String(d)), (last = performance.now())));
-    const kill = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      const end = performance.now();
-      done({ code, out, err, ms: end - t0, afterOutputMs: end - last });
-    });
-  });
-}
+const timed = (args: string[]) =>
+  runCliTimed(
+    built.cli,
+    [...args, '--kubeconfig', kubeconfig],
+    { XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'none.yaml') },
+    40_000,
+  );
 
 /** The error line (logs marks a cluster's failure with "! " instead of "error: "). */
 const HUNG_LINE = new RegExp(`^(?:error:|!) plugin-hang: credential plugin "hang-plugin\\.sh" did not answer within ${TIMEOUT} ms$`, 'm');

@@ -2,7 +2,6 @@
 // scripted list prints the healthy cluster's rows and exits right after, within one request timeout
 // of that cluster; an action against it gives up after one timeout, not one per request in turn.
 // The real program (built from the sources) against the simulator and a silent TCP listener.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
-import { buildCli, type BuiltCli, NODE } from './cli-process.js';
+import { buildCli, type BuiltCli, runCliTimed } from './cli-process.js';
 
 let demo: Demo;
 let built: BuiltCli;
@@ -50,26 +49,13 @@ afterAll(async () => {
 });
 
 /** Runs zonectl; wall time, and how long the process lived after its last output. */
-function timed(args: string[]): Promise<{ code: number | null; out: string; err: string; ms: number; afterOutputMs: number }> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    let last = t0;
-    const child = spawn(NODE, [built.cli, ...args, '--kubeconfig', kubeconfig], {
-      env: { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'none.yaml') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => ((out += String(d)), (last = performance.now())));
-    child.stderr.on('data', (d) => ((err += String(d)), (last = performance.now())));
-    const kill = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      const end = performance.now();
-      done({ code, out, err, ms: end - t0, afterOutputMs: end - last });
-    });
-  });
-}
+const timed = (args: string[]) =>
+  runCliTimed(
+    built.cli,
+    [...args, '--kubeconfig', kubeconfig],
+    { XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'none.yaml') },
+    60_000,
+  );
 
 describe('a hung cluster next to a healthy one', () => {
   it('zones: the healthy rows, the hung cluster named, exit 3 within one timeout, and no lingering', async () => {

@@ -121,3 +121,31 @@ export function startCli(
     });
   });
 }
+
+export interface TimedRun {
+  code: number | null;
+  out: string;
+  err: string;
+  ms: number;
+  /** How long the process lived after its last output (a command that lingers after printing). */
+  afterOutputMs: number;
+}
+
+/** Runs the CLI; wall time, and how long the process lived after its last output. */
+export function runCliTimed(cli: string, args: string[], env: NodeJS.ProcessEnv, killAfterMs: number): Promise<TimedRun> {
+  return new Promise((done) => {
+    const t0 = performance.now();
+    let last = t0;
+    const child = spawn(NODE, [cli, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => ((out += String(d)), (last = performance.now())));
+    child.stderr.on('data', (d) => ((err += String(d)), (last = performance.now())));
+    const kill = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', (code) => {
+      clearTimeout(kill);
+      const end = performance.now();
+      done({ code, out, err, ms: end - t0, afterOutputMs: end - last });
+    });
+  });
+}
