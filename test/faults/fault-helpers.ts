@@ -1,14 +1,13 @@
 // Helpers of the fault tier on the simulator: writes made on a cluster while a fault lasts (create,
 // modify, delete in turn), the comparison of what the session's store shows with what the cluster
 // holds (lost changes), the program run as a child process with its wall time, and the figure line.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Session } from '../../source/app/session.js';
+import { openSession, type Session } from '../../source/app/session.js';
 import { typeKey } from '../../source/kube/discovery.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import type { Demo } from '../../source/sim/demo.js';
-import { NODE } from '../sim/cli-process.js';
+import { runCliTimed, type TimedRun } from '../sim/cli-process.js';
 import type { ProxyStats } from './proxy.js';
 
 export async function until(pred: () => boolean, timeoutMs = 5_000, stepMs = 10): Promise<void> {
@@ -100,31 +99,30 @@ export function changer(demo: Demo, cluster: string, tag: string) {
   return out;
 }
 
-export interface Timed {
-  code: number | null;
-  out: string;
-  err: string;
-  ms: number;
+/** Runs the built program with `--kubeconfig`, its own state dir and no config file; wall time. */
+export function timedCli(cli: string, args: string[], kubeconfig: string, dir: string, env: NodeJS.ProcessEnv = {}): Promise<TimedRun> {
+  return runCliTimed(
+    cli,
+    [...args, '--kubeconfig', kubeconfig],
+    { XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'no-config.yaml'), ...env },
+    40_000,
+  );
 }
 
-/** Runs the built program with `--kubeconfig`, its own state dir and no config file; wall time. */
-export function timedCli(cli: string, args: string[], kubeconfig: string, dir: string, env: NodeJS.ProcessEnv = {}): Promise<Timed> {
-  return new Promise((done) => {
-    const t0 = performance.now();
-    const child = spawn(NODE, [cli, ...args, '--kubeconfig', kubeconfig], {
-      env: { ...process.env, NO_COLOR: '1', XDG_STATE_HOME: join(dir, 'state'), ZONECTL_CONFIG: join(dir, 'no-config.yaml'), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
-    const kill = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.on('close', (code) => {
-      clearTimeout(kill);
-      done({ code, out, err, ms: performance.now() - t0 });
-    });
-  });
+/** A console session on shanghai and nanjing tuned for the fault tier (1 s watch probe, quick backoff), ready. */
+export async function openFaultSession(kubeconfig: string, requestTimeout: number): Promise<Session> {
+  const session = openSession(
+    { kubeconfig, context: ['shanghai', 'nanjing'], allNamespaces: true, requestTimeout },
+    ['zones', 'rollouts'],
+    {
+      intervalMs: 20,
+      informer: { watchProbeAfterMs: 1_000, backoffInitialMs: 100, backoffMaxMs: 1_000 },
+      retryMs: 500,
+    },
+  );
+  session.store.start();
+  await until(() => session.fleet.clusters().every((c) => c.state === 'ready'), 20_000);
+  return session;
 }
 
 export interface Figures {

@@ -6,7 +6,8 @@
 import { expect } from 'vitest';
 import type { Session } from '../../source/app/session.js';
 import type { Demo } from '../../source/sim/demo.js';
-import { changer, figure, type Figures, inSync, timedCli, type Timed, until } from './fault-helpers.js';
+import { changer, figure, type Figures, inSync, timedCli, until } from './fault-helpers.js';
+import type { TimedRun as Timed } from '../sim/cli-process.js';
 import type { ProxyStats } from './proxy.js';
 
 export interface ScenarioContext {

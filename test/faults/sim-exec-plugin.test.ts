@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { openSession, type Session } from '../../source/app/session.js';
+import type { Session } from '../../source/app/session.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import { buildCli, type BuiltCli } from '../sim/cli-process.js';
 import { faultPlugin, type FaultPlugin } from './exec-plugin.js';
-import { until } from './fault-helpers.js';
+import { openFaultSession } from './fault-helpers.js';
 import { runScenario, type ScenarioContext } from './scenario.js';
 
 const TIMEOUT = 1_500;
@@ -45,17 +45,7 @@ beforeAll(async () => {
   kc.contexts.find((c) => c.name === 'shanghai')!.context.user = 'shanghai-plugin';
   kubeconfig = join(dir, 'kubeconfig');
   writeFileSync(kubeconfig, stringify(kc), { mode: 0o600 });
-  session = openSession(
-    { kubeconfig, context: ['shanghai', 'nanjing'], allNamespaces: true, requestTimeout: TIMEOUT },
-    ['zones', 'rollouts'],
-    {
-      intervalMs: 20,
-      informer: { watchProbeAfterMs: 1_000, backoffInitialMs: 100, backoffMaxMs: 1_000 },
-      retryMs: 500,
-    },
-  );
-  session.store.start();
-  await until(() => session.fleet.clusters().every((c) => c.state === 'ready'), 20_000);
+  session = await openFaultSession(kubeconfig, TIMEOUT);
 }, 90_000);
 
 afterAll(async () => {
