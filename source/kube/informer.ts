@@ -108,6 +108,7 @@ export class Informer {
     let backoff = initial;
     const sel = { namespace: this.opts.namespace, labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector };
     while (!this.abort.signal.aborted) {
+      this.current = undefined; // a failed list below must back off, not look like our own reconnect()
       try {
         if (this.rv === undefined) {
           this.setState('listing');
@@ -145,6 +146,13 @@ export class Informer {
         if (!this.abort.signal.aborted) this.stats.reconnects++;
       } catch (e) {
         if (this.abort.signal.aborted) break;
+        if (this.current?.signal.aborted) {
+          // Our own reconnect() cut the watch while it was still connecting (so it threw instead of
+          // ending cleanly): watch again at once, as after a clean end; it is not a failure to back off from.
+          backoff = initial;
+          this.stats.reconnects++;
+          continue;
+        }
         const err = toKubeError(e, this.client.context);
         this.stats.lastError = err.message;
         if (err.reason === WATCH_IDLE) {

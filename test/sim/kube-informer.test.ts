@@ -132,6 +132,38 @@ describe('informer against the simulator', () => {
     // 100 reconnects take ~1 s alone and up to several seconds on a loaded 2-core CI machine.
   }, 30_000);
 
+  it('a reconnect() while the watch is still connecting re-watches at once, never backs off', async () => {
+    // The cause of the flaky 100-cycle test on a loaded CI machine: an abort before the response
+    // headers throws, and was taken as a failure, doubling the backoff on each cycle.
+    const s = await sim();
+    cleanups.push(() => s.close());
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    const m = mirror();
+    const states: string[] = [];
+    const inf = new Informer(client, CM, { namespace: 'games' }, { ...m.handlers, onState: (st) => states.push(st) });
+    inf.start();
+    cleanups.push(() => inf.stop());
+    await until(() => inf.stats.watches === 1 && states.at(-1) === 'watching');
+    // Cut each of the next 8 watches the moment it starts, before its response headers can arrive.
+    let watches = inf.stats.watches;
+    let cuts = 0;
+    Object.defineProperty(inf.stats, 'watches', {
+      get: () => watches,
+      set: (n: number) => {
+        watches = n;
+        if (cuts++ < 8) queueMicrotask(() => inf.reconnect());
+      },
+    });
+    const t0 = Date.now();
+    inf.reconnect();
+    await until(() => cuts > 8 && states.at(-1) === 'watching', 3_000);
+    expect(states).not.toContain('backoff');
+    expect(inf.stats.lastError).toBeUndefined();
+    // No backoff sleeps: 9 local watches open well within the 1.75 s that the doubling backoff needed.
+    expect(Date.now() - t0).toBeLessThan(1_500);
+  });
+
   it('discovery: a missing CRD group is "not installed", not an error', async () => {
     const s = await sim();
     cleanups.push(() => s.close());
