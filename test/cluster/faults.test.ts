@@ -74,6 +74,7 @@ const gd = (name: string) => ({
   spec: {
     replicas: 0,
     selector: { matchLabels: { app: name } },
+    updateStrategy: { type: 'InplaceUpdate' }, // required by the upstream schema
     template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'game', image: 'registry.example.com/game:1.0' }] } },
   },
 });

@@ -90,7 +90,8 @@ describe('real federation harness', () => {
     });
     expect(created.status).toBe(201);
     try {
-      expect(created.json.spec.updateStrategy).toEqual({ paused: true });
+      // Pruned, and the upstream schema's defaults filled in (test/cluster/schemas.test.ts covers the rest).
+      expect(created.json.spec.updateStrategy).toEqual({ paused: true, type: 'RollingUpdate', maxSurge: '25%', maxUnavailable: '25%' });
       const patch = (value: string, expected: string) => [
         { op: 'test', path: '/spec/template/spec/containers/0/image', value: expected },
         { op: 'replace', path: '/spec/template/spec/containers/0/image', value },

@@ -152,6 +152,7 @@ describe('store on real kube-apiservers', () => {
         spec: {
           replicas: 1,
           selector: { matchLabels: { app: name } },
+          updateStrategy: { type: 'InplaceUpdate' }, // required by the upstream schema
           template: {
             metadata: { labels: { app: name } },
             spec: { containers: [{ name: 'game', image: 'registry.example.com/game:1.0' }] },
@@ -185,6 +186,7 @@ describe('store on real kube-apiservers', () => {
         spec: {
           replicas: 1,
           selector: { matchLabels: { app: name } },
+          updateStrategy: { type: 'InplaceUpdate' }, // required by the upstream schema
           template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'game', image: 'x:1' }] } },
         },
       });

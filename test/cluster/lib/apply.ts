@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { expandSchemas } from './crd-schemas.js';
 import { kubeRequest, type RequestTarget } from './http.js';
 import { sleep, waitFor } from './procs.js';
 
@@ -49,6 +50,7 @@ export async function applyCrds(target: RequestTarget, files: string[]): Promise
   const names: string[] = [];
   for (const file of files) {
     for (const crd of loadManifests(file)) {
+      await expandSchemas(target, crd);
       const res = await kubeRequest(target, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
       if (res.status !== 201 && res.status !== 409)
         throw new Error(`create CRD ${crd.metadata.name}: HTTP ${res.status} ${res.json?.message ?? res.text}`);
