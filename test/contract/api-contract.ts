@@ -370,7 +370,7 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
       ]);
       const notList = await t.raw.admin({ path, headers: { accept: 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io' } });
       expect([notList.status, notList.json.message]).toEqual([500, 'content is not a list']);
-      // the apiserver answers a protobuf-only Accept with a protobuf Status; the simulator's errors are JSON
+      // the apiserver answers a protobuf-only Accept with a protobuf Status; the simulator (no protobuf encoder) with JSON
       const none = await t.raw.admin({ path, headers: { accept: 'application/vnd.kubernetes.protobuf, text/plain' } });
       expect(none.status).toBe(406);
       const noTable = await t.raw.admin({
@@ -388,6 +388,16 @@ export function defineApiContract(label: string, connect: () => Promise<Contract
         'NotAcceptable',
         'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
       ]);
+    });
+
+    it('an error Status comes in the negotiated media type: YAML for a YAML Accept, JSON when nothing fits', async () => {
+      const path = `/apis/tkex.tencent.com/v1alpha1/namespaces/${t.namespace}/gamedeployments/${prefix}-absent`;
+      const yaml = await t.raw.admin({ path, headers: { accept: 'application/yaml' } });
+      expect([yaml.status, yaml.contentType]).toEqual([404, 'application/yaml']);
+      expect(yaml.text).toMatch(/^kind: Status$/m);
+      expect(yaml.text).toMatch(/^reason: NotFound$/m);
+      const json = await t.raw.admin({ path, headers: { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' } });
+      expect([json.status, json.contentType, json.json.reason]).toEqual([404, 'application/json', 'NotFound']);
     });
 
     it('a SelfSubjectAccessReview body in protobuf (client-go typed clients, k9s) is read like its JSON', async () => {

@@ -3,8 +3,8 @@
 // `as=Table|PartialObjectMetadata|PartialObjectMetadataList;g=meta.k8s.io;v=v1|v1beta1` transforms. Like a
 // custom resource's endpoint, the simulator encodes JSON and YAML only: a clause for protobuf is passed over
 // (`application/vnd.kubernetes.protobuf, application/json` gets JSON) and nothing acceptable is a 406 with the
-// apiserver's wording (which names protobuf, as it does for custom resources). Unlike the apiserver, error
-// bodies are always JSON (it encodes them in the negotiated type, protobuf or YAML included).
+// apiserver's wording (which names protobuf, as it does for custom resources). Error bodies come in the
+// negotiated type too (errorMedia), JSON when nothing fits, as the apiserver's ErrorNegotiated does.
 // Request bodies: JSON, YAML, and protobuf for the few built-in types client-go sends that way (protobuf.ts).
 import YAML from 'yaml';
 import { HttpError } from './status.js';
@@ -118,6 +118,16 @@ function notAcceptable(types: string[]): HttpError {
 export function encodeBody(n: Pick<Negotiated, 'format' | 'pretty'>, body: unknown): { contentType: string; text: string } {
   if (n.format === 'yaml') return { contentType: 'application/yaml', text: YAML.stringify(body) };
   return { contentType: 'application/json', text: n.pretty ? `${JSON.stringify(body, null, 2)}\n` : JSON.stringify(body) };
+}
+
+/** The media type of an error Status: the Accept header's, ignoring `as=` transforms; JSON when nothing fits. */
+export function errorMedia(accept: string | undefined): Pick<Negotiated, 'format' | 'pretty'> {
+  try {
+    const n = negotiate(accept);
+    return { format: n.format, pretty: n.pretty };
+  } catch {
+    return { format: 'json', pretty: false };
+  }
 }
 
 export type BodyFormat = 'json' | 'yaml' | 'protobuf';

@@ -11,7 +11,7 @@ import { apiGroup, apiGroupList, apiResourceList, apiVersions, SIM_VERSION } fro
 import { handleGet, handleList } from './handlers-read.js';
 import { handleCreate, handleDelete, handleDeleteCollection, handlePatch, handleUpdate } from './handlers-write.js';
 import { handleLogs } from './logs.js';
-import { negotiate } from './media.js';
+import { encodeBody, errorMedia, negotiate } from './media.js';
 import { parseRoute } from './route.js';
 import { handleSSAR } from './ssar.js';
 import { HttpError, sendError, sendJson, toHttpError } from './status.js';
@@ -38,7 +38,7 @@ export function createSimServer(
     streams: new Set(),
   };
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    handle(ctx, req, res).catch((e) => sendError(res, toHttpError(e)));
+    handle(ctx, req, res).catch((e) => sendError(res, toHttpError(e), (body) => encodeBody(errorMedia(req.headers.accept), body)));
   };
   const server: Server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 65_000;

@@ -95,12 +95,17 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-export function sendError(res: ServerResponse, err: HttpError): void {
+/** `encode`: the body in the request's negotiated media type (media.ts errorMedia); JSON by default. */
+export function sendError(res: ServerResponse, err: HttpError, encode?: (body: unknown) => { contentType: string; text: string }): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  sendJson(res, err.code, statusBody(err.code, err.reason, err.message, err.details));
+  const body = statusBody(err.code, err.reason, err.message, err.details);
+  if (!encode) return sendJson(res, err.code, body);
+  const { contentType, text } = encode(body);
+  res.writeHead(err.code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.end(text);
 }
 
 export async function readBody(req: IncomingMessage, max = 8 * 1024 * 1024): Promise<string> {
