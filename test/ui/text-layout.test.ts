@@ -2,13 +2,26 @@ import { describe, expect, test } from 'vitest';
 import { fitColumns, naturalWidths, type Column } from '../../source/ui/columns.js';
 import { compileFilter } from '../../source/ui/filter.js';
 import { age, imageTag, shortDuration } from '../../source/model/format.js';
-import { displayWidth, fit, truncate } from '../../source/ui/text/width.js';
+import stringWidth from 'string-width';
+import { ASCII_OR_WIDE_CJK, displayWidth, fit, truncate } from '../../source/ui/text/width.js';
 
 describe('display width', () => {
   test('CJK characters take two cells, ASCII one', () => {
     expect(displayWidth('game-1')).toBe(6);
     expect(displayWidth('华东一区')).toBe(8);
     expect(displayWidth('华东一区 风云')).toBe(13);
+  });
+  test('the CJK fast path agrees with string-width on every code point it takes', () => {
+    let taken = 0;
+    for (let cp = 0x20; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      if (!ASCII_OR_WIDE_CJK.test(ch)) continue;
+      taken++;
+      expect([cp.toString(16), displayWidth(`a${ch}b`)]).toEqual([cp.toString(16), stringWidth(`a${ch}b`)]);
+    }
+    expect(taken).toBe(39_004); // ASCII 95 + CJK punctuation 57 + ideographs 27,584 + Hangul 11,172 + fullwidth 96
+    expect(displayWidth('华东一区，版本 1.8')).toBe(stringWidth('华东一区，版本 1.8'));
+    expect(displayWidth('e\u0301')).toBe(1); // a combining mark is not taken by the fast path
   });
   test('truncate never exceeds the width and never splits a wide character', () => {
     for (let w = 1; w <= 14; w++) {

@@ -4,13 +4,23 @@
 import stringWidth from 'string-width';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII mixed with wide CJK only (ideographs, fullwidth forms, CJK punctuation without its
+ * combining marks, Hangul syllables): one UTF-16 unit each, two cells per non-ASCII one. Zone and
+ * service names of Chinese teams are mostly this; string-width's per-grapheme emoji test is the slow
+ * part of laying out a long list of them. The unit test checks every code point here against string-width.
+ */
+export const ASCII_OR_WIDE_CJK = /^[\x20-\x7e\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
+const NON_ASCII = /[^\x20-\x7e]/g;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** ASCII marker used when a cell is cut (narrow in every terminal, unlike the ambiguous-width "…"). */
 export const ELLIPSIS = '~';
 
 export function displayWidth(s: string): number {
-  return PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (ASCII_OR_WIDE_CJK.test(s)) return s.length + (s.match(NON_ASCII)?.length ?? 0);
+  return stringWidth(s);
 }
 
 /** Cuts `s` to at most `width` cells, marking the cut with ELLIPSIS. Never splits a grapheme. */
