@@ -32,6 +32,7 @@ function compiled(name, extra = []) {
 /** name -> the node arguments that run it (logs-sim-server.ts and fault-soak-sim.ts are children, not benchmarks). */
 const BENCHES = {
   'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
+  'demo-rss': () => ['test/bench/demo-rss.ts'],
   'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
   'fleet-scale': () => [compiled('fleet-scale', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
@@ -51,8 +52,8 @@ const firstFlag = argv.findIndex((a) => a.startsWith('--'));
 const names = firstFlag < 0 ? argv : argv.slice(0, firstFlag);
 const passed = firstFlag < 0 ? [] : argv.slice(firstFlag);
 for (const n of names) if (!BENCHES[n]) throw new Error(`no benchmark "${n}" (have: ${Object.keys(BENCHES).join(', ')})`);
-/** Run only when named: the soak takes 10 minutes at its default size. */
-const ON_REQUEST = new Set(['fault-soak']);
+/** Run only when named: the soak and the console memory run take 10 minutes each at their default size. */
+const ON_REQUEST = new Set(['fault-soak', 'demo-rss']);
 
 const results = [];
 for (const name of names.length > 0 ? names : Object.keys(BENCHES).filter((n) => !ON_REQUEST.has(n))) {

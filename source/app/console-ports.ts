@@ -50,7 +50,12 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
       readOnlyFlag: o.readOnlyFlag,
       ...(o.kubefedHost ? { kubefedHost: o.kubefedHost } : {}),
     }),
-    logs: new ConsoleLogs({ members: session.fleet.members, zoneLabel: session.config.zoneLabel, saveDir: o.logsDir }),
+    logs: new ConsoleLogs({
+      members: session.fleet.members,
+      zoneLabel: session.config.zoneLabel,
+      saveDir: o.logsDir,
+      informers: session.fleet.informers,
+    }),
     diff,
     close: () => diff?.close(),
   };

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterClient } from '../kube/client-api.js';
+import type { InformerPool } from '../kube/informer-pool.js';
 import { LogFollower } from '../logs/follower.js';
 import type { LogFollowerPort, LogRequest, LogsPort } from '../ports/logs.js';
 
@@ -21,6 +22,8 @@ export interface ConsoleLogsOptions {
   maxStreams?: number;
   /** Directory saved logs are written to; default the system temp dir. */
   saveDir?: string;
+  /** The fleet's shared watches: a log view of what a detail shows watches no pod twice. */
+  informers?: InformerPool;
 }
 
 export class ConsoleLogs implements LogsPort {
@@ -34,6 +37,7 @@ export class ConsoleLogs implements LogsPort {
       tailLines: this.o.tailLines ?? 100,
       maxStreams: Math.max(1, Math.min(24, this.o.maxStreams ?? 24)),
       zoneLabel: this.o.zoneLabel,
+      informers: this.o.informers,
     });
   }
 

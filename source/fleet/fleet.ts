@@ -1,5 +1,6 @@
 // N clusters: one client per context, connection state per cluster, fan-out with per-cluster
 // timeouts so one slow or dead cluster never delays the others.
+import { InformerPool } from '../kube/informer-pool.js';
 import type { Config } from '../config/config.js';
 import { readOnlyWhy } from '../config/read-only.js';
 import type { ClusterClient } from '../kube/client-api.js';
@@ -18,6 +19,8 @@ export type FanOutResult<T> = { cluster: string; ok: true; value: T } | { cluste
 
 export class Fleet {
   private listeners = new Set<() => void>();
+  /** The process's shared watches on these clusters (store, log follower): one per selection, not one per user. */
+  readonly informers = new InformerPool();
 
   constructor(readonly members: Member[]) {}
 

@@ -6,7 +6,7 @@
 import { KINDS } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { type KubeError, toKubeError } from '../kube/errors.js';
-import { Informer } from '../kube/informer.js';
+import { Informer, type InformerHandlers } from '../kube/informer.js';
 import type { KubeObject } from '../kube/object.js';
 import { StreamCap } from './cap.js';
 import { containerMatcher, lineFilter } from './filters.js';
@@ -62,7 +62,8 @@ export class LogFollower {
   private readonly slots = new Map<string, ContainerSlot>();
   private readonly cap: StreamCap<ContainerSlot>;
   private colours = 0;
-  private informers: Informer[] = [];
+  /** Stops of the pod watches (own informers, or subscriptions to the shared pool). */
+  private informers: Array<() => Promise<void>> = [];
   private runs: ClusterRun[];
   private stopped = false;
   private readonly matchContainer: (name: string) => boolean;
@@ -126,7 +127,7 @@ export class LogFollower {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const waits: Promise<unknown>[] = this.informers.map((i) => i.stop());
+    const waits: Promise<unknown>[] = this.informers.map((stop) => stop());
     for (const s of this.cap.drain()) s.stop();
     for (const s of this.slots.values()) {
       s.stop();
@@ -198,39 +199,40 @@ export class LogFollower {
   }
 
   private watchSource(run: ClusterRun, src: PodSource, i: number): void {
-    const inf = new Informer(
-      run.client,
-      KINDS.Pod,
-      { namespace: src.namespace, labelSelector: src.labelSelector, fieldSelector: src.fieldSelector },
-      {
-        onReplace: (items) => {
-          const seen = new Set<string>();
-          for (const pod of items) {
-            if (!this.accepts(pod, src)) continue;
-            seen.add(podKey(pod));
-            this.upsert(run, pod, i);
-          }
-          for (const [key, m] of [...run.members]) if (m.sources.has(i) && !seen.has(key)) this.removeMember(run, key, i);
-          run.syncedSources.add(i);
-          if (run.syncedSources.size === run.sources.length && !run.synced) {
-            run.synced = true;
-            run.lastError = undefined;
-            this.settleCluster(run);
-          }
-        },
-        onEvent: (type, pod) => {
-          if (type !== 'DELETED' && this.accepts(pod, src)) this.upsert(run, pod, i);
-          else this.removeMember(run, podKey(pod), i, pod.metadata.uid);
-        },
-        onState: (state, err) => {
-          if (err && state !== 'watching' && state !== 'listing') {
-            this.clusterError(run, err);
-            if (!run.synced) this.settleCluster(run);
-          }
-        },
+    const selection = { namespace: src.namespace, labelSelector: src.labelSelector, fieldSelector: src.fieldSelector };
+    const handlers: InformerHandlers = {
+      onReplace: (items) => {
+        const seen = new Set<string>();
+        for (const pod of items) {
+          if (!this.accepts(pod, src)) continue;
+          seen.add(podKey(pod));
+          this.upsert(run, pod, i);
+        }
+        for (const [key, m] of [...run.members]) if (m.sources.has(i) && !seen.has(key)) this.removeMember(run, key, i);
+        run.syncedSources.add(i);
+        if (run.syncedSources.size === run.sources.length && !run.synced) {
+          run.synced = true;
+          run.lastError = undefined;
+          this.settleCluster(run);
+        }
       },
-    );
-    this.informers.push(inf);
+      onEvent: (type, pod) => {
+        if (type !== 'DELETED' && this.accepts(pod, src)) this.upsert(run, pod, i);
+        else this.removeMember(run, podKey(pod), i, pod.metadata.uid);
+      },
+      onState: (state, err) => {
+        if (err && state !== 'watching' && state !== 'listing') {
+          this.clusterError(run, err);
+          if (!run.synced) this.settleCluster(run);
+        }
+      },
+    };
+    if (this.opts.informers) {
+      this.informers.push(this.opts.informers.subscribe(run.client, KINDS.Pod, selection, handlers));
+      return;
+    }
+    const inf = new Informer(run.client, KINDS.Pod, selection, handlers);
+    this.informers.push(() => inf.stop());
     inf.start();
   }
 

@@ -1,5 +1,6 @@
 // The follower's options. What it follows and emits (targets, streams, events, the sink) are domain
 // types in model/logs.ts, shared with the console; the console's port is ports/logs.ts.
+import type { InformerPool } from '../kube/informer-pool.js';
 export type { FollowerEvent, FollowerStats, LogSink, LogTarget, StreamInfo, WorkloadTargetKind } from '../model/logs.js';
 
 export interface FollowOptions {
@@ -21,4 +22,9 @@ export interface FollowOptions {
   zoneLabel: string;
   /** How long a deleted pod's stream may drain before it is closed (ms). */
   leaveGraceMs?: number;
+  /**
+   * Share pod watches with the rest of the process (the console passes its fleet's pool, so following the
+   * workload a detail shows adds no watch); without one the follower runs its own informers.
+   */
+  informers?: InformerPool;
 }

@@ -210,7 +210,8 @@ export class FleetStore implements SnapshotSource {
   }
 
   private focusKey = '';
-  private focusInformers: Informer[] = [];
+  /** Unsubscribes of the pod watches the detail on screen needs (shared through the fleet's informer pool). */
+  private focusInformers: Array<() => Promise<void>> = [];
 
   /** Watch only the pods a detail view shows (see SnapshotSource.focusPods). */
   focusPods(focus: PodFocus[] | undefined): void {
@@ -220,13 +221,13 @@ export class FleetStore implements SnapshotSource {
     this.focusKey = key;
     const old = this.focusInformers;
     this.focusInformers = [];
-    for (const inf of old) void inf.stop();
+    for (const stop of old) void stop();
     for (const rt of this.runtimes.values()) this.cache.replace(rt.member.name, KINDS.Pod, []);
     for (const f of list) {
       const m = this.fleet.member(f.cluster);
       if (!m) continue;
       const mine = new Map<string, KubeObject>();
-      const inf = new Informer(
+      const stop = this.fleet.informers.subscribe(
         m.client,
         KINDS.Pod,
         { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector },
@@ -248,8 +249,7 @@ export class FleetStore implements SnapshotSource {
           },
         },
       );
-      this.focusInformers.push(inf);
-      inf.start();
+      this.focusInformers.push(stop);
     }
     this.markDirty();
   }
@@ -291,7 +291,7 @@ export class FleetStore implements SnapshotSource {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     const all: Promise<void>[] = [];
-    for (const inf of this.focusInformers) all.push(inf.stop());
+    for (const stop of this.focusInformers) all.push(stop());
     for (const rt of this.runtimes.values()) {
       if (rt.retry) clearTimeout(rt.retry);
       for (const inf of rt.informers.values()) all.push(inf.stop());
