@@ -39,6 +39,7 @@ const BENCHES = {
   'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
   'fault-soak': () => ['--expose-gc', ...tsHooks, 'test/bench/fault-soak.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
+  'logs-vs-stern': () => [...tsHooks, 'test/bench/logs-vs-stern.ts'],
   'sim-scale': () => [compiled('sim-scale')],
   'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],
   startup: () => ['test/bench/startup.ts'],

@@ -10,8 +10,11 @@
 //    instance's first line. Its timestamps need not be after the old instance's last line (a
 //    simulator or a node clock can overlap them), so order is not trusted across this seam. Instead
 //    the lines recently emitted at or after the new instance's start time are skipped once each by
-//    exact (timestamp, content): those are the new instance's lines that an earlier read already
-//    served (a stream opened just as the container was replaced).
+//    (timestamp, content): those are the new instance's lines that an earlier read already served (a
+//    stream opened just as the container was replaced). The recent lines are kept as their time and a
+//    53-bit hash of (timestamp, content) in typed arrays, not as strings: at 100 streams the strings
+//    (and the chunks they were sliced from) held tens of MiB. Two different lines share a hash with odds
+//    of about 2^-43 per line against a full window of 1,024.
 // Lines without a timestamp pass through (they cannot be placed).
 import { type Stamp, compareStamps, parseStamp } from './timestamp.js';
 
@@ -25,12 +28,12 @@ export class SeamCursor {
   private atLast: string[] = [];
   /** content -> times still to skip at `lastTs` (carried over from earlier reads). */
   private skip?: Map<string, number>;
-  /** "ts\0content" -> times to skip, in any order (seeded at a new instance). */
-  private seed?: Map<string, number>;
+  /** hash of (ts, content) -> times to skip, in any order (seeded at a new instance). */
+  private seed?: Map<number, number>;
   private seedMax?: Stamp;
-  /** The last RECENT emitted lines (timestamps and contents), for seeding. */
-  private recentTs: string[] = [];
-  private recentMsg: string[] = [];
+  /** The last RECENT emitted lines, for seeding: time (epoch s, ns) and hash of (ts, content); lazily made. */
+  private recent?: { sec: Float64Array; nanos: Uint32Array; hash: Float64Array };
+  private recentLen = 0;
   private recentPos = 0;
   skipped = 0;
 
@@ -57,13 +60,14 @@ export class SeamCursor {
     this.lastStamp = undefined;
     this.atLast = [];
     this.skip = undefined;
-    const seed = new Map<string, number>();
+    const seed = new Map<number, number>();
     let max: Stamp | undefined;
-    if (startSec !== undefined) {
-      for (let i = 0; i < this.recentTs.length; i++) {
-        const s = parseStamp(this.recentTs[i]!);
-        if (!s || s.sec < startSec) continue;
-        const k = `${this.recentTs[i]}\0${this.recentMsg[i]}`;
+    const r = this.recent;
+    if (startSec !== undefined && r) {
+      for (let i = 0; i < this.recentLen; i++) {
+        if (r.sec[i] < startSec) continue;
+        const s: Stamp = { sec: r.sec[i], nanos: r.nanos[i] };
+        const k = r.hash[i];
         seed.set(k, (seed.get(k) ?? 0) + 1);
         if (!max || compareStamps(s, max) > 0) max = s;
       }
@@ -111,7 +115,7 @@ export class SeamCursor {
       return true;
     }
     const seed = this.seed!;
-    const k = `${ts}\0${message}`;
+    const k = lineHash(ts, message);
     const n = seed.get(k);
     if (n === undefined) return true;
     if (n === 1) seed.delete(k);
@@ -135,13 +139,36 @@ export class SeamCursor {
   }
 
   private remember(ts: string, message: string): void {
-    if (this.recentTs.length < RECENT) {
-      this.recentTs.push(ts);
-      this.recentMsg.push(message);
-      return;
-    }
-    this.recentTs[this.recentPos] = ts;
-    this.recentMsg[this.recentPos] = message;
-    this.recentPos = (this.recentPos + 1) % RECENT;
+    const st = this.lastTs === ts ? this.stamp : parseStamp(ts);
+    if (!st) return; // cannot be placed against an instance start: never seeded
+    const r = (this.recent ??= { sec: new Float64Array(RECENT), nanos: new Uint32Array(RECENT), hash: new Float64Array(RECENT) });
+    const i = this.recentPos;
+    r.sec[i] = st.sec;
+    r.nanos[i] = st.nanos;
+    r.hash[i] = lineHash(ts, message);
+    this.recentPos = (i + 1) % RECENT;
+    if (this.recentLen < RECENT) this.recentLen++;
   }
+}
+
+/**
+ * A 53-bit hash of (ts, content), exact in a double: two 32-bit FNV-1a passes with different offset bases
+ * and multipliers, 32 bits of one and 21 of the other. A number keeps nothing of the line alive (a string
+ * sliced from it would keep the whole chunk it came from).
+ */
+function lineHash(ts: string, message: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x5bd1e995;
+  const mix = (str: string) => {
+    for (let i = 0; i < str.length; i++) {
+      const c = str.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x010001c1);
+    }
+  };
+  mix(ts);
+  a = Math.imul(a, 0x01000193); // the separator (a zero char)
+  b = Math.imul(b, 0x010001c1);
+  mix(message);
+  return (a >>> 0) * 0x200000 + (b >>> 11);
 }

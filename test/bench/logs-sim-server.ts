@@ -1,4 +1,4 @@
-// Child process of the logs benchmark: a simulated fleet whose pods write log lines at a fixed rate
+// Child process of the logs benchmarks (logs-throughput.ts, logs-vs-stern.ts): a simulated fleet whose pods write log lines at a fixed rate
 // on real time. Prints {"kubeconfig": path, "pods": n} on stdout when ready. On the line "freeze" on
 // stdin it stops the clock and prints {"last": {"cluster/pod/container": lastSeq, ...}}.
 import { createInterface } from 'node:readline';
@@ -98,7 +98,10 @@ class FastLogSource implements LogSource {
 
 const fast = (process.env.BENCH_SOURCE ?? 'fast') === 'fast' ? new FastLogSource(intervalMs) : undefined;
 const sims: SimCluster[] = [];
-for (const name of world.members) sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: fast ?? world.logs }));
+// BENCH_TLS=1: https, for client-go peers (stern), which send bearer tokens only over TLS.
+const tls = process.env.BENCH_TLS === '1';
+for (const name of world.members)
+  sims.push(await startSimCluster({ name, store: world.stores.get(name)!, logSource: fast ?? world.logs, tls }));
 const kubeconfig = writeKubeconfig(sims);
 const all = world.members.flatMap((c) =>
   world.stores
