@@ -109,6 +109,20 @@ describe('SeamCursor', () => {
     expect(out.slice(-1)).toEqual(['B seq=4']);
   });
 
+  it('a new instance skips, once each, the recent lines at or after its start, over a full window of 1,024 lines', () => {
+    const c = new SeamCursor();
+    const ts = (ms: number) => new Date(Date.UTC(2024, 5, 1, 8, 0, 0) + ms).toISOString();
+    // 2,000 lines 10 ms apart (08:00:00.000 .. 08:00:19.990); the window holds the last 1,024 (from 09.760)
+    for (let i = 0; i < 2000; i++) expect(c.accept(ts(i * 10), `line ${i}`)).toBe(true);
+    c.beginInstance(parseStamp(ts(18_000))!.sec); // the new instance started at 08:00:18
+    expect(c.accept(ts(18_000), 'line 1800')).toBe(false); // served already: skipped once
+    expect(c.accept(ts(18_000), 'line 1800')).toBe(true); // a second identical line is new
+    expect(c.accept(ts(18_010), 'line 1801 changed')).toBe(true); // same time, other content
+    expect(c.accept(ts(19_990), 'line 1999')).toBe(false);
+    expect(c.accept(ts(20_000), 'line 2000')).toBe(true);
+    expect(c.skipped).toBe(2);
+  });
+
   it('lines without timestamps pass through; counts what it skipped', () => {
     const c = new SeamCursor();
     expect(c.accept('', 'x')).toBe(true);
