@@ -17,6 +17,21 @@ const names = (c: ObjectCache, t = GD) =>
   [...c.all(t)].map(({ cluster, obj }) => `${cluster}/${obj.metadata.name}@${obj.metadata.resourceVersion}`);
 
 describe('ObjectCache', () => {
+  it('keeps objects without managedFields, and leaves the object it was given untouched', () => {
+    const c = new ObjectCache();
+    const managed = [{ manager: 'kubectl', operation: 'Update', fieldsV1: { 'f:spec': {} } }];
+    const withFields = { ...gd('x'), metadata: { ...gd('x').metadata, managedFields: managed }, spec: { replicas: 2 } };
+    c.replace('a', GD, [withFields]);
+    c.apply('a', GD, 'ADDED', { ...gd('y'), metadata: { ...gd('y').metadata, managedFields: managed } });
+    const kept = [...c.all(GD)].map(({ obj }) => obj);
+    expect(kept.map((o) => o.metadata.managedFields)).toEqual([undefined, undefined]);
+    expect(kept[0]).toEqual({ ...gd('x'), spec: { replicas: 2 } });
+    expect(withFields.metadata.managedFields).toBe(managed); // shared with other users of the watch
+    const plain = gd('z');
+    c.apply('a', GD, 'ADDED', plain);
+    expect([...c.all(GD)].at(-1)!.obj).toBe(plain); // nothing to trim: no copy
+  });
+
   it('replace sets a bucket; apply adds, modifies in place and deletes', () => {
     const c = new ObjectCache();
     c.replace('a', GD, [gd('x'), gd('y')]);
