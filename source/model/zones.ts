@@ -100,9 +100,21 @@ export function buildZones(
 const byText = new Intl.Collator(undefined).compare;
 const byNumber = new Intl.Collator(undefined, { numeric: true }).compare;
 
-/** The zones order: cluster, then zone id (numeric), then namespace. */
+const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The zones order: cluster, then zone id (numeric), then namespace; ids the numeric collation calls equal
+ * ("01" and "1") and any other tie are broken by the raw id and the name, so the order is total and the
+ * store's incremental insertion (store/zone-index.ts) gives exactly what a full sort gives.
+ */
 export function compareZones(a: ZoneInfo, b: ZoneInfo): number {
-  return byText(a.cluster, b.cluster) || byNumber(a.zoneId, b.zoneId) || byText(a.namespace, b.namespace);
+  return (
+    byText(a.cluster, b.cluster) ||
+    byNumber(a.zoneId, b.zoneId) ||
+    byText(a.namespace, b.namespace) ||
+    byUnits(a.zoneId, b.zoneId) ||
+    byUnits(a.name, b.name)
+  );
 }
 
 /**
