@@ -65,7 +65,12 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
       // The label selector narrows workloads, pods and zones; hook runs and member clusters are matched afterwards.
       labelSelector: flags.selector && selectable ? flags.selector : undefined,
     }));
-  const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), storeOpts);
+  // Discovery waits 8 s by default; a longer request timeout (a slow link, an emulated host) is honoured there too.
+  const discoveryTimeoutMs = storeOpts.discoveryTimeoutMs ?? Math.max(8_000, config.requestTimeoutMs);
+  const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
+    ...storeOpts,
+    discoveryTimeoutMs,
+  });
   return {
     config,
     kubeconfig,
