@@ -65,7 +65,10 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
       // The label selector narrows workloads, pods and zones; hook runs and member clusters are matched afterwards.
       labelSelector: flags.selector && selectable ? flags.selector : undefined,
     }));
-  const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), storeOpts);
+  const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
+    alerts: config.alerts,
+    ...storeOpts,
+  });
   return {
     config,
     kubeconfig,

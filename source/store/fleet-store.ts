@@ -11,6 +11,8 @@ import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
 import { KINDS } from '../kinds/registry.js';
+import type { AlertThresholds } from '../config/alerts.js';
+import { AlertEngine } from '../model/alerts/engine.js';
 
 export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
 
@@ -25,6 +27,8 @@ export interface WatchSpec {
 
 export interface FleetStoreOptions {
   intervalMs?: number;
+  /** Derive alerts with these thresholds into every snapshot (absent: no alerts). */
+  alerts?: AlertThresholds;
   informer?: Omit<InformerOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>;
   discoveryTimeoutMs?: number;
   retryMs?: number;
@@ -51,6 +55,10 @@ export class FleetStore implements SnapshotSource {
   private lastPublish = 0;
   private stopped = false;
   private syncWaiters: Array<() => void> = [];
+  private readonly alertEngine?: AlertEngine;
+  /** Fires when the next alert candidate reaches its threshold (nothing else would publish then). */
+  private dueTimer?: NodeJS.Timeout;
+  private dueAt?: number;
 
   constructor(
     readonly fleet: Fleet,
@@ -59,6 +67,7 @@ export class FleetStore implements SnapshotSource {
     private readonly opts: FleetStoreOptions = {},
   ) {
     fleet.onChange(() => this.markDirty());
+    if (opts.alerts) this.alertEngine = new AlertEngine(opts.alerts);
   }
 
   start(): void {
@@ -277,8 +286,30 @@ export class FleetStore implements SnapshotSource {
     const clusters = this.fleet.clusters();
     const synced: Record<string, boolean> = {};
     for (const [name, rt] of this.runtimes) synced[name] = !rt.failed && this.allListed(rt) && rt.member.info.kinds !== undefined;
-    this.current = { seq: ++this.seq, clusters, synced, ...this.derive(this.cache, clusters) };
+    const derived = this.derive(this.cache, clusters);
+    this.current = { seq: ++this.seq, clusters, synced, ...derived };
+    if (this.alertEngine) this.current.alerts = this.deriveAlerts({ clusters, ...derived });
     return this.current;
+  }
+
+  private deriveAlerts(input: Parameters<AlertEngine['derive']>[0]): NonNullable<Snapshot['alerts']> {
+    const now = Date.now();
+    const { alerts, nextDue } = this.alertEngine!.derive(input, now);
+    // A pause crossing its threshold changes no object: publish again when it is due (no polling).
+    if (nextDue !== undefined && nextDue !== this.dueAt && !this.stopped) {
+      if (this.dueTimer) clearTimeout(this.dueTimer);
+      this.dueAt = nextDue;
+      this.dueTimer = setTimeout(
+        () => {
+          this.dueTimer = undefined;
+          this.dueAt = undefined;
+          this.markDirty();
+        },
+        Math.min(Math.max(0, nextDue - now) + 5, 2 ** 31 - 1),
+      );
+      this.dueTimer.unref?.();
+    }
+    return alerts;
   }
 
   subscribe(fn: (s: Snapshot) => void): () => void {
@@ -290,6 +321,7 @@ export class FleetStore implements SnapshotSource {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.dueTimer) clearTimeout(this.dueTimer);
     const all: Promise<void>[] = [];
     for (const inf of this.focusInformers) all.push(inf.stop());
     for (const rt of this.runtimes.values()) {
