@@ -57,6 +57,7 @@ export class AlertEngine {
 
   private podMemo = new WeakMap<PodInfo, { owner?: string; cs: readonly Candidate[] }>();
   private made = new WeakMap<Candidate, Alert>();
+  private last?: Alert[];
 
   private cached<T extends object>(row: T, make: (row: T) => Candidate[]): readonly Candidate[] {
     let c = this.memo.get(row);
@@ -151,6 +152,10 @@ export class AlertEngine {
     }
     this.firstSeen = first;
     alerts.sort(compareAlerts);
-    return nextDue === undefined ? { alerts } : { alerts, nextDue };
+    // Nothing changed: the same list, so what is memoized on it (the console's rows) holds.
+    const prev = this.last;
+    const same = prev !== undefined && prev.length === alerts.length && alerts.every((a, i) => a === prev[i]);
+    const out = same ? prev : (this.last = alerts);
+    return nextDue === undefined ? { alerts: out } : { alerts: out, nextDue };
   }
 }
