@@ -220,6 +220,30 @@ export class FleetStore implements SnapshotSource {
 
   private focusKey = '';
   private focusInformers: Informer[] = [];
+  /** Focus informers that have not listed yet (a one-shot command waits for them: waitForFocus). */
+  private focusPending = new Set<Informer>();
+  private focusWaiters: Array<() => void> = [];
+
+  private focusListed(inf: Informer | undefined): void {
+    if (inf) this.focusPending.delete(inf);
+    if (this.focusPending.size) return;
+    const w = this.focusWaiters;
+    this.focusWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves once every focused pod watch has listed (or failed to), or after timeoutMs. */
+  waitForFocus(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(resolve, timeoutMs);
+      t.unref?.();
+      this.focusWaiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+      this.focusListed(undefined);
+    });
+  }
 
   /** Watch only the pods a detail view shows (see SnapshotSource.focusPods). */
   focusPods(focus: PodFocus[] | undefined): void {
@@ -229,13 +253,15 @@ export class FleetStore implements SnapshotSource {
     this.focusKey = key;
     const old = this.focusInformers;
     this.focusInformers = [];
+    this.focusPending.clear();
     for (const inf of old) void inf.stop();
     for (const rt of this.runtimes.values()) this.cache.replace(rt.member.name, KINDS.Pod, []);
     for (const f of list) {
       const m = this.fleet.member(f.cluster);
       if (!m) continue;
       const mine = new Map<string, KubeObject>();
-      const inf = new Informer(
+      // The callbacks name `inf`: they run only after inf.start() below.
+      const inf: Informer = new Informer(
         m.client,
         KINDS.Pod,
         { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector },
@@ -248,6 +274,7 @@ export class FleetStore implements SnapshotSource {
               this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
             }
             this.markDirty();
+            this.focusListed(inf);
           },
           onEvent: (type, obj) => {
             if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
@@ -255,12 +282,17 @@ export class FleetStore implements SnapshotSource {
             this.cache.apply(f.cluster, KINDS.Pod, type, obj);
             this.markDirty();
           },
+          onState: (state) => {
+            if (state === 'backoff' || state === 'forbidden' || state === 'notfound') this.focusListed(inf);
+          },
         },
       );
       this.focusInformers.push(inf);
+      this.focusPending.add(inf);
       inf.start();
     }
     this.markDirty();
+    this.focusListed(undefined);
   }
 
   informers(cluster: string): Informer[] {

@@ -147,7 +147,8 @@ export class AlertEngine {
       if (c.rule === 'not-ready' && podAlerted.has(nsKey(c.cluster, c.namespace ?? '', c.object.name))) continue;
       const parsed = c.since ? Date.parse(c.since) : NaN;
       const since = Number.isNaN(parsed) ? seenAt : parsed;
-      if (now - since >= c.after) alerts.push(this.alertOf(c, since));
+      // A cluster clock a little ahead of ours puts `since` in the future: that has lasted 0, not less.
+      if (Math.max(0, now - since) >= c.after) alerts.push(this.alertOf(c, since));
       else if (nextDue === undefined || since + c.after < nextDue) nextDue = since + c.after;
     }
     this.firstSeen = first;
