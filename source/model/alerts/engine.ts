@@ -50,7 +50,9 @@ function ownerOf(p: PodInfo, byName: Map<string, WorkloadInfo>): PodOwner | unde
 export class AlertEngine {
   private memo = new WeakMap<object, readonly Candidate[]>();
   private firstSeen = new Map<string, number>();
-  private restarts = new Map<string, { pod: PodInfo; samples: RestartSamples }>();
+  private restarts = new Map<string, { samples: RestartSamples }>();
+  /** Per pod row: no pod rule applies to it (the common case, decided once per row). */
+  private healthy = new WeakMap<PodInfo, boolean>();
   private owners?: { workloads: readonly WorkloadInfo[]; byName: Map<string, WorkloadInfo> };
 
   constructor(private readonly t: AlertThresholds) {}
@@ -112,27 +114,33 @@ export class AlertEngine {
     for (const f of input.federated) add(this.cached(f, federatedCandidates));
     for (const z of input.zones) add(this.cached(z, (x) => zoneCandidates(x, t)));
 
-    // Pods: only where watched (rarely the whole fleet); owners looked up once per workload list.
+    // Pods: only where watched (rarely the whole fleet). Most pods are healthy and never restarted:
+    // for those a pass is one WeakMap look-up; owners are looked up only for the others.
     const podAlerted = new Set<string>();
     if (input.pods.length) {
       const byName = this.byName(input.workloads);
       const seen = new Set<string>();
       for (const p of input.pods) {
+        let healthy = this.healthy.get(p);
+        if (healthy === undefined) this.healthy.set(p, (healthy = podCandidates(p, undefined, t).length === 0));
+        if (healthy && p.restarts === 0) continue;
         const owner = p.owner ? ownerOf(p, byName) : undefined;
-        const cs = this.podCached(p, owner);
-        add(cs);
-        if (cs.length && owner) podAlerted.add(nsKey(p.cluster, p.namespace, owner.name));
-        // Restart history only for pods that restarted while watched (the base is the first count seen).
-        const prev = this.restarts.get(p.uid);
-        if (prev || p.restarts > 0) {
+        if (!healthy) {
+          const cs = this.podCached(p, owner);
+          add(cs);
+          if (cs.length && owner) podAlerted.add(nsKey(p.cluster, p.namespace, owner.name));
+        }
+        // Restart history of pods that restarted (counted from the first restart count seen).
+        if (p.restarts > 0) {
           seen.add(p.uid);
+          const prev = this.restarts.get(p.uid);
           const samples = noteRestarts(prev?.samples, p.restarts, now, t.restarts.window);
-          this.restarts.set(p.uid, { pod: p, samples });
-          const r = restartsCandidate(p, owner, samples, t);
+          if (samples !== prev?.samples) this.restarts.set(p.uid, { samples });
+          const r = samples.length > 1 ? restartsCandidate(p, owner, samples, t) : undefined;
           if (r) found.push(r);
         }
       }
-      for (const uid of this.restarts.keys()) if (!seen.has(uid)) this.restarts.delete(uid);
+      if (this.restarts.size > seen.size) for (const uid of this.restarts.keys()) if (!seen.has(uid)) this.restarts.delete(uid);
     } else this.restarts.clear();
 
     const alerts: Alert[] = [];

@@ -91,6 +91,9 @@ export type RestartSamples = ReadonlyArray<{ at: number; restarts: number }>;
 
 /** The samples after seeing `restarts` at `now`: a new sample only when the count moved; older than the window dropped (one kept as the base). */
 export function noteRestarts(samples: RestartSamples | undefined, restarts: number, now: number, windowMs: number): RestartSamples {
+  // Nothing new and nothing aged out: the same list (a pass over many restarted pods copies nothing).
+  if (samples?.length && samples[samples.length - 1]!.restarts === restarts && (samples.length < 2 || samples[1]!.at > now - windowMs))
+    return samples;
   const list = samples ? [...samples] : [];
   if (!list.length || list[list.length - 1]!.restarts !== restarts) list.push({ at: now, restarts });
   // Keep the newest sample at or before the window's start as the base the rise is counted from.
