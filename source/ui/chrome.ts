@@ -37,7 +37,13 @@ export function headerSegs(o: {
     { text: '  clusters ', token: 'muted' },
     { text: `${ready.length}/${o.clusters.length} ready`, token: ready.length === o.clusters.length ? 'ok' : 'warn' },
   );
-  if (o.alerts) segs.push(...alertSegs(o.alerts));
+  if (o.alerts) {
+    const count = alertSegs(o.alerts);
+    // The alert count must be seen on every view: where the line is too narrow (80 columns), the
+    // user (said again on every action card) gives way to it.
+    if (segsWidth(segs) + segsWidth(count) > o.width) segs.splice(3, 2);
+    segs.push(...count);
+  }
   const notReady = o.clusters.filter((c) => c.state !== 'ready');
   const syncing = o.clusters.filter((c) => c.state === 'ready' && !o.synced[c.name]).length;
   if (syncing > 0) segs.push({ text: `  ${syncing} syncing`, token: 'info' });

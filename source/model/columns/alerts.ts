@@ -17,7 +17,8 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
     id: 'severity',
     header: 'SEVERITY',
     table: 'table',
-    console: { priority: 0, max: 8 },
+    // 9: "SEVERITY" and the sort mark after it.
+    console: { priority: 0, least: 9, max: 9 },
     // Worst first, then the oldest: the order the list opens in.
     cell: (a) => ({ text: a.severity, tone: SEVERITY_TONE[a.severity], sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since) }),
   },
@@ -53,6 +54,7 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
     console: { priority: 0, flex: true, max: 80, min: 12 },
     cell: (a) => ({ text: a.message, tone: SEVERITY_TONE[a.severity] }),
   },
-  { id: 'fix', header: 'FIX', table: 'table', console: { priority: 2, max: 24 }, cell: (a) => ({ text: fixText(a) }) },
+  // Optional in the console: the footer names the action keys the selected alert's workload offers.
+  { id: 'fix', header: 'FIX', table: 'table', console: { priority: 3, max: 24 }, cell: (a) => ({ text: fixText(a) }) },
   { id: 'since', header: 'SINCE', table: 'wide', cell: (a) => ({ text: a.since }) },
 ];
