@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux())('the Alerts view in zonectl demo (tmux, 80x24)', () 
       .filter((x): x is string => !!x);
     expect(sev[0]).toBe('critical');
     expect(sev.indexOf('warning')).toBeGreaterThan(sev.lastIndexOf('critical'));
-    expect(s).toMatch(/critical +shanghai +GameDeploy\S*  /);
+    expect(s).toMatch(/critical +shanghai +GameDeploy\S* {2}/);
 
     // The pause awaiting approval: its row, the approve key enabled on it, Enter opens its rollout.
     t.keys('/');
