@@ -6,11 +6,11 @@ import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
-import type { KubeObject, ResourceType } from '../kube/object.js';
+import type { ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
+import { FocusPods } from './focus-pods.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
-import { KINDS } from '../kinds/registry.js';
 import type { AlertThresholds } from '../config/alerts.js';
 import { AlertEngine } from '../model/alerts/engine.js';
 
@@ -68,6 +68,7 @@ export class FleetStore implements SnapshotSource {
   ) {
     fleet.onChange(() => this.markDirty());
     if (opts.alerts) this.alertEngine = new AlertEngine(opts.alerts);
+    this.focus = new FocusPods(fleet, this.cache, opts.informer, () => this.markDirty());
   }
 
   start(): void {
@@ -218,81 +219,16 @@ export class FleetStore implements SnapshotSource {
     return true;
   }
 
-  private focusKey = '';
-  private focusInformers: Informer[] = [];
-  /** Focus informers that have not listed yet (a one-shot command waits for them: waitForFocus). */
-  private focusPending = new Set<Informer>();
-  private focusWaiters: Array<() => void> = [];
+  private readonly focus: FocusPods;
 
-  private focusListed(inf: Informer | undefined): void {
-    if (inf) this.focusPending.delete(inf);
-    if (this.focusPending.size) return;
-    const w = this.focusWaiters;
-    this.focusWaiters = [];
-    for (const f of w) f();
+  /** Watch only the pods a screen shows (see SnapshotSource.focusPods). */
+  focusPods(focus: PodFocus[] | undefined): void {
+    if (!this.stopped) this.focus.set(focus);
   }
 
   /** Resolves once every focused pod watch has listed (or failed to), or after timeoutMs. */
   waitForFocus(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(resolve, timeoutMs);
-      t.unref?.();
-      this.focusWaiters.push(() => {
-        clearTimeout(t);
-        resolve();
-      });
-      this.focusListed(undefined);
-    });
-  }
-
-  /** Watch only the pods a detail view shows (see SnapshotSource.focusPods). */
-  focusPods(focus: PodFocus[] | undefined): void {
-    const list = [...(focus ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    const key = JSON.stringify(list);
-    if (key === this.focusKey || this.stopped) return;
-    this.focusKey = key;
-    const old = this.focusInformers;
-    this.focusInformers = [];
-    this.focusPending.clear();
-    for (const inf of old) void inf.stop();
-    for (const rt of this.runtimes.values()) this.cache.replace(rt.member.name, KINDS.Pod, []);
-    for (const f of list) {
-      const m = this.fleet.member(f.cluster);
-      if (!m) continue;
-      const mine = new Map<string, KubeObject>();
-      // The callbacks name `inf`: they run only after inf.start() below.
-      const inf: Informer = new Informer(
-        m.client,
-        KINDS.Pod,
-        { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector },
-        {
-          onReplace: (items) => {
-            for (const o of mine.values()) this.cache.apply(f.cluster, KINDS.Pod, 'DELETED', o);
-            mine.clear();
-            for (const o of items) {
-              mine.set(o.metadata.uid ?? o.metadata.name ?? '', o);
-              this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
-            }
-            this.markDirty();
-            this.focusListed(inf);
-          },
-          onEvent: (type, obj) => {
-            if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
-            else mine.set(obj.metadata.uid ?? obj.metadata.name ?? '', obj);
-            this.cache.apply(f.cluster, KINDS.Pod, type, obj);
-            this.markDirty();
-          },
-          onState: (state) => {
-            if (state === 'backoff' || state === 'forbidden' || state === 'notfound') this.focusListed(inf);
-          },
-        },
-      );
-      this.focusInformers.push(inf);
-      this.focusPending.add(inf);
-      inf.start();
-    }
-    this.markDirty();
-    this.focusListed(undefined);
+    return this.focus.waitListed(timeoutMs);
   }
 
   informers(cluster: string): Informer[] {
@@ -355,7 +291,7 @@ export class FleetStore implements SnapshotSource {
     if (this.timer) clearTimeout(this.timer);
     if (this.dueTimer) clearTimeout(this.dueTimer);
     const all: Promise<void>[] = [];
-    for (const inf of this.focusInformers) all.push(inf.stop());
+    all.push(...this.focus.stop());
     for (const rt of this.runtimes.values()) {
       if (rt.retry) clearTimeout(rt.retry);
       for (const inf of rt.informers.values()) all.push(inf.stop());
