@@ -37,6 +37,7 @@ const BENCHES = {
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
   'fleet-scale': () => [compiled('fleet-scale', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
+  'alerts-derive': () => [...tsHooks, 'test/bench/alerts-derive.ts'],
   'fault-soak': () => ['--expose-gc', ...tsHooks, 'test/bench/fault-soak.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],
   'logs-vs-stern': () => [...tsHooks, 'test/bench/logs-vs-stern.ts'],

@@ -68,6 +68,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   // Discovery waits 8 s by default; a longer request timeout (a slow link, an emulated host) is honoured there too.
   const discoveryTimeoutMs = storeOpts.discoveryTimeoutMs ?? Math.max(8_000, config.requestTimeoutMs);
   const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
+    alerts: config.alerts,
     ...storeOpts,
     discoveryTimeoutMs,
   });

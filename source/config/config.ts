@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { parseDocument } from 'yaml';
 import { configFile } from './paths.js';
 import { readTextBounded } from '../read-bounded.js';
+import { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS, parseAlertThresholds } from './alerts.js';
 
 export interface ContextSettings {
   readOnly?: boolean;
@@ -34,6 +35,8 @@ export interface Config {
   diff?: DiffSource;
   /** Named wave plans for fleet actions (`--waves canary`), e.g. {canary: "1,10%,50%,100%"}. */
   waves: Record<string, string>;
+  /** When a condition becomes an alert (`alerts:`, see config/alerts.ts). */
+  alerts: AlertThresholds;
 }
 
 export class ConfigError extends InputError {}
@@ -58,6 +61,7 @@ export const DEFAULT_CONFIG: Config = {
   requestTimeoutMs: 10_000,
   emoji: false,
   waves: {},
+  alerts: DEFAULT_ALERT_THRESHOLDS,
 };
 
 /** A config file is a few lines; past this it is not one. */
@@ -91,7 +95,19 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
-  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff', 'waves']);
+  const known = new Set([
+    'fleet',
+    'contexts',
+    'readOnly',
+    'theme',
+    'zoneLabel',
+    'gameZone',
+    'requestTimeoutMs',
+    'emoji',
+    'diff',
+    'waves',
+    'alerts',
+  ]);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {
@@ -147,6 +163,7 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
       cfg.waves[name] = v.replace(/\s+/g, '');
     }
   }
+  if (r.alerts !== undefined) cfg.alerts = parseAlertThresholds(r.alerts, file, (m) => new ConfigError(m));
   return cfg;
 }
 

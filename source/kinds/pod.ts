@@ -53,6 +53,8 @@ export function readPod(cluster: string, obj: KubeObject, _ctx?: ReadContext): P
             out.runningImage = s.image;
           const st = stateOf(s);
           if (st.state) out.state = st.state;
+          const last = isRecord(s.lastState) && isRecord(s.lastState.terminated) ? s.lastState.terminated.reason : undefined;
+          if (typeof last === 'string' && last) out.lastTerminated = last;
           if (!st.running && st.reason && !waitingReason) waitingReason = st.reason;
         }
         return out;

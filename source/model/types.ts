@@ -260,6 +260,8 @@ export interface PodInfo {
     restartCount: number;
     containerID?: string;
     state?: string;
+    /** Why its previous run ended (status lastState.terminated.reason), e.g. "OOMKilled", "Error". */
+    lastTerminated?: string;
     /** Image the container runs now (status), when it differs from spec during an in-place update. */ runningImage?: string;
   }>;
   createdAt?: string;

@@ -6,11 +6,13 @@ import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
-import type { KubeObject, ResourceType } from '../kube/object.js';
+import type { ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
+import { FocusPods } from './focus-pods.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
-import { KINDS } from '../kinds/registry.js';
+import type { AlertThresholds } from '../config/alerts.js';
+import { AlertEngine } from '../model/alerts/engine.js';
 
 export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
 
@@ -25,6 +27,8 @@ export interface WatchSpec {
 
 export interface FleetStoreOptions {
   intervalMs?: number;
+  /** Derive alerts with these thresholds into every snapshot (absent: no alerts). */
+  alerts?: AlertThresholds;
   informer?: Omit<InformerOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>;
   discoveryTimeoutMs?: number;
   retryMs?: number;
@@ -51,6 +55,10 @@ export class FleetStore implements SnapshotSource {
   private lastPublish = 0;
   private stopped = false;
   private syncWaiters: Array<() => void> = [];
+  private readonly alertEngine?: AlertEngine;
+  /** Fires when the next alert candidate reaches its threshold (nothing else would publish then). */
+  private dueTimer?: NodeJS.Timeout;
+  private dueAt?: number;
 
   constructor(
     readonly fleet: Fleet,
@@ -59,6 +67,8 @@ export class FleetStore implements SnapshotSource {
     private readonly opts: FleetStoreOptions = {},
   ) {
     fleet.onChange(() => this.markDirty());
+    if (opts.alerts) this.alertEngine = new AlertEngine(opts.alerts);
+    this.focus = new FocusPods(fleet, this.cache, opts.informer, () => this.markDirty());
   }
 
   start(): void {
@@ -209,49 +219,16 @@ export class FleetStore implements SnapshotSource {
     return true;
   }
 
-  private focusKey = '';
-  /** Unsubscribes of the pod watches the detail on screen needs (shared through the fleet's informer pool). */
-  private focusInformers: Array<() => Promise<void>> = [];
+  private readonly focus: FocusPods;
 
-  /** Watch only the pods a detail view shows (see SnapshotSource.focusPods). */
+  /** Watch only the pods a screen shows (see SnapshotSource.focusPods). */
   focusPods(focus: PodFocus[] | undefined): void {
-    const list = [...(focus ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    const key = JSON.stringify(list);
-    if (key === this.focusKey || this.stopped) return;
-    this.focusKey = key;
-    const old = this.focusInformers;
-    this.focusInformers = [];
-    for (const stop of old) void stop();
-    for (const rt of this.runtimes.values()) this.cache.replace(rt.member.name, KINDS.Pod, []);
-    for (const f of list) {
-      const m = this.fleet.member(f.cluster);
-      if (!m) continue;
-      const mine = new Map<string, KubeObject>();
-      const stop = this.fleet.informers.subscribe(
-        m.client,
-        KINDS.Pod,
-        { ...this.opts.informer, namespace: f.namespace, labelSelector: f.labelSelector },
-        {
-          onReplace: (items) => {
-            for (const o of mine.values()) this.cache.apply(f.cluster, KINDS.Pod, 'DELETED', o);
-            mine.clear();
-            for (const o of items) {
-              mine.set(o.metadata.uid ?? o.metadata.name ?? '', o);
-              this.cache.apply(f.cluster, KINDS.Pod, 'ADDED', o);
-            }
-            this.markDirty();
-          },
-          onEvent: (type, obj) => {
-            if (type === 'DELETED') mine.delete(obj.metadata.uid ?? obj.metadata.name ?? '');
-            else mine.set(obj.metadata.uid ?? obj.metadata.name ?? '', obj);
-            this.cache.apply(f.cluster, KINDS.Pod, type, obj);
-            this.markDirty();
-          },
-        },
-      );
-      this.focusInformers.push(stop);
-    }
-    this.markDirty();
+    if (!this.stopped) this.focus.set(focus);
+  }
+
+  /** Resolves once every focused pod watch has listed (or failed to), or after timeoutMs. */
+  waitForFocus(timeoutMs: number): Promise<void> {
+    return this.focus.waitListed(timeoutMs);
   }
 
   informers(cluster: string): Informer[] {
@@ -277,8 +254,30 @@ export class FleetStore implements SnapshotSource {
     const clusters = this.fleet.clusters();
     const synced: Record<string, boolean> = {};
     for (const [name, rt] of this.runtimes) synced[name] = !rt.failed && this.allListed(rt) && rt.member.info.kinds !== undefined;
-    this.current = { seq: ++this.seq, clusters, synced, ...this.derive(this.cache, clusters) };
+    const derived = this.derive(this.cache, clusters);
+    this.current = { seq: ++this.seq, clusters, synced, ...derived };
+    if (this.alertEngine) this.current.alerts = this.deriveAlerts({ clusters, ...derived });
     return this.current;
+  }
+
+  private deriveAlerts(input: Parameters<AlertEngine['derive']>[0]): NonNullable<Snapshot['alerts']> {
+    const now = Date.now();
+    const { alerts, nextDue } = this.alertEngine!.derive(input, now);
+    // A pause crossing its threshold changes no object: publish again when it is due (no polling).
+    if (nextDue !== undefined && nextDue !== this.dueAt && !this.stopped) {
+      if (this.dueTimer) clearTimeout(this.dueTimer);
+      this.dueAt = nextDue;
+      this.dueTimer = setTimeout(
+        () => {
+          this.dueTimer = undefined;
+          this.dueAt = undefined;
+          this.markDirty();
+        },
+        Math.min(Math.max(0, nextDue - now) + 5, 2 ** 31 - 1),
+      );
+      this.dueTimer.unref?.();
+    }
+    return alerts;
   }
 
   subscribe(fn: (s: Snapshot) => void): () => void {
@@ -290,8 +289,9 @@ export class FleetStore implements SnapshotSource {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.dueTimer) clearTimeout(this.dueTimer);
     const all: Promise<void>[] = [];
-    for (const stop of this.focusInformers) all.push(stop());
+    all.push(...this.focus.stop());
     for (const rt of this.runtimes.values()) {
       if (rt.retry) clearTimeout(rt.retry);
       for (const inf of rt.informers.values()) all.push(inf.stop());

@@ -1,5 +1,6 @@
 // What the UI and scripted commands read. The store is fed by per-cluster list+watch caches and
 // exposes immutable snapshots; derived rows (zones, rollouts) are recomputed per change batch.
+import type { Alert } from '../model/alerts/types.js';
 import type { ClusterInfo, FederatedInfo, FedClusterInfo, HookRunInfo, PodInfo, WorkloadInfo, ZoneInfo } from '../model/types.js';
 
 export interface Snapshot {
@@ -14,6 +15,8 @@ export interface Snapshot {
   fedClusters: FedClusterInfo[];
   /** Per cluster: true once every watched kind has completed its first list. */
   synced: Record<string, boolean>;
+  /** What needs the operator now, worst first (model/alerts); absent where the source derives none. */
+  alerts?: Alert[];
 }
 
 /** Pods a detail view wants to see: one namespace of one cluster, optionally narrowed by labels. */

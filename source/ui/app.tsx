@@ -175,6 +175,7 @@ export function App(props: AppProps) {
       readOnly={props.readOnly}
       clusters={snap.clusters}
       synced={snap.synced}
+      alerts={snap.alerts}
       clusterNames={clusterNames}
       shown={items.length}
       actions={act.active ? act.keys : undefined}

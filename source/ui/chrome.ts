@@ -8,6 +8,7 @@ import { displayKey, footerBindings } from './keymap.js';
 import type { Overlay } from './overlay-types.js';
 import { overlayScopes, SHORT_TITLES } from './overlay.js';
 import type { ClusterInfo } from '../model/types.js';
+import type { Alert } from '../model/alerts/types.js';
 import type { Seg } from './views/types.js';
 import type { UiState } from './state.js';
 import { PANEL_TITLES } from './state.js';
@@ -20,6 +21,8 @@ export function headerSegs(o: {
   clusters: readonly ClusterInfo[];
   synced: Record<string, boolean>;
   width: number;
+  /** The fleet's alerts (absent: the source derives none, nothing is said). */
+  alerts?: readonly Alert[];
 }): Seg[] {
   const ready = o.clusters.filter((c) => c.state === 'ready');
   const segs: Seg[] = [
@@ -34,6 +37,13 @@ export function headerSegs(o: {
     { text: '  clusters ', token: 'muted' },
     { text: `${ready.length}/${o.clusters.length} ready`, token: ready.length === o.clusters.length ? 'ok' : 'warn' },
   );
+  if (o.alerts) {
+    const count = alertSegs(o.alerts);
+    // The alert count must be seen on every view: where the line is too narrow (80 columns), the
+    // user (said again on every action card) gives way to it.
+    if (segsWidth(segs) + segsWidth(count) > o.width) segs.splice(3, 2);
+    segs.push(...count);
+  }
   const notReady = o.clusters.filter((c) => c.state !== 'ready');
   const syncing = o.clusters.filter((c) => c.state === 'ready' && !o.synced[c.name]).length;
   if (syncing > 0) segs.push({ text: `  ${syncing} syncing`, token: 'info' });
@@ -42,6 +52,17 @@ export function headerSegs(o: {
   if (segsWidth(segs) + segsWidth(rest) <= o.width) segs.push(...rest);
   else if (notReady.length > 0) segs.push({ text: `  ${notReady.length} not ready`, token: 'stale' });
   return segs;
+}
+
+/** "  alerts 3 (1 critical)" in the colour of the worst; "  alerts 0" when all is well. */
+function alertSegs(alerts: readonly Alert[]): Seg[] {
+  const critical = alerts.filter((a) => a.severity === 'critical').length;
+  const warning = alerts.some((a) => a.severity === 'warning');
+  const token = critical ? 'error' : warning ? 'warn' : alerts.length ? 'info' : 'ok';
+  return [
+    { text: '  alerts ', token: 'muted' },
+    { text: critical ? `${alerts.length} (${critical} critical)` : String(alerts.length), token },
+  ];
 }
 
 export function titleSegs(o: {

@@ -11,6 +11,8 @@ export interface Column {
   min?: number;
   /** Natural width cap. */
   max?: number;
+  /** Natural width floor (a column whose header is its widest text keeps room for the sort mark). */
+  least?: number;
   /** Absorbs shrink (and nothing else) when the row is still too wide. */
   flex?: boolean;
   align?: 'left' | 'right';
@@ -37,7 +39,7 @@ export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ 
     if (!ws || ws.length !== columns.length) cellWidths.set(r, (ws = columns.map((_, i) => displayWidth(r.cells[i] ?? ''))));
     for (let i = 0; i < columns.length; i++) if (ws[i] > w[i]) w[i] = ws[i];
   }
-  return w.map((n, i) => Math.min(n, columns[i].max ?? n));
+  return w.map((n, i) => Math.min(Math.max(n, columns[i].least ?? 0), columns[i].max ?? n));
 }
 
 /** Columns with this priority or higher are dropped before anything is shrunk. */

@@ -4,6 +4,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { ClusterInfo } from '../model/types.js';
+import type { Alert } from '../model/alerts/types.js';
 import type { ActionKeys } from './action-keys.js';
 import { footerSegs, headerSegs, titleSegs } from './chrome.js';
 import { completions } from './commands.js';
@@ -30,6 +31,8 @@ export interface ConsoleLayoutProps {
   readOnly: boolean;
   clusters: readonly ClusterInfo[];
   synced: Record<string, boolean>;
+  /** The fleet's alerts: their count is in the header on every view. */
+  alerts?: readonly Alert[];
   clusterNames: readonly string[];
   /** Rows (list) or lines (detail, help) on the screen. */
   shown: number;
@@ -43,7 +46,15 @@ export interface ConsoleLayoutProps {
 
 export function ConsoleLayout(p: ConsoleLayoutProps) {
   const { state, screen, width, m } = p;
-  const header = headerSegs({ fleet: p.fleetLabel, user: p.user, readOnly: p.readOnly, clusters: p.clusters, synced: p.synced, width });
+  const header = headerSegs({
+    fleet: p.fleetLabel,
+    user: p.user,
+    readOnly: p.readOnly,
+    clusters: p.clusters,
+    synced: p.synced,
+    width,
+    ...(p.alerts ? { alerts: p.alerts } : {}),
+  });
   const list = screen.kind === 'list' ? screen : undefined;
   const sortTitle = list
     ? `${list.cols.find((c) => c.column.id === list.sortCol)?.column.title ?? list.sortCol}${list.sortDesc ? ' desc' : ''}`

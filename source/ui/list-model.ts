@@ -20,3 +20,12 @@ export function sortRows(rows: readonly Row[], col: number, desc: boolean): Row[
   const dir = desc ? -1 : 1;
   return [...rows].sort((x, y) => dir * cmp(x.sort[col] ?? '', y.sort[col] ?? '') || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }
+
+/** Rows with a problem first, each part in its given order (stable): the zones and rollouts views' default order. */
+export function problemsFirst(rows: readonly Row[], problems: ReadonlySet<string>): Row[] {
+  if (!problems.size) return rows as Row[];
+  const first: Row[] = [];
+  const rest: Row[] = [];
+  for (const r of rows) (problems.has(r.key) ? first : rest).push(r);
+  return first.length ? first.concat(rest) : (rows as Row[]);
+}

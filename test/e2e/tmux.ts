@@ -1,7 +1,7 @@
 // A private tmux server for driving the real console: send-keys in, capture-pane out. Each Tmux has
 // its own socket; kill() stops only that server (and the program it runs).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { expect } from 'vitest';
@@ -95,8 +95,14 @@ export async function startDemoSession(
   rows: number,
   prefix: string,
   cleanups: Array<() => void>,
+  /** The config file's text (e.g. alert thresholds); none by default. */
+  config?: string,
 ): Promise<{ t: Tmux; dir: string; screen: string }> {
   const dir = mkdtempSync(join(tmpdir(), `zonectl-e2e-${prefix}-`));
+  if (config !== undefined) {
+    mkdirSync(join(dir, 'config', 'zonectl'), { recursive: true });
+    writeFileSync(join(dir, 'config', 'zonectl', 'config.yaml'), config);
+  }
   const t = new Tmux(cols, rows);
   cleanups.push(
     () => rmSync(dir, { recursive: true, force: true }),

@@ -32,6 +32,8 @@ export interface ConsoleLayout {
   priority: number;
   min?: number;
   max?: number;
+  /** At least this wide (a header that is the column's widest text, with room for the sort mark). */
+  least?: number;
   flex?: boolean;
   align?: 'left' | 'right';
 }

@@ -6,6 +6,7 @@ import { flat, hexOf, mix } from '../rand.js';
 import { T, trailingNumber } from './kinds.js';
 import { recomputeReady } from './template.js';
 import { keyOf, splitKey, type ControllerRuntime } from './runtime.js';
+import { CRASH_STEP_MS, crashStep, crashing, faultOf, pullBackingOff, pullFailed } from './faults.js';
 
 const BUCKET_MS = 250;
 
@@ -91,10 +92,13 @@ export class Kubelet {
     const uid = `${key}/${pod.metadata.resourceVersion}`;
     if (pod.status?.phase !== 'Running') {
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
+      if (pullBackingOff(pod) && !this.needsRestart(pod)) return;
       this.schedule(key, this.delay(this.startMs, uid, 'start'));
       return;
     }
     if (this.needsRestart(pod)) this.schedule(key, this.delay(this.restartMs, uid, String(pod.metadata.resourceVersion)));
+    // A crash loop goes on by itself: the next exit or restart (see faults.ts).
+    else if (crashing(pod)) this.schedule(key, CRASH_STEP_MS);
   }
 
   private needsRestart(pod: KubeObject): boolean {
@@ -171,18 +175,30 @@ export class Kubelet {
           state: this.running(now),
         })),
       };
+      if (((pod.spec?.containers as any[] | undefined) ?? []).some((c) => faultOf(c.image) === 'pull')) {
+        const prev = (pod.status?.containerStatuses as any[] | undefined) ?? [];
+        st.phase = 'Pending';
+        st.containerStatuses = st.containerStatuses.map((s: any) =>
+          faultOf(s.image) === 'pull' ? pullFailed(prev.find((p) => p.name === s.name) ?? s, s.image) : s,
+        );
+      } else if (crashing(pod))
+        st.containerStatuses = st.containerStatuses.map((s: any) => (faultOf(s.image) ? { ...s, ready: false } : s));
       const next = { ...pod, status: st };
       recomputeReady(next, now);
       store.update(T.pod, next, { subresource: 'status' });
       return;
     }
-    if (!this.needsRestart(pod)) return;
+    if (!this.needsRestart(pod)) {
+      if (crashing(pod)) this.crashStep(pod, now);
+      return;
+    }
     const hot = pod.metadata.annotations?.['io.kubernetes.hotpatch.container'] === 'true';
     const statuses = ((pod.status?.containerStatuses as any[] | undefined) ?? []).map((s) => {
       const c = ((pod.spec?.containers as any[] | undefined) ?? []).find((x) => x.name === s.name);
       if (!c || s.image === c.image) return s;
       // HotPatchUpdate: image swapped, container keeps running (BCS-customised runtime)
-      if (hot) return { ...s, image: c.image, imageID: imageIdOf(c.image) };
+      if (hot && !faultOf(c.image)) return { ...s, image: c.image, imageID: imageIdOf(c.image) };
+      if (faultOf(c.image) === 'pull') return pullFailed(s, c.image);
       const restarts = (s.restartCount ?? 0) + 1;
       return {
         ...s,
@@ -199,7 +215,8 @@ export class Kubelet {
         imageID: imageIdOf(c.image),
         containerID: ['containerd://', hexOf(`${s.containerID}/${restarts}`)].join(''),
         restartCount: restarts,
-        ready: true,
+        // A crashing image starts, but is never ready (its next step crashes it: faults.ts).
+        ready: !faultOf(c.image),
         started: true,
         state: this.running(now),
       };
@@ -207,5 +224,17 @@ export class Kubelet {
     const next = { ...pod, status: { ...pod.status, containerStatuses: statuses } };
     recomputeReady(next, now);
     store.update(T.pod, next, { subresource: 'status' });
+  }
+
+  /** One step of the crash loop of the pod's crashing containers (faults.ts). */
+  private crashStep(pod: KubeObject, now: string): void {
+    const spec = (pod.spec?.containers as any[] | undefined) ?? [];
+    const statuses = ((pod.status?.containerStatuses as any[] | undefined) ?? []).map((s) => {
+      const f = faultOf(spec.find((c) => c.name === s.name)?.image);
+      return f === 'crash' || f === 'oom' ? crashStep(s, f, now) : s;
+    });
+    const next = { ...pod, status: { ...pod.status, containerStatuses: statuses } };
+    recomputeReady(next, now);
+    this.rt.store.update(T.pod, next, { subresource: 'status' });
   }
 }

@@ -1,5 +1,5 @@
 // Tells the snapshot source which pods the screen in front needs (the view registry knows: a detail
-// view's podFocus); lists need none.
+// view's podFocus, or a list's own, such as the Alerts view's workloads).
 import { useEffect, useMemo } from 'react';
 import type { PodFocus, SnapshotSource, Snapshot } from '../../store/types.js';
 import type { Frame } from '../state.js';

@@ -6,7 +6,7 @@ import type { PlacedColumn } from '../columns.js';
 import { fitColumns, naturalWidths } from '../columns.js';
 import { compileFilter } from '../filter.js';
 import { helpLines } from '../help.js';
-import { filterRows, sortRows } from '../list-model.js';
+import { filterRows, problemsFirst, sortRows } from '../list-model.js';
 import type { KeyedRows, UiState } from '../state.js';
 import { keyed, top } from '../state.js';
 import type { ViewRegistry } from '../views/registry.js';
@@ -54,7 +54,10 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
           spec.columns.findIndex((c) => c.id === sort.col),
         )
       : 0;
-  const sorted = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
+  const ordered = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
+  // On the view's own order, rows with an alert come first; an order the operator chose (o / O) is kept as chosen.
+  const problems = spec?.problems && !ui.sort ? spec.problems(snap) : undefined;
+  const sorted = useMemo(() => (problems ? problemsFirst(ordered, problems) : ordered), [ordered, problems]);
   const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
   // Keyed by the widths' values: a snapshot that leaves them as they were keeps the same columns
   // (the same array), so the table's row memo still holds for every unchanged row.

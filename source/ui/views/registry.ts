@@ -6,6 +6,7 @@ import type { Binding } from '../keymap.js';
 import { KEYMAP } from '../keymap.js';
 import { LOGS_NOT_HERE } from '../log-target.js';
 import type { PodFocus, Snapshot } from '../../store/types.js';
+import { alertsView } from './alerts.js';
 import { clustersView } from './clusters.js';
 import { federationView } from './federation.js';
 import { releasesView } from './releases.js';
@@ -13,7 +14,7 @@ import { rolloutsView } from './rollouts.js';
 import type { ActionsDef, DetailDef, ListView, LogChoice, LogItem, ViewId } from './types.js';
 import { zonesView } from './zones.js';
 
-export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView];
+export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView, alertsView];
 
 export interface ViewRegistry {
   /** List views in key order (the first is where the console starts). */
@@ -71,7 +72,7 @@ export function makeRegistry(lists: readonly ListView[]): ViewRegistry {
       const detail = details.get(id)?.detail;
       return detail?.logs ? detail.logs(snap, frameKey, item) : { ok: false, reason: LOGS_NOT_HERE };
     },
-    podFocus: (id, frameKey, snap) => details.get(id)?.detail.podFocus?.(snap, frameKey) ?? [],
+    podFocus: (id, frameKey, snap) => byId.get(id)?.podFocus?.(snap) ?? details.get(id)?.detail.podFocus?.(snap, frameKey) ?? [],
   };
 }
 

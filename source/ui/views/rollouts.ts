@@ -4,6 +4,7 @@ import type { WorkloadInfo } from '../../model/types.js';
 import { rolloutColumns } from '../../model/columns/rollouts.js';
 import { isActiveRollout } from '../../model/rollouts.js';
 import { noSelection, podChoice, workloadChoice } from '../log-target.js';
+import { alertedWorkloads } from './alerts.js';
 import { defineView } from './define.js';
 import { workloadKey } from './keys.js';
 import { workloadPodFocus } from './pod-focus.js';
@@ -29,6 +30,7 @@ export const rolloutsView = defineView<WorkloadInfo>({
   cluster: (w) => w.cluster,
   open: (w) => ({ view: 'rollout', key: workloadKey(w), title: `${w.kind}/${w.name}` }),
   defaultSort: { col: 'state', desc: false },
+  problems: alertedWorkloads,
   emptyText: (s, ctx) =>
     ctx.showAll || s.workloads.length === 0
       ? 'No game workloads found in the fleet (yet).'

@@ -128,6 +128,10 @@ export interface ViewDef<T> {
   actions?: ActionsDef;
   /** A (toggle) also lists the rows it hides by default; the title says this while on. */
   showAll?: string;
+  /** The pods the list itself needs watched while in front (the Alerts view: its workloads' pods). */
+  podFocus?(s: Snapshot): PodFocus[];
+  /** Row keys with an alert: on the default order they come first, keeping that order otherwise. */
+  problems?(s: Snapshot): ReadonlySet<string>;
 }
 
 /** A list view as the console runs it: the row type folded into `build`. */
@@ -146,6 +150,8 @@ export interface ListView {
   logs?(s: Snapshot, rowKey: string | undefined): LogChoice;
   actions?: ActionsDef;
   showAll?: string;
+  podFocus?(s: Snapshot): PodFocus[];
+  problems?(s: Snapshot): ReadonlySet<string>;
 }
 
 /** Builds a Row from parallel cell data. */

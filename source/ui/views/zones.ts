@@ -2,6 +2,7 @@
 import type { ZoneInfo } from '../../model/types.js';
 import { zoneColumns } from '../../model/columns/zones.js';
 import { noSelection, podChoice, workloadChoice, zoneChoice } from '../log-target.js';
+import { alertedZones } from './alerts.js';
 import { defineView } from './define.js';
 import { zoneKey } from './keys.js';
 import { zonePodFocus } from './pod-focus.js';
@@ -19,6 +20,7 @@ export const zonesView = defineView<ZoneInfo>({
   cluster: (z) => z.cluster,
   open: (z) => ({ view: 'zone', key: zoneKey(z), title: `zone ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
+  problems: alertedZones,
   emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key)),
   detail: {
