@@ -5,7 +5,7 @@
 // (client-node #2893).
 import type { ContextConfig } from './kubeconfig.js';
 import { fileErrorText, readTextBounded } from '../read-bounded.js';
-import { type Agent, request } from 'undici';
+import { type Agent, request } from './http-transport.js';
 import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -4,7 +4,7 @@
 // on one HTTP/2 connection (the kube-apiserver offers h2; an HTTP/1.1-only server gets up to
 // `connections` sockets). The Agent is destroyed when its last client is closed.
 import { createHash } from 'node:crypto';
-import { Agent } from 'undici';
+import { Agent } from './http-transport.js';
 
 export interface ConnectionOptions {
   origin: string;
