@@ -2,6 +2,7 @@
 // served headless with --serve so kubectl and every zonectl subcommand can use it.
 import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
+import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { UsageError, strictMeow, themeFlag } from './flags.js';
 
@@ -81,7 +82,7 @@ export function run(argv: string[]): Promise<number> {
     }
     const { startDemo } = await import('../source/sim/demo.js');
     // Load the console's modules while the simulator starts: both take a noticeable part of a second.
-    const preload = f.serve ? undefined : Promise.all([import('./ui.js'), import('../source/ui/run.js')]);
+    const preload = f.serve ? undefined : Promise.all([import('./ui.js'), importConsole()]);
     preload?.catch(() => undefined);
     const demo = await startDemo({
       seed: f.seed,

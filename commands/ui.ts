@@ -4,6 +4,7 @@ import { globalReadOnly } from '../source/config/read-only.js';
 import { EXIT } from '../source/exit-codes.js';
 import { openSession, withKubeFedMembers, type FleetFlags } from '../source/app/session.js';
 import { consolePorts, type ConsolePorts } from '../source/app/console-ports.js';
+import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { parseFlags, themeFlag, UsageError } from './flags.js';
 import { CONSOLE_HELP, FLEET_HELP } from './help-text.js';
@@ -61,7 +62,7 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   );
   let ports: ConsolePorts | undefined;
   try {
-    const { runConsole } = await import('../source/ui/run.js');
+    const { runConsole } = await importConsole();
     session.store.start();
     ports = await consolePorts(session, {
       diff: extras.diff,

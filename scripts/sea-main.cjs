@@ -7,7 +7,8 @@
 // loads them from there through a real require() of a one-line CommonJS loader that import()s
 // bundle/cli.mjs. Cache: $XDG_CACHE_HOME/zonectl, else ~/.cache/zonectl, else <tmp>/zonectl-<uid>;
 // a folder is used only when it is ours and nobody else can write it, else a temp folder for this
-// run alone. Built by scripts/package.mjs (npm run package).
+// run alone. A new build's first start removes older builds' folders but the newest (pruneBuilds).
+// Built by scripts/package.mjs (npm run package).
 const sea = require('node:sea');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -15,9 +16,71 @@ const path = require('node:path');
 const { createRequire, enableCompileCache } = require('node:module');
 const { pathToFileURL } = require('node:url');
 
+const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+/** A build's folder name: its hash (scripts/package.mjs: 16 hex digits). */
+const BUILD = /^[0-9a-f]{16}$/;
+/** A half-written build folder (mkdtemp's `.<hash>-XXXXXX`) left by a start that died while unpacking. */
+const PARTIAL = /^\.[0-9a-f]{16}-/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * After a new build was unpacked into `root`: the folders of other builds are removed but the newest
+ * of them (an older zonectl may still be in use, or be run again), and half-written ones a day old.
+ * Only folders of ours whose names are builds' are touched (never a link, another user's folder, or
+ * anything else in the folder). Returns the paths removed.
+ */
+function pruneBuilds(root, keep, now = Date.now()) {
+  let entries;
+  try {
+    entries = fs.readdirSync(root);
+  } catch {
+    return [];
+  }
+  const builds = [];
+  const removed = [];
+  const remove = (p) => {
+    try {
+      fs.rmSync(p, { recursive: true, force: true });
+      removed.push(p);
+    } catch {
+      // in use or not ours to remove: left
+    }
+  };
+  for (const name of entries) {
+    if (name === keep || !(BUILD.test(name) || PARTIAL.test(name))) continue;
+    const p = path.join(root, name);
+    let st;
+    try {
+      st = fs.lstatSync(p);
+    } catch {
+      continue;
+    }
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+    if (PARTIAL.test(name)) {
+      if (now - st.mtimeMs > DAY_MS) remove(p);
+      continue;
+    }
+    let done;
+    try {
+      done = fs.statSync(path.join(p, 'complete')).mtimeMs;
+    } catch {
+      continue; // not finished unpacking (another start may be writing it)
+    }
+    builds.push({ p, done });
+  }
+  builds.sort((a, b) => b.done - a.done);
+  for (const b of builds.slice(1)) remove(b.p);
+  return removed;
+}
+
+// Outside a single executable (a test) this file only lends its pruning.
+if (!sea.isSea()) {
+  module.exports = { pruneBuilds };
+  return;
+}
+
 /** { hash, files } written by scripts/package.mjs: the build's hash and the asset names to extract. */
 const manifest = JSON.parse(sea.getAsset('manifest.json', 'utf8'));
-const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 
 /** The folder exists (made if needed), is a real folder of ours and only we can write to it. */
 function ours(dir) {
@@ -62,6 +125,7 @@ function bundleDir() {
     try {
       writeAssets(tmp);
       fs.renameSync(tmp, dir);
+      pruneBuilds(root, manifest.hash);
       return dir;
     } catch (e) {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -59,7 +59,7 @@ async function completeWords(words: string[]): Promise<number> {
 }
 
 // Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
-// large dependencies (client-node's generated models above all).
+// large dependencies (undici, Ink and React).
 module.enableCompileCache?.();
 
 export const USAGE = `zonectl — game zones and rollouts across Kubernetes clusters

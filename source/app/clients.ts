@@ -103,10 +103,8 @@ function reason(kc: LoadedKubeconfig, context: string, e: unknown): KubeError {
 /** Which kubeconfig field named the file that could not be read. */
 function fileField(kc: LoadedKubeconfig, context: string, path: string): string | undefined {
   try {
-    const one = kc.forContext(context);
-    const cluster = one.getCurrentCluster();
-    const user = one.getCurrentUser();
-    if (cluster?.caFile === path) return 'certificate-authority';
+    const { cluster, user } = kc.forContext(context);
+    if (cluster.caFile === path) return 'certificate-authority';
     if (user?.certFile === path) return 'client-certificate';
     if (user?.keyFile === path) return 'client-key';
   } catch {

@@ -1,10 +1,12 @@
-// HTTP transport for one kubeconfig context. client-node supplies the credentials (tokens, client
-// certs, OIDC plugins, CA) but for exec plugins, which zonectl runs itself under the request's
-// deadline (exec-credential.ts); requests go through one keep-alive undici Agent per client so a
-// reconnecting watch reuses sockets instead of leaking them (client-node #2893).
-import type { KubeConfig } from '@kubernetes/client-node';
+// HTTP transport for one kubeconfig context (kubeconfig.ts's ContextConfig): the TLS material is read
+// once into the connection, credentials are applied per request (credentials.ts); requests and
+// watches go through the cluster's one keep-alive undici Agent (connections.ts: HTTP/2, shared by the
+// process's clients of that cluster) so a reconnecting watch reuses sockets instead of leaking them
+// (client-node #2893).
+import type { ContextConfig } from './kubeconfig.js';
 import { fileErrorText, readTextBounded } from '../read-bounded.js';
-import { Agent, request } from 'undici';
+import { type Agent, request } from './http-transport.js';
+import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterClient, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
@@ -45,26 +47,24 @@ export class HttpClusterClient implements ClusterClient {
   private readonly base: string;
   readonly user: string;
   private readonly agent: Agent;
+  private readonly releaseConnection: () => void;
   private readonly timeoutMs: number;
   private closed = false;
   private readonly credentials: RequestCredentials;
 
   constructor(
     readonly context: string,
-    kc: KubeConfig,
+    config: ContextConfig,
     opts: ClientOptions = {},
   ) {
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) throw new KubeError('Invalid', context, 'kubeconfig context has no cluster');
+    const { cluster, user } = config;
     this.base = cluster.server.replace(/\/+$/, '');
     this.server = redactUrlPasswords(this.base);
-    const user = kc.getCurrentUser();
     this.user = user?.name ?? '';
     this.timeoutMs = opts.timeoutMs ?? 10_000;
-    // TLS material once, from the same kubeconfig fields client-node reads (file or inline data);
-    // credentials (tokens, exec/OIDC plugins) are applied per request (credentials.ts).
-    // As client-node's bufferFromFileOrString (a file first, else base64 data), but a file that cannot
-    // be read (a directory, a device that never ends) is this context's one-line error, not a crash.
+    // TLS material once, from the kubeconfig's file or inline data (a file first, else base64 data, as
+    // client-go); a file that cannot be read (a directory, a device that never ends) is this context's
+    // one-line error, not a crash. Credentials (tokens, exec/auth-provider plugins) are per request.
     const pem = (field: string, file?: string, data?: string): string | undefined => {
       if (file) {
         try {
@@ -75,27 +75,22 @@ export class HttpClusterClient implements ClusterClient {
       }
       return data ? Buffer.from(data, 'base64').toString() : undefined;
     };
-    this.credentials = new RequestCredentials(
-      context,
-      kc,
-      { ...cluster, server: this.base, caPem: pem('certificate-authority', cluster.caFile, cluster.caData) },
-      user,
-      this.timeoutMs,
-      (cause) => this.silence(cause),
+    const ca = pem('certificate-authority', cluster.caFile, cluster.caData);
+    this.credentials = new RequestCredentials(context, { ...cluster, server: this.base, caPem: ca }, user, this.timeoutMs, (cause) =>
+      this.silence(cause),
     );
-    this.agent = new Agent({
-      connect: {
-        ca: pem('certificate-authority', cluster.caFile, cluster.caData),
-        cert: pem('client-certificate', user?.certFile, user?.certData),
-        key: pem('client-key', user?.keyFile, user?.keyData),
-        ...(cluster.skipTLSVerify ? { rejectUnauthorized: false } : {}),
-        ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}),
-        timeout: this.timeoutMs,
-      },
-      keepAliveTimeout: 30_000,
+    const conn = acquireConnection({
+      origin: new URL(URL.canParse(this.base) ? this.base : 'http://invalid').origin,
+      ca,
+      cert: pem('client-certificate', user?.certFile, user?.certData),
+      key: pem('client-key', user?.keyFile, user?.keyData),
+      rejectUnauthorized: cluster.skipTLSVerify ? false : undefined,
+      servername: cluster.tlsServerName,
+      timeoutMs: this.timeoutMs,
       connections: opts.connections === null ? null : (opts.connections ?? 32),
-      pipelining: 1,
     });
+    this.agent = conn.agent;
+    this.releaseConnection = conn.release;
   }
 
   /** A streaming response that failed: read its (small) Status body into a typed error. */
@@ -483,9 +478,7 @@ export class HttpClusterClient implements ClusterClient {
     if (this.closed) return;
     this.closed = true;
     this.credentials.close();
-    // destroy, not close: close waits for requests in flight, and a hung cluster would hold the process
-    // until every one of them timed out (a one-shot command printed long before).
-    void this.agent.destroy().catch(() => undefined);
+    this.releaseConnection();
   }
 }
 

@@ -1,10 +1,14 @@
-// The credentials of one context's requests: what client-node applies from the kubeconfig (token,
-// tokenFile, OIDC, impersonation headers) and an exec plugin's token, which zonectl runs itself
-// (exec-credential.ts) because client-node runs it without a time limit.
-import type https from 'node:https';
-import { type Cluster, KubeConfig, type User } from '@kubernetes/client-node';
+// The credentials of one context's requests, from the kubeconfig as kubeconfig.ts read it: a token or
+// tokenFile, basic auth, impersonation, an exec plugin's token (zonectl runs it, exec-credential.ts,
+// because client-node runs it without a time limit), and an auth-provider's token (client-node's
+// authenticators, loaded only then: auth-provider.ts). Headers are computed per request but read no
+// certificate file: the TLS material is the client's connection's (client.ts).
 import { KubeError } from './errors.js';
-import { ExecCredentialPlugin, type ExecConfig, ExecPluginError } from './exec-credential.js';
+import { ExecCredentialPlugin, ExecPluginError } from './exec-credential.js';
+import type { KubeCluster, KubeUser } from './kubeconfig-entries.js';
+import { TokenFile } from './token-file.js';
+import { AuthProviderHeaders } from './auth-provider.js';
+import { fileErrorText } from '../read-bounded.js';
 
 /** A request's deadline: `ms`, at which `timeout` fires; `signal` is the caller's own abort. */
 export interface Deadline {
@@ -13,45 +17,71 @@ export interface Deadline {
   signal?: AbortSignal;
 }
 
+/** The auth providers client-node implements (any other name sets no header there either). */
+const CLIENT_NODE_PROVIDERS = new Set(['oidc', 'gcp', 'azure']);
+
 export class RequestCredentials {
-  /** The context's KubeConfig, without the exec plugin (client-node would run it). */
-  private readonly kc: KubeConfig;
   private readonly exec?: ExecCredentialPlugin;
+  private readonly tokenFile?: TokenFile;
+  private readonly authProvider?: AuthProviderHeaders;
+  /** Headers every request carries (impersonation, a static token or basic auth). */
+  private readonly fixed: Record<string, string> = {};
+  /** Why no request can be given credentials (the kubeconfig asks for what cannot be done). */
+  private readonly refusal?: string;
 
   constructor(
     private readonly context: string,
-    kc: KubeConfig,
-    cluster: Cluster & { caPem?: string },
-    user: User | null,
+    cluster: KubeCluster & { caPem?: string },
+    user: KubeUser | null,
     /** A plugin runs at most this long (the client's request timeout). */
     private readonly timeoutMs: number,
     /** A plugin did not answer in time: the client fails what follows within one timeout at once. */
     private readonly onSilent: (cause: string) => void,
   ) {
-    this.kc = kc;
-    const exec = user?.exec as ExecConfig | undefined;
-    if (user && typeof exec?.command === 'string' && exec.command) {
-      this.exec = new ExecCredentialPlugin(exec, {
-        server: cluster.server,
-        caData: cluster.caPem,
-        insecureSkipTLSVerify: cluster.skipTLSVerify,
-        tlsServerName: cluster.tlsServerName,
-      });
-      this.kc = withoutExec(kc, user.name);
+    // Credentials are not sent in the clear unless the kubeconfig says TLS is not wanted (as client-node refused).
+    if (/^http:/i.test(cluster.server) && !cluster.skipTLSVerify)
+      this.refusal = `server ${cluster.server} is plain HTTP: set insecure-skip-tls-verify in the kubeconfig to use it`;
+    if (!user) return;
+    if (user.impersonateUser) this.fixed['impersonate-user'] = user.impersonateUser;
+    const ap = user.authProvider;
+    if (ap && (CLIENT_NODE_PROVIDERS.has(ap.name) || ap.config?.tokenFile)) this.authProvider = new AuthProviderHeaders(cluster, user);
+    // tokenFile wins over token (token is the fallback when the file cannot be read), as in client-go.
+    if (user.tokenFile) this.tokenFile = new TokenFile(user.tokenFile, user.token);
+    else if (user.token) this.fixed.authorization = `Bearer ${user.token}`;
+    else if (user.username !== undefined && !user.exec)
+      this.fixed.authorization = `Basic ${Buffer.from(`${user.username}:${user.password ?? ''}`).toString('base64')}`;
+    if (user.exec) {
+      const command: unknown = user.exec.command;
+      if (typeof command !== 'string' || !command) this.refusal ??= 'the exec plugin has no command';
+      else
+        this.exec = new ExecCredentialPlugin(user.exec, {
+          server: cluster.server,
+          caData: cluster.caPem,
+          insecureSkipTLSVerify: cluster.skipTLSVerify,
+          tlsServerName: cluster.tlsServerName,
+        });
     }
   }
 
   /** Request headers with credentials; an exec plugin runs within the request's deadline (at most the client's timeout). */
   async headers(deadline: Deadline, contentType?: string, accept = 'application/json'): Promise<Record<string, string>> {
-    const o: https.RequestOptions = {};
-    try {
-      await this.kc.applyToHTTPSOptions(o);
-    } catch (e) {
-      throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${String((e as Error).message ?? e).split('\n')[0]}`);
-    }
+    if (this.refusal) throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${this.refusal}`);
     const h: Record<string, string> = { accept, 'user-agent': 'zonectl' };
-    for (const [k, v] of Object.entries((o.headers ?? {}) as Record<string, unknown>)) {
-      if (v !== undefined) h[k.toLowerCase()] = String(v);
+    try {
+      if (this.authProvider) Object.assign(h, await this.authProvider.headers());
+    } catch (e) {
+      throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${firstLine(e)}`);
+    }
+    Object.assign(h, this.fixed);
+    if (this.tokenFile) {
+      let token: string | undefined;
+      try {
+        token = await this.tokenFile.current();
+      } catch (e) {
+        const path = (e as NodeJS.ErrnoException).path;
+        throw new KubeError('Unauthorized', this.context, `cannot get credentials: tokenFile ${path ?? ''}: ${fileErrorText(e)}`);
+      }
+      if (token) h.authorization = `Bearer ${token}`;
     }
     // A token given otherwise wins over the plugin's, as in client-go.
     if (this.exec && h.authorization === undefined) h.authorization = `Bearer ${await this.pluginToken(this.exec, deadline)}`;
@@ -85,14 +115,6 @@ export class RequestCredentials {
   }
 }
 
-/** The same KubeConfig without the user's exec plugin. */
-function withoutExec(kc: KubeConfig, userName: string): KubeConfig {
-  const out = new KubeConfig();
-  out.loadFromOptions({
-    clusters: kc.clusters,
-    users: kc.users.map((u) => (u.name === userName ? { ...u, exec: undefined } : u)),
-    contexts: kc.contexts,
-    currentContext: kc.currentContext,
-  });
-  return out;
+function firstLine(e: unknown): string {
+  return String(e instanceof Error ? e.message : e).split('\n')[0] ?? '';
 }

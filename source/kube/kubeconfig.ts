@@ -1,17 +1,19 @@
-// Loading kubeconfig: KUBECONFIG may list several files (merged like kubectl: first file wins for a
-// name). One KubeConfig object per context — we never switch contexts on a shared one. Relative paths
-// in a file are relative to that file's folder, as client-go resolves them (ResolveLocalPaths).
+// Loading kubeconfig: KUBECONFIG may list several files (merged like kubectl: the first file to name a
+// cluster, user or context wins, and the first current-context set wins). One ContextConfig per
+// context — never a shared object with a switched current context. Relative paths in a file are
+// relative to that file's folder, as client-go resolves them (ResolveLocalPaths). Read with `yaml`,
+// not @kubernetes/client-node: a command that lists zones never loads client-node (auth-provider.ts
+// loads it for the users only it can serve).
 import { existsSync } from 'node:fs';
 import { readTextBounded } from '../read-bounded.js';
-import { delimiter, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { KubeConfig, type User } from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import { TokenFileAuth } from './token-file.js';
-
 import { KubeconfigError } from './kubeconfig-error.js';
+import { type KubeCluster, type KubeContextEntry, type KubeUser, kubeconfigEntries } from './kubeconfig-entries.js';
 
 export { KubeconfigError };
+export type { KubeCluster, KubeUser };
 
 export interface ContextRef {
   name: string;
@@ -21,12 +23,20 @@ export interface ContextRef {
   namespace?: string;
 }
 
+/** What one context connects with: its cluster, its user (none: no credentials) and namespace. */
+export interface ContextConfig {
+  name: string;
+  cluster: KubeCluster;
+  user: KubeUser | null;
+  namespace?: string;
+}
+
 export interface LoadedKubeconfig {
   files: string[];
   current?: string;
   contexts: ContextRef[];
-  /** A KubeConfig scoped to exactly one context. */
-  forContext(name: string): KubeConfig;
+  /** The cluster and user of exactly one context. */
+  forContext(name: string): ContextConfig;
 }
 
 export function kubeconfigFiles(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -39,103 +49,47 @@ export function kubeconfigFiles(env: NodeJS.ProcessEnv = process.env): string[] 
 const KUBECONFIG_MAX_BYTES = 64 * 1024 * 1024;
 
 export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubeconfig {
-  const merged = new KubeConfig();
-  merged.loadFromOptions({ clusters: [], users: [], contexts: [], currentContext: '' });
   const present = files.filter((f) => existsSync(f));
   if (present.length === 0) {
     throw new KubeconfigError(`no kubeconfig found (looked at ${files.join(', ')}); set KUBECONFIG or use 'zonectl demo'`);
   }
-  /** User name -> its tokenFile (absolute). client-node does not know the kubeconfig's `tokenFile`. */
-  const tokenFiles = new Map<string, string>();
+  const clusters = new Map<string, KubeCluster>();
+  const users = new Map<string, KubeUser>();
+  const contexts = new Map<string, KubeContextEntry>();
+  let current: string | undefined;
   for (const file of present) {
-    const kc = new KubeConfig();
-    const dir = dirname(resolve(file));
-    let raw: unknown;
+    let entries;
     try {
-      const text = readTextBounded(file, KUBECONFIG_MAX_BYTES);
-      kc.loadFromString(text);
-      raw = rawYaml(text);
+      // A duplicate key makes the file malformed, as client-node's js-yaml said before.
+      entries = kubeconfigEntries(parse(readTextBounded(file, KUBECONFIG_MAX_BYTES)), dirname(resolve(file)));
     } catch (e) {
       throw new KubeconfigError(`kubeconfig ${file} is malformed: ${firstLine(e)}`);
     }
-    // certificate-authority, client-certificate, client-key.
-    kc.makePathsAbsolute(dir);
-    const rawTokenFiles = tokenFilesOf(raw);
     // First file wins for every name, like kubectl's merge rules.
-    for (const c of kc.clusters ?? []) if (!merged.getCluster(c.name)) merged.addCluster(c);
-    for (const u of kc.users ?? []) {
-      if (merged.getUser(u.name)) continue;
-      merged.addUser(withExecCommandResolved(u, dir));
-      const tf = rawTokenFiles.get(u.name);
-      if (tf) tokenFiles.set(u.name, atDir(dir, tf));
-    }
-    for (const x of kc.contexts ?? []) if (!merged.getContextObject(x.name)) merged.addContext(x);
-    if (!merged.currentContext && kc.currentContext) merged.currentContext = kc.currentContext;
+    for (const c of entries.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);
+    for (const u of entries.users) if (!users.has(u.name)) users.set(u.name, u);
+    for (const x of entries.contexts) if (!contexts.has(x.name)) contexts.set(x.name, x);
+    current ||= entries.currentContext;
   }
-  const contexts: ContextRef[] = merged.contexts.map((c) => ({
-    name: c.name,
-    cluster: c.cluster,
-    user: c.user,
-    server: merged.getCluster(c.cluster)?.server ?? '',
-    namespace: c.namespace,
-  }));
   return {
     files: present,
-    current: merged.currentContext || undefined,
-    contexts,
-    forContext(name: string): KubeConfig {
-      const ctx = merged.getContextObject(name);
+    current: current || undefined,
+    contexts: [...contexts.values()].map((c) => ({
+      name: c.name,
+      cluster: c.cluster,
+      user: c.user ?? '',
+      server: clusters.get(c.cluster)?.server ?? '',
+      namespace: c.namespace,
+    })),
+    forContext(name: string): ContextConfig {
+      const ctx = contexts.get(name);
       if (!ctx) throw new KubeconfigError(`context "${name}" not found in kubeconfig (${present.join(', ')})`);
-      const cluster = merged.getCluster(ctx.cluster);
+      const cluster = clusters.get(ctx.cluster);
       if (!cluster) throw new KubeconfigError(`context "${name}" refers to missing cluster "${ctx.cluster}"`);
-      const user = merged.getUser(ctx.user);
-      const tokenFile = user ? tokenFiles.get(user.name) : undefined;
-      const kc = new KubeConfig();
-      kc.loadFromOptions({
-        clusters: [cluster],
-        // With a tokenFile the file's token is sent (client-node would send `token` over it); `token`
-        // is only the fallback when the file cannot be read, as in client-go.
-        users: user ? [tokenFile ? { ...user, token: undefined } : user] : [],
-        contexts: [ctx],
-        currentContext: name,
-      });
-      if (user && tokenFile) kc.addAuthenticator(new TokenFileAuth(user.name, tokenFile, user.token));
-      return kc;
+      // A user the file does not define is no credentials, as client-node and kubectl treat it.
+      return { name, cluster, user: (ctx.user && users.get(ctx.user)) || null, namespace: ctx.namespace };
     },
   };
-}
-
-/** A relative path is relative to the kubeconfig's folder. */
-function atDir(dir: string, p: string): string {
-  return isAbsolute(p) ? p : join(dir, p);
-}
-
-/** An exec plugin given as a path (it contains a separator) is relative to the kubeconfig's folder; a bare name is looked up on PATH. */
-function withExecCommandResolved(u: User, dir: string): User {
-  const command: unknown = u.exec?.command;
-  if (typeof command !== 'string' || !command.includes(sep) || isAbsolute(command)) return u;
-  return { ...u, exec: { ...u.exec, command: join(dir, command) } };
-}
-
-/** The file as plain data for what client-node drops (tokenFile); client-node's own parse decides what is malformed. */
-function rawYaml(text: string): unknown {
-  try {
-    return parse(text, { uniqueKeys: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/** users[].user.tokenFile of a parsed kubeconfig, by user name. */
-function tokenFilesOf(raw: unknown): Map<string, string> {
-  const out = new Map<string, string>();
-  const users = (raw as { users?: unknown } | null)?.users;
-  if (!Array.isArray(users)) return out;
-  for (const u of users as Array<{ name?: unknown; user?: { tokenFile?: unknown } } | null>) {
-    const tf = u?.user?.tokenFile;
-    if (typeof u?.name === 'string' && typeof tf === 'string' && tf) out.set(u.name, tf);
-  }
-  return out;
 }
 
 function firstLine(e: unknown): string {

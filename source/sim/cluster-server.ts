@@ -16,6 +16,8 @@ export interface SimCluster {
   ca?: string;
   /** Bearer tokens of the two users. Never print them. */
   tokens: Record<UserName, string>;
+  /** Connections the server accepted so far. */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -46,5 +48,5 @@ export async function startSimCluster(
   });
   const port = (sim.server.address() as AddressInfo).port;
   const url = `${cert ? 'https' : 'http'}://127.0.0.1:${port}`;
-  return { name: opts.name, port, url, store, ca: cert?.cert, tokens: sim.tokens, close: sim.close };
+  return { name: opts.name, port, url, store, ca: cert?.cert, tokens: sim.tokens, accepted: sim.accepted, close: sim.close };
 }

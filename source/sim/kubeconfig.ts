@@ -1,7 +1,7 @@
 // Writes a kubeconfig (mode 0600) for simulated clusters: context `<cluster>` as admin and
 // `<cluster>-viewer` as the read-only user. https clusters carry their CA (verified TLS; kubectl needs TLS
-// to send tokens). http clusters set insecure-skip-tls-verify, without which @kubernetes/client-node
-// refuses http: servers (kubectl then sends no token at all: use tls for kubectl).
+// to send tokens). http clusters set insecure-skip-tls-verify, without which zonectl sends no
+// credentials to http: servers (kubectl then sends no token at all: use tls for kubectl).
 import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

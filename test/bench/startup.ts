@@ -10,7 +10,8 @@
 // zonectl runs as bin/zonectl (the bundle on the pinned Node) and, when dist/zonectl-linux-<arch>
 // exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
 // machine's load average with the figures.
-// Run: npm run build && node test/bench/startup.ts [--rounds 15]   (kubectl: npm run test:tools)
+// `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, for a before/after.
+// Run: npm run build && node test/bench/startup.ts [--rounds 15] [--baseline DIR]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ const bin = resolve(root, 'bin/zonectl');
 const single = resolve(root, `dist/zonectl-linux-${process.arch}`);
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
+const baselineArg = process.argv.indexOf('--baseline');
+const baseline = baselineArg > 0 ? resolve(process.argv[baselineArg + 1]!, 'bin/zonectl') : undefined;
 const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
 const kubectl = join(toolsCache, 'kubectl-v1.36.4/kubectl');
 /** What `zonectl zones` lists (kindsToWatch({ views: ['zones'] }) in source/kinds/registry.ts). */
@@ -123,6 +126,7 @@ async function main(): Promise<void> {
       ['zonectl --help', bin, ['--help']],
       ['zonectl zones -A', bin, zones],
     ];
+    if (baseline) cases.push(['baseline --version', baseline, ['--version']], ['baseline zones -A', baseline, zones]);
     if (hasSingle) {
       cases.push(['single file --version', single, ['--version']], ['single file --help', single, ['--help']]);
       cases.push(['single file zones -A', single, zones]);
@@ -138,8 +142,10 @@ async function main(): Promise<void> {
     }
     const frames: Record<string, number[]> = { 'bin/zonectl': [] };
     if (hasSingle) frames['single file'] = [];
+    if (baseline) frames['baseline'] = [];
     for (let i = 0; i < Math.max(3, Math.ceil(rounds / 3)); i++) {
       frames['bin/zonectl']!.push(firstFrame(bin, kubeconfig));
+      if (baseline) frames['baseline']!.push(firstFrame(baseline, kubeconfig));
       if (hasSingle) frames['single file']!.push(firstFrame(single, kubeconfig));
     }
 

@@ -113,7 +113,7 @@ describe('the real Argo Rollouts controller', () => {
     dir = fed.dir;
     const kc = loadKubeconfig([fed.kubeconfigPath]).forContext(CLUSTER);
     const c = fed.cluster(CLUSTER);
-    await applyCrds({ server: c.server, caPem: c.caPem, token: kc.getCurrentUser()!.token! }, [join(argo, 'crds.yaml')]);
+    await applyCrds({ server: c.server, caPem: c.caPem, token: kc.user!.token! }, [join(argo, 'crds.yaml')]);
     const created = await fed.request(CLUSTER, 'POST', '/api/v1/namespaces', {
       apiVersion: 'v1',
       kind: 'Namespace',

@@ -1,8 +1,8 @@
 // Raw HTTP(S) to an apiserver for the media-type parts of the contract (Accept lists, tables, protobuf bodies),
-// which the product's JSON client does not send. Token and CA from a client-node KubeConfig (one context).
+// which the product's JSON client does not send. Token and CA from one context of the kubeconfig.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { ContextConfig } from '../../source/kube/kubeconfig.js';
 
 export interface RawResponse {
   status: number;
@@ -19,9 +19,8 @@ export type RawRequester = (req: {
   body?: Buffer | string;
 }) => Promise<RawResponse>;
 
-export function rawRequester(kc: KubeConfig): RawRequester {
-  const cluster = kc.getCurrentCluster()!;
-  const user = kc.getCurrentUser();
+export function rawRequester(kc: ContextConfig): RawRequester {
+  const { cluster, user } = kc;
   const ca = cluster.caData ? Buffer.from(cluster.caData, 'base64').toString('utf8') : undefined;
   return ({ method = 'GET', path, headers = {}, body }) =>
     new Promise((resolve, reject) => {

@@ -4,13 +4,15 @@
 // `zonectl --help` names every flag the console takes.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLEET_FLAGS } from '../../commands/flags.js';
 import { DIFF_FLAGS, THEME_FLAG } from '../../commands/ui.js';
 import { cliOnDemo } from './cli-fixture.js';
 import { NODE } from './cli-process.js';
+import { KUBECTL } from '../unit/gitops/tools-path.js';
 
 const f = cliOnDemo();
 const lines = (s: string) => s.split('\n').filter(Boolean);
@@ -93,6 +95,39 @@ describe('the completion scripts in their shells', () => {
     const r = await shell('fish', ['-c', `source ${file}; complete -C 'zonectl ro'; complete -C 'zonectl zones --context singapore -n '`]);
     const got = lines(r.stdout).map((l) => l.split('\t')[0]);
     expect(got).toEqual(expect.arrayContaining(['rollouts', 'zone-301']));
+  });
+});
+
+describe('kubectl zonectl <Tab>: kubectl_complete-zonectl (kubectl >= 1.26 plugin completion)', () => {
+  /** bin/kubectl_complete-zonectl beside the zonectl wrapper, and kubectl-zonectl, as installed. */
+  const install = () => {
+    const script = join(binDir, 'kubectl_complete-zonectl');
+    copyFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/kubectl_complete-zonectl'), script);
+    chmodSync(script, 0o755);
+    writeFileSync(join(binDir, 'kubectl-zonectl'), `#!/bin/sh\nexec ${NODE} ${f.cli()} "$@"\n`);
+    chmodSync(join(binDir, 'kubectl-zonectl'), 0o755);
+    return script;
+  };
+
+  it('the script: candidates from the zonectl beside it, then the directive (6: no space after a kind/)', async () => {
+    const script = install();
+    const cmds = lines((await shell(script, ['zo'])).stdout);
+    expect(cmds).toContain('zones');
+    expect(cmds.at(-1)).toBe(':4');
+    const names = lines((await shell(script, ['approve', '--context', 'shanghai', '-n', 'zone-101', 'gsts/'])).stdout);
+    expect(names).toContain('gsts/game-1');
+    expect(names.at(-1)).toBe(':4');
+    const kinds = lines((await shell(script, ['approve', 'gsts'])).stdout);
+    expect(kinds).toContain('gsts/');
+    expect(kinds.at(-1)).toBe(':6');
+  });
+
+  it.skipIf(!KUBECTL)('the real kubectl completes `kubectl zonectl approve -n zone-101 gsts/` with live names', async () => {
+    install();
+    const r = await shell(KUBECTL!, ['__complete', 'zonectl', 'approve', '--context', 'shanghai', '-n', 'zone-101', 'gsts/']);
+    const got = lines(r.stdout);
+    expect(got).toContain('gsts/game-1');
+    expect(got.at(-1)).toBe(':4');
   });
 });
 

@@ -1,18 +1,11 @@
 // Helpers for testing the kube layer against the simulator: a client for one sim cluster.
 import { readdirSync, readlinkSync } from 'node:fs';
-import { KubeConfig } from '@kubernetes/client-node';
 import { HttpClusterClient } from '../../source/kube/client.js';
+import type { ContextConfig } from '../../source/kube/kubeconfig.js';
 import type { SimCluster } from '../../source/sim/cluster-server.js';
 
-export function kubeConfigFor(url: string, token: string, name = 'sim'): KubeConfig {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name, server: url, skipTLSVerify: true }],
-    users: [{ name: `${name}-user`, token }],
-    contexts: [{ name, cluster: name, user: `${name}-user` }],
-    currentContext: name,
-  });
-  return kc;
+export function kubeConfigFor(url: string, token: string, name = 'sim'): ContextConfig {
+  return { name, cluster: { name, server: url, skipTLSVerify: true }, user: { name: `${name}-user`, token } };
 }
 
 export function clientFor(

@@ -32,7 +32,7 @@ export async function handleLogs(r: Req): Promise<void> {
     sinceSeconds: qInt(r, 'sinceSeconds'),
     sinceTime: q(r, 'sinceTime'),
   });
-  r.res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  r.res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private' });
   r.res.flushHeaders();
   const abort = new AbortController();
   const writeLine = (l: LogLine): void => {

@@ -1,6 +1,10 @@
 // The HTTP front of one simulated cluster: authentication, RBAC, routing to discovery and resource handlers.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+// Over TLS it speaks HTTP/2 and HTTP/1.1 (ALPN), as the kube-apiserver does: clients that can
+// multiplex every request and watch of a cluster on one connection do.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { Server } from 'node:net';
+import type { Socket } from 'node:net';
 import type { MemoryStore } from '../store.js';
 import type { LogSource } from '../log-source.js';
 import { authenticate, authorize, forbidden, newTokens, type UserName } from './auth.js';
@@ -21,6 +25,8 @@ export interface SimServer {
   server: Server;
   ctx: ClusterContext;
   tokens: Record<UserName, string>;
+  /** Connections accepted so far (a client that multiplexes over HTTP/2 opens one). */
+  accepted(): number;
   close(): Promise<void>;
 }
 
@@ -40,17 +46,29 @@ export function createSimServer(
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(ctx, req, res).catch((e) => sendError(res, toHttpError(e), (body) => encodeBody(errorMedia(req.headers.accept), body)));
   };
-  const server: Server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createServer(listener);
-  server.keepAliveTimeout = 65_000;
+  // The compatibility API gives HTTP/2 streams the request/response of node:http the handlers use.
+  const h2Listener = listener as unknown as Parameters<typeof createSecureServer>[1];
+  const server: Server = opts.tls
+    ? createSecureServer({ key: opts.tls.key, cert: opts.tls.cert, allowHTTP1: true }, h2Listener)
+    : Object.assign(createServer(listener), { keepAliveTimeout: 65_000 });
+  // Every connection, to end them all at close (an HTTP/2 server has no closeAllConnections).
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  server.on(opts.tls ? 'secureConnection' : 'connection', (s: Socket) => {
+    accepted++;
+    sockets.add(s);
+    s.once('close', () => sockets.delete(s));
+  });
   return {
     server,
     ctx,
     tokens,
+    accepted: () => accepted,
     close: () =>
       new Promise<void>((resolve) => {
         for (const end of [...ctx.streams]) end();
         server.close(() => resolve());
-        server.closeAllConnections();
+        for (const s of sockets) s.destroy();
       }),
   };
 }

@@ -75,7 +75,9 @@ export async function sendJsonList(
       res.write(parts.join(''));
       parts = [];
       size = 0;
-      if (res.writableLength > LIST_BUFFERED) await drained(res);
+      // Over HTTP/2 the compatibility response buffers in its stream.
+      const buffered = (res as { stream?: { writableLength: number } }).stream?.writableLength ?? res.writableLength;
+      if (buffered > LIST_BUFFERED) await drained(res);
       if (res.destroyed || res.writableEnded) return;
     }
   }

@@ -14,7 +14,7 @@ export function serveWatch(r: Req): void {
   // as=Table: each event carries a one-row Table, with the column definitions on the first event only
   // (handlers/response.go watchEmbeddedEncoder); as=PartialObjectMetadata: the object's metadata.
   const table = r.media.as === 'Table' ? tableOptions(r, r.media) : undefined;
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
   res.flushHeaders();
   let closed = false;
   const embed = (type: string, object: any): unknown => {

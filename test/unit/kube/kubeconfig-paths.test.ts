@@ -90,9 +90,9 @@ describe('relative paths in a kubeconfig', () => {
   it('certificate-authority, client-certificate and client-key resolve against the kubeconfig folder', () => {
     expect(process.cwd()).not.toBe(kube);
     const kc = loadKubeconfig([join(kube, 'config')]).forContext('files');
-    expect(kc.getCurrentCluster()?.caFile).toBe(join(kube, 'certs/ca.crt'));
-    expect(kc.getCurrentUser()?.certFile).toBe(join(kube, 'certs/client.crt'));
-    expect(kc.getCurrentUser()?.keyFile).toBe(join(kube, 'certs/client.key'));
+    expect(kc.cluster.caFile).toBe(join(kube, 'certs/ca.crt'));
+    expect(kc.user?.certFile).toBe(join(kube, 'certs/client.crt'));
+    expect(kc.user?.keyFile).toBe(join(kube, 'certs/client.key'));
   });
 
   it('a request verifies the server with the CA file, presents the client certificate and sends the tokenFile token', async () => {
@@ -107,12 +107,12 @@ describe('relative paths in a kubeconfig', () => {
 
   it('an exec plugin given as a relative path runs from the kubeconfig folder', async () => {
     const kc = loadKubeconfig([join(kube, 'config')]).forContext('exec');
-    expect(kc.getCurrentUser()?.exec?.command).toBe(join(kube, 'plugins/get-token.sh'));
+    expect(kc.user?.exec?.command).toBe(join(kube, 'plugins/get-token.sh'));
     expect((await versionVia('exec')).authorization).toBe('Bearer exec-token-456');
   });
 
   it('a bare exec command name stays a PATH lookup', () => {
     const kc = loadKubeconfig([join(kube, 'config')]).forContext('exec-on-path');
-    expect(kc.getCurrentUser()?.exec?.command).toBe('kubelogin');
+    expect(kc.user?.exec?.command).toBe('kubelogin');
   });
 });

@@ -32,11 +32,11 @@ describe('kubeconfig', () => {
     expect(loaded.contexts.map((c) => c.name)).toEqual(['shanghai', 'singapore']);
     expect(loaded.current).toBe('shanghai');
     expect(loaded.contexts[1]).toMatchObject({ server: 'https://127.0.0.1:2', namespace: 'games' });
-    // Each context gets its own KubeConfig: never a shared one with a switched current context.
+    // Each context gets its own ContextConfig: never a shared one with a switched current context.
     const k1 = loaded.forContext('singapore');
     const k2 = loaded.forContext('shanghai');
-    expect(k1.getCurrentCluster()?.server).toBe('https://127.0.0.1:2');
-    expect(k2.getCurrentCluster()?.server).toBe('https://127.0.0.1:1');
+    expect(k1.cluster.server).toBe('https://127.0.0.1:2');
+    expect(k2.cluster.server).toBe('https://127.0.0.1:1');
     expect(k1).not.toBe(k2);
   });
 

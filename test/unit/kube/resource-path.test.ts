@@ -3,7 +3,6 @@
 // in the path builder and in the client, like client-go; -n names the flag.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { namespaceFlag, parseFlags, UsageError } from '../../../commands/flags.js';
 import { parseLogsArgs } from '../../../commands/logs.js';
@@ -77,14 +76,11 @@ describe('HttpClusterClient refuses such names before any request', () => {
       res.end('{"kind":"Status","metadata":{},"items":[]}');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: 'c', server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, skipTLSVerify: true }],
-      users: [{ name: 'u', token: 't' }],
-      contexts: [{ name: 'shanghai', cluster: 'c', user: 'u' }],
-      currentContext: 'shanghai',
+    client = new HttpClusterClient('shanghai', {
+      name: 'shanghai',
+      cluster: { name: 'c', server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, skipTLSVerify: true },
+      user: { name: 'u', token: 't' },
     });
-    client = new HttpClusterClient('shanghai', kc);
   });
   afterAll(async () => {
     client.close();
