@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   releases: () => import('../commands/releases.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
+  describe: () => import('../commands/describe.js'),
+  events: () => import('../commands/events.js'),
   approve: () => import('../commands/approve.js'),
   reject: () => import('../commands/reject.js'),
   'skip-hook': () => import('../commands/skip-hook.js'),
@@ -76,6 +78,8 @@ Usage
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
   zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
   zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
+  zonectl describe TARGET      summary of a pod, workload or zone: state, pods, owners, Events (-o yaml)
+  zonectl events TARGET        Events of a pod, a workload with its pods and HookRuns, or a zone
   zonectl version              version, commit, build date and runtime
   zonectl completion SHELL     bash/zsh/fish completion (commands, flags, contexts, live names)
 
