@@ -34,6 +34,11 @@ export interface Config {
   diff?: DiffSource;
   /** Named wave plans for fleet actions (`--waves canary`), e.g. {canary: "1,10%,50%,100%"}. */
   waves: Record<string, string>;
+  /**
+   * The shell command (`zonectl shell`, the console's S) as argv, with {namespace} {pod} {container}
+   * {context} filled in; default kubectl exec -it ... -- sh (kinds/pod-actions.ts DEFAULT_SHELL).
+   */
+  shell?: string[];
 }
 
 export class ConfigError extends InputError {}
@@ -91,7 +96,19 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
-  const known = new Set(['fleet', 'contexts', 'readOnly', 'theme', 'zoneLabel', 'gameZone', 'requestTimeoutMs', 'emoji', 'diff', 'waves']);
+  const known = new Set([
+    'fleet',
+    'contexts',
+    'readOnly',
+    'theme',
+    'zoneLabel',
+    'gameZone',
+    'requestTimeoutMs',
+    'emoji',
+    'diff',
+    'waves',
+    'shell',
+  ]);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {
@@ -123,6 +140,11 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   if (r.theme !== undefined) {
     if (typeof r.theme !== 'string') throw bad('theme', 'a theme name');
     cfg.theme = r.theme;
+  }
+  if (r.shell !== undefined) {
+    if (!Array.isArray(r.shell) || !r.shell.length || r.shell.some((x) => typeof x !== 'string' || !x))
+      throw bad('shell', 'a command as a list of words, e.g. [kubectl, exec, -it, -n, "{namespace}", "{pod}", --, bash]');
+    cfg.shell = r.shell as string[];
   }
   if (r.zoneLabel !== undefined) {
     if (typeof r.zoneLabel !== 'string' || !r.zoneLabel) throw bad('zoneLabel', 'a label key');

@@ -27,6 +27,9 @@ const VERBS: Record<ActionName, string> = {
   'skip-hook': 'Skip the step hook of',
   hold: 'Hold',
   release: 'Release',
+  restart: 'Restart',
+  'delete-pod': 'Delete pod',
+  shell: 'Open a shell in',
 };
 
 /** The title line's last crumb while an overlay is open. */
@@ -38,6 +41,9 @@ export const SHORT_TITLES: Record<ActionName, string> = {
   'skip-hook': 'Skip hook',
   hold: 'Hold',
   release: 'Release',
+  restart: 'Restart',
+  'delete-pod': 'Delete pod',
+  shell: 'Shell',
 };
 
 export function actionTitle(action: ActionName, t: ActionTarget): string {
