@@ -127,6 +127,7 @@ export async function loadStory(client: ClusterClient, req: StoryRequest, opts: 
   const objects: StoryObjects = {
     uids: new Set(all.map((o) => o.metadata.uid).filter((u): u is string => !!u)),
     names: new Set(all.map((o) => `${o.kind ?? ''}/${o.metadata.name ?? ''}`)),
+    podPrefixes: workloads.map((w) => `${w.metadata.name ?? ''}-`),
   };
   return { cluster: client.context, title, primary, workloads, pods, hookRuns, namespaces, objects };
 }

@@ -117,6 +117,11 @@ export interface PodTarget {
   name: string;
 }
 
+/** A pod as the target of a console action (the overlays carry workload and pod targets alike). */
+export interface PodActionTarget extends PodTarget {
+  kind: 'Pod';
+}
+
 /** What the operator enters for a pod action. */
 export interface PodActionInput {
   /** shell: the container (default: the pod's first). */

@@ -27,6 +27,12 @@ export interface StoryObjects {
   uids: ReadonlySet<string>;
   /** "Kind/name" of objects whose uid is unknown (or Events recorded without one). */
   names: ReadonlySet<string>;
+  /**
+   * Pod name prefixes of the story's workloads ("game-1-"): Events of their pods that are gone since
+   * (deleted, replaced by a rolling update) still belong to the story, as in `kubectl describe`'s view
+   * of a rollout's history.
+   */
+  podPrefixes?: readonly string[];
 }
 
 type Rec = Record<string, unknown>;
@@ -68,7 +74,10 @@ export function involves(ev: unknown, objs: StoryObjects): boolean {
   const inv = rec(rec(ev).involvedObject ?? rec(ev).regarding);
   const uid = str(inv.uid);
   if (uid && objs.uids.has(uid)) return true;
-  return objs.names.has(`${str(inv.kind) ?? ''}/${str(inv.name) ?? ''}`);
+  const kind = str(inv.kind) ?? '';
+  const name = str(inv.name) ?? '';
+  if (objs.names.has(`${kind}/${name}`)) return true;
+  return kind === 'Pod' && !!objs.podPrefixes?.some((p) => name.startsWith(p));
 }
 
 /** The story's Events, newest first (ties: the object, then the reason, so the order is stable). */
