@@ -35,13 +35,13 @@ export function storyTarget(args: string[], command: string): LogTarget {
 }
 
 /**
- * Reads the story on every selected cluster and hands the found ones to `use`. Exit: what `use` says,
+ * Reads the story on every selected cluster and hands the found ones to `show`. Exit: what `show` says,
  * else 2 when the target is in none of the clusters read, 3/4 for clusters that failed.
  */
 export async function withStories(
   flags: ParsedFleetFlags,
   target: LogTarget,
-  use: (found: FoundStory[], config: Config) => Promise<number> | number,
+  show: (found: FoundStory[], config: Config) => Promise<number> | number,
 ): Promise<number> {
   const config = loadConfig();
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
@@ -79,7 +79,7 @@ export async function withStories(
       );
       return EXIT.USAGE;
     }
-    const code = await use(found, config);
+    const code = await show(found, config);
     const failed = reportErrors(failures, fleet.members.length);
     return code !== EXIT.OK ? code : failed;
   } finally {
