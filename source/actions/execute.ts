@@ -20,21 +20,10 @@ import {
   RELEASE_ANNOTATION,
   releaseValue,
 } from './audit.js';
-import { decorateBody, writeOutcome } from './decorate.js';
+import { decorateBody, type DeleteBody, deleteOutcome, writeOutcome } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
 import { KINDS } from '../kinds/registry.js';
-
-/** A delete step's body: the DeleteOptions fields zonectl sends. */
-type DeleteBody = { preconditions?: { uid?: string; resourceVersion?: string }; gracePeriodSeconds?: number };
-
-/** After a lost delete response: the object seen still there, not deleting = not applied; gone or replaced = applied. */
-function deleteOutcome(body: DeleteBody, now: KubeObject | undefined): 'applied' | 'not-applied' | 'unknown' {
-  const uid = body.preconditions?.uid;
-  if (!uid) return 'unknown';
-  if (now && now.metadata.uid === uid && !now.metadata.deletionTimestamp) return 'not-applied';
-  return 'applied';
-}
 
 export interface ExecuteOptions {
   client: ClusterClient;

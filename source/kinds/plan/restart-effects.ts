@@ -30,14 +30,13 @@ export function deploymentRestart(w: WorkloadInfo, obj: KubeObject): RestartEffe
   return { line: 'RollingUpdate: a new ReplicaSet replaces the pods (new names) within maxSurge / maxUnavailable', warnings };
 }
 
-export function statefulSetRestart(w: WorkloadInfo, obj: KubeObject): RestartEffect {
+export function statefulSetRestart(w: WorkloadInfo): RestartEffect {
   if (w.rollout.strategy === 'OnDelete')
     return {
       line: 'OnDelete: the new template applies only to pods that are deleted',
       warnings: [`OnDelete: no pod restarts by itself; ${DELETE_HINT}`],
       requiresForce: true,
     };
-  void obj;
   return {
     line: 'RollingUpdate: pods are recreated one at a time from the highest ordinal; each keeps its name and volumes',
     warnings: partitionWarning(w, 'ordinal'),
@@ -78,8 +77,7 @@ export function gameServerSetRestart(w: WorkloadInfo, obj: KubeObject): RestartE
   return { line: 'ReCreate: game server pods are recreated; each keeps its name', warnings };
 }
 
-export function argoRestart(w: WorkloadInfo): RestartEffect {
-  void w;
+export function argoRestart(): RestartEffect {
   return {
     line: 'Argo Rollouts evicts the pods created before restartAt one at a time within maxUnavailable; no new revision',
   };

@@ -114,7 +114,7 @@ function workloadLines(w: WorkloadInfo, now: number): string[] {
   return out;
 }
 
-function podLines(p: PodInfo, now: number): string[] {
+function podLines(p: PodInfo): string[] {
   const out = [
     `${pad('Status')}${p.phase}${p.ready ? ' (ready)' : ' (not ready)'}`,
     ...kv('Node', p.node),
@@ -128,7 +128,6 @@ function podLines(p: PodInfo, now: number): string[] {
     out.push(`    State:     ${c.state ?? 'unknown'}`, `    Ready:     ${c.ready}`, `    Restarts:  ${c.restartCount}`);
   }
   if (p.invalid) out.push(`${pad('Invalid')}${p.invalid}`);
-  void now;
   return out;
 }
 
@@ -167,7 +166,7 @@ function podTable(pods: readonly KubeObject[], cluster: string, now: number): st
   return out;
 }
 
-function workloadTable(workloads: readonly KubeObject[], cluster: string, now: number): string[] {
+function workloadTable(workloads: readonly KubeObject[], cluster: string): string[] {
   if (!workloads.length) return [];
   const out = ['Workloads:'];
   for (const o of workloads) {
@@ -177,7 +176,6 @@ function workloadTable(workloads: readonly KubeObject[], cluster: string, now: n
     const images = w.containers.map((c) => c.image).join(', ');
     out.push(`  ${`${w.kind}/${w.name}`.padEnd(34)} ${w.rollout.message}  ${images}`);
   }
-  void now;
   return out;
 }
 
@@ -213,12 +211,12 @@ export function describeLines(input: DescribeInput): string[] {
   ];
   const r = readObject(cluster, input.obj);
   if (r?.type === 'workload') out.push(...workloadLines(r.row, now));
-  else if (r?.type === 'pod') out.push(...podLines(r.row, now));
+  else if (r?.type === 'pod') out.push(...podLines(r.row));
   else if (r?.type === 'zone') out.push(...zoneLines(r.row));
   else if (r?.type === 'hookRun') out.push(...hookLines(r.row));
   if (r?.type !== 'pod') out.push(...templateContainers(obj));
   out.push(...conditionLines(obj, now));
-  out.push(...workloadTable(input.workloads ?? [], cluster, now));
+  out.push(...workloadTable(input.workloads ?? [], cluster));
   out.push(...podTable(input.pods ?? [], cluster, now));
   if (input.events) out.push(...eventLines(input.events, now));
   return out.map((l) => maskText(l));
