@@ -62,7 +62,10 @@ describe('delete pod on the simulator', () => {
     const ours = events().filter((e) => e.reason === 'ZonectlDeletePod');
     expect(ours).toHaveLength(1);
     expect(ours[0].involvedObject).toMatchObject({ kind: 'Pod', name: 'game-1-1', uid: before.metadata.uid });
-    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(audit.at(-1)).toMatchObject({ action: 'delete-pod', kind: 'Pod', name: 'game-1-1', outcome: 'ok' });
   });
 
@@ -77,7 +80,11 @@ describe('delete pod on the simulator', () => {
   });
 
   it('the story of the workload merges the controller Events and zonectl own, newest first', async () => {
-    const story = await loadStory(s.admin, { cluster: 'sim-a', namespace: NS, target: { type: 'workload', kind: 'GameStatefulSet', name: 'game-1' } }, { zoneLabel: 'zonectl.io/zone' });
+    const story = await loadStory(
+      s.admin,
+      { cluster: 'sim-a', namespace: NS, target: { type: 'workload', kind: 'GameStatefulSet', name: 'game-1' } },
+      { zoneLabel: 'zonectl.io/zone' },
+    );
     expect(story.pods.map((p) => p.metadata.name)).toEqual(['game-1-0', 'game-1-1', 'game-1-2']);
     const rows = await storyEventRows(s.admin, story);
     const reasons = rows.map((r) => `${r.object} ${r.reason}`);
@@ -113,7 +120,9 @@ describe('shell: access review, read-only, audit', () => {
   });
 
   it('read-only mode refuses before reading', async () => {
-    await expect(service(s.admin, true).planPod({ cluster: 'sim-a', namespace: NS, name: 'game-1-2' }, 'shell')).rejects.toBeInstanceOf(ReadOnlyError);
+    await expect(service(s.admin, true).planPod({ cluster: 'sim-a', namespace: NS, name: 'game-1-2' }, 'shell')).rejects.toBeInstanceOf(
+      ReadOnlyError,
+    );
   });
 
   it('the admin passes; the run writes nothing but the Event on the pod, and hands back the command', async () => {
@@ -123,7 +132,20 @@ describe('shell: access review, read-only, audit', () => {
     const res = await svc.run(planned, { confirmed: 'yes' });
     expect(res.writes).toEqual([]);
     expect(res.access.map((a) => a.allowed)).toEqual([true, true]);
-    expect(planned.plan.exec?.command).toEqual(['kubectl', 'exec', '-it', '-n', NS, 'game-1-2', '-c', 'main', '--context', 'sim-a', '--', 'sh']);
+    expect(planned.plan.exec?.command).toEqual([
+      'kubectl',
+      'exec',
+      '-it',
+      '-n',
+      NS,
+      'game-1-2',
+      '-c',
+      'main',
+      '--context',
+      'sim-a',
+      '--',
+      'sh',
+    ]);
     expect(pod('game-1-2')!.metadata.resourceVersion).toBe(rv);
     const ev = events().find((e) => e.reason === 'ZonectlShell');
     expect(ev?.message).toContain('debug lag');

@@ -14,9 +14,27 @@ function pod(owner?: { kind: string; name: string; apiVersion?: string }, phase 
       namespace: 'zone-101',
       uid: 'pod-uid-1',
       resourceVersion: '77',
-      ...(owner ? { ownerReferences: [{ apiVersion: owner.apiVersion ?? 'tkex.tencent.com/v1alpha1', kind: owner.kind, name: owner.name, uid: 'w', controller: true }] } : {}),
+      ...(owner
+        ? {
+            ownerReferences: [
+              {
+                apiVersion: owner.apiVersion ?? 'tkex.tencent.com/v1alpha1',
+                kind: owner.kind,
+                name: owner.name,
+                uid: 'w',
+                controller: true,
+              },
+            ],
+          }
+        : {}),
     },
-    spec: { nodeName: 'node-1', containers: [{ name: 'game', image: 'r/game:1.9.0' }, { name: 'agent', image: 'r/agent:1' }] },
+    spec: {
+      nodeName: 'node-1',
+      containers: [
+        { name: 'game', image: 'r/game:1.9.0' },
+        { name: 'agent', image: 'r/agent:1' },
+      ],
+    },
     status: {
       phase,
       containerStatuses: [
@@ -37,7 +55,12 @@ describe('delete pod', () => {
   it('GameStatefulSet pod: one DELETE with the uid precondition; comes back under the same name', () => {
     const { plan } = ok(planDeletePod('shanghai', pod({ kind: 'GameStatefulSet', name: 'game-1' })));
     expect(plan.action).toBe('delete-pod');
-    expect(plan.primary).toEqual({ cluster: 'shanghai', type: expect.objectContaining({ resource: 'pods', group: '' }), namespace: 'zone-101', name: 'game-1-2' });
+    expect(plan.primary).toEqual({
+      cluster: 'shanghai',
+      type: expect.objectContaining({ resource: 'pods', group: '' }),
+      namespace: 'zone-101',
+      name: 'game-1-2',
+    });
     expect(plan.preconditions).toEqual({ resourceVersion: '77', uid: 'pod-uid-1' });
     expect(plan.steps).toEqual([
       {
@@ -57,7 +80,9 @@ describe('delete pod', () => {
   });
 
   it('GameDeployment / ReplicaSet pod: a new pod with a new name; the grace period goes into DeleteOptions', () => {
-    const { plan } = ok(planDeletePod('shanghai', pod({ kind: 'ReplicaSet', name: 'auth-2-7f9', apiVersion: 'apps/v1' }), { gracePeriodSeconds: 5 }));
+    const { plan } = ok(
+      planDeletePod('shanghai', pod({ kind: 'ReplicaSet', name: 'auth-2-7f9', apiVersion: 'apps/v1' }), { gracePeriodSeconds: 5 }),
+    );
     expect(plan.details).toEqual(['ReplicaSet/auth-2-7f9 replaces it with a new pod (a new name)', 'grace period 5s']);
     expect(plan.steps[0].body).toEqual({ preconditions: { uid: 'pod-uid-1' }, gracePeriodSeconds: 5 });
   });
@@ -119,8 +144,34 @@ describe('shell', () => {
   });
 
   it('a configured command and another container', () => {
-    const { plan } = ok(planShell('nanjing', pod(), 'agent', ['ssh', 'jump', 'kubectl', '--context={context}', 'exec', '-it', '{pod}', '-c', '{container}', '--', 'bash']));
-    expect(plan.exec?.command).toEqual(['ssh', 'jump', 'kubectl', '--context=nanjing', 'exec', '-it', 'game-1-2', '-c', 'agent', '--', 'bash']);
+    const { plan } = ok(
+      planShell('nanjing', pod(), 'agent', [
+        'ssh',
+        'jump',
+        'kubectl',
+        '--context={context}',
+        'exec',
+        '-it',
+        '{pod}',
+        '-c',
+        '{container}',
+        '--',
+        'bash',
+      ]),
+    );
+    expect(plan.exec?.command).toEqual([
+      'ssh',
+      'jump',
+      'kubectl',
+      '--context=nanjing',
+      'exec',
+      '-it',
+      'game-1-2',
+      '-c',
+      'agent',
+      '--',
+      'bash',
+    ]);
   });
 
   it('refuses an unknown container and a pod that is not Running', () => {

@@ -22,7 +22,12 @@ describe('restart: the template annotation (kubectl rollout restart)', () => {
     const p = planned(deploy());
     expect(p.action).toBe('restart');
     expect(p.steps).toHaveLength(1);
-    expect(p.steps[0].target).toEqual({ cluster: 'shanghai', type: expect.objectContaining({ resource: 'deployments' }), namespace: 'zone-101', name: 'auth-2' });
+    expect(p.steps[0].target).toEqual({
+      cluster: 'shanghai',
+      type: expect.objectContaining({ resource: 'deployments' }),
+      namespace: 'zone-101',
+      name: 'auth-2',
+    });
     expect(p.steps[0].patchType).toBe('json');
     expect(p.steps[0].body).toEqual([
       { op: 'test', path: '/metadata/resourceVersion', value: '10' },
@@ -101,7 +106,10 @@ describe('restart: Argo Rollouts and Kruise', () => {
   it('Kruise Rollout: refused, naming the workload to restart', () => {
     const r = restart(kruise());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(/^cannot restart KruiseRollout .* a Kruise Rollout has no pods of its own: restart the workload it drives \(\w+\/[\w-]+\)$/);
+    if (!r.ok)
+      expect(r.reason).toMatch(
+        /^cannot restart KruiseRollout .* a Kruise Rollout has no pods of its own: restart the workload it drives \(\w+\/[\w-]+\)$/,
+      );
   });
 });
 
@@ -113,7 +121,7 @@ describe('restart below owners', () => {
     expect(r).toEqual({
       ok: false,
       reason:
-        'cannot restart Deployment zone-101/auth-2 on shanghai: kubefed FederatedDeployment zone-101/auth-2 propagates the template to this cluster and would put it back on the next propagation from the host cluster (within seconds), rolling the pods a second time: restart it on the kubefed host (the Federated object\'s template)',
+        "cannot restart Deployment zone-101/auth-2 on shanghai: kubefed FederatedDeployment zone-101/auth-2 propagates the template to this cluster and would put it back on the next propagation from the host cluster (within seconds), rolling the pods a second time: restart it on the kubefed host (the Federated object's template)",
     });
   });
 
@@ -129,9 +137,13 @@ describe('restart below owners', () => {
     const d = deploy();
     d.metadata.labels = { ...d.metadata.labels, 'app.kubernetes.io/managed-by': 'Helm' };
     d.metadata.annotations = { ...d.metadata.annotations, 'meta.helm.sh/release-name': 'auth' };
-    expect(planned(d).warnings).toEqual(['Helm release zone-101/auth: the next helm upgrade drops the annotation (and rolls the pods again)']);
+    expect(planned(d).warnings).toEqual([
+      'Helm release zone-101/auth: the next helm upgrade drops the annotation (and rolls the pods again)',
+    ]);
     const g = gstsInPlace();
-    g.metadata.ownerReferences = [{ apiVersion: 'apps.example.com/v1alpha1', kind: 'GameZone', name: 'zone101', uid: 'gz', controller: true }];
+    g.metadata.ownerReferences = [
+      { apiVersion: 'apps.example.com/v1alpha1', kind: 'GameZone', name: 'zone101', uid: 'gz', controller: true },
+    ];
     expect(planned(g).details).toContain('GameZone zone-101/zone101 sets only the image and the replicas: the annotation stays');
   });
 });

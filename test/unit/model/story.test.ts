@@ -26,10 +26,18 @@ describe('story events', () => {
       'shanghai',
       [
         ev('a', 'GameStatefulSet', 'game-1', 'w1', '2026-12-03T10:00:01Z', { reason: 'SuccessfulCreate' }),
-        ev('b', 'Pod', 'game-1-0', 'p1', '2026-12-03T10:00:05Z', { type: 'Warning', reason: 'BackOff', count: 4, message: 'db password=hunter2 refused' }),
+        ev('b', 'Pod', 'game-1-0', 'p1', '2026-12-03T10:00:05Z', {
+          type: 'Warning',
+          reason: 'BackOff',
+          count: 4,
+          message: 'db password=hunter2 refused',
+        }),
         ev('c', 'Pod', 'game-1-7', 'gone', '2026-12-03T10:00:03Z', { reason: 'Killing' }),
         ev('d', 'Pod', 'db-1-0', 'other', '2026-12-03T10:00:09Z'),
-        ev('e', 'GameStatefulSet', 'game-1', 'old-uid-but-same-name', '2026-12-03T09:00:00Z', { series: { count: 3, lastObservedTime: '2026-12-03T10:00:02Z' }, lastTimestamp: undefined }),
+        ev('e', 'GameStatefulSet', 'game-1', 'old-uid-but-same-name', '2026-12-03T09:00:00Z', {
+          series: { count: 3, lastObservedTime: '2026-12-03T10:00:02Z' },
+          lastTimestamp: undefined,
+        }),
       ],
       objs,
     );
