@@ -29,7 +29,8 @@ export function storyTarget(args: string[], command: string): LogTarget {
     if (t.type === 'selector') throw new UsageError(`${command}: a target is required`);
     return t;
   } catch (e) {
-    if (e instanceof TargetError) throw new UsageError(e.message);
+    // The logs forms without the selector one: a story is of one object.
+    if (e instanceof TargetError) throw new UsageError(e.message.replace('zone/ID, or -l SELECTOR', 'or zone/ID'));
     throw e;
   }
 }
