@@ -1,6 +1,6 @@
 // What the action commands print after a run: the ActionResult document (-o json) and the text lines.
 import type { ExecuteResult } from '../source/actions/execute.js';
-import type { PlannedAction } from '../source/actions/service.js';
+import type { PlannedAction, PlannedBase } from '../source/actions/service.js';
 import { maskObject } from '../source/model/mask.js';
 import type { Streams } from './action-io.js';
 
@@ -31,7 +31,7 @@ export function resultDocument(p: PlannedAction, res: ExecuteResult): Record<str
   return out;
 }
 
-export function printResult(io: Streams, p: PlannedAction, res: ExecuteResult): void {
+export function printResult(io: Streams, p: PlannedBase, res: ExecuteResult): void {
   if (res.dryRun) {
     io.stdout.write('Dry run: the server accepted these writes (dryRun=All); nothing was changed:\n');
     for (const w of res.writes)

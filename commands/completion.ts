@@ -76,7 +76,23 @@ export interface CommandTable {
 }
 
 /** Commands whose words after the command are KIND/NAME targets of the live cluster. */
-const TARGETED = new Set(['approve', 'reject', 'skip-hook', 'retry-hooks', 'hold', 'release', 'hotupdate', 'logs']);
+const TARGETED = new Set([
+  'approve',
+  'reject',
+  'skip-hook',
+  'retry-hooks',
+  'hold',
+  'release',
+  'hotupdate',
+  'restart',
+  'logs',
+  'describe',
+  'events',
+]);
+/** Commands whose target is a pod (pod/NAME), and those that also take pods besides workloads. */
+const POD_ONLY = new Set(['delete', 'shell']);
+const POD_TOO = new Set(['logs', 'describe', 'events']);
+const POD_TYPE = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true } as const;
 
 /** The candidates for the last word of `words` (the words after `zonectl`, the last one being typed). */
 export async function complete(words: string[], table: CommandTable): Promise<string[]> {
@@ -88,11 +104,19 @@ export async function complete(words: string[], table: CommandTable): Promise<st
   if (cur.startsWith('-')) return flagsIn(await table.helpOf(command));
   if (!command) return [...table.names, 'completion', 'version'];
   if (command === 'completion') return Object.keys(SCRIPTS);
-  if (!TARGETED.has(command)) return [];
+  const pods = POD_ONLY.has(command) || POD_TOO.has(command);
+  if (!TARGETED.has(command) && !pods) return [];
   const slash = cur.indexOf('/');
   if (slash < 0)
-    return WORKLOAD_SPECS.flatMap((s) => s.aliases.filter((a, i) => i === 0 || (cur && a.startsWith(cur))).map((a) => `${a}/`));
+    return [
+      ...(pods ? ['pod/'] : []),
+      ...(POD_ONLY.has(command)
+        ? []
+        : WORKLOAD_SPECS.flatMap((s) => s.aliases.filter((a, i) => i === 0 || (cur && a.startsWith(cur))).map((a) => `${a}/`))),
+    ];
   const alias = cur.slice(0, slash);
+  if (pods && /^(pod|pods|po)$/i.test(alias)) return (await live(before, POD_TYPE)).map((n) => `${alias}/${n}`);
+  if (POD_ONLY.has(command)) return [];
   const spec = WORKLOAD_SPECS.find((s) => s.aliases.includes(alias.toLowerCase()));
   if (!spec) return [];
   const names = await live(before, spec.type);

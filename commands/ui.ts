@@ -82,6 +82,7 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
       readOnly: globalReadOnly({ flag: flags.readonly, config: session.config }) !== undefined,
       actions: ports.actions,
       logs: ports.logs,
+      story: ports.story,
       diff: ports.diff,
     });
   } finally {

@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   alerts: () => import('../commands/alerts.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
+  describe: () => import('../commands/describe.js'),
+  events: () => import('../commands/events.js'),
   approve: () => import('../commands/approve.js'),
   reject: () => import('../commands/reject.js'),
   'skip-hook': () => import('../commands/skip-hook.js'),
@@ -25,6 +27,9 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   hold: () => import('../commands/hold.js'),
   release: () => import('../commands/release.js'),
   hotupdate: () => import('../commands/hotupdate.js'),
+  restart: () => import('../commands/restart.js'),
+  delete: () => import('../commands/delete.js'),
+  shell: () => import('../commands/shell.js'),
   demo: () => import('../commands/demo.js'),
   completion: () => import('../commands/completion.js'),
   ui: () => import('../commands/ui.js'),
@@ -77,7 +82,12 @@ Usage
   zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
   zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
+  zonectl restart KIND/NAME     restart a workload's pods the way its controller supports
+  zonectl delete pod/NAME      delete a pod; its controller recreates it (the plan says how)
+  zonectl shell pod/NAME       kubectl exec -it ... -- sh in the pod, after access review and audit
   zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
+  zonectl describe TARGET      summary of a pod, workload or zone: state, pods, owners, Events (-o yaml)
+  zonectl events TARGET        Events of a pod, a workload with its pods and HookRuns, or a zone
   zonectl version              version, commit, build date and runtime
   zonectl completion SHELL     bash/zsh/fish completion (commands, flags, contexts, live names)
 

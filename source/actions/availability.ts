@@ -3,6 +3,7 @@
 // (a probe plan: nothing is sent) and its Plan.access is reviewed, so the key is checked against the
 // very writes the action would make.
 import { planAction } from '../kinds/plans.js';
+import { workloadSpec } from '../kinds/registry.js';
 import { isKubeError } from '../kube/errors.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { ActionAvailability } from '../model/types.js';
@@ -19,7 +20,11 @@ export interface AvailabilityContext {
 }
 
 export function availability(loaded: Loaded, ctx: AvailabilityContext): Promise<ActionAvailability[]> {
-  return Promise.all(loaded.info.rollout.actions.map((a) => verdict(a, loaded, ctx)));
+  // Restart is the kind's capability (its RestartSpec), not a rollout state: the planner says why not.
+  const restart: ActionAvailability = workloadSpec(loaded.info.kind)?.restart
+    ? { action: 'restart', possible: true }
+    : { action: 'restart', possible: false, reason: `zonectl knows no restart for ${loaded.info.kind}` };
+  return Promise.all([...loaded.info.rollout.actions, restart].map((a) => verdict(a, loaded, ctx)));
 }
 
 async function verdict(a: ActionAvailability, loaded: Loaded, ctx: AvailabilityContext): Promise<ActionAvailability> {

@@ -9,6 +9,9 @@ const VERB: Record<string, string> = {
   hotupdate: 'Hot-update',
   hold: 'Hold',
   release: 'Release',
+  restart: 'Restart',
+  'delete-pod': 'Delete',
+  shell: 'Open a shell in',
 };
 
 export interface CardContext {
@@ -24,11 +27,11 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   const out = [`${VERB[plan.action] ?? plan.action} ${c.kind}/${c.name}${ctx.dryRun ? ' (dry run)' : ''}`];
   out.push(...row('cluster', `${c.cluster}${ctx.protectedContext ? ' (protected)' : ''}`));
   out.push(...row('namespace', c.namespace));
-  out.push(...row('workload', `${c.kind}/${c.name}`));
-  out.push(...row('owner', c.owner));
+  out.push(...row(c.kind === 'Pod' ? 'pod' : 'workload', `${c.kind}/${c.name}`));
+  out.push(...row(c.kind === 'Pod' ? 'controller' : 'owner', c.owner));
   out.push(...row('revision', c.revision));
   out.push(...row('step', c.step));
-  out.push(...row('updated', c.percentUpdated));
+  out.push(...row(c.kind === 'Pod' ? 'state' : 'updated', c.percentUpdated));
   (c.images ?? []).forEach((im, i) => out.push(...row(i === 0 ? 'images' : '', `${im.container}: ${im.from} -> ${im.to}`)));
   out.push(...row('hook', c.hook));
   out.push(...row('acting as', ctx.user));
@@ -36,13 +39,20 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   out.push('Plan:');
   out.push(`  ${plan.summary}`);
   for (const d of plan.details) out.push(`  ${d}`);
-  out.push('Writes:');
+  out.push(plan.steps.length ? 'Writes:' : 'Writes: none');
   for (const s of plan.steps) {
     const t = s.target;
+    if (s.verb === 'delete') {
+      out.push(
+        `  DELETE ${t.type.resource}${t.type.group ? `.${t.type.group}` : ''} ${t.namespace}/${t.name}${s.describe ? `: ${s.describe}` : ''}`,
+      );
+      continue;
+    }
     out.push(
       `  PATCH ${t.type.resource}${t.type.group ? `.${t.type.group}` : ''}${s.subresource ? `/${s.subresource}` : ''} ${t.namespace}/${t.name} (${s.patchType === 'json' ? 'JSON patch' : 'merge patch'})${s.describe ? `: ${s.describe}` : ''}`,
     );
   }
+  if (plan.exec) out.push('Runs (the console is suspended until it exits):', `  ${plan.exec.command.join(' ')}`);
   if (plan.warnings.length) {
     out.push('Warnings:');
     for (const w of plan.warnings) out.push(`  ! ${w}`);

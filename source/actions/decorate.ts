@@ -3,6 +3,7 @@
 // annotation carried by the same patch.
 import type { PlanPatchType } from '../kinds/plan/types.js';
 import { isRecord } from '../kinds/shared/read-util.js';
+import type { KubeObject } from '../kube/object.js';
 
 export interface JsonPatchOp {
   op: string;
@@ -116,4 +117,15 @@ export function writeOutcome(patchType: PlanPatchType, body: unknown, now: unkno
   const tests = ops.filter((o) => o.op === 'test');
   if (!there.some(Boolean) && tests.every((o) => JSON.stringify(pointerGet(now, o.path)) === JSON.stringify(o.value))) return 'not-applied';
   return 'unknown';
+}
+
+/** A delete step's body: the DeleteOptions fields zonectl sends. */
+export type DeleteBody = { preconditions?: { uid?: string; resourceVersion?: string }; gracePeriodSeconds?: number };
+
+/** After a lost delete response: the object seen still there, not deleting = not applied; gone or replaced = applied. */
+export function deleteOutcome(body: DeleteBody, now: KubeObject | undefined): 'applied' | 'not-applied' | 'unknown' {
+  const uid = body.preconditions?.uid;
+  if (!uid) return 'unknown';
+  if (now && now.metadata.uid === uid && !now.metadata.deletionTimestamp) return 'not-applied';
+  return 'applied';
 }

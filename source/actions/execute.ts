@@ -20,7 +20,7 @@ import {
   RELEASE_ANNOTATION,
   releaseValue,
 } from './audit.js';
-import { decorateBody, writeOutcome } from './decorate.js';
+import { decorateBody, type DeleteBody, deleteOutcome, writeOutcome } from './decorate.js';
 import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
 import { KINDS } from '../kinds/registry.js';
@@ -87,13 +87,13 @@ function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
 export function auditStepIndex(plan: Plan): number {
   for (let i = plan.steps.length - 1; i >= 0; i--) {
     const s = plan.steps[i];
-    if (!s.subresource && sameTarget(s.target, plan.primary)) return i;
+    if (!s.subresource && !s.verb && sameTarget(s.target, plan.primary)) return i;
   }
   return -1;
 }
 
 function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
-  if (!plan.steps.length) throw new Error(`plan "${plan.summary}" has no writes`);
+  if (!plan.steps.length && !plan.exec) throw new Error(`plan "${plan.summary}" has no writes`);
   if (plan.primary.cluster !== client.context)
     throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);
   for (const t of plan.steps.map((s) => s.target)) {
@@ -161,14 +161,17 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
   let primaryAfter: KubeObject | undefined = objects.get(targetKey(plan.primary));
   const total = plan.steps.length + (annotation && carrier < 0 ? 1 : 0);
   const send = async (
-    step: Pick<PlanStep, 'target' | 'subresource' | 'patchType' | 'describe'>,
+    step: Pick<PlanStep, 'target' | 'subresource' | 'patchType' | 'describe' | 'verb'>,
     body: unknown,
     extra: Partial<WriteRecord> = {},
   ) => {
     const t = step.target;
     let out: KubeObject;
     try {
-      out = await clientOf(t.cluster).patch(t.type, t.namespace, t.name, step.patchType, body, { subresource: step.subresource, dryRun });
+      out =
+        step.verb === 'delete'
+          ? await clientOf(t.cluster).delete(t.type, t.namespace, t.name, { ...(body as DeleteBody), dryRun })
+          : await clientOf(t.cluster).patch(t.type, t.namespace, t.name, step.patchType, body, { subresource: step.subresource, dryRun });
     } catch (caught) {
       if (!isKubeError(caught)) throw caught;
       let e: KubeError = caught;
@@ -179,10 +182,11 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
         const now = await clientOf(t.cluster)
           .get(t.type, t.namespace, t.name)
           .catch(() => undefined);
-        const verdict = now ? writeOutcome(step.patchType, body, now) : 'unknown';
-        if (verdict === 'applied' && now) {
+        const verdict =
+          step.verb === 'delete' ? deleteOutcome(body as DeleteBody, now) : now ? writeOutcome(step.patchType, body, now) : 'unknown';
+        if (verdict === 'applied' && (now || step.verb === 'delete')) {
           lostResponses.push(`${targetLabel(t)}: the response was lost (${e.message}); a re-read shows the write applied`);
-          out = now;
+          out = now ?? objects.get(targetKey(t))!;
         } else if (verdict === 'not-applied')
           throw partialWriteError(
             new KubeError(e.kind, e.cluster, `${e.message}; a re-read shows ${targetLabel(t)} unchanged: not applied`, e.status, e.reason),
@@ -225,7 +229,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     const key = targetKey(t);
     // A dry run persists nothing, so the next write must still name the stored resourceVersion.
     if (!dryRun && out.metadata?.resourceVersion) rv.set(key, out.metadata.resourceVersion);
-    if (sameTarget(t, plan.primary)) primaryAfter = out;
+    if (sameTarget(t, plan.primary) && step.verb !== 'delete') primaryAfter = out;
     objects.set(key, dryRun ? objects.get(key)! : out);
     const rec: WriteRecord = { target: t, patchType: step.patchType, describe: step.describe, body, ...extra };
     if (step.subresource) rec.subresource = step.subresource;
@@ -268,6 +272,11 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
         rv.set(key, fresh.metadata.resourceVersion ?? '');
       }
       const cur = objects.get(key)!;
+      if (s.verb === 'delete') {
+        // No annotation and no resourceVersion on a delete: its uid precondition says "the object seen".
+        await send(s, s.body);
+        continue;
+      }
       const body = decorateBody(s.patchType, s.body, {
         resourceVersion: rv.get(key),
         // The fresh read in verify() re-checked what the operator decided on (generation, step, revision,
@@ -280,7 +289,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
       await send(s, body);
     }
     // (4) status-only (or other-object) plans: the annotation goes on the primary in its own merge patch.
-    if (annotation && carrier < 0) {
+    if (annotation && carrier < 0 && !plan.noAnnotation) {
       const body = { metadata: { annotations: Object.fromEntries(notes(annotation).map((n) => [n.key, n.value])) } };
       await send({ target: plan.primary, patchType: 'merge', describe: `annotation ${AUDIT_ANNOTATION}` }, body, { audit: true });
     }

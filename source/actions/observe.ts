@@ -26,6 +26,7 @@ export function readWorkloadObject(
 
 export interface Observed extends PreconditionFields {
   resourceVersion: string;
+  uid?: string;
   generation?: number;
   /** zonectl's hold annotation is on the object now. */
   held?: boolean;
@@ -41,6 +42,7 @@ export function observe(cluster: string, type: ResourceType, obj: KubeObject): O
     ...fields,
   };
   if (typeof obj.metadata.generation === 'number') out.generation = obj.metadata.generation;
+  if (obj.metadata.uid) out.uid = obj.metadata.uid;
   return out;
 }
 
@@ -59,7 +61,9 @@ export function compareObserved(pre: PlanPreconditions, now: Observed, isHookRun
   }
   // The spec the operator decided on: its generation when the object has one (status writes by the
   // controller do not count), else any change at all.
-  if (pre.generation !== undefined && now.generation !== undefined) {
+  if (pre.uid !== undefined) {
+    if (now.uid !== pre.uid) changes.push(`replaced since it was read (uid ${pre.uid} -> ${now.uid ?? 'none'}): someone else acted`);
+  } else if (pre.generation !== undefined && now.generation !== undefined) {
     if (now.generation !== pre.generation)
       changes.push(`spec changed (generation ${pre.generation} -> ${now.generation}): someone else acted`);
   } else if (now.resourceVersion !== pre.resourceVersion) {

@@ -10,7 +10,18 @@ import { readOnlyWhy } from '../config/read-only.js';
 import { Refusal } from '../errors.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { type KubeObject, pathSegmentProblem } from '../kube/object.js';
-import type { ActionAvailability, ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
+import { DEFAULT_SHELL, planDeletePod, planShell } from '../kinds/pod-actions.js';
+import { pod } from '../kinds/pod.js';
+import type {
+  ActionAvailability,
+  ActionInput,
+  ActionName,
+  ActionTarget,
+  PodActionInput,
+  PodActionName,
+  PodTarget,
+  WorkloadInfo,
+} from '../model/types.js';
 import { type AccessCache, accessCache } from './access.js';
 import { availability } from './availability.js';
 import { cardLines } from './card.js';
@@ -36,6 +47,21 @@ export interface ActionServiceOptions {
   now?: () => number;
   /** The kubefed host context: a federated workload's change is written to its Federated<Kind> there. */
   kubefedHost?: string;
+}
+
+/** What run() needs of any plan the service made (a workload's or a pod's). */
+export interface PlannedBase {
+  target: { cluster: string; namespace: string; name: string; kind: string };
+  plan: Plan;
+  user: string;
+  card: string[];
+  confirmName?: string;
+  reason?: string;
+}
+
+/** A pod action's plan (delete-pod, shell). */
+export interface PlannedPodAction extends PlannedBase {
+  target: PodTarget & { kind: 'Pod' };
 }
 
 /** A plan as the service made it: what the front end shows, confirms and hands back to run(). */
@@ -130,8 +156,42 @@ export class ActionService {
     return out;
   }
 
+  /**
+   * Reads the pod fresh and plans a pod action: delete-pod (its controller recreates it) or shell (the
+   * front end runs plan.exec.command once run() has passed the checks and written the audit).
+   */
+  async planPod(
+    t: PodTarget,
+    action: PodActionName,
+    input: PodActionInput = {},
+    opts: { dryRun?: boolean; shell?: readonly string[] } = {},
+  ): Promise<PlannedPodAction> {
+    this.refuseReadOnly(t.cluster);
+    checkTarget({ ...t, kind: 'Pod' });
+    if (input.gracePeriodSeconds !== undefined && (!Number.isInteger(input.gracePeriodSeconds) || input.gracePeriodSeconds < 0))
+      throw new Refusal('usage', t.cluster, `${t.cluster}: grace period: expected a whole number of seconds >= 0`);
+    const client = this.o.client(t.cluster);
+    const user = await whoAmI(client);
+    const obj = await client.get(pod.type, t.namespace, t.name);
+    const planned =
+      action === 'delete-pod'
+        ? planDeletePod(t.cluster, obj, input.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: input.gracePeriodSeconds } : {})
+        : planShell(t.cluster, obj, input.container, opts.shell ?? DEFAULT_SHELL);
+    if (!planned.ok) throw new Refusal('not-possible', t.cluster, `${t.cluster}: ${planned.reason}`);
+    const prot = this.isProtected(t.cluster);
+    const out: PlannedPodAction = {
+      target: { ...t, kind: 'Pod' },
+      plan: planned.plan,
+      user,
+      card: cardLines(planned.plan, { user, reason: input.reason, protectedContext: prot, dryRun: opts.dryRun }),
+    };
+    if (prot) out.confirmName = t.name;
+    if (input.reason) out.reason = input.reason;
+    return out;
+  }
+
   /** Executes a confirmed plan: read-only, --force, access review, preconditions, writes, audit. */
-  async run(p: PlannedAction, opts: RunOptions): Promise<ExecuteResult> {
+  async run(p: PlannedBase, opts: RunOptions): Promise<ExecuteResult> {
     const cluster = p.target.cluster;
     const dryRun = opts.dryRun === true;
     const ro = this.readOnly(cluster);
@@ -189,7 +249,7 @@ export class ActionService {
  * A name or namespace that would not stay one segment of the request path ("..", ".", "/", "%",
  * empty) is refused before any request: URL normalisation would otherwise act on another object.
  */
-function checkTarget(t: ActionTarget): void {
+function checkTarget(t: Pick<ActionTarget, 'cluster' | 'namespace' | 'name'> & { kind: string }): void {
   for (const [what, v] of [
     ['namespace', t.namespace],
     ['name', t.name],

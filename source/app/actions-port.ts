@@ -6,18 +6,18 @@
 import { randomBytes } from 'node:crypto';
 import { batchCard, planBatch, targetName, type Outcome, type TargetResult } from '../actions/batch.js';
 import { runRelease } from '../actions/release.js';
-import { ActionService, type PlannedAction } from '../actions/service.js';
+import { ActionService, type PlannedBase } from '../actions/service.js';
 import type { AccessCache } from '../actions/access.js';
 import type { Config } from '../config/config.js';
 import { isExpected, Refusal } from '../errors.js';
 import type { Fleet } from '../fleet/fleet.js';
-import type { ActionAvailability, ActionInput, ActionName, ActionTarget } from '../model/types.js';
-import type { ActionResult, ActionsPort, PlanView, RunOptions } from '../ports/actions.js';
+import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionName } from '../model/types.js';
+import type { ActionResult, ActionsPort, ConsoleTarget, PlanView, RunOptions } from '../ports/actions.js';
 
 export interface ConsoleActionsOptions {
   fleet: Fleet;
   /** Read-only mode and protected contexts. */
-  config: Pick<Config, 'readOnly' | 'file' | 'contexts'>;
+  config: Pick<Config, 'readOnly' | 'file' | 'contexts' | 'shell'>;
   /** The --readonly flag. */
   readOnlyFlag?: boolean;
   access?: AccessCache;
@@ -36,7 +36,7 @@ export interface BatchPlan {
   items: TargetResult[];
 }
 
-export type ConsolePlan = PlannedAction | BatchPlan;
+export type ConsolePlan = PlannedBase | BatchPlan;
 
 const isBatch = (p: ConsolePlan): p is BatchPlan => 'items' in p;
 
@@ -56,8 +56,11 @@ export function batchResultLine(action: ActionName, batch: string, results: read
 
 export class ConsoleActions implements ActionsPort<ConsolePlan> {
   readonly service: ActionService;
+  /** The shell command (config shell:), {namespace} {pod} {container} {context} filled in by the planner. */
+  private readonly shell?: readonly string[];
 
   constructor(o: ConsoleActionsOptions) {
+    if (o.config.shell) this.shell = o.config.shell;
     this.service = new ActionService({
       client: (cluster) => {
         const m = o.fleet.member(cluster);
@@ -77,8 +80,13 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     return this.service.available(t);
   }
 
-  async plan(t: ActionTarget, action: ActionName, input: ActionInput = {}): Promise<PlanView<PlannedAction>> {
-    const p = await this.service.plan(t, action, input);
+  async plan(t: ConsoleTarget, action: ActionName, input: ActionInput = {}): Promise<PlanView<PlannedBase>> {
+    const p =
+      t.kind === 'Pod'
+        ? await this.service.planPod(t, action as PodActionName, input.reason !== undefined ? { reason: input.reason } : {}, {
+            shell: this.shell,
+          })
+        : await this.service.plan(t, action, input);
     return { summary: p.card, plan: p, ...(p.confirmName ? { confirmName: p.confirmName } : {}) };
   }
 
@@ -134,6 +142,8 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     try {
       const res = await this.service.run(p, { confirmed: 'asked', ...reason });
       const warn = res.warnings.length ? ` (${res.warnings.join('; ')})` : '';
+      // A shell: checked and audited; the console now runs the command on its terminal.
+      if (p.plan.exec) return { ok: true, message: `${p.plan.summary}: audited${warn}`, exec: p.plan.exec.command };
       return { ok: true, message: `${p.plan.summary}: done${warn}` };
     } catch (e) {
       if (isExpected(e)) return { ok: false, message: e.oneLine() };

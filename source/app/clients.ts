@@ -37,6 +37,9 @@ export class UnusableClient implements ClusterClient {
   listAll() {
     return this.fail();
   }
+  delete() {
+    return this.fail();
+  }
   patch() {
     return this.fail();
   }

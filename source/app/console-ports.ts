@@ -7,6 +7,7 @@ import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
 import type { DiffReport } from '../model/diff-report.js';
 import type { DiffPort } from '../ports/diff.js';
 import type { LogsPort } from '../ports/logs.js';
+import type { StoryPort } from '../ports/story.js';
 import type { Session } from './session.js';
 
 export interface ConsolePortsOptions {
@@ -25,6 +26,7 @@ export interface ConsolePortsOptions {
 export interface ConsolePorts {
   actions: ConsoleActions;
   logs: LogsPort;
+  story: StoryPort;
   /** Absent when neither the flags nor the config file name a repo. */
   diff?: DiffPort;
   /** Releases what the ports hold (the diff engine's clients); the session is closed by its owner. */
@@ -32,7 +34,11 @@ export interface ConsolePorts {
 }
 
 export async function consolePorts(session: Session, o: ConsolePortsOptions = {}): Promise<ConsolePorts> {
-  const [{ ConsoleActions }, { ConsoleLogs }] = await Promise.all([import('./actions-port.js'), import('./logs-port.js')]);
+  const [{ ConsoleActions }, { ConsoleLogs }, { ConsoleStory }] = await Promise.all([
+    import('./actions-port.js'),
+    import('./logs-port.js'),
+    import('./story-port.js'),
+  ]);
   const source = o.diff ?? session.config.diff;
   const diff = source
     ? lazyDiffPort(
@@ -56,6 +62,7 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
       saveDir: o.logsDir,
       informers: session.fleet.informers,
     }),
+    story: new ConsoleStory({ members: session.fleet.members, zoneLabel: session.config.zoneLabel, gameZone: session.config.gameZone }),
     diff,
     close: () => diff?.close(),
   };

@@ -37,6 +37,11 @@ export interface Config {
   waves: Record<string, string>;
   /** When a condition becomes an alert (`alerts:`, see config/alerts.ts). */
   alerts: AlertThresholds;
+  /**
+   * The shell command (`zonectl shell`, the console's S) as argv, with {namespace} {pod} {container}
+   * {context} filled in; default kubectl exec -it ... -- sh (kinds/pod-actions.ts DEFAULT_SHELL).
+   */
+  shell?: string[];
 }
 
 export class ConfigError extends InputError {}
@@ -107,6 +112,7 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
     'diff',
     'waves',
     'alerts',
+    'shell',
   ]);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
@@ -139,6 +145,11 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   if (r.theme !== undefined) {
     if (typeof r.theme !== 'string') throw bad('theme', 'a theme name');
     cfg.theme = r.theme;
+  }
+  if (r.shell !== undefined) {
+    if (!Array.isArray(r.shell) || !r.shell.length || r.shell.some((x) => typeof x !== 'string' || !x))
+      throw bad('shell', 'a command as a list of words, e.g. [kubectl, exec, -it, -n, "{namespace}", "{pod}", --, bash]');
+    cfg.shell = r.shell as string[];
   }
   if (r.zoneLabel !== undefined) {
     if (typeof r.zoneLabel !== 'string' || !r.zoneLabel) throw bad('zoneLabel', 'a label key');

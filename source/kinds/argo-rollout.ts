@@ -11,6 +11,7 @@ import { planArgo } from './rollouts/argo-plans.js';
 import { workloadPreconditions } from './shared/observe.js';
 import { observed } from './plan/wait.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+import { argoRestart } from './plan/restart-effects.js';
 
 declare module '../model/types.js' {
   interface WorkloadKinds {
@@ -190,6 +191,7 @@ export const argoRollout: WorkloadSpec<'Rollout'> = {
   plan: (intent, input) => planArgo(argoRollout, intent, input),
   // With a workloadRef, hot update and the approve card act on the workload it drives.
   prefetch: { workloadRef: true },
+  restart: { how: 'restart-at', effect: argoRestart },
   preconditions: workloadPreconditions(readArgoRollout),
   wait: {
     // Abort: the controller scales the canary down and reports the rollout aborted (Degraded).

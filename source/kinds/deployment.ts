@@ -10,6 +10,7 @@ import type { ResourceType } from '../kube/object.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+import { deploymentRestart } from './plan/restart-effects.js';
 
 declare module '../model/types.js' {
   interface WorkloadKinds {
@@ -110,6 +111,7 @@ export const deployment: WorkloadSpec<'Deployment'> = {
   // Its own plans restore nothing: no reject.
   prefetch: {},
   revisions: REPLICA_SETS,
+  restart: { how: 'template-annotation', template: '/spec/template', effect: deploymentRestart },
   preconditions: workloadPreconditions(readDeployment),
   // Pods belong to its ReplicaSets, named <deployment>-<hash>.
   pods: { ownedBy: (ctrl, name) => ctrl.kind === 'ReplicaSet' && ctrl.name.startsWith(`${name}-`) },

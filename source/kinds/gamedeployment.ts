@@ -10,6 +10,7 @@ import { controllerRevision } from './controllerrevision.js';
 import type { ReadContext } from './shared/context.js';
 import { workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+import { bkbcsRestart } from './plan/restart-effects.js';
 
 declare module '../model/types.js' {
   interface WorkloadKinds {
@@ -31,6 +32,7 @@ export const gameDeployment: WorkloadSpec<'GameDeployment'> = {
   read: readGameDeployment,
   plan: (intent, input) => planBkbcs(gameDeployment, intent, input),
   prefetch: { hookRuns: true, revisions: true },
+  restart: { how: 'template-annotation', template: '/spec/template', effect: bkbcsRestart },
   revisions: controllerRevision.type,
   preconditions: workloadPreconditions(readGameDeployment),
   pods: {},

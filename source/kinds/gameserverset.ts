@@ -32,6 +32,7 @@ import { guard, isRecord, optBool, optIntOrString, optNumber, optString, resolve
 import { workloadPreconditions } from './shared/observe.js';
 import { can, cannot, invalidWorkload, respectHold, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+import { gameServerSetRestart } from './plan/restart-effects.js';
 
 declare module '../model/types.js' {
   interface WorkloadKinds {
@@ -250,6 +251,7 @@ export const gameServerSet: WorkloadSpec<'GameServerSet'> = {
   read: readGameServerSet,
   plan: planGameServerSet,
   prefetch: {},
+  restart: { how: 'template-annotation', template: TEMPLATE, effect: gameServerSetRestart },
   preconditions: workloadPreconditions(readGameServerSet),
   pods: {
     selector: (o) => (o.metadata.name ? `${OWNER_LABEL}=${o.metadata.name}` : undefined),

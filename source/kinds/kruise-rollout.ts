@@ -163,6 +163,11 @@ export const kruiseRollout: WorkloadSpec<'KruiseRollout'> = {
   plan: (intent, input) => planKruise(kruiseRollout, intent, input),
   // Reject and hot update act on the workload it drives.
   prefetch: { workloadRef: true },
+  restart: {
+    how: 'refuse',
+    why: (w) =>
+      `a Kruise Rollout has no pods of its own: restart the workload it drives${w.workloadRef ? ` (${w.workloadRef.kind.toLowerCase()}/${w.workloadRef.name})` : ''}`,
+  },
   preconditions: workloadPreconditions(readKruiseRollout, rawKruiseFields),
   drivesWorkload: true,
 };

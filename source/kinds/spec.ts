@@ -66,6 +66,31 @@ export interface PodOwnership {
   readonly note?: (labels: Readonly<Record<string, string>>) => string | undefined;
 }
 
+/**
+ * How the kind's controller restarts its pods (`zonectl restart`, the console's R): the one place a
+ * kind says it. 'template-annotation' = `kubectl rollout restart`: the pod template annotation
+ * kubectl.kubernetes.io/restartedAt, which the controller rolls out per its update strategy;
+ * 'restart-at' = Argo Rollouts' spec.restartAt (pods restarted in place of a new revision).
+ */
+export type RestartSpec =
+  | {
+      readonly how: 'template-annotation';
+      /** JSON pointer of the pod template ('/spec/template'; OKG GameServerSet '/spec/gameServerTemplate'). */
+      readonly template: string;
+      /** What the controller then does with the pods, and caveats, for this object's strategy. */
+      readonly effect: (w: WorkloadInfo, obj: KubeObject) => RestartEffect;
+    }
+  | { readonly how: 'restart-at'; readonly effect: (w: WorkloadInfo, obj: KubeObject) => RestartEffect }
+  | { readonly how: 'refuse'; readonly why: (w: WorkloadInfo) => string };
+
+export interface RestartEffect {
+  /** One line for the plan: "pods are recreated one at a time, highest ordinal first, each keeps its name". */
+  line: string;
+  warnings?: string[];
+  /** A warning that the restart may do nothing, or much more than asked: --force with --yes. */
+  requiresForce?: boolean;
+}
+
 /** The --wait target of an action on this kind, when it differs from the shared one (plan/wait.ts). */
 export type WaitTargetFor = (plan: Plan, before: WorkloadInfo) => WaitTarget;
 
@@ -92,6 +117,8 @@ export interface WorkloadSpec<K extends WorkloadKind = WorkloadKind> extends Spe
   readonly drivesWorkload?: boolean;
   /** Hot update's partition option applies (--partition, --one-pod-first). */
   readonly partition?: boolean;
+  /** How its pods are restarted (plan/restart.ts); absent: the kind cannot be restarted. */
+  readonly restart?: RestartSpec;
   /** --wait targets that differ from the shared ones, per action. */
   readonly wait?: Partial<Record<ActionName, WaitTargetFor>>;
 }

@@ -10,6 +10,7 @@ import { controllerRevision } from './controllerrevision.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
+import { statefulSetRestart } from './plan/restart-effects.js';
 
 declare module '../model/types.js' {
   interface WorkloadKinds {
@@ -105,6 +106,7 @@ export const statefulSet: WorkloadSpec<'StatefulSet'> = {
   read: readStatefulSet,
   plan: (intent, input) => planNative(statefulSet, intent, input),
   prefetch: { revisions: true },
+  restart: { how: 'template-annotation', template: '/spec/template', effect: statefulSetRestart },
   revisions: controllerRevision.type,
   preconditions: workloadPreconditions(readStatefulSet),
   pods: {},

@@ -50,6 +50,17 @@ export interface ClusterClient {
   ): Promise<KubeObject>;
   create(t: ResourceType, namespace: string | undefined, obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>;
   /**
+   * Delete one object (DeleteOptions in the body: preconditions on its uid / resourceVersion, so a
+   * pod recreated under the same name is not deleted again). Resolves with what the server returned
+   * (the object, or a Status).
+   */
+  delete(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    opts?: { dryRun?: boolean; preconditions?: { uid?: string; resourceVersion?: string }; gracePeriodSeconds?: number },
+  ): Promise<KubeObject>;
+  /**
    * Open a watch. Calls onEvent per event; resolves when the stream ends (server timeout, close);
    * rejects with KubeError on HTTP errors (410 -> kind 'Gone'). Abort with the signal.
    */

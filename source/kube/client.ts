@@ -309,6 +309,23 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
+  async delete(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    opts: { dryRun?: boolean; preconditions?: { uid?: string; resourceVersion?: string }; gracePeriodSeconds?: number } = {},
+  ): Promise<KubeObject> {
+    const body: Record<string, unknown> = { apiVersion: 'v1', kind: 'DeleteOptions' };
+    if (opts.preconditions) body.preconditions = opts.preconditions;
+    if (opts.gracePeriodSeconds !== undefined) body.gracePeriodSeconds = opts.gracePeriodSeconds;
+    return this.request<KubeObject>({
+      method: 'DELETE',
+      path: this.path(t, { namespace, name }, true),
+      query: { dryRun: opts.dryRun ? 'All' : undefined },
+      body,
+    });
+  }
+
   async watch(
     t: ResourceType,
     opts: ListWatchOptions & {

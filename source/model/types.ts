@@ -89,7 +89,10 @@ export type RolloutPhase =
   | 'failed' // hook failed and not paused, FailedUpdate, Argo Degraded/aborted
   | 'invalid';
 
-export type ActionName = 'approve' | 'reject' | 'skip-hook' | 'retry-hooks' | 'hotupdate' | 'hold' | 'release';
+export type ActionName = 'approve' | 'reject' | 'skip-hook' | 'retry-hooks' | 'hotupdate' | 'hold' | 'release' | 'restart' | PodActionName;
+
+/** Actions on one pod (issue 12): delete it (its controller recreates it), open a shell in it. */
+export type PodActionName = 'delete-pod' | 'shell';
 
 export interface ActionAvailability {
   action: ActionName;
@@ -105,6 +108,27 @@ export interface ActionTarget {
   kind: WorkloadKind;
   namespace: string;
   name: string;
+}
+
+/** The pod a pod action (delete-pod, shell) is for. */
+export interface PodTarget {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+/** A pod as the target of a console action (the overlays carry workload and pod targets alike). */
+export interface PodActionTarget extends PodTarget {
+  kind: 'Pod';
+}
+
+/** What the operator enters for a pod action. */
+export interface PodActionInput {
+  /** shell: the container (default: the pod's first). */
+  container?: string;
+  /** delete-pod: seconds the pod gets to stop (default: the pod's own terminationGracePeriodSeconds). */
+  gracePeriodSeconds?: number;
+  reason?: string;
 }
 
 /** What the operator enters for an action: hot update fields and the audit reason. */

@@ -247,6 +247,8 @@ export function buildDemoWorld(opts: WorldOptions = {}): DemoWorld {
   // the stories: new versions rolled out to the chosen services
   for (const t of triggers) t();
   advance(BOOTSTRAP_MS - BOOT_SETTLE_MS, 500);
+  // The world is built: from now on the controllers record Events as real ones do.
+  for (const rt of runtimes()) rt.recordEvents = true;
 
   const logs = new SimLogSource({ stores: (name) => stores.get(name), clock, lineIntervalMs: opts.lineIntervalMs });
   let stopped = false;

@@ -9,8 +9,8 @@ import type { ActionTarget } from '../ports/actions.js';
 import type { CommandId } from './keymap.js';
 import { KEYMAP } from './keymap.js';
 
-export type ActionCommand = 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold';
-export const ACTION_COMMANDS: readonly ActionCommand[] = ['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold'];
+export type ActionCommand = 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold' | 'restart';
+export const ACTION_COMMANDS: readonly ActionCommand[] = ['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold', 'restart'];
 
 export function isActionCommand(id: CommandId): id is ActionCommand {
   return (ACTION_COMMANDS as readonly string[]).includes(id);

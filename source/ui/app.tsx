@@ -29,6 +29,8 @@ import { VIEWS } from './views/registry.js';
 import { withActionLines } from './views/rollout-actions.js';
 import { DiffView } from './views/DiffView.js';
 import { LogView } from './views/LogView.js';
+import { StoryView } from './views/StoryView.js';
+import type { StoryPort } from '../ports/story.js';
 import type { BuildContext, ListViewId } from './views/types.js';
 
 export interface AppProps {
@@ -43,6 +45,10 @@ export interface AppProps {
   /** Git-vs-live source for `:diff` / 5; without it they show `diffHint` (how to configure one). */
   diff?: DiffPort;
   diffHint?: string;
+  /** Describe / YAML / Events of the selected object (d, y, e); without it the keys say so. */
+  story?: StoryPort;
+  /** Runs a command on the terminal with the console suspended (a shell); resolves its exit code. */
+  runExternal?: (argv: readonly string[]) => number;
   /** Fixed terminal size (tests); otherwise the real window size, following resizes. */
   size?: { columns: number; rows: number };
   /** Clock for ages/timers (tests pin it). */
@@ -57,6 +63,7 @@ export interface AppProps {
 // The panels re-render only when their own props change, not on every snapshot the console receives.
 const LogPanel = memo(LogView);
 const DiffPanel = memo(DiffView);
+const StoryPanel = memo(StoryView);
 
 export function App(props: AppProps) {
   const views = props.views ?? VIEWS;
@@ -107,7 +114,7 @@ export function App(props: AppProps) {
   const items = screen.kind === 'list' ? screen.rows : lines;
   const offset = visibleOffset(ui.offset, Math.max(0, sel), m.bodyHeight, items.length);
 
-  const runEffects = useActionRunner(props.actions, update);
+  const runEffects = useActionRunner(props.actions, update, props.runExternal);
   const panel = state.panel;
   const panelFollower = usePanelFollower(props.logs, panel, update);
   const closeThisPanel = useCallback(() => {
@@ -119,6 +126,11 @@ export function App(props: AppProps) {
     () => (props.logs ? () => views.logChoice(frame.view, frame.key, sel >= 0 ? items[sel] : undefined, snap) : undefined),
     [props.logs, views, frame.view, frame.key, sel, items, snap],
   );
+  // d / y / e and the pod keys act on the same selection as `l`: a zone, a workload or a pod line.
+  const storyEnv = useMemo(
+    () => (props.story ? () => views.logChoice(frame.view, frame.key, sel >= 0 ? items[sel] : undefined, snap) : undefined),
+    [props.story, views, frame.view, frame.key, sel, items, snap],
+  );
   const diffEnv = useMemo(() => ({ available: props.diff !== undefined, hint: props.diffHint ?? DIFF_HINT }), [props.diff, props.diffHint]);
   const env: KeyEnv = {
     views,
@@ -128,6 +140,7 @@ export function App(props: AppProps) {
     actions: act.active ? { keys: act.keys, selected: act.selected, marked: act.marked } : undefined,
     logs: logsEnv,
     diff: diffEnv,
+    story: storyEnv,
   };
   useConsoleKeys({ env, update, runEffects, panelOpen: panel !== undefined, onExit: props.onExit });
 
@@ -143,6 +156,18 @@ export function App(props: AppProps) {
         onClose={closeThisPanel}
       />
     ) : null;
+  } else if (panel?.kind === 'story' && props.story) {
+    body = (
+      <StoryPanel
+        key={panel.id}
+        port={props.story}
+        req={panel.req}
+        tab={panel.tab}
+        width={width}
+        height={m.panelHeight}
+        onClose={closeThisPanel}
+      />
+    );
   } else if (panel?.kind === 'diff' && props.diff) {
     body = <DiffPanel key={panel.id} port={props.diff} width={width} height={m.panelHeight} onClose={closeThisPanel} />;
   } else {

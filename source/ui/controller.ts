@@ -5,7 +5,7 @@ import { isActionCommand } from './action-keys.js';
 import { complete, parseCommand } from './commands.js';
 import type { Scope } from './keymap.js';
 import { lookup } from './keymap.js';
-import type { Motion, UiState } from './state.js';
+import type { Motion, StoryTab, UiState } from './state.js';
 import { back, currentUi, initialListUi, move, openPanel, push, selectedIndex, switchRoot, top, withUi } from './state.js';
 import type { ViewRegistry } from './views/registry.js';
 import type { DrillTarget, ListViewId, LogChoice } from './views/types.js';
@@ -29,6 +29,8 @@ export interface KeyEnv {
   logs?: () => LogChoice;
   /** The diff view has a source; otherwise `:diff` / 5 show this hint. */
   diff?: { available: boolean; hint: string };
+  /** The selected zone, workload or pod for d / y / e and the pod keys; undefined = no story port. */
+  story?: () => LogChoice;
 }
 
 /** Shown by `:diff` when the console was started without a diff source. */
@@ -140,6 +142,33 @@ function openLogs(state: UiState, env: KeyEnv): UiState {
   return openPanel(state, { kind: 'logs', req: c.req });
 }
 
+const STORY_TABS: Record<string, StoryTab> = { describe: 'describe', yaml: 'yaml', events: 'events' };
+
+/** The selected object for `what` (d / y / e, pod keys), its reason reworded from the log choice's. */
+function storyChoice(env: KeyEnv, what: string): LogChoice {
+  if (!env.story) return { ok: false, reason: `${what}: not available in this console` };
+  const c = env.story();
+  return c.ok ? c : { ok: false, reason: c.reason.replace(/^logs:/, `${what}:`) };
+}
+
+function openStory(state: UiState, env: KeyEnv, tab: StoryTab): UiState {
+  if (state.help) return state;
+  const c = storyChoice(env, tab);
+  if (!c.ok) return flash(state, c.reason);
+  return openPanel(state, { kind: 'story', req: c.req, tab });
+}
+
+/** ctrl+k / S on a pod line: plan the pod action (the card, the confirmation, then the run). */
+function podAction(state: UiState, env: KeyEnv, action: 'delete-pod' | 'shell', label: string): KeyResult {
+  if (state.help) return { state };
+  const c = storyChoice(env, label);
+  if (!c.ok) return { state: flash(state, c.reason) };
+  if (c.req.target.type !== 'pod')
+    return { state: flash(state, `${label}: select a pod line (open a zone or a rollout, then move to a pod)`) };
+  const target = { cluster: c.req.cluster, namespace: c.req.namespace, name: c.req.target.name, kind: 'Pod' as const };
+  return startAction(state, action, target, { containers: [], replicas: 0 });
+}
+
 /** The mark keys on a list whose rows are workloads (marks.ts); undefined for any other key. */
 function markKey(state: UiState, id: string, env: KeyEnv): UiState | undefined {
   if (env.screen.kind !== 'list') return undefined;
@@ -223,6 +252,14 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: openDiff(state, env) };
     case 'logs':
       return { state: openLogs(state, env) };
+    case 'describe':
+    case 'yaml':
+    case 'events':
+      return { state: openStory(state, env, STORY_TABS[b.id]!) };
+    case 'delete-pod':
+      return podAction(state, env, 'delete-pod', 'delete pod');
+    case 'shell':
+      return podAction(state, env, 'shell', 'shell');
     case 'cluster-next': {
       const order: Array<string | null> = [null, ...env.clusters];
       const i = order.indexOf(state.cluster);

@@ -65,4 +65,16 @@ export const PANEL_BINDINGS: readonly Binding[] = [
   { id: 'pgdn', keys: ['pgdn', 'ctrl+f'], label: 'page down', help: 'Page down', scope: 'diff-object' },
   { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the top', scope: 'diff-object' },
   { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the end', scope: 'diff-object' },
+  // The story panel (d / y / e on a zone, workload or pod): one scrollable text, three tabs.
+  { id: 'describe', keys: ['d'], label: 'tab', help: 'Show the describe summary', scope: 'story-panel', footer: 1 },
+  { id: 'yaml', keys: ['y'], label: 'yaml', help: 'Show the YAML (masked)', scope: 'story-panel', footer: 1 },
+  { id: 'events', keys: ['e'], label: 'events', help: 'Show the Events (live)', scope: 'story-panel', footer: 1 },
+  { id: 'up', keys: ['up', 'k'], label: 'scroll', help: 'Scroll up', scope: 'story-panel', footer: 2 },
+  { id: 'down', keys: ['down', 'j'], label: 'scroll', help: 'Scroll down', scope: 'story-panel', footer: 2 },
+  { id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'page up', help: 'Page up', scope: 'story-panel' },
+  { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d', ' '], label: 'page down', help: 'Page down', scope: 'story-panel' },
+  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the top', scope: 'story-panel' },
+  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the end', scope: 'story-panel' },
+  { id: 'refresh', keys: ['r'], label: 'reload', help: 'Read the object again', scope: 'story-panel', footer: 3 },
+  { id: 'back', keys: ['esc', 'q'], label: 'close', help: 'Close the panel', scope: 'story-panel', footer: 4 },
 ];

@@ -44,6 +44,12 @@ export type CommandId =
   | 'close'
   | 'refresh'
   | 'show-synced'
+  | 'restart'
+  | 'describe'
+  | 'yaml'
+  | 'events'
+  | 'delete-pod'
+  | 'shell'
   /** Switch to a list view (one binding per view, from the registry). */
   | `view:${string}`;
 
@@ -65,7 +71,8 @@ export type Scope =
   | 'form'
   | 'log-panel'
   | 'diff-list'
-  | 'diff-object';
+  | 'diff-object'
+  | 'story-panel';
 
 export interface Binding {
   id: CommandId;

@@ -97,6 +97,38 @@ export const KEYMAP: readonly Binding[] = [
     footer: 5,
   },
   { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
+  {
+    id: 'restart',
+    keys: ['R'],
+    label: 'restart',
+    help: 'Restart the pods the way the controller supports (restartedAt annotation; Argo: restartAt)',
+    scope: 'rollout-actions',
+  },
+  // The selected object's story (k9s keys where it has them: d describe, y YAML) and the pod actions:
+  // on a zone, a workload or a pod line (Zones and Rollouts lists and details).
+  { id: 'describe', keys: ['d'], label: 'describe', help: 'Describe the selected zone, workload or pod (a panel)', scope: 'logs' },
+  { id: 'yaml', keys: ['y'], label: 'yaml', help: 'YAML of the selected object (secrets masked)', scope: 'logs' },
+  {
+    id: 'events',
+    keys: ['e'],
+    label: 'events',
+    help: 'Events of the selected object, its pods and HookRuns (a zone: all its workloads), live',
+    scope: 'logs',
+  },
+  {
+    id: 'delete-pod',
+    keys: ['ctrl+k'],
+    label: 'delete pod',
+    help: 'Delete the selected pod line (its controller recreates it; the card says how)',
+    scope: 'logs',
+  },
+  {
+    id: 'shell',
+    keys: ['S'],
+    label: 'shell',
+    help: 'Shell in the selected pod line: kubectl exec -it ... -- sh, the console suspended until it exits',
+    scope: 'logs',
+  },
   // Marks (k9s keys where it has them): with rows marked, every action key above acts on the marked rows
   // the list shows — one batch card, one confirmation. In a detail the keys act on its own workload.
   { id: 'mark', keys: [' '], label: 'mark', help: 'Mark the row (or unmark it) and move down', scope: 'marks', footer: 10.5 },
@@ -158,6 +190,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   'log-panel': 'Log view (l)',
   'diff-list': 'Diff view (:diff, 5): the report',
   'diff-object': "Diff view: one object's diff",
+  'story-panel': 'Describe / YAML / Events panel (d, y, e)',
 };
 
 /** Normalizes an Ink key event to a key name used by the keymap. */

@@ -2,7 +2,7 @@
 // the confirmation card, plus the effects a key can ask for. Shapes only, so the UI state (state.ts)
 // and the transitions on overlays (overlay.ts) both build on them without importing each other.
 import type { ActionName, ContainerImage } from '../model/types.js';
-import type { ActionInput, ActionTarget, PlanView } from '../ports/actions.js';
+import type { ActionInput, ActionTarget, ConsoleTarget, PlanView } from '../ports/actions.js';
 import type { Token } from './theme/theme.js';
 import type { ListViewId } from './views/types.js';
 
@@ -41,7 +41,7 @@ export interface FormOverlay {
 export interface PlanningOverlay {
   kind: 'planning';
   id: number;
-  target: ActionTarget;
+  target: ConsoleTarget;
   batch?: MarkedTargets;
   action: ActionName;
   title: string;
@@ -54,7 +54,7 @@ export type ConfirmFocus = 'none' | 'name' | 'reason';
 export interface ConfirmOverlay {
   kind: 'confirm';
   id: number;
-  target: ActionTarget;
+  target: ConsoleTarget;
   batch?: MarkedTargets;
   action: ActionName;
   title: string;
@@ -73,11 +73,11 @@ export type Effect =
   | {
       kind: 'plan';
       id: number;
-      target: ActionTarget;
+      target: ConsoleTarget;
       action: ActionName;
       input?: ActionInput;
       label: string;
       /** A batch: plan the action on all of these (the card is the batch's). */
       targets?: ActionTarget[];
     }
-  | { kind: 'run'; id: number; target: ActionTarget; plan: unknown; reason?: string; label: string };
+  | { kind: 'run'; id: number; target: ConsoleTarget; plan: unknown; reason?: string; label: string };

@@ -3,7 +3,7 @@
 // App to hand to the actions port. Results come back through the *Done / *Failed transitions, which
 // ignore answers for an overlay that was cancelled meanwhile (ids).
 import type { ActionName, ContainerImage } from '../model/types.js';
-import type { ActionInput, ActionResult, ActionTarget, PlanView } from '../ports/actions.js';
+import type { ActionInput, ActionResult, ConsoleTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
 import { clearListMarks } from './marks.js';
 import type { ConfirmFocus, ConfirmOverlay, Effect, FormField, FormOverlay, MarkedTargets, Overlay } from './overlay-types.js';
@@ -27,6 +27,9 @@ const VERBS: Record<ActionName, string> = {
   'skip-hook': 'Skip the step hook of',
   hold: 'Hold',
   release: 'Release',
+  restart: 'Restart',
+  'delete-pod': 'Delete pod',
+  shell: 'Open a shell in',
 };
 
 /** The title line's last crumb while an overlay is open. */
@@ -38,14 +41,17 @@ export const SHORT_TITLES: Record<ActionName, string> = {
   'skip-hook': 'Skip hook',
   hold: 'Hold',
   release: 'Release',
+  restart: 'Restart',
+  'delete-pod': 'Delete pod',
+  shell: 'Shell',
 };
 
-export function actionTitle(action: ActionName, t: ActionTarget): string {
+export function actionTitle(action: ActionName, t: ConsoleTarget): string {
   return `${VERBS[action]} ${t.kind}/${t.name}`;
 }
 
 /** Short label for the "working" and result lines: "approve GameStatefulSet/game-1 on shanghai". */
-export function actionLabel(action: ActionName, t: ActionTarget): string {
+export function actionLabel(action: ActionName, t: ConsoleTarget): string {
   return `${action} ${t.kind}/${t.name} on ${t.cluster}`;
 }
 
@@ -59,9 +65,9 @@ export function batchLabel(action: ActionName, n: number): string {
   return `${action} ${n} marked workload${n === 1 ? '' : 's'}`;
 }
 
-const titleOf = (action: ActionName, target: ActionTarget, batch?: MarkedTargets) =>
+const titleOf = (action: ActionName, target: ConsoleTarget, batch?: MarkedTargets) =>
   batch ? batchTitle(action, batch.targets.length) : actionTitle(action, target);
-const labelOf = (action: ActionName, target: ActionTarget, batch?: MarkedTargets) =>
+const labelOf = (action: ActionName, target: ConsoleTarget, batch?: MarkedTargets) =>
   batch ? batchLabel(action, batch.targets.length) : actionLabel(action, target);
 
 /** One line for an error that came back from the port: always names the cluster. */
@@ -86,7 +92,7 @@ const cut = (s: string) => [...s].slice(0, -1).join('');
 export function startAction(
   state: UiState,
   action: ActionName,
-  target: ActionTarget,
+  target: ConsoleTarget,
   o: { containers: ContainerImage[]; replicas: number; caveat?: string; batch?: MarkedTargets },
 ): OverlayKeyResult {
   const id = state.nextId;
@@ -94,7 +100,7 @@ export function startAction(
   const batch = o.batch ? { batch: o.batch } : {};
   const title = titleOf(action, target, o.batch);
   if (action === 'hotupdate') {
-    if (o.containers.length === 0)
+    if (o.containers.length === 0 || target.kind === 'Pod')
       return {
         state: {
           ...next,
@@ -124,7 +130,7 @@ export function startAction(
   };
 }
 
-function planEffect(id: number, target: ActionTarget, action: ActionName, input: ActionInput | undefined, batch?: MarkedTargets): Effect {
+function planEffect(id: number, target: ConsoleTarget, action: ActionName, input: ActionInput | undefined, batch?: MarkedTargets): Effect {
   return {
     kind: 'plan',
     id,

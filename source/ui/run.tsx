@@ -9,6 +9,8 @@ import type { SnapshotSource } from '../store/types.js';
 import type { DiffPort } from '../ports/diff.js';
 import type { ActionsPort } from '../ports/actions.js';
 import type { LogsPort } from '../ports/logs.js';
+import type { StoryPort } from '../ports/story.js';
+import { spawnSync } from 'node:child_process';
 import { bugReport } from '../source-map-stack.js';
 import { App } from './app.js';
 import type { Theme } from './theme/theme.js';
@@ -20,6 +22,8 @@ export interface ConsoleOptions {
   actions?: ActionsPort;
   /** Follows and saves logs for `l` (source/app/logs-port.ts). */
   logs?: LogsPort;
+  /** Describe / YAML / Events of the selected object (d, y, e). */
+  story?: StoryPort;
   /** Git-vs-live source for `:diff`; without it `:diff` shows `diffHint`. */
   diff?: DiffPort;
   diffHint?: string;
@@ -50,7 +54,9 @@ export const CONSOLE_RENDER_OPTIONS = {
 } as const;
 
 const SHOW_CURSOR = '\u001B[?25h';
+const HIDE_CURSOR = '\u001B[?25l';
 const LEAVE_ALT_SCREEN = '\u001B[?1049l';
+const ENTER_ALT_SCREEN = '\u001B[?1049h';
 /** Cursor to the top-left corner, erase to the end of the screen. */
 const HOME_AND_ERASE_DOWN = '\u001B[1;1H\u001B[J';
 /** A resize is redrawn whole once the window has kept its size this long (a drag sends many). */
@@ -141,11 +147,41 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   ] as const;
   if (handle) for (const [event, fn] of listeners) process.on(event, fn);
 
+  const stdin = opts.stdin ?? process.stdin;
+  /**
+   * A shell (S on a pod line): the console hands the terminal over and takes it back, as k9s does.
+   * The main screen and the cursor come back, raw mode goes off, and the command runs synchronously with
+   * the terminal as its stdio: Node reads no key meanwhile, so every keystroke is the command's. (The
+   * watches pause with the event loop and catch up, or re-list, afterwards.) Then the alternate screen
+   * returns and the console is drawn whole, as after a resize.
+   */
+  const runExternal = (argv: readonly string[]): number => {
+    const raw = stdin.isTTY === true && stdin.isRaw;
+    stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    if (raw) stdin.setRawMode(false);
+    let code: number;
+    try {
+      const r = spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit' });
+      code = r.error ? 127 : (r.status ?? 128);
+      if (r.error) stdout.write(`zonectl: could not run ${argv[0]}: ${r.error.message}\n`);
+    } finally {
+      if (raw) stdin.setRawMode(true);
+      stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+      if (!finished && instance) {
+        instance.clear();
+        stdout.write(HOME_AND_ERASE_DOWN);
+        instance.rerender(app());
+      }
+    }
+    return code;
+  };
   const app = () =>
     createElement(App, {
       source: opts.source,
       actions: opts.actions,
       logs: opts.logs,
+      story: opts.story,
+      runExternal,
       diff: opts.diff,
       diffHint: opts.diffHint,
       theme,
@@ -162,7 +198,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
   try {
     instance = render(app(), {
       stdout,
-      stdin: opts.stdin ?? process.stdin,
+      stdin,
       stderr: opts.stderr ?? process.stderr,
       ...CONSOLE_RENDER_OPTIONS,
       interactive,

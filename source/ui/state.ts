@@ -33,9 +33,15 @@ export type Mode = 'normal' | 'filter' | 'command';
  * A full-screen view in front of the stack that handles its own keys (under the header and the
  * breadcrumbs): the log view of a zone / workload / pod, or the Git-vs-live diff. Esc / q close it.
  */
-export type Panel = { kind: 'logs'; id: number; req: LogRequest } | { kind: 'diff'; id: number };
+/** The story panel's tabs (d, y, e). */
+export type StoryTab = 'describe' | 'yaml' | 'events';
 
-export const PANEL_TITLES: Record<Panel['kind'], string> = { logs: 'logs', diff: 'diff' };
+export type Panel =
+  | { kind: 'logs'; id: number; req: LogRequest }
+  | { kind: 'diff'; id: number }
+  | { kind: 'story'; id: number; req: LogRequest; tab: StoryTab };
+
+export const PANEL_TITLES: Record<Panel['kind'], string> = { logs: 'logs', diff: 'diff', story: 'story' };
 
 export interface UiState {
   /** stack[0] is a list view; detail views are pushed on top (Esc pops). */
@@ -113,8 +119,16 @@ export function push(s: UiState, view: ViewId, key: string, title: string): UiSt
 }
 
 /** Opens a panel (a new id each time, so its view and follower are new). */
-export function openPanel(s: UiState, p: { kind: 'logs'; req: LogRequest } | { kind: 'diff' }): UiState {
-  const panel: Panel = p.kind === 'logs' ? { kind: 'logs', id: s.nextId, req: p.req } : { kind: 'diff', id: s.nextId };
+export function openPanel(
+  s: UiState,
+  p: { kind: 'logs'; req: LogRequest } | { kind: 'diff' } | { kind: 'story'; req: LogRequest; tab: StoryTab },
+): UiState {
+  const panel: Panel =
+    p.kind === 'logs'
+      ? { kind: 'logs', id: s.nextId, req: p.req }
+      : p.kind === 'story'
+        ? { kind: 'story', id: s.nextId, req: p.req, tab: p.tab }
+        : { kind: 'diff', id: s.nextId };
   return { ...s, panel, help: null, mode: 'normal', input: '', nextId: s.nextId + 1 };
 }
 

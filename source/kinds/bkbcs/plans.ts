@@ -256,5 +256,7 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
       const body = mergeBody(rv, nest(path, value), { annotations: releaseAnnotation() });
       return ok(base(body, 'merge', [head('release'), value === null ? `remove ${path}` : `restore ${path} = ${value}`, `at ${stage(w)}`]));
     }
+    case 'restart':
+      return deny(`cannot restart ${what(w)}: planned by plan/restart.ts`);
   }
 }

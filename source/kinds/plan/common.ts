@@ -18,7 +18,8 @@ export type Intent =
       /** bk-bcs / StatefulSet: partition to set with the image. */ partition?: number;
     }
   | { action: 'hold' }
-  | { action: 'release' };
+  | { action: 'release' }
+  | { action: 'restart' };
 
 /** The kind a planner plans for, from its KindSpec: model name, wire type and reader. */
 export interface PlannedKind<K extends WorkloadKind = WorkloadKind> {

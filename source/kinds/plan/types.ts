@@ -15,6 +15,8 @@ export interface PlanTarget {
 
 export interface PlanStep {
   target: PlanTarget;
+  /** 'delete': a DELETE of the target with `body` as its DeleteOptions (patchType unused); default a PATCH. */
+  verb?: 'delete';
   /** e.g. 'status' for the status subresource. */
   subresource?: string;
   patchType: PlanPatchType;
@@ -40,6 +42,11 @@ export interface PlanPreconditions {
   generation?: number;
   /** zonectl's hold was on the object as seen (a hold set since then refuses approve / hot update). */
   held?: boolean;
+  /**
+   * The object's uid as seen, for objects with no generation whose status changes all the time (pods):
+   * the same object must still be there; its resourceVersion is not compared.
+   */
+  uid?: string;
 }
 
 /** Facts for the approval card (seed 000), shown before confirming. */
@@ -73,6 +80,13 @@ export interface Plan {
   warnings: string[];
   /** Warnings that require explicit confirmation even with --yes unless --force is given. */
   requiresForce?: boolean;
+  /**
+   * The audit trail has no annotation on the primary (a pod about to be deleted, a shell that writes
+   * nothing): the Event on it and the local log line record the action.
+   */
+  noAnnotation?: true;
+  /** A shell: the front end runs this after the executor's checks and audit (kubectl exec -it ...). */
+  exec?: { container: string; command: string[] };
   /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */
   access: Array<{
     verb: string;

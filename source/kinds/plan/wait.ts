@@ -107,5 +107,21 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
         describe: 'the controller to observe the change',
         reached: (i) => observed(i) && i.resourceVersion !== before.resourceVersion,
       };
+    case 'restart':
+      // A template annotation makes a new revision; Argo's restartAt keeps it (its pods are replaced in
+      // place of the same revision): then the controller having seen the change and settled is the sign.
+      return {
+        describe: 'the restarted pods to be updated and ready',
+        failed: failedMessage,
+        reached: (i) =>
+          observed(i) &&
+          i.resourceVersion !== before.resourceVersion &&
+          (i.rollout.updateRevision === undefined || i.rollout.updateRevision !== b.updateRevision) &&
+          settled(i),
+      };
+    case 'delete-pod':
+    case 'shell':
+      // Pod actions are followed by the front end (the pod's replacement, the shell's exit), not here.
+      return { describe: 'the action to finish', reached: () => true };
   }
 }

@@ -122,5 +122,7 @@ export function planArgo(k: PlannedKind, intent: Intent, input: PlanInput): Plan
         [head('release'), 'set spec.paused = false', at],
         [],
       );
+    case 'restart':
+      return deny(`cannot restart ${what(w)}: planned by plan/restart.ts`);
   }
 }

@@ -107,6 +107,8 @@ export class ControllerRuntime {
   reconciles = 0;
   /** Scheduler hook set by the kubelet: node for a new pod. */
   nodeFor?: (podName: string) => string;
+  /** Controllers record Events (controllers/events.ts): off while a world is built, on once it is live. */
+  recordEvents = false;
 
   constructor(
     readonly store: SimStore,

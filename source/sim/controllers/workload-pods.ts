@@ -7,6 +7,7 @@ import { flat, stableJson } from '../rand.js';
 import { T, LABEL_GD_INSTANCE, LABEL_REVISION_HASH, LABEL_STS_POD_NAME, clone, trailingNumber } from './kinds.js';
 import { currentPartition, intOrPercent, replicasOf, type WorkloadKindName } from './canary.js';
 import { INPLACE_READY, isRunningAndReady, newPod, podCondition, recomputeReady, revisionTemplate, setCondition } from './template.js';
+import { recordEvent } from './events.js';
 import { createPodHookRun, hookCompleted, podHookRunName, POD_HOOK, type PodHookKind } from './hooks.js';
 
 export const ANN_INPLACE_STATE = 'inplace-update-state';
@@ -63,6 +64,30 @@ export class PodSyncer {
 
   private now(): string {
     return this.rt.clock.iso();
+  }
+
+  private createPod(w: KubeObject, pod: KubeObject): void {
+    this.rt.store.create(T.pod, pod);
+    recordEvent(
+      this.rt,
+      w,
+      'Normal',
+      'SuccessfulCreate',
+      `create Pod ${pod.metadata.name} in ${w.kind} ${w.metadata.name} successful`,
+      `${w.kind?.toLowerCase()}-controller`,
+    );
+  }
+
+  private deletePod(w: KubeObject, pod: KubeObject): void {
+    this.rt.store.delete(T.pod, pod.metadata.namespace, pod.metadata.name!);
+    recordEvent(
+      this.rt,
+      w,
+      'Normal',
+      'SuccessfulDelete',
+      `delete Pod ${pod.metadata.name} in ${w.kind} ${w.metadata.name} successful`,
+      `${w.kind?.toLowerCase()}-controller`,
+    );
   }
 
   /** Drop hook conditions of pods that are gone. */
@@ -141,14 +166,14 @@ export class PodSyncer {
         if (!parallel && [...byOrdinal.entries()].some(([o, p]) => o < i && !isRunningAndReady(p))) break;
         const rev = this.targetRevisionForNew(input, i, updated);
         const name = flat(`${w.metadata.name}-${i}`);
-        store.create(T.pod, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_STS_POD_NAME]: name }, now, this.nodeFor(name)));
+        this.createPod(w, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_STS_POD_NAME]: name }, now, this.nodeFor(name)));
         changed = true;
         if (!parallel) break;
       }
       const extra = pods.filter((p) => ordinalOf(p) >= replicas || reserve.has(ordinalOf(p))).sort((a, b) => ordinalOf(b) - ordinalOf(a));
       for (const p of parallel ? extra : extra.slice(0, 1)) {
         if (this.podHook(input, 'preDelete', p)) {
-          store.delete(T.pod, p.metadata.namespace, p.metadata.name!);
+          this.deletePod(w, p);
           changed = true;
         }
       }
@@ -162,7 +187,7 @@ export class PodSyncer {
         let id = this.rt.rand.id(5);
         while (store.get(T.pod, w.metadata.namespace, `${w.metadata.name}-${id}`)) id = this.rt.rand.id(5);
         const name = flat(`${w.metadata.name}-${id}`);
-        store.create(T.pod, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_GD_INSTANCE]: id }, now, this.nodeFor(name)));
+        this.createPod(w, newPod(w, this.templateFor(input, rev), rev, name, { [LABEL_GD_INSTANCE]: id }, now, this.nodeFor(name)));
         changed = true;
       }
       return changed;
@@ -176,7 +201,7 @@ export class PodSyncer {
       });
       for (const p of order.slice(0, pods.length - replicas)) {
         if (this.podHook(input, 'preDelete', p)) {
-          store.delete(T.pod, p.metadata.namespace, p.metadata.name!);
+          this.deletePod(w, p);
           changed = true;
         } else requeue(1000);
       }
@@ -263,7 +288,7 @@ export class PodSyncer {
         budget--;
       }
       if (inPlace) this.updateInPlace(input, pod, res, requeue, strategy === 'HotPatchUpdate');
-      else if (this.podHook(input, 'preDelete', pod)) this.rt.store.delete(T.pod, pod.metadata.namespace, pod.metadata.name!);
+      else if (this.podHook(input, 'preDelete', pod)) this.deletePod(w, pod);
       else requeue(1000);
     }
   }

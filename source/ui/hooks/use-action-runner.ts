@@ -3,17 +3,27 @@
 // back as state transitions. Nothing here awaits in a render: promises settle later and update the
 // state; an answer for an overlay that was cancelled meanwhile is ignored by the transitions.
 import { useCallback, useEffect, useRef } from 'react';
-import type { ActionsPort } from '../../ports/actions.js';
+import type { ActionResult, ActionsPort } from '../../ports/actions.js';
 import { NO_PORT_REASON } from '../action-keys.js';
 import type { Effect } from '../overlay.js';
 import { failureText, planDone, planFailed, runDone } from '../overlay.js';
 import type { UiState } from '../state.js';
+
+/** A checked and audited shell: run on the terminal (the console suspended), then say how it ended. */
+function shellDone(argv: string[], runExternal: ((argv: readonly string[]) => number) | undefined): ActionResult {
+  if (!runExternal) return { ok: false, message: `shell: this console cannot hand over its terminal; run ${argv.join(' ')}` };
+  const code = runExternal(argv);
+  return code === 0
+    ? { ok: true, message: `shell closed: ${argv.join(' ')}` }
+    : { ok: false, message: `shell exited with code ${code}: ${argv.join(' ')}` };
+}
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useActionRunner(
   port: ActionsPort | undefined,
   update: (f: (s: UiState) => UiState) => void,
+  runExternal?: (argv: readonly string[]) => number,
 ): (effects: readonly Effect[]) => void {
   const mounted = useRef(true);
   useEffect(() => {
@@ -45,13 +55,17 @@ export function useActionRunner(
           );
         } else {
           port.run(e.plan, e.reason !== undefined ? { reason: e.reason } : undefined).then(
-            (r) => apply((s) => runDone(s, e.id, r)),
+            (r) => {
+              // Outside the state update: the shell runs once, with the console suspended.
+              const done = r.exec ? shellDone(r.exec, runExternal) : r;
+              apply((s) => runDone(s, e.id, done));
+            },
             (err: unknown) =>
               apply((s) => runDone(s, e.id, { ok: false, message: failureText(e.label, e.target.cluster, errorText(err)) })),
           );
         }
       }
     },
-    [port, apply],
+    [port, apply, runExternal],
   );
 }

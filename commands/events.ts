@@ -1,0 +1,54 @@
+// zonectl events TARGET: the Events of a pod, a workload (with its pods and HookRuns) or a zone (all
+// its workloads), merged across them, newest first; -o json|yaml for scripts.
+import { storyEventRows } from '../source/app/story.js';
+import { EXIT } from '../source/exit-codes.js';
+import { eventColumns } from '../source/model/columns/events.js';
+import type { EventRow } from '../source/model/story/events.js';
+import { tableColumns } from '../source/output/columns.js';
+import { renderList } from '../source/output/format.js';
+import { guarded } from './errors.js';
+import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
+import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+import { storyTarget, withStories } from './story-common.js';
+
+const HELP = `
+Usage: zonectl events <target> [flags]
+
+${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID.'])}
+The Events of the target, its pods and its HookRuns (a zone: of all its workloads), merged and
+newest first: LAST SEEN, TYPE, REASON, OBJECT, COUNT, MESSAGE (-o wide adds NAMESPACE and SOURCE).
+Messages are masked like every line zonectl writes.
+
+Flags:
+${FLEET_HELP}
+  --warnings             only Warning events
+
+A zone id without -n is looked for in every namespace. Exit codes: 0 ok (also when there are no
+Events), 2 usage or the target not found in any selected cluster, 3 some clusters failed, 4 forbidden.
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { flags, input } = parseFlags(argv, HELP, { warnings: { type: 'boolean', default: false } });
+    if (flags.output === 'name') throw new UsageError('events: -o name is not supported (table, wide, json or yaml)');
+    const target = storyTarget(input, 'events');
+    return withStories(flags, target, async (found) => {
+      const rows: EventRow[] = [];
+      for (const { story, client } of found) rows.push(...(await storyEventRows(client, story)));
+      const shown = (flags.warnings ? rows.filter((r) => r.type === 'Warning') : rows).sort((a, b) => b.last.localeCompare(a.last));
+      const text = renderList({
+        kind: 'Event',
+        rows: shown,
+        columns: tableColumns(eventColumns, { now: Date.now() }),
+        format: flags.output,
+        name: (e) => `${e.cluster}/${e.namespace}/${e.object}`,
+        toJSON: (e) => e,
+        errors: [],
+        empty: '',
+      });
+      process.stdout.write(text);
+      if (!shown.length && flags.output !== 'json' && flags.output !== 'yaml') process.stderr.write('No events found.\n');
+      return EXIT.OK;
+    });
+  });
+}

@@ -1,0 +1,144 @@
+// The front end of `zonectl delete pod/NAME` and `zonectl shell pod/NAME` over the action service:
+// flags -> plan (fresh read of the pod) -> card -> confirm -> run (read-only, access review, the uid
+// precondition, audit Event + local log) -> for a shell, the user's kubectl exec on this terminal.
+// Exit codes as every action (action-common.ts); a shell exits with the command's own code.
+import { spawnSync } from 'node:child_process';
+import { accessCache } from '../source/actions/access.js';
+import { ActionService } from '../source/actions/service.js';
+import { contextClient } from '../source/app/clients.js';
+import { loadConfig } from '../source/config/config.js';
+import { Refusal } from '../source/errors.js';
+import { EXIT } from '../source/exit-codes.js';
+import type { ClusterClient } from '../source/kube/client-api.js';
+import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
+import type { PodActionInput, PodActionName } from '../source/model/types.js';
+import { confirm, processStreams, type Streams } from './action-io.js';
+import { printResult } from './action-output.js';
+import { guarded } from './errors.js';
+import { parseFlags, UsageError } from './flags.js';
+
+export const POD_ACTION_FLAGS = {
+  reason: { type: 'string' },
+  yes: { type: 'boolean', shortFlag: 'y', default: false },
+  dryRun: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  confirm: { type: 'string' },
+  container: { type: 'string', shortFlag: 'c' },
+  gracePeriod: { type: 'number' },
+} as const;
+
+export const POD_ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
+  -n, --namespace NS     namespace (default: the context's namespace, else "default")
+  --reason TEXT          why: recorded in the Event on the pod and the local audit log
+  -y, --yes              do not ask (required when stdin is not a terminal)
+  --dry-run              print the plan (delete: sent with dryRun=All); nothing changes, no shell opens
+  --force                with --yes: accept warnings that need explicit confirmation
+  --confirm NAME         with --yes on a protected context: the pod's name
+  --kubeconfig FILE, --request-timeout MS, --readonly`;
+
+/** pod/NAME, pods/NAME, po/NAME, or "pod NAME" (kubectl's two forms). */
+export function podName(args: string[], command: string): string {
+  const [first, second, ...rest] = args;
+  let name: string | undefined;
+  if (first && /^(pod|pods|po)$/i.test(first) && second !== undefined && !rest.length) name = second;
+  else if (first && second === undefined) {
+    const m = /^(pod|pods|po)\/(.+)$/i.exec(first);
+    name = m ? m[2] : undefined;
+  }
+  if (!name || name.includes('/')) throw new UsageError(`${command}: expected pod/NAME (or pod NAME), got ${args.join(' ') || 'nothing'}`);
+  return name;
+}
+
+export function runPodAction(action: PodActionName, argv: string[], help: string, io: Streams = processStreams()): Promise<number> {
+  return guarded(async () => {
+    const { flags, input: args } = parseFlags(argv, help, POD_ACTION_FLAGS, { kubefedHostSelects: false });
+    const f = flags as typeof flags & {
+      reason?: string;
+      yes: boolean;
+      dryRun: boolean;
+      force: boolean;
+      confirm?: string;
+      container?: string;
+      gracePeriod?: number;
+    };
+    const command = action === 'delete-pod' ? 'delete' : 'shell';
+    const name = podName(args, command);
+    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(`${command}: acts on exactly one cluster: give one --context`);
+    if (f.allNamespaces) throw new UsageError(`${command}: -A does not apply; give -n NAMESPACE`);
+    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${command}: -o ${f.output} is not supported (table or json)`);
+    if (action === 'shell' && f.gracePeriod !== undefined) throw new UsageError('shell: --grace-period applies to delete');
+    if (action === 'delete-pod' && f.container !== undefined) throw new UsageError('delete: -c applies to shell');
+    if (f.gracePeriod !== undefined && (!Number.isInteger(f.gracePeriod) || f.gracePeriod < 0))
+      throw new UsageError('--grace-period: expected a whole number of seconds >= 0');
+    const input: PodActionInput = {};
+    if (f.reason !== undefined) input.reason = f.reason;
+    if (f.container !== undefined) input.container = f.container;
+    if (f.gracePeriod !== undefined) input.gracePeriodSeconds = f.gracePeriod;
+
+    const config = loadConfig();
+    const kc = loadKubeconfig(f.kubeconfig ? [f.kubeconfig] : kubeconfigFiles());
+    const context = f.context?.[0] ?? kc.current;
+    if (!context) throw new UsageError('no context selected: kubeconfig has no current-context; use --context NAME');
+    const ref = kc.contexts.find((c) => c.name === context);
+    if (!ref)
+      throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    const namespace = f.namespace ?? ref.namespace ?? 'default';
+    let client: ClusterClient | undefined;
+    const service = new ActionService({
+      client: (c) => {
+        if (c !== context) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
+        return (client ??= contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs }));
+      },
+      config,
+      readOnlyFlag: f.readonly,
+      access: accessCache,
+    });
+    // The user's own kubeconfig reaches the same context for kubectl: pass the file zonectl read.
+    const shell = [...(config.shell ?? (await import('../source/kinds/pod-actions.js')).DEFAULT_SHELL)];
+    if (f.kubeconfig && shell[0] === 'kubectl') shell.splice(1, 0, '--kubeconfig', f.kubeconfig);
+    try {
+      const planned = await service.planPod({ cluster: context, namespace, name }, action, input, { dryRun: f.dryRun, shell });
+      const json = f.output === 'json';
+      if (!json) io.stdout.write(planned.card.join('\n') + '\n');
+      if (!f.dryRun && !f.yes) {
+        if (!io.stdin.isTTY)
+          throw new Refusal(
+            'needs-confirmation',
+            context,
+            `stdin is not a terminal: add --yes to ${command} pod/${name} on ${context} without asking`,
+          );
+        const ok = await confirm(io, {
+          question: planned.plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
+          typed: planned.confirmName,
+        });
+        if (!ok) {
+          io.stderr.write('Not confirmed: nothing was changed.\n');
+          return EXIT.USAGE;
+        }
+      }
+      const res = await service.run(planned, {
+        confirmed: f.yes ? 'yes' : 'asked',
+        force: f.force,
+        dryRun: f.dryRun,
+        ...(f.confirm !== undefined ? { confirmName: f.confirm } : {}),
+      });
+      if (json)
+        io.stdout.write(
+          JSON.stringify(
+            { plan: planned.plan, dryRun: res.dryRun, by: res.by, at: res.at, event: res.eventName, warnings: res.warnings },
+            null,
+            2,
+          ) + '\n',
+        );
+      else if (action === 'delete-pod') printResult(io, planned, res);
+      if (action !== 'shell' || f.dryRun || !planned.plan.exec) return EXIT.OK;
+      // The shell: on this terminal, until it exits; its exit code is ours (as kubectl exec does).
+      const [cmd, ...rest] = planned.plan.exec.command;
+      const r = spawnSync(cmd, rest, { stdio: 'inherit' });
+      if (r.error) throw new Refusal('not-possible', context, `${context}: could not run ${cmd}: ${r.error.message}`);
+      return r.status ?? EXIT.CONDITION;
+    } finally {
+      client?.close();
+    }
+  }, io);
+}
