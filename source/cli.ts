@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   rollouts: () => import('../commands/rollouts.js'),
   hookruns: () => import('../commands/hookruns.js'),
   releases: () => import('../commands/releases.js'),
+  versions: () => import('../commands/versions.js'),
+  compare: () => import('../commands/compare.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
   approve: () => import('../commands/approve.js'),
@@ -71,6 +73,8 @@ Usage
   zonectl rollouts             game workloads that are progressing, paused or failed
   zonectl hookruns             hook runs with their phase and metric results
   zonectl releases             fleet actions (batches, waves) as the clusters record them
+  zonectl versions             the version each service of each zone runs vs. asks for (--version 1.8)
+  zonectl compare A B          two zones (zone/101 zone/201) or two clusters (--context x --context y)
   zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
   zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)

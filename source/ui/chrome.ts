@@ -16,6 +16,8 @@ import { segsWidth } from './text/segs.js';
 export function headerSegs(o: {
   fleet: string;
   user: string;
+  /** The namespace scope: one namespace (`:ns`, or -n) or null for every namespace. */
+  namespace?: string | null;
   readOnly: boolean;
   clusters: readonly ClusterInfo[];
   synced: Record<string, boolean>;
@@ -28,6 +30,8 @@ export function headerSegs(o: {
     { text: o.fleet },
     { text: '  user ', token: 'muted' },
     { text: o.user },
+    { text: '  ns ', token: 'muted' },
+    o.namespace ? { text: o.namespace, token: 'accent' } : { text: 'all' },
   ];
   if (o.readOnly) segs.push({ text: '  ' }, { text: ' READ-ONLY ', token: 'badge' });
   segs.push(

@@ -31,6 +31,10 @@ export interface ConsoleLayoutProps {
   clusters: readonly ClusterInfo[];
   synced: Record<string, boolean>;
   clusterNames: readonly string[];
+  /** Namespaces with rows (`:ns` completion). */
+  namespaces?: readonly string[];
+  /** The one namespace the console watches (-n); undefined: all. */
+  watchedNamespace?: string;
   /** Rows (list) or lines (detail, help) on the screen. */
   shown: number;
   /** The action keys' verdicts where they apply. */
@@ -43,7 +47,15 @@ export interface ConsoleLayoutProps {
 
 export function ConsoleLayout(p: ConsoleLayoutProps) {
   const { state, screen, width, m } = p;
-  const header = headerSegs({ fleet: p.fleetLabel, user: p.user, readOnly: p.readOnly, clusters: p.clusters, synced: p.synced, width });
+  const header = headerSegs({
+    fleet: p.fleetLabel,
+    user: p.user,
+    namespace: state.namespace ?? p.watchedNamespace ?? null,
+    readOnly: p.readOnly,
+    clusters: p.clusters,
+    synced: p.synced,
+    width,
+  });
   const list = screen.kind === 'list' ? screen : undefined;
   const sortTitle = list
     ? `${list.cols.find((c) => c.column.id === list.sortCol)?.column.title ?? list.sortCol}${list.sortDesc ? ' desc' : ''}`
@@ -61,7 +73,7 @@ export function ConsoleLayout(p: ConsoleLayoutProps) {
   const footer = footerSegs({
     state,
     scopes: scopesFor(state, p.views),
-    completions: state.mode === 'command' ? completions(state.input, p.clusterNames, p.views) : [],
+    completions: state.mode === 'command' ? completions(state.input, p.clusterNames, p.views, p.namespaces) : [],
     width,
     actions: p.actions,
     logs: p.logs,

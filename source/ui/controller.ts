@@ -20,6 +20,10 @@ export interface KeyEnv {
   screen: Screen;
   bodyHeight: number;
   clusters: readonly string[];
+  /** The namespaces the snapshot has rows in (`:ns` completion). */
+  namespaces?: readonly string[];
+  /** The one namespace the console watches (started with -n); undefined: every namespace. */
+  watchedNamespace?: string;
   /**
    * The action keys' verdicts for the selected workload (Rollouts list, Rollout detail), and the marked
    * rows the list shows: with any, the keys act on those.
@@ -100,19 +104,21 @@ function handleFilterKey(state: UiState, name: string, input: string): UiState {
 
 function handleCommandKey(state: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   if (name === 'esc') return { state: { ...state, mode: 'normal', input: '' } };
-  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters, env.views) } };
+  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters, env.views, env.namespaces) } };
   if (name === 'backspace' || name === 'delete') {
     if (state.input === '') return { state: { ...state, mode: 'normal' } };
     return { state: { ...state, input: [...state.input].slice(0, -1).join('') } };
   }
   if (name === 'enter') {
     const done: UiState = { ...state, mode: 'normal', input: '' };
-    const r = parseCommand(state.input, env.clusters, env.views);
+    const r = parseCommand(state.input, env.clusters, env.views, env.namespaces);
     switch (r.kind) {
       case 'view':
         return { state: showView(done, r.view, env) };
       case 'ctx':
         return { state: { ...done, cluster: r.cluster } };
+      case 'ns':
+        return { state: setNamespace(done, r.namespace, env.watchedNamespace) };
       case 'help':
         return { state: { ...done, help: initialListUi() } };
       case 'diff':
@@ -125,6 +131,16 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
   }
   if (isPrintable(input) && name === input) return { state: { ...state, input: state.input + input } };
   return { state };
+}
+
+/**
+ * `:ns`: a filter over what the console watches. Started with -n NS it watches only NS, so another
+ * namespace (or all) is refused with how to get it rather than shown as an empty list.
+ */
+function setNamespace(state: UiState, ns: string | null, watched: string | undefined): UiState {
+  if (watched !== undefined && ns !== watched)
+    return flash(state, `the console watches namespace ${watched} only (started with -n); start it without -n for every namespace`, 'error');
+  return { ...state, namespace: watched !== undefined ? null : ns };
 }
 
 function openDiff(state: UiState, env: KeyEnv): UiState {

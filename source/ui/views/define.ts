@@ -40,6 +40,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
             return { text: c.text, sort: c.sort, token: c.tone, tail: c.tail };
           }),
           d.open?.(row),
+          d.namespace?.(row),
         );
         if (typeof row === 'object' && row !== null) built.set(row, { ctx, synced, row: made });
         return made;

@@ -11,9 +11,10 @@ import { federationView } from './federation.js';
 import { releasesView } from './releases.js';
 import { rolloutsView } from './rollouts.js';
 import type { ActionsDef, DetailDef, ListView, LogChoice, LogItem, ViewId } from './types.js';
+import { versionsView } from './versions.js';
 import { zonesView } from './zones.js';
 
-export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView];
+export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView, versionsView];
 
 export interface ViewRegistry {
   /** List views in key order (the first is where the console starts). */

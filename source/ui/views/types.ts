@@ -36,6 +36,8 @@ export interface Row {
   /** Lower-cased text the filter searches (every cell, including columns that are hidden). */
   search: string;
   cluster: string;
+  /** The row's namespace (`:ns` filters on it); absent for rows that are not namespaced (clusters). */
+  namespace?: string;
   drill?: DrillTarget;
 }
 
@@ -115,6 +117,8 @@ export interface ViewDef<T> {
   rows(s: Snapshot, ctx: BuildContext): readonly T[];
   rowKey(row: T): string;
   cluster(row: T): string;
+  /** The row's namespace, for `:ns`; absent = the rows are not namespaced (always shown). */
+  namespace?(row: T): string;
   /** What Enter opens on a row. */
   open?(row: T): DrillTarget;
   defaultSort: { col: string; desc: boolean };
@@ -154,11 +158,13 @@ export function makeRow(
   cluster: string,
   cells: Array<{ text: string; sort?: string | number; token?: Token; tail?: string }>,
   drill?: DrillTarget,
+  namespace?: string,
 ): Row {
   const texts = cells.map((c) => c.text);
   return {
     key,
     cluster,
+    ...(namespace !== undefined ? { namespace } : {}),
     cells: texts,
     tokens: cells.map((c) => c.token),
     tails: cells.some((c) => c.tail) ? cells.map((c) => c.tail) : undefined,

@@ -17,6 +17,7 @@ export const zonesView = defineView<ZoneInfo>({
   rows: (s) => s.zones,
   rowKey: zoneKey,
   cluster: (z) => z.cluster,
+  namespace: (z) => z.namespace,
   open: (z) => ({ view: 'zone', key: zoneKey(z), title: `zone ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
   emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
