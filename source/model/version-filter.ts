@@ -3,8 +3,9 @@
 // A filter is one or more terms separated by spaces; a version matches when every term does:
 //   1.8  1.8.x  1.8.*   prefix on dot boundaries: 1.8, 1.8.2, 1.8.2-hotfix (not 1.80, not 1.9.0)
 //   =1.8.2              exactly this version
-//   >=1.8 <1.9.0        comparisons (>, >=, <, <=, !=), numeric part by part; a pre-release such as
-//                       1.9.0-rc1 sorts before 1.9.0 (semver); a leading "v" is ignored on both sides
+//   >=1.8 <1.9.0        comparisons (>, >=, <, <=, !=), numeric part by part (1.9 = 1.9.0); a
+//                       pre-release such as 1.9.0-rc1 sorts before 1.9.0, so "<1.9" takes it (semver);
+//                       a leading "v" is ignored on both sides
 // A tag that is no version (latest, a digest) matches only a prefix or = term that names it.
 
 export type VersionTest = (version: string) => boolean;
@@ -57,9 +58,10 @@ function termTest(term: string): VersionTest {
   }
   const rest = term.slice(op.length);
   if (rest === '') throw new VersionFilterError(`"${term}": a version is missing after ${op}`);
+  if (/^[<>=!]/.test(rest)) throw new VersionFilterError(`"${term}": expected an operator >=, <=, >, <, = or != before a version`);
   if (op === '=') return (v) => v === rest || v.replace(/^v(?=\d)/, '') === rest.replace(/^v(?=\d)/, '');
   if (!parseVersion(rest)) throw new VersionFilterError(`"${term}": ${rest} is not a version such as 1.8.2`);
-  if (op === '!=') return (v) => compareVersions(v, rest) !== 0;
+  if (op === '!=') return (v) => parseVersion(v) !== undefined && compareVersions(v, rest) !== 0;
   return (v) => parseVersion(v) !== undefined && cmpOp(op, compareVersions(v, rest));
 }
 

@@ -223,10 +223,15 @@ export function federatedImage(f: FederatedInfo, cluster: string): string | unde
   return typeof image === 'string' ? image : undefined;
 }
 
-/** "1.8.2", "1.8.2×7 1.9.0×3" (pods), "1.9.0 3/10, previous 7" (workload mid-update), "-" (nothing runs). */
+/** "1.8.2", "1.8.2×7 1.9.0×3" (pods), "1.9.0 on 3/10" (the workload mid-update), "-" (nothing runs). */
 export function runningText(s: Pick<ServiceVersion, 'running' | 'mixed'>): string {
   if (s.running.length === 0) return '-';
   if (!s.mixed) return s.running[0]!.version;
+  const known = s.running.filter((r) => r.version !== PREVIOUS);
+  if (known.length < s.running.length) {
+    const total = s.running.reduce((n, r) => n + r.pods, 0);
+    return known.map((r) => `${r.version} on ${r.pods}/${total}`).join(', ') || `${PREVIOUS} on ${total}/${total}`;
+  }
   return s.running.map((r) => `${r.version}×${r.pods}`).join(' ');
 }
 

@@ -12,7 +12,8 @@ import type { DrillTarget, ListViewId, LogChoice } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
 import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
-import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
+import { clearMarks, markAll, markRange, markSummary, marksOf, toggleMark } from './marks.js';
+import { compareKey } from './views/compare.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 
 export interface KeyEnv {
@@ -54,6 +55,8 @@ export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
   // Marks pick workloads: not on a list whose rows already stand for a group of them (Releases).
   const acts = views.list(v)?.actions;
   if (acts && !acts.group) scopes.add('marks');
+  // Rows that can be compared are marked to pick the two.
+  if (views.list(v)?.compare) scopes.add('marks').add('compare');
   if (views.hasLogs(v)) scopes.add('logs');
   return scopes;
 }
@@ -174,6 +177,26 @@ function markKey(state: UiState, id: string, env: KeyEnv): UiState | undefined {
   }
 }
 
+/**
+ * `=`: the Compare screen of the two marked rows the list shows, or of the one marked and the cursor's
+ * row; anything else says how to pick two.
+ */
+function openCompare(state: UiState, env: KeyEnv): UiState {
+  const frame = top(state);
+  if (env.screen.kind !== 'list' || !env.views.list(frame.view)?.compare) return state;
+  const shown = markSummary(marksOf(frame.ui), env.screen.keyed, env.screen.all).shown;
+  const cursor = selectedIndex(frame.ui, env.screen.keyed);
+  const cur = cursor >= 0 ? env.screen.keyed.keyAt(cursor) : undefined;
+  const pair = shown.length === 2 ? shown : shown.length === 1 && cur !== undefined && cur !== shown[0] ? [shown[0]!, cur] : undefined;
+  if (!pair) {
+    const why = shown.length > 2 ? `${shown.length} rows are marked` : 'mark one row (space), then press = on another, or mark two';
+    return flash(state, `compare: two rows are compared; ${why}`, 'info');
+  }
+  // Row keys end with what names the row: a zone id (cluster/namespace/id), a cluster name.
+  const name = (k: string) => k.slice(k.lastIndexOf('/') + 1);
+  return push(state, 'compare', compareKey(frame.view, pair[0]!, pair[1]!), `compare ${name(pair[0]!)} | ${name(pair[1]!)}`);
+}
+
 /** An action key with rows marked: one batch of the marked rows shown (the hot update form offers every container name). */
 function startBatch(state: UiState, action: ActionName, marked: readonly SelectedWorkload[], view: string): KeyResult {
   const containers = new Map<string, ContainerImage>();
@@ -237,6 +260,8 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, mode: 'command', input: '' } };
     case 'view-diff':
       return { state: openDiff(state, env) };
+    case 'compare':
+      return { state: openCompare(state, env) };
     case 'logs':
       return { state: openLogs(state, env) };
     case 'cluster-next': {
@@ -245,7 +270,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, cluster: order[(i + 1) % order.length] ?? null } };
     }
     case 'toggle-all': {
-      if (!env.views.list(frame.view)?.showAll) {
+      if (!env.views.list(frame.view)?.showAll && !env.views.detail(frame.view)?.showAll) {
         const where = env.views.lists.filter((v) => v.showAll);
         const what = where.map((v) => v.showAll).join(', ');
         return { state: flash(state, `A (${what}) applies to the ${where.map((v) => v.title).join(', ')} view`, 'info') };

@@ -32,7 +32,7 @@ function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
 }
 
 export const versionColumns: readonly ColumnDef<VersionRow>[] = [
-  { id: 'cluster', header: 'CLUSTER', table: 'table', console: { priority: 0, max: 16, min: 6 }, cell: (r, ctx) => clusterCell(r.zone.cluster, ctx) },
+  { id: 'cluster', header: 'CLUSTER', table: 'table', console: { priority: 0, max: 14, min: 6 }, cell: (r, ctx) => clusterCell(r.zone.cluster, ctx) },
   { id: 'namespace', header: 'NAMESPACE', table: 'wide', console: { priority: 5, max: 16 }, cell: (r) => ({ text: r.zone.namespace }) },
   {
     id: 'zone',
@@ -53,7 +53,7 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     id: 'desired',
     header: 'DESIRED',
     table: 'table',
-    console: { priority: 1, max: 14, min: 7 },
+    console: { priority: 1, max: 12, min: 7 },
     cell: (r) => ({ text: dash(r.service.desired?.version), tone: r.service.drift ? 'warn' : undefined }),
   },
   { id: 'state', header: 'STATE', table: 'table', console: { priority: 0, flex: true, max: 24, min: 5 }, cell: (r) => stateCell(r.service, r.zone) },

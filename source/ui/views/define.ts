@@ -24,6 +24,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
     logs: d.logs,
     actions: d.actions,
     showAll: d.showAll,
+    compare: d.compare,
     build(s, ctx): Row[] {
       const cellCtx = { now: ctx.now, stale: ctx.stale, synced: s.synced };
       return d.rows(s, ctx).map((row) => {

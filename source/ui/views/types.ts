@@ -92,6 +92,8 @@ export interface DetailDef {
   podFocus?(s: Snapshot, key: string): PodFocus[];
   /** What `l` follows: the line under the cursor, else the object itself; absent = `l` does not apply. */
   logs?(s: Snapshot, key: string, item: LogItem | undefined): LogChoice;
+  /** A (toggle) also shows the lines it hides by default (compare: the equal lines). */
+  showAll?: string;
 }
 
 /** The workload the rollout action keys act on, by row / detail key; absent = no action keys. */
@@ -132,6 +134,8 @@ export interface ViewDef<T> {
   actions?: ActionsDef;
   /** A (toggle) also lists the rows it hides by default; the title says this while on. */
   showAll?: string;
+  /** Two of its rows can be compared side by side (marks, then `=`; views/compare.ts). */
+  compare?: boolean;
 }
 
 /** A list view as the console runs it: the row type folded into `build`. */
@@ -150,6 +154,7 @@ export interface ListView {
   logs?(s: Snapshot, rowKey: string | undefined): LogChoice;
   actions?: ActionsDef;
   showAll?: string;
+  compare?: boolean;
 }
 
 /** Builds a Row from parallel cell data. */

@@ -20,6 +20,7 @@ export const zonesView = defineView<ZoneInfo>({
   namespace: (z) => z.namespace,
   open: (z) => ({ view: 'zone', key: zoneKey(z), title: `zone ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
+  compare: true,
   emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key)),
   detail: {
