@@ -189,8 +189,9 @@ function openCompare(state: UiState, env: KeyEnv): UiState {
   const cur = cursor >= 0 ? env.screen.keyed.keyAt(cursor) : undefined;
   const pair = shown.length === 2 ? shown : shown.length === 1 && cur !== undefined && cur !== shown[0] ? [shown[0]!, cur] : undefined;
   if (!pair) {
-    const why = shown.length > 2 ? `${shown.length} rows are marked` : 'mark one row (space), then press = on another, or mark two';
-    return flash(state, `compare: two rows are compared; ${why}`, 'info');
+    // One line at 80 columns (a flash of two rows would shift the screen).
+    const why = shown.length > 2 ? `${shown.length} rows are marked; compare takes two` : 'mark a row (space), then = on another';
+    return flash(state, `compare: ${why}`, 'info');
   }
   // Row keys end with what names the row: a zone id (cluster/namespace/id), a cluster name.
   const name = (k: string) => k.slice(k.lastIndexOf('/') + 1);

@@ -76,7 +76,7 @@ describe('compare (marks, then =)', () => {
   test('two zones: the marked one and the cursor row; only differences, A shows the equal lines too; Esc goes back', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 80, rows: 24 });
     await h.press('=');
-    expect(h.frame()).toMatch(/^compare: two rows are compared; mark one row/m);
+    expect(footer(h.frame())).toBe('compare: mark a row (space), then = on another');
     await h.press(' ', 'j'); // mark nj-prod-1's 1101 (the cursor moves to 1102), then on to 1103
     expect(title(h.frame())).toContain('1 marked');
     expect(footer(h.frame())).toContain('= compare');
