@@ -6,6 +6,9 @@ import { VersionFilterError, versionFilter } from '../source/model/version-filte
 import { filterVersions, versionMatrix } from '../source/model/versions.js';
 import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
+import { loadConfig } from '../source/config/config.js';
+import { EXIT } from '../source/exit-codes.js';
+import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { runList } from './run-list.js';
@@ -25,6 +28,10 @@ Flags:
   --mixed                only zones that run mixed versions
   --no-pods              read what runs from the workloads (spec image on the updated pods) instead
                          of listing every pod: faster on very large fleets, blind to old tags
+  --repo PATH|URL        also what a config repo asks (GIT column of -o wide; STATE "git wants X"):
+                         a Git-vs-live run as 'zonectl diff' does (dry-runs per object, so opt-in)
+  --ref REF              branch, tag or commit of --repo (default HEAD)
+  --map FILE             mapping file instead of the repo's zonectl.yaml
 ${FLEET_HELP}
 `;
 
@@ -34,7 +41,12 @@ export function run(argv: string[]): Promise<number> {
       version: { type: 'string' },
       mixed: { type: 'boolean', default: false },
       pods: { type: 'boolean', default: true },
+      repo: { type: 'string' },
+      ref: { type: 'string' },
+      map: { type: 'string' },
     });
+    if (flags.repo === '') throw new UsageError('--repo needs a path or URL');
+    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError('--ref and --map need --repo');
     let test: ((v: string) => boolean) | undefined;
     if (flags.version !== undefined) {
       try {
@@ -45,13 +57,14 @@ export function run(argv: string[]): Promise<number> {
       }
     }
     const withPods = flags.pods !== false;
-    return runList(
+    const git = flags.repo ? await readGit(flags) : undefined;
+    const code = await runList(
       flags,
       withPods ? ['zones', 'federation', 'pods'] : ['zones', 'federation'],
       (s, errors) => {
         const zones = [...s.zones].sort(compareZones);
         const matrix = filterVersions(
-          versionMatrix({ zones, workloads: s.workloads, pods: withPods ? s.pods : undefined, federated: s.federated }),
+          versionMatrix({ zones, workloads: s.workloads, pods: withPods ? s.pods : undefined, federated: s.federated, git: git?.image }),
           { version: test, mixed: flags.mixed === true },
         );
         const rows = versionRows(matrix);
@@ -73,5 +86,32 @@ export function run(argv: string[]): Promise<number> {
       },
       test || flags.mixed ? 'No zone matches.' : 'No zones found in the selected clusters and namespaces.',
     );
+    // Apps of the repo that could not be read: what Git asks is unknown there, as for a failed cluster.
+    for (const e of git?.errors ?? []) process.stderr.write(`error: git: ${e}\n`);
+    return code === EXIT.OK && git?.errors.length ? EXIT.PARTIAL : code;
   });
+}
+
+/** The config repo's desired images (a Git-vs-live run with the Synced objects' YAML); a bad repo or mapping is a usage error. */
+async function readGit(flags: { repo?: unknown; ref?: unknown; map?: unknown; context?: string[]; kubeconfig?: string; requestTimeout?: number }) {
+  const { createDiffPort } = await import('../source/app/diff-port.js');
+  const { gitDesired } = await import('../source/gitops/desired-images.js');
+  const { RepoError } = await import('../source/gitops/repo.js');
+  const { MappingError } = await import('../source/gitops/mapping.js');
+  const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  const port = createDiffPort(
+    { repo: String(flags.repo), ref: flags.ref as string | undefined, mapFile: flags.map as string | undefined, contexts: flags.context, syncedYaml: true },
+    kc,
+    { timeoutMs: flags.requestTimeout ?? Math.max(loadConfig().requestTimeoutMs, 30_000) },
+  );
+  try {
+    const report = await port.refresh();
+    const desired = gitDesired(report);
+    return { image: desired.image, errors: [...report.errors, ...desired.errors] };
+  } catch (e) {
+    if (e instanceof RepoError || e instanceof MappingError) throw new UsageError(`--repo ${String(flags.repo)}: ${e.message}`);
+    throw e;
+  } finally {
+    port.close();
+  }
 }

@@ -40,6 +40,10 @@ export interface ServiceVersion {
   desired?: DesiredVersion;
   /** Runs something other than what is asked for (every pod, or some). */
   drift: boolean;
+  /** What the config repo asks (`--repo`), when one was read and has this service. */
+  git?: { version: string; image: string };
+  /** Runs something other than what Git asks. */
+  gitDrift?: boolean;
 }
 
 export interface ZoneVersions {
@@ -67,6 +71,8 @@ export interface VersionInputs {
   /** The pods read, or undefined when the caller did not read pods (then the workloads say what runs). */
   pods?: readonly PodInfo[];
   federated?: readonly FederatedInfo[];
+  /** The image a config repo asks of a zone's service (gitops/desired-images.ts); absent: no repo read. */
+  git?: (zone: ZoneInfo, service: string, workload?: string) => string | undefined;
 }
 
 /** "registry/x/service:1.8.2@sha256:..." -> "registry/x/service". */
@@ -85,7 +91,18 @@ export function versionMatrix(inp: VersionInputs): ZoneVersions[] {
   for (const w of inp.workloads) if (!w.workloadRef) workloads.set(key(w.cluster, w.namespace, w.name), w);
   const pods = inp.pods ? podsByOwner(inp.pods) : undefined;
   const fed = federatedIndex(inp.federated ?? []);
-  return inp.zones.map((z) => zoneVersions(z, workloads, pods, fed));
+  return inp.zones.map((z) => withGit(zoneVersions(z, workloads, pods, fed), z, inp.git));
+}
+
+function withGit(zv: ZoneVersions, z: ZoneInfo, git: VersionInputs['git']): ZoneVersions {
+  if (!git) return zv;
+  const services = zv.services.map((s) => {
+    const image = git(z, s.service, s.workload);
+    if (!image) return s;
+    const version = imageTag(image);
+    return { ...s, git: { version, image }, gitDrift: s.running.some((r) => r.version !== version) };
+  });
+  return { ...zv, services };
 }
 
 function zoneVersions(

@@ -3,6 +3,8 @@
 // so what runs is checked against itself (pods against the table, filters against the whole), not
 // against a frozen list.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { writeDemoRepo } from '../../source/sim/demo-repo.js';
 import { cliOnDemo } from './cli-fixture.js';
 
 const f = cliOnDemo();
@@ -82,6 +84,23 @@ describe('zonectl versions', () => {
     expect(partial.stdout).toMatch(/^shanghai +101 /m);
     expect(partial.stderr).toMatch(/^error: leaky-down: cannot reach/m);
   });
+});
+
+describe('zonectl versions --repo', () => {
+  it("the demo's config repo: the GIT column, \"git wants\" where Git asks another image than live; a bad repo is exit 2", async () => {
+    const repo = join(f.dir(), 'config-repo');
+    await writeDemoRepo(repo, f.demo().world);
+    const r = await zonectl(['versions', '-A', '--all-contexts', '--repo', repo, '-o', 'wide']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/ STATE +GIT +FROM /);
+    // The demo repo asks a newer default image of one shanghai GameZone than it runs.
+    const wants = r.stdout.split('\n').filter((l) => /git wants /.test(l));
+    expect(wants.length).toBeGreaterThan(0);
+    for (const l of wants) expect(l).toMatch(/^shanghai /);
+    const bad = await zonectl(['versions', '-A', '--repo', join(f.dir(), 'nothing-here')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --repo \S+nothing-here: .*no such directory/);
+  }, 90_000);
 });
 
 describe('zonectl compare', () => {

@@ -27,6 +27,7 @@ function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
     return { text: previous ? 'mixed (updating)' : 'mixed', tone: 'warn', sort: 0 };
   }
   if (s.drift) return { text: `drift: wants ${s.desired!.version}`, tone: 'warn', sort: 2 };
+  if (s.gitDrift) return { text: `git wants ${s.git!.version}`, tone: 'warn', sort: 2.5 };
   if (z.mixed) return { text: 'zone mixed', tone: 'info', sort: 3 };
   return { text: 'ok', tone: 'ok', sort: 4 };
 }
@@ -57,6 +58,7 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     cell: (r) => ({ text: dash(r.service.desired?.version), tone: r.service.drift ? 'warn' : undefined }),
   },
   { id: 'state', header: 'STATE', table: 'table', console: { priority: 0, flex: true, max: 24, min: 5 }, cell: (r) => stateCell(r.service, r.zone) },
+  { id: 'git', header: 'GIT', table: 'wide', cell: (r) => ({ text: dash(r.service.git?.version), tone: r.service.gitDrift ? 'warn' : undefined }) },
   { id: 'from', header: 'FROM', table: 'wide', console: { priority: 4, max: 9 }, cell: (r) => ({ text: r.service.source }) },
   {
     id: 'desired-by',
