@@ -42,12 +42,16 @@ function zoneRef(text: string): ZoneRef {
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false }, exitCode: { type: 'boolean', default: false } });
+    const { flags, input } = parseFlags(argv, HELP, {
+      all: { type: 'boolean', default: false },
+      exitCode: { type: 'boolean', default: false },
+    });
     if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: expected table, json or yaml`);
     const contexts = flags.context ?? [];
     const zones = input.map(zoneRef);
     if (zones.length === 0) {
-      if (contexts.length !== 2) throw new UsageError('compare needs two zones (zone/101 zone/201) or two clusters (--context A --context B)');
+      if (contexts.length !== 2)
+        throw new UsageError('compare needs two zones (zone/101 zone/201) or two clusters (--context A --context B)');
       if (contexts[0] === contexts[1]) throw new UsageError(`--context ${contexts[0]} given twice: name two different clusters`);
     } else if (zones.length !== 2) throw new UsageError(`compare needs two zones, got ${zones.length}: ${input.join(' ')}`);
     // Zones that name their cluster make the fleet (unless the flags name one); a zone id finds its namespace.
@@ -67,7 +71,11 @@ export function run(argv: string[]): Promise<number> {
       let cmp: Comparison;
       if (zones.length === 0) {
         const down = contexts.filter((c) => failed.has(c));
-        if (down.length) return reportErrors(failures.map((f) => f.error), session.fleet.members.length);
+        if (down.length)
+          return reportErrors(
+            failures.map((f) => f.error),
+            session.fleet.members.length,
+          );
         cmp = compareClusters(contexts[0]!, contexts[1]!, snap.zones, snap.workloads);
       } else {
         const [a, b] = zones.map((z) => findZone(snap.zones, z, failed));
@@ -75,7 +83,10 @@ export function run(argv: string[]): Promise<number> {
       }
       process.stdout.write(render(cmp, flags.output, flags.all === true));
       if (cmp.differences === 0 && flags.output === 'table') process.stderr.write('No differences.\n');
-      const partial = reportErrors(failures.map((f) => f.error), session.fleet.members.length);
+      const partial = reportErrors(
+        failures.map((f) => f.error),
+        session.fleet.members.length,
+      );
       if (partial !== EXIT.OK) return partial;
       return flags.exitCode && cmp.differences > 0 ? EXIT.CONDITION : EXIT.OK;
     } finally {
@@ -90,7 +101,9 @@ function findZone(all: readonly ZoneInfo[], ref: ZoneRef, failed: ReadonlySet<st
   const what = `${ref.cluster ? `${ref.cluster}/` : ''}zone/${ref.id}`;
   if (found.length === 1) return found[0]!;
   if (found.length > 1)
-    throw new UsageError(`${what} is in ${found.map((z) => `${z.cluster}/${z.namespace}`).join(', ')}: name one as CLUSTER/zone/${ref.id} (or use -n)`);
+    throw new UsageError(
+      `${what} is in ${found.map((z) => `${z.cluster}/${z.namespace}`).join(', ')}: name one as CLUSTER/zone/${ref.id} (or use -n)`,
+    );
   const unread = failed.size ? ` (not read: ${[...failed].join(', ')})` : '';
   throw new UsageError(`${what} not found in the selected clusters${unread}; --all-contexts searches every context`);
 }

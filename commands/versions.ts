@@ -71,7 +71,16 @@ export function run(argv: string[]): Promise<number> {
         // JSON / YAML: one item per zone with its services (the matrix); tables and names: one row per service.
         const structured = flags.output === 'json' || flags.output === 'yaml';
         const text = structured
-          ? renderList({ kind: 'ZoneVersions', rows: matrix, columns: [], format: flags.output, name: () => '', toJSON: (z) => z, errors, empty: '' })
+          ? renderList({
+              kind: 'ZoneVersions',
+              rows: matrix,
+              columns: [],
+              format: flags.output,
+              name: () => '',
+              toJSON: (z) => z,
+              errors,
+              empty: '',
+            })
           : renderList({
               kind: 'ZoneVersions',
               rows,
@@ -93,14 +102,27 @@ export function run(argv: string[]): Promise<number> {
 }
 
 /** The config repo's desired images (a Git-vs-live run with the Synced objects' YAML); a bad repo or mapping is a usage error. */
-async function readGit(flags: { repo?: unknown; ref?: unknown; map?: unknown; context?: string[]; kubeconfig?: string; requestTimeout?: number }) {
+async function readGit(flags: {
+  repo?: unknown;
+  ref?: unknown;
+  map?: unknown;
+  context?: string[];
+  kubeconfig?: string;
+  requestTimeout?: number;
+}) {
   const { createDiffPort } = await import('../source/app/diff-port.js');
   const { gitDesired } = await import('../source/gitops/desired-images.js');
   const { RepoError } = await import('../source/gitops/repo.js');
   const { MappingError } = await import('../source/gitops/mapping.js');
   const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   const port = createDiffPort(
-    { repo: String(flags.repo), ref: flags.ref as string | undefined, mapFile: flags.map as string | undefined, contexts: flags.context, syncedYaml: true },
+    {
+      repo: String(flags.repo),
+      ref: flags.ref as string | undefined,
+      mapFile: flags.map as string | undefined,
+      contexts: flags.context,
+      syncedYaml: true,
+    },
     kc,
     { timeoutMs: flags.requestTimeout ?? Math.max(loadConfig().requestTimeoutMs, 30_000) },
   );

@@ -44,7 +44,12 @@ export function gitDesired(report: DiffReport): GitDesired {
         const services = new Map<string, string>();
         for (const e of Array.isArray(gz.serviceConfig) ? (gz.serviceConfig as Array<Record<string, unknown>>) : []) {
           if (typeof e?.type !== 'string' || typeof e.image !== 'string') continue;
-          const entry = { type: e.type, id: String(e.id ?? '1'), ...(e.endId !== undefined ? { endId: String(e.endId) } : {}), image: e.image };
+          const entry = {
+            type: e.type,
+            id: String(e.id ?? '1'),
+            ...(e.endId !== undefined ? { endId: String(e.endId) } : {}),
+            image: e.image,
+          };
           for (const inst of serviceInstances(entry)) services.set(serviceName(inst), e.image);
         }
         zones.set(key(app.cluster, o.namespace, String(gz.zoneId)), {

@@ -81,7 +81,11 @@ function cmpOp(op: Exclude<Op, '=' | '!='>, d: number): boolean {
 /** The test a filter text stands for; a malformed one throws VersionFilterError (a usage error). */
 export function versionFilter(text: string): VersionTest {
   // ">= 1.8" is one term: an operator on its own joins the version after it.
-  const terms = text.trim().replace(/(>=|<=|!=|>|<|=)\s+/g, '$1').split(/\s+/).filter(Boolean);
+  const terms = text
+    .trim()
+    .replace(/(>=|<=|!=|>|<|=)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean);
   if (terms.length === 0) throw new VersionFilterError('empty version filter');
   const tests = terms.map(termTest);
   return (v) => tests.every((t) => t(v));

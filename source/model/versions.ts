@@ -216,7 +216,12 @@ function federatedIndex(fs: readonly FederatedInfo[]): Map<string, FederatedInfo
   return out;
 }
 
-function desiredOf(z: ZoneInfo, entryImage: string | undefined, w: WorkloadInfo | undefined, fed: Map<string, FederatedInfo>): DesiredVersion | undefined {
+function desiredOf(
+  z: ZoneInfo,
+  entryImage: string | undefined,
+  w: WorkloadInfo | undefined,
+  fed: Map<string, FederatedInfo>,
+): DesiredVersion | undefined {
   if (z.source === 'GameZone') {
     const image = entryImage ?? z.defaultImage;
     if (image) return { version: imageTag(image), image, from: 'GameZone' };

@@ -142,7 +142,11 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
  */
 function setNamespace(state: UiState, ns: string | null, watched: string | undefined): UiState {
   if (watched !== undefined && ns !== watched)
-    return flash(state, `the console watches namespace ${watched} only (started with -n); start it without -n for every namespace`, 'error');
+    return flash(
+      state,
+      `the console watches namespace ${watched} only (started with -n); start it without -n for every namespace`,
+      'error',
+    );
   return { ...state, namespace: watched !== undefined ? null : ns };
 }
 

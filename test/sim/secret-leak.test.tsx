@@ -253,7 +253,8 @@ describe('no secret in anything zonectl writes', () => {
     }
     const runs = await runAll(argvs);
     for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
-    for (const r of runs.filter((_, i) => argvs[i]![1]!.startsWith('shanghai/'))) expect(r.stdout).toMatch(/mysqlConfig\.pwd.*\*\*\*\(hmac:[0-9a-f]{8}\)/s);
+    for (const r of runs.filter((_, i) => argvs[i]![1]!.startsWith('shanghai/')))
+      expect(r.stdout).toMatch(/mysqlConfig\.pwd.*\*\*\*\(hmac:[0-9a-f]{8}\)/s);
     expect(leaks()).toEqual([]);
   }, 120_000);
 

@@ -87,7 +87,7 @@ describe('zonectl versions', () => {
 });
 
 describe('zonectl versions --repo', () => {
-  it("the demo's config repo: the GIT column, \"git wants\" where Git asks another image than live; a bad repo is exit 2", async () => {
+  it('the demo\'s config repo: the GIT column, "git wants" where Git asks another image than live; a bad repo is exit 2', async () => {
     const repo = join(f.dir(), 'config-repo');
     await writeDemoRepo(repo, f.demo().world);
     const r = await zonectl(['versions', '-A', '--all-contexts', '--repo', repo, '-o', 'wide']);
@@ -131,8 +131,14 @@ describe('zonectl compare', () => {
   it('usage: one zone, a zone nowhere, one or three contexts, not a zone, a format it has not', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['compare', 'zone/101'], /^error: compare needs two zones, got 1: zone\/101$/m],
-      [['compare', '--context', 'shanghai', '--context', 'nanjing', '--context', 'singapore'], /^error: compare needs two zones \(zone\/101 zone\/201\) or two clusters/],
-      [['compare', 'zone/101', 'zone/999', '--all-contexts'], /^error: zone\/999 not found in the selected clusters; --all-contexts searches/],
+      [
+        ['compare', '--context', 'shanghai', '--context', 'nanjing', '--context', 'singapore'],
+        /^error: compare needs two zones \(zone\/101 zone\/201\) or two clusters/,
+      ],
+      [
+        ['compare', 'zone/101', 'zone/999', '--all-contexts'],
+        /^error: zone\/999 not found in the selected clusters; --all-contexts searches/,
+      ],
       [['compare', '--context', 'shanghai'], /^error: compare needs two zones \(zone\/101 zone\/201\) or two clusters/],
       [['compare', 'pod/x', 'zone/1'], /^error: "pod\/x": expected zone\/ID or CLUSTER\/zone\/ID$/m],
       [['compare', 'zone/101', 'zone/102', '-o', 'wide'], /^error: -o wide: expected table, json or yaml$/m],
@@ -155,7 +161,7 @@ describe('a zone id finds its namespace', () => {
     expect(pod.stderr).toMatch(/pod\/game-1-0 not found/);
   });
 
-  it('--zone selects in every namespace without -n (a dry run plans the zone\'s workloads)', async () => {
+  it("--zone selects in every namespace without -n (a dry run plans the zone's workloads)", async () => {
     const r = await zonectl(['hold', '--zone', '104', '--context', 'shanghai', '--dry-run', '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^shanghai +zone-104 +gamestatefulset\/game-1 /m);

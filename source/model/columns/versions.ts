@@ -33,7 +33,13 @@ function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
 }
 
 export const versionColumns: readonly ColumnDef<VersionRow>[] = [
-  { id: 'cluster', header: 'CLUSTER', table: 'table', console: { priority: 0, max: 14, min: 6 }, cell: (r, ctx) => clusterCell(r.zone.cluster, ctx) },
+  {
+    id: 'cluster',
+    header: 'CLUSTER',
+    table: 'table',
+    console: { priority: 0, max: 14, min: 6 },
+    cell: (r, ctx) => clusterCell(r.zone.cluster, ctx),
+  },
   { id: 'namespace', header: 'NAMESPACE', table: 'wide', console: { priority: 5, max: 16 }, cell: (r) => ({ text: r.zone.namespace }) },
   {
     id: 'zone',
@@ -42,7 +48,13 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     console: { priority: 0, max: 10, min: 4 },
     cell: (r) => ({ text: r.zone.zoneId, sort: zoneSort(r.zone.zoneId) }),
   },
-  { id: 'service', header: 'SERVICE', table: 'table', console: { priority: 0, max: 16, min: 6 }, cell: (r) => ({ text: r.service.service }) },
+  {
+    id: 'service',
+    header: 'SERVICE',
+    table: 'table',
+    console: { priority: 0, max: 16, min: 6 },
+    cell: (r) => ({ text: r.service.service }),
+  },
   {
     id: 'running',
     header: 'RUNNING',
@@ -57,8 +69,19 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     console: { priority: 1, max: 12, min: 7 },
     cell: (r) => ({ text: dash(r.service.desired?.version), tone: r.service.drift ? 'warn' : undefined }),
   },
-  { id: 'state', header: 'STATE', table: 'table', console: { priority: 0, flex: true, max: 24, min: 5 }, cell: (r) => stateCell(r.service, r.zone) },
-  { id: 'git', header: 'GIT', table: 'wide', cell: (r) => ({ text: dash(r.service.git?.version), tone: r.service.gitDrift ? 'warn' : undefined }) },
+  {
+    id: 'state',
+    header: 'STATE',
+    table: 'table',
+    console: { priority: 0, flex: true, max: 24, min: 5 },
+    cell: (r) => stateCell(r.service, r.zone),
+  },
+  {
+    id: 'git',
+    header: 'GIT',
+    table: 'wide',
+    cell: (r) => ({ text: dash(r.service.git?.version), tone: r.service.gitDrift ? 'warn' : undefined }),
+  },
   { id: 'from', header: 'FROM', table: 'wide', console: { priority: 4, max: 9 }, cell: (r) => ({ text: r.service.source }) },
   {
     id: 'desired-by',
@@ -66,7 +89,12 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     table: 'wide',
     cell: (r) => ({ text: dash(r.service.desired?.from) }),
   },
-  { id: 'workload', header: 'WORKLOAD', table: 'wide', cell: (r) => ({ text: r.service.workload ? `${r.service.kind}/${r.service.workload}` : '-' }) },
+  {
+    id: 'workload',
+    header: 'WORKLOAD',
+    table: 'wide',
+    cell: (r) => ({ text: r.service.workload ? `${r.service.kind}/${r.service.workload}` : '-' }),
+  },
   {
     id: 'image',
     header: 'IMAGE',
@@ -74,4 +102,3 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     cell: (r) => ({ text: dash(r.service.running.find((x) => x.image)?.image ?? r.service.desired?.image) }),
   },
 ];
-

@@ -53,11 +53,20 @@ export function buildCompare(s: Snapshot, key: string, ctx: BuildContext): Detai
   const cmp = comparisonOf(s, key);
   if (!cmp) return null;
   const b = new LineBuilder();
-  b.add('a', [{ text: 'A ', token: 'muted' }, { text: cmp.a, token: 'accent' }]);
-  b.add('b', [{ text: 'B ', token: 'muted' }, { text: cmp.b, token: 'accent' }]);
+  b.add('a', [
+    { text: 'A ', token: 'muted' },
+    { text: cmp.a, token: 'accent' },
+  ]);
+  b.add('b', [
+    { text: 'B ', token: 'muted' },
+    { text: cmp.b, token: 'accent' },
+  ]);
   const equal = cmp.lines.length - cmp.differences;
   b.add('summary', [
-    { text: cmp.differences === 0 ? 'no differences' : `${cmp.differences} difference${cmp.differences === 1 ? '' : 's'}`, token: cmp.differences ? 'warn' : 'ok' },
+    {
+      text: cmp.differences === 0 ? 'no differences' : `${cmp.differences} difference${cmp.differences === 1 ? '' : 's'}`,
+      token: cmp.differences ? 'warn' : 'ok',
+    },
     { text: ctx.showAll ? `, ${equal} equal shown (A hides them)` : `; ${equal} equal hidden (A shows them)`, token: 'muted' },
   ]);
   const shown = ctx.showAll ? cmp.lines : cmp.lines.filter((l) => l.state !== 'same');

@@ -36,8 +36,33 @@ const gameZone = (zoneId: number, defaultImage: string, serviceConfig: unknown[]
 const report = (objects: ObjectDiff[], error?: string): DiffReport => ({
   repo: { source: 'repo', ref: 'HEAD', commit: 'abc' },
   apps: [
-    { app: 'zones', cluster: 'shanghai', namespace: 'zone-101', path: 'apps', tool: 'plain', origin: 'zonectl.yaml', status: 'OutOfSync', warnings: [], objects },
-    ...(error ? [{ app: 'other', cluster: 'nanjing', namespace: 'x', path: 'p', tool: 'plain' as const, origin: 'o', status: 'Unknown' as const, error, warnings: [], objects: [] }] : []),
+    {
+      app: 'zones',
+      cluster: 'shanghai',
+      namespace: 'zone-101',
+      path: 'apps',
+      tool: 'plain',
+      origin: 'zonectl.yaml',
+      status: 'OutOfSync',
+      warnings: [],
+      objects,
+    },
+    ...(error
+      ? [
+          {
+            app: 'other',
+            cluster: 'nanjing',
+            namespace: 'x',
+            path: 'p',
+            tool: 'plain' as const,
+            origin: 'o',
+            status: 'Unknown' as const,
+            error,
+            warnings: [],
+            objects: [],
+          },
+        ]
+      : []),
   ],
   errors: [],
   durationMs: 1,
@@ -45,12 +70,26 @@ const report = (objects: ObjectDiff[], error?: string): DiffReport => ({
 });
 
 describe('gitDesired', () => {
-  const r = report([
-    object('GameZone', 'zone-101', 'zone101', gameZone(101, `${REPO}:1.9.0`, [{ type: 'game', id: 1, image: `${REPO}:1.9.1` }, { type: 'gateway', id: 1, endId: 2 }]), 'Modified'),
-    object('GameDeployment', 'zone-101', 'login', { spec: { template: { spec: { containers: [{ name: 'login', image: 'login:2.3.0' }] } } } }),
-    object('ConfigMap', 'zone-101', 'motd', { data: { a: 'b' } }),
-    object('GameZone', 'zone-102', 'zone102', undefined, 'Extra'),
-  ], 'render failed');
+  const r = report(
+    [
+      object(
+        'GameZone',
+        'zone-101',
+        'zone101',
+        gameZone(101, `${REPO}:1.9.0`, [
+          { type: 'game', id: 1, image: `${REPO}:1.9.1` },
+          { type: 'gateway', id: 1, endId: 2 },
+        ]),
+        'Modified',
+      ),
+      object('GameDeployment', 'zone-101', 'login', {
+        spec: { template: { spec: { containers: [{ name: 'login', image: 'login:2.3.0' }] } } },
+      }),
+      object('ConfigMap', 'zone-101', 'motd', { data: { a: 'b' } }),
+      object('GameZone', 'zone-102', 'zone102', undefined, 'Extra'),
+    ],
+    'render failed',
+  );
   const g = gitDesired(r);
   const z = { cluster: 'shanghai', namespace: 'zone-101', zoneId: '101' };
 

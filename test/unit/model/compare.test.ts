@@ -8,7 +8,19 @@ import { elideCommon } from '../../../source/ui/views/compare.js';
 const REPO = 'registry.example.com/project1/service';
 
 function rollout(replicas: number): RolloutStatus {
-  return { strategy: 'InplaceUpdate', replicas, updated: replicas, updatedReady: replicas, ready: replicas, steps: [], phase: 'complete', paused: false, message: '', hookConditions: [], actions: [] };
+  return {
+    strategy: 'InplaceUpdate',
+    replicas,
+    updated: replicas,
+    updatedReady: replicas,
+    ready: replicas,
+    steps: [],
+    phase: 'complete',
+    paused: false,
+    message: '',
+    hookConditions: [],
+    actions: [],
+  };
 }
 
 function workload(cluster: string, ns: string, name: string, image: string, replicas = 3): WorkloadInfo {
@@ -43,7 +55,10 @@ function zone(cluster: string, id: string, config: Record<string, unknown>, serv
   };
 }
 
-const config = (db: string, pwd: string) => ({ redisConfig: { ip: 'redis', port: 6379 }, mysqlConfig: { user: 'game', pwd, database: db } });
+const config = (db: string, pwd: string) => ({
+  redisConfig: { ip: 'redis', port: 6379 },
+  mysqlConfig: { user: 'game', pwd, database: db },
+});
 
 describe('two zones', () => {
   const a = zone('shanghai', '101', config('zone_101', 's3cret-1'));

@@ -9,7 +9,20 @@ import { versionColumns, versionRows } from '../../../source/model/columns/versi
 const REPO = 'registry.example.com/project1/service';
 
 function rollout(o: Partial<RolloutStatus> = {}): RolloutStatus {
-  return { strategy: 'InplaceUpdate', replicas: 3, updated: 3, updatedReady: 3, ready: 3, steps: [], phase: 'complete', paused: false, message: '', hookConditions: [], actions: [], ...o };
+  return {
+    strategy: 'InplaceUpdate',
+    replicas: 3,
+    updated: 3,
+    updatedReady: 3,
+    ready: 3,
+    steps: [],
+    phase: 'complete',
+    paused: false,
+    message: '',
+    hookConditions: [],
+    actions: [],
+    ...o,
+  };
 }
 
 function workload(name: string, image: string, o: Partial<WorkloadInfo> = {}): WorkloadInfo {
@@ -114,15 +127,24 @@ describe('what runs', () => {
   test("a Deployment's pods belong to it through their ReplicaSet", () => {
     const z = zone([{ type: 'web', id: '1', workload: 'web-1' }], { source: 'label', defaultImage: undefined });
     const w = workload('web-1', 'nginx:1.27', { kind: 'Deployment' as WorkloadInfo['kind'] });
-    const pods = [pod('web-1-5d8f9c', 0, 'nginx:1.26', undefined, 'ReplicaSet'), pod('web-1-7b4c2a', 1, 'nginx:1.27', undefined, 'ReplicaSet')];
+    const pods = [
+      pod('web-1-5d8f9c', 0, 'nginx:1.26', undefined, 'ReplicaSet'),
+      pod('web-1-7b4c2a', 1, 'nginx:1.27', undefined, 'ReplicaSet'),
+    ];
     const [m] = versionMatrix({ zones: [z], workloads: [w], pods });
     expect(runningText(m!.services[0]!)).toBe('1.26×1 1.27×1');
     expect(m!.services[0]!.desired).toBeUndefined();
   });
 
   test('a service without a workload is missing; a rollout controller (workloadRef) is not a service', () => {
-    const z = zone([{ type: 'auth', id: '1' }, { type: 'game', id: '1', workload: 'game-1' }]);
-    const ctl = workload('game-1', 'argo:1', { kind: 'Rollout' as WorkloadInfo['kind'], workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'game-1' } });
+    const z = zone([
+      { type: 'auth', id: '1' },
+      { type: 'game', id: '1', workload: 'game-1' },
+    ]);
+    const ctl = workload('game-1', 'argo:1', {
+      kind: 'Rollout' as WorkloadInfo['kind'],
+      workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'game-1' },
+    });
     const [m] = versionMatrix({ zones: [z], workloads: [ctl, workload('game-1', `${REPO}:1.8.2`)] });
     expect(m!.services.map((s) => [s.service, s.source, runningText(s)])).toEqual([
       ['auth-1', 'none', '-'],
@@ -145,7 +167,13 @@ describe('what is asked for', () => {
       resourceVersion: '1',
       placement: ['shanghai', 'nanjing'],
       template: { spec: { template: { spec: { containers: [{ name: 'login', image: 'login:2.3.0' }] } } } },
-      clusters: [{ name: 'nanjing', status: '', overrides: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'login:2.3.1' }] }],
+      clusters: [
+        {
+          name: 'nanjing',
+          status: '',
+          overrides: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'login:2.3.1' }],
+        },
+      ],
       propagation: { status: 'Propagated' },
     };
     const sh = workload('login', 'login:2.3.0', { owner });
@@ -163,14 +191,20 @@ describe('mixed zones', () => {
   ];
 
   test('two services of one image repository on different tags, one not as asked: mixed', () => {
-    const [m] = versionMatrix({ zones: [zone(services)], workloads: [workload('game-1', `${REPO}:1.9.0`), workload('db-1', `${REPO}:1.8.2`)] });
+    const [m] = versionMatrix({
+      zones: [zone(services)],
+      workloads: [workload('game-1', `${REPO}:1.9.0`), workload('db-1', `${REPO}:1.8.2`)],
+    });
     expect(m!.mixed).toBe(true);
     expect(m!.mixedReason).toBe('game-1 runs 1.9.0, db-1 runs 1.8.2');
   });
 
   test('a hotfix the GameZone entry pins on purpose is not mixed; different repositories never are', () => {
     const pinned = [{ ...services[0]!, image: `${REPO}:1.8.2-hotfix1` }, services[1]!];
-    const [m] = versionMatrix({ zones: [zone(pinned)], workloads: [workload('game-1', `${REPO}:1.8.2-hotfix1`), workload('db-1', `${REPO}:1.8.2`)] });
+    const [m] = versionMatrix({
+      zones: [zone(pinned)],
+      workloads: [workload('game-1', `${REPO}:1.8.2-hotfix1`), workload('db-1', `${REPO}:1.8.2`)],
+    });
     expect(m!.mixed).toBe(false);
     const label = zone(services, { source: 'label', defaultImage: undefined });
     const [n] = versionMatrix({ zones: [label], workloads: [workload('game-1', 'game:2.0'), workload('db-1', 'mysql:8.0')] });
@@ -185,7 +219,10 @@ describe('mixed zones', () => {
 
 describe('filters and rows', () => {
   const zones = [
-    zone([{ type: 'game', id: '1', workload: 'game-1' }, { type: 'db', id: '1', workload: 'db-1' }]),
+    zone([
+      { type: 'game', id: '1', workload: 'game-1' },
+      { type: 'db', id: '1', workload: 'db-1' },
+    ]),
     zone([{ type: 'game', id: '1', workload: 'game-1' }], { zoneId: '102', namespace: 'zone-102', name: 'zone102' }),
   ];
   const workloads = [
