@@ -85,13 +85,37 @@ export function imageRepository(image: string): string {
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
-export function versionMatrix(inp: VersionInputs): ZoneVersions[] {
+/** The indexes one matrix is built from (built once: the console reuses them for the zones that changed). */
+export interface VersionContext {
+  workloads: Map<string, WorkloadInfo>;
+  pods?: Map<string, PodInfo[]>;
+  fed: Map<string, FederatedInfo>;
+  git?: VersionInputs['git'];
+}
+
+/** `only`: index just the workloads of these zones' namespaces (the console derives a few changed zones). */
+export function versionContext(inp: Omit<VersionInputs, 'zones'>, only?: readonly ZoneInfo[]): VersionContext {
   const workloads = new Map<string, WorkloadInfo>();
+  const namespaces = only ? new Set(only.map((z) => z.namespace)) : undefined;
   // A rollout controller (workloadRef) is not a service; the workload it drives is.
-  for (const w of inp.workloads) if (!w.workloadRef) workloads.set(key(w.cluster, w.namespace, w.name), w);
-  const pods = inp.pods ? podsByOwner(inp.pods) : undefined;
-  const fed = federatedIndex(inp.federated ?? []);
-  return inp.zones.map((z) => withGit(zoneVersions(z, workloads, pods, fed), z, inp.git));
+  for (const w of inp.workloads)
+    if (!w.workloadRef && (!namespaces || namespaces.has(w.namespace))) workloads.set(key(w.cluster, w.namespace, w.name), w);
+  return {
+    workloads,
+    ...(inp.pods ? { pods: podsByOwner(inp.pods) } : {}),
+    fed: federatedIndex(inp.federated ?? []),
+    ...(inp.git ? { git: inp.git } : {}),
+  };
+}
+
+/** One zone's row of the matrix. */
+export function zoneVersionsOf(ctx: VersionContext, z: ZoneInfo): ZoneVersions {
+  return withGit(zoneVersions(z, ctx.workloads, ctx.pods, ctx.fed), z, ctx.git);
+}
+
+export function versionMatrix(inp: VersionInputs): ZoneVersions[] {
+  const ctx = versionContext(inp);
+  return inp.zones.map((z) => zoneVersionsOf(ctx, z));
 }
 
 function withGit(zv: ZoneVersions, z: ZoneInfo, git: VersionInputs['git']): ZoneVersions {
