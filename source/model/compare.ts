@@ -35,10 +35,13 @@ export interface Comparison {
 
 const wkey = (cluster: string, ns: string, name: string) => `${cluster}\u0000${ns}\u0000${name}`;
 
-/** Workloads by cluster/namespace/name, rollout controllers left out (they drive a service, are none). */
-export function workloadIndex(ws: readonly WorkloadInfo[]): Map<string, WorkloadInfo> {
+/**
+ * Workloads by cluster/namespace/name, rollout controllers left out (they drive a service, are none);
+ * `keep` narrows it first (the console compares on every snapshot: index only what is compared).
+ */
+export function workloadIndex(ws: readonly WorkloadInfo[], keep: (w: WorkloadInfo) => boolean = () => true): Map<string, WorkloadInfo> {
   const m = new Map<string, WorkloadInfo>();
-  for (const w of ws) if (!w.workloadRef) m.set(wkey(w.cluster, w.namespace, w.name), w);
+  for (const w of ws) if (!w.workloadRef && keep(w)) m.set(wkey(w.cluster, w.namespace, w.name), w);
   return m;
 }
 
@@ -144,12 +147,12 @@ export function compareFacts(aLabel: string, a: readonly Fact[], bLabel: string,
 export const zoneLabel = (z: Pick<ZoneInfo, 'cluster' | 'namespace' | 'zoneId'>) => `${z.cluster}/${z.namespace}/zone ${z.zoneId}`;
 
 export function compareZonePair(a: ZoneInfo, b: ZoneInfo, workloads: readonly WorkloadInfo[]): Comparison {
-  const idx = workloadIndex(workloads);
+  const idx = workloadIndex(workloads, (w) => w.namespace === a.namespace || w.namespace === b.namespace);
   return compareFacts(zoneLabel(a), zoneFacts(a, idx), zoneLabel(b), zoneFacts(b, idx));
 }
 
 export function compareClusters(a: string, b: string, zones: readonly ZoneInfo[], workloads: readonly WorkloadInfo[]): Comparison {
-  const idx = workloadIndex(workloads);
+  const idx = workloadIndex(workloads, (w) => w.cluster === a || w.cluster === b);
   const za = zones.filter((z) => z.cluster === a);
   const zb = zones.filter((z) => z.cluster === b);
   return compareFacts(a, clusterFacts(za, zb, idx), b, clusterFacts(zb, za, idx));
