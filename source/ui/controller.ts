@@ -12,8 +12,8 @@ import type { DrillTarget, ListViewId, LogChoice } from './views/types.js';
 import type { Screen } from './hooks/use-screen.js';
 import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
-import { clearMarks, markAll, markRange, markSummary, marksOf, toggleMark } from './marks.js';
-import { compareKey } from './views/compare.js';
+import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
+import { openCompare } from './compare-open.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 
 export interface KeyEnv {
@@ -150,6 +150,12 @@ function setNamespace(state: UiState, ns: string | null, watched: string | undef
   return { ...state, namespace: watched !== undefined ? null : ns };
 }
 
+function compareScreen(state: UiState, env: KeyEnv): UiState {
+  if (env.screen.kind !== 'list') return state;
+  const r = openCompare(state, env.screen, env.views);
+  return typeof r === 'string' ? flash(state, r, 'info') : r;
+}
+
 function openDiff(state: UiState, env: KeyEnv): UiState {
   if (!env.diff?.available) return flash(state, env.diff?.hint ?? DIFF_HINT, 'info');
   return openPanel(state, { kind: 'diff' });
@@ -179,27 +185,6 @@ function markKey(state: UiState, id: string, env: KeyEnv): UiState | undefined {
     default:
       return undefined;
   }
-}
-
-/**
- * `=`: the Compare screen of the two marked rows the list shows, or of the one marked and the cursor's
- * row; anything else says how to pick two.
- */
-function openCompare(state: UiState, env: KeyEnv): UiState {
-  const frame = top(state);
-  if (env.screen.kind !== 'list' || !env.views.list(frame.view)?.compare) return state;
-  const shown = markSummary(marksOf(frame.ui), env.screen.keyed, env.screen.all).shown;
-  const cursor = selectedIndex(frame.ui, env.screen.keyed);
-  const cur = cursor >= 0 ? env.screen.keyed.keyAt(cursor) : undefined;
-  const pair = shown.length === 2 ? shown : shown.length === 1 && cur !== undefined && cur !== shown[0] ? [shown[0]!, cur] : undefined;
-  if (!pair) {
-    // One line at 80 columns (a flash of two rows would shift the screen).
-    const why = shown.length > 2 ? `${shown.length} rows are marked; compare takes two` : 'mark a row (space), then = on another';
-    return flash(state, `compare: ${why}`, 'info');
-  }
-  // Row keys end with what names the row: a zone id (cluster/namespace/id), a cluster name.
-  const name = (k: string) => k.slice(k.lastIndexOf('/') + 1);
-  return push(state, 'compare', compareKey(frame.view, pair[0]!, pair[1]!), `compare ${name(pair[0]!)} | ${name(pair[1]!)}`);
 }
 
 /** An action key with rows marked: one batch of the marked rows shown (the hot update form offers every container name). */
@@ -266,7 +251,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
     case 'view-diff':
       return { state: openDiff(state, env) };
     case 'compare':
-      return { state: openCompare(state, env) };
+      return { state: compareScreen(state, env) };
     case 'logs':
       return { state: openLogs(state, env) };
     case 'cluster-next': {
