@@ -199,7 +199,10 @@ export async function runBatchAction(
         // A resume (or undo) finds what a batch did in every namespace of those clusters.
         ...(f.resume || f.undo ? { allNamespaces: true } : {}),
       }
-    : f;
+    : // A zone id finds its namespace: --zone without -n selects in every namespace (zones live in one each).
+      f.zone !== undefined && !f.namespace
+      ? { ...f, allNamespaces: true }
+      : f;
   const session = openSession(flags, ['rollouts']);
   try {
     let targets = named;

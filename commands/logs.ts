@@ -141,6 +141,15 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   }
 }
 
+/**
+ * A zone id finds its namespace: without -n, `zone/101` is looked up in every namespace (the zone label
+ * selects its pods and workloads), so zones in `zone-*` namespaces need no -n. Other targets keep
+ * kubectl's default namespace.
+ */
+export function zoneScope(req: Pick<LogsRequest, 'target' | 'fleet'>): LogsRequest['fleet'] {
+  return req.target.type === 'zone' && !req.fleet.namespace ? { ...req.fleet, allNamespaces: true } : req.fleet;
+}
+
 export interface LogsIO {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown };
@@ -226,7 +235,7 @@ export function run(argv: string[]): Promise<number> {
     // --max-streams 0 (no cap): no connection limit either, or streams past it would wait forever.
     const connections = req.options.maxStreams > 0 ? req.options.maxStreams + 16 : null;
     const fleet = openFleet(kc, contexts, config, { connections });
-    const nsFor = namespaceFor(req.fleet, kc);
+    const nsFor = namespaceFor(zoneScope(req), kc);
     const ac = new AbortController();
     const stop = () => ac.abort();
     process.once('SIGINT', stop);

@@ -12,7 +12,8 @@ import { CONSOLE_HELP, FLEET_HELP } from './help-text.js';
 const HELP = `
 Usage: zonectl [flags]
 
-Opens the console on the selected clusters (needs a terminal).
+Opens the console on the selected clusters (needs a terminal). Without -n it shows every namespace
+(zones live in a namespace each); ':ns NAME' narrows the view to one, ':ns all' widens it again.
 
 Flags:
 ${CONSOLE_HELP}
@@ -55,8 +56,11 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   themeFlag(theme);
   const config = loadConfig();
   if (theme === undefined) themeFlag(config.theme, 'config theme');
+  // Zones live in a namespace each (zone-101, ...): without -n the console watches every namespace, as a
+  // fleet operator expects (`:ns NAME` narrows it); -n NS watches that one only, as kubectl does.
+  const scoped: FleetFlags = flags.namespace ? flags : { ...flags, allNamespaces: true };
   const session = openSession(
-    await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)),
+    await withKubeFedMembers(scoped, (l) => process.stderr.write(`warning: ${l}\n`)),
     ['zones', 'rollouts', 'federation'],
     { intervalMs: 66 },
   );
@@ -80,6 +84,7 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
         extras.label ?? (session.fleet.members.length === 1 ? session.fleet.members[0]!.name : `${session.fleet.members.length} clusters`),
       user,
       readOnly: globalReadOnly({ flag: flags.readonly, config: session.config }) !== undefined,
+      namespace: flags.namespace || undefined,
       actions: ports.actions,
       logs: ports.logs,
       story: ports.story,

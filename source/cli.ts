@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   hookruns: () => import('../commands/hookruns.js'),
   releases: () => import('../commands/releases.js'),
   alerts: () => import('../commands/alerts.js'),
+  versions: () => import('../commands/versions.js'),
+  compare: () => import('../commands/compare.js'),
   diff: () => import('../commands/diff.js'),
   logs: () => import('../commands/logs.js'),
   describe: () => import('../commands/describe.js'),
@@ -78,6 +80,8 @@ Usage
   zonectl hookruns             hook runs with their phase and metric results
   zonectl releases             fleet actions (batches, waves) as the clusters record them
   zonectl alerts [--watch]     what needs you now: long pauses, failed hooks, failing pods, clusters down
+  zonectl versions             the version each service of each zone runs vs. asks for (--version 1.8)
+  zonectl compare A B          two zones (zone/101 zone/201) or two clusters (--context x --context y)
   zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
   zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)

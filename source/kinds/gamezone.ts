@@ -3,6 +3,7 @@
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { ZoneInfo, ZoneService } from '../model/types.js';
 import { imageTag } from '../model/format.js';
+import { maskObject } from '../model/mask.js';
 import type { ReadContext } from './shared/context.js';
 import { guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
 import type { RowSpec, TypeOptions } from './spec.js';
@@ -45,6 +46,16 @@ function readServices(obj: KubeObject): ZoneService[] {
   });
 }
 
+/** What the zone is configured with besides its id, images and services: masked (passwords, keys). */
+const NOT_CONFIG = new Set(['zoneId', 'defaultImage', 'serviceConfig']);
+function zoneConfig(obj: KubeObject): Record<string, unknown> | undefined {
+  const gz = obj.spec?.gameZone;
+  if (!isRecord(gz)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(gz)) if (!NOT_CONFIG.has(k)) out[k] = v;
+  return Object.keys(out).length ? maskObject(out) : undefined;
+}
+
 export function readGameZone(cluster: string, obj: KubeObject, _ctx?: ReadContext): ZoneInfo {
   return guard(
     () => {
@@ -68,6 +79,8 @@ export function readGameZone(cluster: string, obj: KubeObject, _ctx?: ReadContex
         rolloutMessage: '',
       };
       if (m.createdAt) zone.createdAt = m.createdAt;
+      const config = zoneConfig(obj);
+      if (config) zone.config = config;
       if (defaultImage) {
         zone.defaultImage = defaultImage;
         zone.version = imageTag(defaultImage);

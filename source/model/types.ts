@@ -255,6 +255,8 @@ export interface ZoneInfo {
   createdAt?: string;
   version?: string; // default image tag / most common image tag
   defaultImage?: string;
+  /** The GameZone's other settings (redisConfig, mysqlConfig, artifacts, ...), secrets masked at read. */
+  config?: Record<string, unknown>;
   services: ZoneService[];
   servicesReady: number;
   servicesTotal: number;

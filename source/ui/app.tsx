@@ -4,7 +4,7 @@
 import { useWindowSize } from 'ink';
 import { memo, useCallback, useMemo } from 'react';
 import type { DiffPort } from '../ports/diff.js';
-import type { SnapshotSource } from '../store/types.js';
+import type { Snapshot, SnapshotSource } from '../store/types.js';
 import type { ActionsPort } from '../ports/actions.js';
 import { ConsoleLayout } from './console-layout.js';
 import type { KeyEnv } from './controller.js';
@@ -39,6 +39,8 @@ export interface AppProps {
   fleetLabel: string;
   user: string;
   readOnly: boolean;
+  /** The one namespace the console watches (-n NS); undefined: every namespace (`:ns` narrows it). */
+  namespace?: string;
   actions?: ActionsPort;
   /** Follows logs for `l` (zone, workload, pod); without it `l` says logs are not available. */
   logs?: LogsPort;
@@ -58,6 +60,16 @@ export interface AppProps {
   /** The list views (default: the product's registry). */
   views?: ViewRegistry;
   onExit(code: number): void;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/** The namespaces the snapshot has zones or workloads in, sorted. */
+function namespacesOf(snap: Snapshot): string[] {
+  const set = new Set<string>();
+  for (const z of snap.zones) set.add(z.namespace);
+  for (const w of snap.workloads) set.add(w.namespace);
+  return [...set].filter(Boolean).sort();
 }
 
 // The panels re-render only when their own props change, not on every snapshot the console receives.
@@ -82,6 +94,9 @@ export function App(props: AppProps) {
   const stale = useMemo(() => new Set(staleKey ? staleKey.split('\u0000') : []), [staleKey]);
   const ctx = useMemo<BuildContext>(() => ({ now, stale, showAll: state.showAll }), [now, stale, state.showAll]);
   const clusterNames = useMemo(() => snap.clusters.map((c) => c.name).sort(), [snap.clusters]);
+  const commanding = state.mode === 'command';
+  // Only while the command line is open (`:ns` completes them): one pass over zones and workloads.
+  const namespaces = useMemo(() => (commanding ? namespacesOf(snap) : NO_NAMES), [commanding, snap]);
   const screen = useScreen(views, state, snap, ctx, width);
   const frame = top(state);
   const m = measure(state, screen, snap, width, rows);
@@ -137,6 +152,8 @@ export function App(props: AppProps) {
     screen,
     bodyHeight: m.bodyHeight,
     clusters: clusterNames,
+    namespaces,
+    watchedNamespace: props.namespace,
     actions: act.active ? { keys: act.keys, selected: act.selected, marked: act.marked } : undefined,
     logs: logsEnv,
     diff: diffEnv,
@@ -202,6 +219,8 @@ export function App(props: AppProps) {
       synced={snap.synced}
       alerts={snap.alerts}
       clusterNames={clusterNames}
+      namespaces={namespaces}
+      watchedNamespace={props.namespace}
       shown={items.length}
       actions={act.active ? act.keys : undefined}
       marked={marks}

@@ -17,6 +17,8 @@ import { segsWidth } from './text/segs.js';
 export function headerSegs(o: {
   fleet: string;
   user: string;
+  /** The namespace scope: one namespace (`:ns`, or -n) or null for every namespace. */
+  namespace?: string | null;
   readOnly: boolean;
   clusters: readonly ClusterInfo[];
   synced: Record<string, boolean>;
@@ -25,12 +27,14 @@ export function headerSegs(o: {
   alerts?: readonly Alert[];
 }): Seg[] {
   const ready = o.clusters.filter((c) => c.state === 'ready');
+  const user: Seg[] = [{ text: '  user ', token: 'muted' }, { text: o.user }];
   const segs: Seg[] = [
     { text: 'zonectl', token: 'title' },
     { text: '  fleet ', token: 'muted' },
     { text: o.fleet },
-    { text: '  user ', token: 'muted' },
-    { text: o.user },
+    ...user,
+    { text: '  ns ', token: 'muted' },
+    o.namespace ? { text: o.namespace, token: 'accent' } : { text: 'all' },
   ];
   if (o.readOnly) segs.push({ text: '  ' }, { text: ' READ-ONLY ', token: 'badge' });
   segs.push(
@@ -51,7 +55,9 @@ export function headerSegs(o: {
   const rest: Seg[] = notReady.map((c) => ({ text: `  ${c.name}:${c.state}`, token: c.state === 'connecting' ? 'info' : 'stale' }));
   if (segsWidth(segs) + segsWidth(rest) <= o.width) segs.push(...rest);
   else if (notReady.length > 0) segs.push({ text: `  ${notReady.length} not ready`, token: 'stale' });
-  return segs;
+  // Too wide (80 columns, a long fleet label): the kubeconfig user goes first, so the namespace scope
+  // and the clusters' health stay in view.
+  return segsWidth(segs) > o.width ? segs.filter((s) => !user.includes(s)) : segs;
 }
 
 /** "  alerts 3 (1 critical)" in the colour of the worst; "  alerts 0" when all is well. */

@@ -7,6 +7,7 @@ import type { ListViewId } from './views/types.js';
 export type CommandResult =
   | { kind: 'view'; view: ListViewId }
   | { kind: 'ctx'; cluster: string | null }
+  | { kind: 'ns'; namespace: string | null }
   | { kind: 'help' }
   | { kind: 'diff' }
   | { kind: 'quit' }
@@ -16,8 +17,27 @@ export interface CommandDef {
   name: string;
   aliases: readonly string[];
   help: string;
-  arg?: 'cluster';
-  run(arg: string, clusters: readonly string[]): CommandResult;
+  arg?: 'cluster' | 'namespace';
+  /** `namespaces`: the namespaces the snapshot has rows in (`:ns` completes and prefix-matches them). */
+  run(arg: string, clusters: readonly string[], namespaces: readonly string[]): CommandResult;
+}
+
+/** A Kubernetes namespace name (RFC 1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/** `:ns NAME|all`: the exact name, else the one namespace it is a prefix of, else any valid name (it may have no rows yet). */
+function nsCommand(arg: string, namespaces: readonly string[]): CommandResult {
+  if (arg === '' || arg === 'all' || arg === '-' || arg === '*') return { kind: 'ns', namespace: null };
+  if (namespaces.includes(arg)) return { kind: 'ns', namespace: arg };
+  const matches = namespaces.filter((n) => n.startsWith(arg));
+  if (matches.length === 1) return { kind: 'ns', namespace: matches[0] };
+  if (matches.length > 1)
+    return {
+      kind: 'error',
+      message: `"${arg}" matches ${matches.length} namespaces: ${matches.slice(0, 6).join(', ')}${matches.length > 6 ? ', ...' : ''}`,
+    };
+  if (!NAMESPACE_NAME.test(arg)) return { kind: 'error', message: `"${arg}" is not a namespace name` };
+  return { kind: 'ns', namespace: arg };
 }
 
 const FIXED: readonly CommandDef[] = [
@@ -36,6 +56,13 @@ const FIXED: readonly CommandDef[] = [
         message: matches.length > 1 ? `"${arg}" matches ${matches.length} clusters: ${matches.join(', ')}` : `no cluster named "${arg}"`,
       };
     },
+  },
+  {
+    name: 'ns',
+    aliases: ['namespace'],
+    help: 'show one namespace only (:ns all for every namespace)',
+    arg: 'namespace',
+    run: (arg, _clusters, namespaces) => nsCommand(arg, namespaces),
   },
   {
     name: 'diff',
@@ -69,20 +96,30 @@ function find(word: string, views: ViewRegistry): CommandDef | undefined {
   return commandsOf(views).find((c) => c.name === word || c.aliases.includes(word));
 }
 
-export function parseCommand(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): CommandResult {
+export function parseCommand(
+  line: string,
+  clusters: readonly string[],
+  views: ViewRegistry = VIEWS,
+  namespaces: readonly string[] = [],
+): CommandResult {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'error', message: 'empty command' };
   const [word, ...rest] = trimmed.split(/\s+/);
   const def = find(word, views);
   if (!def) {
-    const names = views.lists.map((v) => `:${v.id}`).join(' ');
-    return { kind: 'error', message: `unknown command ":${word}" (try ${names} :diff :ctx <name> :q)` };
+    // One line at 80 columns whatever the number of views: Tab after ':' lists them all, ? shows the help.
+    return { kind: 'error', message: `unknown command ":${word}" (: then Tab lists the commands; ? for help)` };
   }
-  return def.run(rest.join(' '), clusters);
+  return def.run(rest.join(' '), clusters, namespaces);
 }
 
 /** Full-line candidates for what has been typed so far. */
-export function completions(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): string[] {
+export function completions(
+  line: string,
+  clusters: readonly string[],
+  views: ViewRegistry = VIEWS,
+  namespaces: readonly string[] = [],
+): string[] {
   const m = /^(\S*)(\s+)?(.*)$/.exec(line) ?? ['', '', undefined, ''];
   const word = m[1] ?? '';
   if (m[2] === undefined) {
@@ -91,14 +128,20 @@ export function completions(line: string, clusters: readonly string[], views: Vi
       .map((c) => (c.arg ? `${c.name} ` : c.name));
   }
   const def = find(word, views);
-  if (def?.arg !== 'cluster') return [];
+  if (def?.arg === undefined) return [];
   const arg = (m[3] ?? '').trim();
-  return ['all', ...clusters].filter((c) => c.startsWith(arg)).map((c) => `${def.name} ${c}`);
+  const names = def.arg === 'cluster' ? clusters : namespaces;
+  return ['all', ...names].filter((c) => c.startsWith(arg)).map((c) => `${def.name} ${c}`);
 }
 
 /** Tab: extends the line to the longest common prefix of the candidates. */
-export function complete(line: string, clusters: readonly string[], views: ViewRegistry = VIEWS): string {
-  const cands = completions(line, clusters, views);
+export function complete(
+  line: string,
+  clusters: readonly string[],
+  views: ViewRegistry = VIEWS,
+  namespaces: readonly string[] = [],
+): string {
+  const cands = completions(line, clusters, views, namespaces);
   if (cands.length === 0) return line;
   let prefix = cands[0];
   for (const c of cands.slice(1)) {

@@ -34,6 +34,10 @@ export interface ConsoleLayoutProps {
   /** The fleet's alerts: their count is in the header on every view. */
   alerts?: readonly Alert[];
   clusterNames: readonly string[];
+  /** Namespaces with rows (`:ns` completion). */
+  namespaces?: readonly string[];
+  /** The one namespace the console watches (-n); undefined: all. */
+  watchedNamespace?: string;
   /** Rows (list) or lines (detail, help) on the screen. */
   shown: number;
   /** The action keys' verdicts where they apply. */
@@ -49,6 +53,7 @@ export function ConsoleLayout(p: ConsoleLayoutProps) {
   const header = headerSegs({
     fleet: p.fleetLabel,
     user: p.user,
+    namespace: state.namespace ?? p.watchedNamespace ?? null,
     readOnly: p.readOnly,
     clusters: p.clusters,
     synced: p.synced,
@@ -72,7 +77,7 @@ export function ConsoleLayout(p: ConsoleLayoutProps) {
   const footer = footerSegs({
     state,
     scopes: scopesFor(state, p.views),
-    completions: state.mode === 'command' ? completions(state.input, p.clusterNames, p.views) : [],
+    completions: state.mode === 'command' ? completions(state.input, p.clusterNames, p.views, p.namespaces) : [],
     width,
     actions: p.actions,
     logs: p.logs,

@@ -13,6 +13,7 @@ import type { Screen } from './hooks/use-screen.js';
 import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
 import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
+import { openCompare } from './compare-open.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 
 export interface KeyEnv {
@@ -20,6 +21,10 @@ export interface KeyEnv {
   screen: Screen;
   bodyHeight: number;
   clusters: readonly string[];
+  /** The namespaces the snapshot has rows in (`:ns` completion). */
+  namespaces?: readonly string[];
+  /** The one namespace the console watches (started with -n); undefined: every namespace. */
+  watchedNamespace?: string;
   /**
    * The action keys' verdicts for the selected workload (Rollouts list, Rollout detail), and the marked
    * rows the list shows: with any, the keys act on those.
@@ -52,6 +57,8 @@ export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
   // Marks pick workloads: not on a list whose rows already stand for a group of them (Releases).
   const acts = views.list(v)?.actions;
   if (acts && !acts.group) scopes.add('marks');
+  // Rows that can be compared are marked to pick the two.
+  if (views.list(v)?.compare) scopes.add('marks').add('compare');
   if (views.hasLogs(v)) scopes.add('logs');
   return scopes;
 }
@@ -102,19 +109,21 @@ function handleFilterKey(state: UiState, name: string, input: string): UiState {
 
 function handleCommandKey(state: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   if (name === 'esc') return { state: { ...state, mode: 'normal', input: '' } };
-  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters, env.views) } };
+  if (name === 'tab') return { state: { ...state, input: complete(state.input, env.clusters, env.views, env.namespaces) } };
   if (name === 'backspace' || name === 'delete') {
     if (state.input === '') return { state: { ...state, mode: 'normal' } };
     return { state: { ...state, input: [...state.input].slice(0, -1).join('') } };
   }
   if (name === 'enter') {
     const done: UiState = { ...state, mode: 'normal', input: '' };
-    const r = parseCommand(state.input, env.clusters, env.views);
+    const r = parseCommand(state.input, env.clusters, env.views, env.namespaces);
     switch (r.kind) {
       case 'view':
         return { state: showView(done, r.view, env) };
       case 'ctx':
         return { state: { ...done, cluster: r.cluster } };
+      case 'ns':
+        return { state: setNamespace(done, r.namespace, env.watchedNamespace) };
       case 'help':
         return { state: { ...done, help: initialListUi() } };
       case 'diff':
@@ -127,6 +136,26 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
   }
   if (isPrintable(input) && name === input) return { state: { ...state, input: state.input + input } };
   return { state };
+}
+
+/**
+ * `:ns`: a filter over what the console watches. Started with -n NS it watches only NS, so another
+ * namespace (or all) is refused with how to get it rather than shown as an empty list.
+ */
+function setNamespace(state: UiState, ns: string | null, watched: string | undefined): UiState {
+  if (watched !== undefined && ns !== watched)
+    return flash(
+      state,
+      `the console watches namespace ${watched} only (started with -n); start it without -n for every namespace`,
+      'error',
+    );
+  return { ...state, namespace: watched !== undefined ? null : ns };
+}
+
+function compareScreen(state: UiState, env: KeyEnv): UiState {
+  if (env.screen.kind !== 'list') return state;
+  const r = openCompare(state, env.screen, env.views);
+  return typeof r === 'string' ? flash(state, r, 'info') : r;
 }
 
 function openDiff(state: UiState, env: KeyEnv): UiState {
@@ -250,6 +279,8 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, mode: 'command', input: '' } };
     case 'view-diff':
       return { state: openDiff(state, env) };
+    case 'compare':
+      return { state: compareScreen(state, env) };
     case 'logs':
       return { state: openLogs(state, env) };
     case 'describe':
@@ -266,7 +297,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       return { state: { ...state, cluster: order[(i + 1) % order.length] ?? null } };
     }
     case 'toggle-all': {
-      if (!env.views.list(frame.view)?.showAll) {
+      if (!env.views.list(frame.view)?.showAll && !env.views.detail(frame.view)?.showAll) {
         const where = env.views.lists.filter((v) => v.showAll);
         const what = where.map((v) => v.showAll).join(', ');
         return { state: flash(state, `A (${what}) applies to the ${where.map((v) => v.title).join(', ')} view`, 'info') };

@@ -18,9 +18,9 @@ function logsTitle(views: ViewRegistry): string {
 
 /** "Marks (Rollouts list): ...": the lists whose rows are workloads, named from the registry. */
 function marksTitle(views: ViewRegistry): string {
-  const names = views.lists.filter((v) => v.actions && !v.actions.group).map((v) => v.title);
+  const names = views.lists.filter((v) => (v.actions && !v.actions.group) || v.compare).map((v) => v.title);
   if (names.length === 0) return SCOPE_TITLES.marks;
-  return `Marks (${names.join(', ')} list${names.length > 1 ? 's' : ''}): the action keys act on the marked rows`;
+  return `Marks (${names.join(', ')} list${names.length > 1 ? 's' : ''}): action keys act on marked rows, = compares two`;
 }
 
 const MARK_NOTES = [

@@ -36,6 +36,7 @@ export const KEYMAP: readonly Binding[] = [
   { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
   { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
   { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
+  { id: 'toggle-all', keys: ['A'], label: 'equal', help: 'Compare screen: also show the lines that are equal', scope: 'detail' },
   // (the registry inserts one 'view:<id>' binding per list view here: 1 zones, 2 rollouts, ...)
   {
     id: 'view-diff',
@@ -147,6 +148,16 @@ export const KEYMAP: readonly Binding[] = [
     scope: 'marks',
   },
   { id: 'mark-clear', keys: ['ctrl+\\'], label: 'clear marks', help: 'Clear all marks', scope: 'marks' },
+  // Compare (Zones and Clusters lists): the two marked rows, or the one marked and the cursor's row.
+  {
+    id: 'compare',
+    keys: ['='],
+    label: 'compare',
+    help: 'Compare the two marked rows (or the marked one and the cursor row) side by side',
+    scope: 'compare',
+    // Before the cluster and mark hints: at 80 columns those are the ones left out.
+    footer: 9.5,
+  },
   {
     id: 'command',
     keys: [':'],
@@ -185,6 +196,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   logs: 'Zones and rollouts (lists and details)',
   'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
   marks: 'Marks (Rollouts list): with rows marked, the action keys act on the marked rows shown',
+  compare: 'Compare (Zones and Clusters lists): two zones or two clusters side by side (A: equal lines too)',
   confirm: 'Action confirmation card',
   form: 'Hot update form',
   'log-panel': 'Log view (l)',

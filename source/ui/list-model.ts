@@ -2,10 +2,16 @@
 import { compileFilter } from './filter.js';
 import type { Row } from './views/types.js';
 
-export function filterRows(rows: readonly Row[], cluster: string | null, filter: string): Row[] {
+/** Rows of the cluster and namespace in scope (null: every one; rows without a namespace always) that match the filter. */
+export function filterRows(rows: readonly Row[], cluster: string | null, filter: string, namespace: string | null = null): Row[] {
   const f = compileFilter(filter);
-  if (cluster === null && f.empty) return rows as Row[];
-  return rows.filter((r) => (cluster === null || r.cluster === cluster) && f.test(r.search));
+  if (cluster === null && namespace === null && f.empty) return rows as Row[];
+  return rows.filter(
+    (r) =>
+      (cluster === null || r.cluster === cluster) &&
+      (namespace === null || r.namespace === undefined || r.namespace === namespace) &&
+      f.test(r.search),
+  );
 }
 
 function cmp(a: string | number, b: string | number): number {

@@ -32,6 +32,8 @@ export interface ConsoleOptions {
   fleetLabel: string;
   user: string;
   readOnly: boolean;
+  /** The one namespace the console watches (-n NS); undefined: every namespace. */
+  namespace?: string;
   initialView?: ListViewId;
   /** Streams (tests and benchmarks); default process.stdin/stdout/stderr. */
   stdin?: NodeJS.ReadStream;
@@ -188,6 +190,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
       fleetLabel: opts.fleetLabel,
       user: opts.user,
       readOnly: opts.readOnly,
+      namespace: opts.namespace,
       initialView: opts.initialView,
       onExit: finish,
     });

@@ -49,6 +49,8 @@ export interface UiState {
   /** Remembered state of each list view, restored when switching back to it. */
   roots: Partial<Record<ListViewId, ListUi>>;
   cluster: string | null;
+  /** `:ns NAME`: only rows of this namespace (null: every namespace the console watches). */
+  namespace: string | null;
   mode: Mode;
   input: string;
   /** Filter text before '/' editing started (Esc restores it). */
@@ -82,6 +84,7 @@ export function initialState(view: ListViewId = VIEWS.lists[0].id, title = title
     stack: [{ view, key: '', title, ui: initialListUi() }],
     roots: {},
     cluster: null,
+    namespace: null,
     mode: 'normal',
     input: '',
     inputBefore: '',

@@ -21,6 +21,8 @@ export interface CliFixture {
   dir(): string;
   /** Every request any simulated cluster received: "cluster METHOD url". */
   requests: string[];
+  /** The running demo (its world: e.g. to write its config repo). */
+  demo(): Demo;
   zonectl(args: string[], env?: NodeJS.ProcessEnv): Promise<Ran>;
 }
 
@@ -50,6 +52,7 @@ export function cliOnDemo(): CliFixture {
     leakyKubeconfig: () => join(dir, 'leaky-kubeconfig'),
     dir: () => dir,
     requests,
+    demo: () => demo!,
     zonectl: (args, more = {}) => runCli(built!.cli, args, { ...env, ...more }),
   };
 }

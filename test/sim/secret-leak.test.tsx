@@ -227,7 +227,7 @@ const FLEET = [
 describe('no secret in anything zonectl writes', () => {
   it('list commands, every output format, with failing contexts: the data and the errors, no secret', async () => {
     const argvs: string[][] = [];
-    for (const cmd of [['zones'], ['rollouts', '--all'], ['hookruns'], ['clusters'], ['releases']])
+    for (const cmd of [['zones'], ['rollouts', '--all'], ['hookruns'], ['clusters'], ['releases'], ['versions']])
       for (const o of ['table', 'wide', 'json', 'yaml', 'name']) argvs.push([...cmd, '-A', ...FLEET, '-o', o, '--request-timeout', '5000']);
     const runs = await runAll(argvs);
     const ok = runs.filter((r) => r.code === 3);
@@ -243,6 +243,20 @@ describe('no secret in anything zonectl writes', () => {
     expect(hookWide.stdout).toContain('probe.example.com/health?token=***(hmac:');
     expect(leaks()).toEqual([]);
   }, 240_000);
+
+  it('compare (two zones, two clusters; table, json, yaml, equal lines too): the GameZone passwords masked', async () => {
+    const id = String(zone.spec.gameZone.zoneId);
+    const argvs: string[][] = [];
+    for (const o of ['table', 'json', 'yaml']) {
+      argvs.push(['compare', `shanghai/zone/${id}`, `shanghai/zone/${id}`, '--all', '-o', o]);
+      argvs.push(['compare', '--context', 'shanghai', '--context', 'nanjing', '-A', '--all', '-o', o]);
+    }
+    const runs = await runAll(argvs);
+    for (const r of runs) expect([0, 1], r.stderr).toContain(r.code);
+    for (const r of runs.filter((_, i) => argvs[i]![1]!.startsWith('shanghai/')))
+      expect(r.stdout).toMatch(/mysqlConfig\.pwd.*\*\*\*\(hmac:[0-9a-f]{8}\)/s);
+    expect(leaks()).toEqual([]);
+  }, 120_000);
 
   it('logs (raw, json, timestamps, a zone): the lines are there, masked', async () => {
     const target = ['--context', 'shanghai', '-n', pod.namespace, '--tail', '-1'];

@@ -166,7 +166,8 @@ describe('keys in the console', () => {
 
   test('footer shows the keys that apply here', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 200, rows: 24 });
-    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  c cluster  o order  : cmd  ? help  q quit');
+    // Zones rows are marked to compare two of them (=).
+    expect(h.lines().at(-1)).toBe('<enter> open  <esc> back  / filter  = compare  c cluster  <space> mark  o order  : cmd  ? help  q quit');
     await h.press('2');
     // No actions port in this console: the action keys are shown disabled, with the reason.
     expect(h.lines().at(-1)).toBe(

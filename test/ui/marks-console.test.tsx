@@ -92,14 +92,18 @@ describe('marks on the Rollouts list', () => {
     expect(title(all)).toContain('2 marked');
   });
 
-  test('the zones list has no marks (its rows are zones); the help lists the mark keys', async () => {
+  test('zones are marked only to compare them: the action keys do not act on them; the help lists the mark keys', async () => {
     const port = new FakeActions(() => makeSnapshot());
-    const h = await renderApp(makeSnapshot(), { columns: 100, rows: 120, actions: port });
+    const h = await renderApp(makeSnapshot(), { columns: 100, rows: 200, actions: port }); // the whole help in one screen
     await h.press(' ');
-    expect(title(h.frame())).not.toContain('marked');
-    expect(marked(h.frame())).toEqual([]);
+    expect(title(h.frame())).toContain('1 marked');
+    expect(marked(h.frame())).toHaveLength(1);
+    await h.press('a');
+    expect(port.calls.plan).toEqual([]);
+    expect(port.calls.planMany).toEqual([]);
     await h.press('?');
-    const f = await h.waitFor((x) => x.includes('Marks (Rollouts list)'), 'the marks section of the help');
+    const f = await h.waitFor((x) => x.includes('Marks (Zones, Rollouts, Clusters, Alerts lists)'), 'the marks section of the help');
+    expect(f).toMatch(/= +Compare the two marked rows/);
     expect(f).toMatch(/<space> +Mark the row \(or unmark it\) and move down/);
     expect(f).toMatch(/<ctrl-space> +Mark the rows from the one marked last to the cursor/);
     expect(f).toMatch(/<ctrl-a> \* +Mark every row the filter shows/);

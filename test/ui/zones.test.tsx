@@ -13,7 +13,8 @@ describe('zones view', () => {
     const f = h.frame();
     expectFits(f, 80, 24);
     const lines = h.lines();
-    expect(lines[0]).toMatch(/^zonectl {2}fleet test-fleet {2}user ops-alice {2}clusters 3\/4 ready/);
+    // At 80 columns the kubeconfig user gives way to the namespace scope and the clusters health.
+    expect(lines[0]).toMatch(/^zonectl {2}fleet test-fleet {2}ns all {2}clusters 3\/4 ready {2}1 not ready$/);
     expect(lines[1]).toMatch(/^Zones {2}\[12\]/);
     const header = rowWith(f, '  CLUSTER');
     for (const col of ['CLUSTER', 'ZONE', 'NAME', 'VERSION', 'SERVICES', 'ROLLOUT']) expect(header).toContain(col);

@@ -16,7 +16,8 @@ export function useMarks(
 ): MarkSummary | undefined {
   const frame = top(state);
   const marks = frame.ui.marks;
-  const on = !state.help && screen.kind === 'list' && views.list(frame.view)?.actions !== undefined;
+  const list = views.list(frame.view);
+  const on = !state.help && screen.kind === 'list' && (list?.actions !== undefined || list?.compare === true);
   const summary = useMemo(
     () => (on && marks?.size && screen.kind === 'list' ? markSummary(marks, screen.keyed, screen.all) : undefined),
     [on, marks, screen],

@@ -45,7 +45,10 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
 
   // ---- list pipeline (hooks run unconditionally; cheap when spec is undefined) ----
   const base = useMemo(() => (spec ? spec.build(snap, ctx) : NO_ROWS), [spec, snap, ctx]);
-  const filtered = useMemo(() => filterRows(base, state.cluster, ui.filter), [base, state.cluster, ui.filter]);
+  const filtered = useMemo(
+    () => filterRows(base, state.cluster, ui.filter, state.namespace),
+    [base, state.cluster, ui.filter, state.namespace],
+  );
   const sort = ui.sort ?? spec?.defaultSort;
   const sortIdx =
     spec && sort

@@ -15,5 +15,6 @@ export const clustersView = defineView<ClusterInfo>({
   cluster: (c) => c.name,
   open: (c) => ({ view: 'zones', key: '', title: 'Zones', cluster: c.name }),
   defaultSort: { col: 'name', desc: false },
+  compare: true,
   emptyText: () => 'No clusters in the fleet. Choose contexts with --context or --all-contexts.',
 });

@@ -26,6 +26,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
     showAll: d.showAll,
     podFocus: d.podFocus,
     problems: d.problems,
+    compare: d.compare,
     build(s, ctx): Row[] {
       const cellCtx = { now: ctx.now, stale: ctx.stale, synced: s.synced };
       return d.rows(s, ctx).map((row) => {
@@ -42,6 +43,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
             return { text: c.text, sort: c.sort, token: c.tone, tail: c.tail };
           }),
           d.open?.(row),
+          d.namespace?.(row),
         );
         if (typeof row === 'object' && row !== null) built.set(row, { ctx, synced, row: made });
         return made;

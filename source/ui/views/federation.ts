@@ -16,6 +16,7 @@ export const federationView = defineView<FederatedInfo>({
   rows: (s) => s.federated,
   rowKey: fedKey,
   cluster: (f) => f.cluster,
+  namespace: (f) => f.namespace,
   open: (f) => ({ view: 'fedobj', key: fedKey(f), title: `${f.kind}/${f.name}` }),
   defaultSort: { col: 'name', desc: false },
   emptyText: (s) => (s.fedClusters.length === 0 ? 'No federated objects: no kubefed host in the fleet.' : 'No federated objects found.'),

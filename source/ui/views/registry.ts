@@ -8,13 +8,23 @@ import { LOGS_NOT_HERE } from '../log-target.js';
 import type { PodFocus, Snapshot } from '../../store/types.js';
 import { alertsView } from './alerts.js';
 import { clustersView } from './clusters.js';
+import { compareDetail } from './compare.js';
 import { federationView } from './federation.js';
 import { releasesView } from './releases.js';
 import { rolloutsView } from './rollouts.js';
 import type { ActionsDef, DetailDef, ListView, LogChoice, LogItem, ViewId } from './types.js';
+import { versionsView } from './versions.js';
 import { zonesView } from './zones.js';
 
-export const DEFAULT_VIEWS: readonly ListView[] = [zonesView, rolloutsView, clustersView, federationView, releasesView, alertsView];
+export const DEFAULT_VIEWS: readonly ListView[] = [
+  zonesView,
+  rolloutsView,
+  clustersView,
+  federationView,
+  releasesView,
+  alertsView,
+  versionsView,
+];
 
 export interface ViewRegistry {
   /** List views in key order (the first is where the console starts). */
@@ -56,15 +66,17 @@ function consoleKeymap(lists: readonly ListView[]): Binding[] {
 
 export function makeRegistry(lists: readonly ListView[]): ViewRegistry {
   const byId = new Map(lists.map((v) => [v.id, v]));
-  const details = new Map<ViewId, { detail: DetailDef; owner: ListView }>();
+  const details = new Map<ViewId, { detail: DetailDef; owner?: ListView }>();
   for (const v of lists) if (v.detail) details.set(v.detail.id, { detail: v.detail, owner: v });
+  // The Compare screen belongs to no list (it has no action keys): any list with `compare` opens it.
+  if (lists.some((v) => v.compare)) details.set(compareDetail.id, { detail: compareDetail });
   const keymap = consoleKeymap(lists);
   return {
     lists,
     keymap,
     list: (id) => byId.get(id),
     detail: (id) => details.get(id)?.detail,
-    actionsOf: (id) => byId.get(id)?.actions ?? details.get(id)?.owner.actions,
+    actionsOf: (id) => byId.get(id)?.actions ?? details.get(id)?.owner?.actions,
     hasLogs: (id) => (byId.get(id)?.logs ?? details.get(id)?.detail.logs) !== undefined,
     logChoice(id, frameKey, item, snap) {
       const list = byId.get(id);

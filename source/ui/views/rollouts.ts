@@ -28,6 +28,7 @@ export const rolloutsView = defineView<WorkloadInfo>({
   rows: (s, ctx) => (ctx.showAll ? s.workloads : s.workloads.filter(isActiveRollout)),
   rowKey: workloadKey,
   cluster: (w) => w.cluster,
+  namespace: (w) => w.namespace,
   open: (w) => ({ view: 'rollout', key: workloadKey(w), title: `${w.kind}/${w.name}` }),
   defaultSort: { col: 'state', desc: false },
   problems: alertedWorkloads,

@@ -36,6 +36,8 @@ export interface Row {
   /** Lower-cased text the filter searches (every cell, including columns that are hidden). */
   search: string;
   cluster: string;
+  /** The row's namespace (`:ns` filters on it); absent for rows that are not namespaced (clusters). */
+  namespace?: string;
   drill?: DrillTarget;
 }
 
@@ -90,6 +92,8 @@ export interface DetailDef {
   podFocus?(s: Snapshot, key: string): PodFocus[];
   /** What `l` follows: the line under the cursor, else the object itself; absent = `l` does not apply. */
   logs?(s: Snapshot, key: string, item: LogItem | undefined): LogChoice;
+  /** A (toggle) also shows the lines it hides by default (compare: the equal lines). */
+  showAll?: string;
 }
 
 /** The workload the rollout action keys act on, by row / detail key; absent = no action keys. */
@@ -115,6 +119,8 @@ export interface ViewDef<T> {
   rows(s: Snapshot, ctx: BuildContext): readonly T[];
   rowKey(row: T): string;
   cluster(row: T): string;
+  /** The row's namespace, for `:ns`; absent = the rows are not namespaced (always shown). */
+  namespace?(row: T): string;
   /** What Enter opens on a row. */
   open?(row: T): DrillTarget;
   defaultSort: { col: string; desc: boolean };
@@ -132,6 +138,8 @@ export interface ViewDef<T> {
   podFocus?(s: Snapshot): PodFocus[];
   /** Row keys with an alert: on the default order they come first, keeping that order otherwise. */
   problems?(s: Snapshot): ReadonlySet<string>;
+  /** Two of its rows can be compared side by side (marks, then `=`; views/compare.ts). */
+  compare?: boolean;
 }
 
 /** A list view as the console runs it: the row type folded into `build`. */
@@ -152,6 +160,7 @@ export interface ListView {
   showAll?: string;
   podFocus?(s: Snapshot): PodFocus[];
   problems?(s: Snapshot): ReadonlySet<string>;
+  compare?: boolean;
 }
 
 /** Builds a Row from parallel cell data. */
@@ -160,11 +169,13 @@ export function makeRow(
   cluster: string,
   cells: Array<{ text: string; sort?: string | number; token?: Token; tail?: string }>,
   drill?: DrillTarget,
+  namespace?: string,
 ): Row {
   const texts = cells.map((c) => c.text);
   return {
     key,
     cluster,
+    ...(namespace !== undefined ? { namespace } : {}),
     cells: texts,
     tokens: cells.map((c) => c.token),
     tails: cells.some((c) => c.tail) ? cells.map((c) => c.tail) : undefined,

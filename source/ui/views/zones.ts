@@ -18,9 +18,11 @@ export const zonesView = defineView<ZoneInfo>({
   rows: (s) => s.zones,
   rowKey: zoneKey,
   cluster: (z) => z.cluster,
+  namespace: (z) => z.namespace,
   open: (z) => ({ view: 'zone', key: zoneKey(z), title: `zone ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
   problems: alertedZones,
+  compare: true,
   emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key)),
   detail: {

@@ -1,0 +1,131 @@
+// zonectl compare: two zones (zone/101 zone/201) or two clusters (--context a --context b), side by
+// side — services, images, replicas, GameZone config (masked); only the differences unless --all.
+import { stringify } from 'yaml';
+import { openSession, withKubeFedMembers } from '../source/app/session.js';
+import { EXIT } from '../source/exit-codes.js';
+import { type Comparison, compareClusters, compareZonePair, MARKS } from '../source/model/compare.js';
+import type { ZoneInfo } from '../source/model/types.js';
+import { renderTable } from '../source/output/table.js';
+import { guarded, reportErrors } from './errors.js';
+import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+
+const HELP = `
+Usage: zonectl compare ZONE ZONE [flags]
+       zonectl compare --context A --context B [flags]
+
+Two zones, or two clusters (every zone of each), side by side: per service its kind, replicas and
+container images, the zone's default image and its GameZone config (passwords and keys masked: equal
+secrets show the same ***(hmac:...) marker). Two clusters: the zone ids each has, per service the
+versions and replica counts across its zones, and the zones both have, fact by fact.
+Lines: | differs, < only in A, > only in B (blank: equal, shown with --all).
+
+ZONE is zone/ID, or CLUSTER/zone/ID when the id is in several clusters. A zone id finds its namespace:
+without -n every namespace is searched. The fleet is the clusters the zones name, else the fleet flags.
+
+Flags:
+  --all                  also the lines that are equal
+  --exit-code            exit 1 when there are differences, 0 when none (like diff / git diff)
+  -o, --output FMT       table (default) | json | yaml
+${FLEET_HELP}
+`;
+
+interface ZoneRef {
+  cluster?: string;
+  id: string;
+}
+
+function zoneRef(text: string): ZoneRef {
+  const m = /^(?:([^/]+)\/)?zones?\/([^/]+)$/.exec(text);
+  if (!m) throw new UsageError(`"${text}": expected zone/ID or CLUSTER/zone/ID`);
+  return m[1] ? { cluster: m[1], id: m[2]! } : { id: m[2]! };
+}
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { flags, input } = parseFlags(argv, HELP, {
+      all: { type: 'boolean', default: false },
+      exitCode: { type: 'boolean', default: false },
+    });
+    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: expected table, json or yaml`);
+    const contexts = flags.context ?? [];
+    const zones = input.map(zoneRef);
+    if (zones.length === 0) {
+      if (contexts.length !== 2)
+        throw new UsageError('compare needs two zones (zone/101 zone/201) or two clusters (--context A --context B)');
+      if (contexts[0] === contexts[1]) throw new UsageError(`--context ${contexts[0]} given twice: name two different clusters`);
+    } else if (zones.length !== 2) throw new UsageError(`compare needs two zones, got ${zones.length}: ${input.join(' ')}`);
+    // Zones that name their cluster make the fleet (unless the flags name one); a zone id finds its namespace.
+    const named = zones.flatMap((z) => (z.cluster ? [z.cluster] : []));
+    const fleet =
+      zones.length > 0 && named.length === 2 && contexts.length === 0 && !flags.allContexts && !flags.kubefedHost
+        ? { ...flags, context: [...new Set(named)] }
+        : flags;
+    const scoped = flags.namespace ? fleet : { ...fleet, allNamespaces: true };
+    const session = openSession(await withKubeFedMembers(scoped, (l) => process.stderr.write(`warning: ${l}\n`)), ['zones']);
+    try {
+      session.store.start();
+      await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
+      const failures = session.store.clusterErrors();
+      const snap = session.store.snapshot();
+      const failed = new Set(failures.map((f) => f.cluster));
+      let cmp: Comparison;
+      if (zones.length === 0) {
+        const down = contexts.filter((c) => failed.has(c));
+        if (down.length)
+          return reportErrors(
+            failures.map((f) => f.error),
+            session.fleet.members.length,
+          );
+        cmp = compareClusters(contexts[0]!, contexts[1]!, snap.zones, snap.workloads);
+      } else {
+        const [a, b] = zones.map((z) => findZone(snap.zones, z, failed));
+        cmp = compareZonePair(a!, b!, snap.workloads);
+      }
+      process.stdout.write(render(cmp, flags.output, flags.all === true));
+      if (cmp.differences === 0 && flags.output === 'table') process.stderr.write('No differences.\n');
+      const partial = reportErrors(
+        failures.map((f) => f.error),
+        session.fleet.members.length,
+      );
+      if (partial !== EXIT.OK) return partial;
+      return flags.exitCode && cmp.differences > 0 ? EXIT.CONDITION : EXIT.OK;
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+/** The one zone a reference names; none or several is a usage error (several: name the cluster). */
+function findZone(all: readonly ZoneInfo[], ref: ZoneRef, failed: ReadonlySet<string>): ZoneInfo {
+  const found = all.filter((z) => z.zoneId === ref.id && (ref.cluster === undefined || z.cluster === ref.cluster));
+  const what = `${ref.cluster ? `${ref.cluster}/` : ''}zone/${ref.id}`;
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1)
+    throw new UsageError(
+      `${what} is in ${found.map((z) => `${z.cluster}/${z.namespace}`).join(', ')}: name one as CLUSTER/zone/${ref.id} (or use -n)`,
+    );
+  const unread = failed.size ? ` (not read: ${[...failed].join(', ')})` : '';
+  throw new UsageError(`${what} not found in the selected clusters${unread}; --all-contexts searches every context`);
+}
+
+function render(cmp: Comparison, format: string, all: boolean): string {
+  const lines = all ? cmp.lines : cmp.lines.filter((l) => l.state !== 'same');
+  if (format === 'json' || format === 'yaml') {
+    const doc = { apiVersion: 'zonectl.io/v1', kind: 'Comparison', a: cmp.a, b: cmp.b, differences: cmp.differences, lines };
+    return format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : stringify(doc);
+  }
+  const head = `A: ${cmp.a}\nB: ${cmp.b}\n`;
+  if (lines.length === 0) return head;
+  const table = renderTable(
+    lines,
+    [
+      { header: ' ', get: (l) => MARKS[l.state] },
+      { header: 'SECTION', get: (l) => l.section },
+      { header: 'KEY', get: (l) => l.key },
+      { header: 'A', get: (l) => l.a ?? '-' },
+      { header: 'B', get: (l) => l.b ?? '-' },
+    ],
+    false,
+  );
+  return head + table;
+}

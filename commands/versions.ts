@@ -1,0 +1,139 @@
+// zonectl versions: the version matrix — every zone × service, the version it runs (from its pods),
+// the version asked for (GameZone / Federated template), mixed and drifted services marked.
+import { versionColumns, versionRows } from '../source/model/columns/versions.js';
+import { compareZones } from '../source/model/zones.js';
+import { VersionFilterError, versionFilter } from '../source/model/version-filter.js';
+import { filterVersions, versionMatrix } from '../source/model/versions.js';
+import { tableColumns } from '../source/output/columns.js';
+import { renderList } from '../source/output/format.js';
+import { loadConfig } from '../source/config/config.js';
+import { EXIT } from '../source/exit-codes.js';
+import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
+import { guarded } from './errors.js';
+import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+import { runList } from './run-list.js';
+
+const HELP = `
+Usage: zonectl versions [flags]
+
+The version (image tag) every service of every zone runs, beside the version its GameZone (serviceConfig
+image, else defaultImage) or its Federated object (template + this cluster's override) asks for. One row
+per zone and service. STATE: mixed (its pods run two versions; "updating" when only the workload was
+read), drift (runs something else than asked), zone mixed (another service of the zone built from the
+same image runs another tag), missing (no workload), ok.
+
+Flags:
+  --version FILTER       only services running a matching version: 1.8 / 1.8.x (prefix on dot
+                         boundaries: 1.8.2, not 1.80), =1.8.2, >=1.8 <1.9 (all terms must hold)
+  --mixed                only zones that run mixed versions
+  --no-pods              read what runs from the workloads (spec image on the updated pods) instead
+                         of listing every pod: faster on very large fleets, blind to old tags
+  --repo PATH|URL        also what a config repo asks (GIT column of -o wide; STATE "git wants X"):
+                         a Git-vs-live run as 'zonectl diff' does (dry-runs per object, so opt-in)
+  --ref REF              branch, tag or commit of --repo (default HEAD)
+  --map FILE             mapping file instead of the repo's zonectl.yaml
+${FLEET_HELP}
+`;
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { flags } = parseFlags(argv, HELP, {
+      version: { type: 'string' },
+      mixed: { type: 'boolean', default: false },
+      pods: { type: 'boolean', default: true },
+      repo: { type: 'string' },
+      ref: { type: 'string' },
+      map: { type: 'string' },
+    });
+    if (flags.repo === '') throw new UsageError('--repo needs a path or URL');
+    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError('--ref and --map need --repo');
+    let test: ((v: string) => boolean) | undefined;
+    if (flags.version !== undefined) {
+      try {
+        test = versionFilter(String(flags.version));
+      } catch (e) {
+        if (e instanceof VersionFilterError) throw new UsageError(`--version ${JSON.stringify(flags.version)}: ${e.message}`);
+        throw e;
+      }
+    }
+    const withPods = flags.pods !== false;
+    const git = flags.repo ? await readGit(flags) : undefined;
+    const code = await runList(
+      flags,
+      withPods ? ['zones', 'federation', 'pods'] : ['zones', 'federation'],
+      (s, errors) => {
+        const zones = [...s.zones].sort(compareZones);
+        const matrix = filterVersions(
+          versionMatrix({ zones, workloads: s.workloads, pods: withPods ? s.pods : undefined, federated: s.federated, git: git?.image }),
+          { version: test, mixed: flags.mixed === true },
+        );
+        const rows = versionRows(matrix);
+        // JSON / YAML: one item per zone with its services (the matrix); tables and names: one row per service.
+        const structured = flags.output === 'json' || flags.output === 'yaml';
+        const text = structured
+          ? renderList({
+              kind: 'ZoneVersions',
+              rows: matrix,
+              columns: [],
+              format: flags.output,
+              name: () => '',
+              toJSON: (z) => z,
+              errors,
+              empty: '',
+            })
+          : renderList({
+              kind: 'ZoneVersions',
+              rows,
+              columns: tableColumns(versionColumns, { now: Date.now() }),
+              format: flags.output,
+              name: (r) => `${r.zone.cluster}/${r.zone.namespace}/${r.zone.zoneId}/${r.service.service}`,
+              toJSON: (r) => r,
+              errors,
+              empty: '',
+            });
+        return { text, empty: rows.length === 0 };
+      },
+      test || flags.mixed ? 'No zone matches.' : 'No zones found in the selected clusters and namespaces.',
+    );
+    // Apps of the repo that could not be read: what Git asks is unknown there, as for a failed cluster.
+    for (const e of git?.errors ?? []) process.stderr.write(`error: git: ${e}\n`);
+    return code === EXIT.OK && git?.errors.length ? EXIT.PARTIAL : code;
+  });
+}
+
+/** The config repo's desired images (a Git-vs-live run with the Synced objects' YAML); a bad repo or mapping is a usage error. */
+async function readGit(flags: {
+  repo?: unknown;
+  ref?: unknown;
+  map?: unknown;
+  context?: string[];
+  kubeconfig?: string;
+  requestTimeout?: number;
+}) {
+  const { createDiffPort } = await import('../source/app/diff-port.js');
+  const { gitDesired } = await import('../source/gitops/desired-images.js');
+  const { RepoError } = await import('../source/gitops/repo.js');
+  const { MappingError } = await import('../source/gitops/mapping.js');
+  const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  const port = createDiffPort(
+    {
+      repo: String(flags.repo),
+      ref: flags.ref as string | undefined,
+      mapFile: flags.map as string | undefined,
+      contexts: flags.context,
+      syncedYaml: true,
+    },
+    kc,
+    { timeoutMs: flags.requestTimeout ?? Math.max(loadConfig().requestTimeoutMs, 30_000) },
+  );
+  try {
+    const report = await port.refresh();
+    const desired = gitDesired(report);
+    return { image: desired.image, errors: [...report.errors, ...desired.errors] };
+  } catch (e) {
+    if (e instanceof RepoError || e instanceof MappingError) throw new UsageError(`--repo ${String(flags.repo)}: ${e.message}`);
+    throw e;
+  } finally {
+    port.close();
+  }
+}
