@@ -11,8 +11,17 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
       reportOnFailure: true,
-      // Measured when set (unit tier, issue 10, after the kind registry): lines 90.3, statements 86.6, functions 87.8, branches 77.5.
-      thresholds: { lines: 88, statements: 84, functions: 85, branches: 75 },
+      // Floors per area, a little below what the unit tier measured when they were set (session 13):
+      // - source/: the product under the commands, tested in process: lines 91.1, statements 87.8,
+      //   functions 89.1, branches 77.5 (stricter than the one global floor before: 88/84/85/75).
+      // - commands/: flags -> app -> output wiring. Its tests run the built CLI as child processes
+      //   (test/sim/*-cli*.test.ts, test/e2e, the single-file and peer tiers), where V8's in-process counters
+      //   do not reach, so only the in-process share is measured here: lines 40.2, statements 38.9,
+      //   functions 35.4, branches 42.9. A global floor mixed the two and fell whenever a command was added.
+      thresholds: {
+        'source/**/*.{ts,tsx}': { lines: 90, statements: 86, functions: 88, branches: 76 },
+        'commands/**/*.ts': { lines: 38, statements: 37, functions: 33, branches: 41 },
+      },
     },
     projects: [
       {
