@@ -28,10 +28,11 @@ export function headerSegs(o: {
 }): Seg[] {
   const ready = o.clusters.filter((c) => c.state === 'ready');
   const user: Seg[] = [{ text: '  user ', token: 'muted' }, { text: o.user }];
+  const fleet: Seg = { text: o.fleet };
   const segs: Seg[] = [
     { text: 'zonectl', token: 'title' },
     { text: '  fleet ', token: 'muted' },
-    { text: o.fleet },
+    fleet,
     ...user,
     { text: '  ns ', token: 'muted' },
     o.namespace ? { text: o.namespace, token: 'accent' } : { text: 'all' },
@@ -55,9 +56,12 @@ export function headerSegs(o: {
   const rest: Seg[] = notReady.map((c) => ({ text: `  ${c.name}:${c.state}`, token: c.state === 'connecting' ? 'info' : 'stale' }));
   if (segsWidth(segs) + segsWidth(rest) <= o.width) segs.push(...rest);
   else if (notReady.length > 0) segs.push({ text: `  ${notReady.length} not ready`, token: 'stale' });
-  // Too wide (80 columns, a long fleet label): the kubeconfig user goes first, so the namespace scope
-  // and the clusters' health stay in view.
-  return segsWidth(segs) > o.width ? segs.filter((s) => !user.includes(s)) : segs;
+  // Too wide (80 columns, a long fleet label): the kubeconfig user goes first, then the fleet label's
+  // "(N clusters)", which "clusters n/N ready" says again, so the namespace scope, the clusters' health
+  // and the alert count stay in view.
+  let out = segsWidth(segs) > o.width ? segs.filter((s) => !user.includes(s)) : segs;
+  if (segsWidth(out) > o.width) out = out.map((s) => (s === fleet ? { text: fleet.text.replace(/ \(\d+ clusters?\)$/, '') } : s));
+  return out;
 }
 
 /** "  alerts 3 (1 critical)" in the colour of the worst; "  alerts 0" when all is well. */

@@ -28,10 +28,10 @@ export const GAP = 2;
 /** Width of the selection gutter at the left of every row. */
 export const GUTTER = 2;
 
-/** Natural width of each column over the given rows (header included), capped by `max`. */
 /** Display widths of a row's cells, once per row (rows an unchanged object keeps are the same Row). */
 const cellWidths = new WeakMap<object, number[]>();
 
+/** Natural width of each column over the given rows (header included, at least `least`); fitColumns applies `max`. */
 export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ cells: readonly string[] }>): number[] {
   const w = columns.map((c) => displayWidth(c.title));
   for (const r of rows) {
@@ -39,7 +39,7 @@ export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ 
     if (!ws || ws.length !== columns.length) cellWidths.set(r, (ws = columns.map((_, i) => displayWidth(r.cells[i] ?? ''))));
     for (let i = 0; i < columns.length; i++) if (ws[i] > w[i]) w[i] = ws[i];
   }
-  return w.map((n, i) => Math.min(Math.max(n, columns[i].least ?? 0), columns[i].max ?? n));
+  return w.map((n, i) => Math.max(n, columns[i].least ?? 0));
 }
 
 /** Columns with this priority or higher are dropped before anything is shrunk. */
@@ -49,10 +49,16 @@ export const OPTIONAL = 3;
  * Fits columns into `width` cells (gutter included). Returns the visible columns in order.
  *  1. drop optional columns (priority >= OPTIONAL, highest first) while the natural row is too wide;
  *  2. drop important columns (priority 1..2) while even the flexible columns at minimum do not fit;
- *  3. shrink flexible columns (widest first, one cell at a time), then any column down to 3 cells.
+ *  3. shrink flexible columns (widest first, one cell at a time), then any column down to 3 cells;
+ *  4. room left over goes to flexible columns that their `max` cut, up to their natural width (a long
+ *     rollout message is whole on a 200-column terminal and cut on an 80-column one).
  */
 export function fitColumns(columns: readonly Column[], natural: readonly number[], width: number): PlacedColumn[] {
-  let placed: PlacedColumn[] = columns.map((column, index) => ({ column, index, width: natural[index] }));
+  let placed: PlacedColumn[] = columns.map((column, index) => ({
+    column,
+    index,
+    width: Math.min(natural[index], column.max ?? natural[index]),
+  }));
   const total = (cols: PlacedColumn[]) => GUTTER + cols.reduce((a, c) => a + c.width, 0) + GAP * Math.max(0, cols.length - 1);
   const minOf = (c: PlacedColumn) => Math.min(c.width, c.column.min ?? displayWidth(c.column.title));
   const shrinkable = (cols: PlacedColumn[]) => cols.reduce((a, c) => a + (c.column.flex ? c.width - minOf(c) : 0), 0);
@@ -83,6 +89,14 @@ export function fitColumns(columns: readonly Column[], natural: readonly number[
     const cut = Math.min(Math.max(0, c.width - 3), over);
     c.width -= cut;
     over -= cut;
+  }
+  let spare = width - total(placed);
+  for (const c of placed) {
+    if (spare <= 0) break;
+    if (!c.column.flex || natural[c.index] <= c.width) continue;
+    const grow = Math.min(spare, natural[c.index] - c.width);
+    c.width += grow;
+    spare -= grow;
   }
   return placed;
 }

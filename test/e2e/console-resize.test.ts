@@ -13,8 +13,8 @@ afterEach(() => {
 const lines = (s: string) => s.split('\n');
 /** Longer than the console takes to redraw after a resize (tens of milliseconds). */
 const settle = () => new Promise((r) => setTimeout(r, 700));
-/** The console's title line: product, fleet, user (left out at 80 columns for the alert count), namespace scope and the clusters' health. */
-const TITLE = /^zonectl {2}fleet demo \(4 clusters\) {2}(user \S+ \+3 {2})?ns all {2}clusters 4\/4 ready/;
+/** The console's title line: product, fleet (its "(4 clusters)" and the user left out at 80 columns for the alert count), namespace scope and the clusters' health. */
+const TITLE = /^zonectl {2}fleet demo( \(4 clusters\))? {2}(user \S+ \+3 {2})?ns all {2}clusters 4\/4 ready/;
 
 /** The zones list drawn whole: title, breadcrumb, column header, first row, footer; nothing doubled. */
 function zonesWhole(s: string): boolean {

@@ -103,6 +103,21 @@ describe('columns', () => {
     const total = 2 + placed.reduce((a, c) => a + c.width, 0) + 2 * (placed.length - 1);
     expect(total).toBeLessThanOrEqual(50);
   });
+  test('a flexible column cut by its max takes the room left on a wide terminal, up to its natural width', () => {
+    const capped: Column[] = cols.map((c) => (c.id === 'name' ? { ...c, max: 10 } : c));
+    const n = naturalWidths(capped, rows);
+    const long = displayWidth('华东一区 风云 超长的名字在这里');
+    expect(n[2]).toBe(long); // natural widths are not capped; fitColumns applies max
+    const nameAt = (w: number) => fitColumns(capped, n, w).find((c) => c.column.id === 'name')!.width;
+    expect(nameAt(200)).toBe(long);
+    // 2 + 9 + 9 + 10 + 7 + 3 + 4 gaps of 2 = 48 at the cap: every cell above that goes to the name
+    expect(nameAt(52)).toBe(14);
+    expect(nameAt(48)).toBe(10);
+    for (const w of [40, 48, 52, 60, 200]) {
+      const placed = fitColumns(capped, n, w);
+      expect(2 + placed.reduce((a, c) => a + c.width, 0) + 2 * (placed.length - 1), `width ${w}`).toBeLessThanOrEqual(w);
+    }
+  });
   test('never wider than the terminal, even when tiny', () => {
     for (const w of [20, 30, 40, 60, 80]) {
       const placed = fitColumns(cols, nat, w);
