@@ -98,7 +98,7 @@ describe('a release killed mid-wave, resumed from another host', () => {
       'host-b',
     );
     const code = await second.code;
-    expect(code, second.err()).toBe(0);
+    expect(code, `${second.err()}\n--- stdout ---\n${second.out()}`).toBe(0); // both streams, to tell why if it ever fails
     // Wave 1 is already done; wave 2's targets written before the kill are too, the others are done now.
     expect(second.out()).toMatch(new RegExp(`^batch ${batch}:`, 'm'));
     expect(second.out()).toMatch(/^1 +\S+ +\S+ +gamedeployment\/auth-1 +already done /m);
