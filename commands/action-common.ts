@@ -13,7 +13,7 @@ import type { ClusterClient } from '../source/kube/client-api.js';
 import { contextClient } from '../source/app/clients.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import type { ActionInput, ActionName } from '../source/model/types.js';
-import { confirm, parseTimeout, processStreams, progress, type Streams } from './action-io.js';
+import { confirmPlanned, parseTimeout, processStreams, progress, runOptions, type Streams } from './action-io.js';
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
@@ -173,30 +173,10 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (!json) io.stdout.write(planned.card.join('\n') + '\n');
 
       // --- confirmation
-      if (!f.dryRun && !f.yes) {
-        if (!io.stdin.isTTY)
-          throw new Refusal(
-            'needs-confirmation',
-            context,
-            `stdin is not a terminal: add --yes to ${action} ${kind}/${name} on ${context} without asking`,
-          );
-        const ok = await confirm(io, {
-          question: planned.plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
-          typed: planned.confirmName,
-        });
-        if (!ok) {
-          io.stderr.write('Not confirmed: nothing was changed.\n');
-          return EXIT.USAGE;
-        }
-      }
+      if (!(await confirmPlanned(io, planned, f, `${action} ${kind}/${name}`, context))) return EXIT.USAGE;
 
       // --- run
-      const res = await service.run(planned, {
-        confirmed: f.yes ? 'yes' : 'asked',
-        force: f.force,
-        dryRun: f.dryRun,
-        ...(f.confirm !== undefined ? { confirmName: f.confirm } : {}),
-      });
+      const res = await service.run(planned, runOptions(f));
       const out = resultDocument(planned, res);
       if (!json) printResult(io, planned, res);
 

@@ -2,6 +2,7 @@
 // plain lines otherwise).
 import { createInterface } from 'node:readline/promises';
 import type { WorkloadInfo } from '../source/model/types.js';
+import { Refusal } from '../source/errors.js';
 import { UsageError } from './flags.js';
 
 export interface Streams {
@@ -24,6 +25,39 @@ export async function confirm(io: Streams, opts: { typed?: string; question: str
   } finally {
     rl.close();
   }
+}
+
+/**
+ * The one confirmation step of every single-target action (workload or pod): none with --yes or --dry-run;
+ * refused without a terminal; otherwise asked (typed name on protected contexts). False: not confirmed,
+ * after saying nothing was changed.
+ */
+export async function confirmPlanned(
+  io: Streams,
+  planned: { plan: { requiresForce?: boolean }; confirmName?: string },
+  f: { dryRun?: boolean; yes?: boolean },
+  what: string,
+  context: string,
+): Promise<boolean> {
+  if (f.dryRun || f.yes) return true;
+  if (!io.stdin.isTTY)
+    throw new Refusal('needs-confirmation', context, `stdin is not a terminal: add --yes to ${what} on ${context} without asking`);
+  const ok = await confirm(io, {
+    question: planned.plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
+    typed: planned.confirmName,
+  });
+  if (!ok) io.stderr.write('Not confirmed: nothing was changed.\n');
+  return ok;
+}
+
+/** The run options every action command passes to ActionService.run, from its flags. */
+export function runOptions(f: { yes?: boolean; force?: boolean; dryRun?: boolean; confirm?: string }) {
+  return {
+    confirmed: f.yes ? ('yes' as const) : ('asked' as const),
+    force: f.force,
+    dryRun: f.dryRun,
+    ...(f.confirm !== undefined ? { confirmName: f.confirm } : {}),
+  };
 }
 
 export interface Progress {

@@ -12,7 +12,7 @@ import { EXIT } from '../source/exit-codes.js';
 import type { ClusterClient } from '../source/kube/client-api.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import type { PodActionInput, PodActionName } from '../source/model/types.js';
-import { confirm, processStreams, type Streams } from './action-io.js';
+import { confirmPlanned, processStreams, runOptions, type Streams } from './action-io.js';
 import { printResult } from './action-output.js';
 import { guarded } from './errors.js';
 import { parseFlags, UsageError } from './flags.js';
@@ -100,28 +100,8 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
       const planned = await service.planPod({ cluster: context, namespace, name }, action, input, { dryRun: f.dryRun, shell });
       const json = f.output === 'json';
       if (!json) io.stdout.write(planned.card.join('\n') + '\n');
-      if (!f.dryRun && !f.yes) {
-        if (!io.stdin.isTTY)
-          throw new Refusal(
-            'needs-confirmation',
-            context,
-            `stdin is not a terminal: add --yes to ${command} pod/${name} on ${context} without asking`,
-          );
-        const ok = await confirm(io, {
-          question: planned.plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
-          typed: planned.confirmName,
-        });
-        if (!ok) {
-          io.stderr.write('Not confirmed: nothing was changed.\n');
-          return EXIT.USAGE;
-        }
-      }
-      const res = await service.run(planned, {
-        confirmed: f.yes ? 'yes' : 'asked',
-        force: f.force,
-        dryRun: f.dryRun,
-        ...(f.confirm !== undefined ? { confirmName: f.confirm } : {}),
-      });
+      if (!(await confirmPlanned(io, planned, f, `${command} pod/${name}`, context))) return EXIT.USAGE;
+      const res = await service.run(planned, runOptions(f));
       if (json)
         io.stdout.write(
           JSON.stringify(
