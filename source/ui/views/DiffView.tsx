@@ -3,6 +3,7 @@
 // differ (Modified / Missing / Extra / Unknown; `a` shows Synced ones too). Enter on an object shows its coloured
 // unified diff (notes, server warnings, dry-run failures first); Esc goes back; `r` re-renders and re-compares.
 // Renders exactly `height` rows or fewer.
+import { scrollDelta } from '../scroll-keys.js';
 import { Box, Text, useInput } from 'ink';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffReport, ObjectDiff } from '../../model/diff-report.js';
@@ -187,19 +188,10 @@ export function DiffView(p: DiffViewProps) {
         open
           ? setScroll((s) => Math.max(0, Math.min(s + d, Math.max(0, lines.length - bodyHeight))))
           : setSel((s) => Math.max(0, Math.min(s + d, selectable.length - 1)));
-      switch (lookup(k, open ? OBJECT_SCOPES : LIST_SCOPES)?.id) {
-        case 'up':
-          return move(-1);
-        case 'down':
-          return move(1);
-        case 'pgup':
-          return move(-page);
-        case 'pgdn':
-          return move(page);
-        case 'top':
-          return move(-lines.length);
-        case 'bottom':
-          return move(lines.length);
+      const id = lookup(k, open ? OBJECT_SCOPES : LIST_SCOPES)?.id;
+      const delta = scrollDelta(id, page, lines.length);
+      if (delta !== undefined) return move(delta);
+      switch (id) {
         case 'open': {
           const l = lines[cursor];
           if (l?.object) {

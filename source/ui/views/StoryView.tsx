@@ -2,6 +2,7 @@
 // (merged across the workload, its pods and HookRuns, newest first, followed live while open), in one
 // scrollable panel with three tabs. Reads its own keys (keymap scope 'story-panel'); the data comes
 // from a StoryPort (source/ports/story.ts), never from a client. Renders exactly `height` rows or fewer.
+import { scrollDelta } from '../scroll-keys.js';
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { eventColumns } from '../../model/columns/events.js';
@@ -98,23 +99,14 @@ export function StoryView(p: StoryViewProps) {
     (input, key) => {
       const page = Math.max(1, bodyHeight - 1);
       const move = (d: number) => setScroll((s) => Math.max(0, Math.min(Math.min(s, maxScroll) + d, maxScroll)));
-      switch (lookup(keyName(input, key), SCOPES)?.id) {
+      const id = lookup(keyName(input, key), SCOPES)?.id;
+      const delta = scrollDelta(id, page, lines.length);
+      if (delta !== undefined) return move(delta);
+      switch (id) {
         case 'describe':
         case 'yaml':
         case 'events':
-          return show(lookup(keyName(input, key), SCOPES)!.id as StoryTab);
-        case 'up':
-          return move(-1);
-        case 'down':
-          return move(1);
-        case 'pgup':
-          return move(-page);
-        case 'pgdn':
-          return move(page);
-        case 'top':
-          return move(-lines.length);
-        case 'bottom':
-          return move(lines.length);
+          return show(id as StoryTab);
         case 'refresh':
           return setGeneration((g) => g + 1);
         case 'back':
