@@ -10,19 +10,17 @@
 // a rate both keep up with on 2 cores while the simulator serves both), BENCH_SECONDS (20). stern is the
 // peer tier's build (test/peers/tools/build.sh, cached in ~/.cache/zonectl-tools).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { peerTool } from '../peers/peers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const interval = process.env.BENCH_LINE_INTERVAL_MS ?? '10';
-const versions = readFileSync(join(root, 'test/peers/tools/VERSIONS'), 'utf8');
-const sternVersion = /^stern \S+ \S+ (v\S+)$/m.exec(versions)![1];
-const stern = join(process.env.ZONECTL_TOOLS_CACHE ?? join(homedir(), '.cache/zonectl-tools'), `stern-${sternVersion}`, 'stern');
-if (!existsSync(stern)) throw new Error(`${stern} is not built: run bash test/peers/tools/build.sh stern`);
+const stern = peerTool('stern'); // the peer tier's build, cached outside the repo
 const bin = join(root, 'bin/zonectl');
 
 const nodeArgs = ['--experimental-transform-types', '--no-warnings', '--import', './test/bench/ts-hooks.mjs'];

@@ -5,12 +5,13 @@
 // hosts are arm64 now; this is the file they get. .ci/run installs qemu-user-static, libc6-arm64-cross and
 // libstdc++6-arm64-cross, builds the file and checks that this test ran; elsewhere it is skipped when the
 // file or qemu is missing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, root } from '../e2e/tmux.js';
+import { root } from '../e2e/tmux.js';
+import { serveDemo, type ServedDemo } from '../peers/peers.js';
 
 const built = resolve(root, 'dist/zonectl-linux-arm64');
 const sysroot = '/usr/aarch64-linux-gnu';
@@ -20,8 +21,7 @@ const ready = existsSync(built) && qemu !== undefined && existsSync(join(sysroot
 const dir = mkdtempSync(join(tmpdir(), 'zonectl-arm64-'));
 const host = join(dir, 'host');
 const home = join(dir, 'home');
-let serve: ChildProcess | undefined;
-let kubeconfig = '';
+let serve: ServedDemo | undefined;
 
 function arm64(args: string[], extraEnv: Record<string, string> = {}) {
   const r = spawnSync(qemu!, ['-L', sysroot, join(host, 'zonectl'), ...args], {
@@ -38,24 +38,11 @@ beforeAll(async () => {
   for (const d of [host, home]) mkdirSync(d);
   copyFileSync(built, join(host, 'zonectl'));
   spawnSync('chmod', ['755', join(host, 'zonectl')]);
-  serve = spawn(bin, ['demo', '--serve'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  serve.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  kubeconfig = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`demo --serve printed no kubeconfig in 60 s:\n${out}`)), 60_000);
-    serve!.stdout!.on('data', (b: Buffer) => {
-      out += b.toString();
-      const m = /^kubeconfig: (\S+)$/m.exec(out);
-      if (m && /Serving until interrupted/.test(out)) {
-        clearTimeout(timer);
-        res(m[1]!);
-      }
-    });
-  });
+  serve = await serveDemo();
 }, 90_000);
 
-afterAll(() => {
-  serve?.kill('SIGINT');
+afterAll(async () => {
+  await serve?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -71,7 +58,7 @@ describe.skipIf(!ready)('the arm64 single executable under qemu', () => {
 
   it('zones -A --all-contexts against the demo served by the x64 build', () => {
     // Emulated, every TLS handshake and JSON parse is several times slower: 60 s per request, not the default.
-    const r = arm64(['zones', '-A', '--all-contexts', '--request-timeout', '60000'], { KUBECONFIG: kubeconfig, NO_COLOR: '1' });
+    const r = arm64(['zones', '-A', '--all-contexts', '--request-timeout', '60000'], { KUBECONFIG: serve!.kubeconfig, NO_COLOR: '1' });
     expect(r.stderr, r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
