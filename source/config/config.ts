@@ -96,24 +96,27 @@ export function loadConfig(file = configFile()): Config {
  */
 const keyText = (k: string) => (/^[A-Za-z][\w.-]{0,63}$/.test(k) ? `"${k}"` : '(not a name: left out)');
 
+/** The keys a config file may have (anything else is refused by name). */
+export const CONFIG_KEYS = [
+  'fleet',
+  'contexts',
+  'readOnly',
+  'theme',
+  'zoneLabel',
+  'gameZone',
+  'requestTimeoutMs',
+  'emoji',
+  'diff',
+  'waves',
+  'alerts',
+  'shell',
+] as const;
+
 export function parseConfig(raw: unknown, file = '<config>'): Config {
   const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
   const r = raw as Record<string, unknown>;
-  const known = new Set([
-    'fleet',
-    'contexts',
-    'readOnly',
-    'theme',
-    'zoneLabel',
-    'gameZone',
-    'requestTimeoutMs',
-    'emoji',
-    'diff',
-    'waves',
-    'alerts',
-    'shell',
-  ]);
+  const known = new Set<string>(CONFIG_KEYS);
   for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {

@@ -7,6 +7,7 @@
 // everything 403, so a request is attributed to the case that made it.
 //
 // Deterministic: a seeded generator (FUZZ_SEED=<n> to change it; printed) plus a fixed hostile corpus.
+import { CONFIG_KEYS } from '../../source/config/config.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -428,21 +429,7 @@ describe('fuzzing flags and targets', () => {
 
 /** Wrong types, hostile values and broken YAML for a config file. */
 function randomConfig(r: () => number): string {
-  const keys = [
-    'fleet',
-    'contexts',
-    'readOnly',
-    'theme',
-    'zoneLabel',
-    'gameZone',
-    'requestTimeoutMs',
-    'emoji',
-    'diff',
-    'waves',
-    '区服',
-    '🎮',
-    '__proto__',
-  ];
+  const keys = [...CONFIG_KEYS, '区服', '🎮', '__proto__'];
   const values: unknown[] = [
     Number.parseFloat('1e309'),
     -1,
