@@ -1,16 +1,15 @@
 // Saving a log from the console on `zonectl demo`: the session and the console's ports are wired as
 // `zonectl` wires them (app/session.ts, app/console-ports.ts); `l` on a zone follows its pods and `s`
 // saves what the view shows through the logs port, which writes a private file (the view does no I/O).
+import { renderConsole } from './console-harness.js';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { consolePorts, type ConsolePorts } from '../../source/app/console-ports.js';
 import { openSession, type Session } from '../../source/app/session.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
-import { App } from '../../source/ui/app.js';
-import { resolveTheme } from '../../source/ui/theme/theme.js';
 
 let dir: string;
 let demo: Demo;
@@ -42,31 +41,7 @@ afterAll(async () => {
 describe('saving a log from the console', () => {
   test('s in a zone log view writes the lines in view to a new 0600 file through the logs port', async () => {
     const saved = join(dir, 'saved');
-    const r = render(
-      <App
-        source={session.store}
-        theme={resolveTheme('mono', {})}
-        fleetLabel="demo"
-        user="admin"
-        readOnly={false}
-        actions={ports.actions}
-        logs={ports.logs}
-        size={{ columns: 100, rows: 30 }}
-        onExit={() => undefined}
-      />,
-    );
-    const frame = () => r.lastFrame() ?? '';
-    const waitFor = async (pred: (f: string) => boolean, what: string) => {
-      for (let i = 0; i < 600; i++) {
-        if (pred(frame())) return frame();
-        await new Promise((res) => setTimeout(res, 25));
-      }
-      throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-    };
-    const press = async (k: string) => {
-      r.stdin.write(k);
-      await new Promise((res) => setTimeout(res, 30));
-    };
+    const { r, waitFor, press } = renderConsole(session, ports);
 
     await waitFor((f) => /^> shanghai +\d+ /m.test(f), 'a shanghai zone selected in the Zones view');
     await press('l');

@@ -3,10 +3,12 @@
 // rollouts in two clusters are marked on the Rollouts list, `a` shows one batch card, one
 // confirmation (the protected context typed once) approves both: both advance in the simulator, each
 // audit record carries the batch id, and the status line says so.
+import { renderConsole as renderOn } from './console-harness.js';
+import type { ListViewId } from '../../source/ui/views/types.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
 import type { ActionTarget } from '../../source/model/types.js';
@@ -16,8 +18,6 @@ import type { KubeObject } from '../../source/kube/object.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import type { ScenarioRef } from '../../source/sim/world.js';
-import { App } from '../../source/ui/app.js';
-import { resolveTheme } from '../../source/ui/theme/theme.js';
 
 let dir: string;
 let demo: Demo;
@@ -51,35 +51,8 @@ const live = (s: ScenarioRef): KubeObject =>
   demo.world.stores.get(s.cluster)!.get(s.kind === 'GameDeployment' ? T.gameDeployment : T.gameStatefulSet, s.namespace, s.name)!;
 const step = (s: ScenarioRef) => (live(s).status as { currentStepIndex?: number }).currentStepIndex ?? -1;
 
-/** The console on the session with the real ports, 100x30, and its frame / wait / key helpers. */
-function renderConsole(view: string) {
-  const r = render(
-    <App
-      source={session.store}
-      theme={resolveTheme('mono', {})}
-      fleetLabel="demo"
-      user="admin"
-      readOnly={false}
-      actions={ports.actions}
-      initialView={view}
-      size={{ columns: 100, rows: 30 }}
-      onExit={() => undefined}
-    />,
-  );
-  const frame = () => r.lastFrame() ?? '';
-  const waitFor = async (pred: (f: string) => boolean, what: string) => {
-    for (let i = 0; i < 800; i++) {
-      if (pred(frame())) return frame();
-      await new Promise((res) => setTimeout(res, 25));
-    }
-    throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-  };
-  const press = async (k: string) => {
-    r.stdin.write(k);
-    await new Promise((res) => setTimeout(res, 40));
-  };
-  return { r, frame, waitFor, press };
-}
+/** The console on the session with the real ports, 100x30. */
+const renderConsole = (view: ListViewId) => renderOn(session, ports, { view });
 
 describe('marks and a batch from the console', () => {
   test('mark two paused rollouts, approve both with one confirmation: both advance', async () => {

@@ -2,17 +2,16 @@
 // `zonectl` wires them (app/session.ts, app/console-ports.ts) on `zonectl demo`. On a zone, d shows the
 // describe summary of its GameZone, y its YAML with the MySQL password masked and no managedFields, e the
 // Events tab, and Esc closes the panel. (test/e2e/console-story.test.ts does the same through tmux.)
+import { renderConsole } from './console-harness.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { consolePorts, type ConsolePorts } from '../../source/app/console-ports.js';
 import { openSession, type Session } from '../../source/app/session.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
-import { App } from '../../source/ui/app.js';
-import { resolveTheme } from '../../source/ui/theme/theme.js';
 
 const SECRET = 'story-s3cret-pwd';
 let dir: string;
@@ -45,32 +44,7 @@ afterAll(async () => {
 
 describe('the story panel on a zone', () => {
   test('d describe, y masked YAML, e Events, Esc back to the list', async () => {
-    const r = render(
-      <App
-        source={session.store}
-        theme={resolveTheme('mono', {})}
-        fleetLabel="demo"
-        user="admin"
-        readOnly={false}
-        actions={ports.actions}
-        logs={ports.logs}
-        story={ports.story}
-        size={{ columns: 100, rows: 40 }}
-        onExit={() => undefined}
-      />,
-    );
-    const frame = () => r.lastFrame() ?? '';
-    const waitFor = async (pred: (f: string) => boolean, what: string) => {
-      for (let i = 0; i < 600; i++) {
-        if (pred(frame())) return frame();
-        await new Promise((res) => setTimeout(res, 25));
-      }
-      throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
-    };
-    const press = async (k: string) => {
-      r.stdin.write(k);
-      await new Promise((res) => setTimeout(res, 30));
-    };
+    const { r, frame, waitFor, press } = renderConsole(session, ports, { rows: 40 });
 
     await waitFor((f) => /^> shanghai +\d+ /m.test(f), 'a shanghai zone selected in the Zones view');
     await press('d');
