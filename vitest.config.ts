@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Every tier runs in English unless a test asks for Chinese (--lang, LC_MESSAGES): the assertions read
+// English words, and the machine running CI may have any locale.
+const ENGLISH = { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
 export default defineConfig({
   test: {
     // Coverage of the product by the unit tier (`npm run test:coverage`, which CI runs): V8's own counters,
@@ -34,7 +38,7 @@ export default defineConfig({
             'test/faults/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
-          env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+          env: { FORCE_COLOR: '0', NO_COLOR: '1', ...ENGLISH },
           testTimeout: 30000,
         },
       },
@@ -47,7 +51,7 @@ export default defineConfig({
           testTimeout: 120000,
           hookTimeout: 300000,
           fileParallelism: false,
-          env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+          env: { FORCE_COLOR: '0', NO_COLOR: '1', ...ENGLISH },
         },
       },
       {
@@ -59,7 +63,7 @@ export default defineConfig({
           testTimeout: 120000,
           hookTimeout: 120000,
           fileParallelism: false,
-          env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+          env: { FORCE_COLOR: '0', NO_COLOR: '1', ...ENGLISH },
         },
       },
       {
@@ -69,6 +73,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120000,
           fileParallelism: false,
+          env: { ...ENGLISH },
         },
       },
       {
@@ -78,6 +83,7 @@ export default defineConfig({
           include: ['test/single-file/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120000,
+          env: { ...ENGLISH },
         },
       },
     ],

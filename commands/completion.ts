@@ -10,6 +10,7 @@ import type { ResourceType } from '../source/kube/object.js';
 import { WORKLOAD_SPECS } from '../source/kinds/registry.js';
 import { OUTPUT_FORMATS } from '../source/output/format.js';
 import { THEME_NAMES } from '../source/ui/theme/theme.js';
+import { LANGS } from '../source/i18n/lang.js';
 import { UsageError } from './flags.js';
 import { guarded } from './errors.js';
 import { VALUE_FLAGS, commandWord } from './words.js';
@@ -141,6 +142,8 @@ async function valuesOf(flag: string, before: string[]): Promise<string[]> {
       return [...OUTPUT_FORMATS];
     case '--theme':
       return [...THEME_NAMES];
+    case '--lang':
+      return [...LANGS];
     case '--context':
     case '--kubefed-host':
       return kubeconfigOf(before)?.contexts.map((c) => c.name) ?? [];

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { EXIT } from '../source/exit-codes.js';
 import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
-import { UsageError, strictMeow, themeFlag } from './flags.js';
+import { UsageError, langFlagValue, strictMeow, themeFlag } from './flags.js';
 
 const HELP = `
 Usage: zonectl demo [flags]
@@ -24,6 +24,7 @@ Flags:
   --services-per-zone N   services per zone (default 6, at most 100)
                           (zones × services × pods: at most 1000000 pods)
   --theme NAME            console theme
+  --lang LANG             en | zh-CN (default: lang: in the config file, else the locale)
 `;
 
 /** Sizes the simulator can build in memory (a world is built before it serves: 1M pods is ~3 GB). */
@@ -42,6 +43,7 @@ export function run(argv: string[]): Promise<number> {
       podsPerService: { type: 'number', default: 3 },
       servicesPerZone: { type: 'number' },
       theme: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', shortFlag: 'h', default: false },
     } as never);
     const f = cli.flags as {
@@ -53,8 +55,10 @@ export function run(argv: string[]): Promise<number> {
       podsPerService: number;
       servicesPerZone?: number;
       theme?: string;
+      lang?: string;
       help: boolean;
     };
+    langFlagValue(f.lang);
     if (f.help) {
       process.stdout.write(HELP.trimStart());
       return EXIT.OK;

@@ -8,6 +8,7 @@ import { pathSegmentProblem } from '../source/kube/object.js';
 import { IMAGE_REFERENCE_FORM, isImageReference } from '../source/model/image-ref.js';
 import { labelSelectorProblem } from '../source/model/label-selector.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
+import { LANGS, parseLang } from '../source/i18n/lang.js';
 import { THEME_NAMES, isThemeName } from '../source/ui/theme/theme.js';
 
 export const FLEET_FLAGS = {
@@ -22,6 +23,8 @@ export const FLEET_FLAGS = {
   requestTimeout: { type: 'string' },
   readonly: { type: 'boolean', default: false },
   kubefedHost: { type: 'string' },
+  // Read before any command runs (source/cli.ts resolveLang); here so meow knows the flag.
+  lang: { type: 'string' },
   help: { type: 'boolean', shortFlag: 'h', default: false },
 } as const;
 
@@ -139,10 +142,16 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(`-o ${output}: expected one of ${OUTPUT_FORMATS.join(', ')}`);
   if (flags.namespace && flags.allNamespaces) throw new UsageError('-n and -A exclude each other');
   namespaceFlag(flags.namespace);
+  langFlagValue(flags.lang);
   fleetSelectionFlags(flags as FleetFlags, opts.kubefedHostSelects ?? true);
   selectorFlag(flags.selector);
   const requestTimeout = requestTimeoutFlag(flags.requestTimeout);
   return { flags: { ...flags, output, requestTimeout } as ParsedFleetFlags & Record<string, unknown>, input: cli.input };
+}
+
+/** --lang takes effect before the command runs (source/cli.ts); a value it does not know is a usage error here. */
+export function langFlagValue(v: unknown): void {
+  if (v !== undefined && parseLang(String(v)) === undefined) throw new UsageError(`--lang ${String(v)}: expected one of ${LANGS.join(', ')}`);
 }
 
 /** --context, --all-contexts and --kubefed-host each name the fleet: two of them at once would drop one. */

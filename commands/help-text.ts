@@ -10,6 +10,8 @@ export const FLEET_HELP = `  --context NAME         a kubeconfig context (repeat
   --kubeconfig FILE      instead of $KUBECONFIG / ~/.kube/config
   --request-timeout MS   per-request timeout in milliseconds (default 10000, at most 600000)
   --readonly             no mutating action anywhere
+  --lang LANG            en | zh-CN: the language a person reads (default: lang: in the config file,
+                         else LC_ALL / LC_MESSAGES / LANG); -o json|yaml|name is always English
   --kubefed-host CTX     the fleet is this kubefed host plus every KubeFedCluster member that a
                          kubeconfig context reaches (matched by API endpoint)`;
 

@@ -14,6 +14,7 @@ export const VALUE_FLAGS = new Set([
   '--request-timeout',
   '--kubefed-host',
   '--theme',
+  '--lang',
   '--diff-repo',
   '--diff-ref',
   '--diff-map',

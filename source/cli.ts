@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { CONSOLE_HELP, FLEET_HELP } from '../commands/help-text.js';
 import { commandWord } from '../commands/words.js';
 import { bugReport } from './source-map-stack.js';
+import { resolveLang } from './i18n/lang.js';
+import { setLang, t } from './i18n/t.js';
 
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   clusters: () => import('../commands/clusters.js'),
@@ -138,8 +140,27 @@ function versionReport(): string {
   ].join('\n');
 }
 
+/**
+ * The run's language, before any word is printed: --lang, the config file's lang:, the locale. A config
+ * file that does not parse is the command's to report (exit 2): here it only does not decide.
+ */
+async function chooseLang(argv: string[]): Promise<void> {
+  const lang = resolveLang({ argv, env: process.env, config: await configLang() });
+  if (lang !== 'en') setLang(lang);
+}
+
+async function configLang(): Promise<string | undefined> {
+  try {
+    const { loadConfig } = await import('./config/config.js');
+    return loadConfig().lang;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const first = commandWord(argv);
+  if (argv[0] !== '--version' && argv[0] !== '-v' && argv[0] !== '__complete') await chooseLang(argv);
   if (argv[0] === '--version' || argv[0] === '-v') {
     process.stdout.write(`zonectl ${buildInfo().version}\n`);
     return 0;
@@ -155,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (!first) {
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
-      process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
+      process.stderr.write(`${t('console.needsTerminal')}\n`);
       return 2;
     }
     const mod = await COMMANDS.ui!();

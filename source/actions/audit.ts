@@ -58,7 +58,7 @@ export interface BatchTag {
 }
 
 export function auditAnnotation(plan: Plan, by: string, at: string, reason?: string, batch?: BatchTag): AuditAnnotation {
-  const a: AuditAnnotation = { action: plan.action, by, at, summary: plan.summary };
+  const a: AuditAnnotation = { action: plan.action, by, at, summary: plan.record ?? plan.summary };
   const r = cleanReason(reason);
   if (r) a.reason = r;
   if (plan.action === 'hotupdate' && plan.card.images?.length) a.images = plan.card.images.map((i) => ({ ...i }));

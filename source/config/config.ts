@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { configFile } from './paths.js';
 import { readTextBounded } from '../read-bounded.js';
 import { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS, parseAlertThresholds } from './alerts.js';
+import { LANGS, type Lang, parseLang } from '../i18n/lang.js';
 
 export interface ContextSettings {
   readOnly?: boolean;
@@ -28,6 +29,8 @@ export interface Config {
   contexts: Record<string, ContextSettings>;
   readOnly: boolean;
   theme?: string;
+  /** The language of everything a person reads (`lang: zh-CN`); the locale decides when unset. */
+  lang?: Lang;
   zoneLabel: string;
   gameZone: { group: string; version: string };
   requestTimeoutMs: number;
@@ -102,6 +105,7 @@ export const CONFIG_KEYS = [
   'contexts',
   'readOnly',
   'theme',
+  'lang',
   'zoneLabel',
   'gameZone',
   'requestTimeoutMs',
@@ -144,6 +148,11 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
   if (r.emoji !== undefined) {
     if (typeof r.emoji !== 'boolean') throw bad('emoji', 'true or false');
     cfg.emoji = r.emoji;
+  }
+  if (r.lang !== undefined) {
+    const lang = typeof r.lang === 'string' ? parseLang(r.lang) : undefined;
+    if (!lang) throw bad('lang', `one of ${LANGS.join(', ')}`);
+    cfg.lang = lang;
   }
   if (r.theme !== undefined) {
     if (typeof r.theme !== 'string') throw bad('theme', 'a theme name');

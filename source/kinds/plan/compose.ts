@@ -47,8 +47,10 @@ export interface PlanParts {
   /** The writes, in order. */
   steps: PlanStep[];
   preconditions: PlanPreconditions;
-  /** Headline first, then the detail lines. */
+  /** Headline first, then the detail lines (in the run's language). */
   summary: string[];
+  /** The headline in English for the records (Plan.record), when the summary is translated. */
+  record?: string;
   warnings: string[];
   /** The plan needs explicit confirmation (a change an owner will revert). */
   requiresForce?: boolean;
@@ -63,6 +65,7 @@ export function compose(w: WorkloadInfo, type: ResourceType, input: PlanInput, p
     preconditions: parts.preconditions,
     steps: parts.steps,
     summary: parts.summary[0] ?? `${parts.action} ${w.kind} ${w.namespace}/${w.name} on ${w.cluster}`,
+    ...(parts.record ? { record: parts.record } : {}),
     details: parts.summary.slice(1),
     card: cardFor(w, parts.action, parts.summary, input.obj, input.revisions),
     warnings: parts.warnings,

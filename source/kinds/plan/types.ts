@@ -73,6 +73,12 @@ export interface Plan {
   steps: PlanStep[];
   /** One-line summary, e.g. "approve GameDeployment games/game-1 on shanghai". */
   summary: string;
+  /**
+   * The summary in English, for the records (the audit annotation and log, the Event): they never change
+   * with the run's language (DESIGN §9). Planners that translate the summary with t() give it with tEn();
+   * absent, the summary is English already.
+   */
+  record?: string;
   /** The planner's further lines for the confirm dialog and --dry-run (stage, images, partition...). */
   details: string[];
   card: PlanCard;

@@ -1,0 +1,35 @@
+// The two catalogs, one area file per owner (console, views, commands, plans, actions, report), merged flat.
+// Keys carry their area as a prefix ("console.help.title"), so areas never collide (test/unit/i18n).
+import { messages as enActions } from './en/actions.js';
+import { messages as enCommands } from './en/commands.js';
+import { messages as enConsole } from './en/console.js';
+import { messages as enPlans } from './en/plans.js';
+import { messages as enReport } from './en/report.js';
+import { messages as enViews } from './en/views.js';
+import { messages as zhActions } from './zh-CN/actions.js';
+import { messages as zhCommands } from './zh-CN/commands.js';
+import { messages as zhConsole } from './zh-CN/console.js';
+import { messages as zhPlans } from './zh-CN/plans.js';
+import { messages as zhReport } from './zh-CN/report.js';
+import { messages as zhViews } from './zh-CN/views.js';
+import type { Lang } from './lang.js';
+
+/** Each area's English and Chinese messages, by area name (the key prefix). */
+export const AREAS = {
+  actions: { en: enActions, 'zh-CN': zhActions },
+  commands: { en: enCommands, 'zh-CN': zhCommands },
+  console: { en: enConsole, 'zh-CN': zhConsole },
+  plans: { en: enPlans, 'zh-CN': zhPlans },
+  report: { en: enReport, 'zh-CN': zhReport },
+  views: { en: enViews, 'zh-CN': zhViews },
+} as const;
+
+const EN = { ...enActions, ...enCommands, ...enConsole, ...enPlans, ...enReport, ...enViews };
+
+/** A message's key: the type checker refuses a key that is not in the English catalog. */
+export type MessageKey = keyof typeof EN;
+
+export const CATALOGS: Record<Lang, Record<MessageKey, string>> = {
+  en: EN,
+  'zh-CN': { ...zhActions, ...zhCommands, ...zhConsole, ...zhPlans, ...zhReport, ...zhViews },
+};

@@ -1,0 +1,2 @@
+// English messages of the views area (see ../README.md): the words zonectl printed before it spoke Chinese.
+export const messages = {} as const;

@@ -1,0 +1,54 @@
+// The one way a person-readable word reaches the screen: t(key, values) in the run's language, with
+// ICU MessageFormat (plurals, selects, numbers) through i18next and i18next-icu. Set once at start
+// (setLang); until then, and in every test that does not set it, the language is English.
+import i18next, { type i18n } from 'i18next';
+import ICU from 'i18next-icu';
+import { CATALOGS, type MessageKey } from './catalog.js';
+import type { Lang } from './lang.js';
+
+export type { MessageKey } from './catalog.js';
+
+/** ICU argument values: `{count, plural, ...}` takes a number, `{name}` anything printable. */
+export type MessageValues = Record<string, string | number>;
+
+let current: Lang = 'en';
+let engine: i18n | undefined;
+
+function instance(): i18n {
+  if (engine) return engine;
+  const e = i18next.createInstance();
+  void e.use(new ICU()).init({
+    // Synchronous: the catalogs are in the bundle, and the first frame must not wait for a promise.
+    initAsync: false,
+    lng: current,
+    fallbackLng: 'en',
+    resources: {
+      en: { translation: CATALOGS.en },
+      'zh-CN': { translation: CATALOGS['zh-CN'] },
+    },
+    // Keys are flat strings with dots in them; there are no namespaces.
+    keySeparator: false,
+    nsSeparator: false,
+    // The output is a terminal, not HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  engine = e;
+  return e;
+}
+
+/** The run's language (from `--lang`, the config file or the locale: lang.ts). */
+export function setLang(lang: Lang): void {
+  current = lang;
+  if (engine) void engine.changeLanguage(lang);
+}
+
+/** The message `key` in the run's language. */
+export function t(key: MessageKey, values?: MessageValues): string {
+  return instance().t(key, { ...values, lng: current });
+}
+
+/** The message in English whatever the run's language: audit records, Events, machine output. */
+export function tEn(key: MessageKey, values?: MessageValues): string {
+  return instance().t(key, { ...values, lng: 'en' });
+}

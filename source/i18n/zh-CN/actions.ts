@@ -1,0 +1,4 @@
+// 简体中文 messages of the actions area: one for every English key (the type refuses a missing or extra key).
+import type { messages as en } from '../en/actions.js';
+
+export const messages = {} satisfies Record<keyof typeof en, string>;
