@@ -151,7 +151,8 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
 
 /** --lang takes effect before the command runs (source/cli.ts); a value it does not know is a usage error here. */
 export function langFlagValue(v: unknown): void {
-  if (v !== undefined && parseLang(String(v)) === undefined) throw new UsageError(`--lang ${String(v)}: expected one of ${LANGS.join(', ')}`);
+  if (v !== undefined && parseLang(String(v)) === undefined)
+    throw new UsageError(`--lang ${String(v)}: expected one of ${LANGS.join(', ')}`);
 }
 
 /** --context, --all-contexts and --kubefed-host each name the fleet: two of them at once would drop one. */
