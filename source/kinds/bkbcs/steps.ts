@@ -1,4 +1,5 @@
 // Canary steps and partition of bk-bcs GameDeployment / GameStatefulSet (research/crds.md §1.2-1.5).
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { RolloutStep } from '../../model/types.js';
 import { duration } from '../../model/format.js';
@@ -35,14 +36,14 @@ function readStep(s: unknown, i: number): BkbcsStep {
   const hookTemplate = hook ? optString(hook, 'templateName') : undefined;
   if (hook && !hookTemplate) throw new Malformed(`${where}.hook.templateName: missing`);
   const parts: string[] = [];
-  if (partition !== undefined) parts.push(`partition ${partition}`);
-  if (pause) parts.push(pauseSeconds ? `pause ${duration(pauseSeconds)}` : 'pause (manual)');
-  if (hookTemplate) parts.push(`hook ${hookTemplate}`);
+  if (partition !== undefined) parts.push(t('plans.step.partition', { partition }));
+  if (pause) parts.push(pauseSeconds ? t('plans.step.pauseFor', { duration: duration(pauseSeconds) }) : t('plans.step.pauseManual'));
+  if (hookTemplate) parts.push(t('plans.step.hook', { hook: hookTemplate }));
   const step: BkbcsStep = {
     index: i,
     // A step that pauses or runs a hook is a waiting step even when it also sets a partition.
     kind: pause ? 'pause' : hookTemplate ? 'hook' : 'partition',
-    summary: parts.length ? parts.join(', ') : 'empty step',
+    summary: parts.length ? parts.join(t('plans.step.separator')) : t('plans.step.empty'),
   };
   if (partition !== undefined) step.partition = partition;
   if (pause && pauseSeconds) step.pauseSeconds = pauseSeconds;

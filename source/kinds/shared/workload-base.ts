@@ -1,4 +1,5 @@
 // Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
@@ -6,6 +7,12 @@ import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../mod
 import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
+
+/**
+ * The prefix of an availability reason that is a caveat, not a refusal ("warning: OnDelete strategy..."):
+ * a code that the planners (compose.ts, --force) and the console look for, so it is never translated.
+ */
+export const WARNING = 'warning: ';
 
 export const ALL_ACTIONS: readonly ActionName[] = ['approve', 'reject', 'skip-hook', 'retry-hooks', 'hotupdate', 'hold', 'release'];
 
@@ -88,7 +95,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
   const m = looseMeta(obj);
   const zone = m.labels[ctx?.zoneLabel ?? DEFAULT_ZONE_LABEL];
   const service = m.labels[ctx?.serviceLabel ?? DEFAULT_SERVICE_LABEL];
-  const actions = ALL_ACTIONS.map((action) => ({ action, possible: false, reason: `object is invalid: ${reason}` }));
+  const actions = ALL_ACTIONS.map((action) => ({ action, possible: false, reason: t('plans.common.invalid', { reason }) }));
   return {
     cluster,
     namespace: m.namespace,
@@ -112,7 +119,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
  */
 export function respectHold(actions: ActionAvailability[], hold: { by?: string } | undefined): ActionAvailability[] {
   if (!hold) return actions;
-  const why = `held by ${hold.by ?? 'zonectl'}: release it first`;
+  const why = t('plans.hold.releaseFirst', { by: hold.by ?? 'zonectl' });
   return actions.map((a) =>
     a.possible && (a.action === 'approve' || a.action === 'skip-hook' || a.action === 'hotupdate') ? cannot(a.action, why) : a,
   );
