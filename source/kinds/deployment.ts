@@ -1,11 +1,12 @@
 // apps/v1 Deployment -> WorkloadInfo; planned in native/plans.ts. Completion as `kubectl rollout status` judges it; hold = spec.paused.
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, isRecord, optArray, optBool, optNumber, optString } from './shared/read-util.js';
-import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { invalidWorkload, lagging, laggingMessage, WARNING, workloadBase } from './shared/workload-base.js';
 import type { ResourceType } from '../kube/object.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
@@ -81,13 +82,11 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
           kind: 'Deployment',
           strategy,
           hold,
-          holdBlocked: paused ? 'already paused (spec.paused)' : undefined,
-          holdWhat: 'pauses the Deployment (spec.paused=true)',
-          releaseWhat: 'resumes the Deployment (spec.paused=false)',
-          hotupdateNote:
-            strategy === 'Recreate'
-              ? 'warning: Recreate stops all pods before starting new ones'
-              : 'warning: Deployment recreates pods (rolling update), no in-place update',
+          holdBlocked: paused ? t('plans.native.alreadyPaused') : undefined,
+          holdWhat: t('plans.native.pauses'),
+          releaseWhat: t('plans.native.resumes'),
+          // "warning: " is a code (shared/workload-base.ts WARNING): it stays English.
+          hotupdateNote: `${WARNING}${t(strategy === 'Recreate' ? 'plans.native.recreate' : 'plans.native.rolling')}`,
         }),
       };
       if (revision) rollout.updateRevision = revision;

@@ -79,7 +79,13 @@ export function availability(w: WorkloadInfo, action: ActionName): { possible: b
   );
 }
 
-type Named = Pick<WorkloadInfo, 'kind' | 'namespace' | 'name' | 'cluster'>;
+/** What names an object in a plan: a workload, or a pod. */
+interface Named {
+  kind: string;
+  namespace: string;
+  name: string;
+  cluster: string;
+}
 
 /** "GameDeployment games/game-1 on shanghai", in English whatever the run speaks (records, and the
  * planners of other areas that build English headlines from it). */
