@@ -31,7 +31,17 @@ import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { guard, isRecord, optBool, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
 import { workloadPreconditions } from './shared/observe.js';
-import { can, cannot, invalidWorkload, respectHold, lagging, laggingMessage, WARNING, workloadBase } from './shared/workload-base.js';
+import {
+  can,
+  cannot,
+  invalidWorkload,
+  respectHold,
+  lagging,
+  laggingMessage,
+  upToDate,
+  WARNING,
+  workloadBase,
+} from './shared/workload-base.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 import { gameServerSetRestart } from './plan/restart-effects.js';
 
@@ -72,21 +82,17 @@ export function readGameServerSet(cluster: string, obj: KubeObject, ctx?: ReadCo
       let message: string;
       let pauseReason: string | undefined;
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
-      else if (!inFlight) [phase, message] = ['complete', 'up to date'];
+      else if (!inFlight) [phase, message] = ['complete', upToDate()];
       else if (paused)
         [phase, message, pauseReason] = [
           'paused',
-          `paused${hold ? ' by zonectl' : ''}: ${updated}/${replicas} game servers updated, no further updates start`,
+          t(hold ? 'plans.rollout.gssHeld' : 'plans.rollout.gssPaused', { updated, replicas }),
           hold ? 'Held' : 'Paused',
         ];
-      else if (onDelete) [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, game servers update when deleted`];
+      else if (onDelete) [phase, message] = ['progressing', t('plans.rollout.gssOnDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = [
-          'paused',
-          `paused: partition ${partition} keeps ${partition} game servers on the old revision`,
-          'Partition',
-        ];
-      else [phase, message] = ['progressing', `updating ${updated}/${replicas} game servers`];
+        [phase, message, pauseReason] = ['paused', t('plans.rollout.gssPartition', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', t('plans.rollout.gssUpdating', { updated, replicas })];
       if (servers) message += ` (${servers})`;
       const rollout: RolloutStatus = {
         strategy: onDelete ? 'OnDelete' : policy,

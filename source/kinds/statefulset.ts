@@ -6,7 +6,7 @@ import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
-import { invalidWorkload, lagging, laggingMessage, WARNING, workloadBase } from './shared/workload-base.js';
+import { heldMessage, invalidWorkload, lagging, laggingMessage, upToDate, WARNING, workloadBase } from './shared/workload-base.js';
 import { controllerRevision } from './controllerrevision.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
@@ -41,18 +41,12 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
       let message: string;
       let pauseReason: string | undefined;
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
-      else if (!inFlight) [phase, message] = ['complete', 'up to date'];
-      else if (hold && partition >= replicas)
-        [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
-      else if (strategy === 'OnDelete')
-        [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];
+      else if (!inFlight) [phase, message] = ['complete', upToDate()];
+      else if (hold && partition >= replicas) [phase, message, pauseReason] = ['paused', heldMessage(updated, replicas), 'Held'];
+      else if (strategy === 'OnDelete') [phase, message] = ['progressing', t('plans.rollout.onDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = [
-          'paused',
-          `paused: partition ${partition} keeps ordinals below ${partition} on the old revision`,
-          'Partition',
-        ];
-      else [phase, message] = ['progressing', `updating ${updated}/${replicas}`];
+        [phase, message, pauseReason] = ['paused', t('plans.rollout.partitionOrdinals', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', t('plans.rollout.updating', { updated, replicas })];
       const rollout: RolloutStatus = {
         strategy,
         replicas,

@@ -4,8 +4,10 @@ import type { KubeObject } from '../../kube/object.js';
 import type { RolloutStep } from '../../model/types.js';
 import { duration } from '../../model/format.js';
 import {
+  expected,
   isRecord,
   Malformed,
+  missing,
   optArray,
   optIntOrString,
   optNumber,
@@ -27,14 +29,14 @@ export interface BkbcsStep extends RolloutStep {
 
 function readStep(s: unknown, i: number): BkbcsStep {
   const where = `spec.updateStrategy.canary.steps[${i}]`;
-  if (!isRecord(s)) throw new Malformed(`${where}: expected an object`);
+  if (!isRecord(s)) throw expected(where, 'plans.read.anObject');
   const partition = optIntOrString(s, 'partition');
   const pause = optRecord(s, 'pause');
   const pauseSeconds = pause ? optNumber(pause, 'duration') : undefined;
-  if (pauseSeconds !== undefined && pauseSeconds < 0) throw new Malformed(`${where}.pause.duration: negative`);
+  if (pauseSeconds !== undefined && pauseSeconds < 0) throw new Malformed(t('plans.read.negative', { path: `${where}.pause.duration` }));
   const hook = optRecord(s, 'hook');
   const hookTemplate = hook ? optString(hook, 'templateName') : undefined;
-  if (hook && !hookTemplate) throw new Malformed(`${where}.hook.templateName: missing`);
+  if (hook && !hookTemplate) throw missing(`${where}.hook.templateName`);
   const parts: string[] = [];
   if (partition !== undefined) parts.push(t('plans.step.partition', { partition }));
   if (pause) parts.push(pauseSeconds ? t('plans.step.pauseFor', { duration: duration(pauseSeconds) }) : t('plans.step.pauseManual'));
@@ -52,7 +54,7 @@ function readStep(s: unknown, i: number): BkbcsStep {
     const args = optArray(hook, 'args');
     if (args) {
       step.hookArgs = args.map((a, j) => {
-        if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`${where}.hook.args[${j}]: expected {name, value}`);
+        if (!isRecord(a) || typeof a.name !== 'string') throw expected(`${where}.hook.args[${j}]`, ['name', 'value']);
         return typeof a.value === 'string' ? { name: a.name, value: a.value } : { name: a.name };
       });
     }
