@@ -298,4 +298,5 @@ export const messages = {
   'plans.read.aContainer': 'a container with a name',
   'plans.read.aMetric': 'a metric with a name',
   'plans.read.anObjectWithName': 'an object with a name',
+  'plans.fed.offline': 'offline',
 } as const;

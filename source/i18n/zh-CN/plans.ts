@@ -277,4 +277,5 @@ export const messages = {
   'plans.read.aContainer': '带名字的容器',
   'plans.read.aMetric': '带名字的指标',
   'plans.read.anObjectWithName': '带名字的对象',
+  'plans.fed.offline': '离线',
 } satisfies Record<keyof typeof en, string>;
