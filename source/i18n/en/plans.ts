@@ -1,4 +1,6 @@
 // English messages of the plans area (see ../README.md): the words zonectl printed before it spoke Chinese.
+// Counts are written {n} {n, plural, one {pod} other {pods}}, not with `#`: `#` groups digits (1,234),
+// and the English must stay as zonectl printed it (1234).
 export const messages = {
   // The object a plan or a refusal names, and the refusal itself.
   'plans.common.what': '{kind} {namespace}/{name} on {cluster}',
@@ -175,9 +177,10 @@ export const messages = {
   'plans.pod.static': 'a static pod: the kubelet recreates it from its manifest',
   'plans.pod.expected': '{controller} is expected to recreate it',
   'plans.pod.unknownController': '{kind} is a controller zonectl does not know: check it recreates pods',
-  'plans.pod.state': '{phase}, {ready, select, yes {ready} other {not ready}}, {restarts, plural, one {# restart} other {# restarts}}',
+  'plans.pod.state':
+    '{phase}, {ready, select, yes {ready} other {not ready}}, {restarts} {restarts, plural, one {restart} other {restarts}}',
   'plans.pod.stateOnNode':
-    '{phase}, {ready, select, yes {ready} other {not ready}}, {restarts, plural, one {# restart} other {# restarts}}, node {node}',
+    '{phase}, {ready, select, yes {ready} other {not ready}}, {restarts} {restarts, plural, one {restart} other {restarts}}, node {node}',
   'plans.pod.notAPodDelete': 'cannot delete {kind} {name} on {cluster}: not a pod',
   'plans.pod.beingDeleted': 'cannot delete {what}: already being deleted since {since}',
   'plans.pod.grace': 'grace period {seconds}s',
@@ -198,7 +201,7 @@ export const messages = {
   'plans.restart.gameZone': '{owner} sets only the image and the replicas: the annotation stays',
   'plans.restart.deleteHint': 'to restart one pod, delete it (zonectl delete pod/NAME): its controller recreates it',
   'plans.restart.partitionOrdinals': 'partition {p}: only ordinals {p}..{last} restart',
-  'plans.restart.partitionCount': 'partition {p}: {p, plural, one {# pod} other {# pods}} stay on the old revision and do not restart',
+  'plans.restart.partitionCount': 'partition {p}: {p} {p, plural, one {pod} other {pods}} stay on the old revision and do not restart',
   'plans.restart.deploymentPaused': 'the Deployment is paused (spec.paused): no pod restarts until it is released',
   'plans.restart.recreate': 'Recreate: every pod is stopped first, then the new ReplicaSet starts its pods',
   'plans.restart.recreateWarning': 'Recreate: the Deployment has no running pod until the new ones are ready',

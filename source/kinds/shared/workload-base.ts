@@ -145,7 +145,7 @@ export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observed
 
 /**
  * "up to date": the message of a finished rollout, in the run's language. The zone rows compare a
- * message with it (model/zones.ts), so they call this rather than repeat the words.
+ * message with it (model/zones.ts, below this layer): they use the same key, plans.rollout.upToDate.
  */
 export function upToDate(): string {
   return t('plans.rollout.upToDate');
@@ -153,7 +153,7 @@ export function upToDate(): string {
 
 /**
  * "held by zonectl": the words of zonectl's hold in a rollout message; model/format.ts stateText finds
- * them there to name who holds it, so it calls this rather than repeat the words.
+ * them there to name who holds it: it uses the same key, plans.rollout.heldByZonectl.
  */
 export function heldByZonectl(): string {
   return t('plans.rollout.heldByZonectl');
