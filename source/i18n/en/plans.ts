@@ -302,4 +302,5 @@ export const messages = {
   'plans.read.aMetric': 'a metric with a name',
   'plans.read.anObjectWithName': 'an object with a name',
   'plans.fed.offline': 'offline',
+  'plans.common.notAWorkload': 'cannot {verb}: {kind} ({apiVersion}) is not a workload zonectl acts on',
 } as const;

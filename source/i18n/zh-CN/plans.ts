@@ -278,4 +278,5 @@ export const messages = {
   'plans.read.aMetric': '带名字的指标',
   'plans.read.anObjectWithName': '带名字的对象',
   'plans.fed.offline': '离线',
+  'plans.common.notAWorkload': '无法{verb}：{kind}（{apiVersion}）不是 zonectl 可操作的工作负载',
 } satisfies Record<keyof typeof en, string>;

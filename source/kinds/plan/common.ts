@@ -104,7 +104,7 @@ export function headline(w: Named, key: MessageKey, values: MessageValues = {}):
 }
 
 /** How refusals name an action: "cannot approve X: why" (English keeps the action's own word). */
-const VERBS: Record<ActionName, MessageKey> = {
+export const VERBS: Record<ActionName, MessageKey> = {
   approve: 'plans.verb.approve',
   reject: 'plans.verb.reject',
   'skip-hook': 'plans.verb.skipHook',
