@@ -31,7 +31,14 @@ export function readKubeFedCluster(cluster: string, obj: KubeObject, _ctx?: Read
       if (message) info.message = message;
       return info;
     },
-    (reason) => ({ cluster, name: looseMeta(obj).name, apiEndpoint: '', ready: 'Unknown', message: t('plans.rollout.invalid', { reason }), invalid: reason }),
+    (reason) => ({
+      cluster,
+      name: looseMeta(obj).name,
+      apiEndpoint: '',
+      ready: 'Unknown',
+      message: t('plans.rollout.invalid', { reason }),
+      invalid: reason,
+    }),
   );
 }
 
