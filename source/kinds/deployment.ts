@@ -1,11 +1,12 @@
 // apps/v1 Deployment -> WorkloadInfo; planned in native/plans.ts. Completion as `kubectl rollout status` judges it; hold = spec.paused.
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, isRecord, optArray, optBool, optNumber, optString } from './shared/read-util.js';
-import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { heldMessage, invalidWorkload, lagging, laggingMessage, upToDate, WARNING, workloadBase } from './shared/workload-base.js';
 import type { ResourceType } from '../kube/object.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
@@ -25,8 +26,9 @@ function failure(obj: KubeObject): string | undefined {
   for (const c of optArray(obj, 'status.conditions') ?? []) {
     if (!isRecord(c)) continue;
     const msg = typeof c.message === 'string' && c.message ? `: ${c.message}` : '';
-    if (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded') return `failed: ProgressDeadlineExceeded${msg}`;
-    if (c.type === 'ReplicaFailure' && c.status === 'True') return `failed: ReplicaFailure${msg}`;
+    if (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')
+      return t('plans.rollout.failed', { reason: `ProgressDeadlineExceeded${msg}` });
+    if (c.type === 'ReplicaFailure' && c.status === 'True') return t('plans.rollout.failed', { reason: `ReplicaFailure${msg}` });
   }
   return undefined;
 }
@@ -53,17 +55,17 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
       else if (paused) {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
-        message = hold ? `paused: held by zonectl (${updated}/${replicas} updated)` : 'paused: spec.paused';
+        message = hold ? heldMessage(updated, replicas) : t('plans.rollout.paused', { reason: 'spec.paused' });
       } else if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (inFlight) {
         phase = 'progressing';
         message =
           updated < replicas
-            ? `updating ${updated}/${replicas}`
+            ? t('plans.rollout.updating', { updated, replicas })
             : total > updated
-              ? `removing ${total - updated} old pods`
-              : `waiting for ${updated - available} pods to be available`;
-      } else [phase, message] = ['complete', 'up to date'];
+              ? t('plans.rollout.removingOld', { n: total - updated })
+              : t('plans.rollout.waitingAvailable', { n: updated - available });
+      } else [phase, message] = ['complete', upToDate()];
       const rollout: RolloutStatus = {
         strategy,
         replicas,
@@ -81,13 +83,11 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
           kind: 'Deployment',
           strategy,
           hold,
-          holdBlocked: paused ? 'already paused (spec.paused)' : undefined,
-          holdWhat: 'pauses the Deployment (spec.paused=true)',
-          releaseWhat: 'resumes the Deployment (spec.paused=false)',
-          hotupdateNote:
-            strategy === 'Recreate'
-              ? 'warning: Recreate stops all pods before starting new ones'
-              : 'warning: Deployment recreates pods (rolling update), no in-place update',
+          holdBlocked: paused ? t('plans.native.alreadyPaused') : undefined,
+          holdWhat: t('plans.native.pauses'),
+          releaseWhat: t('plans.native.resumes'),
+          // "warning: " is a code (shared/workload-base.ts WARNING): it stays English.
+          hotupdateNote: `${WARNING}${t(strategy === 'Recreate' ? 'plans.native.recreate' : 'plans.native.rolling')}`,
         }),
       };
       if (revision) rollout.updateRevision = revision;

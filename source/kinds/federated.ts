@@ -3,7 +3,7 @@
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import type { FederatedClusterStatus, FederatedInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
-import { guard, isRecord, looseMeta, Malformed, meta, optArray, optRecord, optStringMap } from './shared/read-util.js';
+import { expected, guard, isRecord, looseMeta, meta, missing, optArray, optRecord, optStringMap } from './shared/read-util.js';
 import type { RowSpec } from './spec.js';
 
 export const KUBEFED_TYPES_GROUP = 'types.kubefed.io';
@@ -13,12 +13,11 @@ type Override = FederatedClusterStatus['overrides'][number];
 function readOverrides(obj: KubeObject): Map<string, Override[]> {
   const out = new Map<string, Override[]>();
   (optArray(obj, 'spec.overrides') ?? []).forEach((o, i) => {
-    if (!isRecord(o) || typeof o.clusterName !== 'string')
-      throw new Malformed(`spec.overrides[${i}]: expected {clusterName, clusterOverrides}`);
+    if (!isRecord(o) || typeof o.clusterName !== 'string') throw expected(`spec.overrides[${i}]`, ['clusterName', 'clusterOverrides']);
     const list = optArray(o, 'clusterOverrides') ?? [];
     const ops = list.map((c, j) => {
       if (!isRecord(c) || typeof c.path !== 'string')
-        throw new Malformed(`spec.overrides[${i}].clusterOverrides[${j}]: expected {op, path, value}`);
+        throw expected(`spec.overrides[${i}].clusterOverrides[${j}]`, ['op', 'path', 'value']);
       const op: Override = { op: typeof c.op === 'string' && c.op ? c.op : 'replace', path: c.path };
       if ('value' in c) op.value = c.value;
       return op;
@@ -35,14 +34,14 @@ export function readFederated(cluster: string, obj: KubeObject, _ctx?: ReadConte
     () => {
       const m = meta(obj);
       const template = optRecord(obj, 'spec.template');
-      if (!template) throw new Malformed('spec.template: missing');
+      if (!template) throw missing('spec.template');
       const placementClusters = optArray(obj, 'spec.placement.clusters');
       const selectorRec = optRecord(obj, 'spec.placement.clusterSelector');
       let placement: string[] = [];
       let clusterSelector: Record<string, string> | undefined;
       if (placementClusters) {
         placement = placementClusters.map((c, i) => {
-          if (!isRecord(c) || typeof c.name !== 'string') throw new Malformed(`spec.placement.clusters[${i}]: expected {name}`);
+          if (!isRecord(c) || typeof c.name !== 'string') throw expected(`spec.placement.clusters[${i}]`, ['name']);
           return c.name;
         });
       } else if (selectorRec) {
@@ -53,7 +52,7 @@ export function readFederated(cluster: string, obj: KubeObject, _ctx?: ReadConte
       const clusters: FederatedClusterStatus[] = [];
       const seen = new Set<string>();
       (optArray(obj, 'status.clusters') ?? []).forEach((c, i) => {
-        if (!isRecord(c) || typeof c.name !== 'string') throw new Malformed(`status.clusters[${i}]: expected {name, status}`);
+        if (!isRecord(c) || typeof c.name !== 'string') throw expected(`status.clusters[${i}]`, ['name', 'status']);
         seen.add(c.name);
         clusters.push({ name: c.name, status: typeof c.status === 'string' ? c.status : '', overrides: overrides.get(c.name) ?? [] });
       });

@@ -8,11 +8,12 @@
 // - podUpdatePolicy defaults to ReCreate when rollingUpdate is absent: a hot update sets InPlaceIfPossible.
 // - status has no revisions: progress is updatedReplicas / updatedReadyReplicas against spec.replicas,
 //   and observedGeneration is written only once the ASTS is in sync with the spec.
+import { type MessageKey, t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import {
   availability,
-  deny,
+  headline,
   holdAnnotation,
   imageOps,
   type Intent,
@@ -20,8 +21,8 @@ import {
   mergeBody,
   ok,
   type PlanInput,
+  refuse,
   releaseAnnotation,
-  what,
 } from './plan/common.js';
 import { compose, type PlanParts, seen, write } from './plan/compose.js';
 import type { PlanPatchType, PlanResult } from './plan/types.js';
@@ -30,7 +31,17 @@ import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { guard, isRecord, optBool, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
 import { workloadPreconditions } from './shared/observe.js';
-import { can, cannot, invalidWorkload, respectHold, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import {
+  can,
+  cannot,
+  invalidWorkload,
+  respectHold,
+  lagging,
+  laggingMessage,
+  upToDate,
+  WARNING,
+  workloadBase,
+} from './shared/workload-base.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 import { gameServerSetRestart } from './plan/restart-effects.js';
 
@@ -71,21 +82,17 @@ export function readGameServerSet(cluster: string, obj: KubeObject, ctx?: ReadCo
       let message: string;
       let pauseReason: string | undefined;
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
-      else if (!inFlight) [phase, message] = ['complete', 'up to date'];
+      else if (!inFlight) [phase, message] = ['complete', upToDate()];
       else if (paused)
         [phase, message, pauseReason] = [
           'paused',
-          `paused${hold ? ' by zonectl' : ''}: ${updated}/${replicas} game servers updated, no further updates start`,
+          t(hold ? 'plans.rollout.gssHeld' : 'plans.rollout.gssPaused', { updated, replicas }),
           hold ? 'Held' : 'Paused',
         ];
-      else if (onDelete) [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, game servers update when deleted`];
+      else if (onDelete) [phase, message] = ['progressing', t('plans.rollout.gssOnDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = [
-          'paused',
-          `paused: partition ${partition} keeps ${partition} game servers on the old revision`,
-          'Partition',
-        ];
-      else [phase, message] = ['progressing', `updating ${updated}/${replicas} game servers`];
+        [phase, message, pauseReason] = ['paused', t('plans.rollout.gssPartition', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', t('plans.rollout.gssUpdating', { updated, replicas })];
       if (servers) message += ` (${servers})`;
       const rollout: RolloutStatus = {
         strategy: onDelete ? 'OnDelete' : policy,
@@ -103,22 +110,21 @@ export function readGameServerSet(cluster: string, obj: KubeObject, ctx?: ReadCo
           [
             // A set canaries by partition: approving promotes the held-back servers (partition -> 0).
             partition === 0
-              ? cannot('approve', 'no partition holds game servers back')
+              ? cannot('approve', t('plans.gss.noPartition'))
               : paused
-                ? cannot('approve', 'the set is paused: release it first')
-                : can('approve', `sets partition ${partition} -> 0: the ${partition} remaining game servers update`),
-            cannot('reject', 'GameServerSet has no staged rollout to reject (hot-update the previous image)'),
-            cannot('skip-hook', 'GameServerSet has no step hooks'),
-            cannot('retry-hooks', 'GameServerSet has no pod hooks'),
+                ? cannot('approve', t('plans.gss.pausedReleaseFirst'))
+                : can('approve', t('plans.gss.promotes', { partition })),
+            cannot('reject', t('plans.gss.noReject')),
+            cannot('skip-hook', t('plans.common.noStepHooks', { kind: 'GameServerSet' })),
+            cannot('retry-hooks', t('plans.common.noPodHooks', { kind: 'GameServerSet' })),
+            // "warning: " is a code (shared/workload-base.ts WARNING): it stays English.
             onDelete
-              ? can('hotupdate', 'warning: OnDelete strategy: game servers take the new image only when deleted')
+              ? can('hotupdate', `${WARNING}${t('plans.gss.onDelete')}`)
               : policy === 'ReCreate' && rolling && optString(obj, 'spec.updateStrategy.rollingUpdate.podUpdatePolicy')
-                ? can('hotupdate', 'warning: podUpdatePolicy ReCreate: game servers are recreated, not updated in place')
+                ? can('hotupdate', `${WARNING}${t('plans.gss.recreate')}`)
                 : can('hotupdate'),
-            paused
-              ? cannot('hold', hold ? 'already held by zonectl' : 'already paused')
-              : can('hold', 'sets rollingUpdate.paused: no further game servers update'),
-            paused ? can('release', 'sets rollingUpdate.paused = false: the update continues') : cannot('release', 'not paused'),
+            paused ? cannot('hold', hold ? t('plans.hold.already') : t('plans.gss.alreadyPaused')) : can('hold', t('plans.gss.holds')),
+            paused ? can('release', t('plans.gss.releases')) : cannot('release', t('plans.gss.notPaused')),
           ],
           hold,
         ),
@@ -162,28 +168,35 @@ export function planGameServerSet(intent: Intent, input: PlanInput): PlanResult 
   const { cluster, obj } = input;
   const w = readGameServerSet(cluster, obj);
   const a = availability(w, intent.action);
-  if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = gameServerSet.type;
+  if (!a.possible) return refuse(intent.action, w, a.reason ?? '');
+  const type = gameServerSet.type;
   const rv = w.resourceVersion;
+  // The headline in the run's language; its English twin is the record (audit annotation, Event).
+  let record: string | undefined;
+  const head = (key: MessageKey) => {
+    const h = headline(w, key);
+    record = h.record;
+    return h.summary;
+  };
   const plan = (action: PlanParts['action'], patchType: PlanPatchType, body: unknown, summary: string[], warnings: string[]): PlanResult =>
     ok(
-      compose(w, t, input, {
+      compose(w, type, input, {
         action,
-        steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
+        steps: [write(cluster, type, w.namespace, w.name, patchType, body)],
         preconditions: seen(w),
         summary,
+        record,
         warnings,
       }),
     );
-  const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
       const img = imageOps(obj, TEMPLATE, intent.container, intent.image, intent.partition !== undefined);
-      if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
+      if (typeof img === 'string') return refuse('plans.verb.hotUpdate', w, img);
       const ops: unknown[] = [...img.ops];
       const summary = img.ops.length
-        ? [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`]
-        : [head('move the partition of'), `container ${intent.container} keeps ${img.old}`];
+        ? [head('plans.head.setImage'), t('plans.image.change', { container: intent.container, from: img.old, to: intent.image })]
+        : [head('plans.head.movePartition'), t('plans.image.keeps', { container: intent.container, image: img.old })];
       const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
       const ru: unknown = obj.spec?.updateStrategy?.rollingUpdate;
       const rolling = isRecord(ru) ? ru : undefined;
@@ -203,12 +216,10 @@ export function planGameServerSet(intent: Intent, input: PlanInput): PlanResult 
         if (setPolicy) ops.push({ op: 'add', path: '/spec/updateStrategy/rollingUpdate/podUpdatePolicy', value: 'InPlaceIfPossible' });
         if (partition !== undefined) ops.push({ op: 'add', path: '/spec/updateStrategy/rollingUpdate/partition', value: partition });
       }
-      if (setPolicy) summary.push('podUpdatePolicy InPlaceIfPossible: game servers are updated in place');
+      if (setPolicy) summary.push(t('plans.gss.inPlace'));
       if (partition !== undefined)
-        summary.push(
-          `partition ${partition}: ${w.rollout.replicas - partition} of ${w.rollout.replicas} game servers update (highest update priority first)`,
-        );
-      if (w.rollout.paused) warnings.push('the set is paused: nothing updates until it is released');
+        summary.push(t('plans.gss.partition', { p: partition, n: w.rollout.replicas - partition, replicas: w.rollout.replicas }));
+      if (w.rollout.paused) warnings.push(t('plans.gss.pausedWarning'));
       return plan('hotupdate', 'json', jsonBody(rv, ops), summary, warnings);
     }
     case 'approve':
@@ -216,7 +227,10 @@ export function planGameServerSet(intent: Intent, input: PlanInput): PlanResult 
         'approve',
         'merge',
         mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: 0 } } } }),
-        [head('promote'), `set spec.updateStrategy.rollingUpdate.partition = 0 (was ${w.rollout.partition ?? 0})`],
+        [
+          head('plans.head.promote'),
+          t('plans.setWas', { path: 'spec.updateStrategy.rollingUpdate.partition', value: 0, was: w.rollout.partition ?? 0 }),
+        ],
         [],
       );
     case 'hold':
@@ -224,19 +238,19 @@ export function planGameServerSet(intent: Intent, input: PlanInput): PlanResult 
         'hold',
         'merge',
         mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { paused: true } } } }, { annotations: holdAnnotation(false, input) }),
-        [head('hold'), 'set spec.updateStrategy.rollingUpdate.paused = true'],
-        ['in-flight in-place updates finish; scaling continues'],
+        [head('plans.head.hold'), t('plans.set', { path: 'spec.updateStrategy.rollingUpdate.paused', value: 'true' })],
+        [t('plans.gss.holdWarning')],
       );
     case 'release':
       return plan(
         'release',
         'merge',
         mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { paused: false } } } }, { annotations: releaseAnnotation() }),
-        [head('release'), 'set spec.updateStrategy.rollingUpdate.paused = false'],
+        [head('plans.head.release'), t('plans.set', { path: 'spec.updateStrategy.rollingUpdate.paused', value: 'false' })],
         [],
       );
     default:
-      return deny(`cannot ${intent.action} ${what(w)}: not supported for GameServerSet`);
+      return refuse(intent.action, w, t('plans.common.notSupported', { kind: 'GameServerSet' }));
   }
 }
 
@@ -262,7 +276,7 @@ export const gameServerSet: WorkloadSpec<'GameServerSet'> = {
   partition: true,
   wait: {
     approve: () => ({
-      describe: 'every game server to be updated and ready',
+      describe: t('plans.wait.gssAll'),
       reached: (i) => observed(i) && i.rollout.phase === 'complete',
       failed: (i) => (i.rollout.phase === 'failed' ? i.rollout.message : undefined),
     }),
@@ -271,7 +285,7 @@ export const gameServerSet: WorkloadSpec<'GameServerSet'> = {
     hotupdate: (plan) => {
       const images = plan.card.images ?? [];
       return {
-        describe: 'the game servers the partition lets through to be updated and ready',
+        describe: t('plans.wait.gssPartition'),
         reached: (i) => {
           const r = i.rollout;
           const target = Math.max(0, r.replicas - (r.partition ?? 0));

@@ -5,7 +5,7 @@ import type { ZoneInfo, ZoneService } from '../model/types.js';
 import { imageTag } from '../model/format.js';
 import { maskObject } from '../model/mask.js';
 import type { ReadContext } from './shared/context.js';
-import { guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import { expected, guard, isRecord, looseMeta, meta, missing, optArray, optString } from './shared/read-util.js';
 import type { RowSpec, TypeOptions } from './spec.js';
 
 export const DEFAULT_GAMEZONE = { group: 'apps.example.com', version: 'v1alpha1' } as const;
@@ -27,19 +27,19 @@ function idOf(v: unknown, where: string): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
   if (typeof v === 'string' && v.trim() !== '') return v.trim();
-  throw new Malformed(`${where}: expected an id (integer or string), got ${JSON.stringify(v)}`);
+  throw expected(where, 'plans.read.anId', JSON.stringify(v));
 }
 
 function readServices(obj: KubeObject): ZoneService[] {
   return (optArray(obj, 'spec.gameZone.serviceConfig') ?? []).map((s, i) => {
     const where = `spec.gameZone.serviceConfig[${i}]`;
-    if (!isRecord(s) || typeof s.type !== 'string' || !s.type) throw new Malformed(`${where}: expected {type, id}`);
+    if (!isRecord(s) || typeof s.type !== 'string' || !s.type) throw expected(where, ['type', 'id']);
     const id = idOf(s.id, `${where}.id`) ?? '1';
     const svc: ZoneService = { type: s.type, id };
     const endId = idOf(s.endId, `${where}.endId`);
     if (endId !== undefined && endId !== id) svc.endId = endId;
     if (s.image !== undefined) {
-      if (typeof s.image !== 'string') throw new Malformed(`${where}.image: expected a string`);
+      if (typeof s.image !== 'string') throw expected(`${where}.image`, 'plans.read.aString');
       if (s.image) svc.image = s.image;
     }
     return svc;
@@ -61,7 +61,7 @@ export function readGameZone(cluster: string, obj: KubeObject, _ctx?: ReadContex
     () => {
       const m = meta(obj);
       const zoneId = idOf(obj.spec?.gameZone?.zoneId, 'spec.gameZone.zoneId');
-      if (zoneId === undefined) throw new Malformed('spec.gameZone.zoneId: missing');
+      if (zoneId === undefined) throw missing('spec.gameZone.zoneId');
       const defaultImage = optString(obj, 'spec.gameZone.defaultImage') || undefined;
       const services = readServices(obj);
       const zone: ZoneInfo = {

@@ -1,9 +1,11 @@
 // HookRun (tkex.tencent.com/v1alpha1) -> HookRunInfo. See research/crds.md §1.6-1.7.
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { HookPhase, HookRunInfo, HookType, MetricResult } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import {
   controllerOwner,
+  expected,
   guard,
   isRecord,
   labelValue,
@@ -44,7 +46,7 @@ function hookType(labelType: string | undefined, name: string): HookType {
 function readArgs(obj: KubeObject): Array<{ name: string; value?: string }> {
   const args = optArray(obj, 'spec.args') ?? [];
   return args.map((a, i) => {
-    if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`spec.args[${i}]: expected {name, value}`);
+    if (!isRecord(a) || typeof a.name !== 'string') throw expected(`spec.args[${i}]`, ['name', 'value']);
     const value = a.value === undefined || a.value === null ? undefined : typeof a.value === 'string' ? a.value : JSON.stringify(a.value);
     if (value === undefined) return { name: a.name };
     // Hook args can carry credentials (a token for a web metric, a DB password): never pass them on,
@@ -60,7 +62,7 @@ function num(v: unknown): number | undefined {
 function readMetrics(obj: KubeObject): MetricResult[] {
   const list = optArray(obj, 'status.metricResults') ?? [];
   return list.map((m, i) => {
-    if (!isRecord(m) || typeof m.name !== 'string') throw new Malformed(`status.metricResults[${i}]: expected an object with a name`);
+    if (!isRecord(m) || typeof m.name !== 'string') throw expected(`status.metricResults[${i}]`, 'plans.read.anObjectWithName');
     const measurements = Array.isArray(m.measurements) ? m.measurements.filter(isRecord) : [];
     const last = measurements[measurements.length - 1];
     const out: MetricResult = { name: m.name, phase: typeof m.phase === 'string' ? m.phase : 'Unknown' };
@@ -86,7 +88,7 @@ export function readHookRun(cluster: string, obj: KubeObject, _ctx?: ReadContext
       const m = meta(obj);
       const phaseRaw = optString(obj, 'status.phase');
       if (phaseRaw !== undefined && phaseRaw !== '' && !PHASES.includes(phaseRaw))
-        throw new Malformed(`status.phase: unknown phase ${JSON.stringify(phaseRaw)}`);
+        throw new Malformed(t('plans.read.unknownPhase', { path: 'status.phase', value: JSON.stringify(phaseRaw) }));
       const args = readArgs(obj);
       const stepRaw = labelValue(m.labels, 'canary-step-index');
       const stepIndex = stepRaw !== undefined && /^\d+$/.test(stepRaw) ? Number(stepRaw) : undefined;

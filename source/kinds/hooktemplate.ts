@@ -3,7 +3,7 @@
 import type { KubeObject } from '../kube/object.js';
 import type { HookTemplateInfo, HookTemplateMetric } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
-import { guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import { expected, guard, isRecord, looseMeta, meta, missing, optArray, optString } from './shared/read-util.js';
 import { tkexType } from './bkbcs/group.js';
 import type { RowSpec } from './spec.js';
 
@@ -29,9 +29,9 @@ export function readHookTemplate(cluster: string, obj: KubeObject, _ctx?: ReadCo
     () => {
       const m = meta(obj);
       const metrics = optArray(obj, 'spec.metrics');
-      if (!metrics) throw new Malformed('spec.metrics: missing (required)');
+      if (!metrics) throw missing('spec.metrics', true);
       const out: HookTemplateMetric[] = metrics.map((x, i) => {
-        if (!isRecord(x) || typeof x.name !== 'string') throw new Malformed(`spec.metrics[${i}]: expected a metric with a name`);
+        if (!isRecord(x) || typeof x.name !== 'string') throw expected(`spec.metrics[${i}]`, 'plans.read.aMetric');
         const metric: HookTemplateMetric = { name: x.name, ...provider(x.provider) };
         if (metric.target === undefined) delete metric.target;
         if (typeof x.interval === 'string') metric.interval = x.interval;
@@ -41,7 +41,7 @@ export function readHookTemplate(cluster: string, obj: KubeObject, _ctx?: ReadCo
         return metric;
       });
       const args = (optArray(obj, 'spec.args') ?? []).map((a, i) => {
-        if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`spec.args[${i}]: expected {name, value}`);
+        if (!isRecord(a) || typeof a.name !== 'string') throw expected(`spec.args[${i}]`, ['name', 'value']);
         return typeof a.value === 'string' ? { name: a.name, value: a.value } : { name: a.name };
       });
       const info: HookTemplateInfo = {

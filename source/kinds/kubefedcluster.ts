@@ -1,4 +1,5 @@
 // KubeFedCluster (core.kubefed.io/v1beta1) -> FedClusterInfo. Never reads the referenced Secret.
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { FedClusterInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
@@ -23,14 +24,21 @@ export function readKubeFedCluster(cluster: string, obj: KubeObject, _ctx?: Read
         }
         if (c.type === 'Offline' && c.status === 'True') {
           ready = 'False';
-          message = text || 'offline';
+          message = text || t('plans.fed.offline');
         }
       }
       const info: FedClusterInfo = { cluster, name: m.name, apiEndpoint, ready };
       if (message) info.message = message;
       return info;
     },
-    (reason) => ({ cluster, name: looseMeta(obj).name, apiEndpoint: '', ready: 'Unknown', message: `invalid: ${reason}`, invalid: reason }),
+    (reason) => ({
+      cluster,
+      name: looseMeta(obj).name,
+      apiEndpoint: '',
+      ready: 'Unknown',
+      message: t('plans.rollout.invalid', { reason }),
+      invalid: reason,
+    }),
   );
 }
 

@@ -2,8 +2,9 @@
 // recreates it) and open a shell in it (kubectl exec, run by the front end with the console
 // suspended). Planned like every other action: the same card, access review, confirmation and audit
 // (an Event on the pod and the local log line; no annotation on a pod about to go away). Pure.
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
-import { deny, ok } from './plan/common.js';
+import { deny, headline, named, ok } from './plan/common.js';
 import type { Plan, PlanResult } from './plan/types.js';
 import { pod as podSpec, readPod } from './pod.js';
 import { isRecord } from './shared/read-util.js';
@@ -13,8 +14,13 @@ const SAME_NAME = new Set(['StatefulSet', 'GameStatefulSet']);
 /** Controllers that replace a deleted pod with a new one of a new name. */
 const NEW_NAME = new Set(['ReplicaSet', 'GameDeployment', 'DaemonSet', 'CloneSet']);
 
+/** The pod as plans name it ("Pod ns/name on cluster"). */
+function podOf(cluster: string, obj: KubeObject) {
+  return { kind: 'Pod', namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '', cluster };
+}
+
 function where(cluster: string, obj: KubeObject): string {
-  return `Pod ${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''} on ${cluster}`;
+  return named(podOf(cluster, obj));
 }
 
 /** What happens to the pod after the delete, by its controller: [line, warnings, needs --force]. */
@@ -22,46 +28,59 @@ function afterDelete(obj: KubeObject): { line: string; warnings: string[]; force
   const ctrl = (obj.metadata.ownerReferences ?? []).find((r) => isRecord(r) && r.controller === true);
   if (!ctrl)
     return {
-      line: 'no controller owns this pod: nothing recreates it',
-      warnings: ['the pod has no controller: it is gone for good once deleted'],
+      line: t('plans.pod.noController'),
+      warnings: [t('plans.pod.goneForGood')],
       force: true,
     };
   const c = `${ctrl.kind}/${ctrl.name}`;
-  if (SAME_NAME.has(ctrl.kind)) return { line: `${c} recreates it with the same name (and its volumes)`, warnings: [], force: false };
-  if (NEW_NAME.has(ctrl.kind)) return { line: `${c} replaces it with a new pod (a new name)`, warnings: [], force: false };
+  if (SAME_NAME.has(ctrl.kind)) return { line: t('plans.pod.sameName', { controller: c }), warnings: [], force: false };
+  if (NEW_NAME.has(ctrl.kind)) return { line: t('plans.pod.newName', { controller: c }), warnings: [], force: false };
   if (ctrl.kind === 'Job')
     return {
-      line: `${c} may start a new pod, per its backoffLimit`,
-      warnings: [`a Job's pod: the Job may count it as failed`],
+      line: t('plans.pod.job', { controller: c }),
+      warnings: [t('plans.pod.jobWarning')],
       force: true,
     };
-  if (ctrl.kind === 'Node') return { line: 'a static pod: the kubelet recreates it from its manifest', warnings: [], force: false };
+  if (ctrl.kind === 'Node') return { line: t('plans.pod.static'), warnings: [], force: false };
   return {
-    line: `${c} is expected to recreate it`,
-    warnings: [`${ctrl.kind} is a controller zonectl does not know: check it recreates pods`],
+    line: t('plans.pod.expected', { controller: c }),
+    warnings: [t('plans.pod.unknownController', { kind: String(ctrl.kind) })],
     force: false,
   };
 }
 
-function podPlan(cluster: string, obj: KubeObject, action: 'delete-pod' | 'shell', summary: string[], warnings: string[]): Plan {
-  const t = podSpec.type;
+function podPlan(
+  cluster: string,
+  obj: KubeObject,
+  action: 'delete-pod' | 'shell',
+  head: { summary: string; record: string },
+  details: string[],
+  warnings: string[],
+): Plan {
+  const type = podSpec.type;
   const ns = obj.metadata.namespace ?? '';
   const name = obj.metadata.name ?? '';
   const p = readPod(cluster, obj);
   return {
     action,
-    primary: { cluster, type: t, namespace: ns, name },
+    primary: { cluster, type, namespace: ns, name },
     preconditions: { resourceVersion: obj.metadata.resourceVersion ?? '', ...(obj.metadata.uid ? { uid: obj.metadata.uid } : {}) },
     steps: [],
-    summary: summary[0],
-    details: summary.slice(1),
+    summary: head.summary,
+    record: head.record,
+    details,
     card: {
       cluster,
       namespace: ns,
       kind: 'Pod',
       name,
       ...(p.owner ? { owner: `${p.owner.kind}/${p.owner.name}` } : {}),
-      percentUpdated: `${p.phase}${p.ready ? ', ready' : ', not ready'}, ${p.restarts} restart${p.restarts === 1 ? '' : 's'}${p.node ? `, node ${p.node}` : ''}`,
+      percentUpdated: t(p.node ? 'plans.pod.stateOnNode' : 'plans.pod.state', {
+        phase: p.phase,
+        ready: p.ready ? 'yes' : 'no',
+        restarts: p.restarts,
+        node: p.node ?? '',
+      }),
     },
     warnings,
     access: [],
@@ -71,13 +90,13 @@ function podPlan(cluster: string, obj: KubeObject, action: 'delete-pod' | 'shell
 
 /** Delete one pod; the DeleteOptions carry its uid, so a pod recreated under the same name since is left alone. */
 export function planDeletePod(cluster: string, obj: KubeObject, opts: { gracePeriodSeconds?: number } = {}): PlanResult {
-  if (obj.kind !== 'Pod') return deny(`cannot delete ${obj.kind ?? 'object'} ${obj.metadata.name ?? ''} on ${cluster}: not a pod`);
+  if (obj.kind !== 'Pod') return deny(t('plans.pod.notAPodDelete', { kind: obj.kind ?? 'object', name: obj.metadata.name ?? '', cluster }));
   if (obj.metadata.deletionTimestamp)
-    return deny(`cannot delete ${where(cluster, obj)}: already being deleted since ${String(obj.metadata.deletionTimestamp)}`);
+    return deny(t('plans.pod.beingDeleted', { what: where(cluster, obj), since: String(obj.metadata.deletionTimestamp) }));
   const after = afterDelete(obj);
-  const summary = [`delete ${where(cluster, obj)}`, after.line];
-  if (opts.gracePeriodSeconds !== undefined) summary.push(`grace period ${opts.gracePeriodSeconds}s`);
-  const plan = podPlan(cluster, obj, 'delete-pod', summary, after.warnings);
+  const details = [after.line];
+  if (opts.gracePeriodSeconds !== undefined) details.push(t('plans.pod.grace', { seconds: opts.gracePeriodSeconds }));
+  const plan = podPlan(cluster, obj, 'delete-pod', headline(podOf(cluster, obj), 'plans.head.deletePod'), details, after.warnings);
   const body = {
     preconditions: { uid: obj.metadata.uid },
     ...(opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {}),
@@ -102,15 +121,19 @@ export function podContainers(obj: KubeObject): string[] {
  * is the exec the command will make.
  */
 export function planShell(cluster: string, obj: KubeObject, container: string | undefined, template: readonly string[]): PlanResult {
-  if (obj.kind !== 'Pod') return deny(`cannot open a shell in ${obj.kind ?? 'object'} ${obj.metadata.name ?? ''}: not a pod`);
+  if (obj.kind !== 'Pod') return deny(t('plans.pod.notAPodShell', { kind: obj.kind ?? 'object', name: obj.metadata.name ?? '' }));
   const names = podContainers(obj);
   const c = container ?? names[0];
   if (!c || !names.includes(c))
     return deny(
-      `cannot open a shell in ${where(cluster, obj)}: no container ${container ?? ''} (containers: ${names.join(', ') || 'none'})`,
+      t('plans.pod.shellRefused', {
+        what: where(cluster, obj),
+        reason: t('plans.pod.noContainer', { container: container ?? '', names: names.join(', ') || t('plans.pod.none') }),
+      }),
     );
   const p = readPod(cluster, obj);
-  if (p.phase !== 'Running') return deny(`cannot open a shell in ${where(cluster, obj)}: the pod is ${p.phase}, not Running`);
+  if (p.phase !== 'Running')
+    return deny(t('plans.pod.shellRefused', { what: where(cluster, obj), reason: t('plans.pod.notRunning', { phase: p.phase }) }));
   const vars: Record<string, string> = {
     namespace: obj.metadata.namespace ?? '',
     pod: obj.metadata.name ?? '',
@@ -118,7 +141,8 @@ export function planShell(cluster: string, obj: KubeObject, container: string | 
     context: cluster,
   };
   const command = template.map((a) => a.replace(/\{(namespace|pod|container|context)\}/g, (_m, k: string) => vars[k]));
-  const plan = podPlan(cluster, obj, 'shell', [`open a shell in ${where(cluster, obj)}, container ${c}`, `run: ${command.join(' ')}`], []);
+  const head = headline(podOf(cluster, obj), 'plans.head.shell', { container: c });
+  const plan = podPlan(cluster, obj, 'shell', head, [t('plans.pod.run', { command: command.join(' ') })], []);
   plan.exec = { container: c, command };
   const ns = plan.primary.namespace;
   plan.access = [

@@ -2,7 +2,7 @@
 import type { KubeObject } from '../kube/object.js';
 import type { PodInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
-import { controllerOwner, guard, isRecord, looseMeta, Malformed, meta, optArray, optString } from './shared/read-util.js';
+import { controllerOwner, expected, guard, isRecord, looseMeta, meta, optArray, optString } from './shared/read-util.js';
 import type { RowSpec } from './spec.js';
 
 type PodContainer = PodInfo['containers'][number];
@@ -33,7 +33,7 @@ export function readPod(cluster: string, obj: KubeObject, _ctx?: ReadContext): P
       let restarts = 0;
       let waitingReason: string | undefined;
       const containers: PodContainer[] = specContainers.map((c, i) => {
-        if (!isRecord(c) || typeof c.name !== 'string') throw new Malformed(`spec.containers[${i}]: expected a container with a name`);
+        if (!isRecord(c) || typeof c.name !== 'string') throw expected(`spec.containers[${i}]`, 'plans.read.aContainer');
         const image = typeof c.image === 'string' ? c.image : '';
         const s = byName.get(c.name);
         const out: PodContainer = { name: c.name, image, ready: false, restartCount: 0 };

@@ -1,11 +1,12 @@
 // apps/v1 StatefulSet -> WorkloadInfo; planned in native/plans.ts. rollingUpdate.partition is an ordinal (pods >= partition update).
+import { t } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
 import { nativeActions } from './native/actions.js';
 import { guard, optIntOrString, optNumber, optString, resolveIntOrPercent } from './shared/read-util.js';
-import { invalidWorkload, lagging, laggingMessage, workloadBase } from './shared/workload-base.js';
+import { heldMessage, invalidWorkload, lagging, laggingMessage, upToDate, WARNING, workloadBase } from './shared/workload-base.js';
 import { controllerRevision } from './controllerrevision.js';
 import { planNative } from './native/plans.js';
 import { workloadPreconditions } from './shared/observe.js';
@@ -40,18 +41,12 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
       let message: string;
       let pauseReason: string | undefined;
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
-      else if (!inFlight) [phase, message] = ['complete', 'up to date'];
-      else if (hold && partition >= replicas)
-        [phase, message, pauseReason] = ['paused', `paused: held by zonectl (${updated}/${replicas} updated)`, 'Held'];
-      else if (strategy === 'OnDelete')
-        [phase, message] = ['progressing', `OnDelete: ${updated}/${replicas} updated, pods update when deleted`];
+      else if (!inFlight) [phase, message] = ['complete', upToDate()];
+      else if (hold && partition >= replicas) [phase, message, pauseReason] = ['paused', heldMessage(updated, replicas), 'Held'];
+      else if (strategy === 'OnDelete') [phase, message] = ['progressing', t('plans.rollout.onDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = [
-          'paused',
-          `paused: partition ${partition} keeps ordinals below ${partition} on the old revision`,
-          'Partition',
-        ];
-      else [phase, message] = ['progressing', `updating ${updated}/${replicas}`];
+        [phase, message, pauseReason] = ['paused', t('plans.rollout.partitionOrdinals', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', t('plans.rollout.updating', { updated, replicas })];
       const rollout: RolloutStatus = {
         strategy,
         replicas,
@@ -70,19 +65,17 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
           hold,
           holdBlocked:
             strategy === 'OnDelete'
-              ? 'OnDelete strategy ignores the partition'
+              ? t('plans.native.onDeleteNoPartition')
               : partition >= replicas
-                ? `partition ${partition} already keeps all pods on the old revision`
+                ? t('plans.native.partitionKeepsAll', { partition })
                 : undefined,
-          holdWhat: `sets partition to ${replicas}: no further pods are updated`,
+          holdWhat: t('plans.bkbcs.setsPartition', { replicas }),
           releaseWhat:
             hold?.previous === null || hold?.previous === undefined
-              ? 'removes the partition'
-              : `restores partition ${String(hold.previous)}`,
-          hotupdateNote:
-            strategy === 'OnDelete'
-              ? 'warning: OnDelete strategy: pods take the new image only when deleted'
-              : 'warning: StatefulSet recreates pods one by one, no in-place update',
+              ? t('plans.release.removesPartition')
+              : t('plans.release.restoresPartition', { value: String(hold.previous) }),
+          // "warning: " is a code (shared/workload-base.ts WARNING): it stays English.
+          hotupdateNote: `${WARNING}${t(strategy === 'OnDelete' ? 'plans.bkbcs.onDelete' : 'plans.native.stsRecreates')}`,
         }),
       };
       if (currentRevision) rollout.currentRevision = currentRevision;

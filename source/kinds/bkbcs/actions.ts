@@ -1,11 +1,12 @@
 // Which actions a bk-bcs GameDeployment / GameStatefulSet allows right now, and why not
 // (research/crds.md §1.5 and §6; DESIGN §5).
+import { t } from '../../i18n/t.js';
 import type { ActionAvailability, HookRunInfo, PodHookCondition, RolloutStep } from '../../model/types.js';
 import { clock } from '../../model/format.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';
 import type { BkbcsKind } from './steps.js';
-import { can, cannot, respectHold } from '../shared/workload-base.js';
+import { can, cannot, respectHold, WARNING } from '../shared/workload-base.js';
 
 export const PAUSED_BY_STEP = 'PausedByCanaryPauseStep';
 export const PAUSED_BY_HOOK = 'PausedByStepBasedHook';
@@ -44,66 +45,64 @@ export function previousRevision(x: Pick<BkbcsActionInput, 'updateRevision' | 'c
 
 function approve(x: BkbcsActionInput): ActionAvailability {
   const pc = x.pauseConditions.find((c) => c.reason.startsWith('PausedBy'));
-  if (!pc) return cannot('approve', x.steps.length ? 'not paused at a canary step' : 'no canary steps: nothing to approve');
+  if (!pc) return cannot('approve', t(x.steps.length ? 'plans.bkbcs.notPaused' : 'plans.bkbcs.noSteps'));
   const i = x.stepIndex ?? 0;
   const step = x.steps[i];
   if (pc.reason === PAUSED_BY_STEP && step?.pauseSeconds) {
     return cannot(
       'approve',
-      x.pauseEndsAt ? `timed pause: pause ends at ${clock(x.pauseEndsAt, x.utc)}` : 'timed pause: it ends by itself',
+      x.pauseEndsAt ? t('plans.bkbcs.timedPauseEnds', { at: clock(x.pauseEndsAt, x.utc) }) : t('plans.bkbcs.timedPause'),
     );
   }
   if (pc.reason === PAUSED_BY_HOOK) {
-    const what = step?.hookTemplate ? `hook ${step.hookTemplate}` : 'the step hook';
-    return can('approve', `continues past ${what} (${x.hookRun?.phase ?? 'not successful'}) without it succeeding`);
+    const what = step?.hookTemplate ? t('plans.bkbcs.hookNamed', { hook: step.hookTemplate }) : t('plans.bkbcs.stepHook');
+    return can('approve', t('plans.bkbcs.pastHook', { hook: what, phase: x.hookRun?.phase ?? t('plans.bkbcs.notSuccessful') }));
   }
   const n = x.steps.length;
-  return can('approve', i + 1 >= n ? `finishes the canary (step ${n}/${n})` : `continues to step ${i + 2}/${n}`);
+  return can('approve', i + 1 >= n ? t('plans.bkbcs.finishes', { steps: n }) : t('plans.bkbcs.continues', { step: i + 2, steps: n }));
 }
 
 function reject(x: BkbcsActionInput): ActionAvailability {
-  if (!x.updateRevision) return cannot('reject', 'no update revision in status yet');
+  if (!x.updateRevision) return cannot('reject', t('plans.bkbcs.noUpdateRevision'));
   const prev = previousRevision(x);
-  if (!prev) return cannot('reject', `nothing to roll back: ${x.updateRevision} is the current revision`);
+  if (!prev) return cannot('reject', t('plans.bkbcs.nothingToRollBack', { revision: x.updateRevision }));
   return can(
     'reject',
-    prev === x.stableRevision && x.steps.length
-      ? `restores revision ${prev} (last released: all canary steps are skipped)`
-      : `restores revision ${prev}`,
+    t(prev === x.stableRevision && x.steps.length ? 'plans.bkbcs.restoresReleased' : 'plans.bkbcs.restores', { revision: prev }),
   );
 }
 
 function skipHook(x: BkbcsActionInput): ActionAvailability {
   const step = x.steps[x.stepIndex ?? -1];
-  if (!step?.hookTemplate) return cannot('skip-hook', 'the current step has no hook');
+  if (!step?.hookTemplate) return cannot('skip-hook', t('plans.bkbcs.noHook'));
   const run = x.hookRun;
-  if (!run) return cannot('skip-hook', `no hook run for ${step.hookTemplate} yet`);
+  if (!run) return cannot('skip-hook', t('plans.bkbcs.noHookRun', { hook: step.hookTemplate }));
   if (run.phase === 'Running' || run.phase === 'Pending') {
-    if (run.terminate) return cannot('skip-hook', `hook run ${run.name} is already terminating`);
-    return can('skip-hook', `terminates hook run ${run.name}; it is assessed Successful and the step advances`);
+    if (run.terminate) return cannot('skip-hook', t('plans.bkbcs.terminating', { run: run.name }));
+    return can('skip-hook', t('plans.bkbcs.terminates', { run: run.name }));
   }
-  if (hookUnsuccessful(run.phase))
-    return cannot('skip-hook', `hook ${step.hookTemplate} is ${run.phase}: use approve to continue without it`);
-  return cannot('skip-hook', `hook run ${run.name} is ${run.phase}`);
+  if (hookUnsuccessful(run.phase)) return cannot('skip-hook', t('plans.bkbcs.hookFailed', { hook: step.hookTemplate, phase: run.phase }));
+  return cannot('skip-hook', t('plans.bkbcs.hookRunPhase', { run: run.name, phase: run.phase }));
 }
 
 function retryHooks(x: BkbcsActionInput): ActionAvailability {
   const failed = x.hookConditions.filter((c) => hookUnsuccessful(c.phase));
-  if (!failed.length) return cannot('retry-hooks', 'no failed pre-delete / pre-inplace / post-inplace hooks');
+  if (!failed.length) return cannot('retry-hooks', t('plans.bkbcs.noFailedHooks'));
   const types = [...new Set(failed.map((c) => c.type))].join(', ');
-  return can('retry-hooks', `re-runs ${failed.length} failed ${types} hook${failed.length > 1 ? 's' : ''}`);
+  return can('retry-hooks', t('plans.bkbcs.reruns', { n: failed.length, types }));
 }
 
 function hotupdate(x: BkbcsActionInput): ActionAvailability {
   switch (x.strategy) {
     case 'InplaceUpdate':
-      return can('hotupdate', 'containers restart in place; pods keep their identity');
+      return can('hotupdate', t('plans.bkbcs.inPlace'));
     case 'HotPatchUpdate':
-      return can('hotupdate', 'images are swapped without a restart (needs the BCS kubelet)');
+      return can('hotupdate', t('plans.bkbcs.hotPatch'));
+    // "warning: " is a code the planners and the console look for: it stays English in every language.
     case 'OnDelete':
-      return can('hotupdate', 'warning: OnDelete strategy: pods take the new image only when deleted');
+      return can('hotupdate', `${WARNING}${t('plans.bkbcs.onDelete')}`);
     default:
-      return can('hotupdate', `warning: ${x.strategy} recreates pods; set InplaceUpdate or HotPatchUpdate to update in place`);
+      return can('hotupdate', `${WARNING}${t('plans.bkbcs.recreates', { strategy: x.strategy })}`);
   }
 }
 
@@ -115,26 +114,25 @@ export function waitsForApproval(x: Pick<BkbcsActionInput, 'pauseConditions' | '
 }
 
 function hold(x: BkbcsActionInput): ActionAvailability {
-  if (x.hold) return cannot('hold', 'already held by zonectl');
+  if (x.hold) return cannot('hold', t('plans.hold.already'));
   // bk-bcs takes the partition from the current canary step while steps are set (canary.go
   // GetCurrentPartition) and owns spec.updateStrategy.paused: only a step that waits for approval holds.
-  if (x.steps.length)
-    return waitsForApproval(x)
-      ? can('hold', 'the rollout waits at this step; hold keeps approve, skip-hook and hot update off until released')
-      : cannot(
-          'hold',
-          'canary steps set the partition (bk-bcs ignores rollingUpdate.partition while steps are set): hold when the rollout waits at a step',
-        );
+  if (x.steps.length) return waitsForApproval(x) ? can('hold', t('plans.bkbcs.holdStep')) : cannot('hold', t('plans.bkbcs.holdSteps'));
   if (x.specPartition >= x.replicas)
-    return cannot('hold', `partition ${x.specPartition} already keeps all ${x.replicas} pods on the old revision`);
-  return can('hold', `sets partition to ${x.replicas}: no further pods are updated`);
+    return cannot('hold', t('plans.bkbcs.partitionKeepsAll', { partition: x.specPartition, replicas: x.replicas }));
+  return can('hold', t('plans.bkbcs.setsPartition', { replicas: x.replicas }));
 }
 
 function release(x: BkbcsActionInput): ActionAvailability {
-  if (!x.hold) return cannot('release', 'not held by zonectl');
-  if (x.hold.on === 'step') return can('release', 'lifts the hold: the step can be approved again');
+  if (!x.hold) return cannot('release', t('plans.release.notHeld'));
+  if (x.hold.on === 'step') return can('release', t('plans.bkbcs.liftsHold'));
   const prev = x.hold.previous;
-  return can('release', prev === null || prev === undefined ? 'removes the partition' : `restores partition ${String(prev)}`);
+  return can(
+    'release',
+    prev === null || prev === undefined
+      ? t('plans.release.removesPartition')
+      : t('plans.release.restoresPartition', { value: String(prev) }),
+  );
 }
 
 export function bkbcsActions(x: BkbcsActionInput): ActionAvailability[] {

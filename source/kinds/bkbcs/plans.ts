@@ -1,4 +1,5 @@
 // Plans for bk-bcs GameDeployment / GameStatefulSet (research/crds.md §1.5-1.8 and §6; DESIGN §5).
+import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { percent } from '../../model/format.js';
 import { previousRevision } from './actions.js';
@@ -6,7 +7,7 @@ import { type BkbcsKind, partitionPath, specPartition } from './steps.js';
 import { HOOK_RUN_TYPE } from './group.js';
 import {
   availability,
-  deny,
+  headline,
   holdAnnotation,
   imageChanges,
   imageOps,
@@ -16,13 +17,14 @@ import {
   ok,
   type PlanInput,
   type PlannedKind,
+  refuse,
   releaseAnnotation,
   rollingPartitionOp,
   templateOfRevision,
-  what,
 } from '../plan/common.js';
 import { compose, seen, write } from '../plan/compose.js';
 import { federatedImageWrite, gameZoneImageWrite, type OwnerWrite, ownerManagedContainer } from '../plan/owner-write.js';
+import type { MessageKey } from '../../i18n/t.js';
 import type { Plan, PlanPatchType, PlanResult, PlanStep } from '../plan/types.js';
 import { belowOwnerWarning } from '../shared/owner.js';
 import { isRecord } from '../shared/read-util.js';
@@ -40,10 +42,16 @@ function stage(w: WorkloadInfo): string {
   const step =
     n && r.stepIndex !== undefined
       ? r.stepIndex < n
-        ? `step ${r.stepIndex + 1}/${n} (${r.steps[r.stepIndex].summary}), `
-        : `all ${n} steps done, `
+        ? t('plans.stage.step', { step: r.stepIndex + 1, steps: n, summary: r.steps[r.stepIndex].summary })
+        : t('plans.stage.allDone', { steps: n })
       : '';
-  return `${step}${r.updated}/${r.replicas} updated (${percent(r.updated, r.replicas)}), revision ${r.updateRevision ?? '?'}`;
+  return t('plans.stage.line', {
+    step,
+    updated: r.updated,
+    replicas: r.replicas,
+    percent: percent(r.updated, r.replicas),
+    revision: r.updateRevision ?? '?',
+  });
 }
 
 /** Nested merge-patch object for a dot path: "spec.updateStrategy.partition" = v. */
@@ -59,17 +67,25 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
   const kind = k.kind;
   const w = k.read(cluster, obj, { now: input.now, hookRuns: input.hookRuns, utc: input.utc });
   const a = availability(w, intent.action);
-  if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = k.type;
+  if (!a.possible) return refuse(intent.action, w, a.reason ?? '');
+  const type = k.type;
   const rv = w.resourceVersion;
   const pre = seen(w);
-  const head = (verb: string) => `${verb} ${what(w)}`;
+  // The headline in the run's language; its English twin is the record (audit annotation, Event).
+  let record: string | undefined;
+  const head = (key: MessageKey) => {
+    const h = headline(w, key);
+    record = h.record;
+    return h.summary;
+  };
+  const at = () => t('plans.stage.at', { stage: stage(w) });
   const base = (body: unknown, patchType: PlanPatchType, summary: string[], warnings: string[] = []): Plan =>
-    compose(w, t, input, {
+    compose(w, type, input, {
       action: intent.action,
-      steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
+      steps: [write(cluster, type, w.namespace, w.name, patchType, body)],
       preconditions: pre,
       summary,
+      record,
       warnings,
     });
 
@@ -83,13 +99,14 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
     return gameZoneImageWrite(w, input, image);
   };
   const withOwner = (steps: PlanStep[], summary: string[], warnings: string[]): Plan =>
-    compose(w, t, input, { action: intent.action, steps, preconditions: pre, summary, warnings });
+    compose(w, type, input, { action: intent.action, steps, preconditions: pre, summary, record, warnings });
   const belowOwner = (step: PlanStep, summary: string[], warnings: string[], why: string): Plan =>
-    compose(w, t, input, {
+    compose(w, type, input, {
       action: intent.action,
       steps: [step],
       preconditions: pre,
       summary,
+      record,
       warnings: [...warnings, belowOwnerWarning(w.owner!, why)],
       requiresForce: true,
     });
@@ -100,28 +117,24 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
         base(
           mergeBody(rv, { spec: { updateStrategy: { paused: false } } }),
           'merge',
-          [head('approve'), `at ${stage(w)}`, a.reason ?? ''].filter(Boolean),
+          [head('plans.head.approve'), at(), a.reason ?? ''].filter(Boolean),
         ),
       );
 
     case 'reject': {
       const prev = previousRevision(w.rollout);
-      if (!prev) return deny(`cannot reject ${what(w)}: no previous revision`);
+      if (!prev) return refuse('reject', w, t('plans.reject.noPrevious'));
       const rev = input.revisions?.find((r) => r.metadata?.name === prev);
-      if (!rev) return deny(`cannot reject ${what(w)}: ControllerRevision ${prev} is not loaded`);
+      if (!rev) return refuse('reject', w, t('plans.reject.revisionNotLoaded', { revision: prev }));
       const template = templateOfRevision(rev);
-      if (!template) return deny(`cannot reject ${what(w)}: ControllerRevision ${prev} has no pod template in data.spec.template`);
+      if (!template) return refuse('reject', w, t('plans.reject.noTemplate', { revision: prev }));
       const changes = imageChanges(obj.spec?.template, template);
-      const warnings =
-        prev === w.rollout.stableRevision && w.rollout.steps.length
-          ? ['this is the last fully released revision: the controller skips all canary steps and rolls every pod back']
-          : [];
-      if (w.rollout.stepIndex !== undefined && prev !== w.rollout.stableRevision)
-        warnings.push('restoring a revision that did not finish its canary restarts the canary at step 1');
-      const summary = [head('reject'), `at ${stage(w)}`, `restore pod template of ${prev}`, ...changes.map((c) => `  ${c}`)];
+      const warnings = prev === w.rollout.stableRevision && w.rollout.steps.length ? [t('plans.reject.lastReleased')] : [];
+      if (w.rollout.stepIndex !== undefined && prev !== w.rollout.stableRevision) warnings.push(t('plans.reject.unfinished'));
+      const summary = [head('plans.head.reject'), at(), t('plans.reject.restore', { revision: prev }), ...changes.map((c) => `  ${c}`)];
       const restore = write(
         cluster,
-        t,
+        type,
         w.namespace,
         w.name,
         'json',
@@ -138,20 +151,18 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
     case 'skip-hook': {
       const name = w.rollout.hookRunName;
       const run = input.hookRuns?.find((h) => h.cluster === cluster && h.namespace === w.namespace && h.name === name);
-      if (!run) return deny(`cannot skip the hook of ${what(w)}: hook run ${name ?? '?'} is not loaded`);
+      if (!run) return refuse('plans.verb.skipHookOf', w, t('plans.skipHook.notLoaded', { run: name ?? '?' }));
+      const summary = [head('plans.head.skipHook'), at(), t('plans.skipHook.terminate', { run: run.name, phase: run.phase })];
       return ok(
-        compose(w, t, input, {
+        compose(w, type, input, {
           action: 'skip-hook',
           steps: [
             write(cluster, HOOK_RUN_TYPE, run.namespace, run.name, 'merge', mergeBody(run.resourceVersion, { spec: { terminate: true } })),
           ],
           preconditions: seen(w, { hookRunName: run.name }),
-          summary: [
-            head('skip the running step hook of'),
-            `at ${stage(w)}`,
-            `terminate HookRun ${run.name} (${run.phase}); it is assessed Successful and the step advances`,
-          ],
-          warnings: ['the hook result is not checked: the canary continues as if it had passed'],
+          summary,
+          record,
+          warnings: [t('plans.skipHook.unchecked')],
         }),
       );
     }
@@ -166,44 +177,39 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
       if (types.has('post-inplace')) spec.postInplaceUpdateStrategy = { retry: true };
       const pods = w.rollout.hookConditions
         .filter((c) => types.has(c.type) && c.phase !== 'Successful' && c.phase !== 'Running')
-        .map((c) => `  ${c.type} ${c.phase} on ${c.podName}`);
-      return ok(
-        base(mergeBody(rv, { spec }), 'merge', [
-          head('retry failed hooks of'),
-          ...pods,
-          'the controller deletes the failed HookRuns so they run again, then resets retry to false',
-        ]),
-      );
+        .map((c) => `  ${t('plans.retry.pod', { type: c.type, phase: c.phase, pod: c.podName })}`);
+      const headLine = head('plans.head.retryHooks');
+      return ok(base(mergeBody(rv, { spec }), 'merge', [headLine, ...pods, t('plans.retry.how')]));
     }
 
     case 'hotupdate': {
       const img = imageOps(obj, '/spec/template', intent.container, intent.image, intent.partition !== undefined);
-      if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
+      if (typeof img === 'string') return refuse('plans.verb.hotUpdate', w, img);
       const ops = [...img.ops];
       const warnings: string[] = [];
       const move = ops.length === 0; // same image: only the partition moves (--continue)
       if (a.reason?.startsWith('warning: ') && !move) warnings.push(a.reason.slice('warning: '.length));
       if (w.rollout.phase !== 'complete' && !move)
         warnings.push(
-          `a rollout is in progress (${w.rollout.message}): a new template starts a new revision${w.rollout.steps.length ? ' and restarts the canary at step 1' : ''}`,
+          t(w.rollout.steps.length ? 'plans.hotupdate.inProgressSteps' : 'plans.hotupdate.inProgress', { message: w.rollout.message }),
         );
       const summary = [
-        head(move ? 'move the partition of' : 'hot-update'),
-        move ? `container ${intent.container} keeps ${img.old}` : `container ${intent.container}: ${img.old} -> ${intent.image}`,
-        `strategy ${w.rollout.strategy}`,
+        head(move ? 'plans.head.movePartition' : 'plans.head.hotUpdate'),
+        move
+          ? t('plans.image.keeps', { container: intent.container, image: img.old })
+          : t('plans.image.change', { container: intent.container, from: img.old, to: intent.image }),
+        t('plans.hotupdate.strategy', { strategy: w.rollout.strategy }),
       ];
       if (intent.partition !== undefined) {
         if (kind === 'GameDeployment' && w.rollout.steps.length)
-          return deny(`cannot set a partition on ${what(w)}: GameDeployment partition does not apply while canary steps are set`);
+          return refuse('plans.verb.setPartitionOn', w, t('plans.hotupdate.partitionWithSteps'));
         const p = Math.max(0, Math.min(intent.partition, w.rollout.replicas));
         if (kind === 'GameDeployment') {
           ops.push({ op: 'add', path: '/spec/updateStrategy/partition', value: p });
-          summary.push(`partition ${p}: ${w.rollout.replicas - p} of ${w.rollout.replicas} pods take the new image, ${p} stay old`);
+          summary.push(t('plans.partition.count', { p, n: w.rollout.replicas - p, replicas: w.rollout.replicas }));
         } else {
           ops.push(rollingPartitionOp(obj, p));
-          summary.push(
-            `partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} take the new image (highest first), ordinals below ${p} stay old`,
-          );
+          summary.push(t('plans.partition.ordinals', { p, last: w.rollout.replicas - 1 }));
         }
       }
       // The GameZone that generates this workload decides this container's image: write it there.
@@ -211,14 +217,16 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
       if (w.owner?.kind === 'kubefed' && input.ownerObj && !move && intent.partition === undefined) {
         const fw = federatedImageWrite(w, input, intent.container, intent.image);
         if (typeof fw !== 'string') return ok(withOwner([fw.step], [...summary, fw.line], warnings));
-        return ok(belowOwner(write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops)), summary, warnings, fw));
+        return ok(belowOwner(write(cluster, type, w.namespace, w.name, 'json', jsonBody(rv, ops)), summary, warnings, fw));
       }
       const gz = move ? undefined : gameZoneImage(intent.container, intent.image);
       if (gz === undefined) return ok(base(jsonBody(rv, ops), 'json', summary, warnings));
-      const direct = write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, ops));
+      const direct = write(cluster, type, w.namespace, w.name, 'json', jsonBody(rv, ops));
       if (typeof gz === 'string') return ok(belowOwner(direct, summary, warnings, gz));
       const partitionOps = ops.slice(img.ops.length);
-      const steps = partitionOps.length ? [write(cluster, t, w.namespace, w.name, 'json', jsonBody(rv, partitionOps)), gz.step] : [gz.step];
+      const steps = partitionOps.length
+        ? [write(cluster, type, w.namespace, w.name, 'json', jsonBody(rv, partitionOps)), gz.step]
+        : [gz.step];
       return ok(withOwner(steps, [...summary, gz.line], warnings));
     }
 
@@ -228,8 +236,8 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
           base(
             mergeBody(rv, {}, { annotations: holdAnnotation(null, input, 'step') }),
             'merge',
-            [head('hold'), `at ${stage(w)}`, 'record the hold: approve, skip-hook and hot update are refused until release'],
-            ['the step waits for approval by itself; only zonectl honours the hold (kubectl can still approve)'],
+            [head('plans.head.hold'), at(), t('plans.hold.record')],
+            [t('plans.hold.stepWarning')],
           ),
         );
       const prev = specPartition(kind, obj) ?? null;
@@ -239,8 +247,12 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
         base(
           body,
           'merge',
-          [head('hold'), `set ${path} = ${w.rollout.replicas} (was ${prev ?? 'unset'}): no further pods are updated`, `at ${stage(w)}`],
-          ['pods already updated stay on the new revision'],
+          [
+            head('plans.head.hold'),
+            t('plans.hold.setPartition', { path, value: w.rollout.replicas, was: prev ?? t('plans.hold.unset') }),
+            at(),
+          ],
+          [t('plans.hold.updatedStay')],
         ),
       );
     }
@@ -248,15 +260,26 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
     case 'release': {
       if (w.rollout.hold?.on === 'step')
         return ok(
-          base(mergeBody(rv, {}, { annotations: releaseAnnotation() }), 'merge', [head('release'), 'remove the hold', `at ${stage(w)}`]),
+          base(mergeBody(rv, {}, { annotations: releaseAnnotation() }), 'merge', [
+            head('plans.head.release'),
+            t('plans.release.removeHold'),
+            at(),
+          ]),
         );
       const prev = w.rollout.hold?.previous;
       const path = partitionPath(kind);
       const value = typeof prev === 'number' || typeof prev === 'string' ? prev : null;
       const body = mergeBody(rv, nest(path, value), { annotations: releaseAnnotation() });
-      return ok(base(body, 'merge', [head('release'), value === null ? `remove ${path}` : `restore ${path} = ${value}`, `at ${stage(w)}`]));
+      const headLine = head('plans.head.release');
+      return ok(
+        base(body, 'merge', [
+          headLine,
+          value === null ? t('plans.release.remove', { path }) : t('plans.release.restore', { path, value }),
+          at(),
+        ]),
+      );
     }
     case 'restart':
-      return deny(`cannot restart ${what(w)}: planned by plan/restart.ts`);
+      return refuse('restart', w, t('plans.restart.elsewhere'));
   }
 }

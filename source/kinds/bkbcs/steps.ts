@@ -1,10 +1,13 @@
 // Canary steps and partition of bk-bcs GameDeployment / GameStatefulSet (research/crds.md §1.2-1.5).
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { RolloutStep } from '../../model/types.js';
 import { duration } from '../../model/format.js';
 import {
+  expected,
   isRecord,
   Malformed,
+  missing,
   optArray,
   optIntOrString,
   optNumber,
@@ -26,23 +29,23 @@ export interface BkbcsStep extends RolloutStep {
 
 function readStep(s: unknown, i: number): BkbcsStep {
   const where = `spec.updateStrategy.canary.steps[${i}]`;
-  if (!isRecord(s)) throw new Malformed(`${where}: expected an object`);
+  if (!isRecord(s)) throw expected(where, 'plans.read.anObject');
   const partition = optIntOrString(s, 'partition');
   const pause = optRecord(s, 'pause');
   const pauseSeconds = pause ? optNumber(pause, 'duration') : undefined;
-  if (pauseSeconds !== undefined && pauseSeconds < 0) throw new Malformed(`${where}.pause.duration: negative`);
+  if (pauseSeconds !== undefined && pauseSeconds < 0) throw new Malformed(t('plans.read.negative', { path: `${where}.pause.duration` }));
   const hook = optRecord(s, 'hook');
   const hookTemplate = hook ? optString(hook, 'templateName') : undefined;
-  if (hook && !hookTemplate) throw new Malformed(`${where}.hook.templateName: missing`);
+  if (hook && !hookTemplate) throw missing(`${where}.hook.templateName`);
   const parts: string[] = [];
-  if (partition !== undefined) parts.push(`partition ${partition}`);
-  if (pause) parts.push(pauseSeconds ? `pause ${duration(pauseSeconds)}` : 'pause (manual)');
-  if (hookTemplate) parts.push(`hook ${hookTemplate}`);
+  if (partition !== undefined) parts.push(t('plans.step.partition', { partition }));
+  if (pause) parts.push(pauseSeconds ? t('plans.step.pauseFor', { duration: duration(pauseSeconds) }) : t('plans.step.pauseManual'));
+  if (hookTemplate) parts.push(t('plans.step.hook', { hook: hookTemplate }));
   const step: BkbcsStep = {
     index: i,
     // A step that pauses or runs a hook is a waiting step even when it also sets a partition.
     kind: pause ? 'pause' : hookTemplate ? 'hook' : 'partition',
-    summary: parts.length ? parts.join(', ') : 'empty step',
+    summary: parts.length ? parts.join(t('plans.step.separator')) : t('plans.step.empty'),
   };
   if (partition !== undefined) step.partition = partition;
   if (pause && pauseSeconds) step.pauseSeconds = pauseSeconds;
@@ -51,7 +54,7 @@ function readStep(s: unknown, i: number): BkbcsStep {
     const args = optArray(hook, 'args');
     if (args) {
       step.hookArgs = args.map((a, j) => {
-        if (!isRecord(a) || typeof a.name !== 'string') throw new Malformed(`${where}.hook.args[${j}]: expected {name, value}`);
+        if (!isRecord(a) || typeof a.name !== 'string') throw expected(`${where}.hook.args[${j}]`, ['name', 'value']);
         return typeof a.value === 'string' ? { name: a.name, value: a.value } : { name: a.name };
       });
     }

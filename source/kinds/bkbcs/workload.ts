@@ -1,6 +1,7 @@
 // Shared reader for bk-bcs GameDeployment / GameStatefulSet: canary position, pauses, hooks, phase,
 // message and actions (research/crds.md §1.4-1.7). The two kinds differ only in the partition path,
 // GameDeployment's availableReplicas and GameStatefulSet's currentReplicas.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { HookRunInfo, PodHookCondition, RolloutPhase, RolloutStatus, WorkloadInfo } from '../../model/types.js';
 import type { ReadContext } from '../shared/context.js';
@@ -8,8 +9,17 @@ import { parseHold } from '../shared/hold.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';
 import { bkbcsActions, PAUSED_BY_HOOK, PAUSED_BY_STEP, type PauseCondition } from './actions.js';
 import { type BkbcsKind, effectivePartition, readSteps, specPartition } from './steps.js';
-import { guard, isRecord, Malformed, optArray, optBool, optNumber, optString, optTime, resolveIntOrPercent } from '../shared/read-util.js';
-import { invalidWorkload, lagging, laggingMessage, pauseEnd, stepPauseMessage, workloadBase } from '../shared/workload-base.js';
+import { expected, guard, isRecord, optArray, optBool, optNumber, optString, optTime, resolveIntOrPercent } from '../shared/read-util.js';
+import {
+  heldMessage,
+  invalidWorkload,
+  lagging,
+  laggingMessage,
+  pauseEnd,
+  stepPauseMessage,
+  upToDate,
+  workloadBase,
+} from '../shared/workload-base.js';
 
 const HOOK_CONDITION_PATHS: Array<[PodHookCondition['type'], string]> = [
   ['pre-delete', 'status.preDeleteHookCondition'],
@@ -21,7 +31,7 @@ function readHookConditions(obj: KubeObject): PodHookCondition[] {
   const out: PodHookCondition[] = [];
   for (const [type, path] of HOOK_CONDITION_PATHS) {
     (optArray(obj, path) ?? []).forEach((c, i) => {
-      if (!isRecord(c) || typeof c.podName !== 'string') throw new Malformed(`${path}[${i}]: expected {podName, phase, startTime}`);
+      if (!isRecord(c) || typeof c.podName !== 'string') throw expected(`${path}[${i}]`, ['podName', 'phase', 'startTime']);
       const cond: PodHookCondition = { type, podName: c.podName, phase: typeof c.phase === 'string' ? c.phase : 'Unknown' };
       if (typeof c.startTime === 'string') cond.startTime = c.startTime;
       out.push(cond);
@@ -32,7 +42,7 @@ function readHookConditions(obj: KubeObject): PodHookCondition[] {
 
 function readPauseConditions(obj: KubeObject): PauseCondition[] {
   return (optArray(obj, 'status.pauseConditions') ?? []).map((c, i) => {
-    if (!isRecord(c) || typeof c.reason !== 'string') throw new Malformed(`status.pauseConditions[${i}]: expected {reason, startTime}`);
+    if (!isRecord(c) || typeof c.reason !== 'string') throw expected(`status.pauseConditions[${i}]`, ['reason', 'startTime']);
     const startTime = optTime(c, 'startTime');
     return startTime ? { reason: c.reason, startTime } : { reason: c.reason };
   });
@@ -121,28 +131,35 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
   if (failedHooks.length) {
     const f = failedHooks[0];
     phase = 'failed';
-    message = `failed: ${f.type} hook ${f.phase} on ${f.podName}${failedHooks.length > 1 ? ` (+${failedHooks.length - 1} more)` : ''}`;
+    message = t('plans.rollout.hookFailed', {
+      type: f.type,
+      phase: f.phase,
+      pod: f.podName,
+      more: failedHooks.length > 1 ? t('plans.rollout.more', { n: failedHooks.length - 1 }) : '',
+    });
   } else if (failedCond) {
     phase = 'failed';
-    message = `failed: ${failedCond.type}${failedCond.message ? `: ${failedCond.message}` : ''}`;
+    message = t('plans.rollout.failed', { reason: `${failedCond.type}${failedCond.message ? `: ${failedCond.message}` : ''}` });
   } else if (pc) {
     phase = 'paused';
     pauseReason = pc.reason;
     pausedSince = pc.startTime;
     if (pc.reason === PAUSED_BY_HOOK) {
-      const tpl = step?.hookTemplate ?? 'step hook';
-      message = `paused: hook ${tpl} ${hookRun && hookRun.phase !== 'Unknown' ? hookRun.phase : 'did not succeed'}`;
+      message = t('plans.rollout.pausedHook', {
+        hook: step?.hookTemplate ?? t('plans.rollout.stepHook'),
+        phase: hookRun && hookRun.phase !== 'Unknown' ? hookRun.phase : t('plans.rollout.didNotSucceed'),
+      });
     } else if (pc.reason === PAUSED_BY_STEP) message = stepPauseMessage(pauseEndsAt, ctx);
-    else message = `paused: ${pc.reason}`;
+    else message = t('plans.rollout.paused', { reason: pc.reason });
   } else if (hold && inFlight && partition >= replicas) {
     phase = 'paused';
     pauseReason = 'Held';
     pausedSince = hold.at;
-    message = `paused: held by zonectl (${updated}/${replicas} updated)`;
+    message = heldMessage(updated, replicas);
   } else if (specPaused && inFlight) {
     phase = 'paused';
     pauseReason = 'Manual';
-    message = 'paused: spec.updateStrategy.paused (not durable: the controller resets it)';
+    message = t('plans.rollout.specPausedBkbcs');
   } else if (lagging(info)) {
     phase = 'progressing';
     message = laggingMessage(info);
@@ -152,17 +169,17 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
     if (!steps.length && partition > 0 && updated >= target && updatedReady >= target) {
       phase = 'paused';
       pauseReason = 'Partition';
-      message = `paused: partition ${partition} keeps ${partition}/${replicas} on the old revision`;
+      message = t('plans.rollout.partitionKeeps', { partition, replicas });
     } else {
       phase = 'progressing';
       const inPlace = hookConditions.find((c) => c.phase === 'Running');
-      message = `updating ${updated}/${replicas}`;
-      if (hookRunning) message += `, hook ${step.hookTemplate} ${hookRun.phase}`;
-      else if (inPlace) message += `, ${inPlace.type} hook Running on ${inPlace.podName}`;
+      message = t('plans.rollout.updating', { updated, replicas });
+      if (hookRunning) message += t('plans.rollout.andHook', { hook: String(step.hookTemplate), phase: hookRun.phase });
+      else if (inPlace) message += t('plans.rollout.andPodHook', { type: inPlace.type, pod: inPlace.podName });
     }
   } else {
     phase = 'complete';
-    message = 'up to date';
+    message = upToDate();
   }
 
   const rollout: RolloutStatus = {

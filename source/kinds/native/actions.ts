@@ -1,4 +1,5 @@
 // Action availability for native apps/v1 workloads (no canary steps, no hooks).
+import { t } from '../../i18n/t.js';
 import type { ActionAvailability } from '../../model/types.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { can, cannot, respectHold } from '../shared/workload-base.js';
@@ -14,13 +15,13 @@ export function nativeActions(x: {
 }): ActionAvailability[] {
   return respectHold(
     [
-      cannot('approve', `${x.kind} has no canary steps to approve`),
-      cannot('reject', `${x.kind} has no staged rollout to reject (use a rollback to an earlier revision)`),
-      cannot('skip-hook', `${x.kind} has no step hooks`),
-      cannot('retry-hooks', `${x.kind} has no pod hooks`),
+      cannot('approve', t('plans.native.noSteps', { kind: x.kind })),
+      cannot('reject', t('plans.native.noReject', { kind: x.kind })),
+      cannot('skip-hook', t('plans.common.noStepHooks', { kind: x.kind })),
+      cannot('retry-hooks', t('plans.common.noPodHooks', { kind: x.kind })),
       can('hotupdate', x.hotupdateNote),
-      x.hold ? cannot('hold', 'already held by zonectl') : x.holdBlocked ? cannot('hold', x.holdBlocked) : can('hold', x.holdWhat),
-      x.hold ? can('release', x.releaseWhat) : cannot('release', 'not held by zonectl'),
+      x.hold ? cannot('hold', t('plans.hold.already')) : x.holdBlocked ? cannot('hold', x.holdBlocked) : can('hold', x.holdWhat),
+      x.hold ? can('release', x.releaseWhat) : cannot('release', t('plans.release.notHeld')),
     ],
     x.hold,
   );

@@ -1,7 +1,8 @@
 // Plans for apps/v1 Deployment and StatefulSet: hot update (image), hold and release.
+import { type MessageKey, t } from '../../i18n/t.js';
 import {
   availability,
-  deny,
+  headline,
   holdAnnotation,
   imageOps,
   type Intent,
@@ -10,48 +11,57 @@ import {
   ok,
   type PlanInput,
   type PlannedKind,
+  refuse,
   releaseAnnotation,
   rollingPartitionOp,
-  what,
 } from '../plan/common.js';
 import { compose, type PlanParts, seen, write } from '../plan/compose.js';
 import type { PlanPatchType, PlanResult } from '../plan/types.js';
+
+const PARTITION = 'spec.updateStrategy.rollingUpdate.partition';
 
 export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent: Intent, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
   const kind = k.kind;
   const w = k.read(cluster, obj);
   const a = availability(w, intent.action);
-  if (!a.possible) return deny(`cannot ${intent.action} ${what(w)}: ${a.reason}`);
-  const t = k.type;
+  if (!a.possible) return refuse(intent.action, w, a.reason ?? '');
+  const type = k.type;
   const rv = w.resourceVersion;
   const pre = seen(w);
+  // The headline in the run's language; its English twin is the record (audit annotation, Event).
+  let record: string | undefined;
+  const head = (key: MessageKey) => {
+    const h = headline(w, key);
+    record = h.record;
+    return h.summary;
+  };
   const plan = (action: PlanParts['action'], patchType: PlanPatchType, body: unknown, summary: string[], warnings: string[]): PlanResult =>
     ok(
-      compose(w, t, input, {
+      compose(w, type, input, {
         action,
-        steps: [write(cluster, t, w.namespace, w.name, patchType, body)],
+        steps: [write(cluster, type, w.namespace, w.name, patchType, body)],
         preconditions: pre,
         summary,
+        record,
         warnings,
       }),
     );
-  const head = (verb: string) => `${verb} ${what(w)}`;
   switch (intent.action) {
     case 'hotupdate': {
       const img = imageOps(obj, '/spec/template', intent.container, intent.image, intent.partition !== undefined && kind === 'StatefulSet');
-      if (typeof img === 'string') return deny(`cannot hot-update ${what(w)}: ${img}`);
+      if (typeof img === 'string') return refuse('plans.verb.hotUpdate', w, img);
       const ops = [...img.ops];
       const summary = img.ops.length
-        ? [head('set image on'), `container ${intent.container}: ${img.old} -> ${intent.image}`]
-        : [head('move the partition of'), `container ${intent.container} keeps ${img.old}`];
+        ? [head('plans.head.setImage'), t('plans.image.change', { container: intent.container, from: img.old, to: intent.image })]
+        : [head('plans.head.movePartition'), t('plans.image.keeps', { container: intent.container, image: img.old })];
       const warnings = [a.reason?.replace(/^warning: /, '') ?? ''].filter(Boolean);
       if (intent.partition !== undefined) {
-        if (kind === 'Deployment') warnings.push('partition is ignored: Deployments have none');
+        if (kind === 'Deployment') warnings.push(t('plans.native.partitionIgnored'));
         else {
           const p = Math.max(0, Math.min(intent.partition, w.rollout.replicas));
           ops.push(rollingPartitionOp(obj, p));
-          summary.push(`partition ${p}: ordinals ${p}..${w.rollout.replicas - 1} update`);
+          summary.push(t('plans.native.partitionOrdinals', { p, last: w.rollout.replicas - 1 }));
         }
       }
       return plan('hotupdate', 'json', jsonBody(rv, ops), summary, warnings);
@@ -62,7 +72,7 @@ export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent:
           'hold',
           'merge',
           mergeBody(rv, { spec: { paused: true } }, { annotations: holdAnnotation(false, input) }),
-          [head('hold'), 'set spec.paused = true'],
+          [head('plans.head.hold'), t('plans.set', { path: 'spec.paused', value: 'true' })],
           [],
         );
       }
@@ -75,8 +85,8 @@ export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent:
           { spec: { updateStrategy: { rollingUpdate: { partition: w.rollout.replicas } } } },
           { annotations: holdAnnotation(typeof prev === 'number' ? prev : null, input) },
         ),
-        [head('hold'), `set spec.updateStrategy.rollingUpdate.partition = ${w.rollout.replicas} (was ${prev ?? 'unset'})`],
-        ['pods already updated stay on the new revision'],
+        [head('plans.head.hold'), t('plans.setWas', { path: PARTITION, value: w.rollout.replicas, was: prev ?? t('plans.hold.unset') })],
+        [t('plans.hold.updatedStay')],
       );
     }
     case 'release': {
@@ -85,7 +95,7 @@ export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent:
           'release',
           'merge',
           mergeBody(rv, { spec: { paused: false } }, { annotations: releaseAnnotation() }),
-          [head('release'), 'set spec.paused = false'],
+          [head('plans.head.release'), t('plans.set', { path: 'spec.paused', value: 'false' })],
           [],
         );
       }
@@ -96,15 +106,13 @@ export function planNative(k: PlannedKind<'Deployment' | 'StatefulSet'>, intent:
         'merge',
         mergeBody(rv, { spec: { updateStrategy: { rollingUpdate: { partition: value } } } }, { annotations: releaseAnnotation() }),
         [
-          head('release'),
-          value === null
-            ? 'remove spec.updateStrategy.rollingUpdate.partition'
-            : `restore spec.updateStrategy.rollingUpdate.partition = ${value}`,
+          head('plans.head.release'),
+          value === null ? t('plans.release.remove', { path: PARTITION }) : t('plans.release.restore', { path: PARTITION, value }),
         ],
         [],
       );
     }
     default:
-      return deny(`cannot ${intent.action} ${what(w)}: not supported for ${kind}`);
+      return refuse(intent.action, w, t('plans.common.notSupported', { kind }));
   }
 }

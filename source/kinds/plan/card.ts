@@ -1,18 +1,28 @@
 // The approval card (seed 000) of a plan: where, what revision and step, how far, images, hook
 // result. Pure: the ControllerRevisions come in through the planner input.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import { percent } from '../../model/format.js';
-import type { ActionName, WorkloadInfo } from '../../model/types.js';
+import type { ActionName, RolloutStep, WorkloadInfo } from '../../model/types.js';
+import type { MessageKey } from '../../i18n/t.js';
 import { imageChanges, templateOfRevision } from './common.js';
 import type { PlanCard } from './types.js';
 
 type Images = NonNullable<PlanCard['images']>;
 
+/** A canary step's kind as the card names it. */
+const STEP_KINDS: Record<RolloutStep['kind'], MessageKey> = {
+  pause: 'plans.stepKind.pause',
+  hook: 'plans.stepKind.hook',
+  partition: 'plans.stepKind.partition',
+};
+
 /** Image lines ("  main: a -> b" / "container main: a -> b") of a planner's summary lines. */
 export function imagesOf(lines: readonly string[]): Images {
   const out: Images = [];
   for (const line of lines) {
-    const m = /^(?:\s+|.*\bcontainer )([\w.-]+): (\S+) -> (\S+)$/.exec(line);
+    // The summary line may be Chinese ("容器 main：a -> b"): its container word and colon are matched too.
+    const m = /^(?:\s+|.*\bcontainer |.*容器 )([\w.-]+)(?:: |：)(\S+) -> (\S+)$/.exec(line);
     if (m) out.push({ container: m[1], from: m[2], to: m[3] });
   }
   return out;
@@ -43,16 +53,22 @@ export function cardFor(
   const r = w.rollout;
   const card: PlanCard = { cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name };
   const from = r.currentRevision ?? r.stableRevision;
-  if (from && from === r.updateRevision) card.revision = `${from} (current)`;
+  if (from && from === r.updateRevision) card.revision = t('plans.card.current', { revision: from });
   else if (from || r.updateRevision) card.revision = `${from ?? '?'} -> ${r.updateRevision ?? '?'}`;
   if (r.steps.length && r.stepIndex !== undefined) {
     const n = r.steps.length;
+    const s = r.steps[r.stepIndex];
     card.step =
       r.stepIndex >= n
-        ? `${n}/${n} (all steps done)`
-        : `${r.stepIndex + 1}/${n} (${r.steps[r.stepIndex].kind}: ${r.steps[r.stepIndex].summary})`;
+        ? t('plans.card.allDone', { steps: n })
+        : t('plans.card.step', { step: r.stepIndex + 1, steps: n, kind: t(STEP_KINDS[s.kind]), summary: s.summary });
   }
-  card.percentUpdated = `${percent(r.updated, r.replicas)} (${r.updated}/${r.replicas} updated, ${r.updatedReady} ready)`;
+  card.percentUpdated = t('plans.card.percent', {
+    percent: percent(r.updated, r.replicas),
+    updated: r.updated,
+    replicas: r.replicas,
+    ready: r.updatedReady,
+  });
   let images = imagesOf(lines);
   if (!images.length && action === 'approve') images = revisionImages(w, obj, revisions);
   if (images.length) card.images = images;
@@ -60,7 +76,7 @@ export function cardFor(
     const metrics = (r.hookMetrics ?? [])
       .map((m) => `${m.name}${m.lastValue !== undefined ? `=${m.lastValue}` : ''} ${m.phase}`)
       .join(', ');
-    card.hook = `${r.hookRunName ?? 'hook'} ${r.hookPhase ?? 'Unknown'}${metrics ? ` (${metrics})` : ''}`;
+    card.hook = `${r.hookRunName ?? t('plans.card.hook')} ${r.hookPhase ?? 'Unknown'}${metrics ? ` (${metrics})` : ''}`;
   }
   return card;
 }

@@ -1,4 +1,5 @@
 // Building blocks shared by the per-kind planners. Pure: every input comes in as an argument.
+import { type MessageKey, type MessageValues, t, tEn } from '../../i18n/t.js';
 import type { KubeObject, ResourceType } from '../../kube/object.js';
 import type { ActionName, HookRunInfo, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import type { ReadContext } from '../shared/context.js';
@@ -69,12 +70,57 @@ export function ok(plan: Plan): PlanResult {
 
 /** The action's availability as the read side computed it; a plan is only made when possible. */
 export function availability(w: WorkloadInfo, action: ActionName): { possible: boolean; reason?: string } {
-  if (w.invalid) return { possible: false, reason: `object is invalid: ${w.invalid}` };
-  return w.rollout.actions.find((a) => a.action === action) ?? { possible: false, reason: `${action} is not supported for ${w.kind}` };
+  if (w.invalid) return { possible: false, reason: t('plans.common.invalid', { reason: w.invalid }) };
+  return (
+    w.rollout.actions.find((a) => a.action === action) ?? {
+      possible: false,
+      reason: t('plans.common.unsupported', { action, kind: w.kind }),
+    }
+  );
 }
 
-export function what(w: Pick<WorkloadInfo, 'kind' | 'namespace' | 'name' | 'cluster'>): string {
-  return `${w.kind} ${w.namespace}/${w.name} on ${w.cluster}`;
+/** What names an object in a plan: a workload, or a pod. */
+interface Named {
+  kind: string;
+  namespace: string;
+  name: string;
+  cluster: string;
+}
+
+/** "GameDeployment games/game-1 on shanghai", in English whatever the run speaks (records, and the
+ * planners of other areas that build English headlines from it). */
+export function what(w: Named): string {
+  return tEn('plans.common.what', { kind: w.kind, namespace: w.namespace, name: w.name, cluster: w.cluster });
+}
+
+/** The object as a person reads it, in the run's language (refusals, detail lines). */
+export function named(w: Named): string {
+  return t('plans.common.what', { kind: w.kind, namespace: w.namespace, name: w.name, cluster: w.cluster });
+}
+
+/** A plan's headline `key` (with `{what}` the object) in the run's language, and in English for the record. */
+export function headline(w: Named, key: MessageKey, values: MessageValues = {}): { summary: string; record: string } {
+  return { summary: t(key, { ...values, what: named(w) }), record: tEn(key, { ...values, what: what(w) }) };
+}
+
+/** How refusals name an action: "cannot approve X: why" (English keeps the action's own word). */
+export const VERBS: Record<ActionName, MessageKey> = {
+  approve: 'plans.verb.approve',
+  reject: 'plans.verb.reject',
+  'skip-hook': 'plans.verb.skipHook',
+  'retry-hooks': 'plans.verb.retryHooks',
+  hotupdate: 'plans.verb.hotupdate',
+  hold: 'plans.verb.hold',
+  release: 'plans.verb.release',
+  restart: 'plans.verb.restart',
+  'delete-pod': 'plans.verb.deletePod',
+  shell: 'plans.verb.shell',
+};
+
+/** The refusal "cannot <verb> <object>: <reason>"; `verb` an action, or a key for another wording. */
+export function refuse(verb: ActionName | MessageKey, w: Named, reason: string): PlanResult {
+  const key = verb in VERBS ? VERBS[verb as ActionName] : (verb as MessageKey);
+  return deny(t('plans.common.cannot', { verb: t(key), what: named(w), reason }));
 }
 
 /** Merge patch with the resourceVersion precondition embedded. */
@@ -119,18 +165,18 @@ export function imageOps(
   let cur: unknown = obj;
   for (const s of segs) cur = isRecord(cur) ? cur[s] : undefined;
   const containers = isRecord(cur) && isRecord(cur.spec) && Array.isArray(cur.spec.containers) ? cur.spec.containers : undefined;
-  if (!containers) return `no containers at ${templatePath}/spec/containers`;
+  if (!containers) return t('plans.image.noContainers', { path: `${templatePath}/spec/containers` });
   const index = containers.findIndex((c) => isRecord(c) && c.name === container);
   if (index < 0) {
     const names = containers
       .filter(isRecord)
       .map((c) => String(c.name))
       .join(', ');
-    return `no container named ${container} (containers: ${names})`;
+    return t('plans.image.noSuchContainer', { container, names });
   }
   const old = (containers[index] as Record<string, unknown>).image;
-  if (typeof old !== 'string') return `container ${container} has no image`;
-  if (old === image) return movesPartition ? { ops: [], index, old } : `container ${container} already runs ${image}`;
+  if (typeof old !== 'string') return t('plans.image.noImage', { container });
+  if (old === image) return movesPartition ? { ops: [], index, old } : t('plans.image.alreadyRuns', { container, image });
   const path = `${templatePath}/spec/containers/${index}/image`;
   return {
     ops: [
@@ -153,10 +199,10 @@ export function rollingPartitionOp(obj: KubeObject, partition: number): { op: 'a
 /** The workload a Rollout drives (workloadRef) as loaded into the input; why not, as a string. */
 export function refWorkload(w: WorkloadInfo, input: PlanInput): KubeObject | string {
   const ref = w.workloadRef;
-  if (!ref) return 'no workloadRef';
+  if (!ref) return t('plans.ref.none');
   const o = input.workloadObj;
-  if (!o) return `the referenced ${ref.kind} ${ref.name} is not loaded`;
-  if (o.kind !== ref.kind || o.metadata?.name !== ref.name) return `the loaded workload is not ${ref.kind} ${ref.name}`;
+  if (!o) return t('plans.ref.notLoaded', { kind: ref.kind, name: ref.name });
+  if (o.kind !== ref.kind || o.metadata?.name !== ref.name) return t('plans.ref.mismatch', { kind: ref.kind, name: ref.name });
   return o;
 }
 
@@ -185,7 +231,7 @@ export function imageChanges(from: unknown, to: unknown): string[] {
   const out: string[] = [];
   for (const [name, img] of list(to)) {
     const prev = a.get(name);
-    if (prev !== img) out.push(`${name}: ${prev ?? '(none)'} -> ${img}`);
+    if (prev !== img) out.push(`${name}: ${prev ?? t('plans.image.none')} -> ${img}`);
   }
   return out;
 }

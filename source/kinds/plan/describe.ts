@@ -1,4 +1,5 @@
-// One line per planned write for the confirm dialog, --dry-run and the audit record. Pure.
+// One line per planned write for the confirm dialog, --dry-run and the audit record. Pure. English in
+// every language: the audit record's `writes` carry these lines, and they are field paths and values.
 import type { PlanPatchType } from './types.js';
 
 const short = (v: unknown): string => {

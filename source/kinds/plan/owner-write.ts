@@ -3,6 +3,7 @@
 // then rolls it to the workload) instead of to the workload, where the next GameZone reconcile would
 // put the old image back. Where that is not possible, the plan says the change will be reverted, and
 // when, and needs explicit confirmation (--force with --yes). Pure.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { ownerLabel } from '../shared/owner.js';
@@ -32,19 +33,24 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
   const owner = w.owner!;
   const gz = input.ownerObj;
   const label = ownerLabel(owner);
-  if (!gz || !owner.apiVersion) return `${label} could not be read`;
+  if (!gz || !owner.apiVersion) return t('plans.owner.unread', { owner: label });
   const service = w.service ?? w.name;
   const m = /^(.+)-(\d+)$/.exec(service);
-  if (!m) return `service ${service} is not <type>-<id> in ${label}`;
+  if (!m) return t('plans.owner.serviceName', { service, pattern: '<type>-<id>', owner: label });
   const [, type, idText] = m;
   const id = Number(idText);
   const entries: unknown = gz.spec?.gameZone?.serviceConfig;
   const list = Array.isArray(entries) ? entries : [];
   const index = list.findIndex((e) => isRecord(e) && e.type === type && Number(e.id ?? 1) <= id && id <= Number(e.endId ?? e.id ?? 1));
-  if (index < 0) return `${label} has no serviceConfig entry for ${service}`;
+  if (index < 0) return t('plans.owner.noEntry', { owner: label, service });
   const e = list[index] as Record<string, unknown>;
   if (e.endId !== undefined && Number(e.endId) !== Number(e.id ?? 1))
-    return `${service} is one of ${type}-${String(e.id ?? 1)}..${String(e.endId)} in ${label} (one entry for ${Number(e.endId) - Number(e.id ?? 1) + 1} services)`;
+    return t('plans.owner.range', {
+      service,
+      range: `${type}-${String(e.id ?? 1)}..${String(e.endId)}`,
+      owner: label,
+      n: Number(e.endId) - Number(e.id ?? 1) + 1,
+    });
   const desired = typeof e.image === 'string' ? e.image : gz.spec?.gameZone?.defaultImage;
   if (desired === image) return undefined;
   const path = `/spec/gameZone/serviceConfig/${index}`;
@@ -53,17 +59,17 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
     ...(typeof e.image === 'string' ? [{ op: 'test', path: `${path}/image`, value: e.image }] : []),
     { op: 'add', path: `${path}/image`, value: image },
   ];
-  const t = typeFromRef(owner.apiVersion, 'GameZone');
+  const gzType = typeFromRef(owner.apiVersion, 'GameZone');
   return {
     step: write(
       w.cluster,
-      t,
+      gzType,
       gz.metadata.namespace ?? w.namespace,
       gz.metadata.name ?? owner.name,
       'json',
       jsonBody(gz.metadata.resourceVersion ?? '', ops),
     ),
-    line: `write the image to ${label} serviceConfig[${index}] (${service}): its controller rolls it to the workload`,
+    line: t('plans.owner.writeGameZone', { owner: label, index, service }),
   };
 }
 
@@ -77,10 +83,14 @@ export function federatedImageWrite(w: WorkloadInfo, input: PlanInput, container
   const fed = input.ownerObj;
   const host = input.ownerCluster;
   if (!fed || !host || !fed.apiVersion || !fed.kind?.startsWith('Federated'))
-    return `the kubefed ${`Federated${w.kind}`} could not be read`;
+    return t('plans.owner.kubefedUnread', { kind: `Federated${w.kind}` });
   const cs: unknown = fed.spec?.template?.spec?.template?.spec?.containers;
   const i = Array.isArray(cs) ? cs.findIndex((c) => isRecord(c) && c.name === container) : -1;
-  if (i < 0) return `${fed.kind} ${fed.metadata.namespace}/${fed.metadata.name} has no container ${container} in its template`;
+  if (i < 0)
+    return t('plans.owner.kubefedNoContainer', {
+      object: `${fed.kind} ${fed.metadata.namespace}/${fed.metadata.name}`,
+      container,
+    });
   const path = `/spec/template/spec/containers/${i}/image`;
   const overrides: unknown = fed.spec?.overrides;
   const list = Array.isArray(overrides) ? overrides : [];
@@ -105,16 +115,20 @@ export function federatedImageWrite(w: WorkloadInfo, input: PlanInput, container
     else if (cos) ops.push({ op: 'add', path: `${at}/clusterOverrides/-`, value: entry });
     else ops.push({ op: 'add', path: `${at}/clusterOverrides`, value: [entry] });
   }
-  const t = typeFromRef(fed.apiVersion, fed.kind);
+  const fedType = typeFromRef(fed.apiVersion, fed.kind);
   return {
     step: write(
       host,
-      t,
+      fedType,
       fed.metadata.namespace ?? w.namespace,
       fed.metadata.name ?? w.name,
       'json',
       jsonBody(fed.metadata.resourceVersion ?? '', ops),
     ),
-    line: `write the image to ${fed.kind} ${fed.metadata.namespace ?? ''}/${fed.metadata.name ?? ''} on ${host}: the override for ${w.cluster} (kubefed propagates it)`,
+    line: t('plans.owner.writeKubefed', {
+      object: `${fed.kind} ${fed.metadata.namespace ?? ''}/${fed.metadata.name ?? ''}`,
+      host,
+      cluster: w.cluster,
+    }),
   };
 }

@@ -3,11 +3,12 @@
 // Argo CD own the whole spec and put the template back, which would roll the pods a second time, so
 // the restart is refused there with where to make it; Helm's next upgrade drops the annotation (a
 // warning); a GameZone sets only the image and the replicas, so the annotation stays. Pure.
+import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import type { WorkloadSpec } from '../spec.js';
 import { ownerLabel } from '../shared/owner.js';
 import { isRecord } from '../shared/read-util.js';
-import { deny, jsonBody, mergeBody, ok, type PlanInput, what } from './common.js';
+import { headline, jsonBody, mergeBody, ok, type PlanInput, refuse } from './common.js';
 import { compose, seen, write } from './compose.js';
 import type { PlanResult } from './types.js';
 
@@ -19,10 +20,8 @@ const seg = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 function ownerRefusal(w: WorkloadInfo): string | undefined {
   const o = w.owner;
   if (!o) return undefined;
-  if (o.kind === 'kubefed')
-    return `${ownerLabel(o)} propagates the template to this cluster and would put it back ${o.reverts}, rolling the pods a second time: restart it on the kubefed host (the Federated object's template)`;
-  if (o.kind === 'Argo CD')
-    return `${ownerLabel(o)} owns the spec and would revert the template annotation ${o.reverts}, rolling the pods a second time: restart it from Argo CD (its restart resource action) or with a change in Git`;
+  if (o.kind === 'kubefed') return t('plans.restart.kubefed', { owner: ownerLabel(o), when: o.reverts });
+  if (o.kind === 'Argo CD') return t('plans.restart.argocd', { owner: ownerLabel(o), when: o.reverts });
   return undefined;
 }
 
@@ -30,15 +29,16 @@ export function planRestart(spec: WorkloadSpec, input: PlanInput): PlanResult {
   const { cluster, obj } = input;
   const w = spec.read(cluster, obj);
   const how = spec.restart;
-  if (w.invalid) return deny(`cannot restart ${what(w)}: object is invalid: ${w.invalid}`);
-  if (!how) return deny(`cannot restart ${what(w)}: zonectl knows no restart for ${w.kind}`);
-  if (how.how === 'refuse') return deny(`cannot restart ${what(w)}: ${how.why(w)}`);
+  if (w.invalid) return refuse('restart', w, t('plans.common.invalid', { reason: w.invalid }));
+  if (!how) return refuse('restart', w, t('plans.restart.unknown', { kind: w.kind }));
+  if (how.how === 'refuse') return refuse('restart', w, how.why(w));
   const refused = ownerRefusal(w);
-  if (refused) return deny(`cannot restart ${what(w)}: ${refused}`);
+  if (refused) return refuse('restart', w, refused);
   const at = new Date(input.now ?? Date.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const effect = how.effect(w, obj);
   const warnings = [...(effect.warnings ?? [])];
-  const summary = [`restart ${what(w)}`];
+  const head = headline(w, 'plans.head.restart');
+  const summary = [head.summary];
   let step;
   if (how.how === 'template-annotation') {
     // A JSON patch: `add` replaces the value when present; the template's metadata or annotations may
@@ -46,7 +46,7 @@ export function planRestart(spec: WorkloadSpec, input: PlanInput): PlanResult {
     const segs = how.template.split('/').filter(Boolean);
     let tpl: unknown = obj;
     for (const s of segs) tpl = isRecord(tpl) ? tpl[s] : undefined;
-    if (!isRecord(tpl)) return deny(`cannot restart ${what(w)}: no pod template at ${how.template}`);
+    if (!isRecord(tpl)) return refuse('restart', w, t('plans.restart.noTemplate', { path: how.template }));
     const md = isRecord(tpl.metadata) ? tpl.metadata : undefined;
     const ops: unknown[] = [];
     if (!md) ops.push({ op: 'add', path: `${how.template}/metadata`, value: { annotations: { [RESTARTED_AT]: at } } });
@@ -54,23 +54,22 @@ export function planRestart(spec: WorkloadSpec, input: PlanInput): PlanResult {
       ops.push({ op: 'add', path: `${how.template}/metadata/annotations`, value: { [RESTARTED_AT]: at } });
     else ops.push({ op: 'add', path: `${how.template}/metadata/annotations/${seg(RESTARTED_AT)}`, value: at });
     const before = md && isRecord(md.annotations) ? md.annotations[RESTARTED_AT] : undefined;
-    summary.push(
-      `set ${how.template.slice(1).replace(/\//g, '.')}.metadata.annotations["${RESTARTED_AT}"] = ${at}${typeof before === 'string' ? ` (was ${before})` : ''}`,
-    );
+    const path = `${how.template.slice(1).replace(/\//g, '.')}.metadata.annotations["${RESTARTED_AT}"]`;
+    summary.push(typeof before === 'string' ? t('plans.setWas', { path, value: at, was: before }) : t('plans.set', { path, value: at }));
     step = write(cluster, spec.type, w.namespace, w.name, 'json', jsonBody(w.resourceVersion, ops));
   } else {
-    summary.push(`set spec.restartAt = ${at}`);
+    summary.push(t('plans.set', { path: 'spec.restartAt', value: at }));
     step = write(cluster, spec.type, w.namespace, w.name, 'merge', mergeBody(w.resourceVersion, { spec: { restartAt: at } }));
   }
   summary.push(effect.line);
-  if (w.owner?.kind === 'Helm')
-    warnings.push(`${ownerLabel(w.owner)}: the next helm upgrade drops the annotation (and rolls the pods again)`);
-  if (w.owner?.kind === 'GameZone') summary.push(`${ownerLabel(w.owner)} sets only the image and the replicas: the annotation stays`);
+  if (w.owner?.kind === 'Helm') warnings.push(t('plans.restart.helm', { owner: ownerLabel(w.owner) }));
+  if (w.owner?.kind === 'GameZone') summary.push(t('plans.restart.gameZone', { owner: ownerLabel(w.owner) }));
   const plan = compose(w, spec.type, input, {
     action: 'restart',
     steps: [step],
     preconditions: seen(w, { step: false }),
     summary,
+    record: head.record,
     warnings,
     requiresForce: effect.requiresForce,
   });

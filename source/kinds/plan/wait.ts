@@ -1,5 +1,6 @@
 // What "done" means for --wait after each action, judged on the workload model. A kind whose
 // controller ends an action differently overrides the action in its spec (`wait`).
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';
@@ -35,8 +36,8 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       return {
         describe:
           b.steps.length && b.stepIndex !== undefined
-            ? `step ${b.stepIndex + 1}/${b.steps.length} to complete and the rollout to reach its next stop`
-            : 'the rollout to continue',
+            ? t('plans.wait.step', { step: b.stepIndex + 1, steps: b.steps.length })
+            : t('plans.wait.continue'),
         // Past the approved step, and settled: paused at the next step, or done.
         reached: (i) =>
           observed(i) &&
@@ -48,7 +49,7 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
     case 'reject':
       return {
         failed: failedMessage,
-        describe: 'the previous revision to be restored on every pod',
+        describe: t('plans.wait.reject'),
         reached: (i) =>
           observed(i) &&
           i.rollout.updateRevision !== b.updateRevision &&
@@ -69,12 +70,12 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
       // Only the partition moved (hotupdate --continue): no new revision, the same settling.
       if (!images.length)
         return {
-          describe: 'the pods the partition now lets through to be updated and ready',
+          describe: t('plans.wait.partition'),
           reached: (i) => i.resourceVersion !== before.resourceVersion && settled(i),
           failed: failedMessage,
         };
       return {
-        describe: 'updated pods to be ready',
+        describe: t('plans.wait.updated'),
         reached: (i) =>
           images.every((im) => i.containers.some((c) => c.name === im.container && c.image === im.to)) &&
           i.rollout.updateRevision !== b.updateRevision &&
@@ -87,9 +88,11 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
           for (const im of images) {
             const c = i.containers.find((x) => x.name === im.container);
             if (c && c.image === im.from && direct)
-              return `reverted${before.owner ? ` by ${ownerLabel(before.owner)}` : ''}: container ${im.container} is back on ${im.from}`;
+              return before.owner
+                ? t('plans.wait.revertedBy', { owner: ownerLabel(before.owner), container: im.container, image: im.from })
+                : t('plans.wait.reverted', { container: im.container, image: im.from });
             if (c && c.image !== im.to && c.image !== im.from)
-              return `superseded: container ${im.container} is now ${c.image}; stopped waiting`;
+              return t('plans.wait.superseded', { container: im.container, image: c.image });
           }
           return undefined;
         },
@@ -97,21 +100,21 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
     }
     case 'retry-hooks':
       return {
-        describe: 'the retried hooks to pass and the update to finish',
+        describe: t('plans.wait.retry'),
         failed: failedMessage,
         reached: (i) => observed(i) && !i.rollout.hookConditions.some((c) => hookUnsuccessful(c.phase)) && settled(i),
       };
     case 'hold':
     case 'release':
       return {
-        describe: 'the controller to observe the change',
+        describe: t('plans.wait.observe'),
         reached: (i) => observed(i) && i.resourceVersion !== before.resourceVersion,
       };
     case 'restart':
       // A template annotation makes a new revision; Argo's restartAt keeps it (its pods are replaced in
       // place of the same revision): then the controller having seen the change and settled is the sign.
       return {
-        describe: 'the restarted pods to be updated and ready',
+        describe: t('plans.wait.restart'),
         failed: failedMessage,
         reached: (i) =>
           observed(i) &&
@@ -122,6 +125,6 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
     case 'delete-pod':
     case 'shell':
       // Pod actions are followed by the front end (the pod's replacement, the shell's exit), not here.
-      return { describe: 'the action to finish', reached: () => true };
+      return { describe: t('plans.wait.finish'), reached: () => true };
   }
 }

@@ -7,6 +7,7 @@
 //   Application's sync puts Git's version back (at once with self-heal, else on the next sync).
 // - Helm (label app.kubernetes.io/managed-by=Helm + annotation meta.helm.sh/release-name): the next
 //   `helm upgrade` puts the chart's version back.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { WorkloadOwner } from '../../model/types.js';
 import { isRecord } from './read-util.js';
@@ -20,7 +21,7 @@ export function ownerOf(obj: KubeObject): WorkloadOwner | undefined {
       name: gz.name,
       namespace: obj.metadata.namespace,
       apiVersion: gz.apiVersion,
-      reverts: 'on its next reconcile (any edit of the GameZone)',
+      reverts: t('plans.owner.revertsGameZone'),
       owns: 'image',
     };
   const labels = isRecord(obj.metadata?.labels) ? (obj.metadata.labels as Record<string, string>) : {};
@@ -29,7 +30,7 @@ export function ownerOf(obj: KubeObject): WorkloadOwner | undefined {
     return {
       kind: 'kubefed',
       name: `Federated${obj.kind ?? ''} ${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`,
-      reverts: 'on the next propagation from the host cluster (within seconds)',
+      reverts: t('plans.owner.revertsKubefed'),
       owns: 'spec',
     };
   const tracking = ann['argocd.argoproj.io/tracking-id'] ?? labels['argocd.argoproj.io/instance'];
@@ -37,14 +38,14 @@ export function ownerOf(obj: KubeObject): WorkloadOwner | undefined {
     return {
       kind: 'Argo CD',
       name: `Application ${tracking.split(':')[0]}`,
-      reverts: 'on the next sync (at once with self-heal)',
+      reverts: t('plans.owner.revertsArgo'),
       owns: 'spec',
     };
   if (labels['app.kubernetes.io/managed-by'] === 'Helm' && ann['meta.helm.sh/release-name'])
     return {
       kind: 'Helm',
       name: `release ${ann['meta.helm.sh/release-namespace'] ?? obj.metadata.namespace ?? ''}/${ann['meta.helm.sh/release-name']}`,
-      reverts: 'on the next helm upgrade',
+      reverts: t('plans.owner.revertsHelm'),
       owns: 'spec',
     };
   return undefined;
@@ -57,6 +58,6 @@ export function ownerLabel(o: WorkloadOwner): string {
 
 /** The warning of a change made below an owner that will put its own version back. */
 export function belowOwnerWarning(o: WorkloadOwner, why?: string): string {
-  const what = o.owns === 'image' ? 'sets this image' : "owns this workload's spec";
-  return `${why ? `${why}: ` : ''}${ownerLabel(o)} ${what}: this change is reverted ${o.reverts}`;
+  const w = t(o.owns === 'image' ? 'plans.owner.revertsImage' : 'plans.owner.revertsSpec', { owner: ownerLabel(o), when: o.reverts });
+  return why ? t('plans.owner.because', { why, warning: w }) : w;
 }

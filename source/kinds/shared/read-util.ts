@@ -2,6 +2,7 @@
 // any field may be missing or of the wrong type. Getters return undefined for absent fields and
 // throw Malformed for present-but-wrong ones; readers catch Malformed (and any other error) and
 // return a row marked `invalid` instead of throwing.
+import { type MessageKey, t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 
 export class Malformed extends Error {
@@ -9,6 +10,19 @@ export class Malformed extends Error {
     super(message);
     this.name = 'Malformed';
   }
+}
+
+/** "<path>: expected <what>[, got <got>]": `what` a catalog word (a string, an object...) or field names, shown "{name, value}". */
+export function expected(path: string, what: MessageKey | readonly string[], got?: string): Malformed {
+  const e = typeof what === 'string' ? t(what) : `{${what.join(', ')}}`;
+  return new Malformed(
+    got === undefined ? t('plans.read.expected', { path, expected: e }) : t('plans.read.expectedGot', { path, expected: e, got }),
+  );
+}
+
+/** "<path>: missing" ("(required)" when the API requires it). */
+export function missing(path: string, required = false): Malformed {
+  return new Malformed(t(required ? 'plans.read.missingRequired' : 'plans.read.missing', { path }));
 }
 
 type Rec = Record<string, unknown>;
@@ -29,7 +43,7 @@ export function at(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
   for (const seg of segs) {
     if (cur === undefined || cur === null) return undefined;
-    if (!isRecord(cur)) throw new Malformed(`${path}: expected an object at "${seg}"`);
+    if (!isRecord(cur)) throw new Malformed(t('plans.read.objectAt', { path, seg }));
     cur = cur[seg];
   }
   return cur === null ? undefined : cur;
@@ -42,35 +56,35 @@ function typeName(v: unknown): string {
 export function optString(obj: unknown, path: string): string | undefined {
   const v = at(obj, path);
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new Malformed(`${path}: expected a string, got ${typeName(v)}`);
+  if (typeof v !== 'string') throw expected(path, 'plans.read.aString', typeName(v));
   return v;
 }
 
 export function optNumber(obj: unknown, path: string): number | undefined {
   const v = at(obj, path);
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Malformed(`${path}: expected a number, got ${typeName(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw expected(path, 'plans.read.aNumber', typeName(v));
   return v;
 }
 
 export function optBool(obj: unknown, path: string): boolean | undefined {
   const v = at(obj, path);
   if (v === undefined) return undefined;
-  if (typeof v !== 'boolean') throw new Malformed(`${path}: expected a boolean, got ${typeName(v)}`);
+  if (typeof v !== 'boolean') throw expected(path, 'plans.read.aBoolean', typeName(v));
   return v;
 }
 
 export function optArray(obj: unknown, path: string): unknown[] | undefined {
   const v = at(obj, path);
   if (v === undefined) return undefined;
-  if (!Array.isArray(v)) throw new Malformed(`${path}: expected a list, got ${typeName(v)}`);
+  if (!Array.isArray(v)) throw expected(path, 'plans.read.aList', typeName(v));
   return v;
 }
 
 export function optRecord(obj: unknown, path: string): Rec | undefined {
   const v = at(obj, path);
   if (v === undefined) return undefined;
-  if (!isRecord(v)) throw new Malformed(`${path}: expected an object, got ${typeName(v)}`);
+  if (!isRecord(v)) throw expected(path, 'plans.read.anObject', typeName(v));
   return v;
 }
 
@@ -79,7 +93,7 @@ export function optStringMap(obj: unknown, path: string): Record<string, string>
   const r = optRecord(obj, path);
   if (!r) return undefined;
   for (const [k, v] of Object.entries(r)) {
-    if (typeof v !== 'string') throw new Malformed(`${path}.${k}: expected a string, got ${typeName(v)}`);
+    if (typeof v !== 'string') throw expected(`${path}.${k}`, 'plans.read.aString', typeName(v));
   }
   return r as Record<string, string>;
 }
@@ -93,7 +107,7 @@ export function optIntOrString(obj: unknown, path: string): number | string | un
   if (v === undefined) return undefined;
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string' && (PERCENT.test(v) || DIGITS.test(v))) return DIGITS.test(v) ? Number(v) : v;
-  throw new Malformed(`${path}: expected an integer or percentage, got ${JSON.stringify(v)}`);
+  throw expected(path, 'plans.read.anIntOrPercent', JSON.stringify(v));
 }
 
 /** Resolve an IntOrString against a total (intstr.GetScaledValueFromIntOrPercent). */
@@ -109,7 +123,7 @@ export function resolveIntOrPercent(v: number | string, total: number, roundUp: 
 export function optTime(obj: unknown, path: string): string | undefined {
   const s = optString(obj, path);
   if (s === undefined || s === '') return undefined;
-  if (Number.isNaN(Date.parse(s))) throw new Malformed(`${path}: not a timestamp: ${JSON.stringify(s)}`);
+  if (Number.isNaN(Date.parse(s))) throw new Malformed(t('plans.read.notTimestamp', { path, value: JSON.stringify(s) }));
   return s;
 }
 
@@ -126,9 +140,9 @@ export interface MetaFields {
 
 /** Strict metadata: a name is required. */
 export function meta(obj: KubeObject): MetaFields {
-  if (!isRecord(obj) || !isRecord(obj.metadata)) throw new Malformed('metadata: missing');
+  if (!isRecord(obj) || !isRecord(obj.metadata)) throw missing('metadata');
   const name = optString(obj, 'metadata.name');
-  if (!name) throw new Malformed('metadata.name: missing');
+  if (!name) throw missing('metadata.name');
   return {
     name,
     namespace: optString(obj, 'metadata.namespace') ?? '',
@@ -160,7 +174,7 @@ export function looseMeta(obj: unknown): MetaFields {
 
 export function errorReason(e: unknown): string {
   if (e instanceof Malformed) return e.message;
-  return `unreadable object: ${e instanceof Error ? e.message : String(e)}`;
+  return t('plans.read.unreadable', { error: e instanceof Error ? e.message : String(e) });
 }
 
 /** Run a strict reader; on any error, build the invalid row instead. */

@@ -1,11 +1,18 @@
 // Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
+import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../model/last-action.js';
 import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
-import { isRecord, looseMeta, Malformed, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
+import { expected, isRecord, looseMeta, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
+
+/**
+ * The prefix of an availability reason that is a caveat, not a refusal ("warning: OnDelete strategy..."):
+ * a code that the planners (compose.ts, --force) and the console look for, so it is never translated.
+ */
+export const WARNING = 'warning: ';
 
 export const ALL_ACTIONS: readonly ActionName[] = ['approve', 'reject', 'skip-hook', 'retry-hooks', 'hotupdate', 'hold', 'release'];
 
@@ -13,8 +20,8 @@ export function containersAt(obj: KubeObject, path: string): ContainerImage[] {
   const list = optArray(obj, path);
   if (!list) return [];
   return list.map((c, i) => {
-    if (!isRecord(c) || typeof c.name !== 'string') throw new Malformed(`${path}[${i}]: expected a container with a name`);
-    if (c.image !== undefined && typeof c.image !== 'string') throw new Malformed(`${path}[${i}].image: expected a string`);
+    if (!isRecord(c) || typeof c.name !== 'string') throw expected(`${path}[${i}]`, 'plans.read.aContainer');
+    if (c.image !== undefined && typeof c.image !== 'string') throw expected(`${path}[${i}].image`, 'plans.read.aString');
     return { name: c.name, image: typeof c.image === 'string' ? c.image : '' };
   });
 }
@@ -88,7 +95,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
   const m = looseMeta(obj);
   const zone = m.labels[ctx?.zoneLabel ?? DEFAULT_ZONE_LABEL];
   const service = m.labels[ctx?.serviceLabel ?? DEFAULT_SERVICE_LABEL];
-  const actions = ALL_ACTIONS.map((action) => ({ action, possible: false, reason: `object is invalid: ${reason}` }));
+  const actions = ALL_ACTIONS.map((action) => ({ action, possible: false, reason: t('plans.common.invalid', { reason }) }));
   return {
     cluster,
     namespace: m.namespace,
@@ -101,7 +108,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
     containers: [],
     ...(zone ? { zone } : {}),
     ...(service ? { service } : {}),
-    rollout: emptyRollout('invalid', `invalid: ${reason}`, actions),
+    rollout: emptyRollout('invalid', t('plans.rollout.invalid', { reason }), actions),
     invalid: reason,
   };
 }
@@ -112,7 +119,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
  */
 export function respectHold(actions: ActionAvailability[], hold: { by?: string } | undefined): ActionAvailability[] {
   if (!hold) return actions;
-  const why = `held by ${hold.by ?? 'zonectl'}: release it first`;
+  const why = t('plans.hold.releaseFirst', { by: hold.by ?? 'zonectl' });
   return actions.map((a) =>
     a.possible && (a.action === 'approve' || a.action === 'skip-hook' || a.action === 'hotupdate') ? cannot(a.action, why) : a,
   );
@@ -133,7 +140,28 @@ export function lagging(info: Pick<WorkloadInfo, 'generation' | 'observedGenerat
 
 /** "waiting for controller (generation 3, observed 2)": the row for a lagging() workload. */
 export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): string {
-  return `waiting for controller (generation ${info.generation}, observed ${info.observedGeneration})`;
+  return t('plans.rollout.lagging', { generation: String(info.generation), observed: String(info.observedGeneration) });
+}
+
+/**
+ * "up to date": the message of a finished rollout, in the run's language. The zone rows compare a
+ * message with it (model/zones.ts, below this layer): they use the same key, plans.rollout.upToDate.
+ */
+export function upToDate(): string {
+  return t('plans.rollout.upToDate');
+}
+
+/**
+ * "held by zonectl": the words of zonectl's hold in a rollout message; model/format.ts stateText finds
+ * them there to name who holds it: it uses the same key, plans.rollout.heldByZonectl.
+ */
+export function heldByZonectl(): string {
+  return t('plans.rollout.heldByZonectl');
+}
+
+/** "paused: held by zonectl (1/4 updated)". */
+export function heldMessage(updated: number, replicas: number): string {
+  return t('plans.rollout.held', { held: heldByZonectl(), updated, replicas });
 }
 
 /** When a timed step pause that started at `start` ends (ISO); undefined without a start or a duration. */
@@ -143,8 +171,8 @@ export function pauseEnd(start: string | undefined, seconds: number | undefined)
 
 /** Message of a step pause: timed (ends at / over) when it has an end, else awaiting approval. */
 export function stepPauseMessage(pauseEndsAt: string | undefined, ctx?: ReadContext): string {
-  if (!pauseEndsAt) return 'paused: awaiting approval';
+  if (!pauseEndsAt) return t('plans.rollout.awaitingApproval');
   return nowOf(ctx) >= Date.parse(pauseEndsAt)
-    ? 'paused: timed pause over, continuing'
-    : `paused: timed pause, ends at ${clock(pauseEndsAt, ctx?.utc)}`;
+    ? t('plans.rollout.timedPauseOver')
+    : t('plans.rollout.timedPause', { at: clock(pauseEndsAt, ctx?.utc) });
 }
