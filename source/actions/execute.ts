@@ -222,7 +222,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
           throw new ActionConflict(
             cluster,
             targetLabel(t),
-            [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`],
+            [tr('actions.execute.refused', { message: e.message })],
             e.status,
           );
         }

@@ -107,10 +107,10 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       if (!context)
         return {
           ...base,
-          error: `destination ${redactUrlPasswords(JSON.stringify(app.destination))} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)`,
+          error: tr('report.gitops.noContext', { destination: redactUrlPasswords(JSON.stringify(app.destination)) }),
         };
       const run = runFor(context);
-      if (!run) return { ...base, error: `context "${context}" is not in the kubeconfig (or not selected)` };
+      if (!run) return { ...base, error: tr('report.gitops.contextNotInKubeconfig', { ctx: context }) };
       let facts: ClusterFacts;
       try {
         facts = await run.facts;
@@ -189,11 +189,11 @@ async function compareApp(
     if (byKey.has(key)) warnings.push(tr('report.gitops.renderedTwice', { key, file: p.file, doc: p.doc }));
     const d: Desired = { obj: o };
     if (namespaced === undefined) {
-      if (crdKinds.has(`${group}/${o.kind}`)) d.note = `its CRD is part of this app and not installed yet: would be created, not validated`;
-      else d.unknown = `${o.apiVersion} ${o.kind} is not served by ${base.cluster} (CRD not installed?)`;
+      if (crdKinds.has(`${group}/${o.kind}`)) d.note = tr('report.gitops.crdInApp');
+      else d.unknown = tr('report.gitops.notServedCrd', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     } else {
       d.type = facts.typeFor(o.apiVersion!, o.kind!);
-      if (!d.type) d.unknown = `apiVersion ${o.apiVersion} of ${o.kind} is not served by ${base.cluster}`;
+      if (!d.type) d.unknown = tr('report.gitops.notServed', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     }
     byKey.set(key, d);
   }

@@ -156,7 +156,7 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
       return fallback(desired, live, ctx.fieldManager, why);
     }
     if (e.status === 415 || e.status === 405)
-      return fallback(desired, live, ctx.fieldManager, `server-side apply not supported here: ${e.message}`);
+      return fallback(desired, live, ctx.fieldManager, tr('report.gitops.noSsa', { message: e.message }));
     if (UNDECLARED.test(e.message)) {
       try {
         const r = await applyWithoutUnknownFields(ctx.client, t, desired, ctx.fieldManager);

@@ -147,6 +147,7 @@ export const messages = {
   'actions.execute.lostApplied': '{target}: the response was lost ({message}); a re-read shows the write applied',
   'actions.execute.noEvent': 'could not record an Event: {message}',
   'actions.execute.noAuditLog': 'could not append to the audit log: {message}',
+  'actions.execute.refused': 'resourceVersion changed: someone else acted (the server refused the write: {message})',
 
   // Argo Rollouts and Kruise Rollouts (kinds/argo-rollout.ts, kinds/kruise-rollout.ts, kinds/rollouts/*):
   // step summaries, status messages, what each action would do or why not, plan summaries and warnings.

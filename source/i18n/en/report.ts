@@ -120,4 +120,17 @@ export const messages = {
   'report.mapping.twice': 'app name "{name}" is defined twice ({first} and {second})',
   'report.mapping.noMapFile':
     'no {file} at the root of {repo}; add one or pass --map FILE (a {file} or an ApplicationSet manifest)',
+  'report.gitops.noContext':
+    "destination {destination} maps to no kube context (set destination.context, or clusters: '{'NAME: CONTEXT'}' in zonectl.yaml)",
+  'report.gitops.contextNotInKubeconfig': 'context "{ctx}" is not in the kubeconfig (or not selected)',
+  'report.gitops.crdInApp': 'its CRD is part of this app and not installed yet: would be created, not validated',
+  'report.gitops.notServedCrd': '{apiVersion} {kind} is not served by {cluster} (CRD not installed?)',
+  'report.gitops.notServed': 'apiVersion {apiVersion} of {kind} is not served by {cluster}',
+  'report.gitops.externalDiff': 'KUBECTL_EXTERNAL_DIFF: cannot run {program}: {message}',
+  'report.gitops.unknownParameter': '{where}: unknown parameter {param} (have: {have})',
+  'report.gitops.noSsa': 'server-side apply not supported here: {message}',
+  'report.gitops.toolExited': '{bin} exited with {code}',
+  'report.gitops.yamlBool':
+    '{file}: document {doc}, line {line}: unquoted "{text}" is the boolean {value} for Kubernetes (YAML 1.1); quote it if a string is meant',
+  'report.diff.moreChars': '{n} more characters',
 } as const;

@@ -140,6 +140,7 @@ export const messages = {
   'actions.execute.lostApplied': '{target}：响应丢失（{message}）；重新读取显示写入已生效',
   'actions.execute.noEvent': '无法记录 Event：{message}',
   'actions.execute.noAuditLog': '无法追加到审计日志：{message}',
+  'actions.execute.refused': 'resourceVersion 已变更：有人执行了其他操作（服务器拒绝了写入：{message}）',
 
   'actions.rollout.what': '集群 {cluster} 上的 {kind} {target}',
   'actions.rollout.cannot': '无法对{what} 执行 {action}：{reason}',

@@ -116,4 +116,17 @@ export const messages = {
   'report.mapping.appSetNotFound': '{origin}：applicationSets：仓库中找不到 {file}',
   'report.mapping.twice': '应用名“{name}”定义了两次（{first} 和 {second}）',
   'report.mapping.noMapFile': '{repo} 的根目录下没有 {file}；请添加一个，或用 --map FILE 指定（{file} 或 ApplicationSet 清单）',
+  'report.gitops.noContext':
+    "目标 {destination} 没有对应的 kube 上下文（请设置 destination.context，或在 zonectl.yaml 中设置 clusters: '{'NAME: CONTEXT'}'）",
+  'report.gitops.contextNotInKubeconfig': '上下文“{ctx}”不在 kubeconfig 中（或未被选中）',
+  'report.gitops.crdInApp': '它的 CRD 属于本应用、尚未安装：将被创建，未经校验',
+  'report.gitops.notServedCrd': '{cluster} 不提供 {apiVersion} {kind}（CRD 未安装？）',
+  'report.gitops.notServed': '{cluster} 不提供 {kind} 的 apiVersion {apiVersion}',
+  'report.gitops.externalDiff': 'KUBECTL_EXTERNAL_DIFF：无法运行 {program}：{message}',
+  'report.gitops.unknownParameter': '{where}：未知参数 {param}（现有：{have}）',
+  'report.gitops.noSsa': '此处不支持服务端 apply：{message}',
+  'report.gitops.toolExited': '{bin} 退出，退出码 {code}',
+  'report.gitops.yamlBool':
+    '{file}：第 {doc} 个文档第 {line} 行：未加引号的“{text}”在 Kubernetes（YAML 1.1）中是布尔值 {value}；如果想要字符串请加引号',
+  'report.diff.moreChars': '还有 {n} 个字符',
 } satisfies Record<keyof typeof en, string>;

@@ -145,7 +145,6 @@ export function planArgo(k: PlannedKind, intent: Intent, input: PlanInput): Plan
         [],
       );
     case 'restart':
-      // eslint-disable-next-line i18next/no-literal-string -- a routing bug, never an operator's mistake
       return deny(`cannot restart ${what}: planned by plan/restart.ts`);
   }
 }
