@@ -24,7 +24,11 @@ export const ACCESS_TTL_MS = 30_000;
 
 export function describeAccess(a: AccessAttrs): string {
   const res = `${a.resource}${a.group ? `.${a.group}` : ''}${a.subresource ? `/${a.subresource}` : ''}`;
-  const obj = a.name ? `${a.namespace ? `${a.namespace}/` : ''}${a.name}` : a.namespace ? t('actions.access.inNamespace', { namespace: a.namespace }) : '';
+  const obj = a.name
+    ? `${a.namespace ? `${a.namespace}/` : ''}${a.name}`
+    : a.namespace
+      ? t('actions.access.inNamespace', { namespace: a.namespace })
+      : '';
   return `${a.verb} ${res}${obj ? ` ${obj}` : ''}`;
 }
 

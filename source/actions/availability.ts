@@ -46,7 +46,10 @@ async function verdict(a: ActionAvailability, loaded: Loaded, ctx: AvailabilityC
     const denied = (await ctx.access.checkAll(ctx.client, planned.plan.access)).find((d) => !d.allowed);
     if (!denied) return a;
     const what = denied.describe;
-    return no('forbidden', denied.reason ? t('actions.availability.forbiddenWhy', { what, why: denied.reason }) : t('actions.availability.forbidden', { what }));
+    return no(
+      'forbidden',
+      denied.reason ? t('actions.availability.forbiddenWhy', { what, why: denied.reason }) : t('actions.availability.forbidden', { what }),
+    );
   } catch (e) {
     return no('unchecked', t('actions.availability.reviewFailed', { message: isKubeError(e) ? e.message : String(e) }));
   }

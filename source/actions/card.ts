@@ -42,7 +42,9 @@ export function cardLines(plan: Plan, ctx: CardContext): string[] {
   out.push(...row('actions.card.row.revision', c.revision));
   out.push(...row('actions.card.row.step', c.step));
   out.push(...row(pod ? 'actions.card.row.state' : 'actions.card.row.updated', c.percentUpdated));
-  (c.images ?? []).forEach((im, i) => out.push(...row(i === 0 ? 'actions.card.row.images' : '', `${im.container}: ${im.from} -> ${im.to}`)));
+  (c.images ?? []).forEach((im, i) =>
+    out.push(...row(i === 0 ? 'actions.card.row.images' : '', `${im.container}: ${im.from} -> ${im.to}`)),
+  );
   out.push(...row('actions.card.row.hook', c.hook));
   out.push(...row('actions.card.row.actingAs', ctx.user));
   out.push(...row('actions.card.row.reason', ctx.reason));

@@ -219,12 +219,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
             e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
         }
         if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
-          throw new ActionConflict(
-            cluster,
-            targetLabel(t),
-            [tr('actions.execute.refused', { message: e.message })],
-            e.status,
-          );
+          throw new ActionConflict(cluster, targetLabel(t), [tr('actions.execute.refused', { message: e.message })], e.status);
         }
         throw partialWriteError(e, writes.length, total);
       }

@@ -15,8 +15,7 @@ import { readWorkloadObject } from './observe.js';
 export function checkInput(cluster: string, action: ActionName, input: ActionInput): void {
   if (action !== 'hotupdate') return;
   if (input.continue) {
-    if (input.image !== undefined || input.onePodFirst)
-      throw new Refusal('usage', cluster, t('actions.input.continueKeepsImages'));
+    if (input.image !== undefined || input.onePodFirst) throw new Refusal('usage', cluster, t('actions.input.continueKeepsImages'));
   } else if (!input.container || !input.image) throw new Refusal('usage', cluster, t('actions.input.needsImage'));
   if (input.partition !== undefined && input.onePodFirst) throw new Refusal('usage', cluster, t('actions.input.partitionOrOnePod'));
   if (input.partition !== undefined && (!Number.isInteger(input.partition) || input.partition < 0))
@@ -71,11 +70,7 @@ export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded
   const a = planAction(withPartition, loaded.input);
   const b = planAction(base, loaded.input);
   if (a.ok && b.ok && writes(a.plan) === writes(b.plan))
-    throw new Refusal(
-      'usage',
-      loaded.info.cluster,
-      t('actions.input.noPartition', { flag: '--one-pod-first', kind: loaded.info.kind }),
-    );
+    throw new Refusal('usage', loaded.info.cluster, t('actions.input.noPartition', { flag: '--one-pod-first', kind: loaded.info.kind }));
   return withPartition;
 }
 

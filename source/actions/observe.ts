@@ -60,15 +60,15 @@ export function compareObserved(pre: PlanPreconditions, now: Observed, isHookRun
   }
   if (pre.hookRunName !== undefined) {
     if (isHookRun) changes.push(...hookRunGone(pre.hookRunName, now));
-    else if (now.hookRunName !== pre.hookRunName) changes.push(t('actions.changed.hookRun', { from: pre.hookRunName, to: now.hookRunName ?? none() }));
+    else if (now.hookRunName !== pre.hookRunName)
+      changes.push(t('actions.changed.hookRun', { from: pre.hookRunName, to: now.hookRunName ?? none() }));
   }
   // The spec the operator decided on: its generation when the object has one (status writes by the
   // controller do not count), else any change at all.
   if (pre.uid !== undefined) {
     if (now.uid !== pre.uid) changes.push(t('actions.changed.replaced', { from: pre.uid, to: now.uid ?? none() }));
   } else if (pre.generation !== undefined && now.generation !== undefined) {
-    if (now.generation !== pre.generation)
-      changes.push(t('actions.changed.generation', { from: pre.generation, to: now.generation }));
+    if (now.generation !== pre.generation) changes.push(t('actions.changed.generation', { from: pre.generation, to: now.generation }));
   } else if (now.resourceVersion !== pre.resourceVersion) {
     changes.push(t('actions.changed.resourceVersion', { from: pre.resourceVersion, to: now.resourceVersion }));
   }

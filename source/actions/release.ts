@@ -123,10 +123,7 @@ export async function runRelease(
   const last = opts.ends.at(-1) ?? out.length;
   for (let i = last; i < out.length; i++)
     if (out[i]!.planned || out[i]!.later)
-      out[i] = notStarted(
-        out[i]!.target,
-        t('actions.release.pastLastWave', { waves: opts.wavesText ?? '', batch: opts.batch }),
-      );
+      out[i] = notStarted(out[i]!.target, t('actions.release.pastLastWave', { waves: opts.wavesText ?? '', batch: opts.batch }));
   return out;
 }
 

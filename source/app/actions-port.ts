@@ -109,9 +109,7 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
         force,
         1,
         `  ${t('actions.console.warnedCount', { n: warned.length })}`,
-        ...warned.map(
-          (i) => `  ! ${targetName(i.target)}: ${i.planned!.plan.warnings[0] ?? t('actions.console.needsConfirmation')}`,
-        ),
+        ...warned.map((i) => `  ! ${targetName(i.target)}: ${i.planned!.plan.warnings[0] ?? t('actions.console.needsConfirmation')}`),
       );
     }
     const users = [...new Set(planned.map((i) => i.planned!.user))];

@@ -64,7 +64,9 @@ export function parseAlertThresholds(raw: unknown, file: string, fail: (message:
   const only = (m: Record<string, unknown>, key: string, keys: string[]) => {
     for (const k of Object.keys(m))
       if (!keys.includes(k))
-        throw fail(t('report.config.unknownKey', { file, key: `${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('report.config.notAName')}` }));
+        throw fail(
+          t('report.config.unknownKey', { file, key: `${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('report.config.notAName')}` }),
+        );
   };
   const dur = (m: Record<string, unknown>, k: string, key: string, def: number): number => {
     if (m[k] === undefined) return def;
@@ -80,8 +82,7 @@ export function parseAlertThresholds(raw: unknown, file: string, fail: (message:
   const rs = r.restarts === undefined ? {} : mapping(r.restarts, 'alerts.restarts');
   only(rs, 'alerts.restarts', ['count', 'window']);
   const count = rs.count ?? d.restarts.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
-    throw fail(t('report.config.count', { file }));
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw fail(t('report.config.count', { file }));
   return {
     pause: {
       approval: dur(p, 'approval', 'alerts.pause', d.pause.approval),

@@ -115,7 +115,10 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       try {
         facts = await run.facts;
       } catch (e) {
-        return { ...base, error: tr('report.gitops.discoveryFailed', { ctx: context, message: isKubeError(e) ? e.message : String((e as Error).message) }) };
+        return {
+          ...base,
+          error: tr('report.gitops.discoveryFailed', { ctx: context, message: isKubeError(e) ? e.message : String((e as Error).message) }),
+        };
       }
       let rendered: Rendered;
       try {
@@ -193,7 +196,8 @@ async function compareApp(
       else d.unknown = tr('report.gitops.notServedCrd', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     } else {
       d.type = facts.typeFor(o.apiVersion!, o.kind!);
-      if (!d.type) d.unknown = tr('report.gitops.notServed', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
+      if (!d.type)
+        d.unknown = tr('report.gitops.notServed', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     }
     byKey.set(key, d);
   }
@@ -249,7 +253,10 @@ async function compareApp(
     const lk = `${d.type.group}/${d.type.version}/${d.type.resource}|${d.obj.metadata.namespace ?? ''}`;
     const l = listed.get(lk);
     if (l instanceof Error || l === undefined) {
-      input.unknown = tr('report.gitops.cannotReadLive', { resource: d.type.resource, message: l ? l.message : tr('report.gitops.notListed') });
+      input.unknown = tr('report.gitops.cannotReadLive', {
+        resource: d.type.resource,
+        message: l ? l.message : tr('report.gitops.notListed'),
+      });
       return;
     }
     const live = l.get(String(d.obj.metadata.name));

@@ -105,7 +105,8 @@ export function renderTemplate<T>(template: T, params: Params, where: string): T
   const sub = (s: string): string =>
     s.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_m, key: string) => {
       const k = key.replace(/^\.path\./, 'path.').replace(/^\./, '');
-      if (!(k in params)) throw new Error(tr('report.gitops.unknownParameter', { where, param: `{{${key}}}`, have: Object.keys(params).sort().join(', ') }));
+      if (!(k in params))
+        throw new Error(tr('report.gitops.unknownParameter', { where, param: `{{${key}}}`, have: Object.keys(params).sort().join(', ') }));
       return params[k]!;
     });
   const walk = (v: unknown): unknown => {

@@ -187,9 +187,6 @@ export function loadMapping(repo: RepoSnapshot, text: string, origin: string): R
 export function repoMapping(repo: RepoSnapshot, mapText?: { text: string; origin: string }): RepoMap {
   if (mapText) return loadMapping(repo, mapText.text, mapText.origin);
   const t = repo.text(MAP_FILE);
-  if (t === undefined)
-    throw new MappingError(
-      tr('report.mapping.noMapFile', { file: MAP_FILE, repo: `${repo.source}@${repo.ref}` }),
-    );
+  if (t === undefined) throw new MappingError(tr('report.mapping.noMapFile', { file: MAP_FILE, repo: `${repo.source}@${repo.ref}` }));
   return loadMapping(repo, t, MAP_FILE);
 }

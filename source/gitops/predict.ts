@@ -72,8 +72,7 @@ export async function dryRunApply(
     contentType: 'application/apply-patch+yaml',
     onWarning: (w) => warnings.push(w),
   });
-  if (!predicted || typeof predicted !== 'object')
-    throw new KubeError('Server', client.context, tr('report.gitops.noObject'));
+  if (!predicted || typeof predicted !== 'object') throw new KubeError('Server', client.context, tr('report.gitops.noObject'));
   return { predicted, warnings };
 }
 

@@ -80,8 +80,7 @@ function parseToolOutput(tool: RenderTool, text: string, label: string): Rendere
 async function renderKustomize(ctx: RenderContext, app: AppSpec): Promise<Rendered> {
   const kubectl = findTool('kubectl');
   const kustomize = kubectl ? undefined : findTool('kustomize');
-  if (!kubectl && !kustomize)
-    throw new RenderError('kustomize', tr('report.gitops.noKustomize'));
+  if (!kubectl && !kustomize) throw new RenderError('kustomize', tr('report.gitops.noKustomize'));
   const dir = join(await ctx.workdir(), app.path);
   try {
     const out = kubectl ? await runTool(kubectl, ['kustomize', dir]) : await runTool(kustomize!, ['build', dir]);

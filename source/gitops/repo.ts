@@ -135,9 +135,7 @@ export async function readTree(dir: string, commit: string): Promise<{ files: Ma
     }
     total += size;
     if (total > MAX_TREE_BYTES)
-      throw new RepoError(
-        tr('report.gitops.treeTooBig', { commit: commit.slice(0, 12), mib: MAX_TREE_BYTES / 1024 / 1024 }),
-      );
+      throw new RepoError(tr('report.gitops.treeTooBig', { commit: commit.slice(0, 12), mib: MAX_TREE_BYTES / 1024 / 1024 }));
     entries.push({ sha: sha!, path });
   }
   const files = new Map<string, Buffer>();

@@ -43,7 +43,9 @@ function statusText(o: ObjectDiff): string {
   if (o.dryRun && !o.dryRun.ok) tags.push(t('report.diff.tag.dryRunFailed'));
   if (o.warnings.length) tags.push(t('report.diff.tag.warnings', { n: o.warnings.length }));
   if (o.status === 'Extra' && o.prune) tags.push(t('report.diff.tag.prune'));
-  return tags.length ? t('report.diff.statusTags', { status: statusWord(o.status), tags: tags.join(t('report.diff.comma')) }) : statusWord(o.status);
+  return tags.length
+    ? t('report.diff.statusTags', { status: statusWord(o.status), tags: tags.join(t('report.diff.comma')) })
+    : statusWord(o.status);
 }
 
 function kindText(o: { group: string; kind: string }): string {
@@ -172,10 +174,7 @@ export function markdownReport(r: DiffReport): string {
     out.push(block);
     used += block.length;
   }
-  if (left)
-    out.push(
-      `\n> ${t('report.md.left', { n: left, limit: String(MD_LIMIT) })}\n`,
-    );
+  if (left) out.push(`\n> ${t('report.md.left', { n: left, limit: String(MD_LIMIT) })}\n`);
   return out.join('');
 }
 

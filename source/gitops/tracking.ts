@@ -63,10 +63,12 @@ export function excludedReason(o: KubeObject): string | undefined {
   const l = o.metadata.labels ?? {};
   const argo = a[ARGO_HOOK];
   if (argo && argo.split(',').some((h) => h.trim() !== 'Skip')) return tr('report.gitops.argoHook', { hook: argo });
-  if (!argo && a[HELM_HOOK] && !a[HELM_HOOK].split(',').every((h) => h.trim() === 'crd-install')) return tr('report.gitops.helmHook', { hook: a[HELM_HOOK] });
+  if (!argo && a[HELM_HOOK] && !a[HELM_HOOK].split(',').every((h) => h.trim() === 'crd-install'))
+    return tr('report.gitops.helmHook', { hook: a[HELM_HOOK] });
   if (a['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled' || l['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled')
     return tr('report.gitops.fluxDisabled');
-  if (a['kustomize.toolkit.fluxcd.io/ssa'] === 'ignore' || a['kustomize.toolkit.fluxcd.io/ssa'] === 'Ignore') return tr('report.gitops.fluxIgnore');
+  if (a['kustomize.toolkit.fluxcd.io/ssa'] === 'ignore' || a['kustomize.toolkit.fluxcd.io/ssa'] === 'Ignore')
+    return tr('report.gitops.fluxIgnore');
   return undefined;
 }
 

@@ -29,7 +29,8 @@ function readStep(s: unknown, i: number, base: string): RolloutStep {
     const d = s.pause.duration;
     if (d === undefined || d === null) return { index: i, kind: 'pause', summary: tr('actions.rollout.step.pauseManual') };
     const secs = parseDuration(typeof d === 'number' || typeof d === 'string' ? d : undefined);
-    if (secs === undefined) throw new Malformed(tr('actions.rollout.malformed.duration', { path: `${base}[${i}].pause.duration`, value: JSON.stringify(d) }));
+    if (secs === undefined)
+      throw new Malformed(tr('actions.rollout.malformed.duration', { path: `${base}[${i}].pause.duration`, value: JSON.stringify(d) }));
     return { index: i, kind: 'pause', pauseSeconds: secs, summary: tr('actions.rollout.step.pause', { duration: duration(secs) }) };
   }
   if (isRecord(s.analysis)) {
@@ -39,14 +40,19 @@ function readStep(s: unknown, i: number, base: string): RolloutStep {
           .map((x) => x.templateName)
           .filter((x): x is string => typeof x === 'string')
       : [];
-    const step: RolloutStep = { index: i, kind: 'hook', summary: tr('actions.argo.step.analysis', { templates: t.join(', ') || tr('actions.argo.step.noTemplate') }) };
+    const step: RolloutStep = {
+      index: i,
+      kind: 'hook',
+      summary: tr('actions.argo.step.analysis', { templates: t.join(', ') || tr('actions.argo.step.noTemplate') }),
+    };
     if (t[0]) step.hookTemplate = t[0];
     return step;
   }
   if (isRecord(s.experiment)) return { index: i, kind: 'hook', summary: tr('actions.argo.step.experiment') };
   if (isRecord(s.setCanaryScale)) {
     const r =
-      s.setCanaryScale.replicas ?? (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : tr('actions.argo.step.matchTraffic'));
+      s.setCanaryScale.replicas ??
+      (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : tr('actions.argo.step.matchTraffic'));
     return { index: i, kind: 'partition', summary: tr('actions.argo.step.canaryScale', { scale: String(r) }) };
   }
   const key = Object.keys(s)[0] ?? 'empty';
@@ -76,7 +82,8 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       const idxRaw = optNumber(obj, 'status.currentStepIndex');
       const stepIndex = steps.length ? Math.min(idxRaw ?? 0, steps.length) : undefined;
       const pauseConditions = (optArray(obj, 'status.pauseConditions') ?? []).map((c, i) => {
-        if (!isRecord(c) || typeof c.reason !== 'string') throw new Malformed(tr('actions.argo.malformed.pauseCondition', { path: `status.pauseConditions[${i}]` }));
+        if (!isRecord(c) || typeof c.reason !== 'string')
+          throw new Malformed(tr('actions.argo.malformed.pauseCondition', { path: `status.pauseConditions[${i}]` }));
         return { reason: c.reason, startTime: optTime(c, 'startTime') };
       });
       const analysis = optRecord(obj, 'status.canary.currentStepAnalysisRunStatus');

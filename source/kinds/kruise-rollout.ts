@@ -49,7 +49,11 @@ function readStep(s: unknown, i: number, base: string): RolloutStep {
         ? tr('actions.kruise.step.noPause')
         : tr('actions.rollout.step.pause', { duration: duration(pauseSeconds) }),
   );
-  const step: RolloutStep = { index: i, kind: pauseSeconds === 0 ? 'partition' : 'pause', summary: parts.join(tr('actions.console.comma')) };
+  const step: RolloutStep = {
+    index: i,
+    kind: pauseSeconds === 0 ? 'partition' : 'pause',
+    summary: parts.join(tr('actions.console.comma')),
+  };
   if (replicas !== undefined) step.partition = replicas;
   if (pauseSeconds) step.pauseSeconds = pauseSeconds;
   return step;
@@ -95,7 +99,8 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
       let message: string;
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
-      if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling') [phase, message] = ['complete', tr('actions.kruise.msg.disabled')];
+      if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling')
+        [phase, message] = ['complete', tr('actions.kruise.msg.disabled')];
       else if (statusPhase === 'Terminating' || cancelling)
         [phase, message] = ['progressing', tr(cancelling ? 'actions.kruise.msg.cancelling' : 'actions.kruise.msg.terminating')];
       else if (state === 'StepPaused') {
@@ -141,7 +146,9 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
             ),
         cannot('skip-hook', tr('actions.kruise.can.noStepHooks')),
         cannot('retry-hooks', tr('actions.kruise.can.noPodHooks')),
-        ref ? can('hotupdate', tr('actions.kruise.can.hotupdateVia', { target })) : cannot('hotupdate', tr('actions.kruise.can.noWorkloadRef')),
+        ref
+          ? can('hotupdate', tr('actions.kruise.can.hotupdateVia', { target }))
+          : cannot('hotupdate', tr('actions.kruise.can.noWorkloadRef')),
         ...rolloutHoldActions(hold, specPaused, 'spec.strategy.paused'),
       ];
       const rollout: RolloutStatus = {

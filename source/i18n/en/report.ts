@@ -118,8 +118,7 @@ export const messages = {
   'report.mapping.onlyGit': '{origin}: only git generators are supported (got {got})',
   'report.mapping.appSetNotFound': '{origin}: applicationSets: {file} not found in the repository',
   'report.mapping.twice': 'app name "{name}" is defined twice ({first} and {second})',
-  'report.mapping.noMapFile':
-    'no {file} at the root of {repo}; add one or pass --map FILE (a {file} or an ApplicationSet manifest)',
+  'report.mapping.noMapFile': 'no {file} at the root of {repo}; add one or pass --map FILE (a {file} or an ApplicationSet manifest)',
   'report.gitops.noContext':
     "destination {destination} maps to no kube context (set destination.context, or clusters: '{'NAME: CONTEXT'}' in zonectl.yaml)",
   'report.gitops.contextNotInKubeconfig': 'context "{ctx}" is not in the kubeconfig (or not selected)',

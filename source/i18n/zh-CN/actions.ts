@@ -56,8 +56,7 @@ export const messages = {
   'actions.waves.empty': '--waves {text}：{part} 这一批不作用于任何目标',
   'actions.waves.over100': '--waves {text}：{part} 超过 100%',
   'actions.waves.backwards': '--waves：{part} 的目标数少于前一批',
-  'actions.release.failedSince':
-    '{target}（本批量操作中已完成）此后失败：{message}；请修复或回滚，或从目标中去掉它，再继续',
+  'actions.release.failedSince': '{target}（本批量操作中已完成）此后失败：{message}；请修复或回滚，或从目标中去掉它，再继续',
   'actions.release.interrupted': '已中断',
   'actions.release.operatorStopped': '操作员在第 {wave} 批之前停止',
   'actions.release.notStarted': '未开始：第 {wave} 批停止了发布（{why}）',

@@ -67,7 +67,13 @@ describe('the confirm card in Chinese', () => {
 
   it('Writes: none and the shell line', () => {
     setLang('zh-CN');
-    const p = { ...hotUpdatePlan(), action: 'shell' as const, steps: [], warnings: [], exec: { command: ['kubectl', 'exec', '-it'] } };
+    const p = {
+      ...hotUpdatePlan(),
+      action: 'shell' as const,
+      steps: [],
+      warnings: [],
+      exec: { container: 'gw', command: ['kubectl', 'exec', '-it'] },
+    };
     const zh = cardLines(p, { user: 'bob' });
     expect(zh[0]).toBe('在 GameDeployment/gw 中打开 shell');
     expect(zh).toContain('写入：无');

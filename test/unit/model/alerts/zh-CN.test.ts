@@ -34,7 +34,11 @@ describe('alerts in Chinese', () => {
   it('fleet rules: a cluster zonectl cannot reach, a zone on two versions', () => {
     setLang('zh-CN');
     const c = { name: 'nanjing', state: 'unreachable', lastError: 'dial tcp: timeout' } as ClusterInfo;
-    expect(clusterCandidates(c)[0]).toMatchObject({ rule: 'cluster-unreachable', severity: 'critical', message: '无法连接：dial tcp: timeout' });
+    expect(clusterCandidates(c)[0]).toMatchObject({
+      rule: 'cluster-unreachable',
+      severity: 'critical',
+      message: '无法连接：dial tcp: timeout',
+    });
     const z = {
       cluster: 'shanghai',
       namespace: 'zone-101',
