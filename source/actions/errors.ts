@@ -30,7 +30,7 @@ export class ActionForbidden extends KubeError {
     readonly denied: AccessDecision[],
   ) {
     const first = denied[0];
-    const values = { what: first ? first.describe : t('actions.error.act'), more: denied.length - 1 };
+    const values = { what: first ? first.describe : t('actions.error.act'), more: Math.max(0, denied.length - 1) };
     super(
       'Forbidden',
       cluster,
