@@ -1,5 +1,6 @@
 // Preflight SelfSubjectAccessReview for every write of a plan, cached briefly per cluster + attributes
 // so the console can show a denied action's key disabled with the reason without asking every frame.
+import { t } from '../i18n/t.js';
 import type { ClusterClient } from '../kube/client-api.js';
 
 export interface AccessAttrs {
@@ -23,7 +24,11 @@ export const ACCESS_TTL_MS = 30_000;
 
 export function describeAccess(a: AccessAttrs): string {
   const res = `${a.resource}${a.group ? `.${a.group}` : ''}${a.subresource ? `/${a.subresource}` : ''}`;
-  const obj = a.name ? `${a.namespace ? `${a.namespace}/` : ''}${a.name}` : a.namespace ? `in namespace ${a.namespace}` : '';
+  const obj = a.name
+    ? `${a.namespace ? `${a.namespace}/` : ''}${a.name}`
+    : a.namespace
+      ? t('actions.access.inNamespace', { namespace: a.namespace })
+      : '';
   return `${a.verb} ${res}${obj ? ` ${obj}` : ''}`;
 }
 

@@ -6,6 +6,7 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Plan } from '../kinds/plan/types.js';
+import { tEn } from '../i18n/t.js';
 import { stateDir } from '../config/paths.js';
 import type { KubeObject } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
@@ -112,7 +113,10 @@ export function eventReason(action: string): string {
 export function auditEvent(plan: Plan, obj: KubeObject, a: AuditAnnotation): KubeObject {
   const t = plan.primary.type;
   const name = `${plan.primary.name}.${Date.now().toString(16)}${randomBytes(3).toString('hex')}`;
-  const message = `${a.summary} (by ${a.by}${a.reason ? `; reason: ${a.reason}` : ''})`;
+  // A record: English whatever the run's language (a.summary is Plan.record when the summary is translated).
+  const message = a.reason
+    ? tEn('actions.audit.eventByReason', { summary: a.summary, by: a.by, reason: a.reason })
+    : tEn('actions.audit.eventBy', { summary: a.summary, by: a.by });
   return {
     apiVersion: 'v1',
     kind: 'Event',

@@ -2,6 +2,7 @@
 // workload's reader; read-only mode disables every possible one; otherwise the action is planned
 // (a probe plan: nothing is sent) and its Plan.access is reviewed, so the key is checked against the
 // very writes the action would make.
+import { t } from '../i18n/t.js';
 import { planAction } from '../kinds/plans.js';
 import { workloadSpec } from '../kinds/registry.js';
 import { isKubeError } from '../kube/errors.js';
@@ -23,7 +24,7 @@ export function availability(loaded: Loaded, ctx: AvailabilityContext): Promise<
   // Restart is the kind's capability (its RestartSpec), not a rollout state: the planner says why not.
   const restart: ActionAvailability = workloadSpec(loaded.info.kind)?.restart
     ? { action: 'restart', possible: true }
-    : { action: 'restart', possible: false, reason: `zonectl knows no restart for ${loaded.info.kind}` };
+    : { action: 'restart', possible: false, reason: t('actions.availability.noRestart', { kind: loaded.info.kind }) };
   return Promise.all([...loaded.info.rollout.actions, restart].map((a) => verdict(a, loaded, ctx)));
 }
 
@@ -43,8 +44,13 @@ async function verdict(a: ActionAvailability, loaded: Loaded, ctx: AvailabilityC
   if (!planned.ok) return no('not-possible', planned.reason);
   try {
     const denied = (await ctx.access.checkAll(ctx.client, planned.plan.access)).find((d) => !d.allowed);
-    return denied ? no('forbidden', `not allowed to ${denied.describe}${denied.reason ? ` (${denied.reason})` : ''}`) : a;
+    if (!denied) return a;
+    const what = denied.describe;
+    return no(
+      'forbidden',
+      denied.reason ? t('actions.availability.forbiddenWhy', { what, why: denied.reason }) : t('actions.availability.forbidden', { what }),
+    );
   } catch (e) {
-    return no('unchecked', `access review failed: ${isKubeError(e) ? e.message : String(e)}`);
+    return no('unchecked', t('actions.availability.reviewFailed', { message: isKubeError(e) ? e.message : String(e) }));
   }
 }

@@ -2,6 +2,7 @@
 // with its own preconditions and access review, bounded concurrency per cluster and overall so one
 // slow or dead cluster never stalls the others, one batch id in every target's audit record.
 import { isExpected } from '../errors.js';
+import { t, type MessageKey } from '../i18n/t.js';
 import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
 import type { BatchTag } from './audit.js';
 import type { ExecuteResult } from './execute.js';
@@ -71,6 +72,7 @@ export interface TargetResult {
 
 function failure(target: ActionTarget, e: unknown, outcome: Outcome, t0: number): TargetResult {
   if (!isExpected(e)) throw e;
+  // eslint-disable-next-line i18next/no-literal-string -- an outcome code (JSON output), shown through outcomeWord
   const code = 'code' in e && e.code === 'not-possible' ? 'not possible' : outcome;
   return { target, outcome: code, reason: e.oneLine(), exitCode: e.exitCode, ms: Date.now() - t0 };
 }
@@ -113,8 +115,11 @@ export async function runBatch(
       try {
         const confirmName = opts.confirmFor?.(rest.target);
         const result = await service.run(rest.planned, { ...opts, ...(confirmName !== undefined ? { confirmName } : {}) });
-        const warn = result.warnings.length ? ` (${result.warnings.join('; ')})` : '';
-        return { ...rest, outcome: 'done', reason: `${rest.planned.plan.summary}: done${warn}`, exitCode: 0, ms: Date.now() - t0, result };
+        const summary = rest.planned.plan.summary;
+        const reason = result.warnings.length
+          ? t('actions.batch.doneWarned', { summary, warnings: result.warnings.join('; ') })
+          : t('actions.batch.done', { summary });
+        return { ...rest, outcome: 'done', reason, exitCode: 0, ms: Date.now() - t0, result };
       } catch (e) {
         return { ...failure(rest.target, e, 'failed', t0), planned: rest.planned };
       }
@@ -138,8 +143,7 @@ export function batchCard(action: ActionName, items: readonly TargetResult[], dr
   const later = items.filter((i) => i.later).length;
   const not = items.filter((i) => !i.planned && !i.later && i.outcome !== 'already done');
   const out = [
-    `${action} ${items.length} workload${items.length === 1 ? '' : 's'}${dryRun ? ' (dry run)' : ''}: ${ok.length} planned` +
-      `${later ? `, ${later} in later waves (planned when their wave starts)` : ''}, ${not.length} not possible`,
+    t('actions.batch.head', { action, n: items.length, dry: dryRun ? 'yes' : 'no', planned: ok.length, later, not: not.length }),
   ];
   const perCluster = new Map<string, { n: number; states: Map<string, number> }>();
   for (const i of ok) {
@@ -154,20 +158,35 @@ export function batchCard(action: ActionName, items: readonly TargetResult[], dr
   const owners = ok.filter((i) =>
     i.planned!.plan.steps.some((s) => s.target.name !== i.target.name || s.target.cluster !== i.target.cluster),
   );
-  if (owners.length) out.push(`  acting through an owner (GameZone / kubefed) for ${owners.length}`);
+  if (owners.length) out.push(`  ${t('actions.batch.viaOwner', { n: owners.length })}`);
   const force = ok.filter((i) => i.planned!.plan.requiresForce);
-  if (force.length) out.push(`  needing --force (a warning to accept) for ${force.length}`);
+  if (force.length) out.push(needForceLine(force.length));
   const restarts = ok.reduce((n, i) => {
     const r = i.planned!.before.rollout;
     return action === 'hotupdate' ? n + Math.max(0, r.replicas - (i.planned!.plan.steps.length ? (r.partition ?? 0) : 0)) : n;
   }, 0);
-  if (action === 'hotupdate') out.push(`  pods that take the new image (at most): ${restarts}`);
+  if (action === 'hotupdate') out.push(`  ${t('actions.batch.podsTakingImage', { n: restarts })}`);
   if (not.length) {
-    out.push('Not possible:');
+    out.push(t('actions.batch.notPossible'));
     for (const i of not) out.push(`  ${targetName(i.target)}: ${i.reason}`);
   }
   return out;
 }
+
+/** The card's "needing --force" line (the console replaces it with the warnings themselves). */
+export const needForceLine = (n: number): string => `  ${t('actions.batch.needForce', { n })}`;
+
+const OUTCOME_WORD: Record<Outcome, MessageKey> = {
+  done: 'actions.outcome.done',
+  'already done': 'actions.outcome.alreadyDone',
+  'not possible': 'actions.outcome.notPossible',
+  refused: 'actions.outcome.refused',
+  failed: 'actions.outcome.failed',
+  'not started': 'actions.outcome.notStarted',
+};
+
+/** An outcome as a person reads it (the code itself stays English in JSON). */
+export const outcomeWord = (o: Outcome): string => t(OUTCOME_WORD[o]);
 
 /** `cluster/namespace/kind/name`: the `-o name` form, which the action commands read back. */
 export function targetName(t: ActionTarget): string {

@@ -34,6 +34,7 @@ export interface Decoration {
 export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decoration): unknown {
   const notes = d.annotation === undefined ? [] : 'key' in d.annotation ? [d.annotation] : [...d.annotation];
   if (patchType === 'merge') {
+    // eslint-disable-next-line i18next/no-literal-string -- a planner bug, never an operator's mistake
     if (!isRecord(body)) throw new Error('a merge patch body must be an object');
     const out: Record<string, unknown> = structuredClone(body);
     if (d.resourceVersion === undefined && !notes.length) return out;
@@ -48,6 +49,7 @@ export function decorateBody(patchType: PlanPatchType, body: unknown, d: Decorat
     out.metadata = meta;
     return out;
   }
+  // eslint-disable-next-line i18next/no-literal-string -- a planner bug, never an operator's mistake
   if (!Array.isArray(body)) throw new Error('a JSON patch body must be a list of operations');
   const ops: JsonPatchOp[] = structuredClone(body) as JsonPatchOp[];
   if (d.resourceVersion !== undefined) {

@@ -2,6 +2,7 @@
 // KubeErrors (the cluster's own words for the same outcome: Conflict -> 5, Forbidden -> 4); every
 // refusal carries its code (source/errors.ts) so front ends never read the English.
 import { Refusal, type RefusalCode } from '../errors.js';
+import { t, tEn } from '../i18n/t.js';
 import { KubeError } from '../kube/errors.js';
 import type { AccessDecision } from './access.js';
 
@@ -16,7 +17,7 @@ export class ActionConflict extends KubeError {
     readonly changes: string[],
     status?: number,
   ) {
-    super('Conflict', cluster, `${what} changed since it was read (${changes.join('; ')}); nothing was written`, status, 'Conflict');
+    super('Conflict', cluster, t('actions.error.conflict', { what, changes: changes.join('; ') }), status, 'Conflict');
   }
 }
 
@@ -29,11 +30,11 @@ export class ActionForbidden extends KubeError {
     readonly denied: AccessDecision[],
   ) {
     const first = denied[0];
-    const more = denied.length > 1 ? ` (and ${denied.length - 1} more)` : '';
+    const values = { what: first ? first.describe : t('actions.error.act'), more: Math.max(0, denied.length - 1) };
     super(
       'Forbidden',
       cluster,
-      `not allowed to ${first ? first.describe : 'act'}${first?.reason ? `: ${first.reason}` : ''}${more}; nothing was written`,
+      first?.reason ? t('actions.error.forbiddenWhy', { ...values, why: first.reason }) : t('actions.error.forbidden', values),
       403,
       'Forbidden',
     );
@@ -42,7 +43,7 @@ export class ActionForbidden extends KubeError {
 
 /** "read-only (config contexts.prod.readOnly)": the one wording of read-only mode, `why` from config/read-only.ts. */
 export function readOnlyText(why: string): string {
-  return `read-only (${why})`;
+  return t('actions.error.readOnly', { why });
 }
 
 /** Read-only mode (global --readonly / config readOnly, or per-context readOnly) refuses every mutation. */
@@ -51,7 +52,7 @@ export class ReadOnlyError extends Refusal {
     cluster: string,
     readonly why: string,
   ) {
-    super('read-only', cluster, `${cluster}: ${readOnlyText(why)}: refusing to change anything`);
+    super('read-only', cluster, t('actions.error.readOnlyRefusal', { cluster, readOnly: readOnlyText(why) }));
     this.name = 'ReadOnlyError';
   }
 }
@@ -59,5 +60,6 @@ export class ReadOnlyError extends Refusal {
 /** A later write of a multi-write plan failed after earlier writes landed. */
 export function partialWriteError(e: KubeError, done: number, total: number): KubeError {
   if (done === 0) return e;
-  return new KubeError(e.kind, e.cluster, `${done} of ${total} writes applied, then: ${e.message}`, e.status, e.reason);
+  // Also the audit log's `error` (a record): English whatever the run's language.
+  return new KubeError(e.kind, e.cluster, tEn('actions.error.partial', { done, total, message: e.message }), e.status, e.reason);
 }

@@ -1,6 +1,7 @@
 // Executes a plan (kinds/plan/types.ts): read-only check, preflight access review, precondition
 // re-read, the planned writes with server-side optimistic concurrency, then the audit trail.
 // Nothing is written when a check fails; every refusal is a typed error (errors.ts).
+import { t as tr } from '../i18n/t.js';
 import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../kinds/plan/types.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError, KubeError } from '../kube/errors.js';
@@ -178,6 +179,8 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
       // The request may have reached the server and only the response was lost: re-read the object and
       // decide from what is there, so an applied write is audited as applied and an unapplied one is
       // reported as such — never "cannot reach" for a change that happened.
+      // The errors thrown from here on follow earlier writes: the audit log's `error` records them, so
+      // their words stay English (a record), like the apiserver's own text they carry.
       if ((e.kind === 'Unreachable' || e.kind === 'Timeout') && !dryRun) {
         const now = await clientOf(t.cluster)
           .get(t.type, t.namespace, t.name)
@@ -185,7 +188,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
         const verdict =
           step.verb === 'delete' ? deleteOutcome(body as DeleteBody, now) : now ? writeOutcome(step.patchType, body, now) : 'unknown';
         if (verdict === 'applied' && (now || step.verb === 'delete')) {
-          lostResponses.push(`${targetLabel(t)}: the response was lost (${e.message}); a re-read shows the write applied`);
+          lostResponses.push(tr('actions.execute.lostApplied', { target: targetLabel(t), message: e.message }));
           out = now ?? objects.get(targetKey(t))!;
         } else if (verdict === 'not-applied')
           throw partialWriteError(
@@ -216,12 +219,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
             e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
         }
         if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
-          throw new ActionConflict(
-            cluster,
-            targetLabel(t),
-            [`resourceVersion changed: someone else acted (the server refused the write: ${e.message})`],
-            e.status,
-          );
+          throw new ActionConflict(cluster, targetLabel(t), [tr('actions.execute.refused', { message: e.message })], e.status);
         }
         throw partialWriteError(e, writes.length, total);
       }
@@ -314,13 +312,13 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     const made = await client.create(KINDS.Event, plan.primary.namespace, ev);
     result.eventName = made.metadata?.name ?? ev.metadata.name;
   } catch (e) {
-    result.warnings.push(`could not record an Event: ${isKubeError(e) ? e.oneLine() : String(e)}`);
+    result.warnings.push(tr('actions.execute.noEvent', { message: isKubeError(e) ? e.oneLine() : String(e) }));
   }
   try {
     const file = record('ok');
     if (file) result.auditFile = file;
   } catch (e) {
-    result.warnings.push(`could not append to the audit log: ${(e as Error).message}`);
+    result.warnings.push(tr('actions.execute.noAuditLog', { message: (e as Error).message }));
   }
   return result;
 }

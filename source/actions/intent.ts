@@ -5,6 +5,7 @@ import type { Plan } from '../kinds/plan/types.js';
 import { typeFromRef } from '../kinds/plan/common.js';
 import { workloadSpec } from '../kinds/registry.js';
 import { Refusal } from '../errors.js';
+import { t } from '../i18n/t.js';
 import type { ActionInput, ActionName, ContainerImage } from '../model/types.js';
 import { IMAGE_REFERENCE_FORM, isImageReference } from '../model/image-ref.js';
 import type { Loaded } from './load.js';
@@ -14,15 +15,13 @@ import { readWorkloadObject } from './observe.js';
 export function checkInput(cluster: string, action: ActionName, input: ActionInput): void {
   if (action !== 'hotupdate') return;
   if (input.continue) {
-    if (input.image !== undefined || input.onePodFirst)
-      throw new Refusal('usage', cluster, 'hot update --continue keeps the images: it excludes an image and one pod first');
-  } else if (!input.container || !input.image) throw new Refusal('usage', cluster, 'hot update needs a container and an image');
-  if (input.partition !== undefined && input.onePodFirst)
-    throw new Refusal('usage', cluster, 'hot update: a partition and one pod first exclude each other');
+    if (input.image !== undefined || input.onePodFirst) throw new Refusal('usage', cluster, t('actions.input.continueKeepsImages'));
+  } else if (!input.container || !input.image) throw new Refusal('usage', cluster, t('actions.input.needsImage'));
+  if (input.partition !== undefined && input.onePodFirst) throw new Refusal('usage', cluster, t('actions.input.partitionOrOnePod'));
   if (input.partition !== undefined && (!Number.isInteger(input.partition) || input.partition < 0))
-    throw new Refusal('usage', cluster, 'partition: expected a whole number >= 0');
+    throw new Refusal('usage', cluster, t('actions.input.partitionWhole'));
   if (input.image && !isImageReference(input.image))
-    throw new Refusal('usage', cluster, `image ${JSON.stringify(input.image)}: not a valid image reference (${IMAGE_REFERENCE_FORM})`);
+    throw new Refusal('usage', cluster, t('actions.input.badImage', { image: JSON.stringify(input.image), form: IMAGE_REFERENCE_FORM }));
 }
 
 /**
@@ -36,7 +35,7 @@ function checkPartition(partition: number | undefined, loaded: Loaded): void {
   throw new Refusal(
     'usage',
     loaded.info.cluster,
-    `hotupdate --partition ${partition}: ${loaded.info.kind}/${loaded.info.name} has ${replicas} replica${replicas === 1 ? '' : 's'} (a partition is 0 to ${replicas})`,
+    t('actions.input.partitionTooHigh', { partition, target: `${loaded.info.kind}/${loaded.info.name}`, replicas }),
   );
 }
 
@@ -55,13 +54,13 @@ export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded
   if (input.continue) {
     // Keep the template's image and move the partition: the way on after one pod first.
     if (!workloadSpec(loaded.info.kind)?.partition)
-      throw new Refusal('usage', loaded.info.cluster, `hotupdate --continue: ${loaded.info.kind} has no partition; use its rollout steps`);
+      throw new Refusal('usage', loaded.info.cluster, t('actions.input.noPartition', { flag: '--continue', kind: loaded.info.kind }));
     const c = input.container ? containersOf(loaded).find((x) => x.name === input.container) : containersOf(loaded)[0];
     if (!c)
       throw new Refusal(
         'usage',
         loaded.info.cluster,
-        `hotupdate --continue: no container ${input.container ?? ''} in ${loaded.info.kind}/${loaded.info.name}`,
+        t('actions.input.noContainer', { container: input.container ?? '', target: `${loaded.info.kind}/${loaded.info.name}` }),
       );
     return { action, container: c.name, image: c.image, partition: input.partition ?? 0 };
   }
@@ -71,11 +70,7 @@ export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded
   const a = planAction(withPartition, loaded.input);
   const b = planAction(base, loaded.input);
   if (a.ok && b.ok && writes(a.plan) === writes(b.plan))
-    throw new Refusal(
-      'usage',
-      loaded.info.cluster,
-      `hotupdate --one-pod-first: ${loaded.info.kind} has no partition; use its rollout steps`,
-    );
+    throw new Refusal('usage', loaded.info.cluster, t('actions.input.noPartition', { flag: '--one-pod-first', kind: loaded.info.kind }));
   return withPartition;
 }
 

@@ -2,6 +2,7 @@
 // read (wave 1 uses the plans the card showed), acted on with bounded concurrency, then gated — every
 // target that acted is followed to its target state (a watch per target, never a polling timer) — and
 // the first failure stops the release fleet-wide. One front end for scripts and the console.
+import { t } from '../i18n/t.js';
 import type { ActionName } from '../model/types.js';
 import { type BatchInput, type Limits, planBatch, runBatch, targetName, type TargetResult } from './batch.js';
 import type { ActionService, RunOptions } from './service.js';
@@ -54,7 +55,7 @@ export async function runRelease(
     // A resume: a target this batch already did that has failed since stops the release here.
     const broken = slice.find((s) => s.outcome === 'already done' && s.current?.rollout.phase === 'failed');
     let stopWhy: string | undefined = broken
-      ? `${targetName(broken.target)} (done earlier in this batch) has failed since: ${broken.current!.rollout.message}; fix it or roll it back, or leave it out of the targets, then resume`
+      ? t('actions.release.failedSince', { target: targetName(broken.target), message: broken.current!.rollout.message })
       : undefined;
     if (!stopWhy) {
       // Later waves are planned now, on what the clusters hold now: the card's plans may be minutes old.
@@ -104,16 +105,16 @@ export async function runRelease(
           ...(verdict.pass ? {} : { where: verdict.where }),
         });
       if (!verdict.pass) stopWhy = verdict.where;
-      else if (opts.signal?.aborted) stopWhy = 'interrupted';
+      else if (opts.signal?.aborted) stopWhy = t('actions.release.interrupted');
       else if (w < n - 1 && opts.go && !(await opts.go(w + 2, n, opts.ends[w + 1]! - end)))
-        stopWhy = `the operator stopped before wave ${w + 2}`;
+        stopWhy = t('actions.release.operatorStopped', { wave: w + 2 });
       if (!stopWhy) {
         start = end;
         continue;
       }
     }
     if (n > 1) opts.onEvent?.({ type: 'stopped', wave: w + 1, why: stopWhy });
-    const why = `not started: wave ${w + 1} stopped the release (${stopWhy})`;
+    const why = t('actions.release.notStarted', { wave: w + 1, why: stopWhy });
     for (let i = broken ? start : end; i < out.length; i++)
       if (out[i]!.planned || out[i]!.later) out[i] = { ...notStarted(out[i]!.target, why), wave: waveOf(opts.ends, i) + 1 };
     return out;
@@ -122,9 +123,24 @@ export async function runRelease(
   const last = opts.ends.at(-1) ?? out.length;
   for (let i = last; i < out.length; i++)
     if (out[i]!.planned || out[i]!.later)
-      out[i] = notStarted(
-        out[i]!.target,
-        `not started: the wave plan ${opts.wavesText ?? ''} ends before it (continue with --resume ${opts.batch})`,
-      );
+      out[i] = notStarted(out[i]!.target, t('actions.release.pastLastWave', { waves: opts.wavesText ?? '', batch: opts.batch }));
   return out;
+}
+
+/** A release event as the progress line on stderr: "wave 2/3: gate passed in 4.2s". */
+export function releaseEventLine(e: ReleaseEvent): string {
+  switch (e.type) {
+    case 'wave':
+      return e.targets
+        ? t('actions.release.waveActing', { wave: e.wave, waves: e.waves, n: e.targets })
+        : t('actions.release.waveAlreadyDone', { wave: e.wave, waves: e.waves });
+    case 'gate': {
+      const secs = (e.ms / 1000).toFixed(1);
+      return e.passed
+        ? t('actions.release.gatePassed', { wave: e.wave, waves: e.waves, secs })
+        : t('actions.release.gateFailed', { wave: e.wave, waves: e.waves, secs, where: e.where ?? '' });
+    }
+    case 'stopped':
+      return t('actions.release.stopped', { wave: e.wave, why: e.why });
+  }
 }

@@ -8,6 +8,7 @@ import type { Plan } from '../kinds/plan/types.js';
 import type { Config } from '../config/config.js';
 import { readOnlyWhy } from '../config/read-only.js';
 import { Refusal } from '../errors.js';
+import { t as tr } from '../i18n/t.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { type KubeObject, pathSegmentProblem } from '../kube/object.js';
 import { DEFAULT_SHELL, planDeletePod, planShell } from '../kinds/pod-actions.js';
@@ -169,7 +170,7 @@ export class ActionService {
     this.refuseReadOnly(t.cluster);
     checkTarget({ ...t, kind: 'Pod' });
     if (input.gracePeriodSeconds !== undefined && (!Number.isInteger(input.gracePeriodSeconds) || input.gracePeriodSeconds < 0))
-      throw new Refusal('usage', t.cluster, `${t.cluster}: grace period: expected a whole number of seconds >= 0`);
+      throw new Refusal('usage', t.cluster, tr('actions.service.gracePeriod', { cluster: t.cluster }));
     const client = this.o.client(t.cluster);
     const user = await whoAmI(client);
     const obj = await client.get(pod.type, t.namespace, t.name);
@@ -200,14 +201,19 @@ export class ActionService {
       throw new Refusal(
         'needs-confirmation',
         cluster,
-        `${cluster}: protected context: --yes needs --confirm ${p.confirmName} to ${p.plan.action} ${p.target.kind}/${p.target.name}`,
+        tr('actions.service.needsConfirm', {
+          cluster,
+          name: p.confirmName,
+          action: p.plan.action,
+          target: `${p.target.kind}/${p.target.name}`,
+        }),
       );
     // A warning that needs explicit confirmation: asking counts; --yes needs --force as well.
     if (!ro && !dryRun && opts.confirmed === 'yes' && p.plan.requiresForce && !opts.force)
       throw new Refusal(
         'needs-force',
         cluster,
-        `${cluster}: ${p.plan.warnings[0] ?? 'this change needs explicit confirmation'}; add --force to confirm with --yes`,
+        tr('actions.service.needsForce', { cluster, warning: p.plan.warnings[0] ?? tr('actions.service.needsConfirmation') }),
       );
     return execute(p.plan, {
       client: this.o.client(cluster),
@@ -235,7 +241,7 @@ export class ActionService {
       const f = target.failed?.(info);
       if (f) return f;
       const last = ours ? parseAudit(obj.metadata.annotations?.[AUDIT_ANNOTATION]) : undefined;
-      if (last && last.at !== ours) return `superseded by ${last.by}'s ${last.action} at ${last.at}: stopped waiting`;
+      if (last && last.at !== ours) return tr('actions.service.superseded', { by: last.by, action: last.action, at: last.at });
       return undefined;
     };
     return {
@@ -259,7 +265,12 @@ function checkTarget(t: Pick<ActionTarget, 'cluster' | 'namespace' | 'name'> & {
       throw new Refusal(
         'usage',
         t.cluster,
-        `${t.cluster}: ${t.kind.toLowerCase()}/${t.name}: invalid ${what} ${JSON.stringify(v)}: ${problem}`,
+        tr(what === 'name' ? 'actions.service.invalidName' : 'actions.service.invalidNamespace', {
+          cluster: t.cluster,
+          target: `${t.kind.toLowerCase()}/${t.name}`,
+          value: JSON.stringify(v),
+          problem,
+        }),
       );
   }
 }

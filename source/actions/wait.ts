@@ -1,5 +1,6 @@
 // --wait: follow the primary object (a watch, never a polling timer) until a predicate holds, reporting
 // progress lines such as "updated 3/10, step 2/4, hook Running"; gives up at the deadline.
+import { t } from '../i18n/t.js';
 import { hookRun } from '../kinds/hookrun.js';
 import type { Plan } from '../kinds/plan/types.js';
 import { workloadSpecOfType } from '../kinds/registry.js';
@@ -32,14 +33,16 @@ export interface WaitResult {
 
 export function progressLine(info: WorkloadInfo): string {
   const r = info.rollout;
-  const parts = [`updated ${r.updated}/${r.replicas}`];
-  if (r.updatedReady !== r.updated) parts.push(`ready ${r.updatedReady}`);
+  const parts = [t('actions.wait.updated', { updated: r.updated, replicas: r.replicas })];
+  if (r.updatedReady !== r.updated) parts.push(t('actions.wait.ready', { n: r.updatedReady }));
   if (r.steps.length && r.stepIndex !== undefined)
     parts.push(
-      r.stepIndex >= r.steps.length ? `steps done ${r.steps.length}/${r.steps.length}` : `step ${r.stepIndex + 1}/${r.steps.length}`,
+      r.stepIndex >= r.steps.length
+        ? t('actions.wait.stepsDone', { n: r.steps.length })
+        : t('actions.wait.step', { step: r.stepIndex + 1, steps: r.steps.length }),
     );
-  if (r.hookPhase) parts.push(`hook ${r.hookPhase}`);
-  return `${parts.join(', ')} (${r.message})`;
+  if (r.hookPhase) parts.push(t('actions.wait.hook', { phase: r.hookPhase }));
+  return t('actions.wait.progress', { parts: parts.join(t('actions.console.comma')), message: r.message });
 }
 
 export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOptions): Promise<WaitResult> {
@@ -61,7 +64,7 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
     if (!obj || outcome) return;
     const info = readWorkloadObject(p.cluster, p.type, obj, [...hookRuns.values()]);
     if (!info) {
-      outcome = { reached: false, message: `${p.type.kind} is not a workload zonectl can follow` };
+      outcome = { reached: false, message: t('actions.wait.notFollowable', { kind: p.type.kind }) };
       stop.abort();
       return;
     }
@@ -71,7 +74,7 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
       lastLine = line;
       opts.onProgress?.(line, info);
     }
-    if (predicate(info, obj)) outcome = { reached: true, message: 'reached' };
+    if (predicate(info, obj)) outcome = { reached: true, message: t('actions.wait.reached') };
     else {
       const f = opts.failed?.(info, obj);
       if (f) outcome = { reached: false, message: f };
@@ -113,7 +116,7 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
         (e) => {
           if (e.type === 'BOOKMARK') return;
           if (e.type === 'DELETED') {
-            outcome = { reached: false, message: `${p.type.kind} ${p.namespace}/${p.name} was deleted` };
+            outcome = { reached: false, message: t('actions.wait.deleted', { target: `${p.type.kind} ${p.namespace}/${p.name}` }) };
             stop.abort();
             return;
           }
@@ -156,8 +159,8 @@ export async function waitFor(plan: Plan, predicate: WaitPredicate, opts: WaitOp
   }
   const elapsedMs = Date.now() - start;
   if (outcome) return { ...outcome, info: last, elapsedMs };
-  if (opts.signal?.aborted) return { reached: false, message: 'aborted', info: last, elapsedMs };
-  return { reached: false, message: `not reached within ${secs(opts.timeoutMs)}`, info: last, elapsedMs };
+  if (opts.signal?.aborted) return { reached: false, message: t('actions.wait.aborted'), info: last, elapsedMs };
+  return { reached: false, message: t('actions.wait.timedOut', { secs: secs(opts.timeoutMs) }), info: last, elapsedMs };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -175,5 +178,5 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 function secs(ms: number): string {
-  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
+  return String(ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000));
 }

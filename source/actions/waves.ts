@@ -4,8 +4,9 @@
 // asked, for an operator's go. The first failure stops the release fleet-wide: the later targets are
 // "not started". The release's state lives in the clusters — each target's audit annotation carries
 // the batch id, its wave and the wave plan — so `--resume ID` on any jump host skips what is done.
+import { t } from '../i18n/t.js';
 import type { ActionTarget } from '../model/types.js';
-import type { TargetResult } from './batch.js';
+import { outcomeWord, type TargetResult } from './batch.js';
 
 /** One wave's cumulative end: a count of targets or a percentage of them. */
 export type WaveMark = { count: number } | { percent: number };
@@ -13,14 +14,14 @@ export type WaveMark = { count: number } | { percent: number };
 /** `1,10%,50%,100%` -> marks; a string says what is wrong. Marks must grow; the last may stop short of 100%. */
 export function parseWaves(text: string): WaveMark[] | string {
   const parts = text.split(',').map((p) => p.trim());
-  if (!parts.length || parts.some((p) => !p)) return `--waves ${text}: expected counts or percentages such as 1,10%,50%,100%`;
+  if (!parts.length || parts.some((p) => !p)) return t('actions.waves.expected', { text });
   const marks: WaveMark[] = [];
   for (const p of parts) {
     const m = /^(\d+)(%?)$/.exec(p);
-    if (!m) return `--waves ${text}: "${p}" is not a count (5) or a percentage (10%)`;
+    if (!m) return t('actions.waves.notCount', { text, part: p });
     const n = Number(m[1]);
-    if (n <= 0) return `--waves ${text}: a wave of ${p} acts on nothing`;
-    if (m[2] && n > 100) return `--waves ${text}: ${p} is over 100%`;
+    if (n <= 0) return t('actions.waves.empty', { text, part: p });
+    if (m[2] && n > 100) return t('actions.waves.over100', { text, part: p });
     marks.push(m[2] ? { percent: n } : { count: n });
   }
   return marks;
@@ -36,7 +37,7 @@ export function waveEnds(marks: readonly WaveMark[], total: number): number[] | 
   let prev = 0;
   for (const m of marks) {
     const end = 'count' in m ? Math.min(m.count, total) : Math.min(total, Math.ceil((m.percent * total) / 100));
-    if (end < prev) return `--waves: ${'count' in m ? m.count : `${m.percent}%`} is fewer targets than the wave before it`;
+    if (end < prev) return t('actions.waves.backwards', { part: 'count' in m ? String(m.count) : `${m.percent}%` });
     if (end > prev) ends.push(end);
     prev = end;
   }
@@ -78,7 +79,7 @@ export function gateVerdict(wave: readonly TargetResult[]): { pass: true } | { p
   for (const r of wave) {
     if (!r.planned && r.outcome !== 'done') continue;
     const name = `${r.target.cluster}/${r.target.namespace}/${r.target.kind.toLowerCase()}/${r.target.name}`;
-    if (r.outcome !== 'done') return { pass: false, where: `${name}: ${r.outcome}: ${r.reason}` };
+    if (r.outcome !== 'done') return { pass: false, where: `${name}: ${outcomeWord(r.outcome)}: ${r.reason}` };
     if (r.wait && !r.wait.reached) return { pass: false, where: `${name}: ${r.wait.message}` };
   }
   return { pass: true };

@@ -4,12 +4,13 @@
 // marked rows) goes through the same service and the same fleet-action front end as the scripts
 // (actions/batch.ts to plan and for the card, actions/release.ts to run, as one wave).
 import { randomBytes } from 'node:crypto';
-import { batchCard, planBatch, targetName, type Outcome, type TargetResult } from '../actions/batch.js';
+import { batchCard, needForceLine, outcomeWord, planBatch, targetName, type Outcome, type TargetResult } from '../actions/batch.js';
 import { runRelease } from '../actions/release.js';
 import { ActionService, type PlannedBase } from '../actions/service.js';
 import type { AccessCache } from '../actions/access.js';
 import type { Config } from '../config/config.js';
 import { isExpected, Refusal } from '../errors.js';
+import { t } from '../i18n/t.js';
 import type { Fleet } from '../fleet/fleet.js';
 import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionName } from '../model/types.js';
 import type { ActionResult, ActionsPort, ConsoleTarget, PlanView, RunOptions } from '../ports/actions.js';
@@ -47,10 +48,11 @@ const OUTCOMES: readonly Outcome[] = ['done', 'already done', 'not possible', 'r
 export function batchResultLine(action: ActionName, batch: string, results: readonly TargetResult[]): ActionResult {
   const counts = OUTCOMES.map((o) => [o, results.filter((r) => r.outcome === o).length] as const).filter(([, n]) => n > 0);
   const first = results.find((r) => r.outcome !== 'done');
-  const parts = counts.map(([o, n]) => `${n} ${o}`).join(', ') || 'nothing to do';
+  const parts = counts.map(([o, n]) => t('actions.console.outcomeCount', { n, outcome: outcomeWord(o) })).join(t('actions.console.comma'));
+  const values = { action, n: results.length, parts: parts || t('actions.console.nothingToDo'), batch };
   return {
     ok: results.length > 0 && !first,
-    message: `${action} ${results.length}: ${parts}; batch ${batch}${first ? ` (${first.reason})` : ''}`,
+    message: first ? t('actions.console.batchResultWhy', { ...values, why: first.reason }) : t('actions.console.batchResult', values),
   };
 }
 
@@ -64,7 +66,7 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     this.service = new ActionService({
       client: (cluster) => {
         const m = o.fleet.member(cluster);
-        if (!m) throw new Refusal('usage', cluster, `${cluster}: not in the fleet`);
+        if (!m) throw new Refusal('usage', cluster, t('actions.console.notInFleet', { cluster }));
         return m.client;
       },
       config: o.config,
@@ -100,26 +102,28 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     // the targets that are not possible; the targets to act on last (the card scrolls).
     const card = batchCard(action, items, false);
     // The scripts' "needing --force" line: here confirming the card accepts the warnings, so say which.
-    const force = card.findIndex((l) => l.startsWith('  needing --force'));
+    const warned = planned.filter((i) => i.planned!.plan.requiresForce);
+    const force = card.indexOf(needForceLine(warned.length));
     if (force >= 0) {
-      const warned = planned.filter((i) => i.planned!.plan.requiresForce);
       card.splice(
         force,
         1,
-        `  with a warning that confirming accepts: ${warned.length}`,
-        ...warned.map((i) => `  ! ${targetName(i.target)}: ${i.planned!.plan.warnings[0] ?? 'needs explicit confirmation'}`),
+        `  ${t('actions.console.warnedCount', { n: warned.length })}`,
+        ...warned.map((i) => `  ! ${targetName(i.target)}: ${i.planned!.plan.warnings[0] ?? t('actions.console.needsConfirmation')}`),
       );
     }
     const users = [...new Set(planned.map((i) => i.planned!.user))];
-    const at = card.includes('Not possible:') ? card.indexOf('Not possible:') : card.length;
+    const notPossible = card.indexOf(t('actions.batch.notPossible'));
+    const at = notPossible >= 0 ? notPossible : card.length;
     card.splice(
       at,
       0,
-      ...(users.length ? [`  acting as   ${users.join(', ')}`] : []),
-      `  batch       ${batch} (zonectl rollouts --batch ${batch} lists it)`,
-      ...(prot.length ? [`  ! protected context${prot.length > 1 ? 's' : ''} ${prot.join(', ')}: type ${prot.join(',')} to confirm`] : []),
+      ...(users.length ? [`  ${t('actions.console.actingAs', { users: users.join(', ') })}`] : []),
+      `  ${t('actions.console.batch', { batch })}`,
+      ...(prot.length ? [`  ! ${t('actions.console.protected', { n: prot.length, list: prot.join(', '), typed: prot.join(',') })}`] : []),
     );
-    const summary = [...card, ...(planned.length ? ['Targets:', ...planned.map((i) => `  ${targetName(i.target)}`)] : [])];
+    const names = planned.map((i) => `  ${targetName(i.target)}`);
+    const summary = [...card, ...(planned.length ? [t('actions.console.targets'), ...names] : [])];
     const plan: BatchPlan = { batch, action, input, items };
     return { summary, plan, ...(prot.length ? { confirmName: prot.join(',') } : {}) };
   }
@@ -141,10 +145,16 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
     }
     try {
       const res = await this.service.run(p, { confirmed: 'asked', ...reason });
-      const warn = res.warnings.length ? ` (${res.warnings.join('; ')})` : '';
+      const values = { summary: p.plan.summary, warnings: res.warnings.join('; ') };
+      const warned = res.warnings.length > 0;
       // A shell: checked and audited; the console now runs the command on its terminal.
-      if (p.plan.exec) return { ok: true, message: `${p.plan.summary}: audited${warn}`, exec: p.plan.exec.command };
-      return { ok: true, message: `${p.plan.summary}: done${warn}` };
+      if (p.plan.exec)
+        return {
+          ok: true,
+          message: t(warned ? 'actions.console.auditedWarned' : 'actions.console.audited', values),
+          exec: p.plan.exec.command,
+        };
+      return { ok: true, message: t(warned ? 'actions.batch.doneWarned' : 'actions.batch.done', values) };
     } catch (e) {
       if (isExpected(e)) return { ok: false, message: e.oneLine() };
       throw e;

@@ -1,6 +1,7 @@
 // What a config repo asks each zone's services to run, from a Git-vs-live report (predicted objects):
 // a GameZone's serviceConfig entry image, else its defaultImage; a workload in Git, its first
 // container's image. Feeds the version matrix's GIT column (`zonectl versions --repo`).
+import { t as tr } from '../i18n/t.js';
 import { parse } from 'yaml';
 import type { DiffReport } from '../model/diff-report.js';
 import type { ZoneInfo } from '../model/types.js';
@@ -28,7 +29,7 @@ export function gitDesired(report: DiffReport): GitDesired {
   const workloads = new Map<string, string>();
   const errors: string[] = [];
   for (const app of report.apps) {
-    if (app.error) errors.push(`${app.cluster}: app ${app.app}: ${app.error}`);
+    if (app.error) errors.push(tr('report.gitops.appError', { cluster: app.cluster, app: app.app, error: app.error }));
     for (const o of app.objects) {
       if (!o.predictedYaml) continue; // Extra (not in Git) or not rendered
       let doc: Obj;

@@ -1,5 +1,6 @@
 // Printing one pair: stable YAML (sorted keys) of normalised, masked live and predicted-live, and a unified diff
 // live -> predicted made with the `diff` library (jsdiff). Rule 22.
+import { t as tr } from '../i18n/t.js';
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
 import { sortKeysDeep } from './canonical.js';
@@ -19,7 +20,7 @@ export const MAX_DIFF_LINE = 4_096;
 
 /** The line cut at `max` characters with how much was left out. */
 export function cutLine(line: string, max = MAX_DIFF_LINE): string {
-  return line.length <= max ? line : `${line.slice(0, max)}… (${line.length - max} more characters)`;
+  return line.length <= max ? line : `${line.slice(0, max)}… (${tr('report.diff.moreChars', { n: line.length - max })})`;
 }
 
 export function unifiedDiff(label: string, liveYaml: string, predictedYaml: string, context = 3): string {

@@ -1,6 +1,7 @@
 // Git versus live for every app of a repo mapping: render -> scope/namespace/tracking -> live (LIST) -> pair ->
 // predict (SSA dry-run, cached; client-side fallback) -> normalise -> compare -> mask -> diff. Clusters and
 // apps run in parallel; dry-runs are bounded per cluster by settings.concurrency.
+import { t as tr } from '../i18n/t.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { redactUrlPasswords } from '../redact.js';
 import { isKubeError } from '../kube/errors.js';
@@ -64,7 +65,7 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
   if (wantApps)
     for (const n of wantApps)
       if (!deps.map.apps.some((a) => a.name === n))
-        errors.push(`--app ${n}: no such app in the mapping (have: ${deps.map.apps.map((a) => a.name).join(', ') || 'none'})`);
+        errors.push(tr('report.gitops.noSuchApp', { app: n, have: deps.map.apps.map((a) => a.name).join(', ') || tr('report.md.none') }));
   const apps = deps.map.apps.filter((a) => !wantApps || wantApps.has(a.name));
   let workdir: Promise<{ dir: string; cleanup: () => Promise<void> }> | undefined;
   const runs = new Map<string, ClusterRun>();
@@ -106,15 +107,18 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       if (!context)
         return {
           ...base,
-          error: `destination ${redactUrlPasswords(JSON.stringify(app.destination))} maps to no kube context (set destination.context, or clusters: {NAME: CONTEXT} in zonectl.yaml)`,
+          error: tr('report.gitops.noContext', { destination: redactUrlPasswords(JSON.stringify(app.destination)) }),
         };
       const run = runFor(context);
-      if (!run) return { ...base, error: `context "${context}" is not in the kubeconfig (or not selected)` };
+      if (!run) return { ...base, error: tr('report.gitops.contextNotInKubeconfig', { ctx: context }) };
       let facts: ClusterFacts;
       try {
         facts = await run.facts;
       } catch (e) {
-        return { ...base, error: `${context}: discovery failed: ${isKubeError(e) ? e.message : String((e as Error).message)}` };
+        return {
+          ...base,
+          error: tr('report.gitops.discoveryFailed', { ctx: context, message: isKubeError(e) ? e.message : String((e as Error).message) }),
+        };
       }
       let rendered: Rendered;
       try {
@@ -185,14 +189,15 @@ async function compareApp(
     else o.metadata.namespace ||= base.namespace;
     injectTracking(o, app.name, settings.tracking, base.namespace);
     const key = `${group}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    if (byKey.has(key)) warnings.push(`${key} is rendered more than once (${p.file}, document ${p.doc}); the last one wins`);
+    if (byKey.has(key)) warnings.push(tr('report.gitops.renderedTwice', { key, file: p.file, doc: p.doc }));
     const d: Desired = { obj: o };
     if (namespaced === undefined) {
-      if (crdKinds.has(`${group}/${o.kind}`)) d.note = `its CRD is part of this app and not installed yet: would be created, not validated`;
-      else d.unknown = `${o.apiVersion} ${o.kind} is not served by ${base.cluster} (CRD not installed?)`;
+      if (crdKinds.has(`${group}/${o.kind}`)) d.note = tr('report.gitops.crdInApp');
+      else d.unknown = tr('report.gitops.notServedCrd', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     } else {
       d.type = facts.typeFor(o.apiVersion!, o.kind!);
-      if (!d.type) d.unknown = `apiVersion ${o.apiVersion} of ${o.kind} is not served by ${base.cluster}`;
+      if (!d.type)
+        d.unknown = tr('report.gitops.notServed', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
     }
     byKey.set(key, d);
   }
@@ -248,7 +253,10 @@ async function compareApp(
     const lk = `${d.type.group}/${d.type.version}/${d.type.resource}|${d.obj.metadata.namespace ?? ''}`;
     const l = listed.get(lk);
     if (l instanceof Error || l === undefined) {
-      input.unknown = `cannot read live ${d.type.resource}: ${l ? l.message : 'not listed'}`;
+      input.unknown = tr('report.gitops.cannotReadLive', {
+        resource: d.type.resource,
+        message: l ? l.message : tr('report.gitops.notListed'),
+      });
       return;
     }
     const live = l.get(String(d.obj.metadata.name));
@@ -277,7 +285,7 @@ async function compareApp(
       });
       input.warnings.push(...p.warnings);
     } catch (e) {
-      input.unknown = `dry-run failed: ${isKubeError(e) ? e.message : String((e as Error).message)}`;
+      input.unknown = tr('report.diff.dryRunFailed', { message: isKubeError(e) ? e.message : String((e as Error).message) });
     }
   });
   // extras: ours, self-referenced, not owned by another object, no Git counterpart
@@ -294,7 +302,7 @@ async function compareApp(
         approximate: false,
         warnings: [],
         prune: wouldPrune(o),
-        note: wouldPrune(o) ? 'not in Git: requires pruning' : 'not in Git; kept on sync (Prune=false / resource-policy keep)',
+        note: tr(wouldPrune(o) ? 'report.gitops.notInGitPrune' : 'report.gitops.notInGitKept'),
       });
     }
   }

@@ -1,6 +1,7 @@
 // KUBECTL_EXTERNAL_DIFF: like kubectl, write LIVE and MERGED directories (one YAML file per object named
 // `<group.>version.Kind.namespace.name`) and run `program [args] LIVE MERGED`; the value is split on spaces and only
 // arguments matching ^[a-zA-Z0-9-=]+$ are kept. The program's exit 0/1 mean no diff / diff; >1 is an error.
+import { t as tr } from '../i18n/t.js';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,7 @@ export async function runExternalDiff(
     return await new Promise<number>((resolve, reject) => {
       const child = spawn(cmd.program, [...cmd.args, live, merged], { stdio: ['ignore', 'pipe', 'inherit'] });
       child.stdout.on('data', (c: Buffer) => out.write(c));
-      child.on('error', (e) => reject(new Error(`KUBECTL_EXTERNAL_DIFF: cannot run ${cmd.program}: ${e.message}`)));
+      child.on('error', (e) => reject(new Error(tr('report.gitops.externalDiff', { program: cmd.program, message: e.message }))));
       child.on('close', (code) => resolve(code ?? 2));
     });
   } finally {

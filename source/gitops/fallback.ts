@@ -3,6 +3,7 @@
 // live-only fields (server defaults, other managers) stay; (b) no last-applied but an Apply entry of our field
 // manager in managedFields -> remove the fields it owns that Git no longer has; (c) otherwise overlay Git onto
 // live (removals cannot be detected). Lists of built-in kinds merge by their strategic-merge key; CR lists are atomic.
+import { t as tr } from '../i18n/t.js';
 import { deepClone, isPlainObject } from './canonical.js';
 import { LAST_APPLIED, groupOf } from './normalize.js';
 import type { KubeObject } from '../kube/object.js';
@@ -145,7 +146,7 @@ export function predictClientSide(desired: KubeObject, live: KubeObject, fieldMa
     return {
       predicted: merge3(live, last, desired, '', ctx) as KubeObject,
       by: 'client-three-way',
-      note: 'three-way merge with the last-applied configuration',
+      note: tr('report.gitops.threeWay'),
     };
   }
   const entry = (
@@ -157,12 +158,12 @@ export function predictClientSide(desired: KubeObject, live: KubeObject, fieldMa
     return {
       predicted: overlaid,
       by: 'client-managed-fields',
-      note: `fields owned by ${fieldManager} (managedFields) and gone from Git are removed`,
+      note: tr('report.gitops.managedFields', { fieldManager }),
     };
   }
   return {
     predicted: overlaid,
     by: 'client-two-way',
-    note: 'two-way overlay of Git onto live: fields removed from Git cannot be detected',
+    note: tr('report.gitops.twoWay'),
   };
 }

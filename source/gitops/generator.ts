@@ -2,6 +2,7 @@
 // glob (`*` also matches `/`, as in `git ls-files -- <pattern>`) each give a parameter set (a top-level array gives one
 // per element); params are flattened with dots and stringified, plus `path`, `path.basename`, `path.filename`,
 // `path.basenameNormalized`, `path.filenameNormalized` and `path[N]`. Templates use `{{param}}`.
+import { t as tr } from '../i18n/t.js';
 import { parse } from 'yaml';
 import { isPlainObject } from './canonical.js';
 
@@ -104,7 +105,8 @@ export function renderTemplate<T>(template: T, params: Params, where: string): T
   const sub = (s: string): string =>
     s.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_m, key: string) => {
       const k = key.replace(/^\.path\./, 'path.').replace(/^\./, '');
-      if (!(k in params)) throw new Error(`${where}: unknown parameter {{${key}}} (have: ${Object.keys(params).sort().join(', ')})`);
+      if (!(k in params))
+        throw new Error(tr('report.gitops.unknownParameter', { where, param: `{{${key}}}`, have: Object.keys(params).sort().join(', ') }));
       return params[k]!;
     });
   const walk = (v: unknown): unknown => {

@@ -1,6 +1,7 @@
 // Destination mapping: `zonectl.yaml` in the repo (or a file given with --map) says which repo paths go to which
 // kube context and namespace. Besides an explicit `apps:` list it has generators equivalent to the ApplicationSet
 // git files/directories generators, and it can read ApplicationSet manifests themselves (seed 000 layout).
+import { t as tr } from '../i18n/t.js';
 import { InputError } from '../errors.js';
 import { parseAllDocuments } from 'yaml';
 import { isPlainObject } from './canonical.js';
@@ -24,7 +25,7 @@ function posixNormalize(p: string): string {
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
-      if (out.length === 0) throw new MappingError(`path ${p} leaves the repository`);
+      if (out.length === 0) throw new MappingError(tr('report.mapping.leavesRepo', { path: p }));
       out.pop();
     } else out.push(seg);
   }
@@ -37,14 +38,14 @@ export function resolveRepoPath(base: string, rel: string): string {
 }
 
 function toApp(raw: Raw, origin: string): AppSpec {
-  if (!isPlainObject(raw)) throw new MappingError(`${origin}: an app must be a mapping`);
+  if (!isPlainObject(raw)) throw new MappingError(tr('report.mapping.appMapping', { origin }));
   const name = String(raw.name ?? '');
-  if (!name) throw new MappingError(`${origin}: app without a name`);
-  if (typeof raw.path !== 'string') throw new MappingError(`${origin}: app ${name} has no path`);
+  if (!name) throw new MappingError(tr('report.mapping.noName', { origin }));
+  if (typeof raw.path !== 'string') throw new MappingError(tr('report.mapping.noPath', { origin, name }));
   const dest = isPlainObject(raw.destination) ? raw.destination : {};
   const type = raw.type as RenderTool | undefined;
   if (type !== undefined && !['plain', 'kustomize', 'helm'].includes(type))
-    throw new MappingError(`${origin}: app ${name}: type must be plain, kustomize or helm`);
+    throw new MappingError(tr('report.mapping.badType', { origin, name }));
   const helm = isPlainObject(raw.helm) ? (raw.helm as HelmSource) : undefined;
   return {
     name,
@@ -68,7 +69,7 @@ function generate(repo: RepoSnapshot, gen: Raw, template: Raw, origin: string): 
   let sets: Array<{ file: string; params: Params }>;
   if (typeof gen.files === 'string') sets = filesGenerator(paths, gen.files, (p) => repo.text(p));
   else if (typeof gen.directories === 'string') sets = directoriesGenerator(paths, gen.directories);
-  else throw new MappingError(`${origin}: a generator needs files: GLOB or directories: GLOB`);
+  else throw new MappingError(tr('report.mapping.generatorNeeds', { origin }));
   for (const ex of Array.isArray(gen.exclude) ? gen.exclude : []) {
     const drop = new Set(
       (typeof gen.files === 'string' ? filesGenerator(paths, ex, (p) => repo.text(p)) : directoriesGenerator(paths, ex)).map((s) => s.file),
@@ -109,7 +110,7 @@ export function fromApplicationSet(appset: Raw, origin: string): Array<{ gen: Ra
   const out: Array<{ gen: Raw; template: Raw }> = [];
   for (const g of spec.generators ?? []) {
     const git = g?.git;
-    if (!git) throw new MappingError(`${origin}: only git generators are supported (got ${Object.keys(g ?? {}).join(', ')})`);
+    if (!git) throw new MappingError(tr('report.mapping.onlyGit', { origin, got: Object.keys(g ?? {}).join(', ') }));
     const files = (git.files ?? []) as Array<{ path: string; exclude?: boolean }>;
     const dirs = (git.directories ?? []) as Array<{ path: string; exclude?: boolean }>;
     for (const f of files.filter((x) => !x.exclude))
@@ -169,14 +170,14 @@ export function loadMapping(repo: RepoSnapshot, text: string, origin: string): R
     }
     for (const f of Array.isArray(d.applicationSets) ? (d.applicationSets as string[]) : []) {
       const t = repo.text(posixNormalize(f));
-      if (t === undefined) throw new MappingError(`${origin}: applicationSets: ${f} not found in the repository`);
+      if (t === undefined) throw new MappingError(tr('report.mapping.appSetNotFound', { origin, file: f }));
       addAppSets(parseDocs(t, f), f);
     }
   }
   const seen = new Map<string, string>();
   for (const a of apps) {
     const prev = seen.get(a.name);
-    if (prev) throw new MappingError(`app name "${a.name}" is defined twice (${prev} and ${a.origin})`);
+    if (prev) throw new MappingError(tr('report.mapping.twice', { name: a.name, first: prev, second: a.origin }));
     seen.set(a.name, a.origin);
   }
   return { apps, settings };
@@ -186,9 +187,6 @@ export function loadMapping(repo: RepoSnapshot, text: string, origin: string): R
 export function repoMapping(repo: RepoSnapshot, mapText?: { text: string; origin: string }): RepoMap {
   if (mapText) return loadMapping(repo, mapText.text, mapText.origin);
   const t = repo.text(MAP_FILE);
-  if (t === undefined)
-    throw new MappingError(
-      `no ${MAP_FILE} at the root of ${repo.source}@${repo.ref}; add one or pass --map FILE (a ${MAP_FILE} or an ApplicationSet manifest)`,
-    );
+  if (t === undefined) throw new MappingError(tr('report.mapping.noMapFile', { file: MAP_FILE, repo: `${repo.source}@${repo.ref}` }));
   return loadMapping(repo, t, MAP_FILE);
 }

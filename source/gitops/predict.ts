@@ -3,6 +3,7 @@
 // applies the objects, body sent as raw JSON; every `Warning:` header is kept (unknown fields in Git). Results are
 // cached by (cluster, live resourceVersion, desired hash, field manager) (rule 23). When the dry-run is impossible
 // (403, SSA unsupported) or rejected, the client-side fallback (fallback.ts) predicts, marked approximate.
+import { t as tr } from '../i18n/t.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import { KubeError, isKubeError } from '../kube/errors.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../kube/object.js';
@@ -71,8 +72,7 @@ export async function dryRunApply(
     contentType: 'application/apply-patch+yaml',
     onWarning: (w) => warnings.push(w),
   });
-  if (!predicted || typeof predicted !== 'object')
-    throw new KubeError('Server', client.context, 'dry-run apply: the server answered without an object');
+  if (!predicted || typeof predicted !== 'object') throw new KubeError('Server', client.context, tr('report.gitops.noObject'));
   return { predicted, warnings };
 }
 
@@ -82,7 +82,7 @@ function fallback(desired: KubeObject, live: KubeObject, fieldManager: string, w
     predicted: c.predicted,
     by: c.by,
     approximate: true,
-    note: `client-side (approximate): ${why}; ${c.note}`,
+    note: tr('report.gitops.clientSide', { why, note: c.note }),
     warnings: [],
     dryRun,
   };
@@ -155,7 +155,7 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
       return fallback(desired, live, ctx.fieldManager, why);
     }
     if (e.status === 415 || e.status === 405)
-      return fallback(desired, live, ctx.fieldManager, `server-side apply not supported here: ${e.message}`);
+      return fallback(desired, live, ctx.fieldManager, tr('report.gitops.noSsa', { message: e.message }));
     if (UNDECLARED.test(e.message)) {
       try {
         const r = await applyWithoutUnknownFields(ctx.client, t, desired, ctx.fieldManager);
@@ -168,7 +168,7 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
       }
     }
     if (e.kind === 'Invalid' || e.kind === 'Conflict' || e.status === 422 || e.status === 400 || e.kind === 'NotFound') {
-      return fallback(desired, live, ctx.fieldManager, `the dry-run was rejected`, { ok: false, message: e.message });
+      return fallback(desired, live, ctx.fieldManager, tr('report.gitops.dryRunRejected'), { ok: false, message: e.message });
     }
     throw e;
   }
@@ -186,7 +186,7 @@ export async function validateCreate(
     return { ok: true, warnings: r.warnings };
   } catch (e) {
     if (!isKubeError(e)) throw e;
-    if (e.kind === 'NotFound') return { ok: true, message: `would be created, not validated (${e.message})`, warnings: [] };
+    if (e.kind === 'NotFound') return { ok: true, message: tr('report.gitops.wouldCreate', { message: e.message }), warnings: [] };
     return { ok: false, message: e.message, warnings: [] };
   }
 }

@@ -1,6 +1,7 @@
 // Rendering one app to Kubernetes objects: plain YAML/JSON directories, kustomize (`kubectl kustomize`, or
 // `kustomize build`), Helm (`helm template` with value files, release name, namespace, --kube-version and
 // --api-versions of the target cluster). Missing tools and tool errors are thrown as RenderError with the message.
+import { t as tr } from '../i18n/t.js';
 import { InputError } from '../errors.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ function renderPlain(ctx: RenderContext, app: AppSpec): Rendered {
     return !base.startsWith('.') && /\.(ya?ml|json)$/i.test(base) && base !== 'zonectl.yaml';
   });
   if (files.length === 0 && !ctx.repo.list(app.path).length)
-    throw new RenderError('plain', `${app.path || '.'}: no such directory in the repository`);
+    throw new RenderError('plain', tr('report.gitops.noDirectory', { path: app.path || '.' }));
   const objects: ParsedObject[] = [];
   const warnings: string[] = [];
   for (const f of files) {
@@ -79,8 +80,7 @@ function parseToolOutput(tool: RenderTool, text: string, label: string): Rendere
 async function renderKustomize(ctx: RenderContext, app: AppSpec): Promise<Rendered> {
   const kubectl = findTool('kubectl');
   const kustomize = kubectl ? undefined : findTool('kustomize');
-  if (!kubectl && !kustomize)
-    throw new RenderError('kustomize', 'kustomize app needs `kubectl` (kubectl kustomize) or `kustomize` on PATH; neither was found');
+  if (!kubectl && !kustomize) throw new RenderError('kustomize', tr('report.gitops.noKustomize'));
   const dir = join(await ctx.workdir(), app.path);
   try {
     const out = kubectl ? await runTool(kubectl, ['kustomize', dir]) : await runTool(kustomize!, ['build', dir]);
@@ -89,6 +89,7 @@ async function renderKustomize(ctx: RenderContext, app: AppSpec): Promise<Render
     if (e instanceof ToolFailed)
       throw new RenderError(
         'kustomize',
+        // eslint-disable-next-line i18next/no-literal-string -- the command that failed, as typed
         `${kubectl ? 'kubectl kustomize' : 'kustomize build'} ${app.path}: ${e.message.split(dir).join(app.path)}`,
       );
     throw e;
@@ -97,7 +98,7 @@ async function renderKustomize(ctx: RenderContext, app: AppSpec): Promise<Render
 
 async function renderHelm(ctx: RenderContext, app: AppSpec, namespace: string): Promise<Rendered> {
   const helm = findTool('helm');
-  if (!helm) throw new RenderError('helm', 'Helm chart needs `helm` on PATH; it was not found');
+  if (!helm) throw new RenderError('helm', tr('report.gitops.noHelm'));
   const root = await ctx.workdir();
   const chart = join(root, app.path);
   const release = app.helm?.releaseName || app.name;
@@ -108,7 +109,7 @@ async function renderHelm(ctx: RenderContext, app: AppSpec, namespace: string): 
     const rel = resolveRepoPath(app.path, vf);
     if (!ctx.repo.files.has(rel)) {
       if (app.helm?.ignoreMissingValueFiles) continue;
-      throw new RenderError('helm', `value file ${vf} (${rel}) not found in the repository at ${ctx.repo.ref}`);
+      throw new RenderError('helm', tr('report.gitops.noValueFile', { file: vf, path: rel, ref: ctx.repo.ref }));
     }
     args.push('--values', join(root, rel));
   }

@@ -1,6 +1,7 @@
 // A config repo at a ref, read without touching anyone's working tree: a local repo is only queried (rev-parse,
 // ls-tree, cat-file); a URL gets one bare cache clone per remote under $XDG_CACHE_HOME/zonectl/repos, fetched
 // on every open. Files at the ref come from `ls-tree -r -z` and ONE `cat-file --batch` (bytes, not strings).
+import { t as tr } from '../i18n/t.js';
 import { InputError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -79,7 +80,7 @@ async function cacheClone(url: string, ref: string): Promise<{ dir: string; comm
     await wrap(`git fetch ${shown} ${ref}`, g.raw(['fetch', '--quiet', 'origin', '--end-of-options', ref]));
     commit = await resolveCommit(g, 'FETCH_HEAD');
   }
-  if (!commit) throw new RepoError(`${shown}: ref "${ref}" not found`);
+  if (!commit) throw new RepoError(tr('report.gitops.refNotFound', { repo: shown, ref }));
   return { dir, commit };
 }
 
@@ -91,16 +92,16 @@ export async function openRepo(source: string, ref = 'HEAD'): Promise<RepoSnapsh
   if (!isUrl(source) && existsSync(source)) {
     dir = resolve(source);
     shown = dir;
-    if (!statSync(dir).isDirectory()) throw new RepoError(`${source}: not a directory`);
+    if (!statSync(dir).isDirectory()) throw new RepoError(tr('report.gitops.notDirectory', { repo: source }));
     const g = git(dir);
     await wrap(`${shown}`, g.raw(['rev-parse', '--git-dir']));
     commit = await resolveCommit(g, ref);
-    if (!commit) throw new RepoError(`${shown}: ref "${ref}" not found (committed refs only; the working tree is not read)`);
+    if (!commit) throw new RepoError(tr('report.gitops.refNotFoundLocal', { repo: shown, ref }));
   } else if (isUrl(source)) {
     shown = redactUrl(source);
     ({ dir, commit } = await cacheClone(source, ref));
   } else {
-    throw new RepoError(`${source}: no such directory, and not a git URL`);
+    throw new RepoError(tr('report.gitops.noRepo', { repo: source }));
   }
   const { files, oversized } = await readTree(dir, commit);
   return snapshot(shown, ref, commit, files, oversized);
@@ -116,6 +117,7 @@ export const MAX_TREE_BYTES = 256 * 1024 * 1024;
 
 /** `ls-tree -r -l -z` + one `cat-file --batch` of the blobs within the limits. */
 export async function readTree(dir: string, commit: string): Promise<{ files: Map<string, Buffer>; oversized: Map<string, number> }> {
+  // eslint-disable-next-line i18next/no-literal-string -- the git command that failed, as typed
   const listing = await wrap('git ls-tree', git(dir).raw(['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
   const entries: Array<{ sha: string; path: string }> = [];
   const oversized = new Map<string, number>();
@@ -133,9 +135,7 @@ export async function readTree(dir: string, commit: string): Promise<{ files: Ma
     }
     total += size;
     if (total > MAX_TREE_BYTES)
-      throw new RepoError(
-        `${commit.slice(0, 12)}: the repository's files are over ${MAX_TREE_BYTES / 1024 / 1024} MiB at this commit: not read`,
-      );
+      throw new RepoError(tr('report.gitops.treeTooBig', { commit: commit.slice(0, 12), mib: MAX_TREE_BYTES / 1024 / 1024 }));
     entries.push({ sha: sha!, path });
   }
   const files = new Map<string, Buffer>();
@@ -146,15 +146,16 @@ export async function readTree(dir: string, commit: string): Promise<{ files: Ma
   g.outputHandler((_cmd, stdout) => {
     stdout.on('data', (c: Buffer) => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
   });
+  // eslint-disable-next-line i18next/no-literal-string -- the git command that failed, as typed
   await wrap('git cat-file --batch', g.raw(['cat-file', '--batch']));
   const out = Buffer.concat(chunks);
   let pos = 0;
   for (const e of entries) {
     const nl = out.indexOf(0x0a, pos);
-    if (nl < 0) throw new RepoError(`git cat-file --batch: output ended early at ${e.path}`);
+    if (nl < 0) throw new RepoError(tr('report.gitops.catFileEarly', { path: e.path }));
     const header = out.subarray(pos, nl).toString('utf8');
     const parts = header.split(' ');
-    if (parts[1] === 'missing' || parts.length < 3) throw new RepoError(`git cat-file --batch: ${e.path} (${e.sha}) missing`);
+    if (parts[1] === 'missing' || parts.length < 3) throw new RepoError(tr('report.gitops.catFileMissing', { path: e.path, sha: e.sha }));
     const size = Number(parts[2]);
     files.set(e.path, out.subarray(nl + 1, nl + 1 + size));
     pos = nl + 1 + size + 1; // content + trailing LF
@@ -181,7 +182,12 @@ export function snapshot(
       const big = oversized.get(p);
       if (big !== undefined)
         throw new RepoError(
-          `${source}: ${p} is ${(big / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit for one file: not read`,
+          tr('report.gitops.fileTooBig', {
+            repo: source,
+            path: p,
+            size: (big / 1024 / 1024).toFixed(1),
+            mib: MAX_FILE_BYTES / 1024 / 1024,
+          }),
         );
       return files.get(p)?.toString('utf8');
     },

@@ -1,4 +1,5 @@
 // One diff run from inputs a user gives: repo (path or URL), ref, optional mapping file, filters.
+import { t as tr } from '../i18n/t.js';
 import { readFileSync } from 'node:fs';
 import { compareRepo, type EngineDeps, type EngineOptions } from './engine.js';
 import { MappingError, repoMapping } from './mapping.js';
@@ -26,7 +27,10 @@ export async function runGitDiff(
       mapText = { text: readFileSync(req.mapFile, 'utf8'), origin: req.mapFile };
     } catch (e) {
       throw new MappingError(
-        `--map ${req.mapFile}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((e as Error).message)}`,
+        tr('report.gitops.mapFile', {
+          file: req.mapFile,
+          message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? tr('report.gitops.noSuchFile') : String((e as Error).message),
+        }),
       );
     }
   }

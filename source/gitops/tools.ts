@@ -1,5 +1,6 @@
 // External renderers on PATH (helm, kubectl for `kubectl kustomize`), run without a shell, with bounded output and
 // time. ZONECTL_HELM / ZONECTL_KUBECTL override the lookup.
+import { t as tr } from '../i18n/t.js';
 import { InputError } from '../errors.js';
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -36,7 +37,7 @@ export function runTool(
       (err, stdout, stderr) => {
         if (err) {
           const msg = (stderr || err.message || '').trim().split('\n').filter(Boolean).slice(-5).join('\n');
-          reject(new ToolFailed(msg || `${bin} exited with ${String(err.code)}`));
+          reject(new ToolFailed(msg || tr('report.gitops.toolExited', { bin, code: String(err.code) })));
           return;
         }
         resolve(stdout);

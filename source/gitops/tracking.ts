@@ -1,5 +1,6 @@
 // Ownership (research/diff.md §7 rules 4, 5, 7, 20): which live objects belong to an app, which desired/live objects
 // are excluded from status (hooks, disabled reconcile), and stamping the GitOps tool's markers onto desired objects.
+import { t as tr } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import { groupOf } from './normalize.js';
 import type { TrackingSettings } from './types.js';
@@ -61,11 +62,13 @@ export function excludedReason(o: KubeObject): string | undefined {
   const a = o.metadata.annotations ?? {};
   const l = o.metadata.labels ?? {};
   const argo = a[ARGO_HOOK];
-  if (argo && argo.split(',').some((h) => h.trim() !== 'Skip')) return `Argo CD hook (${argo})`;
-  if (!argo && a[HELM_HOOK] && !a[HELM_HOOK].split(',').every((h) => h.trim() === 'crd-install')) return `Helm hook (${a[HELM_HOOK]})`;
+  if (argo && argo.split(',').some((h) => h.trim() !== 'Skip')) return tr('report.gitops.argoHook', { hook: argo });
+  if (!argo && a[HELM_HOOK] && !a[HELM_HOOK].split(',').every((h) => h.trim() === 'crd-install'))
+    return tr('report.gitops.helmHook', { hook: a[HELM_HOOK] });
   if (a['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled' || l['kustomize.toolkit.fluxcd.io/reconcile'] === 'disabled')
-    return 'Flux reconcile disabled';
-  if (a['kustomize.toolkit.fluxcd.io/ssa'] === 'ignore' || a['kustomize.toolkit.fluxcd.io/ssa'] === 'Ignore') return 'Flux ssa: ignore';
+    return tr('report.gitops.fluxDisabled');
+  if (a['kustomize.toolkit.fluxcd.io/ssa'] === 'ignore' || a['kustomize.toolkit.fluxcd.io/ssa'] === 'Ignore')
+    return tr('report.gitops.fluxIgnore');
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Multi-document YAML -> Kubernetes objects, parsed like Kubernetes does (YAML 1.1 booleans such as `yes`/`on`,
 // kubernetes #34146; no timestamps or sexagesimal numbers, which sigs.k8s.io/yaml does not produce either).
 // Errors name the file, the document index (1-based) and the line. `*List` kinds are expanded; null documents dropped.
+import { t as tr } from '../i18n/t.js';
 import { InputError } from '../errors.js';
 import { LineCounter, Schema, parseAllDocuments, isScalar, visit, type Document } from 'yaml';
 import type { KubeObject } from '../kube/object.js';
@@ -77,7 +78,7 @@ export function parseManifests(text: string, file: string): { objects: ParsedObj
           ) {
             const line = lc.linePos(node.range?.[0] ?? 0).line;
             warnings.push(
-              `${file}: document ${docNo}, line ${line}: unquoted "${String(node.srcToken.source)}" is the boolean ${String(node.value)} for Kubernetes (YAML 1.1); quote it if a string is meant`,
+              tr('report.gitops.yamlBool', { file, doc: docNo, line, text: String(node.srcToken.source), value: String(node.value) }),
             );
           }
         },

@@ -1,4 +1,5 @@
 // Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2); planned in rollouts/argo-plans.ts.
+import { t as tr } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
 import { duration, parseDuration } from '../model/format.js';
@@ -21,15 +22,16 @@ declare module '../model/types.js' {
 }
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
-  if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
+  if (!isRecord(s)) throw new Malformed(tr('actions.rollout.malformed.object', { path: `${base}[${i}]` }));
   if (typeof s.setWeight === 'number')
-    return { index: i, kind: 'partition', partition: `${s.setWeight}%`, summary: `weight ${s.setWeight}%` };
+    return { index: i, kind: 'partition', partition: `${s.setWeight}%`, summary: tr('actions.argo.step.weight', { weight: s.setWeight }) };
   if (isRecord(s.pause)) {
     const d = s.pause.duration;
-    if (d === undefined || d === null) return { index: i, kind: 'pause', summary: 'pause (manual)' };
+    if (d === undefined || d === null) return { index: i, kind: 'pause', summary: tr('actions.rollout.step.pauseManual') };
     const secs = parseDuration(typeof d === 'number' || typeof d === 'string' ? d : undefined);
-    if (secs === undefined) throw new Malformed(`${base}[${i}].pause.duration: not a duration: ${JSON.stringify(d)}`);
-    return { index: i, kind: 'pause', pauseSeconds: secs, summary: `pause ${duration(secs)}` };
+    if (secs === undefined)
+      throw new Malformed(tr('actions.rollout.malformed.duration', { path: `${base}[${i}].pause.duration`, value: JSON.stringify(d) }));
+    return { index: i, kind: 'pause', pauseSeconds: secs, summary: tr('actions.rollout.step.pause', { duration: duration(secs) }) };
   }
   if (isRecord(s.analysis)) {
     const t = Array.isArray(s.analysis.templates)
@@ -38,15 +40,20 @@ function readStep(s: unknown, i: number, base: string): RolloutStep {
           .map((x) => x.templateName)
           .filter((x): x is string => typeof x === 'string')
       : [];
-    const step: RolloutStep = { index: i, kind: 'hook', summary: `analysis ${t.join(', ') || '(no template)'}` };
+    const step: RolloutStep = {
+      index: i,
+      kind: 'hook',
+      summary: tr('actions.argo.step.analysis', { templates: t.join(', ') || tr('actions.argo.step.noTemplate') }),
+    };
     if (t[0]) step.hookTemplate = t[0];
     return step;
   }
-  if (isRecord(s.experiment)) return { index: i, kind: 'hook', summary: 'experiment' };
+  if (isRecord(s.experiment)) return { index: i, kind: 'hook', summary: tr('actions.argo.step.experiment') };
   if (isRecord(s.setCanaryScale)) {
     const r =
-      s.setCanaryScale.replicas ?? (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : 'match traffic');
-    return { index: i, kind: 'partition', summary: `canary scale ${String(r)}` };
+      s.setCanaryScale.replicas ??
+      (s.setCanaryScale.weight !== undefined ? `${String(s.setCanaryScale.weight)}%` : tr('actions.argo.step.matchTraffic'));
+    return { index: i, kind: 'partition', summary: tr('actions.argo.step.canaryScale', { scale: String(r) }) };
   }
   const key = Object.keys(s)[0] ?? 'empty';
   return { index: i, kind: 'partition', summary: key };
@@ -75,7 +82,8 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       const idxRaw = optNumber(obj, 'status.currentStepIndex');
       const stepIndex = steps.length ? Math.min(idxRaw ?? 0, steps.length) : undefined;
       const pauseConditions = (optArray(obj, 'status.pauseConditions') ?? []).map((c, i) => {
-        if (!isRecord(c) || typeof c.reason !== 'string') throw new Malformed(`status.pauseConditions[${i}]: expected {reason, startTime}`);
+        if (!isRecord(c) || typeof c.reason !== 'string')
+          throw new Malformed(tr('actions.argo.malformed.pauseCondition', { path: `status.pauseConditions[${i}]` }));
         return { reason: c.reason, startTime: optTime(c, 'startTime') };
       });
       const analysis = optRecord(obj, 'status.canary.currentStepAnalysisRunStatus');
@@ -91,60 +99,63 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
       const detail = controllerMessage ? `: ${controllerMessage}` : '';
-      if (abort) [phase, message] = ['failed', `failed: aborted${detail}`];
-      else if (statusPhase === 'Degraded') [phase, message] = ['failed', `failed: degraded${detail}`];
+      if (abort) [phase, message] = ['failed', tr('actions.argo.msg.aborted', { detail })];
+      else if (statusPhase === 'Degraded') [phase, message] = ['failed', tr('actions.argo.msg.degraded', { detail })];
       else if (pc) {
         phase = 'paused';
         pauseReason = pc.reason;
         pausedSince = pc.startTime;
         if (pc.reason === 'InconclusiveAnalysisRun')
-          message = `paused: analysis ${analysisName ?? step?.hookTemplate ?? ''} Inconclusive`.replace('  ', ' ');
-        else if (pc.reason === 'InconclusiveExperiment') message = 'paused: experiment Inconclusive';
-        else if (pc.reason === 'BlueGreenPause') message = 'paused: awaiting promotion';
+          message = tr('actions.argo.msg.analysisInconclusive', { name: analysisName ?? step?.hookTemplate ?? '' }).replace('  ', ' ');
+        else if (pc.reason === 'InconclusiveExperiment') message = tr('actions.argo.msg.experimentInconclusive');
+        else if (pc.reason === 'BlueGreenPause') message = tr('actions.argo.msg.awaitingPromotion');
         else message = stepPauseMessage(pauseEndsAt, ctx);
       } else if (specPaused || statusPhase === 'Paused') {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
         pausedSince = hold?.at;
-        message = hold ? 'paused: held by zonectl' : 'paused: spec.paused';
-      } else if (lagging(info)) [phase, message] = ['progressing', 'waiting for controller'];
+        message = hold ? tr('actions.rollout.msg.held') : tr('actions.rollout.msg.paused', { field: 'spec.paused' });
+      } else if (lagging(info)) [phase, message] = ['progressing', tr('actions.rollout.msg.waitingForController')];
       else if (statusPhase === 'Progressing' || updated < replicas || (stableRS && podHash && stableRS !== podHash)) {
         phase = 'progressing';
-        message = `updating ${updated}/${replicas}${analysisPhase === 'Running' ? `, analysis ${analysisName ?? ''} Running` : ''}`;
+        message =
+          analysisPhase === 'Running'
+            ? tr('actions.argo.msg.updatingAnalysis', { updated, replicas, name: analysisName ?? '' })
+            : tr('actions.argo.msg.updating', { updated, replicas });
+        // eslint-disable-next-line i18next/no-literal-string -- compared by model/zones.ts (shared with the native readers)
       } else [phase, message] = ['complete', 'up to date'];
 
       const complete = !abort && !!stableRS && stableRS === podHash && phase === 'complete';
       const actions: ActionAvailability[] = [
         abort
-          ? cannot('approve', 'rollout is aborted: retry it first')
+          ? cannot('approve', tr('actions.argo.can.abortedRetryFirst'))
           : pc
             ? can(
                 'approve',
                 pauseEndsAt
-                  ? 'promotes now, ending the timed pause early'
+                  ? tr('actions.argo.can.promoteNow')
                   : step
-                    ? `promotes to step ${Math.min((stepIndex ?? 0) + 2, steps.length)}/${steps.length}`
-                    : 'promotes',
+                    ? tr('actions.argo.can.promoteTo', { step: Math.min((stepIndex ?? 0) + 2, steps.length), steps: steps.length })
+                    : tr('actions.argo.can.promotes'),
               )
             : specPaused && !hold
-              ? can('approve', 'resumes (spec.paused=false)')
+              ? can('approve', tr('actions.argo.can.resumes'))
               : specPaused
-                ? cannot('approve', 'held by zonectl: use release')
-                : cannot('approve', 'not paused'),
+                ? cannot('approve', tr('actions.rollout.can.heldUseRelease'))
+                : cannot('approve', tr('actions.rollout.can.notPaused')),
         abort
-          ? cannot('reject', 'already aborted')
+          ? cannot('reject', tr('actions.argo.can.alreadyAborted'))
           : complete
-            ? cannot('reject', 'nothing to roll back: the stable ReplicaSet is current')
-            : can('reject', 'aborts: traffic and pods go back to the stable ReplicaSet'),
+            ? cannot('reject', tr('actions.argo.can.stableCurrent'))
+            : can('reject', tr('actions.argo.can.aborts')),
         analysisPhase === 'Running' && analysisName
-          ? can('skip-hook', `terminates AnalysisRun ${analysisName}`)
-          : cannot('skip-hook', 'no analysis run is running for this step'),
-        abort ? can('retry-hooks', 'retries the aborted rollout (status.abort=false)') : cannot('retry-hooks', 'not aborted'),
+          ? can('skip-hook', tr('actions.argo.can.terminates', { name: analysisName }))
+          : cannot('skip-hook', tr('actions.argo.can.noAnalysis')),
+        abort ? can('retry-hooks', tr('actions.argo.can.retries')) : cannot('retry-hooks', tr('actions.argo.can.notAborted')),
+        // "warning: " marks a hot update that needs explicit confirmation (plan/compose.ts reads the prefix).
         can(
           'hotupdate',
-          ref
-            ? `warning: sets the image on ${ref.kind} ${ref.name}; pods are recreated through the rollout's steps`
-            : "warning: pods are recreated through a new ReplicaSet and the rollout's steps",
+          `warning: ${ref ? tr('actions.argo.can.hotupdateVia', { target: `${ref.kind} ${ref.name}` }) : tr('actions.argo.can.hotupdate')}`,
         ),
         ...rolloutHoldActions(hold, specPaused, 'spec.paused'),
       ];
@@ -196,7 +207,7 @@ export const argoRollout: WorkloadSpec<'Rollout'> = {
   wait: {
     // Abort: the controller scales the canary down and reports the rollout aborted (Degraded).
     reject: () => ({
-      describe: 'the rollout to abort',
+      describe: tr('actions.argo.wait.abort'),
       reached: (i) => observed(i) && i.rollout.phase === 'failed' && i.rollout.updated === 0,
     }),
   },

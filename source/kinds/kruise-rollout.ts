@@ -2,6 +2,7 @@
 // with kind 'KruiseRollout' (research/crds.md §3.1). Kruise's currentStepIndex is 1-based; the model's
 // stepIndex is 0-based. Every step without a pause duration waits for approval (StepPaused).
 // Planned in rollouts/kruise-plans.ts.
+import { t as tr } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
 import type { WorkloadInfo } from '../model/types.js';
@@ -34,15 +35,25 @@ declare module '../model/types.js' {
 }
 
 function readStep(s: unknown, i: number, base: string): RolloutStep {
-  if (!isRecord(s)) throw new Malformed(`${base}[${i}]: expected an object`);
+  if (!isRecord(s)) throw new Malformed(tr('actions.rollout.malformed.object', { path: `${base}[${i}]` }));
   const replicas = optIntOrString(s, 'replicas');
   const traffic = optString(s, 'traffic') ?? (typeof s.weight === 'number' ? `${s.weight}%` : undefined);
   const pauseSeconds = optNumber(s, 'pause.duration');
   const parts: string[] = [];
-  if (replicas !== undefined) parts.push(`replicas ${replicas}`);
-  if (traffic !== undefined) parts.push(`traffic ${traffic}`);
-  parts.push(pauseSeconds === undefined ? 'pause (manual)' : pauseSeconds === 0 ? 'no pause' : `pause ${duration(pauseSeconds)}`);
-  const step: RolloutStep = { index: i, kind: pauseSeconds === 0 ? 'partition' : 'pause', summary: parts.join(', ') };
+  if (replicas !== undefined) parts.push(tr('actions.kruise.step.replicas', { replicas }));
+  if (traffic !== undefined) parts.push(tr('actions.kruise.step.traffic', { traffic }));
+  parts.push(
+    pauseSeconds === undefined
+      ? tr('actions.rollout.step.pauseManual')
+      : pauseSeconds === 0
+        ? tr('actions.kruise.step.noPause')
+        : tr('actions.rollout.step.pause', { duration: duration(pauseSeconds) }),
+  );
+  const step: RolloutStep = {
+    index: i,
+    kind: pauseSeconds === 0 ? 'partition' : 'pause',
+    summary: parts.join(tr('actions.console.comma')),
+  };
   if (replicas !== undefined) step.partition = replicas;
   if (pauseSeconds) step.pauseSeconds = pauseSeconds;
   return step;
@@ -83,14 +94,15 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
       const pauseEndsAt = pauseEnd(state === 'StepPaused' ? lastUpdate : undefined, step?.pauseSeconds);
 
       const n = steps.length;
-      const at = stepIndex !== undefined && n ? `step ${Math.min(stepIndex + 1, n)}/${n}` : '';
+      const at = stepIndex !== undefined && n ? tr('actions.wait.step', { step: Math.min(stepIndex + 1, n), steps: n }) : '';
       let phase: RolloutPhase;
       let message: string;
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
-      if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling') [phase, message] = ['complete', 'rollout disabled'];
+      if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling')
+        [phase, message] = ['complete', tr('actions.kruise.msg.disabled')];
       else if (statusPhase === 'Terminating' || cancelling)
-        [phase, message] = ['progressing', cancelling ? 'cancelling: rolling back' : 'terminating'];
+        [phase, message] = ['progressing', tr(cancelling ? 'actions.kruise.msg.cancelling' : 'actions.kruise.msg.terminating')];
       else if (state === 'StepPaused') {
         phase = 'paused';
         pauseReason = 'StepPaused';
@@ -100,28 +112,43 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
         pausedSince = hold?.at;
-        message = hold ? 'paused: held by zonectl' : 'paused: spec.strategy.paused';
+        message = hold ? tr('actions.rollout.msg.held') : tr('actions.rollout.msg.paused', { field: 'spec.strategy.paused' });
       } else if (!done)
         [phase, message] = [
           'progressing',
-          `${at}${at ? ' ' : ''}${state ?? statusPhase ?? 'progressing'}, ${updatedReady}/${updated} ${strategy === 'Canary' ? 'canary' : 'updated'} ready`,
+          tr(strategy === 'Canary' ? 'actions.kruise.msg.canaryReady' : 'actions.kruise.msg.updatedReady', {
+            at: at ? `${at} ` : '',
+            state: state ?? statusPhase ?? 'progressing',
+            ready: updatedReady,
+            updated,
+          }),
         ];
+      // eslint-disable-next-line i18next/no-literal-string -- compared by model/zones.ts (shared with the native readers)
       else [phase, message] = ['complete', 'up to date'];
 
-      const target = ref ? `${ref.kind} ${ref.name}` : 'the workload';
+      const target = ref ? `${ref.kind} ${ref.name}` : tr('actions.kruise.theWorkload');
       const actions: ActionAvailability[] = [
         state === 'StepPaused'
           ? can(
               'approve',
-              stepIndex !== undefined && stepIndex + 1 >= n ? 'completes the rollout' : `continues to step ${(stepIndex ?? 0) + 2}/${n}`,
+              stepIndex !== undefined && stepIndex + 1 >= n
+                ? tr('actions.kruise.can.completes')
+                : tr('actions.kruise.can.continues', { step: (stepIndex ?? 0) + 2, steps: n }),
             )
-          : cannot('approve', `not paused at a step (state ${state ?? 'none'})`),
+          : cannot('approve', tr('actions.kruise.can.notPausedAtStep', { state: state ?? tr('actions.changed.none') })),
         done || phase === 'complete'
-          ? cannot('reject', 'nothing to roll back: no rollout in progress')
-          : can('reject', `rolls ${target} back${stableRevision ? ` to ${stableRevision}` : ''}`),
-        cannot('skip-hook', 'Kruise Rollout has no step hooks'),
-        cannot('retry-hooks', 'Kruise Rollout has no pod hooks'),
-        ref ? can('hotupdate', `via ${target}: the rollout's steps apply`) : cannot('hotupdate', 'no workloadRef'),
+          ? cannot('reject', tr('actions.kruise.can.nothingToRollBack'))
+          : can(
+              'reject',
+              stableRevision
+                ? tr('actions.kruise.can.rollsBackTo', { target, revision: stableRevision })
+                : tr('actions.kruise.can.rollsBack', { target }),
+            ),
+        cannot('skip-hook', tr('actions.kruise.can.noStepHooks')),
+        cannot('retry-hooks', tr('actions.kruise.can.noPodHooks')),
+        ref
+          ? can('hotupdate', tr('actions.kruise.can.hotupdateVia', { target }))
+          : cannot('hotupdate', tr('actions.kruise.can.noWorkloadRef')),
         ...rolloutHoldActions(hold, specPaused, 'spec.strategy.paused'),
       ];
       const rollout: RolloutStatus = {
@@ -166,7 +193,9 @@ export const kruiseRollout: WorkloadSpec<'KruiseRollout'> = {
   restart: {
     how: 'refuse',
     why: (w) =>
-      `a Kruise Rollout has no pods of its own: restart the workload it drives${w.workloadRef ? ` (${w.workloadRef.kind.toLowerCase()}/${w.workloadRef.name})` : ''}`,
+      w.workloadRef
+        ? tr('actions.kruise.restartRef', { ref: `${w.workloadRef.kind.toLowerCase()}/${w.workloadRef.name}` })
+        : tr('actions.kruise.restart'),
   },
   preconditions: workloadPreconditions(readKruiseRollout, rawKruiseFields),
   drivesWorkload: true,

@@ -1,9 +1,24 @@
 // Rules over the fleet's other rows: a cluster zonectl cannot read, a federated object whose
 // propagation failed, and a zone whose services run more than one version. Pure.
 import type { AlertThresholds } from '../../config/alerts.js';
+import { t as tr } from '../../i18n/t.js';
 import { imageRepo, imageTag } from '../format.js';
 import type { ClusterInfo, FederatedInfo, ZoneInfo } from '../types.js';
 import { alertId, type Candidate } from './types.js';
+
+/** A cluster's state as a word (the state itself is a code: ClusterInfo.state). */
+function clusterState(state: ClusterInfo['state']): string {
+  switch (state) {
+    case 'unreachable':
+      return tr('report.alert.state.unreachable');
+    case 'forbidden':
+      return tr('report.alert.state.forbidden');
+    case 'degraded':
+      return tr('report.alert.state.degraded');
+    default:
+      return state;
+  }
+}
 
 export function clusterCandidates(c: ClusterInfo): Candidate[] {
   if (c.state === 'ready' || c.state === 'connecting') return [];
@@ -17,7 +32,7 @@ export function clusterCandidates(c: ClusterInfo): Candidate[] {
       rule,
       cluster: c.name,
       object: { kind: 'Cluster', name: c.name },
-      message: `${c.state}${c.lastError ? `: ${c.lastError}` : ''}`,
+      message: c.lastError ? tr('report.alert.clusterError', { state: clusterState(c.state), error: c.lastError }) : clusterState(c.state),
       fixes: forbidden ? ['check-access'] : [],
       after: 0,
     },
@@ -33,8 +48,8 @@ export function federatedCandidates(f: FederatedInfo): Candidate[] {
     ? failed
         .slice(0, 3)
         .map((c) => `${c.name}: ${c.status}`)
-        .join(', ') + (failed.length > 3 ? ` (+${failed.length - 3} more)` : '')
-    : (f.propagation.reason ?? 'propagation failed');
+        .join(', ') + (failed.length > 3 ? tr('report.alert.more', { n: failed.length - 3 }) : '')
+    : (f.propagation.reason ?? tr('report.alert.propagationFailedShort'));
   return [
     {
       id: alertId('propagation-failed', f.cluster, f.namespace, f.kind, f.name),
@@ -43,7 +58,7 @@ export function federatedCandidates(f: FederatedInfo): Candidate[] {
       cluster: f.cluster,
       namespace: f.namespace,
       object: { kind: f.kind, name: f.name },
-      message: `propagation failed: ${what}`,
+      message: tr('report.alert.propagationFailed', { what }),
       fixes: ['check-federation'],
       after: 0,
     },
@@ -80,7 +95,7 @@ export function zoneCandidates(z: ZoneInfo, t: AlertThresholds): Candidate[] {
       namespace: z.namespace,
       object: { kind: 'Zone', name: z.zoneId },
       zone: z.zoneId,
-      message: `services run ${versions.join(', ')}`,
+      message: tr('report.alert.mixedVersions', { versions: versions.join(', ') }),
       fixes: ['hotupdate'],
       after: t.mixedVersions,
       // Another set of versions is another mismatch: its clock starts again.

@@ -2,6 +2,7 @@
 // `zonectl alerts`): image pulls that fail, crash loops, OOM kills, pods not ready, restarts rising.
 // A pod's alerts name the workload that owns it, so Enter and the fix actions reach the workload.
 import type { AlertThresholds } from '../../config/alerts.js';
+import { t as tr } from '../../i18n/t.js';
 import type { PodInfo, WorkloadKind } from '../types.js';
 import { alertId, type AlertFix, type AlertRule, type Candidate, type Severity } from './types.js';
 
@@ -56,7 +57,7 @@ export function podCandidates(p: PodInfo, owner: PodOwner | undefined, t: AlertT
           owner,
           'image-pull',
           'critical',
-          `${c.name}: ${waiting} ${c.image}`,
+          tr('report.alert.imagePull', { container: c.name, reason: waiting, image: c.image }),
           ['check-image', 'hotupdate', 'reject'],
           t.podProblem,
           c.name,
@@ -69,7 +70,9 @@ export function podCandidates(p: PodInfo, owner: PodOwner | undefined, t: AlertT
           owner,
           'crash-loop',
           'critical',
-          `${c.name}: CrashLoopBackOff, ${c.restartCount} restarts${c.lastTerminated ? `, last ${c.lastTerminated}` : ''}`,
+          c.lastTerminated
+            ? tr('report.alert.crashLoopLast', { container: c.name, restarts: c.restartCount, last: c.lastTerminated })
+            : tr('report.alert.crashLoop', { container: c.name, restarts: c.restartCount }),
           ['logs', 'reject'],
           t.podProblem,
           c.name,
@@ -77,12 +80,21 @@ export function podCandidates(p: PodInfo, owner: PodOwner | undefined, t: AlertT
       );
     if (c.lastTerminated === 'OOMKilled' || c.state === 'terminated: OOMKilled')
       out.push(
-        candidate(p, owner, 'oom-killed', 'warning', `${c.name}: OOMKilled (${c.restartCount} restarts)`, ['logs'], t.podProblem, c.name),
+        candidate(
+          p,
+          owner,
+          'oom-killed',
+          'warning',
+          tr('report.alert.oomKilled', { container: c.name, restarts: c.restartCount }),
+          ['logs'],
+          t.podProblem,
+          c.name,
+        ),
       );
   }
   // Not ready without a named reason above: the container says nothing more (probe failing, starting).
   if (!p.ready && !out.some((c) => c.rule === 'image-pull' || c.rule === 'crash-loop'))
-    out.push(candidate(p, owner, 'pod-not-ready', 'warning', `not ready (${p.phase})`, ['logs'], t.notReady));
+    out.push(candidate(p, owner, 'pod-not-ready', 'warning', tr('report.alert.podNotReady', { phase: p.phase }), ['logs'], t.notReady));
   return out;
 }
 
@@ -116,7 +128,7 @@ export function restartsCandidate(
     owner,
     'restarts-rising',
     'warning',
-    `${rise} restarts in ${Math.round(t.restarts.window / 60_000)}m (${p.restarts} in all)`,
+    tr('report.alert.restartsRising', { rise, minutes: Math.round(t.restarts.window / 60_000), total: p.restarts }),
     ['logs'],
     0,
   );

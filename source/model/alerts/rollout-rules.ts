@@ -2,6 +2,7 @@
 // a pause that waits for someone, a failed hook or rollout, progress that stopped, replicas not
 // ready, and a hot update an owner put back. Pure; the engine memoizes them per row object.
 import type { AlertThresholds } from '../../config/alerts.js';
+import { t as tr } from '../../i18n/t.js';
 import { imageTag } from '../format.js';
 import type { WorkloadInfo } from '../types.js';
 import { alertId, type AlertFix, type AlertRule, type Candidate, type Severity } from './types.js';
@@ -54,19 +55,22 @@ function hookCandidate(w: WorkloadInfo, t: AlertThresholds): Candidate | undefin
       w,
       'hook-failed',
       bad.phase === 'Inconclusive' ? 'warning' : 'critical',
-      `${bad.type} hook ${bad.phase} on pod ${bad.podName}`,
+      tr('report.alert.podHook', { type: bad.type, phase: bad.phase, pod: bad.podName }),
       possible(w, ['retry-hooks', 'reject']),
       0,
       bad.startTime ? { since: bad.startTime } : {},
     );
   if (r.hookPhase && UNSUCCESSFUL.has(r.hookPhase)) {
-    const step = r.stepIndex !== undefined && r.steps.length ? ` at step ${r.stepIndex + 1}/${r.steps.length}` : '';
+    const values = { name: r.hookRunName ?? '', phase: r.hookPhase };
     const severity: Severity = r.hookPhase === 'Inconclusive' ? 'warning' : 'critical';
     return candidate(
       w,
       'hook-failed',
       severity,
-      `step hook ${r.hookRunName ?? ''} ${r.hookPhase}${step}`.replace('  ', ' '),
+      (r.stepIndex !== undefined && r.steps.length
+        ? tr('report.alert.stepHookAt', { ...values, step: r.stepIndex + 1, steps: r.steps.length })
+        : tr('report.alert.stepHook', values)
+      ).replace('  ', ' '),
       possible(w, ['skip-hook', 'retry-hooks', 'approve', 'reject']),
       // A hook that paused the rollout is a pause by hook: it waits its threshold, a failure does not.
       r.paused ? t.pause.hook : 0,
@@ -86,7 +90,7 @@ function pauseCandidate(w: WorkloadInfo, t: AlertThresholds, now: number): Candi
       w,
       'paused-held',
       'info',
-      `held by zonectl${r.hold?.by ? ` (${r.hold.by})` : ''}: ${r.message}`,
+      r.hold?.by ? tr('report.alert.heldBy', { by: r.hold.by, message: r.message }) : tr('report.alert.held', { message: r.message }),
       ['release'],
       t.pause.held,
       since,
@@ -113,7 +117,7 @@ function stalledCandidate(w: WorkloadInfo, t: AlertThresholds): Candidate | unde
     w,
     'stalled',
     'warning',
-    `no pod updated: ${r.updated}/${r.replicas} updated, ${r.updatedReady} ready`,
+    tr('report.alert.stalled', { updated: r.updated, replicas: r.replicas, ready: r.updatedReady }),
     possible(w, ['logs', 'reject']),
     t.stalled,
     // Any pod updated or ready starts the clock again.
@@ -129,7 +133,7 @@ function notReadyCandidate(w: WorkloadInfo, t: AlertThresholds): Candidate | und
     w,
     'not-ready',
     r.ready === 0 ? 'critical' : 'warning',
-    `${r.replicas - r.ready}/${r.replicas} pods not ready`,
+    tr('report.alert.notReady', { notReady: r.replicas - r.ready, replicas: r.replicas }),
     ['logs'],
     t.notReady,
     {
@@ -144,12 +148,12 @@ function revertCandidate(w: WorkloadInfo): Candidate | undefined {
   if (!a || a.action !== 'hotupdate' || !a.images?.length || !w.owner) return undefined;
   const back = a.images.find((im) => im.from !== im.to && w.containers.some((c) => c.name === im.container && c.image === im.from));
   if (!back) return undefined;
-  const owner = w.owner.kind === 'GameZone' ? `GameZone ${w.owner.name}` : `${w.owner.kind} ${w.owner.name}`;
+  const owner = `${w.owner.kind} ${w.owner.name}`;
   return candidate(
     w,
     'owner-revert',
     'warning',
-    `hot update by ${a.by} reverted by ${owner}: ${back.container} back on ${imageTag(back.from)} (wanted ${imageTag(back.to)})`,
+    tr('report.alert.ownerRevert', { by: a.by, owner, container: back.container, from: imageTag(back.from), to: imageTag(back.to) }),
     ['hotupdate'],
     0,
     { since: a.at },
