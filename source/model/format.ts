@@ -132,20 +132,44 @@ const COINED: Record<string, MessageKey> = {
   'up to date': 'views.state.upToDate',
   'paused: awaiting approval': 'views.state.awaitingApproval',
   'paused: awaiting promotion': 'views.state.awaitingPromotion',
+  'paused: timed pause over, continuing': 'views.state.timedPauseOver',
+  'paused: experiment Inconclusive': 'views.state.experimentInconclusive',
   complete: 'views.phase.complete',
   progressing: 'views.phase.progressing',
   paused: 'views.phase.paused',
   failed: 'views.phase.failed',
 };
 const UPDATING = /^updating (\d+)\/(\d+)$/;
+// The adapters' other coined messages (source/kinds), with the values the API wrote kept as they are.
+const PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey, readonly string[]]> = [
+  [/^paused: timed pause, ends at (\S+)$/, 'views.state.timedPause', ['at']],
+  [/^paused: partition (\d+) keeps (\d+)\/(\d+) on the old revision$/, 'views.state.partition', ['partition', 'kept', 'replicas']],
+  [/^paused: hook (\S+) (\S+)$/, 'views.state.hookPaused', ['hook', 'phase']],
+  [/^failed: (\S+) hook (\S+) on (\S+)$/, 'views.state.hookFailed', ['type', 'phase', 'pod']],
+];
 const HELD = /^paused: held by zonectl(?: \((\d+)\/(\d+) updated\))?$/;
+
+// A zone's roll-up (model/zones.ts): "game-1: paused: awaiting approval (+2 more)", the worst service first.
+const WORST = /^([\w.-]+): (.+?)(?: \(\+(\d+) more\))?$/;
+const NOT_A_NAME = new Set(['paused', 'failed', 'drift', 'invalid']);
 
 /** A rollout message (or phase) zonectl coined, in the run's language (memoized: it runs per row). */
 export function rolloutText(text: string): string {
   const key = COINED[text];
   if (key) return word(key);
   const m = UPDATING.exec(text);
-  return m ? phrase('views.state.updating', { updated: m[1]!, replicas: m[2]! }) : text;
+  if (m) return phrase('views.state.updating', { updated: m[1]!, replicas: m[2]! });
+  for (const [re, k, names] of PATTERNS) {
+    const p = re.exec(text);
+    if (p) return phrase(k, Object.fromEntries(names.map((n, i) => [n, p[i + 1]!])));
+  }
+  const w = WORST.exec(text);
+  if (!w || NOT_A_NAME.has(w[1]!)) return text;
+  // Worded only when the service's own message is one zonectl coins (else it stays whole, in English).
+  const inner = rolloutText(w[2]!);
+  if (inner === w[2]) return text;
+  const more = w[3] === undefined ? '' : phrase('views.state.more', { n: w[3] });
+  return phrase('views.state.worst', { name: w[1]!, text: inner, more });
 }
 
 /** "paused: awaiting approval 12m": the rollout's message (its phase when it has none) and how long it has been paused. */
