@@ -86,16 +86,16 @@ describe('coined words', () => {
   it('English output is unchanged; Chinese words the coined messages and keeps the rest', () => {
     const paused = {
       message: 'paused: awaiting approval',
-      phase: 'paused',
+      phase: 'paused' as const,
       paused: true,
       pausedSince: new Date(NOW - 720_000).toISOString(),
     };
     expect(stateText(paused, NOW)).toBe('paused: awaiting approval 12m');
     const held = {
       message: 'paused: held by zonectl (1/3 updated)',
-      phase: 'paused',
+      phase: 'paused' as const,
       paused: true,
-      hold: { by: 'ops', at: new Date(NOW - 180_000).toISOString() },
+      hold: { previous: false, by: 'ops', at: new Date(NOW - 180_000).toISOString() },
     };
     expect(stateText(held, NOW)).toBe('paused: held by ops 3m (1/3 updated)');
     expect(rolloutText('game-1: paused: awaiting approval (+2 more)')).toBe('game-1: paused: awaiting approval (+2 more)');
