@@ -188,10 +188,8 @@ export function stateText(
       ? phrase('views.state.held', { who })
       : phrase('views.state.heldCounts', { who, updated: held[1], replicas: held[2]! });
   // The adapters' own message (source/kinds) names the hold in English; it is replaced by the words above.
-  // eslint-disable-next-line i18next/no-literal-string -- matches the adapters' English message
-  return text.includes('held by zonectl')
-    ? text.replace('held by zonectl', who)
-    : phrase('views.state.heldPrefix', { who, text: rolloutText(text) });
+  const adapters = 'held by zonectl'; // eslint-disable-line i18next/no-literal-string -- matches the adapters' English message
+  return text.includes(adapters) ? text.replace(adapters, who) : phrase('views.state.heldPrefix', { who, text: rolloutText(text) });
 }
 
 /** "1/3": pods on the update revision of the desired replicas. */

@@ -261,7 +261,7 @@ export const messages = {
   'views.describe.controlledBy': '控制者',
   'views.describe.owner': '（属主）',
   'views.describe.managedBy': '管理者',
-  'views.describe.reverted': '{owner}：在它之下的改动会被还原 {reverts}',
+  'views.describe.reverted': '{owner}：在它之下的改动会被还原（{reverts}）',
   'views.describe.podTemplate': 'Pod 模板：',
   'views.describe.restartedAt': '  重启于：{at}',
   'views.describe.image': '镜像',

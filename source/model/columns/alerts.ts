@@ -27,7 +27,11 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
     // 9: "SEVERITY" and the sort mark after it.
     console: { priority: 0, least: 9, max: 9 },
     // Worst first, then the oldest: the order the list opens in.
-    cell: (a) => ({ text: word(SEVERITY_WORD[a.severity]), tone: SEVERITY_TONE[a.severity], sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since) }),
+    cell: (a) => ({
+      text: word(SEVERITY_WORD[a.severity]),
+      tone: SEVERITY_TONE[a.severity],
+      sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since),
+    }),
   },
   {
     id: 'cluster',
@@ -36,7 +40,13 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
     console: { priority: 1, max: 16, min: 6 },
     cell: (a, ctx) => clusterCell(a.cluster, ctx),
   },
-  { id: 'namespace', header: 'views.col.namespace', table: 'wide', console: { priority: 5, max: 16 }, cell: (a) => ({ text: dash(a.namespace) }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'wide',
+    console: { priority: 5, max: 16 },
+    cell: (a) => ({ text: dash(a.namespace) }),
+  },
   {
     id: 'object',
     header: 'views.col.object',

@@ -37,7 +37,13 @@ export const clusterColumns: readonly ColumnDef<ClusterInfo>[] = [
     console: { priority: 0, max: 32, min: 6 },
     cell: (c) => ({ text: c.name + (c.readOnly ? word('views.cell.readOnly') : ''), sort: c.name }),
   },
-  { id: 'state', header: 'views.col.state', table: 'table', console: { priority: 0 }, cell: (c) => ({ text: word(STATE_WORD[c.state]), sort: c.state, tone: STATE_TONE[c.state] }) },
+  {
+    id: 'state',
+    header: 'views.col.state',
+    table: 'table',
+    console: { priority: 0 },
+    cell: (c) => ({ text: word(STATE_WORD[c.state]), sort: c.state, tone: STATE_TONE[c.state] }),
+  },
   {
     // Only the console knows whether the first lists have arrived; a scripted command prints after they have.
     id: 'synced',
@@ -45,7 +51,13 @@ export const clusterColumns: readonly ColumnDef<ClusterInfo>[] = [
     console: { priority: 3 },
     cell: (c, ctx) => (ctx.synced?.[c.name] ? { text: word('views.cell.yes') } : { text: word('views.cell.no'), tone: 'warn' }),
   },
-  { id: 'version', header: 'views.col.version', table: 'table', console: { priority: 2, max: 20 }, cell: (c) => ({ text: dash(c.version) }) },
+  {
+    id: 'version',
+    header: 'views.col.version',
+    table: 'table',
+    console: { priority: 2, max: 20 },
+    cell: (c) => ({ text: dash(c.version) }),
+  },
   {
     id: 'latency',
     header: 'views.col.latency',
@@ -77,6 +89,11 @@ export const clusterColumns: readonly ColumnDef<ClusterInfo>[] = [
     console: { priority: 0, flex: true, max: 80, min: 10 },
     cell: (c) => ({ text: dash(c.lastError), tone: c.lastError ? 'error' : undefined }),
   },
-  { id: 'installed', header: 'views.col.installed', table: 'wide', cell: (c) => ({ text: installed(c)?.join(',') || (c.kinds ? word('views.cell.none') : '-') }) },
+  {
+    id: 'installed',
+    header: 'views.col.installed',
+    table: 'wide',
+    cell: (c) => ({ text: installed(c)?.join(',') || (c.kinds ? word('views.cell.none') : '-') }),
+  },
   { id: 'user', header: 'views.col.user', table: 'wide', cell: (c) => ({ text: c.user }) },
 ];

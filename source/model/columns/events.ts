@@ -23,7 +23,19 @@ export const eventColumns: readonly ColumnDef<EventRow>[] = [
   },
   { id: 'reason', header: 'views.col.reason', table: 'table', console: { priority: 0, max: 24 }, cell: (e) => ({ text: e.reason || '-' }) },
   { id: 'object', header: 'views.col.object', table: 'table', console: { priority: 1, max: 36 }, cell: (e) => ({ text: e.object }) },
-  { id: 'count', header: 'views.col.count', table: 'table', console: { priority: 2, align: 'right' }, cell: (e) => ({ text: String(e.count) }) },
+  {
+    id: 'count',
+    header: 'views.col.count',
+    table: 'table',
+    console: { priority: 2, align: 'right' },
+    cell: (e) => ({ text: String(e.count) }),
+  },
   { id: 'source', header: 'views.col.source', table: 'wide', cell: (e) => ({ text: e.source ?? '-' }) },
-  { id: 'message', header: 'views.col.message', table: 'table', console: { priority: 0, flex: true }, cell: (e) => ({ text: e.message || '-' }) },
+  {
+    id: 'message',
+    header: 'views.col.message',
+    table: 'table',
+    console: { priority: 0, flex: true },
+    cell: (e) => ({ text: e.message || '-' }),
+  },
 ];

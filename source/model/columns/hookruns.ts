@@ -14,15 +14,28 @@ export const hookRunColumns: readonly ColumnDef<HookRunInfo>[] = [
     console: { priority: 0, max: 24, min: 6 },
     cell: (h, ctx) => clusterCell(h.cluster, ctx),
   },
-  { id: 'namespace', header: 'views.col.namespace', table: 'table', console: { priority: 2, max: 20 }, cell: (h) => ({ text: h.namespace }) },
-  { id: 'name', header: 'views.col.name', table: 'table', console: { priority: 0, flex: true, max: 48, min: 8 }, cell: (h) => ({ text: h.name }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'table',
+    console: { priority: 2, max: 20 },
+    cell: (h) => ({ text: h.namespace }),
+  },
+  {
+    id: 'name',
+    header: 'views.col.name',
+    table: 'table',
+    console: { priority: 0, flex: true, max: 48, min: 8 },
+    cell: (h) => ({ text: h.name }),
+  },
   { id: 'type', header: 'views.col.type', table: 'table', console: { priority: 3 }, cell: (h) => ({ text: h.type }) },
   {
     id: 'phase',
     header: 'views.col.phase',
     table: 'table',
     console: { priority: 0, max: 40 },
-    cell: (h) => (h.invalid ? { text: phrase('views.cell.invalid', { reason: h.invalid }), tone: 'error' } : { text: h.phase, tone: hookTone(h.phase) }),
+    cell: (h) =>
+      h.invalid ? { text: phrase('views.cell.invalid', { reason: h.invalid }), tone: 'error' } : { text: h.phase, tone: hookTone(h.phase) },
   },
   {
     id: 'owner',

@@ -29,7 +29,13 @@ export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
     console: { priority: 0, max: 24, min: 6 },
     cell: (w, ctx) => clusterCell(w.cluster, ctx),
   },
-  { id: 'namespace', header: 'views.col.namespace', table: 'table', console: { priority: 2, max: 20, min: 6 }, cell: (w) => ({ text: w.namespace }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'table',
+    console: { priority: 2, max: 20, min: 6 },
+    cell: (w) => ({ text: w.namespace }),
+  },
   {
     id: 'workload',
     header: 'views.col.workload',
@@ -99,6 +105,8 @@ function lastActionText(w: WorkloadInfo, now: number): string {
   const l = w.lastAction;
   if (!l) return '-';
   // -o wide only (scripted, once per row): t() directly.
-  const where = l.batch ? t('views.lastAction.batch', { batch: l.batch }) + (l.wave ? t('views.lastAction.wave', { wave: l.wave }) : '') : '';
+  const where = l.batch
+    ? t('views.lastAction.batch', { batch: l.batch }) + (l.wave ? t('views.lastAction.wave', { wave: l.wave }) : '')
+    : '';
   return t('views.lastAction.text', { action: l.action, by: l.by, age: age(l.at, now), where });
 }

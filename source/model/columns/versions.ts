@@ -41,7 +41,13 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     console: { priority: 0, max: 14, min: 6 },
     cell: (r, ctx) => clusterCell(r.zone.cluster, ctx),
   },
-  { id: 'namespace', header: 'views.col.namespace', table: 'wide', console: { priority: 5, max: 16 }, cell: (r) => ({ text: r.zone.namespace }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'wide',
+    console: { priority: 5, max: 16 },
+    cell: (r) => ({ text: r.zone.namespace }),
+  },
   {
     id: 'zone',
     header: 'views.col.zone',

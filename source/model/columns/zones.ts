@@ -19,7 +19,13 @@ export const zoneColumns: readonly ColumnDef<ZoneInfo>[] = [
     console: { priority: 0, max: 24, min: 6 },
     cell: (z, ctx) => clusterCell(z.cluster, ctx),
   },
-  { id: 'namespace', header: 'views.col.namespace', table: 'table', console: { priority: 5, max: 20 }, cell: (z) => ({ text: z.namespace }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'table',
+    console: { priority: 5, max: 20 },
+    cell: (z) => ({ text: z.namespace }),
+  },
   {
     id: 'zone',
     header: 'views.col.zone',
@@ -27,8 +33,20 @@ export const zoneColumns: readonly ColumnDef<ZoneInfo>[] = [
     console: { priority: 0, max: 16, min: 4 },
     cell: (z) => ({ text: z.zoneId, sort: zoneSort(z.zoneId) }),
   },
-  { id: 'name', header: 'views.col.name', table: 'table', console: { priority: 0, flex: true, max: 32, min: 6 }, cell: (z) => ({ text: z.name }) },
-  { id: 'version', header: 'views.col.version', table: 'table', console: { priority: 2, max: 20, min: 7 }, cell: (z) => ({ text: dash(z.version) }) },
+  {
+    id: 'name',
+    header: 'views.col.name',
+    table: 'table',
+    console: { priority: 0, flex: true, max: 32, min: 6 },
+    cell: (z) => ({ text: z.name }),
+  },
+  {
+    id: 'version',
+    header: 'views.col.version',
+    table: 'table',
+    console: { priority: 2, max: 20, min: 7 },
+    cell: (z) => ({ text: dash(z.version) }),
+  },
   {
     id: 'services',
     header: 'views.col.services',

@@ -43,7 +43,11 @@ function open(a: Alert): DrillTarget {
   const wk = alertWorkloadKey(a);
   if (wk) return { view: 'rollout', key: wk, title: `${a.workload!.kind}/${a.workload!.name}` };
   if (a.zone && a.namespace !== undefined)
-    return { view: 'zone', key: zoneKey({ cluster: a.cluster, namespace: a.namespace, zoneId: a.zone }), title: `${t('views.crumb.zone')} ${a.zone}` };
+    return {
+      view: 'zone',
+      key: zoneKey({ cluster: a.cluster, namespace: a.namespace, zoneId: a.zone }),
+      title: `${t('views.crumb.zone')} ${a.zone}`,
+    };
   if (a.rule === 'propagation-failed' && a.namespace !== undefined)
     return {
       view: 'fedobj',

@@ -34,24 +34,27 @@ function buildReleaseDetail(s: Snapshot, key: string, ctx: BuildContext): Detail
     t('views.release.byline', { action: r.action, by: r.by, age: age(r.lastAt, ctx.now) }),
   ]);
   b.kv('state', t('views.label.state'), releaseStateText(r.state), r.state === 'failed' ? 'error' : r.state === 'complete' ? 'ok' : 'warn');
-  if (r.waves) b.kv('waves', t('views.label.waves'), t('views.release.reached', { waves: r.waves, reached: r.reached ?? '-', total: String(r.waveCount) }));
+  if (r.waves)
+    b.kv(
+      'waves',
+      t('views.label.waves'),
+      t('views.release.reached', { waves: r.waves, reached: r.reached ?? '-', total: String(r.waveCount) }),
+    );
   b.kv(
     'targets',
     t('views.label.targets'),
     t('views.release.targets', { targets: r.targets, complete: r.complete, rolling: r.rolling, failed: r.failed }),
     r.failed ? 'error' : undefined,
   );
-  if (r.state === 'stopped')
-    b.add('hint', [{ text: t('views.release.resumeHint', { action: r.action, batch: r.batch }), token: 'muted' }]);
-  if (r.action === 'hotupdate')
-    b.add('undo', [
-      { text: t('views.release.undoHint', { batch: r.batch }), token: 'muted' },
-    ]);
+  if (r.state === 'stopped') b.add('hint', [{ text: t('views.release.resumeHint', { action: r.action, batch: r.batch }), token: 'muted' }]);
+  if (r.action === 'hotupdate') b.add('undo', [{ text: t('views.release.undoHint', { batch: r.batch }), token: 'muted' }]);
   const byWave = new Map<number | undefined, WorkloadInfo[]>();
   for (const w of r.workloads) byWave.set(w.release?.wave, [...(byWave.get(w.release?.wave) ?? []), w]);
   for (const [wave, ws] of [...byWave].sort(([a], [c]) => (a ?? 0) - (c ?? 0))) {
     b.blank();
-    b.heading(wave === undefined ? t('views.release.targetsHeading', { n: ws.length }) : t('views.release.waveHeading', { wave, n: ws.length }));
+    b.heading(
+      wave === undefined ? t('views.release.targetsHeading', { n: ws.length }) : t('views.release.waveHeading', { wave, n: ws.length }),
+    );
     for (const w of ws.sort(
       (x, y) => x.cluster.localeCompare(y.cluster) || x.namespace.localeCompare(y.namespace) || x.name.localeCompare(y.name),
     )) {

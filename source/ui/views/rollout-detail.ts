@@ -174,7 +174,10 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       `pod:${p.name}`,
       [
         `  ${p.name} `,
-        { text: `${t('views.pod.rev', { rev: shortRev(p.revision) })}${updated ? t('views.pod.new') : ''}`, token: updated ? 'accent' : 'muted' },
+        {
+          text: `${t('views.pod.rev', { rev: shortRev(p.revision) })}${updated ? t('views.pod.new') : ''}`,
+          token: updated ? 'accent' : 'muted',
+        },
         ' ',
         { text: p.ready ? t('views.pod.ready') : t('views.pod.notReady', { phase: p.phase }), token: p.ready ? 'ok' : 'warn' },
         { text: t('views.pod.restarts', { n: p.restarts }), token: p.restarts > 0 ? 'warn' : undefined },

@@ -34,9 +34,7 @@ export const rolloutsView = defineView<WorkloadInfo>({
   defaultSort: { col: 'state', desc: false },
   problems: alertedWorkloads,
   emptyText: (s, ctx) =>
-    ctx.showAll || s.workloads.length === 0
-      ? t('views.empty.noWorkloads')
-      : t('views.rollouts.nothingRolling', { n: s.workloads.length }),
+    ctx.showAll || s.workloads.length === 0 ? t('views.empty.noWorkloads') : t('views.rollouts.nothingRolling', { n: s.workloads.length }),
   logs: (s, key) => (key === undefined ? noSelection('workload') : workloadChoice(s, key)),
   actions: { workload: (s, key) => byKey(s.workloads).get(key) },
   showAll: 'views.rollouts.showAll',

@@ -91,7 +91,10 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
       [
         `${indent}  ${p.name} `,
         { text: p.ready ? t('views.pod.ready') : p.phase, token: p.ready ? 'ok' : 'warn' },
-        { text: ` ${t('views.pod.rev', { rev: shortRev(p.revision) })}${isNew ? t('views.pod.new') : ''}`, token: isNew ? 'accent' : 'muted' },
+        {
+          text: ` ${t('views.pod.rev', { rev: shortRev(p.revision) })}${isNew ? t('views.pod.new') : ''}`,
+          token: isNew ? 'accent' : 'muted',
+        },
         { text: t('views.pod.restarts', { n: p.restarts }), token: p.restarts > 0 ? 'warn' : undefined },
         p.node && { text: ` ${p.node}`, token: 'muted' },
       ],
