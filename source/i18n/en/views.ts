@@ -332,4 +332,6 @@ export const messages = {
   'views.state.hookFailed': 'failed: {type} hook {phase} on {pod}',
   'views.version.on': '{version} on {pods}/{total}',
   'views.version.previous': 'previous',
+  // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
+  'views.store.notListed': 'not listed within {ms} ms (still {state})',
 } as const;

@@ -22,7 +22,7 @@ export const messages = {
   'views.col.images': '镜像',
   'views.col.installed': '已安装',
   'views.col.kind': '类型',
-  'views.col.kinds': '类型',
+  'views.col.kinds': '资源类型',
   'views.col.last': '最近',
   'views.col.lastAction': '最近操作',
   'views.col.lastSeen': '最近',
@@ -334,4 +334,6 @@ export const messages = {
   'views.state.hookFailed': '失败：{type} 钩子在 {pod} 上 {phase}',
   'views.version.on': '{version} 占 {pods}/{total}',
   'views.version.previous': '旧版本',
+  // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
+  'views.store.notListed': '{ms} ms 内未完成列举（仍为 {state}）',
 } satisfies Record<keyof typeof en, string>;

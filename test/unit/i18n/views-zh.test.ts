@@ -77,7 +77,7 @@ describe('column headers', () => {
     // Kind names and the API's values stay as they are.
     expect(out).toContain('GameStatefulSet');
     const clusters = renderTable(CLUSTERS, tableColumns(clusterColumns, { now: NOW }), false);
-    expect(clusters.split('\n')[0]).toMatch(/^集群 +状态 +版本 +延迟 +类型 +错误$/);
+    expect(clusters.split('\n')[0]).toMatch(/^集群 +状态 +版本 +延迟 +资源类型 +错误$/);
     expect(clusters).toMatch(/无法连接/);
   });
 });
