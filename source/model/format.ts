@@ -2,7 +2,7 @@
 // at 80 columns, and in CJK terminals where ambiguous-width glyphs would misalign).
 import type { MessageKey } from '../i18n/t.js';
 import type { RolloutStatus } from './types.js';
-import { phrase, word } from './words.js';
+import { memoized, phrase, word } from './words.js';
 
 function toMs(t: string | number | Date): number {
   return typeof t === 'number' ? t : t instanceof Date ? t.getTime() : Date.parse(t);
@@ -153,8 +153,14 @@ const HELD = /^paused: held by zonectl(?: \((\d+)\/(\d+) updated\))?$/;
 const WORST = /^([\w.-]+): (.+?)(?: \(\+(\d+) more\))?$/;
 const NOT_A_NAME = new Set(['paused', 'failed', 'drift', 'invalid']);
 
+const worded = new Map<string, string>();
+
 /** A rollout message (or phase) zonectl coined, in the run's language (memoized: it runs per row). */
 export function rolloutText(text: string): string {
+  return memoized(worded, text, wordRollout);
+}
+
+function wordRollout(text: string): string {
   const key = COINED[text];
   if (key) return word(key);
   const m = UPDATING.exec(text);

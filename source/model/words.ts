@@ -7,6 +7,7 @@ const MAX = 4096;
 let lang = currentLang();
 const words = new Map<MessageKey, string>();
 const phrases = new Map<string, string>();
+const tables = new Set<Map<string, string>>();
 
 function fresh(): void {
   const now = currentLang();
@@ -14,6 +15,19 @@ function fresh(): void {
   lang = now;
   words.clear();
   phrases.clear();
+  for (const m of tables) m.clear();
+}
+
+/** `compute(text)` once per language and text (bounded): a per-row wording of a repeated message. */
+export function memoized(table: Map<string, string>, text: string, compute: (text: string) => string): string {
+  fresh();
+  tables.add(table);
+  let v = table.get(text);
+  if (v === undefined) {
+    if (table.size >= MAX) table.clear();
+    table.set(text, (v = compute(text)));
+  }
+  return v;
 }
 
 /** t(key) once per language. */
