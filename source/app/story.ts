@@ -7,6 +7,7 @@
 // while zone namespaces are small and Events expire after an hour. A pod alone uses the server-side
 // field selector (involvedObject.kind=Pod,name=...). The store watches no Events (nothing in the fleet
 // view needs them): the console's Events panel list-watches the one namespace while it is open.
+import { t as tr } from '../i18n/t.js';
 import { gameZoneType, KINDS, POD_OWNER_SPECS, workloadSpec } from '../kinds/registry.js';
 import { readObject } from '../kinds/read.js';
 import { hookRun as hookRunSpec } from '../kinds/hookrun.js';
@@ -83,17 +84,17 @@ async function findOne(client: ClusterClient, type: ResourceType, ns: string | u
 /** Reads the story of one target on one cluster. A target that is not there is a StoryNotFound (exit 2). */
 export async function loadStory(client: ClusterClient, req: StoryRequest, opts: StoryOptions): Promise<Story> {
   const t = req.target;
-  const where = req.namespace ? ` in namespace ${req.namespace}` : '';
+  const where = req.namespace ? tr('views.story.inNamespace', { namespace: req.namespace }) : '';
   const title = describeTarget(t);
   let primary: KubeObject | undefined;
   let workloads: KubeObject[] = [];
   if (t.type === 'pod') {
     primary = await findOne(client, KINDS.Pod, req.namespace, t.name);
-    if (!primary) throw new StoryNotFound(`${client.context}: ${title} not found${where}`);
+    if (!primary) throw new StoryNotFound(tr('views.story.notFound', { cluster: client.context, title, where }));
   } else if (t.type === 'workload') {
     const spec = workloadSpec(t.kind);
     primary = spec ? await findOne(client, spec.type, req.namespace, t.name) : undefined;
-    if (!primary) throw new StoryNotFound(`${client.context}: ${title} not found${where}`);
+    if (!primary) throw new StoryNotFound(tr('views.story.notFound', { cluster: client.context, title, where }));
     workloads = [primary];
   } else if (t.type === 'zone') {
     const sel = `${opts.zoneLabel}=${t.id}`;
@@ -111,8 +112,8 @@ export async function loadStory(client: ClusterClient, req: StoryRequest, opts: 
         if (w.metadata.ownerReferences?.some((r) => r.uid === uid) && !workloads.some((x) => x.metadata.uid === w.metadata.uid))
           workloads.push(w);
     }
-    if (!primary && !workloads.length) throw new StoryNotFound(`${client.context}: ${title} not found${where}`);
-  } else throw new StoryNotFound(`${title}: describe and events take pod/NAME, KIND/NAME or zone/ID`);
+    if (!primary && !workloads.length) throw new StoryNotFound(tr('views.story.notFound', { cluster: client.context, title, where }));
+  } else throw new StoryNotFound(tr('views.story.badTarget', { title }));
   const namespace = req.namespace ?? primary?.metadata.namespace ?? workloads[0]?.metadata.namespace;
   const pods = await podsOf(client, { ...req, namespace }, opts);
   const namespaces = [...new Set([primary, ...workloads, ...pods].map((o) => o?.metadata.namespace).filter((n): n is string => !!n))];

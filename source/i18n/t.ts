@@ -57,3 +57,8 @@ export function t(key: MessageKey, values?: MessageValues): string {
 export function tEn(key: MessageKey, values?: MessageValues): string {
   return instance().t(key, { ...values, lng: 'en' });
 }
+
+/** The run's language: what a memo of translated words keys on (source/model/words.ts). */
+export function currentLang(): Lang {
+  return current;
+}

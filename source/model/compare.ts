@@ -116,7 +116,10 @@ export function clusterFacts(zones: readonly ZoneInfo[], other: readonly ZoneInf
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .map(([v, n]) => `${v} ×${n}`)
       .join(', ');
+  // Section codes (`zonectl compare -o json` carries them); ui/views/compare.ts and the table word them.
+  // eslint-disable-next-line i18next/no-literal-string -- a code, worded where shown
   for (const [svc, c] of [...versions].sort()) out.push({ section: 'versions (zones)', key: svc, value: summary(c) });
+  // eslint-disable-next-line i18next/no-literal-string -- a code, worded where shown
   for (const [svc, c] of [...replicas].sort()) out.push({ section: 'replicas (zones)', key: svc, value: summary(c) });
   for (const z of zones) if (shared.has(z.zoneId)) out.push(...zoneFacts(z, workloads, `zone ${z.zoneId} · `));
   return out;

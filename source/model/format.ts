@@ -1,6 +1,8 @@
 // Pure formatting helpers shared by scripted output and the UI. ASCII only (works without emoji,
 // at 80 columns, and in CJK terminals where ambiguous-width glyphs would misalign).
+import type { MessageKey } from '../i18n/t.js';
 import type { RolloutStatus } from './types.js';
+import { memoized, phrase, word } from './words.js';
 
 function toMs(t: string | number | Date): number {
   return typeof t === 'number' ? t : t instanceof Date ? t.getTime() : Date.parse(t);
@@ -114,7 +116,7 @@ export function percent(n: number, total: number): string {
 export function stepText(r: Pick<RolloutStatus, 'steps' | 'stepIndex'>): string {
   const n = r.steps.length;
   if (r.stepIndex === undefined || n === 0) return '-';
-  if (r.stepIndex >= n) return `${n}/${n} done`;
+  if (r.stepIndex >= n) return phrase('views.step.done', { n });
   return `${r.stepIndex + 1}/${n} ${r.steps[r.stepIndex]?.kind ?? ''}`.trim();
 }
 
@@ -125,16 +127,75 @@ export function pausedFor(r: Pick<RolloutStatus, 'paused' | 'pausedSince'>, now:
   return Number.isNaN(since) || since <= 0 ? '' : ` ${shortDuration((now - since) / 1000)}`;
 }
 
+/** The rollout messages and phases zonectl coins (source/kinds), as a person reads them; others as they are. */
+const COINED: Record<string, MessageKey> = {
+  'up to date': 'views.state.upToDate',
+  'paused: awaiting approval': 'views.state.awaitingApproval',
+  'paused: awaiting promotion': 'views.state.awaitingPromotion',
+  'paused: timed pause over, continuing': 'views.state.timedPauseOver',
+  'paused: experiment Inconclusive': 'views.state.experimentInconclusive',
+  complete: 'views.phase.complete',
+  progressing: 'views.phase.progressing',
+  paused: 'views.phase.paused',
+  failed: 'views.phase.failed',
+};
+const UPDATING = /^updating (\d+)\/(\d+)$/;
+// The adapters' other coined messages (source/kinds), with the values the API wrote kept as they are.
+const PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey, readonly string[]]> = [
+  [/^paused: timed pause, ends at (\S+)$/, 'views.state.timedPause', ['at']],
+  [/^paused: partition (\d+) keeps (\d+)\/(\d+) on the old revision$/, 'views.state.partition', ['partition', 'kept', 'replicas']],
+  [/^paused: hook (\S+) (\S+)$/, 'views.state.hookPaused', ['hook', 'phase']],
+  [/^failed: (\S+) hook (\S+) on (\S+)$/, 'views.state.hookFailed', ['type', 'phase', 'pod']],
+];
+const HELD = /^paused: held by zonectl(?: \((\d+)\/(\d+) updated\))?$/;
+
+// A zone's roll-up (model/zones.ts): "game-1: paused: awaiting approval (+2 more)", the worst service first.
+const WORST = /^([\w.-]+): (.+?)(?: \(\+(\d+) more\))?$/;
+const NOT_A_NAME = new Set(['paused', 'failed', 'drift', 'invalid']);
+
+const worded = new Map<string, string>();
+
+/** A rollout message (or phase) zonectl coined, in the run's language (memoized: it runs per row). */
+export function rolloutText(text: string): string {
+  return memoized(worded, text, wordRollout);
+}
+
+function wordRollout(text: string): string {
+  const key = COINED[text];
+  if (key) return word(key);
+  const m = UPDATING.exec(text);
+  if (m) return phrase('views.state.updating', { updated: m[1]!, replicas: m[2]! });
+  for (const [re, k, names] of PATTERNS) {
+    const p = re.exec(text);
+    if (p) return phrase(k, Object.fromEntries(names.map((n, i) => [n, p[i + 1]!])));
+  }
+  const w = WORST.exec(text);
+  if (!w || NOT_A_NAME.has(w[1]!)) return text;
+  // Worded only when the service's own message is one zonectl coins (else it stays whole, in English).
+  const inner = rolloutText(w[2]!);
+  if (inner === w[2]) return text;
+  const more = w[3] === undefined ? '' : phrase('views.state.more', { n: w[3] });
+  return phrase('views.state.worst', { name: w[1]!, text: inner, more });
+}
+
 /** "paused: awaiting approval 12m": the rollout's message (its phase when it has none) and how long it has been paused. */
 export function stateText(
   r: Pick<RolloutStatus, 'message' | 'phase' | 'paused' | 'pausedSince' | 'hold'>,
   now: number = Date.now(),
 ): string {
   const text = r.message || r.phase;
-  if (!r.hold) return text + pausedFor(r, now);
+  if (!r.hold) return rolloutText(text) + pausedFor(r, now);
   // zonectl's hold, visible in every table: who holds it and for how long.
-  const who = `held by ${r.hold.by ?? 'zonectl'}${r.hold.at ? ` ${age(r.hold.at, now)}` : ''}`;
-  return text.includes('held by zonectl') ? text.replace('held by zonectl', who) : `${who}; ${text}`;
+  const by = r.hold.by ?? 'zonectl';
+  const who = r.hold.at ? phrase('views.state.heldBySince', { by, age: age(r.hold.at, now) }) : phrase('views.state.heldBy', { by });
+  const held = HELD.exec(text);
+  if (held)
+    return held[1] === undefined
+      ? phrase('views.state.held', { who })
+      : phrase('views.state.heldCounts', { who, updated: held[1], replicas: held[2]! });
+  // The adapters' own message (source/kinds) names the hold in English; it is replaced by the words above.
+  const adapters = 'held by zonectl'; // eslint-disable-line i18next/no-literal-string -- matches the adapters' English message
+  return text.includes(adapters) ? text.replace(adapters, who) : phrase('views.state.heldPrefix', { who, text: rolloutText(text) });
 }
 
 /** "1/3": pods on the update revision of the desired replicas. */

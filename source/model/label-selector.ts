@@ -43,6 +43,8 @@ function tokens(sel: string): Token[] {
   return out;
 }
 
+// The parse errors say what the apiserver says of the same selector, in its words (kept in English).
+// eslint-disable-next-line i18next/no-literal-string -- the apiserver's own text
 const shown = (k: Token) => (k.t === 'end' ? 'end of selector' : `'${k.v}'`);
 
 function keyProblem(key: string): string | undefined {

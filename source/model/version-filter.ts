@@ -8,6 +8,8 @@
 //                       a leading "v" is ignored on both sides
 // A tag that is no version (latest, a digest) matches only a prefix or = term that names it.
 
+import { t } from '../i18n/t.js';
+
 export type VersionTest = (version: string) => boolean;
 
 export class VersionFilterError extends Error {}
@@ -53,14 +55,14 @@ function prefixTest(pattern: string): VersionTest {
 function termTest(term: string): VersionTest {
   const op = OPS.find((o) => term.startsWith(o));
   if (!op) {
-    if (/[<>=!]/.test(term)) throw new VersionFilterError(`"${term}": expected an operator >=, <=, >, <, = or != before a version`);
+    if (/[<>=!]/.test(term)) throw new VersionFilterError(t('views.versionFilter.operator', { term }));
     return prefixTest(term);
   }
   const rest = term.slice(op.length);
-  if (rest === '') throw new VersionFilterError(`"${term}": a version is missing after ${op}`);
-  if (/^[<>=!]/.test(rest)) throw new VersionFilterError(`"${term}": expected an operator >=, <=, >, <, = or != before a version`);
+  if (rest === '') throw new VersionFilterError(t('views.versionFilter.missing', { term, op }));
+  if (/^[<>=!]/.test(rest)) throw new VersionFilterError(t('views.versionFilter.operator', { term }));
   if (op === '=') return (v) => v === rest || v.replace(/^v(?=\d)/, '') === rest.replace(/^v(?=\d)/, '');
-  if (!parseVersion(rest)) throw new VersionFilterError(`"${term}": ${rest} is not a version such as 1.8.2`);
+  if (!parseVersion(rest)) throw new VersionFilterError(t('views.versionFilter.notVersion', { term, rest }));
   if (op === '!=') return (v) => parseVersion(v) !== undefined && compareVersions(v, rest) !== 0;
   return (v) => parseVersion(v) !== undefined && cmpOp(op, compareVersions(v, rest));
 }
@@ -86,7 +88,7 @@ export function versionFilter(text: string): VersionTest {
     .replace(/(>=|<=|!=|>|<|=)\s+/g, '$1')
     .split(/\s+/)
     .filter(Boolean);
-  if (terms.length === 0) throw new VersionFilterError('empty version filter');
+  if (terms.length === 0) throw new VersionFilterError(t('views.versionFilter.empty'));
   const tests = terms.map(termTest);
   return (v) => tests.every((t) => t(v));
 }

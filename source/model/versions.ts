@@ -9,6 +9,7 @@
 // member, its Federated object's template with this cluster's override.
 import { imageTag } from './format.js';
 import type { FederatedInfo, PodInfo, WorkloadInfo, ZoneInfo } from './types.js';
+import { phrase, word } from './words.js';
 
 /** The tag shown for pods on the previous revision when only the workload was read. */
 export const PREVIOUS = 'previous';
@@ -272,11 +273,16 @@ export function federatedImage(f: FederatedInfo, cluster: string): string | unde
 /** "1.8.2", "1.8.2×7 1.9.0×3" (pods), "1.9.0 on 3/10" (the workload mid-update), "-" (nothing runs). */
 export function runningText(s: Pick<ServiceVersion, 'running' | 'mixed'>): string {
   if (s.running.length === 0) return '-';
-  if (!s.mixed) return s.running[0]!.version;
+  // PREVIOUS is a code (JSON carries it); shown, it is a word. Memoized: this runs per row.
+  const shown = (v: string) => (v === PREVIOUS ? word('views.version.previous') : v);
+  if (!s.mixed) return shown(s.running[0]!.version);
   const known = s.running.filter((r) => r.version !== PREVIOUS);
   if (known.length < s.running.length) {
     const total = s.running.reduce((n, r) => n + r.pods, 0);
-    return known.map((r) => `${r.version} on ${r.pods}/${total}`).join(', ') || `${PREVIOUS} on ${total}/${total}`;
+    return (
+      known.map((r) => phrase('views.version.on', { version: r.version, pods: r.pods, total })).join(', ') ||
+      phrase('views.version.on', { version: shown(PREVIOUS), pods: total, total })
+    );
   }
   return s.running.map((r) => `${r.version}×${r.pods}`).join(' ');
 }

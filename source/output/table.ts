@@ -3,6 +3,9 @@
 import stringWidth from 'string-width';
 
 export interface Column<T> {
+  /** The column definition's id (model/columns), when it comes from one: what code picks a column by. */
+  id?: string;
+  /** The header as printed (already in the run's language). */
   header: string;
   get: (row: T) => string;
   /** Only with -o wide. */

@@ -1,6 +1,7 @@
 // In-memory state of the fleet fed by per-cluster list+watch informers. Publishes immutable
 // snapshots, coalesced to at most one per `intervalMs`. One cluster being slow or down never blocks
 // another: each cluster connects, discovers and syncs on its own.
+import { t } from '../i18n/t.js';
 import type { Fleet, Member } from '../fleet/fleet.js';
 import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
@@ -208,7 +209,11 @@ export class FleetStore implements SnapshotSource {
       else if (!e && this.syncGaveUpMs !== undefined && !this.settled(rt))
         out.push({
           cluster: rt.member.name,
-          error: new KubeError('Timeout', rt.member.name, `not listed within ${this.syncGaveUpMs} ms (still ${rt.member.info.state})`),
+          error: new KubeError(
+            'Timeout',
+            rt.member.name,
+            t('views.store.notListed', { ms: this.syncGaveUpMs, state: rt.member.info.state }),
+          ),
         });
     }
     return out;

@@ -3,6 +3,7 @@
 // names views — its key, its `:` command and aliases, the help, the title, Enter and `l`.
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { MessageKey } from '../../source/i18n/t.js';
 import { hookRunColumns } from '../../source/model/columns/hookruns.js';
 import type { HookRunInfo } from '../../source/model/types.js';
 import { completions, parseCommand } from '../../source/ui/commands.js';
@@ -22,10 +23,11 @@ const hookRunKey = (h: HookRunInfo) => `${h.cluster}/${h.namespace}/${h.name}`;
 // The whole definition of the new view: nothing else in the console is edited to add it.
 const hookRunsView = defineView<HookRunInfo>({
   id: 'hookruns',
-  title: 'Hook runs',
+  // A view's words are message keys; a key missing from the catalogs reads as itself (English here).
+  title: 'Hook runs' as MessageKey,
   key: '7',
   aliases: ['hr', 'hookrun'],
-  help: 'hook runs and their metric results',
+  help: 'hook runs and their metric results' as MessageKey,
   columns: hookRunColumns,
   rows: (s) => s.hookRuns,
   rowKey: hookRunKey,

@@ -2,8 +2,10 @@
 // `kubectl describe` shows, plus what zonectl's kind readers know (rollout state and step, owner that
 // reverts changes, pod states and restarts). Kind-aware through the KindSpec readers (readObject): a
 // workload says its rollout, a pod its containers, a zone its services, a HookRun its metrics. Pure.
+import stringWidth from 'string-width';
+import { t, type MessageKey } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
-import { age, pausedFor, stepText } from '../../model/format.js';
+import { age, pausedFor, rolloutText, stepText } from '../../model/format.js';
 import { maskObject, maskText } from '../../model/mask.js';
 import type { EventRow } from '../../model/story/events.js';
 import type { HookRunInfo, PodInfo, WorkloadInfo, ZoneInfo } from '../../model/types.js';
@@ -27,15 +29,23 @@ export interface DescribeInput {
 export const DESCRIBE_EVENTS = 10;
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
-const pad = (label: string) => `${label}:`.padEnd(16);
-const kv = (label: string, value: string | number | undefined): string[] =>
+/** `s` padded to `cells` terminal cells (a Chinese label is twice as wide as its length). */
+const padCells = (s: string, cells: number) => s + ' '.repeat(Math.max(0, cells - stringWidth(s)));
+/** "Name:           ": a label and its colon, padded to 16 cells (the values line up in both languages). */
+const pad = (label: MessageKey) => padCells(t('views.describe.label', { label: t(label) }), 16);
+const kv = (label: MessageKey, value: string | number | undefined): string[] =>
   value === undefined || value === '' ? [] : [`${pad(label)}${value}`];
+/** A table's header line: each word padded to its cells (the last one not), words in the run's language. */
+const header = (cols: ReadonlyArray<readonly [MessageKey, number]>) =>
+  `  ${cols.map(([k, w], i) => (i === cols.length - 1 ? t(k) : padCells(t(k), w))).join('')}`;
+/** "    Image:     ": a container's field, padded to `cells` after the indent. */
+const field = (label: MessageKey, cells = 11) => `    ${padCells(t('views.describe.label', { label: t(label) }), cells)}`;
 
-function mapLines(label: string, m: Record<string, unknown> | undefined): string[] {
+function mapLines(label: MessageKey, m: Record<string, unknown> | undefined): string[] {
   const entries = Object.entries(m ?? {});
   if (!entries.length) return [`${pad(label)}<none>`];
   return entries.map(([k, v], i) => {
-    const text = k === LAST_APPLIED ? `(${String(v).length} bytes, see the YAML)` : String(v);
+    const text = k === LAST_APPLIED ? t('views.describe.lastApplied', { n: String(v).length }) : String(v);
     return `${i === 0 ? pad(label) : ' '.repeat(16)}${k}=${text}`;
   });
 }
@@ -43,7 +53,16 @@ function mapLines(label: string, m: Record<string, unknown> | undefined): string
 function conditionLines(obj: KubeObject, now: number): string[] {
   const conds = Array.isArray(obj.status?.conditions) ? (obj.status.conditions as unknown[]).filter(isRecord) : [];
   if (!conds.length) return [];
-  const out = ['Conditions:', '  TYPE                     STATUS  REASON                    AGE  MESSAGE'];
+  const out = [
+    t('views.describe.conditions'),
+    header([
+      ['views.col.type', 25],
+      ['views.col.status', 8],
+      ['views.col.reason', 26],
+      ['views.col.age', 5],
+      ['views.col.message', 0],
+    ]),
+  ];
   for (const c of conds) {
     const at = typeof c.lastTransitionTime === 'string' ? c.lastTransitionTime : undefined;
     out.push(
@@ -59,10 +78,10 @@ function ownerLines(obj: KubeObject): string[] {
   const out: string[] = [];
   for (const r of [...refs].sort((a, b) => Number(b.controller === true) - Number(a.controller === true)))
     out.push(
-      `${out.length ? ' '.repeat(16) : pad('Controlled By')}${String(r.kind)}/${String(r.name)}${r.controller === true ? '' : ' (owner)'}`,
+      `${out.length ? ' '.repeat(16) : pad('views.describe.controlledBy')}${String(r.kind)}/${String(r.name)}${r.controller === true ? '' : t('views.describe.owner')}`,
     );
   const o = ownerOf(obj);
-  if (o) out.push(`${pad('Managed By')}${ownerLabel(o)}: changes below it are reverted ${o.reverts}`);
+  if (o) out.push(`${pad('views.describe.managedBy')}${t('views.describe.reverted', { owner: ownerLabel(o), reverts: o.reverts })}`);
   return out;
 }
 
@@ -70,21 +89,21 @@ function templateContainers(obj: KubeObject): string[] {
   const tpl = obj.spec?.template ?? obj.spec?.gameServerTemplate;
   const cs = isRecord(tpl) && isRecord(tpl.spec) && Array.isArray(tpl.spec.containers) ? tpl.spec.containers.filter(isRecord) : [];
   if (!cs.length) return [];
-  const out = ['Pod Template:'];
+  const out = [t('views.describe.podTemplate')];
   const ann = isRecord(tpl) && isRecord(tpl.metadata) && isRecord(tpl.metadata.annotations) ? tpl.metadata.annotations : {};
   const restarted = ann['kubectl.kubernetes.io/restartedAt'];
-  if (typeof restarted === 'string') out.push(`  Restarted At: ${restarted}`);
+  if (typeof restarted === 'string') out.push(t('views.describe.restartedAt', { at: restarted }));
   for (const c of cs) {
-    out.push(`  ${String(c.name)}:`, `    Image:     ${String(c.image ?? '')}`);
+    out.push(`  ${String(c.name)}:`, `${field('views.describe.image')}${String(c.image ?? '')}`);
     const ports = Array.isArray(c.ports)
       ? c.ports.filter(isRecord).map((p) => `${String(p.containerPort)}/${String(p.protocol ?? 'TCP')}`)
       : [];
-    if (ports.length) out.push(`    Ports:     ${ports.join(', ')}`);
+    if (ports.length) out.push(`${field('views.describe.ports')}${ports.join(', ')}`);
     const res = isRecord(c.resources) ? c.resources : undefined;
     for (const k of ['requests', 'limits'])
       if (res && isRecord(res[k]))
         out.push(
-          `    ${k === 'requests' ? 'Requests' : 'Limits'}:  ${Object.entries(res[k])
+          `${field(k === 'requests' ? 'views.describe.requests' : 'views.describe.limits', 0)}  ${Object.entries(res[k])
             .map(([n, v]) => `${n}=${String(v)}`)
             .join(', ')}`,
         );
@@ -95,48 +114,63 @@ function templateContainers(obj: KubeObject): string[] {
 function workloadLines(w: WorkloadInfo, now: number): string[] {
   const r = w.rollout;
   const out: string[] = [];
-  if (w.invalid) out.push(`${pad('Invalid')}${w.invalid}`);
-  out.push(...kv('Strategy', r.strategy));
-  out.push(`${pad('Replicas')}${r.replicas} desired | ${r.updated} updated | ${r.ready} ready | ${r.updatedReady} updated+ready`);
-  if (r.partition !== undefined) out.push(`${pad('Partition')}${r.partition}`);
-  if (r.currentRevision || r.updateRevision) out.push(`${pad('Revision')}${r.currentRevision ?? '?'} -> ${r.updateRevision ?? '?'}`);
-  if (r.steps.length) out.push(`${pad('Step')}${stepText(r)}`);
-  out.push(`${pad('Rollout')}${r.message}`);
+  if (w.invalid) out.push(`${pad('views.describe.invalid')}${w.invalid}`);
+  out.push(...kv('views.describe.strategy', r.strategy));
+  out.push(
+    `${pad('views.describe.replicas')}${t('views.describe.replicaCounts', { replicas: r.replicas, updated: r.updated, ready: r.ready, updatedReady: r.updatedReady })}`,
+  );
+  if (r.partition !== undefined) out.push(`${pad('views.describe.partition')}${r.partition}`);
+  if (r.currentRevision || r.updateRevision)
+    out.push(`${pad('views.describe.revision')}${r.currentRevision ?? '?'} -> ${r.updateRevision ?? '?'}`);
+  if (r.steps.length) out.push(`${pad('views.describe.step')}${stepText(r)}`);
+  out.push(`${pad('views.describe.rollout')}${rolloutText(r.message)}`);
   if (r.paused)
-    out.push(`${pad('Paused')}${r.pauseReason ?? 'yes'}${r.pausedSince ? ` since ${r.pausedSince} (${pausedFor(r, now)})` : ''}`);
-  if (r.controllerMessage) out.push(...kv('Controller', r.controllerMessage));
-  if (r.hookRunName) out.push(`${pad('Step Hook')}${r.hookRunName} ${r.hookPhase ?? ''}`);
-  for (const c of r.hookConditions) out.push(`${pad('Pod Hook')}${JSON.stringify(c)}`);
-  if (w.zone) out.push(`${pad('Zone')}${w.zone}${w.service ? ` service ${w.service}` : ''}`);
-  if (w.workloadRef) out.push(`${pad('Drives')}${w.workloadRef.kind}/${w.workloadRef.name}`);
-  if (w.rolloutRef) out.push(`${pad('Driven By')}${w.rolloutRef.kind}/${w.rolloutRef.name}`);
-  if (w.lastAction) out.push(`${pad('Last Action')}${w.lastAction.action} by ${w.lastAction.by} at ${w.lastAction.at}`);
+    out.push(
+      `${pad('views.describe.paused')}${r.pauseReason ?? t('views.describe.yes')}${r.pausedSince ? t('views.describe.since', { since: r.pausedSince, d: pausedFor(r, now) }) : ''}`,
+    );
+  if (r.controllerMessage) out.push(...kv('views.describe.controller', r.controllerMessage));
+  if (r.hookRunName) out.push(`${pad('views.describe.stepHook')}${r.hookRunName} ${r.hookPhase ?? ''}`);
+  for (const c of r.hookConditions) out.push(`${pad('views.describe.podHook')}${JSON.stringify(c)}`);
+  if (w.zone) out.push(`${pad('views.describe.zone')}${w.zone}${w.service ? t('views.describe.service', { service: w.service }) : ''}`);
+  if (w.workloadRef) out.push(`${pad('views.describe.drives')}${w.workloadRef.kind}/${w.workloadRef.name}`);
+  if (w.rolloutRef) out.push(`${pad('views.describe.drivenBy')}${w.rolloutRef.kind}/${w.rolloutRef.name}`);
+  if (w.lastAction)
+    out.push(
+      `${pad('views.describe.lastAction')}${t('views.describe.lastActionText', { action: w.lastAction.action, by: w.lastAction.by, at: w.lastAction.at })}`,
+    );
   return out;
 }
 
 function podLines(p: PodInfo): string[] {
   const out = [
-    `${pad('Status')}${p.phase}${p.ready ? ' (ready)' : ' (not ready)'}`,
-    ...kv('Node', p.node),
-    ...kv('Restarts', p.restarts),
-    ...kv('Revision', p.revision),
+    `${pad('views.describe.status')}${p.phase}${p.ready ? t('views.describe.podReady') : t('views.describe.podNotReady')}`,
+    ...kv('views.describe.node', p.node),
+    ...kv('views.describe.restarts', p.restarts),
+    ...kv('views.describe.revision', p.revision),
   ];
-  if (p.inPlaceUpdateState) out.push(`${pad('In-place')}${p.inPlaceUpdateState}`);
-  out.push('Containers:');
+  if (p.inPlaceUpdateState) out.push(`${pad('views.describe.inPlace')}${p.inPlaceUpdateState}`);
+  out.push(t('views.describe.containers'));
   for (const c of p.containers) {
-    out.push(`  ${c.name}:`, `    Image:     ${c.image}${c.runningImage ? ` (running ${c.runningImage})` : ''}`);
-    out.push(`    State:     ${c.state ?? 'unknown'}`, `    Ready:     ${c.ready}`, `    Restarts:  ${c.restartCount}`);
+    out.push(
+      `  ${c.name}:`,
+      `${field('views.describe.image')}${c.image}${c.runningImage ? t('views.describe.running', { image: c.runningImage }) : ''}`,
+    );
+    out.push(
+      `${field('views.describe.state')}${c.state ?? t('views.describe.unknown')}`,
+      `${field('views.describe.ready')}${c.ready}`,
+      `${field('views.describe.restarts')}${c.restartCount}`,
+    );
   }
-  if (p.invalid) out.push(`${pad('Invalid')}${p.invalid}`);
+  if (p.invalid) out.push(`${pad('views.describe.invalid')}${p.invalid}`);
   return out;
 }
 
 function zoneLines(z: ZoneInfo): string[] {
   const out = [
-    `${pad('Zone')}${z.zoneId} (${z.source})`,
-    ...kv('Version', z.version),
-    ...kv('Default Image', z.defaultImage),
-    'Services (GameZone serviceConfig):',
+    `${pad('views.describe.zone')}${z.zoneId} (${z.source})`,
+    ...kv('views.describe.version', z.version),
+    ...kv('views.describe.defaultImage', z.defaultImage),
+    t('views.describe.services'),
   ];
   for (const s of z.services)
     out.push(`  ${`${s.type}-${s.id}${s.endId ? `..${s.endId}` : ''}`.padEnd(14)} ${s.image ?? z.defaultImage ?? ''}`);
@@ -144,15 +178,29 @@ function zoneLines(z: ZoneInfo): string[] {
 }
 
 function hookLines(h: HookRunInfo): string[] {
-  const out = [`${pad('Phase')}${h.phase}`, `${pad('Type')}${h.type}`, ...kv('Message', h.message)];
-  if (h.owner) out.push(`${pad('Workload')}${h.owner.kind}/${h.owner.name}`);
+  const out = [
+    `${pad('views.describe.phase')}${h.phase}`,
+    `${pad('views.describe.type')}${h.type}`,
+    ...kv('views.describe.message', h.message),
+  ];
+  if (h.owner) out.push(`${pad('views.describe.workload')}${h.owner.kind}/${h.owner.name}`);
   for (const m of h.metrics) out.push(`  ${m.name}: ${m.phase}${m.lastValue !== undefined ? ` (${String(m.lastValue)})` : ''}`);
   return out;
 }
 
 function podTable(pods: readonly KubeObject[], cluster: string, now: number): string[] {
   if (!pods.length) return [];
-  const out = ['Pods:', '  NAME                                READY  STATUS              RESTARTS  AGE  NODE'];
+  const out = [
+    t('views.describe.pods'),
+    header([
+      ['views.col.name', 36],
+      ['views.col.ready', 7],
+      ['views.col.status', 20],
+      ['views.col.restarts', 10],
+      ['views.col.age', 5],
+      ['views.col.node', 0],
+    ]),
+  ];
   for (const o of pods) {
     const r = readObject(cluster, o);
     if (r?.type !== 'pod') continue;
@@ -168,23 +216,31 @@ function podTable(pods: readonly KubeObject[], cluster: string, now: number): st
 
 function workloadTable(workloads: readonly KubeObject[], cluster: string): string[] {
   if (!workloads.length) return [];
-  const out = ['Workloads:'];
+  const out = [t('views.describe.workloads')];
   for (const o of workloads) {
     const r = readObject(cluster, o);
     if (r?.type !== 'workload') continue;
     const w = r.row;
     const images = w.containers.map((c) => c.image).join(', ');
-    out.push(`  ${`${w.kind}/${w.name}`.padEnd(34)} ${w.rollout.message}  ${images}`);
+    out.push(`  ${`${w.kind}/${w.name}`.padEnd(34)} ${rolloutText(w.rollout.message)}  ${images}`);
   }
   return out;
 }
 
 function eventLines(events: readonly EventRow[], now: number): string[] {
-  if (!events.length) return ['Events:         <none>'];
+  if (!events.length) return [`${pad('views.describe.events')}<none>`];
   const shown = events.slice(0, DESCRIBE_EVENTS);
   const out = [
-    `Events:${events.length > shown.length ? ` (newest ${shown.length} of ${events.length}; the Events panel / zonectl events show all)` : ''}`,
-    '  TYPE     REASON                    AGE   OBJECT                          MESSAGE',
+    events.length > shown.length
+      ? t('views.describe.eventsNewest', { shown: shown.length, total: events.length })
+      : t('views.describe.label', { label: t('views.describe.events') }),
+    header([
+      ['views.col.type', 9],
+      ['views.col.reason', 26],
+      ['views.col.age', 6],
+      ['views.col.object', 32],
+      ['views.col.message', 0],
+    ]),
   ];
   for (const e of shown)
     out.push(
@@ -199,14 +255,19 @@ export function describeLines(input: DescribeInput): string[] {
   const obj = maskObject(input.obj);
   const md = obj.metadata;
   const out = [
-    `${pad('Name')}${md.name ?? ''}`,
-    ...kv('Namespace', md.namespace),
-    `${pad('Kind')}${obj.kind ?? '?'} (${obj.apiVersion ?? '?'})`,
-    `${pad('Cluster')}${cluster}`,
-    ...kv('Created', md.creationTimestamp ? `${md.creationTimestamp} (${age(md.creationTimestamp, now)} ago)` : undefined),
-    ...(md.deletionTimestamp ? [`${pad('Deleting')}since ${String(md.deletionTimestamp)}`] : []),
-    ...mapLines('Labels', md.labels),
-    ...mapLines('Annotations', md.annotations),
+    `${pad('views.describe.name')}${md.name ?? ''}`,
+    ...kv('views.describe.namespace', md.namespace),
+    `${pad('views.describe.kind')}${obj.kind ?? '?'} (${obj.apiVersion ?? '?'})`,
+    `${pad('views.describe.cluster')}${cluster}`,
+    ...kv(
+      'views.describe.created',
+      md.creationTimestamp ? t('views.describe.createdAt', { at: md.creationTimestamp, age: age(md.creationTimestamp, now) }) : undefined,
+    ),
+    ...(md.deletionTimestamp
+      ? [`${pad('views.describe.deleting')}${t('views.describe.deletingSince', { since: String(md.deletionTimestamp) })}`]
+      : []),
+    ...mapLines('views.describe.labels', md.labels),
+    ...mapLines('views.describe.annotations', md.annotations),
     ...ownerLines(obj),
   ];
   const r = readObject(cluster, input.obj);

@@ -2,10 +2,17 @@
 // puts the worst first and, within a severity, the longest-standing first.
 import { age } from '../format.js';
 import { type Alert, SEVERITY_RANK } from '../alerts/types.js';
+import type { MessageKey } from '../../i18n/t.js';
+import { word } from '../words.js';
 import type { ColumnDef, Tone } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
 
 const SEVERITY_TONE: Record<Alert['severity'], Tone> = { critical: 'error', warning: 'warn', info: 'info' };
+const SEVERITY_WORD: Record<Alert['severity'], MessageKey> = {
+  critical: 'views.severity.critical',
+  warning: 'views.severity.warning',
+  info: 'views.severity.info',
+};
 
 /** Fixes as words: "approve|reject", "logs". */
 export function fixText(a: Alert): string {
@@ -15,33 +22,43 @@ export function fixText(a: Alert): string {
 export const alertColumns: readonly ColumnDef<Alert>[] = [
   {
     id: 'severity',
-    header: 'SEVERITY',
+    header: 'views.col.severity',
     table: 'table',
     // 9: "SEVERITY" and the sort mark after it.
     console: { priority: 0, least: 9, max: 9 },
     // Worst first, then the oldest: the order the list opens in.
-    cell: (a) => ({ text: a.severity, tone: SEVERITY_TONE[a.severity], sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since) }),
+    cell: (a) => ({
+      text: word(SEVERITY_WORD[a.severity]),
+      tone: SEVERITY_TONE[a.severity],
+      sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since),
+    }),
   },
   {
     id: 'cluster',
-    header: 'CLUSTER',
+    header: 'views.col.cluster',
     table: 'table',
     console: { priority: 1, max: 16, min: 6 },
     cell: (a, ctx) => clusterCell(a.cluster, ctx),
   },
-  { id: 'namespace', header: 'NAMESPACE', table: 'wide', console: { priority: 5, max: 16 }, cell: (a) => ({ text: dash(a.namespace) }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'wide',
+    console: { priority: 5, max: 16 },
+    cell: (a) => ({ text: dash(a.namespace) }),
+  },
   {
     id: 'object',
-    header: 'OBJECT',
+    header: 'views.col.object',
     table: 'table',
     console: { priority: 0, flex: true, max: 40, min: 10 },
     cell: (a) => ({ text: `${a.object.kind}/${a.object.name}` }),
   },
-  { id: 'zone', header: 'ZONE', table: 'wide', console: { priority: 6, max: 8 }, cell: (a) => ({ text: dash(a.zone) }) },
-  { id: 'rule', header: 'RULE', table: 'table', console: { priority: 4, max: 18 }, cell: (a) => ({ text: a.rule }) },
+  { id: 'zone', header: 'views.col.zone', table: 'wide', console: { priority: 6, max: 8 }, cell: (a) => ({ text: dash(a.zone) }) },
+  { id: 'rule', header: 'views.col.rule', table: 'table', console: { priority: 4, max: 18 }, cell: (a) => ({ text: a.rule }) },
   {
     id: 'age',
-    header: 'AGE',
+    header: 'views.col.age',
     table: 'table',
     console: { priority: 0, align: 'right' },
     // Oldest first when ascending, like the severity order.
@@ -49,12 +66,12 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
   },
   {
     id: 'message',
-    header: 'MESSAGE',
+    header: 'views.col.message',
     table: 'table',
     console: { priority: 0, flex: true, max: 80, min: 12 },
     cell: (a) => ({ text: a.message, tone: SEVERITY_TONE[a.severity] }),
   },
   // Optional in the console: the footer names the action keys the selected alert's workload offers.
-  { id: 'fix', header: 'FIX', table: 'table', console: { priority: 3, max: 24 }, cell: (a) => ({ text: fixText(a) }) },
-  { id: 'since', header: 'SINCE', table: 'wide', cell: (a) => ({ text: a.since }) },
+  { id: 'fix', header: 'views.col.fix', table: 'table', console: { priority: 3, max: 24 }, cell: (a) => ({ text: fixText(a) }) },
+  { id: 'since', header: 'views.col.since', table: 'wide', cell: (a) => ({ text: a.since }) },
 ];

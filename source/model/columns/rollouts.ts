@@ -2,6 +2,8 @@
 import { age, hookText, imageTag, pausedFor, stateText, stepText, updatedText } from '../format.js';
 import type { WorkloadInfo } from '../types.js';
 import { hookTone, phaseTone } from './tones.js';
+import { t } from '../../i18n/t.js';
+import { phrase } from '../words.js';
 import type { Cell, ColumnDef } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
 
@@ -9,7 +11,7 @@ import { clusterCell, dash, timeSort } from './types.js';
 const PHASE_ORDER: Record<string, number> = { failed: 0, invalid: 0, paused: 1, progressing: 2, complete: 3 };
 
 function stateCell(w: WorkloadInfo, now: number): Cell {
-  if (w.invalid) return { text: `invalid: ${w.invalid}`, sort: 0, tone: 'error' };
+  if (w.invalid) return { text: phrase('views.cell.invalid', { reason: w.invalid }), sort: 0, tone: 'error' };
   const r = w.rollout;
   return {
     text: stateText(r, now),
@@ -22,72 +24,78 @@ function stateCell(w: WorkloadInfo, now: number): Cell {
 export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
   {
     id: 'cluster',
-    header: 'CLUSTER',
+    header: 'views.col.cluster',
     table: 'table',
     console: { priority: 0, max: 24, min: 6 },
     cell: (w, ctx) => clusterCell(w.cluster, ctx),
   },
-  { id: 'namespace', header: 'NAMESPACE', table: 'table', console: { priority: 2, max: 20, min: 6 }, cell: (w) => ({ text: w.namespace }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'table',
+    console: { priority: 2, max: 20, min: 6 },
+    cell: (w) => ({ text: w.namespace }),
+  },
   {
     id: 'workload',
-    header: 'WORKLOAD',
+    header: 'views.col.workload',
     table: 'table',
     console: { priority: 0, flex: true, max: 40, min: 8 },
     cell: (w) => ({ text: w.name }),
   },
-  { id: 'kind', header: 'KIND', table: 'table', console: { priority: 3, max: 16 }, cell: (w) => ({ text: w.kind }) },
+  { id: 'kind', header: 'views.col.kind', table: 'table', console: { priority: 3, max: 16 }, cell: (w) => ({ text: w.kind }) },
   {
     id: 'strategy',
-    header: 'STRATEGY',
+    header: 'views.col.strategy',
     table: 'table',
     console: { priority: 6, max: 16 },
     cell: (w) => ({ text: dash(w.rollout.strategy) }),
   },
   {
     id: 'step',
-    header: 'STEP',
+    header: 'views.col.step',
     table: 'table',
     console: { priority: 1, max: 14 },
     cell: (w) => ({ text: stepText(w.rollout), sort: w.rollout.stepIndex ?? -1 }),
   },
   {
     id: 'updated',
-    header: 'UPDATED',
+    header: 'views.col.updated',
     table: 'table',
     console: { priority: 2, align: 'right' },
     cell: ({ rollout: r }) => ({ text: updatedText(r), sort: r.replicas === 0 ? 1 : r.updated / r.replicas }),
   },
   {
     id: 'state',
-    header: 'STATE',
+    header: 'views.col.state',
     table: 'table',
     console: { priority: 0, flex: true, max: 48, min: 12 },
     cell: (w, ctx) => stateCell(w, ctx.now),
   },
   {
     id: 'hook',
-    header: 'HOOK',
+    header: 'views.col.hook',
     table: 'table',
     console: { priority: 4, max: 12 },
     cell: (w) => ({ text: hookText(w.rollout), tone: hookTone(w.rollout.hookPhase) }),
   },
-  { id: 'zone', header: 'ZONE', table: 'wide', cell: (w) => ({ text: dash(w.zone) }) },
+  { id: 'zone', header: 'views.col.zone', table: 'wide', cell: (w) => ({ text: dash(w.zone) }) },
   {
     id: 'revision',
-    header: 'REVISION',
+    header: 'views.col.revision',
     table: 'wide',
     cell: (w) => ({ text: `${dash(w.rollout.currentRevision)} -> ${dash(w.rollout.updateRevision)}` }),
   },
   {
     id: 'images',
-    header: 'IMAGES',
+    header: 'views.col.images',
     table: 'wide',
     cell: (w) => ({ text: w.containers.map((c) => `${c.name}=${imageTag(c.image)}`).join(',') }),
   },
   {
     // Which zonectl action (and fleet batch / wave) last touched it: how a release is reviewed.
     id: 'last',
-    header: 'LAST-ACTION',
+    header: 'views.col.lastAction',
     table: 'wide',
     cell: (w, ctx) => ({ text: lastActionText(w, ctx.now) }),
   },
@@ -96,6 +104,9 @@ export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
 function lastActionText(w: WorkloadInfo, now: number): string {
   const l = w.lastAction;
   if (!l) return '-';
-  const where = l.batch ? ` batch ${l.batch}${l.wave ? ` wave ${l.wave}` : ''}` : '';
-  return `${l.action} by ${l.by} ${age(l.at, now)} ago${where}`;
+  // -o wide only (scripted, once per row): t() directly.
+  const where = l.batch
+    ? t('views.lastAction.batch', { batch: l.batch }) + (l.wave ? t('views.lastAction.wave', { wave: l.wave }) : '')
+    : '';
+  return t('views.lastAction.text', { action: l.action, by: l.by, age: age(l.at, now), where });
 }

@@ -4,6 +4,10 @@
 // (what the colour means); ui/ maps tones to its theme, output/ prints the text only.
 // It lives in model/ because it is pure (no I/O, no React, no theme) and model/ is the layer both
 // ui/ and output/ may import (DESIGN §3), so no new layer or boundary rule is needed for it.
+// A header is a message key (views area), so it cannot bypass the catalogs: each front end turns it into
+// words once per render (output/columns.ts, ui/views/define.ts), never per cell.
+import type { MessageKey } from '../../i18n/t.js';
+import { word } from '../words.js';
 
 /** What a cell's colour means; a subset of the console theme's tokens. */
 export type Tone = 'ok' | 'info' | 'warn' | 'error' | 'stale' | 'muted';
@@ -40,8 +44,8 @@ export interface ConsoleLayout {
 
 export interface ColumnDef<T> {
   id: string;
-  /** Upper-case header, the same in both front ends. */
-  header: string;
+  /** The header's message key (upper-case in English), the same in both front ends. */
+  header: MessageKey;
   cell(row: T, ctx: CellContext): Cell;
   /** Scripted output: 'table' = -o table and -o wide, 'wide' = -o wide only; absent = console only. */
   table?: 'table' | 'wide';
@@ -56,7 +60,7 @@ export function dash(v: string | number | undefined): string {
 
 /** The cluster column: marked "[stale]" while the cluster is not ready. */
 export function clusterCell(name: string, ctx: CellContext): Cell {
-  return ctx.stale?.has(name) ? { text: `${name} [stale]`, tone: 'stale', sort: name } : { text: name, sort: name };
+  return ctx.stale?.has(name) ? { text: `${name} ${word('views.cell.stale')}`, tone: 'stale', sort: name } : { text: name, sort: name };
 }
 
 /** Epoch ms of a timestamp; 0 when unknown (sorts first). */

@@ -3,6 +3,7 @@
 // 6-10 service columns do not fit 80 columns, and rows keep sort, filter and `--version` simple.
 import type { ServiceVersion, ZoneVersions } from '../versions.js';
 import { PREVIOUS, runningText } from '../versions.js';
+import { phrase, word } from '../words.js';
 import type { Cell, ColumnDef } from './types.js';
 import { clusterCell, dash } from './types.js';
 
@@ -21,83 +22,89 @@ function zoneSort(id: string): string | number {
 
 /** mixed (pods on two versions) > drift (not what is asked) > ok; missing when no workload runs it. */
 function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
-  if (s.source === 'none') return { text: 'missing', tone: 'warn', sort: 1 };
+  if (s.source === 'none') return { text: word('views.version.missing'), tone: 'warn', sort: 1 };
   if (s.mixed) {
     const previous = s.running.some((r) => r.version === PREVIOUS);
-    return { text: previous ? 'mixed (updating)' : 'mixed', tone: 'warn', sort: 0 };
+    return { text: word(previous ? 'views.version.mixedUpdating' : 'views.version.mixed'), tone: 'warn', sort: 0 };
   }
-  if (s.drift) return { text: `drift: wants ${s.desired!.version}`, tone: 'warn', sort: 2 };
-  if (s.gitDrift) return { text: `git wants ${s.git!.version}`, tone: 'warn', sort: 2.5 };
-  if (z.mixed) return { text: 'zone mixed', tone: 'info', sort: 3 };
-  return { text: 'ok', tone: 'ok', sort: 4 };
+  if (s.drift) return { text: phrase('views.version.drift', { version: s.desired!.version }), tone: 'warn', sort: 2 };
+  if (s.gitDrift) return { text: phrase('views.version.gitDrift', { version: s.git!.version }), tone: 'warn', sort: 2.5 };
+  if (z.mixed) return { text: word('views.version.zoneMixed'), tone: 'info', sort: 3 };
+  return { text: word('views.version.ok'), tone: 'ok', sort: 4 };
 }
 
 export const versionColumns: readonly ColumnDef<VersionRow>[] = [
   {
     id: 'cluster',
-    header: 'CLUSTER',
+    header: 'views.col.cluster',
     table: 'table',
     console: { priority: 0, max: 14, min: 6 },
     cell: (r, ctx) => clusterCell(r.zone.cluster, ctx),
   },
-  { id: 'namespace', header: 'NAMESPACE', table: 'wide', console: { priority: 5, max: 16 }, cell: (r) => ({ text: r.zone.namespace }) },
+  {
+    id: 'namespace',
+    header: 'views.col.namespace',
+    table: 'wide',
+    console: { priority: 5, max: 16 },
+    cell: (r) => ({ text: r.zone.namespace }),
+  },
   {
     id: 'zone',
-    header: 'ZONE',
+    header: 'views.col.zone',
     table: 'table',
     console: { priority: 0, max: 10, min: 4 },
     cell: (r) => ({ text: r.zone.zoneId, sort: zoneSort(r.zone.zoneId) }),
   },
   {
     id: 'service',
-    header: 'SERVICE',
+    header: 'views.col.service',
     table: 'table',
     console: { priority: 0, max: 16, min: 6 },
     cell: (r) => ({ text: r.service.service }),
   },
   {
     id: 'running',
-    header: 'RUNNING',
+    header: 'views.col.running',
     table: 'table',
     console: { priority: 0, flex: true, max: 30, min: 7 },
     cell: (r) => ({ text: runningText(r.service), tone: r.service.mixed ? 'warn' : undefined }),
   },
   {
     id: 'desired',
-    header: 'DESIRED',
+    header: 'views.col.desired',
     table: 'table',
     console: { priority: 1, max: 12, min: 7 },
     cell: (r) => ({ text: dash(r.service.desired?.version), tone: r.service.drift ? 'warn' : undefined }),
   },
   {
     id: 'state',
-    header: 'STATE',
+    header: 'views.col.state',
     table: 'table',
     console: { priority: 0, flex: true, max: 24, min: 5 },
     cell: (r) => stateCell(r.service, r.zone),
   },
   {
     id: 'git',
-    header: 'GIT',
+    header: 'views.col.git',
     table: 'wide',
     cell: (r) => ({ text: dash(r.service.git?.version), tone: r.service.gitDrift ? 'warn' : undefined }),
   },
-  { id: 'from', header: 'FROM', table: 'wide', console: { priority: 4, max: 9 }, cell: (r) => ({ text: r.service.source }) },
+  { id: 'from', header: 'views.col.from', table: 'wide', console: { priority: 4, max: 9 }, cell: (r) => ({ text: r.service.source }) },
   {
     id: 'desired-by',
-    header: 'DESIRED-BY',
+    header: 'views.col.desiredBy',
     table: 'wide',
     cell: (r) => ({ text: dash(r.service.desired?.from) }),
   },
   {
     id: 'workload',
-    header: 'WORKLOAD',
+    header: 'views.col.workload',
     table: 'wide',
     cell: (r) => ({ text: r.service.workload ? `${r.service.kind}/${r.service.workload}` : '-' }),
   },
   {
     id: 'image',
-    header: 'IMAGE',
+    header: 'views.col.image',
     table: 'wide',
     cell: (r) => ({ text: dash(r.service.running.find((x) => x.image)?.image ?? r.service.desired?.image) }),
   },

@@ -3,6 +3,7 @@
 // action keys act on the alert's workload, so the fix is one key away where the action service
 // offers it; `l` follows the pod or the workload. While in front, the view watches the pods of the
 // workloads it lists, so their alerts name the pod and the reason (ImagePullBackOff, CrashLoopBackOff).
+import { t } from '../../i18n/t.js';
 import type { Alert } from '../../model/alerts/types.js';
 import { alertColumns } from '../../model/columns/alerts.js';
 import type { WorkloadInfo } from '../../model/types.js';
@@ -42,14 +43,18 @@ function open(a: Alert): DrillTarget {
   const wk = alertWorkloadKey(a);
   if (wk) return { view: 'rollout', key: wk, title: `${a.workload!.kind}/${a.workload!.name}` };
   if (a.zone && a.namespace !== undefined)
-    return { view: 'zone', key: zoneKey({ cluster: a.cluster, namespace: a.namespace, zoneId: a.zone }), title: `zone ${a.zone}` };
+    return {
+      view: 'zone',
+      key: zoneKey({ cluster: a.cluster, namespace: a.namespace, zoneId: a.zone }),
+      title: `${t('views.crumb.zone')} ${a.zone}`,
+    };
   if (a.rule === 'propagation-failed' && a.namespace !== undefined)
     return {
       view: 'fedobj',
       key: fedKey({ cluster: a.cluster, namespace: a.namespace, kind: a.object.kind, name: a.object.name }),
       title: `${a.object.kind}/${a.object.name}`,
     };
-  return { view: 'zones', key: '', title: 'Zones', cluster: a.cluster };
+  return { view: 'zones', key: '', title: t('views.zones.title'), cluster: a.cluster };
 }
 
 /** The pods of the workloads the alerts name (their pod alerts say why they are not ready). */
@@ -65,24 +70,24 @@ function alertPodFocus(s: Snapshot): PodFocus[] {
 
 export const alertsView = defineView<Alert>({
   id: 'alerts',
-  title: 'Alerts',
+  title: 'views.alerts.title',
   key: '!',
   aliases: ['alert', 'al', 'problems'],
-  help: 'what needs you now: pauses, failed hooks, pods failing, clusters down',
+  help: 'views.alerts.help',
   columns: alertColumns,
   rows: (s) => alertsOf(s),
   rowKey: (a) => a.id,
   cluster: (a) => a.cluster,
   open,
   defaultSort: { col: 'severity', desc: false },
-  emptyText: (s) => (s.alerts === undefined ? 'Alerts are not derived for this source.' : 'No alerts: nothing needs you now.'),
+  emptyText: (s) => (s.alerts === undefined ? t('views.alerts.emptyNoSource') : t('views.alerts.empty')),
   logs: (s, key) => {
     if (key === undefined) return noSelection('alert');
     const a = byId(alertsOf(s)).get(key);
     if (a?.object.kind === 'Pod' && a.namespace !== undefined)
       return podChoice({ cluster: a.cluster, namespace: a.namespace, name: a.object.name });
     const wk = a && alertWorkloadKey(a);
-    return wk ? workloadChoice(s, wk) : { ok: false, reason: 'logs: this alert names no workload or pod' };
+    return wk ? workloadChoice(s, wk) : { ok: false, reason: t('views.alerts.noLogTarget') };
   },
   actions: { workload: workloadOf },
   podFocus: alertPodFocus,

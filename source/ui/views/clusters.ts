@@ -1,20 +1,22 @@
 // Clusters: connection state per cluster; Enter shows that cluster's zones.
+import { t } from '../../i18n/t.js';
 import type { ClusterInfo } from '../../model/types.js';
+import { word } from '../../model/words.js';
 import { clusterColumns } from '../../model/columns/clusters.js';
 import { defineView } from './define.js';
 
 export const clustersView = defineView<ClusterInfo>({
   id: 'clusters',
-  title: 'Clusters',
+  title: 'views.clusters.title',
   key: '3',
   aliases: ['cl', 'cluster'],
-  help: 'cluster connection states',
+  help: 'views.clusters.help',
   columns: clusterColumns,
   rows: (s) => s.clusters,
   rowKey: (c) => c.name,
   cluster: (c) => c.name,
-  open: (c) => ({ view: 'zones', key: '', title: 'Zones', cluster: c.name }),
+  open: (c) => ({ view: 'zones', key: '', title: word('views.zones.title'), cluster: c.name }),
   defaultSort: { col: 'name', desc: false },
   compare: true,
-  emptyText: () => 'No clusters in the fleet. Choose contexts with --context or --all-contexts.',
+  emptyText: () => t('views.clusters.empty'),
 });

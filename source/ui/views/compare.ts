@@ -2,6 +2,7 @@
 // the Zones or Clusters list (`=`). Only the differences unless A (show all) is on. The comparison is
 // model/compare.ts, the same as `zonectl compare`; this file lays it out for a terminal of 80 columns.
 import { compareClusters, compareZonePair, MARKS, type Comparison, type CompareLine } from '../../model/compare.js';
+import { t, type MessageKey } from '../../i18n/t.js';
 import type { Snapshot } from '../../store/types.js';
 import type { Token } from '../theme/theme.js';
 import { zoneKey } from './keys.js';
@@ -37,6 +38,27 @@ export function elideCommon(a: string, b: string): [string, string] {
   return [`…${a.slice(cutAt)}`, `…${b.slice(cutAt)}`];
 }
 
+// model/compare.ts names its sections in English (`zonectl compare -o json` carries them); shown, in words.
+const SECTIONS: Record<string, MessageKey> = {
+  zone: 'views.compare.sectionZone',
+  config: 'views.compare.sectionConfig',
+  zones: 'views.compare.sectionZones',
+  'versions (zones)': 'views.compare.sectionVersions',
+  'replicas (zones)': 'views.compare.sectionReplicas',
+};
+const SECTION_RE = /^(?:zone (\S+) · )?(?:(service) (.+)|(.+))$/;
+
+/** A compare section as a person reads it: "zone 1 · service game-1" -> "区服 1 · 服务 game-1". */
+export function sectionText(section: string): string {
+  const m = SECTION_RE.exec(section);
+  if (!m) return section;
+  const [, zone, service, name, rest] = m;
+  const head = zone === undefined ? '' : t('views.compare.zonePrefix', { zone });
+  if (service) return head + t('views.compare.sectionService', { name: name! });
+  const key = SECTIONS[rest!];
+  return key ? head + t(key) : section;
+}
+
 function comparisonOf(s: Snapshot, key: string): Comparison | null {
   const [list, a, b] = key.split(SEP);
   if (a === undefined || b === undefined) return null;
@@ -64,17 +86,17 @@ export function buildCompare(s: Snapshot, key: string, ctx: BuildContext): Detai
   const equal = cmp.lines.length - cmp.differences;
   b.add('summary', [
     {
-      text: cmp.differences === 0 ? 'no differences' : `${cmp.differences} difference${cmp.differences === 1 ? '' : 's'}`,
+      text: cmp.differences === 0 ? t('views.compare.noDifferences') : t('views.compare.differences', { n: cmp.differences }),
       token: cmp.differences ? 'warn' : 'ok',
     },
-    { text: ctx.showAll ? `, ${equal} equal shown (A hides them)` : `; ${equal} equal hidden (A shows them)`, token: 'muted' },
+    { text: ctx.showAll ? t('views.compare.equalShown', { n: equal }) : t('views.compare.equalHidden', { n: equal }), token: 'muted' },
   ]);
   const shown = ctx.showAll ? cmp.lines : cmp.lines.filter((l) => l.state !== 'same');
   let section: string | undefined;
   for (const l of shown) {
     if (l.section !== section) {
       section = l.section;
-      b.heading(section);
+      b.heading(sectionText(section));
     }
     const [va, vb] = elideCommon(l.a ?? '-', l.b ?? '-');
     const tone = TOKENS[l.state];
@@ -85,11 +107,14 @@ export function buildCompare(s: Snapshot, key: string, ctx: BuildContext): Detai
       { text: vb, token: l.state === 'only-a' ? 'muted' : tone },
     ]);
   }
-  return { title: `compare ${cmp.a} ${cmp.b}`, lines: b.lines };
+  return { title: t('views.compare.title', { a: cmp.a, b: cmp.b }), lines: b.lines };
 }
 
 export const compareDetail: DetailDef = {
   id: 'compare',
   build: buildCompare,
-  showAll: 'equal lines',
+  // A getter: the detail is defined at import, before the run's language is set.
+  get showAll() {
+    return t('views.compare.showAll');
+  },
 };

@@ -1,5 +1,9 @@
 // Turns a view definition into what the console runs: its console columns laid out, and rows whose
-// cells come from the same column definitions as `-o table` (source/model/columns/).
+// cells come from the same column definitions as `-o table` (source/model/columns/). The views are
+// defined at import, before the run's language is set: titles, help and headers are message keys put
+// into words when read (getters), so every reader (chrome, help, table, layout) gets the run's language.
+import { t } from '../../i18n/t.js';
+import { word } from '../../model/words.js';
 import type { Column } from '../columns.js';
 import type { BuildContext, ListView, Row, ViewDef } from './types.js';
 import { makeRow } from './types.js';
@@ -10,20 +14,38 @@ export function defineView<T>(d: ViewDef<T>): ListView {
   // memo skips the rest. A new clock tick or view context builds every row once again.
   const built = new WeakMap<object, { ctx: BuildContext; synced: boolean | undefined; row: Row }>();
   const shown = d.columns.flatMap((c) => (c.console ? [{ def: c, layout: c.console }] : []));
-  const columns: Column[] = shown.map(({ def, layout }) => ({ id: def.id, title: def.header, ...layout }));
+  // A header is read a few times per render (widths, fit, the header row): memoized per language.
+  const columns: Column[] = shown.map(({ def, layout }) => ({
+    id: def.id,
+    get title() {
+      return word(def.header);
+    },
+    ...layout,
+  }));
+  const showAll = d.showAll;
   return {
     id: d.id,
-    title: d.title,
+    get title() {
+      return t(d.title);
+    },
     key: d.key,
     aliases: d.aliases,
-    help: d.help,
+    get help() {
+      return t(d.help);
+    },
     columns,
     defaultSort: d.defaultSort,
     emptyText: d.emptyText,
     detail: d.detail,
     logs: d.logs,
     actions: d.actions,
-    showAll: d.showAll,
+    ...(showAll !== undefined
+      ? {
+          get showAll() {
+            return t(showAll);
+          },
+        }
+      : {}),
     podFocus: d.podFocus,
     problems: d.problems,
     compare: d.compare,

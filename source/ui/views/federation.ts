@@ -1,5 +1,6 @@
 // Federation: kubefed objects and their propagation; Enter opens placement, overrides and each
 // member cluster's live state.
+import { t } from '../../i18n/t.js';
 import type { FederatedInfo } from '../../model/types.js';
 import { federationColumns } from '../../model/columns/federation.js';
 import { defineView } from './define.js';
@@ -8,10 +9,10 @@ import { fedKey } from './keys.js';
 
 export const federationView = defineView<FederatedInfo>({
   id: 'fed',
-  title: 'Federation',
+  title: 'views.fed.title',
   key: '4',
   aliases: ['federation', 'federated'],
-  help: 'federated objects and their propagation',
+  help: 'views.fed.help',
   columns: federationColumns,
   rows: (s) => s.federated,
   rowKey: fedKey,
@@ -19,6 +20,6 @@ export const federationView = defineView<FederatedInfo>({
   namespace: (f) => f.namespace,
   open: (f) => ({ view: 'fedobj', key: fedKey(f), title: `${f.kind}/${f.name}` }),
   defaultSort: { col: 'name', desc: false },
-  emptyText: (s) => (s.fedClusters.length === 0 ? 'No federated objects: no kubefed host in the fleet.' : 'No federated objects found.'),
+  emptyText: (s) => (s.fedClusters.length === 0 ? t('views.fed.emptyNoHost') : t('views.fed.empty')),
   detail: { id: 'fedobj', build: buildFederationDetail },
 });

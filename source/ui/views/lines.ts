@@ -1,4 +1,5 @@
 // Helpers to build detail-view lines.
+import { displayWidth } from '../text/width.js';
 import type { Token } from '../theme/theme.js';
 import type { DrillTarget, Line, PodRef, Seg } from './types.js';
 
@@ -30,10 +31,16 @@ export class LineBuilder {
 
   kv(key: string, label: string, value: string, token?: Token): void {
     this.add(`kv:${key}`, [
-      { text: `  ${label.padEnd(12)} `, token: 'muted' },
+      { text: `  ${padCells(label, 12)} `, token: 'muted' },
       { text: value, token },
     ]);
   }
+}
+
+/** `s` padded with spaces to `cells` terminal cells (a Chinese label is twice as wide as its length). */
+export function padCells(s: string, cells: number): string {
+  const w = displayWidth(s);
+  return w >= cells ? s : s + ' '.repeat(cells - w);
 }
 
 /** Keys whose values are never shown (Secret data, passwords, tokens). */

@@ -2,6 +2,7 @@
 // it come the keys that switch views, the `:` commands, the help lines, the screens, what `l`
 // follows, the pods a detail needs and where the rollout action keys apply. Adding a list view is
 // its definition file plus one line in DEFAULT_VIEWS.
+import { t } from '../../i18n/t.js';
 import type { Binding } from '../keymap.js';
 import { KEYMAP } from '../keymap.js';
 import { LOGS_NOT_HERE } from '../log-target.js';
@@ -51,8 +52,13 @@ function viewBindings(lists: readonly ListView[]): Binding[] {
           {
             id: `view:${v.id}` as const,
             keys: [v.key],
-            label: v.title.toLowerCase(),
-            help: `Show the ${v.title.toLowerCase()} view`,
+            // Getters: the bindings are made at import, before the run's language is set.
+            get label() {
+              return v.title.toLowerCase();
+            },
+            get help() {
+              return t('views.registry.show', { view: v.title.toLowerCase() });
+            },
             scope: 'global' as const,
           },
         ],

@@ -2,7 +2,10 @@
 // its batch id, wave and wave plan in its audit annotation — with each wave's progress, live. The
 // action keys act on every workload of the selected release as one batch: h holds them all (stops the
 // release fleet-wide; h again releases: resumes), r rejects (rolls back what is still rolling out).
+import { t } from '../../i18n/t.js';
 import { age, stateText } from '../../model/format.js';
+import { releaseStateText } from '../../model/columns/releases.js';
+import { word } from '../../model/words.js';
 import { releaseColumns } from '../../model/columns/releases.js';
 import { phaseTone } from '../../model/columns/tones.js';
 import { type ReleaseInfo, releasesOf } from '../../model/releases.js';
@@ -26,26 +29,32 @@ function buildReleaseDetail(s: Snapshot, key: string, ctx: BuildContext): Detail
   const r = find(s, key);
   if (!r) return null;
   const b = new LineBuilder();
-  b.add('title', [{ text: `Release ${r.batch}`, token: 'title' }, ` ${r.action} by ${r.by}, last write ${age(r.lastAt, ctx.now)} ago`]);
-  b.kv('state', 'state', r.state, r.state === 'failed' ? 'error' : r.state === 'complete' ? 'ok' : 'warn');
-  if (r.waves) b.kv('waves', 'waves', `${r.waves}: reached ${r.reached ?? '-'} of ${r.waveCount}`);
+  b.add('title', [
+    { text: t('views.release.title', { batch: r.batch }), token: 'title' },
+    t('views.release.byline', { action: r.action, by: r.by, age: age(r.lastAt, ctx.now) }),
+  ]);
+  b.kv('state', t('views.label.state'), releaseStateText(r.state), r.state === 'failed' ? 'error' : r.state === 'complete' ? 'ok' : 'warn');
+  if (r.waves)
+    b.kv(
+      'waves',
+      t('views.label.waves'),
+      t('views.release.reached', { waves: r.waves, reached: r.reached ?? '-', total: String(r.waveCount) }),
+    );
   b.kv(
     'targets',
-    'targets',
-    `${r.targets}: ${r.complete} complete, ${r.rolling} rolling, ${r.failed} failed`,
+    t('views.label.targets'),
+    t('views.release.targets', { targets: r.targets, complete: r.complete, rolling: r.rolling, failed: r.failed }),
     r.failed ? 'error' : undefined,
   );
-  if (r.state === 'stopped')
-    b.add('hint', [{ text: `  continue it: zonectl ${r.action} <the same targets or selection> --resume ${r.batch}`, token: 'muted' }]);
-  if (r.action === 'hotupdate')
-    b.add('undo', [
-      { text: `  roll it back wave by wave: zonectl hotupdate --undo ${r.batch} --all-contexts -A --waves 50%,100%`, token: 'muted' },
-    ]);
+  if (r.state === 'stopped') b.add('hint', [{ text: t('views.release.resumeHint', { action: r.action, batch: r.batch }), token: 'muted' }]);
+  if (r.action === 'hotupdate') b.add('undo', [{ text: t('views.release.undoHint', { batch: r.batch }), token: 'muted' }]);
   const byWave = new Map<number | undefined, WorkloadInfo[]>();
   for (const w of r.workloads) byWave.set(w.release?.wave, [...(byWave.get(w.release?.wave) ?? []), w]);
   for (const [wave, ws] of [...byWave].sort(([a], [c]) => (a ?? 0) - (c ?? 0))) {
     b.blank();
-    b.heading(wave === undefined ? `Targets (${ws.length})` : `Wave ${wave} (${ws.length})`);
+    b.heading(
+      wave === undefined ? t('views.release.targetsHeading', { n: ws.length }) : t('views.release.waveHeading', { wave, n: ws.length }),
+    );
     for (const w of ws.sort(
       (x, y) => x.cluster.localeCompare(y.cluster) || x.namespace.localeCompare(y.namespace) || x.name.localeCompare(y.name),
     )) {
@@ -57,22 +66,22 @@ function buildReleaseDetail(s: Snapshot, key: string, ctx: BuildContext): Detail
       );
     }
   }
-  return { title: `release ${r.batch}`, lines: b.lines };
+  return { title: `${word('views.crumb.release')} ${r.batch}`, lines: b.lines };
 }
 
 export const releasesView = defineView<ReleaseInfo>({
   id: 'releases',
-  title: 'Releases',
+  title: 'views.releases.title',
   key: '6',
   aliases: ['rel', 'release', 'batches'],
-  help: 'fleet actions (batches, waves) as the clusters record them',
+  help: 'views.releases.help',
   columns: releaseColumns,
   rows: (s) => releases(s),
   rowKey: (r) => r.batch,
   cluster: (r) => r.clusters[0] ?? '',
-  open: (r) => ({ view: 'release', key: r.batch, title: `release ${r.batch}` }),
+  open: (r) => ({ view: 'release', key: r.batch, title: `${word('views.crumb.release')} ${r.batch}` }),
   defaultSort: { col: 'age', desc: false },
-  emptyText: () => 'No fleet action recorded in the clusters (a batch records itself on the workloads it acts on).',
+  emptyText: () => t('views.releases.empty'),
   // No single workload: the keys act on the whole release (its workloads as one batch).
   actions: { workload: () => undefined, group: (s, key) => find(s, key)?.workloads ?? [] },
   detail: { id: 'release', build: buildReleaseDetail },

@@ -5,15 +5,19 @@ import type { ActionKeys } from '../action-keys.js';
 import { ACTION_COMMANDS, actionKeys, targetOf } from '../action-keys.js';
 import { KEYMAP } from '../keymap.js';
 import type { WorkloadInfo } from '../../model/types.js';
+import { t } from '../../i18n/t.js';
+import { padCells } from './lines.js';
 import type { Line } from './types.js';
 
 export const ACTION_LINE_PREFIX = 'act:';
-const HEADING = 'Actions (keys)';
 
 export function actionHeading(blocked?: string): Line {
   return {
     key: `${ACTION_LINE_PREFIX}heading`,
-    segs: [{ text: HEADING, token: 'title' }, ...(blocked ? [{ text: ` - all disabled: ${blocked}`, token: 'disabled' as const }] : [])],
+    segs: [
+      { text: t('views.actions.heading'), token: 'title' },
+      ...(blocked ? [{ text: t('views.actions.allDisabled', { reason: blocked }), token: 'disabled' as const }] : []),
+    ],
   };
 }
 
@@ -25,9 +29,9 @@ export function actionLines(keys: ActionKeys): Line[] {
       key: `${ACTION_LINE_PREFIX}${cmd}`,
       segs: [
         { text: `  ${key} `, token: k.enabled ? 'key' : 'disabled' },
-        { text: `${k.label.padEnd(11)} `, token: k.enabled ? undefined : 'disabled' },
-        { text: k.enabled ? 'possible' : 'not possible', token: k.enabled ? 'ok' : 'muted' },
-        ...(k.reason ? [{ text: `: ${k.reason}`, token: 'muted' as const }] : []),
+        { text: `${padCells(k.label, 11)} `, token: k.enabled ? undefined : 'disabled' },
+        { text: k.enabled ? t('views.actions.possible') : t('views.actions.notPossible'), token: k.enabled ? 'ok' : 'muted' },
+        ...(k.reason ? [{ text: t('views.actions.reason', { reason: k.reason }), token: 'muted' as const }] : []),
       ],
     };
   });

@@ -1,5 +1,6 @@
 // Rollout detail: steps (current marked, with its timer), current -> update revision and images,
 // hook runs with metric results, pods with revision / ready / restarts / hook conditions.
+import { t } from '../../i18n/t.js';
 import { workloadSpec } from '../../kinds/registry.js';
 import { ownerLabel } from '../../kinds/shared/owner.js';
 import type { HookRunInfo, PodInfo, WorkloadInfo } from '../../model/types.js';
@@ -31,7 +32,7 @@ export function hookRunsOf(s: Snapshot, w: WorkloadInfo): HookRunInfo[] {
 /** A pod's in-place update: the container still being swapped, else when the last one happened. */
 function inPlaceSegs(p: PodInfo, now: number): Array<{ text: string; token?: 'info' | 'muted' }> {
   const swapping = p.containers.filter((c) => c.runningImage && c.runningImage !== c.image);
-  if (swapping.length) return swapping.map((c) => ({ text: ` updating ${c.name}`, token: 'info' as const }));
+  if (swapping.length) return swapping.map((c) => ({ text: t('views.pod.updating', { name: c.name }), token: 'info' as const }));
   const raw = p.inPlaceUpdateState;
   if (!raw) return [];
   try {
@@ -39,12 +40,12 @@ function inPlaceSegs(p: PodInfo, now: number): Array<{ text: string; token?: 'in
     const when = typeof st.updateTimestamp === 'string' ? age(st.updateTimestamp, now) : '';
     return [
       {
-        text: ` in-place${typeof st.revision === 'string' ? ` to ${shortRev(st.revision)}` : ''}${when ? ` ${when} ago` : ''}`,
+        text: `${t('views.pod.inPlace')}${typeof st.revision === 'string' ? t('views.pod.inPlaceTo', { rev: shortRev(st.revision) }) : ''}${when ? t('views.pod.inPlaceAgo', { age: when }) : ''}`,
         token: 'muted',
       },
     ];
   } catch {
-    return [{ text: ` in-place: ${raw.slice(0, 24)}`, token: 'info' }];
+    return [{ text: t('views.pod.inPlaceRaw', { raw: raw.slice(0, 24) }), token: 'info' }];
   }
 }
 
@@ -63,29 +64,33 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
 
   b.add('title', [
     { text: `${w.kind} ${w.namespace}/${w.name}`, token: 'title' },
-    ` in ${w.cluster}`,
-    stale && { text: ' [stale: cluster not ready]', token: 'stale' },
+    t('views.detail.in', { where: w.cluster }),
+    stale && { text: t('views.detail.staleCluster'), token: 'stale' },
   ]);
-  b.kv('state', 'state', stateText(r, ctx.now), phaseTone(r.phase));
-  if (w.invalid) b.kv('invalid', 'invalid', w.invalid, 'error');
-  b.kv('strategy', 'strategy', r.strategy || '-');
-  b.kv('replicas', 'replicas', `${r.replicas} desired, updated ${updatedText(r)}, updated+ready ${r.updatedReady}, ready ${r.ready}`);
+  b.kv('state', t('views.label.state'), stateText(r, ctx.now), phaseTone(r.phase));
+  if (w.invalid) b.kv('invalid', t('views.label.invalid'), w.invalid, 'error');
+  b.kv('strategy', t('views.label.strategy'), r.strategy || '-');
+  b.kv(
+    'replicas',
+    t('views.label.replicas'),
+    t('views.rollout.replicas', { replicas: r.replicas, updated: updatedText(r), updatedReady: r.updatedReady, ready: r.ready }),
+  );
   if (r.replicas > 0)
     b.kv(
       'progress',
-      'progress',
-      `${bar(r.updated, r.replicas, 20)} ${updatedText(r)} updated, ${r.updatedReady} of them ready`,
+      t('views.label.progress'),
+      t('views.rollout.progress', { bar: bar(r.updated, r.replicas, 20), updated: updatedText(r), updatedReady: r.updatedReady }),
       r.updated >= r.replicas ? 'ok' : 'info',
     );
-  if (r.partition !== undefined) b.kv('partition', 'partition', String(r.partition));
+  if (r.partition !== undefined) b.kv('partition', t('views.label.partition'), String(r.partition));
   b.kv(
     'revision',
-    'revision',
-    `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? ` (stable ${shortRev(r.stableRevision)})` : ''}`,
+    t('views.label.revision'),
+    `${shortRev(r.currentRevision)} -> ${shortRev(r.updateRevision)}${r.stableRevision ? t('views.rollout.stable', { rev: shortRev(r.stableRevision) }) : ''}`,
   );
-  for (const c of w.containers) b.kv(`img:${c.name}`, `image ${c.name}`, c.image);
-  if (w.zone) b.kv('zone', 'zone', `${w.zone}${w.service ? ` / ${w.service}` : ''}`);
-  if (w.rolloutRef) b.kv('ctrl', 'controller', `${w.rolloutRef.kind}/${w.rolloutRef.name}`);
+  for (const c of w.containers) b.kv(`img:${c.name}`, t('views.label.imageOf', { name: c.name }), c.image);
+  if (w.zone) b.kv('zone', t('views.label.zone'), `${w.zone}${w.service ? ` / ${w.service}` : ''}`);
+  if (w.rolloutRef) b.kv('ctrl', t('views.label.controller'), `${w.rolloutRef.kind}/${w.rolloutRef.name}`);
   if (w.owner) {
     // Desired (what the owner asks for) next to what runs: a change made below the owner shows as drift.
     const svc = s.zones
@@ -95,24 +100,24 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
     const desired = svc?.image ?? zone?.defaultImage;
     b.kv(
       'owner',
-      'owner',
-      `${ownerLabel(w.owner)}${desired ? `, asks ${desired}` : ''}${svc?.running ? ' (drift: runs another image)' : ''}`,
+      t('views.label.owner'),
+      `${ownerLabel(w.owner)}${desired ? t('views.rollout.asks', { image: desired }) : ''}${svc?.running ? t('views.rollout.ownerDrift') : ''}`,
       svc?.running ? 'warn' : undefined,
     );
   }
 
   b.blank();
-  b.heading(`Steps (${r.steps.length})`);
-  if (r.steps.length === 0) b.add('steps:none', [{ text: '  no canary steps: the update goes straight through', token: 'muted' }]);
+  b.heading(t('views.rollout.stepsHeading', { n: r.steps.length }));
+  if (r.steps.length === 0) b.add('steps:none', [{ text: t('views.rollout.noSteps'), token: 'muted' }]);
   for (const st of r.steps) {
     const cur = r.stepIndex === st.index;
     const done = r.stepIndex !== undefined && st.index < r.stepIndex;
     const mark = cur ? '[>]' : done ? '[x]' : '[ ]';
     let timer = '';
     if (cur && r.paused && r.pausedSince) {
-      timer = ` paused ${shortDuration((ctx.now - ms(r.pausedSince)) / 1000)}`;
-      if (r.pauseEndsAt) timer += `, resumes in ${shortDuration((ms(r.pauseEndsAt) - ctx.now) / 1000)}`;
-      else if (st.kind === 'pause' && st.pauseSeconds === undefined) timer += ', awaiting approval';
+      timer = t('views.rollout.pausedFor', { d: shortDuration((ctx.now - ms(r.pausedSince)) / 1000) });
+      if (r.pauseEndsAt) timer += t('views.rollout.resumesIn', { d: shortDuration((ms(r.pauseEndsAt) - ctx.now) / 1000) });
+      else if (st.kind === 'pause' && st.pauseSeconds === undefined) timer += t('views.rollout.awaitingApproval');
     }
     b.add(`step:${st.index}`, [
       { text: `  ${mark} ${st.index + 1}. `, token: cur ? 'accent' : done ? 'muted' : undefined },
@@ -123,14 +128,14 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
 
   b.blank();
   const hooks = hookRunsOf(s, w);
-  b.heading(`Hook runs (${hooks.length})`);
-  if (hooks.length === 0) b.add('hooks:none', [{ text: '  none', token: 'muted' }]);
+  b.heading(t('views.rollout.hooksHeading', { n: hooks.length }));
+  if (hooks.length === 0) b.add('hooks:none', [{ text: t('views.detail.none'), token: 'muted' }]);
   for (const h of hooks.slice(0, 20)) {
     b.add(`hook:${h.name}`, [
       `  ${h.name} `,
       { text: h.type, token: 'muted' },
-      h.stepIndex !== undefined && ` step ${h.stepIndex + 1}`,
-      h.pod && ` pod ${h.pod}`,
+      h.stepIndex !== undefined && t('views.rollout.hookStep', { step: h.stepIndex + 1 }),
+      h.pod && t('views.rollout.hookPod', { pod: h.pod }),
       ' ',
       { text: h.phase, token: hookTone(h.phase) },
       h.message && { text: ` ${h.message}`, token: 'muted' },
@@ -138,10 +143,10 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
     ]);
     for (const m of h.metrics) {
       const counts = [
-        m.successful !== undefined && `ok ${m.successful}`,
-        m.failed ? `failed ${m.failed}` : '',
-        m.inconclusive ? `inconclusive ${m.inconclusive}` : '',
-        m.error ? `error ${m.error}` : '',
+        m.successful !== undefined && t('views.metric.ok', { n: m.successful }),
+        m.failed ? t('views.metric.failed', { n: m.failed }) : '',
+        m.inconclusive ? t('views.metric.inconclusive', { n: m.inconclusive }) : '',
+        m.error ? t('views.metric.error', { n: m.error }) : '',
       ]
         .filter(Boolean)
         .join(' ');
@@ -157,8 +162,8 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
 
   b.blank();
   const pods = podsOf(s, w).sort((a, b2) => a.name.localeCompare(b2.name, 'en', { numeric: true }));
-  b.heading(`Pods (${pods.length})`);
-  if (pods.length === 0) b.add('pods:none', [{ text: '  none', token: 'muted' }]);
+  b.heading(t('views.rollout.podsHeading', { n: pods.length }));
+  if (pods.length === 0) b.add('pods:none', [{ text: t('views.detail.none'), token: 'muted' }]);
   // The kind may say more per pod from its labels (an OKG GameServer's state, opsState and priority).
   const note = workloadSpec(w.kind)?.pods?.note;
   for (const p of pods) {
@@ -169,10 +174,13 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       `pod:${p.name}`,
       [
         `  ${p.name} `,
-        { text: `rev ${shortRev(p.revision)}${updated ? ' (new)' : ''}`, token: updated ? 'accent' : 'muted' },
+        {
+          text: `${t('views.pod.rev', { rev: shortRev(p.revision) })}${updated ? t('views.pod.new') : ''}`,
+          token: updated ? 'accent' : 'muted',
+        },
         ' ',
-        { text: p.ready ? 'ready' : `not ready (${p.phase})`, token: p.ready ? 'ok' : 'warn' },
-        { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+        { text: p.ready ? t('views.pod.ready') : t('views.pod.notReady', { phase: p.phase }), token: p.ready ? 'ok' : 'warn' },
+        { text: t('views.pod.restarts', { n: p.restarts }), token: p.restarts > 0 ? 'warn' : undefined },
         extra && { text: ` ${extra}`, token: 'muted' },
         ...inPlaceSegs(p, ctx.now),
         ...conds.map((c) => ({ text: ` ${c.type} ${c.phase}`, token: hookTone(c.phase) })),

@@ -1,5 +1,6 @@
 // Rollouts: game workloads whose rollout is progressing, paused or failed (A: every workload); the
 // rollout action keys act on the selected row; Enter opens steps, hook runs and pods.
+import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { rolloutColumns } from '../../model/columns/rollouts.js';
 import { isActiveRollout } from '../../model/rollouts.js';
@@ -20,10 +21,10 @@ function byKey(ws: readonly WorkloadInfo[]): Map<string, WorkloadInfo> {
 
 export const rolloutsView = defineView<WorkloadInfo>({
   id: 'rollouts',
-  title: 'Rollouts',
+  title: 'views.rollouts.title',
   key: '2',
   aliases: ['ro', 'rollout'],
-  help: 'workloads that are rolling out, paused or failed',
+  help: 'views.rollouts.help',
   columns: rolloutColumns,
   rows: (s, ctx) => (ctx.showAll ? s.workloads : s.workloads.filter(isActiveRollout)),
   rowKey: workloadKey,
@@ -33,12 +34,10 @@ export const rolloutsView = defineView<WorkloadInfo>({
   defaultSort: { col: 'state', desc: false },
   problems: alertedWorkloads,
   emptyText: (s, ctx) =>
-    ctx.showAll || s.workloads.length === 0
-      ? 'No game workloads found in the fleet (yet).'
-      : `Nothing is rolling out (${s.workloads.length} workloads up to date). A lists them all.`,
+    ctx.showAll || s.workloads.length === 0 ? t('views.empty.noWorkloads') : t('views.rollouts.nothingRolling', { n: s.workloads.length }),
   logs: (s, key) => (key === undefined ? noSelection('workload') : workloadChoice(s, key)),
   actions: { workload: (s, key) => byKey(s.workloads).get(key) },
-  showAll: 'all workloads',
+  showAll: 'views.rollouts.showAll',
   detail: {
     id: 'rollout',
     build: buildRolloutDetail,

@@ -3,6 +3,7 @@
 // it lists, what Enter opens (its detail view), the pods that detail needs, what `l` follows and
 // whether the rollout action keys apply. The registry (registry.ts) turns definitions into the
 // keymap entries, `:` commands, help lines and screens; nothing else names a view.
+import type { MessageKey } from '../../i18n/t.js';
 import type { ColumnDef } from '../../model/columns/types.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import type { PodFocus, Snapshot } from '../../store/types.js';
@@ -106,14 +107,14 @@ export interface ActionsDef {
 /** A list view, defined once over the objects it lists (T). */
 export interface ViewDef<T> {
   id: ListViewId;
-  /** The title line's first crumb. */
-  title: string;
+  /** The title line's first crumb (a message key: put into words when shown). */
+  title: MessageKey;
   /** The key that switches to it ('1'); absent = only the `:` command does. */
   key?: string;
   /** The `:` command is the id; these are its other names. */
   aliases: readonly string[];
-  /** One line for `:` completion and help. */
-  help: string;
+  /** One line for `:` completion and help (a message key). */
+  help: MessageKey;
   columns: readonly ColumnDef<T>[];
   /** The objects it lists, from the snapshot. */
   rows(s: Snapshot, ctx: BuildContext): readonly T[];
@@ -132,8 +133,8 @@ export interface ViewDef<T> {
   logs?(s: Snapshot, rowKey: string | undefined): LogChoice;
   /** Rollout action keys on its rows and in its detail. */
   actions?: ActionsDef;
-  /** A (toggle) also lists the rows it hides by default; the title says this while on. */
-  showAll?: string;
+  /** A (toggle) also lists the rows it hides by default; the title says this while on (a message key). */
+  showAll?: MessageKey;
   /** The pods the list itself needs watched while in front (the Alerts view: its workloads' pods). */
   podFocus?(s: Snapshot): PodFocus[];
   /** Row keys with an alert: on the default order they come first, keeping that order otherwise. */
@@ -142,7 +143,7 @@ export interface ViewDef<T> {
   compare?: boolean;
 }
 
-/** A list view as the console runs it: the row type folded into `build`. */
+/** A list view as the console runs it: the row type folded into `build`; its words in the run's language. */
 export interface ListView {
   id: ListViewId;
   title: string;

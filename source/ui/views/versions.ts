@@ -5,6 +5,8 @@
 import { versionColumns, versionRows, type VersionRow } from '../../model/columns/versions.js';
 import { versionContext, zoneVersionsOf, type VersionContext } from '../../model/versions.js';
 import type { ZoneInfo } from '../../model/types.js';
+import { t } from '../../i18n/t.js';
+import { word } from '../../model/words.js';
 import type { Snapshot } from '../../store/types.js';
 import { zoneChoice, noSelection } from '../log-target.js';
 import { defineView } from './define.js';
@@ -45,17 +47,17 @@ const rowKey = (r: VersionRow) => `${zoneKey(r.zone)}/${r.service.service}`;
 
 export const versionsView = defineView<VersionRow>({
   id: 'versions',
-  title: 'Versions',
+  title: 'views.versions.title',
   key: '8',
   aliases: ['ver', 'version', 'matrix'],
-  help: 'the version each service of each zone runs, and the one asked for (/1.8. filters)',
+  help: 'views.versions.help',
   columns: versionColumns,
   rows: rowsOf,
   rowKey,
   cluster: (r) => r.zone.cluster,
   namespace: (r) => r.zone.namespace,
-  open: (r) => ({ view: 'zone', key: zoneKey(r.zone), title: `zone ${r.zone.zoneId} ${r.zone.name}` }),
+  open: (r) => ({ view: 'zone', key: zoneKey(r.zone), title: `${word('views.crumb.zone')} ${r.zone.zoneId} ${r.zone.name}` }),
   defaultSort: { col: 'state', desc: false },
-  emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
+  emptyText: (s) => (s.clusters.length === 0 ? t('views.empty.noClusters') : t('views.empty.noZones')),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key.slice(0, key.lastIndexOf('/')))),
 });

@@ -1,7 +1,9 @@
 // Zone detail: services -> workloads -> pods, with versions and health.
+import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
+import { word } from '../../model/words.js';
 import type { Snapshot } from '../../store/types.js';
-import { age, imageTag, stateText, updatedText } from '../../model/format.js';
+import { age, imageTag, rolloutText, stateText, updatedText } from '../../model/format.js';
 import { phaseTone } from '../../model/columns/tones.js';
 import { shortRev } from '../text/format.js';
 import { workloadKey, zoneKey } from './keys.js';
@@ -18,25 +20,30 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
   if (!z) return null;
   const b = new LineBuilder();
   b.add('title', [
-    { text: `Zone ${z.zoneId} ${z.name}`, token: 'title' },
-    ` in ${z.cluster}/${z.namespace}`,
-    ctx.stale.has(z.cluster) && { text: ' [stale: cluster not ready]', token: 'stale' },
+    { text: t('views.zone.title', { id: z.zoneId, name: z.name }), token: 'title' },
+    t('views.detail.in', { where: `${z.cluster}/${z.namespace}` }),
+    ctx.stale.has(z.cluster) && { text: t('views.detail.staleCluster'), token: 'stale' },
   ]);
-  b.kv('rollout', 'rollout', z.rolloutMessage || z.rollout, phaseTone(z.rollout));
-  if (z.invalid) b.kv('invalid', 'invalid', z.invalid, 'error');
-  b.kv('version', 'version', z.version ?? '-');
-  if (z.defaultImage) b.kv('image', 'image', z.defaultImage);
-  b.kv('services', 'services', `${z.servicesReady}/${z.servicesTotal} ready`, z.servicesReady === z.servicesTotal ? 'ok' : 'warn');
-  b.kv('source', 'source', z.source === 'GameZone' ? 'GameZone resource' : 'workload label');
-  if (z.createdAt) b.kv('age', 'age', age(z.createdAt, ctx.now));
+  b.kv('rollout', t('views.label.rollout'), rolloutText(z.rolloutMessage || z.rollout), phaseTone(z.rollout));
+  if (z.invalid) b.kv('invalid', t('views.label.invalid'), z.invalid, 'error');
+  b.kv('version', t('views.label.version'), z.version ?? '-');
+  if (z.defaultImage) b.kv('image', t('views.label.image'), z.defaultImage);
+  b.kv(
+    'services',
+    t('views.label.services'),
+    t('views.zone.servicesReady', { ready: z.servicesReady, total: z.servicesTotal }),
+    z.servicesReady === z.servicesTotal ? 'ok' : 'warn',
+  );
+  b.kv('source', t('views.label.source'), z.source === 'GameZone' ? t('views.zone.sourceGameZone') : t('views.zone.sourceLabel'));
+  if (z.createdAt) b.kv('age', t('views.label.age'), age(z.createdAt, ctx.now));
 
   const zoneWorkloads = s.workloads.filter((w) => w.cluster === z.cluster && w.namespace === z.namespace && w.zone === z.zoneId);
   const used = new Set<WorkloadInfo>();
   const byName = new Map(zoneWorkloads.map((w) => [w.name, w]));
 
   b.blank();
-  b.heading(`Services (${z.services.length})`);
-  if (z.services.length === 0 && zoneWorkloads.length === 0) b.add('svc:none', [{ text: '  no services', token: 'muted' }]);
+  b.heading(t('views.zone.servicesHeading', { n: z.services.length }));
+  if (z.services.length === 0 && zoneWorkloads.length === 0) b.add('svc:none', [{ text: t('views.zone.noServices'), token: 'muted' }]);
   for (const svc of z.services) {
     const name = serviceName(svc.type, svc.id, svc.endId);
     const ws = zoneWorkloads.filter((w) =>
@@ -46,7 +53,7 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
     b.add(`svc:${name}`, [
       { text: `  ${name}`, token: 'accent' },
       svc.image && { text: ` ${imageTag(svc.image)}`, token: 'muted' },
-      ws.length === 0 && { text: ' no workload', token: 'warn' },
+      ws.length === 0 && { text: t('views.zone.noWorkload'), token: 'warn' },
     ]);
     for (const w of ws) {
       used.add(w);
@@ -56,10 +63,10 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
   const others = zoneWorkloads.filter((w) => !used.has(w));
   if (others.length > 0) {
     b.blank();
-    b.heading(`Other workloads in the zone (${others.length})`);
+    b.heading(t('views.zone.othersHeading', { n: others.length }));
     for (const w of others) addWorkload(b, s, w, ctx, '  ');
   }
-  return { title: `zone ${z.zoneId}`, lines: b.lines };
+  return { title: `${word('views.crumb.zone')} ${z.zoneId}`, lines: b.lines };
 }
 
 function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildContext, indent: string): void {
@@ -71,7 +78,7 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
     [
       `${indent}${kindShort(w.kind)}/${w.name} `,
       { text: w.containers.map((c) => imageTag(c.image)).join(',') || '-', token: 'muted' },
-      ` ready ${r.ready}/${r.replicas} updated ${updatedText(r)} `,
+      t('views.zone.workloadCounts', { ready: r.ready, replicas: r.replicas, updated: updatedText(r) }),
       { text: stateText(r, ctx.now), token: phaseTone(r.phase) },
     ],
     drill,
@@ -83,9 +90,12 @@ function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildCon
       `pod:${key}:${p.name}`,
       [
         `${indent}  ${p.name} `,
-        { text: p.ready ? 'ready' : p.phase, token: p.ready ? 'ok' : 'warn' },
-        { text: ` rev ${shortRev(p.revision)}${isNew ? ' (new)' : ''}`, token: isNew ? 'accent' : 'muted' },
-        { text: ` restarts ${p.restarts}`, token: p.restarts > 0 ? 'warn' : undefined },
+        { text: p.ready ? t('views.pod.ready') : p.phase, token: p.ready ? 'ok' : 'warn' },
+        {
+          text: ` ${t('views.pod.rev', { rev: shortRev(p.revision) })}${isNew ? t('views.pod.new') : ''}`,
+          token: isNew ? 'accent' : 'muted',
+        },
+        { text: t('views.pod.restarts', { n: p.restarts }), token: p.restarts > 0 ? 'warn' : undefined },
         p.node && { text: ` ${p.node}`, token: 'muted' },
       ],
       drill,

@@ -1,5 +1,7 @@
 // Zones: every game zone across the fleet; Enter opens its services, workloads and pods.
 import type { ZoneInfo } from '../../model/types.js';
+import { t } from '../../i18n/t.js';
+import { word } from '../../model/words.js';
 import { zoneColumns } from '../../model/columns/zones.js';
 import { noSelection, podChoice, workloadChoice, zoneChoice } from '../log-target.js';
 import { alertedZones } from './alerts.js';
@@ -10,20 +12,20 @@ import { buildZoneDetail } from './zone-detail.js';
 
 export const zonesView = defineView<ZoneInfo>({
   id: 'zones',
-  title: 'Zones',
+  title: 'views.zones.title',
   key: '1',
   aliases: ['z', 'zone'],
-  help: 'all zones across the fleet',
+  help: 'views.zones.help',
   columns: zoneColumns,
   rows: (s) => s.zones,
   rowKey: zoneKey,
   cluster: (z) => z.cluster,
   namespace: (z) => z.namespace,
-  open: (z) => ({ view: 'zone', key: zoneKey(z), title: `zone ${z.zoneId} ${z.name}` }),
+  open: (z) => ({ view: 'zone', key: zoneKey(z), title: `${word('views.crumb.zone')} ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
   problems: alertedZones,
   compare: true,
-  emptyText: (s) => (s.clusters.length === 0 ? 'No clusters in the fleet.' : 'No zones found in the fleet (yet).'),
+  emptyText: (s) => (s.clusters.length === 0 ? t('views.empty.noClusters') : t('views.empty.noZones')),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key)),
   detail: {
     id: 'zone',

@@ -1,0 +1,141 @@
+// The views area in 简体中文 (issue 18): the scripted `-o table` headers and the words zonectl coins in
+// a row are Chinese, the table aligns by display width, the describe summary lines up its values, and
+// English stays what it was (these strings are the ones zonectl printed before it spoke Chinese).
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang, t } from '../../../source/i18n/t.js';
+import { describeLines } from '../../../source/kinds/story/describe.js';
+import { clusterColumns } from '../../../source/model/columns/clusters.js';
+import { rolloutColumns } from '../../../source/model/columns/rollouts.js';
+import { zoneColumns } from '../../../source/model/columns/zones.js';
+import { rolloutText, stateText, stepText } from '../../../source/model/format.js';
+import { word } from '../../../source/model/words.js';
+import { tableColumns } from '../../../source/output/columns.js';
+import { renderTable } from '../../../source/output/table.js';
+import { displayWidth } from '../../../source/ui/text/width.js';
+import { CLUSTERS, makeSnapshot, NOW } from '../../ui/fixtures.js';
+import { gstsInPlace } from '../kinds/fixtures-bkbcs.js';
+
+afterEach(() => setLang('en'));
+
+/** Display columns where the cells of a table line start (cells are apart by 3 spaces or more). */
+const starts = (line: string) => [...line.matchAll(/\S+(?: {1,2}\S+)*/g)].map((m) => displayWidth(line.slice(0, m.index)));
+
+describe('column headers', () => {
+  it('English: the headers zonectl always printed', () => {
+    const ctx = { now: NOW };
+    expect(tableColumns(zoneColumns, ctx).map((c) => c.header)).toEqual([
+      'CLUSTER',
+      'NAMESPACE',
+      'ZONE',
+      'NAME',
+      'VERSION',
+      'SERVICES',
+      'ROLLOUT',
+      'AGE',
+      'SOURCE',
+      'IMAGE',
+    ]);
+    expect(tableColumns(rolloutColumns, ctx).map((c) => c.header)).toEqual([
+      'CLUSTER',
+      'NAMESPACE',
+      'WORKLOAD',
+      'KIND',
+      'STRATEGY',
+      'STEP',
+      'UPDATED',
+      'STATE',
+      'HOOK',
+      'ZONE',
+      'REVISION',
+      'IMAGES',
+      'LAST-ACTION',
+    ]);
+    // The id picks a column whatever the language (the story's Events panel leaves CLUSTER out by it).
+    expect(tableColumns(zoneColumns, ctx)[0]!.id).toBe('cluster');
+  });
+
+  it('Chinese `zonectl zones` table: Chinese headers, every value under its header by display width', () => {
+    setLang('zh-CN');
+    const snap = makeSnapshot();
+    const out = renderTable(snap.zones, tableColumns(zoneColumns, { now: NOW }), false);
+    const [header, ...rows] = out.trimEnd().split('\n');
+    expect(header).toMatch(/^集群 +命名空间 +区服 +名称 +版本 +服务 +发布 +时长$/);
+    // Every row's cells start where the header's do (cells are apart by 3 spaces or more).
+    const at = starts(header!);
+    expect(rows.length).toBe(snap.zones.length);
+    for (const r of rows) expect(starts(r), r).toEqual(at.slice(0, starts(r).length));
+    expect(out).toContain('华东一区 风云');
+  });
+
+  it('Chinese `zonectl rollouts -o wide` and clusters: headers and coined cells in Chinese, codes kept', () => {
+    setLang('zh-CN');
+    const snap = makeSnapshot();
+    const out = renderTable(snap.workloads, tableColumns(rolloutColumns, { now: NOW }), true);
+    const header = out.split('\n')[0]!;
+    expect(header).toMatch(/^集群 +命名空间 +工作负载 +类型 +策略 +步骤 +已更新 +状态 +钩子 +区服 +修订 +镜像 +最近操作$/);
+    expect(out).toContain('已暂停：等待审批 12m');
+    // Kind names and the API's values stay as they are.
+    expect(out).toContain('GameStatefulSet');
+    const clusters = renderTable(CLUSTERS, tableColumns(clusterColumns, { now: NOW }), false);
+    expect(clusters.split('\n')[0]).toMatch(/^集群 +状态 +版本 +延迟 +资源类型 +错误$/);
+    expect(clusters).toMatch(/无法连接/);
+  });
+});
+
+describe('coined words', () => {
+  it('English output is unchanged; Chinese words the coined messages and keeps the rest', () => {
+    const paused = {
+      message: 'paused: awaiting approval',
+      phase: 'paused' as const,
+      paused: true,
+      pausedSince: new Date(NOW - 720_000).toISOString(),
+    };
+    expect(stateText(paused, NOW)).toBe('paused: awaiting approval 12m');
+    const held = {
+      message: 'paused: held by zonectl (1/3 updated)',
+      phase: 'paused' as const,
+      paused: true,
+      hold: { previous: false, by: 'ops', at: new Date(NOW - 180_000).toISOString() },
+    };
+    expect(stateText(held, NOW)).toBe('paused: held by ops 3m (1/3 updated)');
+    expect(rolloutText('game-1: paused: awaiting approval (+2 more)')).toBe('game-1: paused: awaiting approval (+2 more)');
+    expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 done');
+    setLang('zh-CN');
+    expect(stateText(paused, NOW)).toBe('已暂停：等待审批 12m');
+    expect(stateText(held, NOW)).toBe('已暂停：ops 挂起 3m（已更新 1/3）');
+    expect(rolloutText('game-1: paused: awaiting approval (+2 more)')).toBe('game-1：已暂停：等待审批（另有 2 个）');
+    expect(rolloutText('updating 1/6')).toBe('更新中 1/6');
+    // A controller's own words stay whole.
+    expect(rolloutText('paused: spec.paused')).toBe('paused: spec.paused');
+    expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 完成');
+  });
+
+  it('a memoized word follows the language', () => {
+    expect(word('views.col.cluster')).toBe('CLUSTER');
+    setLang('zh-CN');
+    expect(word('views.col.cluster')).toBe('集群');
+    setLang('en');
+    expect(word('views.col.cluster')).toBe('CLUSTER');
+  });
+});
+
+describe('describe', () => {
+  const input = () => ({ cluster: 'shanghai', obj: gstsInPlace(), now: Date.parse('2020-11-10T09:00:00Z'), pods: [], events: [] });
+
+  it('English: the kubectl-like labels and table headers as before', () => {
+    const lines = describeLines(input());
+    expect(lines[0]).toBe('Name:           game-1');
+    expect(lines).toContain('Events:         <none>');
+  });
+
+  it('Chinese: labels in Chinese, padded by display width so the values line up', () => {
+    setLang('zh-CN');
+    const lines = describeLines(input());
+    expect(lines[0]).toBe(`名称：${' '.repeat(10)}game-1`);
+    const labelled = lines.filter((l) => /^[\u4e00-\u9fff]+：/.test(l) && !l.endsWith('：'));
+    expect(labelled.length).toBeGreaterThan(4);
+    for (const l of labelled) expect(displayWidth(l.slice(0, l.indexOf('：') + 1 + /：( *)/.exec(l)![1]!.length)), l).toBe(16);
+    expect(lines).toContain(`事件：${' '.repeat(10)}<none>`);
+    expect(t('views.describe.label', { label: '集群' })).toBe('集群：');
+  });
+});
