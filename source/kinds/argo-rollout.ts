@@ -1,5 +1,5 @@
 // Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2); planned in rollouts/argo-plans.ts.
-import { t as tr } from '../i18n/t.js';
+import { t as tr, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
 import { duration, parseDuration } from '../model/format.js';
@@ -99,29 +99,29 @@ export function readArgoRollout(cluster: string, obj: KubeObject, ctx?: ReadCont
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
       const detail = controllerMessage ? `: ${controllerMessage}` : '';
-      if (abort) [phase, message] = ['failed', tr('actions.argo.msg.aborted', { detail })];
-      else if (statusPhase === 'Degraded') [phase, message] = ['failed', tr('actions.argo.msg.degraded', { detail })];
+      if (abort) [phase, message] = ['failed', tEn('actions.argo.msg.aborted', { detail })];
+      else if (statusPhase === 'Degraded') [phase, message] = ['failed', tEn('actions.argo.msg.degraded', { detail })];
       else if (pc) {
         phase = 'paused';
         pauseReason = pc.reason;
         pausedSince = pc.startTime;
         if (pc.reason === 'InconclusiveAnalysisRun')
-          message = tr('actions.argo.msg.analysisInconclusive', { name: analysisName ?? step?.hookTemplate ?? '' }).replace('  ', ' ');
-        else if (pc.reason === 'InconclusiveExperiment') message = tr('actions.argo.msg.experimentInconclusive');
-        else if (pc.reason === 'BlueGreenPause') message = tr('actions.argo.msg.awaitingPromotion');
+          message = tEn('actions.argo.msg.analysisInconclusive', { name: analysisName ?? step?.hookTemplate ?? '' }).replace('  ', ' ');
+        else if (pc.reason === 'InconclusiveExperiment') message = tEn('actions.argo.msg.experimentInconclusive');
+        else if (pc.reason === 'BlueGreenPause') message = tEn('actions.argo.msg.awaitingPromotion');
         else message = stepPauseMessage(pauseEndsAt, ctx);
       } else if (specPaused || statusPhase === 'Paused') {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
         pausedSince = hold?.at;
-        message = hold ? tr('actions.rollout.msg.held') : tr('actions.rollout.msg.paused', { field: 'spec.paused' });
-      } else if (lagging(info)) [phase, message] = ['progressing', tr('actions.rollout.msg.waitingForController')];
+        message = hold ? tEn('actions.rollout.msg.held') : tEn('actions.rollout.msg.paused', { field: 'spec.paused' });
+      } else if (lagging(info)) [phase, message] = ['progressing', tEn('actions.rollout.msg.waitingForController')];
       else if (statusPhase === 'Progressing' || updated < replicas || (stableRS && podHash && stableRS !== podHash)) {
         phase = 'progressing';
         message =
           analysisPhase === 'Running'
-            ? tr('actions.argo.msg.updatingAnalysis', { updated, replicas, name: analysisName ?? '' })
-            : tr('actions.argo.msg.updating', { updated, replicas });
+            ? tEn('actions.argo.msg.updatingAnalysis', { updated, replicas, name: analysisName ?? '' })
+            : tEn('actions.argo.msg.updating', { updated, replicas });
         // eslint-disable-next-line i18next/no-literal-string -- compared by model/zones.ts (shared with the native readers)
       } else [phase, message] = ['complete', 'up to date'];
 

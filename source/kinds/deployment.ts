@@ -1,5 +1,5 @@
 // apps/v1 Deployment -> WorkloadInfo; planned in native/plans.ts. Completion as `kubectl rollout status` judges it; hold = spec.paused.
-import { t } from '../i18n/t.js';
+import { t, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
@@ -27,8 +27,8 @@ function failure(obj: KubeObject): string | undefined {
     if (!isRecord(c)) continue;
     const msg = typeof c.message === 'string' && c.message ? `: ${c.message}` : '';
     if (c.type === 'Progressing' && c.reason === 'ProgressDeadlineExceeded')
-      return t('plans.rollout.failed', { reason: `ProgressDeadlineExceeded${msg}` });
-    if (c.type === 'ReplicaFailure' && c.status === 'True') return t('plans.rollout.failed', { reason: `ReplicaFailure${msg}` });
+      return tEn('plans.rollout.failed', { reason: `ProgressDeadlineExceeded${msg}` });
+    if (c.type === 'ReplicaFailure' && c.status === 'True') return tEn('plans.rollout.failed', { reason: `ReplicaFailure${msg}` });
   }
   return undefined;
 }
@@ -55,16 +55,16 @@ export function readDeployment(cluster: string, obj: KubeObject, ctx?: ReadConte
       else if (paused) {
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
-        message = hold ? heldMessage(updated, replicas) : t('plans.rollout.paused', { reason: 'spec.paused' });
+        message = hold ? heldMessage(updated, replicas) : tEn('plans.rollout.paused', { reason: 'spec.paused' });
       } else if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (inFlight) {
         phase = 'progressing';
         message =
           updated < replicas
-            ? t('plans.rollout.updating', { updated, replicas })
+            ? tEn('plans.rollout.updating', { updated, replicas })
             : total > updated
-              ? t('plans.rollout.removingOld', { n: total - updated })
-              : t('plans.rollout.waitingAvailable', { n: updated - available });
+              ? tEn('plans.rollout.removingOld', { n: total - updated })
+              : tEn('plans.rollout.waitingAvailable', { n: updated - available });
       } else [phase, message] = ['complete', upToDate()];
       const rollout: RolloutStatus = {
         strategy,

@@ -8,7 +8,7 @@
 // - podUpdatePolicy defaults to ReCreate when rollingUpdate is absent: a hot update sets InPlaceIfPossible.
 // - status has no revisions: progress is updatedReplicas / updatedReadyReplicas against spec.replicas,
 //   and observedGeneration is written only once the ASTS is in sync with the spec.
-import { type MessageKey, t } from '../i18n/t.js';
+import { type MessageKey, t, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import {
@@ -86,13 +86,13 @@ export function readGameServerSet(cluster: string, obj: KubeObject, ctx?: ReadCo
       else if (paused)
         [phase, message, pauseReason] = [
           'paused',
-          t(hold ? 'plans.rollout.gssHeld' : 'plans.rollout.gssPaused', { updated, replicas }),
+          tEn(hold ? 'plans.rollout.gssHeld' : 'plans.rollout.gssPaused', { updated, replicas }),
           hold ? 'Held' : 'Paused',
         ];
-      else if (onDelete) [phase, message] = ['progressing', t('plans.rollout.gssOnDelete', { updated, replicas })];
+      else if (onDelete) [phase, message] = ['progressing', tEn('plans.rollout.gssOnDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = ['paused', t('plans.rollout.gssPartition', { partition }), 'Partition'];
-      else [phase, message] = ['progressing', t('plans.rollout.gssUpdating', { updated, replicas })];
+        [phase, message, pauseReason] = ['paused', tEn('plans.rollout.gssPartition', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', tEn('plans.rollout.gssUpdating', { updated, replicas })];
       if (servers) message += ` (${servers})`;
       const rollout: RolloutStatus = {
         strategy: onDelete ? 'OnDelete' : policy,

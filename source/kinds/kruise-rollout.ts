@@ -2,7 +2,7 @@
 // with kind 'KruiseRollout' (research/crds.md §3.1). Kruise's currentStepIndex is 1-based; the model's
 // stepIndex is 0-based. Every step without a pause duration waits for approval (StepPaused).
 // Planned in rollouts/kruise-plans.ts.
-import { t as tr } from '../i18n/t.js';
+import { t as tr, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
 import type { WorkloadInfo } from '../model/types.js';
@@ -94,15 +94,15 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
       const pauseEndsAt = pauseEnd(state === 'StepPaused' ? lastUpdate : undefined, step?.pauseSeconds);
 
       const n = steps.length;
-      const at = stepIndex !== undefined && n ? tr('actions.wait.step', { step: Math.min(stepIndex + 1, n), steps: n }) : '';
+      const at = stepIndex !== undefined && n ? tEn('actions.wait.step', { step: Math.min(stepIndex + 1, n), steps: n }) : '';
       let phase: RolloutPhase;
       let message: string;
       let pauseReason: string | undefined;
       let pausedSince: string | undefined;
       if (disabled || statusPhase === 'Disabled' || statusPhase === 'Disabling')
-        [phase, message] = ['complete', tr('actions.kruise.msg.disabled')];
+        [phase, message] = ['complete', tEn('actions.kruise.msg.disabled')];
       else if (statusPhase === 'Terminating' || cancelling)
-        [phase, message] = ['progressing', tr(cancelling ? 'actions.kruise.msg.cancelling' : 'actions.kruise.msg.terminating')];
+        [phase, message] = ['progressing', tEn(cancelling ? 'actions.kruise.msg.cancelling' : 'actions.kruise.msg.terminating')];
       else if (state === 'StepPaused') {
         phase = 'paused';
         pauseReason = 'StepPaused';
@@ -112,11 +112,11 @@ export function readKruiseRollout(cluster: string, obj: KubeObject, ctx?: ReadCo
         phase = 'paused';
         pauseReason = hold ? 'Held' : 'Manual';
         pausedSince = hold?.at;
-        message = hold ? tr('actions.rollout.msg.held') : tr('actions.rollout.msg.paused', { field: 'spec.strategy.paused' });
+        message = hold ? tEn('actions.rollout.msg.held') : tEn('actions.rollout.msg.paused', { field: 'spec.strategy.paused' });
       } else if (!done)
         [phase, message] = [
           'progressing',
-          tr(strategy === 'Canary' ? 'actions.kruise.msg.canaryReady' : 'actions.kruise.msg.updatedReady', {
+          tEn(strategy === 'Canary' ? 'actions.kruise.msg.canaryReady' : 'actions.kruise.msg.updatedReady', {
             at: at ? `${at} ` : '',
             state: state ?? statusPhase ?? 'progressing',
             ready: updatedReady,

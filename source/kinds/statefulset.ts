@@ -1,5 +1,5 @@
 // apps/v1 StatefulSet -> WorkloadInfo; planned in native/plans.ts. rollingUpdate.partition is an ordinal (pods >= partition update).
-import { t } from '../i18n/t.js';
+import { t, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
 import type { RolloutPhase, RolloutStatus, WorkloadInfo } from '../model/types.js';
 import type { ReadContext } from './shared/context.js';
@@ -43,10 +43,10 @@ export function readStatefulSet(cluster: string, obj: KubeObject, ctx?: ReadCont
       if (lagging(info)) [phase, message] = ['progressing', laggingMessage(info)];
       else if (!inFlight) [phase, message] = ['complete', upToDate()];
       else if (hold && partition >= replicas) [phase, message, pauseReason] = ['paused', heldMessage(updated, replicas), 'Held'];
-      else if (strategy === 'OnDelete') [phase, message] = ['progressing', t('plans.rollout.onDelete', { updated, replicas })];
+      else if (strategy === 'OnDelete') [phase, message] = ['progressing', tEn('plans.rollout.onDelete', { updated, replicas })];
       else if (partition > 0 && updated >= target && updatedReady >= target)
-        [phase, message, pauseReason] = ['paused', t('plans.rollout.partitionOrdinals', { partition }), 'Partition'];
-      else [phase, message] = ['progressing', t('plans.rollout.updating', { updated, replicas })];
+        [phase, message, pauseReason] = ['paused', tEn('plans.rollout.partitionOrdinals', { partition }), 'Partition'];
+      else [phase, message] = ['progressing', tEn('plans.rollout.updating', { updated, replicas })];
       const rollout: RolloutStatus = {
         strategy,
         replicas,

@@ -1,5 +1,6 @@
 // Pure formatting helpers shared by scripted output and the UI. ASCII only (works without emoji,
 // at 80 columns, and in CJK terminals where ambiguous-width glyphs would misalign).
+import { CATALOGS } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/t.js';
 import type { RolloutStatus } from './types.js';
 import { memoized, phrase, word } from './words.js';
@@ -147,6 +148,45 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey, readonly string[]]> 
   [/^paused: hook (\S+) (\S+)$/, 'views.state.hookPaused', ['hook', 'phase']],
   [/^failed: (\S+) hook (\S+) on (\S+)$/, 'views.state.hookFailed', ['type', 'phase', 'pod']],
 ];
+/**
+ * The adapters write their rollout messages in English (source/kinds: tEn), since JSON carries them and
+ * the rows compare them; a person reads them worded. Every message template of the adapters' areas
+ * becomes a pattern here ("updating {updated}/{replicas}" -> /^updating (?<updated>.+?)\/(?<replicas>.+?)$/),
+ * so a new message needs no second list. The most specific templates (most literal text) are tried first.
+ */
+const MESSAGE_AREAS = ['plans.rollout.', 'actions.rollout.msg.', 'actions.argo.msg.', 'actions.kruise.msg.'];
+let templates: Array<{ re: RegExp; key: MessageKey }> | undefined;
+
+function templatePatterns(): Array<{ re: RegExp; key: MessageKey }> {
+  if (templates) return templates;
+  const out: Array<{ re: RegExp; key: MessageKey; literal: number }> = [];
+  for (const [key, en] of Object.entries(CATALOGS.en) as Array<[MessageKey, string]>) {
+    if (!MESSAGE_AREAS.some((a) => key.startsWith(a)) || /[#']|, ?(plural|select)/.test(en)) continue;
+    const seen = new Set<string>();
+    const source = en
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const arg = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!arg) return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        if (seen.has(arg)) return `\\k<${arg}>`;
+        seen.add(arg);
+        return `(?<${arg}>.*?)`;
+      })
+      .join('');
+    out.push({ re: new RegExp(`^${source}$`), key, literal: en.replace(/\{\w+\}/g, '').length });
+  }
+  templates = out.sort((a, b) => b.literal - a.literal).map(({ re, key }) => ({ re, key }));
+  return templates;
+}
+
+function wordTemplate(text: string): string | undefined {
+  for (const { re, key } of templatePatterns()) {
+    const m = re.exec(text);
+    if (m) return phrase(key, { ...m.groups });
+  }
+  return undefined;
+}
+
 const HELD = /^paused: held by zonectl(?: \((\d+)\/(\d+) updated\))?$/;
 
 // A zone's roll-up (model/zones.ts): "game-1: paused: awaiting approval (+2 more)", the worst service first.
@@ -169,6 +209,8 @@ function wordRollout(text: string): string {
     const p = re.exec(text);
     if (p) return phrase(k, Object.fromEntries(names.map((n, i) => [n, p[i + 1]!])));
   }
+  const templated = wordTemplate(text);
+  if (templated !== undefined) return templated;
   const w = WORST.exec(text);
   if (!w || NOT_A_NAME.has(w[1]!)) return text;
   // Worded only when the service's own message is one zonectl coins (else it stays whole, in English).

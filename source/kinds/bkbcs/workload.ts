@@ -1,7 +1,7 @@
 // Shared reader for bk-bcs GameDeployment / GameStatefulSet: canary position, pauses, hooks, phase,
 // message and actions (research/crds.md §1.4-1.7). The two kinds differ only in the partition path,
 // GameDeployment's availableReplicas and GameStatefulSet's currentReplicas.
-import { t } from '../../i18n/t.js';
+import { t, tEn } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { HookRunInfo, PodHookCondition, RolloutPhase, RolloutStatus, WorkloadInfo } from '../../model/types.js';
 import type { ReadContext } from '../shared/context.js';
@@ -131,26 +131,26 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
   if (failedHooks.length) {
     const f = failedHooks[0];
     phase = 'failed';
-    message = t('plans.rollout.hookFailed', {
+    message = tEn('plans.rollout.hookFailed', {
       type: f.type,
       phase: f.phase,
       pod: f.podName,
-      more: failedHooks.length > 1 ? t('plans.rollout.more', { n: failedHooks.length - 1 }) : '',
+      more: failedHooks.length > 1 ? tEn('plans.rollout.more', { n: failedHooks.length - 1 }) : '',
     });
   } else if (failedCond) {
     phase = 'failed';
-    message = t('plans.rollout.failed', { reason: `${failedCond.type}${failedCond.message ? `: ${failedCond.message}` : ''}` });
+    message = tEn('plans.rollout.failed', { reason: `${failedCond.type}${failedCond.message ? `: ${failedCond.message}` : ''}` });
   } else if (pc) {
     phase = 'paused';
     pauseReason = pc.reason;
     pausedSince = pc.startTime;
     if (pc.reason === PAUSED_BY_HOOK) {
-      message = t('plans.rollout.pausedHook', {
-        hook: step?.hookTemplate ?? t('plans.rollout.stepHook'),
-        phase: hookRun && hookRun.phase !== 'Unknown' ? hookRun.phase : t('plans.rollout.didNotSucceed'),
+      message = tEn('plans.rollout.pausedHook', {
+        hook: step?.hookTemplate ?? tEn('plans.rollout.stepHook'),
+        phase: hookRun && hookRun.phase !== 'Unknown' ? hookRun.phase : tEn('plans.rollout.didNotSucceed'),
       });
     } else if (pc.reason === PAUSED_BY_STEP) message = stepPauseMessage(pauseEndsAt, ctx);
-    else message = t('plans.rollout.paused', { reason: pc.reason });
+    else message = tEn('plans.rollout.paused', { reason: pc.reason });
   } else if (hold && inFlight && partition >= replicas) {
     phase = 'paused';
     pauseReason = 'Held';
@@ -159,7 +159,7 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
   } else if (specPaused && inFlight) {
     phase = 'paused';
     pauseReason = 'Manual';
-    message = t('plans.rollout.specPausedBkbcs');
+    message = tEn('plans.rollout.specPausedBkbcs');
   } else if (lagging(info)) {
     phase = 'progressing';
     message = laggingMessage(info);
@@ -169,13 +169,13 @@ function readStrict(cluster: string, obj: KubeObject, kind: BkbcsKind, ctx?: Rea
     if (!steps.length && partition > 0 && updated >= target && updatedReady >= target) {
       phase = 'paused';
       pauseReason = 'Partition';
-      message = t('plans.rollout.partitionKeeps', { partition, replicas });
+      message = tEn('plans.rollout.partitionKeeps', { partition, replicas });
     } else {
       phase = 'progressing';
       const inPlace = hookConditions.find((c) => c.phase === 'Running');
-      message = t('plans.rollout.updating', { updated, replicas });
-      if (hookRunning) message += t('plans.rollout.andHook', { hook: String(step.hookTemplate), phase: hookRun.phase });
-      else if (inPlace) message += t('plans.rollout.andPodHook', { type: inPlace.type, pod: inPlace.podName });
+      message = tEn('plans.rollout.updating', { updated, replicas });
+      if (hookRunning) message += tEn('plans.rollout.andHook', { hook: String(step.hookTemplate), phase: hookRun.phase });
+      else if (inPlace) message += tEn('plans.rollout.andPodHook', { type: inPlace.type, pod: inPlace.podName });
     }
   } else {
     phase = 'complete';

@@ -1,5 +1,5 @@
 // Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
-import { t } from '../../i18n/t.js';
+import { t, tEn } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
@@ -108,7 +108,7 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
     containers: [],
     ...(zone ? { zone } : {}),
     ...(service ? { service } : {}),
-    rollout: emptyRollout('invalid', t('plans.rollout.invalid', { reason }), actions),
+    rollout: emptyRollout('invalid', tEn('plans.rollout.invalid', { reason }), actions),
     invalid: reason,
   };
 }
@@ -140,7 +140,7 @@ export function lagging(info: Pick<WorkloadInfo, 'generation' | 'observedGenerat
 
 /** "waiting for controller (generation 3, observed 2)": the row for a lagging() workload. */
 export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observedGeneration'>): string {
-  return t('plans.rollout.lagging', { generation: String(info.generation), observed: String(info.observedGeneration) });
+  return tEn('plans.rollout.lagging', { generation: String(info.generation), observed: String(info.observedGeneration) });
 }
 
 /**
@@ -148,7 +148,7 @@ export function laggingMessage(info: Pick<WorkloadInfo, 'generation' | 'observed
  * message with it (model/zones.ts, below this layer): they use the same key, plans.rollout.upToDate.
  */
 export function upToDate(): string {
-  return t('plans.rollout.upToDate');
+  return tEn('plans.rollout.upToDate');
 }
 
 /**
@@ -156,12 +156,12 @@ export function upToDate(): string {
  * them there to name who holds it: it uses the same key, plans.rollout.heldByZonectl.
  */
 export function heldByZonectl(): string {
-  return t('plans.rollout.heldByZonectl');
+  return tEn('plans.rollout.heldByZonectl');
 }
 
 /** "paused: held by zonectl (1/4 updated)". */
 export function heldMessage(updated: number, replicas: number): string {
-  return t('plans.rollout.held', { held: heldByZonectl(), updated, replicas });
+  return tEn('plans.rollout.held', { held: heldByZonectl(), updated, replicas });
 }
 
 /** When a timed step pause that started at `start` ends (ISO); undefined without a start or a duration. */
@@ -171,8 +171,8 @@ export function pauseEnd(start: string | undefined, seconds: number | undefined)
 
 /** Message of a step pause: timed (ends at / over) when it has an end, else awaiting approval. */
 export function stepPauseMessage(pauseEndsAt: string | undefined, ctx?: ReadContext): string {
-  if (!pauseEndsAt) return t('plans.rollout.awaitingApproval');
+  if (!pauseEndsAt) return tEn('plans.rollout.awaitingApproval');
   return nowOf(ctx) >= Date.parse(pauseEndsAt)
-    ? t('plans.rollout.timedPauseOver')
-    : t('plans.rollout.timedPause', { at: clock(pauseEndsAt, ctx?.utc) });
+    ? tEn('plans.rollout.timedPauseOver')
+    : tEn('plans.rollout.timedPause', { at: clock(pauseEndsAt, ctx?.utc) });
 }

@@ -1,13 +1,8 @@
-// Severities and fixes as a person reads them (the console's Alerts view, `zonectl alerts` tables):
-// the codes themselves (critical, check-image...) stay English in JSON and in rule ids.
-import { t, type MessageKey } from '../../i18n/t.js';
-import type { AlertFix, Severity } from './types.js';
-
-const SEVERITY: Record<Severity, MessageKey> = {
-  critical: 'report.severity.critical',
-  warning: 'report.severity.warning',
-  info: 'report.severity.info',
-};
+// Fixes as a person reads them (the console's Alerts view, `zonectl alerts` tables): the codes
+// themselves (check-image...) stay English in JSON. Severity words are the views' (columns/alerts.ts).
+import type { MessageKey } from '../../i18n/t.js';
+import { word } from '../words.js';
+import type { AlertFix } from './types.js';
 
 /** The fixes done by hand; the others are action names (command names: English in both languages). */
 const BY_HAND: Partial<Record<AlertFix, MessageKey>> = {
@@ -17,9 +12,7 @@ const BY_HAND: Partial<Record<AlertFix, MessageKey>> = {
   'check-federation': 'report.fix.checkFederation',
 };
 
-export const severityWord = (s: Severity): string => t(SEVERITY[s]);
-
 export function fixWord(f: AlertFix): string {
   const k = BY_HAND[f];
-  return k ? t(k) : f;
+  return k ? word(k) : f;
 }

@@ -4,6 +4,7 @@ import { age } from '../format.js';
 import { type Alert, SEVERITY_RANK } from '../alerts/types.js';
 import type { MessageKey } from '../../i18n/t.js';
 import { word } from '../words.js';
+import { fixWord } from '../alerts/words.js';
 import type { ColumnDef, Tone } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
 
@@ -14,9 +15,9 @@ const SEVERITY_WORD: Record<Alert['severity'], MessageKey> = {
   info: 'views.severity.info',
 };
 
-/** Fixes as words: "approve|reject", "logs". */
+/** Fixes as words: "approve|reject", "logs" (查看日志 in Chinese: the fixes done by hand are worded). */
 export function fixText(a: Alert): string {
-  return a.fixes.length ? a.fixes.join('|') : '-';
+  return a.fixes.length ? a.fixes.map(fixWord).join('|') : '-';
 }
 
 export const alertColumns: readonly ColumnDef<Alert>[] = [

@@ -105,8 +105,11 @@ describe('coined words', () => {
     expect(stateText(held, NOW)).toBe('已暂停：ops 挂起 3m（已更新 1/3）');
     expect(rolloutText('game-1: paused: awaiting approval (+2 more)')).toBe('game-1：已暂停：等待审批（另有 2 个）');
     expect(rolloutText('updating 1/6')).toBe('更新中 1/6');
-    // A controller's own words stay whole.
-    expect(rolloutText('paused: spec.paused')).toBe('paused: spec.paused');
+    // Every message template of the adapters is worded, the API's values inside kept as written.
+    expect(rolloutText('paused: spec.paused')).toBe('已暂停：spec.paused');
+    expect(rolloutText('OnDelete: 2/4 updated, pods update when deleted')).not.toMatch(/updated/);
+    // Text that no template makes (a controller's own words) stays whole.
+    expect(rolloutText('the controller said something')).toBe('the controller said something');
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 完成');
   });
 

@@ -6,7 +6,7 @@ import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
 import { planAction } from '../../../source/kinds/plans.js';
 import { planDeletePod } from '../../../source/kinds/pod-actions.js';
 import type { KubeObject } from '../../../source/kube/object.js';
-import { charWidth } from '../../../source/model/format.js';
+import { charWidth, rolloutText } from '../../../source/model/format.js';
 import type { Plan, PlanResult } from '../../../source/kinds/plan/types.js';
 import { gdComplete, gdPausedAtPauseStep, gdTimedPause, T0 } from './fixtures-bkbcs.js';
 import { deploy, sts } from './fixtures-native.js';
@@ -132,7 +132,9 @@ describe('plans in Chinese', () => {
 
   it('the rollout a plan starts from reads in Chinese: its state, its steps, why an action is or is not possible', () => {
     const w = zh(() => readGameDeployment('c', gdPausedAtPauseStep(), { now: NOW }));
-    expect(w.rollout.message).toBe('已暂停：等待同意');
+    // The message is data (JSON carries it, the rows compare it): English; the views word it.
+    expect(w.rollout.message).toBe('paused: awaiting approval');
+    expect(zh(() => rolloutText(w.rollout.message))).toBe('已暂停：等待审批');
     expect(w.rollout.steps.map((s) => s.summary)).toEqual(['分区 3', '暂停（手动）', '分区 2']);
     expect(w.rollout.actions.find((a) => a.action === 'approve')?.reason).toBe('继续到第 3/3 步');
     expect(w.rollout.actions.find((a) => a.action === 'release')).toEqual({

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { clusterCandidates, zoneCandidates } from '../../../../source/model/alerts/fleet-rules.js';
 import { podCandidates } from '../../../../source/model/alerts/pod-rules.js';
 import { workloadCandidates } from '../../../../source/model/alerts/rollout-rules.js';
-import { fixWord, severityWord } from '../../../../source/model/alerts/words.js';
+import { fixWord } from '../../../../source/model/alerts/words.js';
 import { setLang } from '../../../../source/i18n/t.js';
 import type { ClusterInfo, ZoneInfo } from '../../../../source/model/types.js';
 import { NOW, T, pod, workload } from './fixtures.js';
@@ -48,10 +48,9 @@ describe('alerts in Chinese', () => {
     expect(zoneCandidates(z, T)[0]!.message).toBe('服务运行多个版本：1.0, 1.1');
   });
 
-  it('severity and fix words', () => {
-    expect([severityWord('critical'), fixWord('check-image'), fixWord('approve')]).toEqual(['critical', 'check-image', 'approve']);
+  it('fix words', () => {
+    expect([fixWord('check-image'), fixWord('approve')]).toEqual(['check-image', 'approve']);
     setLang('zh-CN');
-    expect([severityWord('critical'), severityWord('warning'), severityWord('info')]).toEqual(['严重', '警告', '提示']);
     // Fixes that are actions are command names: English in both languages.
     expect([fixWord('check-image'), fixWord('logs'), fixWord('approve')]).toEqual(['检查镜像', '查看日志', 'approve']);
   });
