@@ -13,7 +13,10 @@ import type { Line } from './views/types.js';
 function logsTitle(views: ViewRegistry): string {
   const names = views.lists.filter((v) => views.hasLogs(v.id)).map((v, i) => (i === 0 ? v.title : v.title.toLowerCase()));
   if (names.length === 0) return scopeTitle('logs');
-  const list = names.length === 1 ? names[0] : t('console.help.listAnd', { first: names.slice(0, -1).join(', '), last: names.at(-1)! });
+  const list =
+    names.length === 1
+      ? names[0]
+      : t('console.help.listAnd', { first: names.slice(0, -1).join(t('console.help.listSep')), last: names.at(-1)! });
   return t('console.help.logsTitle', { views: list });
 }
 
@@ -21,7 +24,7 @@ function logsTitle(views: ViewRegistry): string {
 function marksTitle(views: ViewRegistry): string {
   const names = views.lists.filter((v) => (v.actions && !v.actions.group) || v.compare).map((v) => v.title);
   if (names.length === 0) return scopeTitle('marks');
-  return t('console.help.marksTitle', { views: names.join(', '), n: names.length });
+  return t('console.help.marksTitle', { views: names.join(t('console.help.listSep')), n: names.length });
 }
 
 /** The notes under the marks keys, one message per help line (each fits 80 columns). */
@@ -60,7 +63,7 @@ export function helpLines(views: ViewRegistry = VIEWS): Line[] {
   b.heading(t('console.help.commands'));
   for (const c of commandsOf(views)) {
     const name = `:${c.name}${c.arg ? ` <${c.arg}>` : ''}`;
-    const aliases = c.aliases.length > 0 ? ` ${t('console.help.aliases', { aliases: c.aliases.map((a) => `:${a}`).join(' ') })}` : '';
+    const aliases = c.aliases.length > 0 ? `${t('console.help.aliases', { aliases: c.aliases.map((a) => `:${a}`).join(' ') })}` : '';
     b.add(`cmd:${c.name}`, [{ text: `  ${name.padEnd(26)} `, token: 'key' }, c.help, { text: aliases, token: 'muted' }]);
   }
   b.blank();
