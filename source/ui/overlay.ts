@@ -73,6 +73,9 @@ export function failureText(label: string, cluster: string, message: string): st
   return message.includes(cluster) ? message : t('console.flash.prefixed', { what: label, text: message });
 }
 
+/** A planner's caveat that is a warning: "warning: ..." (a Chinese planner: "警告：..."). */
+const WARNING = /^(warning:|警告[:：])/;
+
 function printable(name: string, input: string): boolean {
   // eslint-disable-next-line no-control-regex
   return input.length > 0 && name === input && !/[\u0000-\u001f\u007f]/.test(input);
@@ -118,7 +121,7 @@ export function startAction(
       onePodFirst: false,
       replicas: o.replicas,
       focus: o.containers.length > 1 ? 'container' : 'image',
-      ...(o.caveat?.startsWith('warning:') ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
+      ...(o.caveat && WARNING.test(o.caveat) ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
     };
     return { state: { ...next, overlay: form } };
   }

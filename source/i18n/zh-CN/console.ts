@@ -333,7 +333,7 @@ export const messages = {
   'console.form.container': '容器',
   'console.form.image': '镜像',
   'console.form.partition': '分区',
-  'console.form.onePodFirst': '先升级一个 Pod',
+  'console.form.onePodFirst': '先升一个 Pod',
   'console.form.chooseHint': '第 {i}/{n} 个，{left}/{right} 选择',
   'console.form.partitionHint': '可选：保留在旧版本的 Pod 数（共 {replicas} 个）',
   'console.form.partitionUpdated': '将更新 {updated}/{replicas} 个 Pod',

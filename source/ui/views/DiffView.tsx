@@ -58,7 +58,7 @@ function counts(objs: ObjectDiff[]): string {
   return (
     COUNTED.filter(([s]) => c[s])
       .map(([s, word]) => t('console.diffView.count', { n: c[s]!, status: t(word) }))
-      .join(', ') || t('console.diffView.noObjects')
+      .join(t('console.help.listSep')) || t('console.diffView.noObjects')
   );
 }
 
