@@ -353,6 +353,16 @@ export const messages = {
   'console.confirm.more': '... {n} more {n, plural, one {line} other {lines}} ({down} scrolls)',
   'console.confirm.end': '(end; {up} scrolls back)',
 
+  // ---- themes (--theme, the config file's theme) ----
+  'console.theme.notObject': '{label}: not an object',
+  'console.theme.noTokens': '{label}: missing "tokens"',
+  'console.theme.unknownToken': '{label}: unknown token "{token}"',
+  'console.theme.tokenNotObject': '{label}: token "{token}" must be an object',
+  'console.theme.unknownStyle': '{label}: token "{token}" has unknown style "{style}"',
+  'console.theme.notString': '{label}: {field} must be a string',
+  'console.theme.notBoolean': '{label}: {field} must be true or false',
+  'console.theme.unknown': 'unknown theme "{name}" (choose {names})',
+
   // ---- the log panel ----
   'console.logView.following': 'Logs following',
   'console.logView.paused': 'Logs paused +{n} new',

@@ -354,6 +354,16 @@ export const messages = {
   'console.confirm.more': '……还有 {n} 行（{down} 滚动）',
   'console.confirm.end': '（已到末尾；{up} 向上滚动）',
 
+  // ---- themes (--theme, the config file's theme) ----
+  'console.theme.notObject': '{label}：不是对象',
+  'console.theme.noTokens': '{label}：缺少 "tokens"',
+  'console.theme.unknownToken': '{label}：未知的样式项 "{token}"',
+  'console.theme.tokenNotObject': '{label}：样式项 "{token}" 必须是对象',
+  'console.theme.unknownStyle': '{label}：样式项 "{token}" 含未知样式 "{style}"',
+  'console.theme.notString': '{label}：{field} 必须是字符串',
+  'console.theme.notBoolean': '{label}：{field} 必须是 true 或 false',
+  'console.theme.unknown': '未知主题 "{name}"（可选 {names}）',
+
   // ---- the log panel ----
   'console.logView.following': '日志 跟随中',
   'console.logView.paused': '日志 已暂停 +{n} 新行',
