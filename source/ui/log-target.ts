@@ -1,7 +1,7 @@
 // What `l` follows (pure): a zone, a workload or a pod. Each view definition says which of these
 // its rows and its detail lines follow (views/*.ts); this file holds the choices themselves. Argo /
 // Kruise Rollouts are mapped to the workload they drive (or their pod selector).
-import { t } from '../i18n/t.js';
+import { t, type MessageKey } from '../i18n/t.js';
 import { targetForWorkload } from '../kinds/log-target.js';
 import { matchLabelsSelector, type LogTarget } from '../model/logs.js';
 import type { WorkloadInfo } from '../model/types.js';
@@ -20,9 +20,13 @@ export function logReason(reason: string): string {
   return reason === LOGS_NOT_HERE ? t('console.logs.notHere') : reason;
 }
 
+/** The nouns the views name (English, from their definitions) in the run's language; another noun is shown as given. */
+const NOUNS: Record<string, MessageKey> = { zone: 'console.noun.zone', workload: 'console.noun.workload', alert: 'console.noun.alert' };
+
 /** A list with nothing selected. */
 export function noSelection(noun: string): LogChoice {
-  return { ok: false, reason: t('console.logs.noSelection', { noun }) };
+  const key = Object.hasOwn(NOUNS, noun) ? NOUNS[noun] : undefined;
+  return { ok: false, reason: t('console.logs.noSelection', { noun: key ? t(key) : noun }) };
 }
 
 export function podChoice(p: PodRef): LogChoice {
