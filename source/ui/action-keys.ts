@@ -7,6 +7,7 @@ import type { RefusalCode } from '../errors.js';
 import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';
 import type { ActionTarget } from '../ports/actions.js';
 import type { CommandId } from './keymap.js';
+import { t, type MessageKey } from '../i18n/t.js';
 import { KEYMAP } from './keymap.js';
 
 export type ActionCommand = 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold' | 'restart';
@@ -41,30 +42,32 @@ export function targetOf(w: WorkloadInfo): ActionTarget {
   return { cluster: w.cluster, kind: w.kind, namespace: w.namespace, name: w.name };
 }
 
-export const NO_PORT_REASON = 'actions are not available in this session (no cluster access)';
-export const READ_ONLY_REASON = 'read-only mode';
+/** Why every action key is off in a session without cluster access. */
+export const noPortReason = () => t('console.reason.noPort');
+const readOnlyReason = () => t('console.reason.readOnly');
+const noWorkload = () => t('console.reason.noWorkload');
 
 /** Why every key is off at once (the console's own reasons) or why one is (the action service's refusal). */
 export type KeyBlock = RefusalCode | 'no-port' | 'busy' | 'no-selection';
 
-const SHORT: Partial<Record<KeyBlock, string>> = {
-  'read-only': 'read-only',
-  forbidden: 'denied: forbidden',
-  unchecked: 'unchecked',
-  'no-port': 'unavailable',
-  busy: 'busy',
-  'no-selection': 'no selection',
+const SHORT: Partial<Record<KeyBlock, MessageKey>> = {
+  'read-only': 'console.short.readOnly',
+  forbidden: 'console.short.forbidden',
+  unchecked: 'console.short.unchecked',
+  'no-port': 'console.short.unavailable',
+  busy: 'console.short.busy',
+  'no-selection': 'console.short.noSelection',
 };
 
 /** A reason cut to a few words for the footer; the full sentence is flashed when the key is pressed. */
 export function shortReason(code: KeyBlock | undefined): string {
-  return (code && SHORT[code]) ?? 'n/a';
+  const key = code && SHORT[code];
+  return t(key || 'console.short.na');
 }
 
-const LABELS = Object.fromEntries(ACTION_COMMANDS.map((c) => [c, KEYMAP.find((b) => b.id === c)?.label ?? c])) as Record<
-  ActionCommand,
-  string
->;
+/** An action key's footer label (the keymap's, in the run's language). */
+const label = (c: ActionCommand): string => KEYMAP.find((b) => b.id === c)?.label ?? c;
+const releaseLabel = () => t('console.hint.release');
 
 function disabled(action: ActionName, label: string, reason: string, code: KeyBlock | undefined): KeyAction {
   return { action, label, enabled: false, reason, short: shortReason(code) };
@@ -86,10 +89,10 @@ export interface ActionKeysInput {
 
 /** What disables every action key at once (no port, read-only, nothing selected, busy). */
 function block(o: ActionKeysInput): { code: KeyBlock; reason: string } | undefined {
-  if (!o.port) return { code: 'no-port', reason: NO_PORT_REASON };
-  if (o.readOnly) return { code: 'read-only', reason: READ_ONLY_REASON };
-  if (!o.selected && !o.marked?.length) return { code: 'no-selection', reason: 'no workload selected' };
-  if (o.busy) return { code: 'busy', reason: `another action is running (${o.busy})` };
+  if (!o.port) return { code: 'no-port', reason: noPortReason() };
+  if (o.readOnly) return { code: 'read-only', reason: readOnlyReason() };
+  if (!o.selected && !o.marked?.length) return { code: 'no-selection', reason: noWorkload() };
+  if (o.busy) return { code: 'busy', reason: t('console.reason.busy', { action: o.busy }) };
   return undefined;
 }
 
@@ -108,7 +111,7 @@ function markedKeys(marked: readonly SelectedWorkload[]): ActionKeys {
   const out = {} as ActionKeys;
   for (const cmd of ACTION_COMMANDS) {
     const release = cmd === 'hold' && held;
-    out[cmd] = { action: release ? 'release' : cmd, label: release ? 'release' : LABELS[cmd], enabled: true };
+    out[cmd] = { action: release ? 'release' : cmd, label: release ? releaseLabel() : label(cmd), enabled: true };
   }
   return out;
 }
@@ -123,15 +126,15 @@ export function actionKeys(o: ActionKeysInput): ActionKeys {
     for (const cmd of ACTION_COMMANDS)
       out[cmd] = disabled(
         cmd === 'hold' && held ? 'release' : cmd,
-        cmd === 'hold' && held ? 'release' : LABELS[cmd],
-        blocked?.reason ?? 'no workload selected',
+        cmd === 'hold' && held ? releaseLabel() : label(cmd),
+        blocked?.reason ?? noWorkload(),
         blocked?.code ?? 'no-selection',
       );
     return out;
   }
 
   const verdict = (a: ActionName): ActionAvailability => {
-    const notOffered: ActionAvailability = { action: a, possible: false, reason: 'not possible for this workload now' };
+    const notOffered: ActionAvailability = { action: a, possible: false, reason: t('console.reason.notOffered') };
     if (o.checked) return o.checked.find((x) => x.action === a) ?? notOffered;
     const s = w.rollout.actions.find((x) => x.action === a) ?? notOffered;
     if (!s.possible) return s;
@@ -145,10 +148,10 @@ export function actionKeys(o: ActionKeysInput): ActionKeys {
       const release = verdict('release');
       v = release.possible || (!hold.possible && held) ? release : hold;
     } else v = verdict(cmd);
-    const label = v.action === 'release' ? 'release' : LABELS[cmd];
+    const text = v.action === 'release' ? releaseLabel() : label(cmd);
     out[cmd] = v.possible
-      ? { action: v.action, label, enabled: true, ...(v.reason ? { reason: v.reason } : {}) }
-      : disabled(v.action, label, v.reason ?? 'not possible now', v.refusal);
+      ? { action: v.action, label: text, enabled: true, ...(v.reason ? { reason: v.reason } : {}) }
+      : disabled(v.action, text, v.reason ?? t('console.reason.notPossible'), v.refusal);
   }
   return out;
 }

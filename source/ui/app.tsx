@@ -8,7 +8,7 @@ import type { Snapshot, SnapshotSource } from '../store/types.js';
 import type { ActionsPort } from '../ports/actions.js';
 import { ConsoleLayout } from './console-layout.js';
 import type { KeyEnv } from './controller.js';
-import { DIFF_HINT } from './controller.js';
+import { diffHint } from './controller.js';
 import { useActionRunner } from './hooks/use-action-runner.js';
 import { useClock } from './hooks/use-clock.js';
 import { useConsoleKeys } from './hooks/use-console-keys.js';
@@ -146,7 +146,10 @@ export function App(props: AppProps) {
     () => (props.story ? () => views.logChoice(frame.view, frame.key, sel >= 0 ? items[sel] : undefined, snap) : undefined),
     [props.story, views, frame.view, frame.key, sel, items, snap],
   );
-  const diffEnv = useMemo(() => ({ available: props.diff !== undefined, hint: props.diffHint ?? DIFF_HINT }), [props.diff, props.diffHint]);
+  const diffEnv = useMemo(
+    () => ({ available: props.diff !== undefined, hint: props.diffHint ?? diffHint() }),
+    [props.diff, props.diffHint],
+  );
   const env: KeyEnv = {
     views,
     screen,

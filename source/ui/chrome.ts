@@ -6,12 +6,13 @@ import type { Binding, Scope } from './keymap.js';
 import type { MarkSummary } from './marks.js';
 import { displayKey, footerBindings } from './keymap.js';
 import type { Overlay } from './overlay-types.js';
-import { overlayScopes, SHORT_TITLES } from './overlay.js';
+import { overlayScopes, shortTitle } from './overlay.js';
 import type { ClusterInfo } from '../model/types.js';
 import type { Alert } from '../model/alerts/types.js';
 import type { Seg } from './views/types.js';
 import type { UiState } from './state.js';
-import { PANEL_TITLES } from './state.js';
+import { panelTitle } from './state.js';
+import { t } from '../i18n/t.js';
 import { segsWidth } from './text/segs.js';
 
 export function headerSegs(o: {
@@ -27,20 +28,23 @@ export function headerSegs(o: {
   alerts?: readonly Alert[];
 }): Seg[] {
   const ready = o.clusters.filter((c) => c.state === 'ready');
-  const user: Seg[] = [{ text: '  user ', token: 'muted' }, { text: o.user }];
+  const user: Seg[] = [{ text: `  ${t('console.header.user')} `, token: 'muted' }, { text: o.user }];
   const fleet: Seg = { text: o.fleet };
   const segs: Seg[] = [
     { text: 'zonectl', token: 'title' },
-    { text: '  fleet ', token: 'muted' },
+    { text: `  ${t('console.header.fleet')} `, token: 'muted' },
     fleet,
     ...user,
-    { text: '  ns ', token: 'muted' },
-    o.namespace ? { text: o.namespace, token: 'accent' } : { text: 'all' },
+    { text: `  ${t('console.header.ns')} `, token: 'muted' },
+    o.namespace ? { text: o.namespace, token: 'accent' } : { text: t('console.header.allNamespaces') },
   ];
-  if (o.readOnly) segs.push({ text: '  ' }, { text: ' READ-ONLY ', token: 'badge' });
+  if (o.readOnly) segs.push({ text: '  ' }, { text: ` ${t('console.header.readOnly')} `, token: 'badge' });
   segs.push(
-    { text: '  clusters ', token: 'muted' },
-    { text: `${ready.length}/${o.clusters.length} ready`, token: ready.length === o.clusters.length ? 'ok' : 'warn' },
+    { text: `  ${t('console.header.clusters')} `, token: 'muted' },
+    {
+      text: t('console.header.ready', { ready: ready.length, total: o.clusters.length }),
+      token: ready.length === o.clusters.length ? 'ok' : 'warn',
+    },
   );
   if (o.alerts) {
     const count = alertSegs(o.alerts);
@@ -51,18 +55,21 @@ export function headerSegs(o: {
   }
   const notReady = o.clusters.filter((c) => c.state !== 'ready');
   const syncing = o.clusters.filter((c) => c.state === 'ready' && !o.synced[c.name]).length;
-  if (syncing > 0) segs.push({ text: `  ${syncing} syncing`, token: 'info' });
+  if (syncing > 0) segs.push({ text: `  ${t('console.header.syncing', { n: syncing })}`, token: 'info' });
   // Name the clusters that are not ready while there is room; otherwise count them.
   const rest: Seg[] = notReady.map((c) => ({ text: `  ${c.name}:${c.state}`, token: c.state === 'connecting' ? 'info' : 'stale' }));
   if (segsWidth(segs) + segsWidth(rest) <= o.width) segs.push(...rest);
-  else if (notReady.length > 0) segs.push({ text: `  ${notReady.length} not ready`, token: 'stale' });
+  else if (notReady.length > 0) segs.push({ text: `  ${t('console.header.notReady', { n: notReady.length })}`, token: 'stale' });
   // Too wide (80 columns, a long fleet label): the kubeconfig user goes first, then the fleet label's
   // "(N clusters)", which "clusters n/N ready" says again, so the namespace scope, the clusters' health
   // and the alert count stay in view.
   let out = segsWidth(segs) > o.width ? segs.filter((s) => !user.includes(s)) : segs;
-  if (segsWidth(out) > o.width) out = out.map((s) => (s === fleet ? { text: fleet.text.replace(/ \(\d+ clusters?\)$/, '') } : s));
+  if (segsWidth(out) > o.width) out = out.map((s) => (s === fleet ? { text: fleet.text.replace(FLEET_COUNT, '') } : s));
   return out;
 }
+
+/** The fleet label's cluster count, "(3 clusters)", also as a Chinese label may write it: "（3 个集群）". */
+const FLEET_COUNT = / ?(\(\d+ clusters?\)|[（(]\d+ ?个集群[）)])$/;
 
 /** "  alerts 3 (1 critical)" in the colour of the worst; "  alerts 0" when all is well. */
 function alertSegs(alerts: readonly Alert[]): Seg[] {
@@ -70,8 +77,8 @@ function alertSegs(alerts: readonly Alert[]): Seg[] {
   const warning = alerts.some((a) => a.severity === 'warning');
   const token = critical ? 'error' : warning ? 'warn' : alerts.length ? 'info' : 'ok';
   return [
-    { text: '  alerts ', token: 'muted' },
-    { text: critical ? `${alerts.length} (${critical} critical)` : String(alerts.length), token },
+    { text: `  ${t('console.header.alerts')} `, token: 'muted' },
+    { text: critical ? t('console.header.alertsCritical', { total: alerts.length, critical }) : String(alerts.length), token },
   ];
 }
 
@@ -94,28 +101,30 @@ export function titleSegs(o: {
     segs.push({ text: f.title, token: i === s.stack.length - 1 ? 'title' : 'crumb' });
   });
   if (s.panel) {
-    segs.push({ text: ' > ', token: 'muted' }, { text: PANEL_TITLES[s.panel.kind], token: 'title' });
+    segs.push({ text: ' > ', token: 'muted' }, { text: panelTitle(s.panel.kind), token: 'title' });
     return segs;
   }
-  if (s.help) segs.push({ text: ' > ', token: 'muted' }, { text: 'Help', token: 'title' });
+  if (s.help) segs.push({ text: ' > ', token: 'muted' }, { text: t('console.title.help'), token: 'title' });
   if (s.overlay)
     segs.push(
       { text: ' > ', token: 'muted' },
-      { text: SHORT_TITLES[s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action], token: 'title' },
+      { text: shortTitle(s.overlay.kind === 'form' ? 'hotupdate' : s.overlay.action), token: 'title' },
     );
   if (o.isList && !s.help && !s.overlay) {
     segs.push({ text: `  [${o.shown}${o.shown !== o.total ? `/${o.total}` : ''}]`, token: 'muted' });
     if (o.showAllLabel && s.showAll) segs.push({ text: `  ${o.showAllLabel}`, token: 'accent' });
     if (o.marked && o.marked.shown.length + o.marked.hidden > 0) {
-      segs.push({ text: `  ${o.marked.shown.length} marked`, token: 'accent' });
-      if (o.marked.hidden) segs.push({ text: ` (+${o.marked.hidden} hidden)`, token: 'muted' });
+      segs.push({ text: `  ${t('console.title.marked', { n: o.marked.shown.length })}`, token: 'accent' });
+      if (o.marked.hidden) segs.push({ text: ` ${t('console.title.hidden', { n: o.marked.hidden })}`, token: 'muted' });
     }
   }
-  if (s.cluster !== null) segs.push({ text: '  ctx:', token: 'muted' }, { text: s.cluster, token: 'accent' });
+  if (s.cluster !== null) segs.push({ text: `  ${t('console.title.ctx')}`, token: 'muted' }, { text: s.cluster, token: 'accent' });
   const filter = s.mode === 'filter' ? s.input : s.help ? '' : s.stack[s.stack.length - 1].ui.filter;
-  if (o.isList && filter && !s.overlay) segs.push({ text: '  filter:', token: 'muted' }, { text: filter, token: 'accent' });
-  if (o.filterError) segs.push({ text: ` (bad regex, matching text)`, token: 'warn' });
-  if (o.isList && o.sortTitle && !s.help && !s.overlay) segs.push({ text: `  sort:${o.sortTitle}`, token: 'muted' });
+  if (o.isList && filter && !s.overlay)
+    segs.push({ text: `  ${t('console.title.filter')}`, token: 'muted' }, { text: filter, token: 'accent' });
+  if (o.filterError) segs.push({ text: ` ${t('console.title.badRegex')}`, token: 'warn' });
+  if (o.isList && o.sortTitle && !s.help && !s.overlay)
+    segs.push({ text: `  ${t('console.title.sort', { column: o.sortTitle })}`, token: 'muted' });
   return segs;
 }
 
@@ -125,8 +134,8 @@ export function staleSegs(clusters: readonly ClusterInfo[], scope: string | null
   if (bad.length === 0) return null;
   const parts = bad.map((c) => `${c.name} ${c.state}${c.lastError ? `: ${c.lastError}` : ''}`);
   return [
-    { text: 'stale ', token: 'stale' },
-    { text: `data from ${parts.join('; ')}`, token: 'warn' },
+    { text: `${t('console.stale.label')} `, token: 'stale' },
+    { text: t('console.stale.data', { clusters: parts.join('; ') }), token: 'warn' },
   ];
 }
 
@@ -144,7 +153,7 @@ export function footerSegs(o: {
     return [
       { text: '/', token: 'key' },
       { text: s.input + '_', token: 'input' },
-      { text: '   <enter> keep  <esc> cancel  text | /regex/ | !inverted', token: 'muted' },
+      { text: `   ${t('console.footer.filter', { enter: '<enter>', esc: '<esc>' })}`, token: 'muted' },
     ];
   }
   if (s.mode === 'command') {
@@ -160,11 +169,11 @@ export function footerSegs(o: {
   if (s.help)
     return [
       { text: '<esc>', token: 'key' },
-      { text: ' close help  ' },
+      { text: ` ${t('console.footer.closeHelp')}  ` },
       { text: 'j/k', token: 'key' },
-      { text: ' scroll  ' },
+      { text: ` ${t('console.hint.scroll')}  ` },
       { text: 'q', token: 'key' },
-      { text: ' quit' },
+      { text: ` ${t('console.hint.quit')}` },
     ];
   // Enabled action keys first, then disabled ones with the short reason, then the rest; help and quit
   // always stay; hints that do not fit are left out (the ? screen lists everything).
@@ -177,11 +186,18 @@ export function footerSegs(o: {
   const rest = others.filter((b) => b.id !== 'help' && b.id !== 'quit').map((b) => bindingHint(b, o.actions));
   // Every action key off for one reason (no port, read-only, busy): one hint says so for all of them.
   const shorts = new Set(
-    acts.map((b) => (o.actions?.[b.id as ActionCommand]?.enabled ? '' : (o.actions?.[b.id as ActionCommand]?.short ?? 'n/a'))),
+    acts.map((b) => (o.actions?.[b.id as ActionCommand]?.enabled ? '' : (o.actions?.[b.id as ActionCommand]?.short ?? na()))),
   );
-  const one = acts.length > 1 && shorts.size === 1 && !shorts.has('') && !shorts.has('n/a') ? [...shorts][0] : undefined;
+  const one = acts.length > 1 && shorts.size === 1 && !shorts.has('') && !shorts.has(na()) ? [...shorts][0] : undefined;
   const actHints = one
-    ? [[{ text: `${acts.map((b) => keyText(b.keys[0])).join('/')}(${one})`, token: 'disabled' as const }]]
+    ? [
+        [
+          {
+            text: t('console.hint.keysDisabled', { keys: acts.map((b) => keyText(b.keys[0])).join('/'), why: one }),
+            token: 'disabled' as const,
+          },
+        ],
+      ]
     : [...acts.filter(enabled), ...acts.filter((b) => !enabled(b))].map((b) => bindingHint(b, o.actions));
   return fillHints([...actHints, ...rest], pinned, o.width);
 }
@@ -207,21 +223,33 @@ function keyText(k: string): string {
   return k === '/' || k === ':' || k === '?' ? k : displayKey(k);
 }
 
+const na = () => t('console.short.na');
+
+/** "a approve(read-only)": a key that is off, with the short reason. */
+function disabledHint(key: string, label: string, why?: string): string {
+  return t('console.hint.disabled', { key, label, why: why ?? na() });
+}
+
 function bindingHint(b: Binding, actions?: ActionKeys): Seg[] {
   const k = keyText(b.keys[0]);
   if (isActionCommand(b.id)) {
     const a = actions?.[b.id];
-    if (!a) return [{ text: `${k} ${b.label}(n/a)`, token: 'disabled' }];
-    if (!a.enabled) return [{ text: `${k} ${a.label}(${a.short ?? 'n/a'})`, token: 'disabled' }];
+    if (!a) return [{ text: disabledHint(k, b.label), token: 'disabled' }];
+    if (!a.enabled) return [{ text: disabledHint(k, a.label, a.short), token: 'disabled' }];
     return [{ text: k, token: 'key' }, { text: ` ${a.label}` }];
   }
-  if (b.disabled) return [{ text: `${k} ${b.label}(n/a)`, token: 'disabled' }];
+  if (b.disabled) return [{ text: disabledHint(k, b.label), token: 'disabled' }];
   return [{ text: k, token: 'key' }, { text: ` ${b.label}` }];
 }
 
 function overlayFooter(ov: Overlay, width: number): Seg[] {
   if (ov.kind === 'planning')
-    return [{ text: 'working... building the plan', token: 'info' }, { text: '  ' }, { text: '<esc>', token: 'key' }, { text: ' cancel' }];
+    return [
+      { text: t('console.footer.planning'), token: 'info' },
+      { text: '  ' },
+      { text: '<esc>', token: 'key' },
+      { text: ` ${t('console.hint.cancel')}` },
+    ];
   // With a protected context the name is being typed: y and n are text, so only Enter / Esc are shown.
   const typing = ov.kind === 'confirm' && ov.focus !== 'none';
   const bs = footerBindings(overlayScopes(ov)).filter((b) => !(b.id === 'choose-next' && ov.kind === 'form' && ov.containers.length < 2));
@@ -230,10 +258,10 @@ function overlayFooter(ov: Overlay, width: number): Seg[] {
     const label =
       b.id === 'next-field' && ov.kind === 'confirm'
         ? ov.view.confirmName !== undefined
-          ? 'next field'
+          ? t('console.hint.nextField')
           : ov.focus === 'reason'
-            ? 'done'
-            : 'reason'
+            ? t('console.hint.done')
+            : t('console.hint.reason')
         : b.label;
     return [{ text: keys.map(keyText).join('/'), token: 'key' }, { text: ` ${label}` }];
   });

@@ -1,5 +1,6 @@
 // The ':' command line: parsing and Tab completion. Pure. Each list view of the registry is a
 // command (its id, with its aliases); the rest are fixed.
+import { t } from '../i18n/t.js';
 import type { ViewRegistry } from './views/registry.js';
 import { VIEWS } from './views/registry.js';
 import type { ListViewId } from './views/types.js';
@@ -34,9 +35,13 @@ function nsCommand(arg: string, namespaces: readonly string[]): CommandResult {
   if (matches.length > 1)
     return {
       kind: 'error',
-      message: `"${arg}" matches ${matches.length} namespaces: ${matches.slice(0, 6).join(', ')}${matches.length > 6 ? ', ...' : ''}`,
+      message: t('console.cmd.nsAmbiguous', {
+        arg,
+        n: matches.length,
+        names: `${matches.slice(0, 6).join(', ')}${matches.length > 6 ? ', ...' : ''}`,
+      }),
     };
-  if (!NAMESPACE_NAME.test(arg)) return { kind: 'error', message: `"${arg}" is not a namespace name` };
+  if (!NAMESPACE_NAME.test(arg)) return { kind: 'error', message: t('console.cmd.notNamespace', { arg }) };
   return { kind: 'ns', namespace: arg };
 }
 
@@ -44,7 +49,9 @@ const FIXED: readonly CommandDef[] = [
   {
     name: 'ctx',
     aliases: ['context'],
-    help: 'show one cluster only (:ctx all for every cluster)',
+    get help() {
+      return t('console.cmd.ctx');
+    },
     arg: 'cluster',
     run: (arg, clusters) => {
       if (arg === '' || arg === 'all' || arg === '-' || arg === '*') return { kind: 'ctx', cluster: null };
@@ -53,25 +60,46 @@ const FIXED: readonly CommandDef[] = [
       if (matches.length === 1) return { kind: 'ctx', cluster: matches[0] };
       return {
         kind: 'error',
-        message: matches.length > 1 ? `"${arg}" matches ${matches.length} clusters: ${matches.join(', ')}` : `no cluster named "${arg}"`,
+        message:
+          matches.length > 1
+            ? t('console.cmd.ctxAmbiguous', { arg, n: matches.length, names: matches.join(', ') })
+            : t('console.cmd.noCluster', { arg }),
       };
     },
   },
   {
     name: 'ns',
     aliases: ['namespace'],
-    help: 'show one namespace only (:ns all for every namespace)',
+    get help() {
+      return t('console.cmd.ns');
+    },
     arg: 'namespace',
     run: (arg, _clusters, namespaces) => nsCommand(arg, namespaces),
   },
   {
     name: 'diff',
     aliases: ['gitops', 'drift'],
-    help: 'Git config repo versus live (--diff-repo, or diff: in the config file)',
+    get help() {
+      return t('console.cmd.diff');
+    },
     run: () => ({ kind: 'diff' }),
   },
-  { name: 'help', aliases: ['h'], help: 'key and command help', run: () => ({ kind: 'help' }) },
-  { name: 'quit', aliases: ['q', 'q!', 'exit'], help: 'quit zonectl', run: () => ({ kind: 'quit' }) },
+  {
+    name: 'help',
+    aliases: ['h'],
+    get help() {
+      return t('console.cmd.help');
+    },
+    run: () => ({ kind: 'help' }),
+  },
+  {
+    name: 'quit',
+    aliases: ['q', 'q!', 'exit'],
+    get help() {
+      return t('console.cmd.quit');
+    },
+    run: () => ({ kind: 'quit' }),
+  },
 ];
 
 const byRegistry = new WeakMap<ViewRegistry, readonly CommandDef[]>();
@@ -83,7 +111,10 @@ export function commandsOf(views: ViewRegistry = VIEWS): readonly CommandDef[] {
     const viewCommands = views.lists.map((v): CommandDef => ({
       name: v.id,
       aliases: v.aliases,
-      help: v.help,
+      // Read when shown: the view's help may be in the run's language, set after this list is built.
+      get help() {
+        return v.help;
+      },
       run: () => ({ kind: 'view', view: v.id }),
     }));
     all = [...viewCommands, ...FIXED];
@@ -103,12 +134,12 @@ export function parseCommand(
   namespaces: readonly string[] = [],
 ): CommandResult {
   const trimmed = line.trim();
-  if (trimmed === '') return { kind: 'error', message: 'empty command' };
+  if (trimmed === '') return { kind: 'error', message: t('console.cmd.empty') };
   const [word, ...rest] = trimmed.split(/\s+/);
   const def = find(word, views);
   if (!def) {
     // One line at 80 columns whatever the number of views: Tab after ':' lists them all, ? shows the help.
-    return { kind: 'error', message: `unknown command ":${word}" (: then Tab lists the commands; ? for help)` };
+    return { kind: 'error', message: t('console.cmd.unknown', { word }) };
   }
   return def.run(rest.join(' '), clusters, namespaces);
 }

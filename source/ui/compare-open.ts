@@ -1,5 +1,6 @@
 // `=` on a list whose rows can be compared (Zones, Clusters): the Compare screen (views/compare.ts) of
 // the two marked rows the list shows, or of the one marked and the cursor's row. Pure.
+import { t } from '../i18n/t.js';
 import type { ListScreen } from './hooks/use-screen.js';
 import { markSummary, marksOf } from './marks.js';
 import type { UiState } from './state.js';
@@ -16,9 +17,13 @@ export function openCompare(state: UiState, screen: ListScreen, views: ViewRegis
   const cur = cursor >= 0 ? screen.keyed.keyAt(cursor) : undefined;
   const pair = shown.length === 2 ? shown : shown.length === 1 && cur !== undefined && cur !== shown[0] ? [shown[0]!, cur] : undefined;
   // (A flash of two rows would shift the screen: these fit one.)
-  if (!pair)
-    return `compare: ${shown.length > 2 ? `${shown.length} rows are marked; compare takes two` : 'mark a row (space), then = on another'}`;
+  if (!pair) return shown.length > 2 ? t('console.flash.compareMany', { n: shown.length }) : t('console.flash.compareMarkOne');
   // Row keys end with what names the row: a zone id (cluster/namespace/id), a cluster name.
   const name = (k: string) => k.slice(k.lastIndexOf('/') + 1);
-  return push(state, 'compare', compareKey(frame.view, pair[0]!, pair[1]!), `compare ${name(pair[0]!)} | ${name(pair[1]!)}`);
+  return push(
+    state,
+    'compare',
+    compareKey(frame.view, pair[0]!, pair[1]!),
+    t('console.flash.compareTitle', { a: name(pair[0]!), b: name(pair[1]!) }),
+  );
 }

@@ -3,6 +3,7 @@
 // flash of one or two rows). Pure of state changes: the container (app.tsx) owns state and keys.
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
+import { t } from '../i18n/t.js';
 import type { ClusterInfo } from '../model/types.js';
 import type { Alert } from '../model/alerts/types.js';
 import type { ActionKeys } from './action-keys.js';
@@ -62,7 +63,9 @@ export function ConsoleLayout(p: ConsoleLayoutProps) {
   });
   const list = screen.kind === 'list' ? screen : undefined;
   const sortTitle = list
-    ? `${list.cols.find((c) => c.column.id === list.sortCol)?.column.title ?? list.sortCol}${list.sortDesc ? ' desc' : ''}`
+    ? ((column: string) => (list.sortDesc ? t('console.title.sortDesc', { column }) : column))(
+        list.cols.find((c) => c.column.id === list.sortCol)?.column.title ?? list.sortCol,
+      )
     : undefined;
   const title = titleSegs({
     state,

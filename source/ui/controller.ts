@@ -1,5 +1,6 @@
 // Key handling as a pure function: (state, key, what the screen shows) -> new state (+ quit, and
 // effects for the actions port: build a plan, run it).
+import { t, type MessageKey } from '../i18n/t.js';
 import type { ActionKeys, SelectedWorkload } from './action-keys.js';
 import { isActionCommand } from './action-keys.js';
 import { complete, parseCommand } from './commands.js';
@@ -14,6 +15,7 @@ import type { Effect } from './overlay-types.js';
 import { handleOverlayKey, startAction } from './overlay.js';
 import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
 import { openCompare } from './compare-open.js';
+import { logReason } from './log-target.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 
 export interface KeyEnv {
@@ -39,8 +41,7 @@ export interface KeyEnv {
 }
 
 /** Shown by `:diff` when the console was started without a diff source. */
-export const DIFF_HINT =
-  'diff: no config repo; start with zonectl --diff-repo PATH|URL [--diff-ref REF], or add diff: {repo: PATH} to the config file';
+export const diffHint = () => t('console.flash.diffHint');
 
 export interface KeyResult {
   state: UiState;
@@ -66,7 +67,7 @@ export function scopesFor(state: UiState, views: ViewRegistry): Set<Scope> {
 /** Switches to a list view of the registry (its title from there). */
 function showView(state: UiState, view: ListViewId, env: KeyEnv): UiState {
   const v = env.views.list(view);
-  return v ? switchRoot(state, v.id, v.title) : flash(state, `no view "${view}"`, 'error');
+  return v ? switchRoot(state, v.id, v.title) : flash(state, t('console.flash.noView', { view }), 'error');
 }
 
 const MOTIONS: Record<string, Motion> = { up: 'up', down: 'down', pgup: 'pgup', pgdn: 'pgdn', top: 'top', bottom: 'bottom' };
@@ -143,12 +144,7 @@ function handleCommandKey(state: UiState, name: string, input: string, env: KeyE
  * namespace (or all) is refused with how to get it rather than shown as an empty list.
  */
 function setNamespace(state: UiState, ns: string | null, watched: string | undefined): UiState {
-  if (watched !== undefined && ns !== watched)
-    return flash(
-      state,
-      `the console watches namespace ${watched} only (started with -n); start it without -n for every namespace`,
-      'error',
-    );
+  if (watched !== undefined && ns !== watched) return flash(state, t('console.flash.nsWatched', { namespace: watched }), 'error');
   return { ...state, namespace: watched !== undefined ? null : ns };
 }
 
@@ -159,30 +155,39 @@ function compareScreen(state: UiState, env: KeyEnv): UiState {
 }
 
 function openDiff(state: UiState, env: KeyEnv): UiState {
-  if (!env.diff?.available) return flash(state, env.diff?.hint ?? DIFF_HINT, 'info');
+  if (!env.diff?.available) return flash(state, env.diff?.hint ?? diffHint(), 'info');
   return openPanel(state, { kind: 'diff' });
 }
 
 function openLogs(state: UiState, env: KeyEnv): UiState {
   if (state.help) return state;
-  if (!env.logs) return flash(state, 'logs: not available in this console', 'info');
+  if (!env.logs) return flash(state, t('console.flash.notInConsole', { what: t('console.what.logs') }), 'info');
   const c = env.logs();
-  if (!c.ok) return flash(state, c.reason);
+  if (!c.ok) return flash(state, logReason(c.reason));
   return openPanel(state, { kind: 'logs', req: c.req });
 }
 
 const STORY_TABS: Record<string, StoryTab> = { describe: 'describe', yaml: 'yaml', events: 'events' };
+const STORY_WHAT: Record<StoryTab, MessageKey> = {
+  describe: 'console.what.describe',
+  yaml: 'console.what.yaml',
+  events: 'console.what.events',
+};
 
 /** The selected object for `what` (d / y / e, pod keys), its reason reworded from the log choice's. */
 function storyChoice(env: KeyEnv, what: string): LogChoice {
-  if (!env.story) return { ok: false, reason: `${what}: not available in this console` };
+  if (!env.story) return { ok: false, reason: t('console.flash.notInConsole', { what }) };
   const c = env.story();
-  return c.ok ? c : { ok: false, reason: c.reason.replace(/^logs:/, `${what}:`) };
+  if (c.ok) return c;
+  // The log choice's reason starts with its subject, "logs:" ("日志：" in Chinese): this key's goes there.
+  const reason = logReason(c.reason);
+  const logs = t('console.flash.prefixed', { what: t('console.what.logs'), text: '' });
+  return { ok: false, reason: reason.startsWith(logs) ? t('console.flash.prefixed', { what, text: reason.slice(logs.length) }) : reason };
 }
 
 function openStory(state: UiState, env: KeyEnv, tab: StoryTab): UiState {
   if (state.help) return state;
-  const c = storyChoice(env, tab);
+  const c = storyChoice(env, t(STORY_WHAT[tab]));
   if (!c.ok) return flash(state, c.reason);
   return openPanel(state, { kind: 'story', req: c.req, tab });
 }
@@ -192,8 +197,7 @@ function podAction(state: UiState, env: KeyEnv, action: 'delete-pod' | 'shell', 
   if (state.help) return { state };
   const c = storyChoice(env, label);
   if (!c.ok) return { state: flash(state, c.reason) };
-  if (c.req.target.type !== 'pod')
-    return { state: flash(state, `${label}: select a pod line (open a zone or a rollout, then move to a pod)`) };
+  if (c.req.target.type !== 'pod') return { state: flash(state, t('console.flash.selectPod', { what: label })) };
   const target = { cluster: c.req.cluster, namespace: c.req.namespace, name: c.req.target.name, kind: 'Pod' as const };
   return startAction(state, action, target, { containers: [], replicas: 0 });
 }
@@ -228,6 +232,9 @@ function startBatch(state: UiState, action: ActionName, marked: readonly Selecte
   });
 }
 
+/** "approve: read-only mode": a key's label and what it says. */
+const prefixed = (what: string, text: string) => t('console.flash.prefixed', { what, text });
+
 export function handleKey(prev: UiState, name: string, input: string, env: KeyEnv): KeyResult {
   const state = prev.flash ? { ...prev, flash: undefined } : prev;
   // A panel (log / diff view) reads its own keys; only Ctrl-C reaches the console.
@@ -238,18 +245,18 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
 
   const b = lookup(name, scopesFor(state, env.views), env.views.keymap);
   if (!b) return { state };
-  if (b.disabled) return { state: flash(state, `${b.label}: ${b.disabled}`) };
+  if (b.disabled) return { state: flash(state, prefixed(b.label, b.disabled)) };
   const frame = top(state);
   if (isActionCommand(b.id)) {
     const k = env.actions?.keys[b.id];
     const sel = env.actions?.selected;
     const marked = env.views.list(frame.view) ? env.actions?.marked : undefined;
     if (k && marked?.length) {
-      if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
+      if (!k.enabled) return { state: flash(state, prefixed(k.label, k.reason ?? t('console.reason.notPossible'))) };
       return startBatch(state, k.action, marked, frame.view);
     }
-    if (!k || !sel) return { state: flash(state, `${b.label}: no workload selected`) };
-    if (!k.enabled) return { state: flash(state, `${k.label}: ${k.reason ?? 'not possible now'}`) };
+    if (!k || !sel) return { state: flash(state, prefixed(b.label, t('console.reason.noWorkload'))) };
+    if (!k.enabled) return { state: flash(state, prefixed(k.label, k.reason ?? t('console.reason.notPossible'))) };
     const w = sel.workload;
     // On a list, the selection sticks to the row acted on (it may leave a filter and come back).
     const pinned = env.views.list(frame.view) ? withUi(state, (ui) => ({ ...ui, selKey: sel.key })) : state;
@@ -288,9 +295,9 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
     case 'events':
       return { state: openStory(state, env, STORY_TABS[b.id]!) };
     case 'delete-pod':
-      return podAction(state, env, 'delete-pod', 'delete pod');
+      return podAction(state, env, 'delete-pod', t('console.what.deletePod'));
     case 'shell':
-      return podAction(state, env, 'shell', 'shell');
+      return podAction(state, env, 'shell', t('console.what.shell'));
     case 'cluster-next': {
       const order: Array<string | null> = [null, ...env.clusters];
       const i = order.indexOf(state.cluster);
@@ -300,7 +307,7 @@ export function handleKey(prev: UiState, name: string, input: string, env: KeyEn
       if (!env.views.list(frame.view)?.showAll && !env.views.detail(frame.view)?.showAll) {
         const where = env.views.lists.filter((v) => v.showAll);
         const what = where.map((v) => v.showAll).join(', ');
-        return { state: flash(state, `A (${what}) applies to the ${where.map((v) => v.title).join(', ')} view`, 'info') };
+        return { state: flash(state, t('console.flash.showAllWhere', { what, views: where.map((v) => v.title).join(', ') }), 'info') };
       }
       return { state: { ...state, showAll: !state.showAll } };
     }

@@ -3,207 +3,239 @@
 // registry (views/registry.ts adds one binding per view). A key name is what `keyName()` produces:
 // 'j', 'G', '/', 'enter', 'esc', 'up', 'pgdn', 'ctrl+c', ...
 import type { Key } from 'ink';
+import { t, type MessageKey } from '../i18n/t.js';
+import { bind } from './keymap-bind.js';
 import { PANEL_BINDINGS } from './keymap-panels.js';
 import type { Binding, Scope } from './keymap-types.js';
 
 export type { Binding, CommandId, Scope } from './keymap-types.js';
 
 export const KEYMAP: readonly Binding[] = [
-  { id: 'up', keys: ['up', 'k'], label: 'up', help: 'Move up', scope: 'nav' },
-  { id: 'down', keys: ['down', 'j'], label: 'down', help: 'Move down', scope: 'nav' },
-  { id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'page up', help: 'Page up', scope: 'nav' },
-  { id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'page down', help: 'Page down', scope: 'nav' },
-  { id: 'top', keys: ['g', 'home'], label: 'top', help: 'Go to the first row', scope: 'nav' },
-  { id: 'bottom', keys: ['G', 'end'], label: 'bottom', help: 'Go to the last row', scope: 'nav' },
-  { id: 'open', keys: ['enter', 'right'], label: 'open', help: 'Open the selected row (drill in)', scope: 'nav', footer: 7 },
-  {
+  bind({ id: 'up', keys: ['up', 'k'], label: 'console.hint.up', help: 'console.keyHelp.moveUp', scope: 'nav' }),
+  bind({ id: 'down', keys: ['down', 'j'], label: 'console.hint.down', help: 'console.keyHelp.moveDown', scope: 'nav' }),
+  bind({ id: 'pgup', keys: ['pgup', 'ctrl+b', 'ctrl+u'], label: 'console.hint.pageUp', help: 'console.keyHelp.pageUp', scope: 'nav' }),
+  bind({ id: 'pgdn', keys: ['pgdn', 'ctrl+f', 'ctrl+d'], label: 'console.hint.pageDown', help: 'console.keyHelp.pageDown', scope: 'nav' }),
+  bind({ id: 'top', keys: ['g', 'home'], label: 'console.hint.top', help: 'console.keyHelp.firstRow', scope: 'nav' }),
+  bind({ id: 'bottom', keys: ['G', 'end'], label: 'console.hint.bottom', help: 'console.keyHelp.lastRow', scope: 'nav' }),
+  bind({ id: 'open', keys: ['enter', 'right'], label: 'console.hint.open', help: 'console.keyHelp.open', scope: 'nav', footer: 7 }),
+  bind({
     id: 'back',
     keys: ['esc', 'left', 'backspace'],
-    label: 'back',
-    help: 'Go back (close help, leave a detail view)',
+    label: 'console.hint.back',
+    help: 'console.keyHelp.back',
     scope: 'global',
     footer: 8,
-  },
-  { id: 'filter', keys: ['/'], label: 'filter', help: 'Filter rows: text, /regex/, !inverted', scope: 'list', footer: 9 },
-  {
+  }),
+  bind({ id: 'filter', keys: ['/'], label: 'console.hint.filter', help: 'console.keyHelp.filter', scope: 'list', footer: 9 }),
+  bind({
     id: 'cluster-next',
     keys: ['c'],
-    label: 'cluster',
-    help: 'Cycle the cluster filter (all, then each cluster)',
+    label: 'console.hint.cluster',
+    help: 'console.keyHelp.clusterNext',
     scope: 'list',
     footer: 10,
-  },
-  { id: 'sort-next', keys: ['o'], label: 'order', help: 'Order (sort) by the next column', scope: 'list', footer: 11 },
-  { id: 'sort-reverse', keys: ['O'], label: 'reverse', help: 'Reverse the order', scope: 'list' },
-  { id: 'toggle-all', keys: ['A'], label: 'all', help: 'Rollouts: also show workloads that are up to date', scope: 'list' },
-  { id: 'toggle-all', keys: ['A'], label: 'equal', help: 'Compare screen: also show the lines that are equal', scope: 'detail' },
+  }),
+  bind({ id: 'sort-next', keys: ['o'], label: 'console.hint.order', help: 'console.keyHelp.sortNext', scope: 'list', footer: 11 }),
+  bind({ id: 'sort-reverse', keys: ['O'], label: 'console.hint.reverse', help: 'console.keyHelp.sortReverse', scope: 'list' }),
+  bind({ id: 'toggle-all', keys: ['A'], label: 'console.hint.all', help: 'console.keyHelp.showAll', scope: 'list' }),
+  bind({ id: 'toggle-all', keys: ['A'], label: 'console.hint.equal', help: 'console.keyHelp.showEqual', scope: 'detail' }),
   // (the registry inserts one 'view:<id>' binding per list view here: 1 zones, 2 rollouts, ...)
-  {
+  bind({
     id: 'view-diff',
     keys: ['5'],
-    label: 'diff',
-    help: 'Show the Git-vs-live diff (needs --diff-repo or diff: in the config file)',
+    label: 'console.hint.diff',
+    help: 'console.keyHelp.viewDiff',
     scope: 'global',
-  },
+  }),
   // Logs of what is selected: a zone, a workload (Argo / Kruise Rollouts: the workload they drive) or a pod line.
   // The log view then reads its own keys ('log-panel' below).
-  {
+  bind({
     id: 'logs',
     keys: ['l'],
-    label: 'logs',
-    help: 'Logs of the selected zone, workload or pod, across its pods (q/<esc> closes)',
+    label: 'console.hint.logs',
+    help: 'console.keyHelp.logs',
+    helpValues: { esc: '<esc>' },
     scope: 'logs',
     footer: 7.5,
-  },
+  }),
   // Operator actions on the selected workload (Rollouts list, Rollout detail). Whether each is possible
   // now, and why not, comes from the actions port; the footer shows it next to the key.
-  {
+  bind({
     id: 'approve',
     keys: ['a'],
-    label: 'approve',
-    help: 'Approve: continue a paused step or failed hook',
+    label: 'console.hint.approve',
+    help: 'console.keyHelp.approve',
     scope: 'rollout-actions',
     footer: 1,
-  },
-  {
+  }),
+  bind({
     id: 'reject',
     keys: ['x'],
-    label: 'reject',
-    help: 'Reject: roll back to the last released revision',
+    label: 'console.hint.reject',
+    help: 'console.keyHelp.reject',
     scope: 'rollout-actions',
     footer: 2,
-  },
-  {
+  }),
+  bind({
     id: 'hotupdate',
     keys: ['u'],
-    label: 'hot update',
-    help: 'Hot update: set a container image in place',
+    label: 'console.hint.hotUpdate',
+    help: 'console.keyHelp.hotUpdate',
     scope: 'rollout-actions',
     footer: 3,
-  },
-  {
+  }),
+  bind({
     id: 'retry-hooks',
     keys: ['r'],
-    label: 'retry',
-    help: 'Retry the failed in-place / pre-delete hooks',
+    label: 'console.hint.retry',
+    help: 'console.keyHelp.retryHooks',
     scope: 'rollout-actions',
     footer: 4,
-  },
-  {
+  }),
+  bind({
     id: 'skip-hook',
     keys: ['s'],
-    label: 'skip hook',
-    help: 'Skip hook: end the step hook run as successful',
+    label: 'console.hint.skipHook',
+    help: 'console.keyHelp.skipHook',
     scope: 'rollout-actions',
     footer: 5,
-  },
-  { id: 'hold', keys: ['h'], label: 'hold', help: 'Hold (partition = replicas) or release', scope: 'rollout-actions', footer: 6 },
-  {
+  }),
+  bind({ id: 'hold', keys: ['h'], label: 'console.hint.hold', help: 'console.keyHelp.hold', scope: 'rollout-actions', footer: 6 }),
+  bind({
     id: 'restart',
     keys: ['R'],
-    label: 'restart',
-    help: 'Restart the pods the way the controller supports (restartedAt annotation; Argo: restartAt)',
+    label: 'console.hint.restart',
+    help: 'console.keyHelp.restart',
     scope: 'rollout-actions',
-  },
+  }),
   // The selected object's story (k9s keys where it has them: d describe, y YAML) and the pod actions:
   // on a zone, a workload or a pod line (Zones and Rollouts lists and details).
-  { id: 'describe', keys: ['d'], label: 'describe', help: 'Describe the selected zone, workload or pod (a panel)', scope: 'logs' },
-  { id: 'yaml', keys: ['y'], label: 'yaml', help: 'YAML of the selected object (secrets masked)', scope: 'logs' },
-  {
+  bind({ id: 'describe', keys: ['d'], label: 'console.hint.describe', help: 'console.keyHelp.describe', scope: 'logs' }),
+  bind({ id: 'yaml', keys: ['y'], label: 'console.hint.yaml', help: 'console.keyHelp.yaml', scope: 'logs' }),
+  bind({
     id: 'events',
     keys: ['e'],
-    label: 'events',
-    help: 'Events of the selected object, its pods and HookRuns (a zone: all its workloads), live',
+    label: 'console.hint.events',
+    help: 'console.keyHelp.events',
     scope: 'logs',
-  },
-  {
+  }),
+  bind({
     id: 'delete-pod',
     keys: ['ctrl+k'],
-    label: 'delete pod',
-    help: 'Delete the selected pod line (its controller recreates it; the card says how)',
+    label: 'console.hint.deletePod',
+    help: 'console.keyHelp.deletePod',
     scope: 'logs',
-  },
-  {
+  }),
+  bind({
     id: 'shell',
     keys: ['S'],
-    label: 'shell',
-    help: 'Shell in the selected pod line: kubectl exec -it ... -- sh, the console suspended until it exits',
+    label: 'console.hint.shell',
+    help: 'console.keyHelp.shell',
     scope: 'logs',
-  },
+  }),
   // Marks (k9s keys where it has them): with rows marked, every action key above acts on the marked rows
   // the list shows — one batch card, one confirmation. In a detail the keys act on its own workload.
-  { id: 'mark', keys: [' '], label: 'mark', help: 'Mark the row (or unmark it) and move down', scope: 'marks', footer: 10.5 },
-  {
+  bind({ id: 'mark', keys: [' '], label: 'console.hint.mark', help: 'console.keyHelp.mark', scope: 'marks', footer: 10.5 }),
+  bind({
     id: 'mark-range',
     keys: ['ctrl+space'],
-    label: 'mark range',
-    help: 'Mark the rows from the one marked last to the cursor',
+    label: 'console.hint.markRange',
+    help: 'console.keyHelp.markRange',
     scope: 'marks',
-  },
-  {
+  }),
+  bind({
     id: 'mark-all',
     keys: ['ctrl+a', '*'],
-    label: 'mark all',
-    help: 'Mark every row the filter shows',
+    label: 'console.hint.markAll',
+    help: 'console.keyHelp.markAll',
     scope: 'marks',
-  },
-  { id: 'mark-clear', keys: ['ctrl+\\'], label: 'clear marks', help: 'Clear all marks', scope: 'marks' },
+  }),
+  bind({ id: 'mark-clear', keys: ['ctrl+\\'], label: 'console.hint.clearMarks', help: 'console.keyHelp.clearMarks', scope: 'marks' }),
   // Compare (Zones and Clusters lists): the two marked rows, or the one marked and the cursor's row.
-  {
+  bind({
     id: 'compare',
     keys: ['='],
-    label: 'compare',
-    help: 'Compare the two marked rows (or the marked one and the cursor row) side by side',
+    label: 'console.hint.compare',
+    help: 'console.keyHelp.compare',
     scope: 'compare',
     // Before the cluster and mark hints: at 80 columns those are the ones left out.
     footer: 9.5,
-  },
-  {
+  }),
+  bind({
     id: 'command',
     keys: [':'],
-    label: 'cmd',
+    label: 'console.hint.cmd',
     // The commands (one per view, then :diff :ctx :help :quit) are listed under "Commands" in the help.
-    help: 'Command line (commands listed below); Tab completes',
+    help: 'console.keyHelp.command',
     scope: 'global',
     footer: 12,
-  },
-  { id: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', scope: 'global', footer: 13 },
-  { id: 'quit', keys: ['q', 'ctrl+c'], label: 'quit', help: 'Quit', scope: 'global', footer: 14 },
+  }),
+  bind({ id: 'help', keys: ['?'], label: 'console.hint.help', help: 'console.keyHelp.help', scope: 'global', footer: 13 }),
+  bind({ id: 'quit', keys: ['q', 'ctrl+c'], label: 'console.hint.quit', help: 'console.keyHelp.quit', scope: 'global', footer: 14 }),
   // The confirmation card of an action. With a protected context the workload name is typed first,
   // so y and n are text there; Enter and Esc always work.
-  { id: 'confirm', keys: ['y', 'enter'], label: 'confirm', help: 'Confirm: run the action shown on the card', scope: 'confirm', footer: 1 },
-  { id: 'cancel', keys: ['n', 'esc'], label: 'cancel', help: 'Cancel: nothing is written', scope: 'confirm', footer: 2 },
-  { id: 'next-field', keys: ['tab'], label: 'reason', help: 'Type a reason (audit trail) / next field', scope: 'confirm', footer: 3 },
-  { id: 'down', keys: ['down', 'ctrl+n'], label: 'scroll', help: 'Scroll the card', scope: 'confirm' },
-  { id: 'up', keys: ['up', 'ctrl+p'], label: 'scroll', help: 'Scroll the card back', scope: 'confirm' },
+  bind({
+    id: 'confirm',
+    keys: ['y', 'enter'],
+    label: 'console.hint.confirm',
+    help: 'console.keyHelp.confirm',
+    scope: 'confirm',
+    footer: 1,
+  }),
+  bind({
+    id: 'cancel',
+    keys: ['n', 'esc'],
+    label: 'console.hint.cancel',
+    help: 'console.keyHelp.cancelConfirm',
+    scope: 'confirm',
+    footer: 2,
+  }),
+  bind({ id: 'next-field', keys: ['tab'], label: 'console.hint.reason', help: 'console.keyHelp.reason', scope: 'confirm', footer: 3 }),
+  bind({ id: 'down', keys: ['down', 'ctrl+n'], label: 'console.hint.scroll', help: 'console.keyHelp.scrollCard', scope: 'confirm' }),
+  bind({ id: 'up', keys: ['up', 'ctrl+p'], label: 'console.hint.scroll', help: 'console.keyHelp.scrollCardBack', scope: 'confirm' }),
   // The hot update form.
-  { id: 'confirm', keys: ['enter'], label: 'plan', help: 'Build the plan and show it for confirmation', scope: 'form', footer: 1 },
-  { id: 'cancel', keys: ['esc'], label: 'cancel', help: 'Cancel the hot update', scope: 'form', footer: 2 },
-  { id: 'next-field', keys: ['tab', 'down'], label: 'next field', help: 'Next field', scope: 'form', footer: 3 },
-  { id: 'prev-field', keys: ['shift+tab', 'up'], label: 'previous', help: 'Previous field', scope: 'form' },
-  { id: 'choose-prev', keys: ['left'], label: 'choose', help: 'Container: the previous one', scope: 'form' },
-  { id: 'choose-next', keys: ['right'], label: 'choose', help: 'Container: the next one', scope: 'form', footer: 4 },
-  { id: 'toggle', keys: [' '], label: 'toggle', help: 'One pod first: on / off', scope: 'form' },
-  { id: 'clear-field', keys: ['ctrl+u'], label: 'clear', help: 'Clear the field', scope: 'form' },
+  bind({ id: 'confirm', keys: ['enter'], label: 'console.hint.plan', help: 'console.keyHelp.plan', scope: 'form', footer: 1 }),
+  bind({ id: 'cancel', keys: ['esc'], label: 'console.hint.cancel', help: 'console.keyHelp.cancelForm', scope: 'form', footer: 2 }),
+  bind({
+    id: 'next-field',
+    keys: ['tab', 'down'],
+    label: 'console.hint.nextField',
+    help: 'console.keyHelp.nextField',
+    scope: 'form',
+    footer: 3,
+  }),
+  bind({ id: 'prev-field', keys: ['shift+tab', 'up'], label: 'console.hint.previous', help: 'console.keyHelp.prevField', scope: 'form' }),
+  bind({ id: 'choose-prev', keys: ['left'], label: 'console.hint.choose', help: 'console.keyHelp.choosePrev', scope: 'form' }),
+  bind({ id: 'choose-next', keys: ['right'], label: 'console.hint.choose', help: 'console.keyHelp.chooseNext', scope: 'form', footer: 4 }),
+  bind({ id: 'toggle', keys: [' '], label: 'console.hint.toggle', help: 'console.keyHelp.toggleOne', scope: 'form' }),
+  bind({ id: 'clear-field', keys: ['ctrl+u'], label: 'console.hint.clear', help: 'console.keyHelp.clearField', scope: 'form' }),
   ...PANEL_BINDINGS,
 ];
 
-export const SCOPE_TITLES: Record<Scope, string> = {
-  global: 'Everywhere',
-  nav: 'Moving around',
-  list: 'Lists',
-  detail: 'Detail views',
-  logs: 'Zones and rollouts (lists and details)',
-  'rollout-actions': 'Rollout actions (Rollouts list and Rollout detail)',
-  marks: 'Marks (Rollouts list): with rows marked, the action keys act on the marked rows shown',
-  compare: 'Compare (Zones and Clusters lists): two zones or two clusters side by side (A: equal lines too)',
-  confirm: 'Action confirmation card',
-  form: 'Hot update form',
-  'log-panel': 'Log view (l)',
-  'diff-list': 'Diff view (:diff, 5): the report',
-  'diff-object': "Diff view: one object's diff",
-  'story-panel': 'Describe / YAML / Events panel (d, y, e)',
+const SCOPE_TITLE_KEYS: Record<Scope, MessageKey> = {
+  global: 'console.scope.global',
+  nav: 'console.scope.nav',
+  list: 'console.scope.list',
+  detail: 'console.scope.detail',
+  logs: 'console.scope.logs',
+  'rollout-actions': 'console.scope.rolloutActions',
+  marks: 'console.scope.marks',
+  compare: 'console.scope.compare',
+  confirm: 'console.scope.confirm',
+  form: 'console.scope.form',
+  'log-panel': 'console.scope.logPanel',
+  'diff-list': 'console.scope.diffList',
+  'diff-object': 'console.scope.diffObject',
+  'story-panel': 'console.scope.storyPanel',
 };
+
+/** Every scope, in the order the help lists them. */
+export const SCOPES = Object.keys(SCOPE_TITLE_KEYS) as Scope[];
+
+/** A scope's heading in the `?` help, in the run's language. */
+export function scopeTitle(scope: Scope): string {
+  return t(SCOPE_TITLE_KEYS[scope]);
+}
 
 /** Normalizes an Ink key event to a key name used by the keymap. */
 export function keyName(input: string, key: Key): string {

@@ -2,6 +2,7 @@
 // confirmation card. Keys move the state; side effects (plan, run) are returned as effects for the
 // App to hand to the actions port. Results come back through the *Done / *Failed transitions, which
 // ignore answers for an overlay that was cancelled meanwhile (ids).
+import { t, type MessageKey } from '../i18n/t.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 import type { ActionInput, ActionResult, ConsoleTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
@@ -19,50 +20,47 @@ export interface OverlayKeyResult {
   effects?: Effect[];
 }
 
-const VERBS: Record<ActionName, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  hotupdate: 'Hot update',
-  'retry-hooks': 'Retry hooks of',
-  'skip-hook': 'Skip the step hook of',
-  hold: 'Hold',
-  release: 'Release',
-  restart: 'Restart',
-  'delete-pod': 'Delete pod',
-  shell: 'Open a shell in',
+/** Message-key stems of the actions: `console.action.<stem>` (the short title), `.title.<stem>`, `.batch.<stem>`. */
+const STEMS: Record<ActionName, string> = {
+  approve: 'approve',
+  reject: 'reject',
+  hotupdate: 'hotupdate',
+  'retry-hooks': 'retryHooks',
+  'skip-hook': 'skipHook',
+  hold: 'hold',
+  release: 'release',
+  restart: 'restart',
+  'delete-pod': 'deletePod',
+  shell: 'shell',
 };
 
 /** The title line's last crumb while an overlay is open. */
-export const SHORT_TITLES: Record<ActionName, string> = {
-  approve: 'Approve',
-  reject: 'Reject',
-  hotupdate: 'Hot update',
-  'retry-hooks': 'Retry hooks',
-  'skip-hook': 'Skip hook',
-  hold: 'Hold',
-  release: 'Release',
-  restart: 'Restart',
-  'delete-pod': 'Delete pod',
-  shell: 'Shell',
-};
+export function shortTitle(action: ActionName): string {
+  return t(`console.action.${STEMS[action]}` as MessageKey);
+}
 
-export function actionTitle(action: ActionName, t: ConsoleTarget): string {
-  return `${VERBS[action]} ${t.kind}/${t.name}`;
+export function actionTitle(action: ActionName, target: ConsoleTarget): string {
+  return t(`console.action.title.${STEMS[action]}` as MessageKey, { object: `${target.kind}/${target.name}` });
 }
 
 /** Short label for the "working" and result lines: "approve GameStatefulSet/game-1 on shanghai". */
-export function actionLabel(action: ActionName, t: ConsoleTarget): string {
-  return `${action} ${t.kind}/${t.name} on ${t.cluster}`;
+export function actionLabel(action: ActionName, target: ConsoleTarget): string {
+  return t('console.action.label', { action: actionWord(action), object: `${target.kind}/${target.name}`, cluster: target.cluster });
 }
 
 /** A batch's title: "Approve 3 marked workloads". */
 export function batchTitle(action: ActionName, n: number): string {
-  return `${VERBS[action]} ${n} marked workload${n === 1 ? '' : 's'}`;
+  return t(`console.action.batch.${STEMS[action]}` as MessageKey, { n });
 }
 
 /** A batch's label for the "working" line: "approve 3 marked workloads". */
 export function batchLabel(action: ActionName, n: number): string {
-  return `${action} ${n} marked workload${n === 1 ? '' : 's'}`;
+  return t('console.action.batchLabel', { action: actionWord(action), n });
+}
+
+/** The action in a label: its own name in English ("approve", "retry-hooks"). */
+function actionWord(action: ActionName): string {
+  return t(`console.action.word.${STEMS[action]}` as MessageKey);
 }
 
 const titleOf = (action: ActionName, target: ConsoleTarget, batch?: MarkedTargets) =>
@@ -72,8 +70,11 @@ const labelOf = (action: ActionName, target: ConsoleTarget, batch?: MarkedTarget
 
 /** One line for an error that came back from the port: always names the cluster. */
 export function failureText(label: string, cluster: string, message: string): string {
-  return message.includes(cluster) ? message : `${label}: ${message}`;
+  return message.includes(cluster) ? message : t('console.flash.prefixed', { what: label, text: message });
 }
+
+/** A planner's caveat that is a warning: "warning: ..." (a Chinese planner: "警告：..."). */
+const WARNING = /^(warning:|警告[:：])/;
 
 function printable(name: string, input: string): boolean {
   // eslint-disable-next-line no-control-regex
@@ -104,7 +105,7 @@ export function startAction(
       return {
         state: {
           ...next,
-          flash: { text: `${o.batch ? title : `${target.kind}/${target.name}`}: no containers known to update`, token: 'warn' },
+          flash: { text: t('console.action.noContainers', { what: o.batch ? title : `${target.kind}/${target.name}` }), token: 'warn' },
         },
       };
     const form: FormOverlay = {
@@ -120,7 +121,7 @@ export function startAction(
       onePodFirst: false,
       replicas: o.replicas,
       focus: o.containers.length > 1 ? 'container' : 'image',
-      ...(o.caveat?.startsWith('warning:') ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
+      ...(o.caveat && WARNING.test(o.caveat) ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
     };
     return { state: { ...next, overlay: form } };
   }
@@ -194,7 +195,7 @@ export function handleOverlayKey(state: UiState, o: Overlay, name: string, input
 }
 
 function cancel(state: UiState): OverlayKeyResult {
-  return { state: { ...state, overlay: undefined, flash: { text: 'cancelled: nothing was written', token: 'info' } } };
+  return { state: { ...state, overlay: undefined, flash: { text: t('console.flash.cancelled'), token: 'info' } } };
 }
 
 function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: string): OverlayKeyResult {
@@ -208,7 +209,7 @@ function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: stri
     case 'confirm': {
       const want = o.view.confirmName;
       if (want !== undefined && o.name !== want) {
-        return set({ focus: 'name', note: { text: `protected context: type ${want} to confirm`, token: 'warn' } });
+        return set({ focus: 'name', note: { text: t('console.confirm.protectedNote', { name: want }), token: 'warn' } });
       }
       const reason = o.reason.trim();
       const label = labelOf(o.action, o.target, o.batch);
@@ -216,7 +217,7 @@ function confirmKey(state: UiState, o: ConfirmOverlay, name: string, input: stri
         state: {
           ...state,
           overlay: undefined,
-          busy: { id: o.id, text: `working... ${label}`, ...(o.batch ? { marksOf: o.batch.view } : {}) },
+          busy: { id: o.id, text: t('console.action.working', { label }), ...(o.batch ? { marksOf: o.batch.view } : {}) },
         },
         effects: [{ kind: 'run', id: o.id, target: o.target, plan: o.view.plan, label, ...(reason ? { reason } : {}) }],
       };
@@ -245,7 +246,7 @@ function formKey(state: UiState, o: FormOverlay, name: string, input: string): O
   };
   if (o.focus === 'image' && printable(name, input) && input !== ' ') return set({ image: o.image + input, note: undefined });
   if (o.focus === 'partition' && printable(name, input) && input !== ' ') {
-    if (!/^\d$/.test(input)) return set({ note: { text: 'partition is a number of pods (kept on the old revision)', token: 'warn' } });
+    if (!/^\d$/.test(input)) return set({ note: { text: t('console.form.partitionNumber'), token: 'warn' } });
     return set({ partition: o.partition + input, onePodFirst: false, note: undefined });
   }
   if ((o.focus === 'image' || o.focus === 'partition') && (name === 'backspace' || name === 'delete'))
@@ -281,14 +282,14 @@ function submitForm(state: UiState, o: FormOverlay): OverlayKeyResult {
   const bad = (text: string, focus: FormField): OverlayKeyResult => ({
     state: { ...state, overlay: { ...o, focus, note: { text, token: 'warn' } } },
   });
-  if (!image) return bad('type the new image', 'image');
+  if (!image) return bad(t('console.form.typeImage'), 'image');
   const partition = o.partition === '' ? undefined : Number(o.partition);
   // The same image with a partition moves the partition only: the way on after "one pod first". (In a
   // batch other targets may run another image: each target's planner says where nothing would change.)
   if (image === c.image && partition === undefined && !o.batch)
-    return bad(`${c.name} already runs ${image}: type the new image, or keep it and set a partition (0 = every pod)`, 'image');
+    return bad(t('console.form.sameImage', { container: c.name, image }), 'image');
   if (partition !== undefined && partition > o.replicas)
-    return bad(`partition ${partition} is more than the ${o.replicas} replicas`, 'partition');
+    return bad(t('console.form.partitionTooBig', { partition, replicas: o.replicas }), 'partition');
   const input: ActionInput = {
     container: c.name,
     image,

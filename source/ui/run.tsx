@@ -2,6 +2,7 @@
 // sure the terminal is restored however we leave: q, Ctrl-C, SIGTERM/SIGHUP, or a crash.
 // No JSX in this file: TypeScript would hoist a react/jsx-runtime import above prod-env.
 import './prod-env.js';
+import { t } from '../i18n/t.js';
 import { render } from 'ink';
 import type { Instance } from 'ink';
 import { createElement } from 'react';
@@ -165,7 +166,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     try {
       const r = spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit' });
       code = r.error ? 127 : (r.status ?? 128);
-      if (r.error) stdout.write(`zonectl: could not run ${argv[0]}: ${r.error.message}\n`);
+      if (r.error) stdout.write(`${t('console.flash.couldNotRun', { cmd: argv[0]!, error: r.error.message })}\n`);
     } finally {
       if (raw) stdin.setRawMode(true);
       stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);

@@ -1,6 +1,7 @@
 // The body of the console under the title: an action overlay, a list (or why it is empty), or the
 // lines of a detail / help screen. Only the rows in the viewport are drawn.
 import { Box } from 'ink';
+import { t } from '../i18n/t.js';
 import type { Snapshot } from '../store/types.js';
 import { LineList } from './components/line-list.js';
 import { SegLine } from './components/seg-text.js';
@@ -32,9 +33,14 @@ function emptyWhy(p: ScreenBodyProps): string {
   const { screen, state, snap, ctx } = p;
   if (screen.kind !== 'list') return '';
   if (screen.total === 0)
-    return screen.spec.emptyText(snap, ctx) + (Object.values(snap.synced).some((v) => !v) ? ' Some clusters are still syncing.' : '');
+    return screen.spec.emptyText(snap, ctx) + (Object.values(snap.synced).some((v) => !v) ? ` ${t('console.screen.syncing')}` : '');
   const f = top(state).ui.filter;
-  return `No ${screen.spec.title.toLowerCase()} match${f ? ` the filter "${f}"` : ''}${state.cluster ? ` in cluster ${state.cluster}` : ''} (${screen.total} hidden). Esc clears it.`;
+  return t('console.screen.noMatch', {
+    what: screen.spec.title.toLowerCase(),
+    filter: f ? t('console.screen.noMatchFilter', { filter: f }) : '',
+    cluster: state.cluster ? t('console.screen.noMatchCluster', { cluster: state.cluster }) : '',
+    n: screen.total,
+  });
 }
 
 export function ScreenBody(p: ScreenBodyProps) {

@@ -1,5 +1,6 @@
 // UI state and the pure transitions on it. The App keeps one UiState; the input handler maps a key
 // to a keymap command and applies these functions.
+import { t, type MessageKey } from '../i18n/t.js';
 import type { LogRequest } from '../ports/logs.js';
 import type { Overlay } from './overlay-types.js';
 import type { Token } from './theme/theme.js';
@@ -41,7 +42,16 @@ export type Panel =
   | { kind: 'diff'; id: number }
   | { kind: 'story'; id: number; req: LogRequest; tab: StoryTab };
 
-export const PANEL_TITLES: Record<Panel['kind'], string> = { logs: 'logs', diff: 'diff', story: 'story' };
+const PANEL_TITLES: Record<Panel['kind'], MessageKey> = {
+  logs: 'console.panel.logs',
+  diff: 'console.panel.diff',
+  story: 'console.panel.story',
+};
+
+/** The title line's last crumb while a panel is open. */
+export function panelTitle(kind: Panel['kind']): string {
+  return t(PANEL_TITLES[kind]);
+}
 
 export interface UiState {
   /** stack[0] is a list view; detail views are pushed on top (Esc pops). */

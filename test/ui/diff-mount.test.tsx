@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiffReport, ObjectDiff } from '../../source/model/diff-report.js';
 import type { DiffPort } from '../../source/ports/diff.js';
-import { DIFF_HINT } from '../../source/ui/controller.js';
+import { diffHint } from '../../source/ui/controller.js';
 import { expectFits } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';
 import { KEYS, renderApp } from './harness.js';
@@ -154,7 +154,7 @@ describe('diff view in the console (80x24)', () => {
     const f = h.frame();
     expectFits(f, 80, 24);
     expect(f.replace(/\n/g, ' ')).toContain('--diff-repo PATH|URL');
-    expect(DIFF_HINT).toMatch(/diff: \{repo: PATH\} to the config file/);
+    expect(diffHint()).toMatch(/diff: \{repo: PATH\} to the config file/);
     expect(h.lines()[1]).toMatch(/^Zones {2}\[12\]/);
     await h.press('j');
     await h.press('5');

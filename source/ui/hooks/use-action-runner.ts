@@ -3,19 +3,21 @@
 // back as state transitions. Nothing here awaits in a render: promises settle later and update the
 // state; an answer for an overlay that was cancelled meanwhile is ignored by the transitions.
 import { useCallback, useEffect, useRef } from 'react';
+import { t } from '../../i18n/t.js';
 import type { ActionResult, ActionsPort } from '../../ports/actions.js';
-import { NO_PORT_REASON } from '../action-keys.js';
+import { noPortReason } from '../action-keys.js';
 import type { Effect } from '../overlay.js';
 import { failureText, planDone, planFailed, runDone } from '../overlay.js';
 import type { UiState } from '../state.js';
 
 /** A checked and audited shell: run on the terminal (the console suspended), then say how it ended. */
 function shellDone(argv: string[], runExternal: ((argv: readonly string[]) => number) | undefined): ActionResult {
-  if (!runExternal) return { ok: false, message: `shell: this console cannot hand over its terminal; run ${argv.join(' ')}` };
+  const cmd = argv.join(' ');
+  if (!runExternal) return { ok: false, message: t('console.flash.shellNoTerminal', { argv: cmd }) };
   const code = runExternal(argv);
   return code === 0
-    ? { ok: true, message: `shell closed: ${argv.join(' ')}` }
-    : { ok: false, message: `shell exited with code ${code}: ${argv.join(' ')}` };
+    ? { ok: true, message: t('console.flash.shellClosed', { argv: cmd }) }
+    : { ok: false, message: t('console.flash.shellExited', { code, argv: cmd }) };
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -44,7 +46,7 @@ export function useActionRunner(
       for (const e of effects) {
         if (!port) {
           apply((s) =>
-            e.kind === 'plan' ? planFailed(s, e.id, NO_PORT_REASON) : runDone(s, e.id, { ok: false, message: NO_PORT_REASON }),
+            e.kind === 'plan' ? planFailed(s, e.id, noPortReason()) : runDone(s, e.id, { ok: false, message: noPortReason() }),
           );
           continue;
         }

@@ -3,6 +3,7 @@
 // never blocking a render. Returns the answer for the current version, if there is one yet, and the
 // last answer for the same workload (its access denials hold while the new version is checked).
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../../i18n/t.js';
 import type { ActionAvailability } from '../../model/types.js';
 import type { SelectedWorkload } from '../action-keys.js';
 import type { ActionsPort } from '../../ports/actions.js';
@@ -41,7 +42,7 @@ export function useAvailability(
           if (live) setTick((n) => n + 1);
         },
         (err: unknown) => {
-          const reason = `access review failed: ${err instanceof Error ? err.message : String(err)}`;
+          const reason = t('console.reason.accessReviewFailed', { error: err instanceof Error ? err.message : String(err) });
           const list = s.workload.rollout.actions.map((a): ActionAvailability =>
             a.possible ? { action: a.action, possible: false, reason, refusal: 'unchecked' } : a,
           );

@@ -2,6 +2,7 @@
 // kept while it stays open (the LogView starts it on mount and stops it on unmount). A target the port
 // cannot follow closes the panel with the port's one-sentence reason in the footer.
 import { useEffect, useRef } from 'react';
+import { t } from '../../i18n/t.js';
 import type { LogFollowerPort, LogsPort } from '../../ports/logs.js';
 import type { Panel, UiState } from '../state.js';
 import { closePanel } from '../state.js';
@@ -24,7 +25,7 @@ export function usePanelFollower(
       try {
         ref.current = port
           ? { id: panel.id, follower: port.open(panel.req) }
-          : { id: panel.id, error: 'logs: not available in this console' };
+          : { id: panel.id, error: t('console.flash.notInConsole', { what: t('console.what.logs') }) };
       } catch (e) {
         ref.current = { id: panel.id, error: e instanceof Error ? e.message : String(e) };
       }
@@ -37,7 +38,9 @@ export function usePanelFollower(
     if (error === undefined || id === undefined) return;
     update((s) => {
       const next = closePanel(s, id);
-      return next === s ? s : { ...next, flash: { text: error.startsWith('logs') ? error : `logs: ${error}`, token: 'error' } };
+      const logs = t('console.what.logs');
+      const text = error.startsWith(logs) ? error : t('console.flash.prefixed', { what: logs, text: error });
+      return next === s ? s : { ...next, flash: { text, token: 'error' } };
     });
   }, [error, id, update]);
   return current;

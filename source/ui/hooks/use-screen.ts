@@ -1,6 +1,7 @@
 // Derives what the current screen shows, memoized in layers so that moving the selection never
 // rebuilds, refilters or resorts rows, and a snapshot change rebuilds only the view in front.
 import { useMemo } from 'react';
+import { t } from '../../i18n/t.js';
 import type { Snapshot } from '../../store/types.js';
 import type { PlacedColumn } from '../columns.js';
 import { fitColumns, naturalWidths } from '../columns.js';
@@ -81,9 +82,7 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
       detail?.lines ?? [
         {
           key: 'gone',
-          segs: [
-            { text: '  This object is no longer in the snapshot (deleted, or its cluster is unreachable). Esc goes back.', token: 'warn' },
-          ],
+          segs: [{ text: `  ${t('console.screen.gone')}`, token: 'warn' }],
         },
       ],
     [detail],

@@ -1,5 +1,6 @@
 // Semantic colour tokens. Components never name a colour: they ask for a token (ok, warn, selection...)
 // and the theme maps it to Ink <Text> style props. Shipped themes live in themes/*.json.
+import { t } from '../../i18n/t.js';
 import dark from '../../../themes/dark.json' with { type: 'json' };
 import light from '../../../themes/light.json' with { type: 'json' };
 import highContrast from '../../../themes/high-contrast.json' with { type: 'json' };
@@ -48,29 +49,29 @@ const STYLE_KEYS: ReadonlyArray<keyof TokenStyle> = ['color', 'backgroundColor',
 
 /** Validates a theme document (shipped or user-supplied). Throws a one-sentence Error on bad input. */
 export function parseTheme(doc: unknown, label = 'theme'): Theme {
-  if (typeof doc !== 'object' || doc === null) throw new Error(`${label}: not an object`);
+  if (typeof doc !== 'object' || doc === null) throw new Error(t('console.theme.notObject', { label }));
   const d = doc as { name?: unknown; tokens?: unknown };
-  if (typeof d.tokens !== 'object' || d.tokens === null) throw new Error(`${label}: missing "tokens"`);
+  if (typeof d.tokens !== 'object' || d.tokens === null) throw new Error(t('console.theme.noTokens', { label }));
   const src = d.tokens as Record<string, unknown>;
   const tokens = {} as Record<Token, TokenStyle>;
   for (const k of Object.keys(src)) {
-    if (!(TOKENS as readonly string[]).includes(k)) throw new Error(`${label}: unknown token "${k}"`);
+    if (!(TOKENS as readonly string[]).includes(k)) throw new Error(t('console.theme.unknownToken', { label, token: k }));
   }
-  for (const t of TOKENS) {
-    const v = src[t] ?? {};
-    if (typeof v !== 'object' || v === null) throw new Error(`${label}: token "${t}" must be an object`);
+  for (const tok of TOKENS) {
+    const v = src[tok] ?? {};
+    if (typeof v !== 'object' || v === null) throw new Error(t('console.theme.tokenNotObject', { label, token: tok }));
     const style: TokenStyle = {};
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      if (!(STYLE_KEYS as readonly string[]).includes(k)) throw new Error(`${label}: token "${t}" has unknown style "${k}"`);
+      if (!(STYLE_KEYS as readonly string[]).includes(k)) throw new Error(t('console.theme.unknownStyle', { label, token: tok, style: k }));
       if (k === 'color' || k === 'backgroundColor') {
-        if (typeof val !== 'string') throw new Error(`${label}: ${t}.${k} must be a string`);
+        if (typeof val !== 'string') throw new Error(t('console.theme.notString', { label, field: `${tok}.${k}` }));
         (style as Record<string, unknown>)[k] = val;
       } else {
-        if (typeof val !== 'boolean') throw new Error(`${label}: ${t}.${k} must be true or false`);
+        if (typeof val !== 'boolean') throw new Error(t('console.theme.notBoolean', { label, field: `${tok}.${k}` }));
         (style as Record<string, unknown>)[k] = val;
       }
     }
-    tokens[t] = style;
+    tokens[tok] = style;
   }
   return { name: typeof d.name === 'string' ? d.name : label, tokens };
 }
@@ -88,7 +89,7 @@ export function resolveTheme(requested: string | Theme | undefined, env: NodeJS.
   if (requested === undefined) return parseTheme(SHIPPED.dark, 'dark');
   if (typeof requested !== 'string') return requested;
   if (!isThemeName(requested)) {
-    throw new Error(`unknown theme "${requested}" (choose ${THEME_NAMES.join(', ')})`);
+    throw new Error(t('console.theme.unknown', { name: requested, names: THEME_NAMES.join(', ') }));
   }
   return parseTheme(SHIPPED[requested], requested);
 }

@@ -8,6 +8,7 @@ import { Box, Text, useInput } from 'ink';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DiffReport, ObjectDiff } from '../../model/diff-report.js';
 import type { DiffPort } from '../../ports/diff.js';
+import { t, type MessageKey } from '../../i18n/t.js';
 import type { Scope } from '../keymap.js';
 import { keyName, lookup, panelHints } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
@@ -32,8 +33,6 @@ export interface DiffLine {
 const LIST_SCOPES: ReadonlySet<Scope> = new Set(['diff-list']);
 const OBJECT_SCOPES: ReadonlySet<Scope> = new Set(['diff-object']);
 /** The key hints under the report and under one object's diff, from the keymap. */
-const DIFF_VIEW_KEYS = panelHints('diff-list');
-const DIFF_OBJECT_KEYS = panelHints('diff-object');
 
 const STATUS_TOKEN: Record<string, Token> = {
   Synced: 'ok',
@@ -45,14 +44,21 @@ const STATUS_TOKEN: Record<string, Token> = {
 };
 const ORDER: Record<string, number> = { Unknown: 0, Modified: 1, Missing: 2, Extra: 3, Synced: 4 };
 
+const COUNTED: ReadonlyArray<[string, MessageKey]> = [
+  ['Modified', 'console.diffView.modified'],
+  ['Missing', 'console.diffView.missing'],
+  ['Extra', 'console.diffView.extra'],
+  ['Unknown', 'console.diffView.unknown'],
+  ['Synced', 'console.diffView.synced'],
+];
+
 function counts(objs: ObjectDiff[]): string {
   const c: Record<string, number> = {};
   for (const o of objs) c[o.status] = (c[o.status] ?? 0) + 1;
   return (
-    ['Modified', 'Missing', 'Extra', 'Unknown', 'Synced']
-      .filter((s) => c[s])
-      .map((s) => `${c[s]} ${s.toLowerCase()}`)
-      .join(', ') || 'no objects'
+    COUNTED.filter(([s]) => c[s])
+      .map(([s, word]) => t('console.diffView.count', { n: c[s]!, status: t(word) }))
+      .join(t('console.help.listSep')) || t('console.diffView.noObjects')
   );
 }
 
@@ -65,13 +71,13 @@ export function listLines(r: DiffReport, showSynced: boolean): DiffLine[] {
     const objs = apps.flatMap(({ a }) => a.objects);
     out.push({
       key: `c:${cluster}`,
-      text: `${cluster}  ${apps.length} app${apps.length === 1 ? '' : 's'}: ${counts(objs)}`,
+      text: t('console.diffView.clusterLine', { cluster, apps: t('console.diffView.apps', { n: apps.length }), counts: counts(objs) }),
       token: 'header',
     });
     for (const { a, i } of apps) {
       out.push({
         key: `a:${i}`,
-        text: `  ${a.app}  ${a.status}  ${a.error ? `error: ${a.error}` : `(${counts(a.objects)})`}`,
+        text: `  ${a.app}  ${a.status}  ${a.error ? t('console.diffView.error', { error: a.error }) : `(${counts(a.objects)})`}`,
         token: STATUS_TOKEN[a.status],
       });
       const shown = a.objects
@@ -80,9 +86,9 @@ export function listLines(r: DiffReport, showSynced: boolean): DiffLine[] {
       shown.sort((x, y) => (ORDER[x.o.status] ?? 9) - (ORDER[y.o.status] ?? 9));
       for (const { o, index } of shown) {
         const tags = [
-          o.approximate && (o.status === 'Modified' || o.status === 'Synced') ? 'approximate' : '',
-          o.warnings.length ? `${o.warnings.length} warning${o.warnings.length > 1 ? 's' : ''}` : '',
-          o.dryRun && !o.dryRun.ok ? 'dry-run failed' : '',
+          o.approximate && (o.status === 'Modified' || o.status === 'Synced') ? t('console.diffView.approximateTag') : '',
+          o.warnings.length ? t('console.diffView.warnings', { n: o.warnings.length }) : '',
+          o.dryRun && !o.dryRun.ok ? t('console.diffView.dryRunFailed') : '',
         ].filter(Boolean);
         const ref = `${o.group ? `${o.kind}.${o.group}` : o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
         out.push({
@@ -94,7 +100,7 @@ export function listLines(r: DiffReport, showSynced: boolean): DiffLine[] {
       }
     }
   }
-  for (const e of r.errors) out.push({ key: `e:${e}`, text: `error: ${e}`, token: 'error' });
+  for (const e of r.errors) out.push({ key: `e:${e}`, text: t('console.diffView.error', { error: e }), token: 'error' });
   return out;
 }
 
@@ -112,13 +118,14 @@ export function detailLines(r: DiffReport, at: { app: number; index: number }): 
   ];
   out.push({
     key: 'p',
-    text: `predicted by ${o.predictedBy}${o.approximate ? ' (approximate)' : ''}`,
+    text: `${t('console.diffView.predictedBy', { by: o.predictedBy })}${o.approximate ? ` ${t('console.diffView.approximate')}` : ''}`,
     token: o.approximate ? 'warn' : 'muted',
   });
   if (o.note) out.push({ key: 'n', text: o.note, token: 'muted' });
-  o.warnings.forEach((w, i) => out.push({ key: `w${i}`, text: `server warning: ${w}`, token: 'warn' }));
-  if (o.dryRun && !o.dryRun.ok) out.push({ key: 'd', text: `dry-run failed: ${o.dryRun.message ?? ''}`, token: 'error' });
-  const body = o.diff || (o.status === 'Synced' ? '(no difference)' : '');
+  o.warnings.forEach((w, i) => out.push({ key: `w${i}`, text: t('console.diffView.serverWarning', { warning: w }), token: 'warn' }));
+  if (o.dryRun && !o.dryRun.ok)
+    out.push({ key: 'd', text: t('console.diffView.dryRunFailedMessage', { message: o.dryRun.message ?? '' }), token: 'error' });
+  const body = o.diff || (o.status === 'Synced' ? t('console.diffView.noDifference') : '');
   body
     .replace(/\n$/, '')
     .split('\n')
@@ -219,17 +226,19 @@ export function DiffView(p: DiffViewProps) {
   );
 
   const title = report
-    ? `Diff ${report.repo.ref} (${report.repo.commit.slice(0, 8)})  ${counts(report.apps.flatMap((a) => a.objects))}${refreshing ? '  refreshing...' : `  ${Math.round(report.durationMs)} ms`}  ${p.port.title}`
-    : `Diff ${p.port.title}`;
+    ? `${t('console.diffView.title', { ref: report.repo.ref, commit: report.repo.commit.slice(0, 8) })}  ${counts(report.apps.flatMap((a) => a.objects))}  ${refreshing ? t('console.diffView.refreshing') : t('console.diffView.ms', { n: Math.round(report.durationMs) })}  ${p.port.title}`
+    : t('console.diffView.titleBare', { title: p.port.title });
   const visible = lines.slice(top, top + bodyHeight);
   return (
     <Box flexDirection="column" width={p.width}>
       <Text wrap="truncate-end" {...theme.tokens.title}>
         {title}
       </Text>
-      {load.state === 'loading' ? <Text {...theme.tokens.muted}>Rendering the repo and comparing with live...</Text> : null}
+      {load.state === 'loading' ? <Text {...theme.tokens.muted}>{t('console.diffView.rendering')}</Text> : null}
       {load.state === 'failed' ? (
-        <Text wrap="truncate-end" {...theme.tokens.error}>{`diff failed: ${load.message}  (r to retry)`}</Text>
+        <Text wrap="truncate-end" {...theme.tokens.error}>
+          {t('console.diffView.failed', { error: load.message })}
+        </Text>
       ) : null}
       {visible.map((l, i) => (
         <LineRow key={l.key} line={l} selected={top + i === cursor} theme={theme} />
@@ -238,7 +247,7 @@ export function DiffView(p: DiffViewProps) {
         <Text key={`pad${i}`}> </Text>
       ))}
       <Text wrap="truncate-end" {...theme.tokens.muted}>
-        {open ? DIFF_OBJECT_KEYS : report && lines.length === 0 ? 'Nothing to show.' : DIFF_VIEW_KEYS}
+        {open ? panelHints('diff-object') : report && lines.length === 0 ? t('console.diffView.nothing') : panelHints('diff-list')}
       </Text>
     </Box>
   );

@@ -9,6 +9,7 @@ import type { LogFollowerPort, LogsPort } from '../../ports/logs.js';
 import { useLogFollower } from '../hooks/useLogFollower.js';
 import { viewFilter, type ViewFilter } from '../logs/view-filter.js';
 import { entryText, windowRows, type LogEntry, type RowSeg } from '../logs/view-model.js';
+import { t } from '../../i18n/t.js';
 import type { Scope } from '../keymap.js';
 import { keyName, lookup, panelHints } from '../keymap.js';
 import { useTheme } from '../theme/context.js';
@@ -33,7 +34,6 @@ const PALETTE = ['cyan', 'yellow', 'green', 'magenta', 'blue', 'cyanBright', 'ye
 
 const LOG_SCOPES: ReadonlySet<Scope> = new Set(['log-panel']);
 /** The key hints under the log lines, from the keymap. */
-const LOG_VIEW_KEYS = panelHints('log-panel');
 
 export function LogView(p: LogViewProps) {
   const theme = useTheme();
@@ -114,7 +114,9 @@ export function LogView(p: LogViewProps) {
           setTimestamps(!timestamps);
           return;
         case 'save':
-          void save(entries, timestamps, p.saver, p.follower.title).then(setFlash, (e: Error) => setFlash(`save failed: ${e.message}`));
+          void save(entries, timestamps, p.saver, p.follower.title).then(setFlash, (e: Error) =>
+            setFlash(t('console.logView.saveFailed', { error: e.message })),
+          );
           return;
         case 'back':
           if (query) setQuery('');
@@ -135,22 +137,24 @@ export function LogView(p: LogViewProps) {
   const newLines = follow ? 0 : feed.ring.pushed - pausedAt;
   // Status first (it changes and must stay visible at 80 columns), the title last.
   const parts = [
-    `Logs ${follow ? 'following' : `paused +${newLines.toLocaleString('en-US')} new`}`,
-    `${s.streams} stream${s.streams === 1 ? '' : 's'}${s.queued ? ` (+${s.queued} waiting)` : ''}`,
-    `${feed.ring.pushed.toLocaleString('en-US')} lines`,
+    follow ? t('console.logView.following') : t('console.logView.paused', { n: newLines.toLocaleString('en-US') }),
+    `${t('console.logView.streams', { n: s.streams })}${s.queued ? ` ${t('console.logView.waiting', { n: s.queued })}` : ''}`,
+    t('console.logView.lines', { n: feed.ring.pushed.toLocaleString('en-US') }),
   ];
-  if (filter) parts.push(`filter ${query} (${entries.length})`);
+  if (filter) parts.push(t('console.logView.filter', { query, n: entries.length }));
   if (feed.ring.evicted > 0)
-    parts.push(`dropped ${feed.ring.evicted.toLocaleString('en-US')} oldest (buffer ${feed.ring.capacity.toLocaleString('en-US')})`);
+    parts.push(
+      t('console.logView.dropped', { n: feed.ring.evicted.toLocaleString('en-US'), capacity: feed.ring.capacity.toLocaleString('en-US') }),
+    );
   parts.push(p.follower.title);
-  const footer = editing !== undefined ? `/${editing}_` : flash || LOG_VIEW_KEYS;
+  const footer = editing !== undefined ? `/${editing}_` : flash || panelHints('log-panel');
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end" {...theme.tokens.title}>
         {parts.join('  ')}
       </Text>
       {rows.length === 0 ? (
-        <Text {...theme.tokens.muted}>{filter ? 'No lines match the filter.' : 'Waiting for log lines...'}</Text>
+        <Text {...theme.tokens.muted}>{filter ? t('console.logView.noMatch') : t('console.logView.waitingLines')}</Text>
       ) : (
         rows.map((r) => <Row key={r.key} segs={r.segs} theme={theme} />)
       )}
@@ -205,10 +209,10 @@ function indexOfSeq(entries: readonly LogEntry[], seq: number): number {
 
 /** Hands the entries in view, as shown, to the port to write; returns the message to show. */
 async function save(entries: readonly LogEntry[], timestamps: boolean, saver: LogViewProps['saver'], title: string): Promise<string> {
-  if (!saver) throw new Error('not available in this console');
+  if (!saver) throw new Error(t('console.logView.notAvailable'));
   const file = await saver.save(
     title,
     entries.map((e) => entryText(e, timestamps)),
   );
-  return `saved ${entries.length.toLocaleString('en-US')} lines to ${file}`;
+  return t('console.logView.saved', { n: entries.length.toLocaleString('en-US'), file });
 }

@@ -11,6 +11,7 @@ import { tableColumns } from '../../output/columns.js';
 import { renderTable } from '../../output/table.js';
 import type { LogRequest } from '../../ports/logs.js';
 import type { StoryPort, StoryText } from '../../ports/story.js';
+import { t, type MessageKey } from '../../i18n/t.js';
 import type { Scope } from '../keymap.js';
 import { keyName, lookup, panelHints } from '../keymap.js';
 import type { StoryTab } from '../state.js';
@@ -29,8 +30,11 @@ export interface StoryViewProps {
 }
 
 const SCOPES: ReadonlySet<Scope> = new Set(['story-panel']);
-const HINTS = panelHints('story-panel');
-const TAB_TITLES: Record<StoryTab, string> = { describe: 'Describe', yaml: 'YAML', events: 'Events' };
+const TAB_TITLES: Record<StoryTab, MessageKey> = {
+  describe: 'console.story.describe',
+  yaml: 'console.story.yaml',
+  events: 'console.story.events',
+};
 // Control characters would move the terminal's cursor: shown as spaces.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
@@ -39,7 +43,7 @@ type Load = { state: 'loading' } | { state: 'ready'; text: StoryText } | { state
 
 /** The Events as table lines (the same columns as `zonectl events`), newest first. */
 export function eventLines(rows: readonly EventRow[], now: number): string[] {
-  if (!rows.length) return ['No events (Events expire after an hour; new ones appear here as they happen).'];
+  if (!rows.length) return [t('console.story.noEvents')];
   const cols = tableColumns(eventColumns, { now }).filter((c) => c.header !== 'CLUSTER');
   return renderTable([...rows], cols, false)
     .replace(/\n$/, '')
@@ -80,7 +84,9 @@ export function StoryView(p: StoryViewProps) {
   const now = (p.now ?? Date.now)();
   const lines = useMemo(() => {
     if (tab === 'events')
-      return events.rows ? eventLines(events.rows, now) : [events.error ? `events: ${events.error}` : 'Listing events...'];
+      return events.rows
+        ? eventLines(events.rows, now)
+        : [events.error ? t('console.story.eventsError', { error: events.error }) : t('console.story.listing')];
     if (load.state !== 'ready') return [];
     return tab === 'yaml' ? load.text.yaml : load.text.describe;
     // `now` moves every render; the ages are recomputed when the rows change, which is what matters.
@@ -121,15 +127,23 @@ export function StoryView(p: StoryViewProps) {
   const name =
     load.state === 'ready'
       ? load.text.title
-      : `${req.target.type === 'zone' ? `zone/${req.target.id}` : req.target.type === 'selector' ? req.target.selector : `${req.target.type === 'workload' ? req.target.kind.toLowerCase() : 'pod'}/${req.target.name}`} on ${req.cluster}`;
-  const tabs = (['describe', 'yaml', 'events'] as const).map((t) => (t === tab ? `[${TAB_TITLES[t]}]` : TAB_TITLES[t])).join(' ');
+      : t('console.story.on', {
+          object:
+            req.target.type === 'zone'
+              ? `zone/${req.target.id}`
+              : req.target.type === 'selector'
+                ? req.target.selector
+                : `${req.target.type === 'workload' ? req.target.kind.toLowerCase() : 'pod'}/${req.target.name}`,
+          cluster: req.cluster,
+        });
+  const tabs = (['describe', 'yaml', 'events'] as const).map((x) => (x === tab ? `[${t(TAB_TITLES[x])}]` : t(TAB_TITLES[x]))).join(' ');
   const where = lines.length > bodyHeight ? `  ${top + 1}-${Math.min(lines.length, top + bodyHeight)}/${lines.length}` : '';
   const visible = lines.slice(top, top + bodyHeight);
   const status =
     tab !== 'events' && load.state === 'loading'
-      ? 'Reading...'
+      ? t('console.story.reading')
       : tab !== 'events' && load.state === 'failed'
-        ? `failed: ${load.message} (r to retry)`
+        ? t('console.story.failed', { error: load.message })
         : undefined;
   return (
     <Box flexDirection="column" width={p.width}>
@@ -150,7 +164,7 @@ export function StoryView(p: StoryViewProps) {
         <Text key={`pad${i}`}> </Text>
       ))}
       <Text wrap="truncate-end" {...theme.tokens.muted}>
-        {HINTS}
+        {panelHints('story-panel')}
       </Text>
     </Box>
   );
