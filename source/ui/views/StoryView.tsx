@@ -44,7 +44,7 @@ type Load = { state: 'loading' } | { state: 'ready'; text: StoryText } | { state
 /** The Events as table lines (the same columns as `zonectl events`), newest first. */
 export function eventLines(rows: readonly EventRow[], now: number): string[] {
   if (!rows.length) return [t('console.story.noEvents')];
-  const cols = tableColumns(eventColumns, { now }).filter((c) => c.header !== 'CLUSTER');
+  const cols = tableColumns(eventColumns, { now }).filter((c) => c.id !== 'cluster');
   return renderTable([...rows], cols, false)
     .replace(/\n$/, '')
     .split('\n');
