@@ -17,6 +17,7 @@ import { confirmPlanned, parseTimeout, processStreams, progress, runOptions, typ
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
+import { t } from '../source/i18n/t.js';
 import { type BatchFlags, isBatch, runBatchAction } from './action-batch.js';
 import { imageFlag, parseFlags, UsageError } from './flags.js';
 
@@ -47,49 +48,11 @@ export const HOTUPDATE_FLAGS = {
   undo: { type: 'string' },
 } as const;
 
-export const ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
-  -n, --namespace NS     namespace (default: the context's namespace, else "default")
-  --reason TEXT          why: recorded in the audit annotation, the Event and the local log
-  -y, --yes              do not ask (required when stdin is not a terminal)
-  --dry-run              send the writes with dryRun=All and print the plan; nothing changes
-  --wait                 follow the rollout until the action's target state (progress on stdout)
-  --timeout DUR          for --wait: give up after DUR (1ms..24h, e.g. 90s, 5m; default 5m) -> exit 1
-  --force                with --yes: accept warnings that need explicit confirmation
-  --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused);
-                         for a batch, the protected clusters (--confirm shanghai,nanjing)
-
-Many targets at once (a batch: one card, one confirmation, a result table, one batch id in the audit):
-  several <kind>/<name> or <cluster>/<namespace>/<kind>/<name> (the -o name form), or - to read them
-  from stdin (zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes), or no target and a
-  selection: --context/--all-contexts, -n/-A, -l, --state paused|failed|updating|complete, --step N
-  (1-based), --image-from IMAGE, --zone 101,110-120 (zone ids and ranges), --batch ID (what a fleet
-  action last acted on: stop a release fleet-wide with zonectl hold --batch ID -A --all-contexts).
-  Exit 0 when every target did what was asked; else the targets' own code when they share one, else 1.
-  --waves 1,10%,50%,100% act in waves (counts or cumulative percentages, or a plan named in the config's
-                         waves:); after each wave a gate follows its targets to the target state and
-                         the first failure stops the release: later targets are "not started"
-  --gate ask             also ask for a go before each next wave (a terminal is needed)
-  --resume ID            continue batch ID where it stopped (from any host): targets whose audit
-                         annotation carries ID are already done; the waves come from them
-  -o json                print the result as JSON
-  --kubeconfig FILE, --request-timeout MS, --readonly
-
-Exit codes: 0 done, 1 not possible in the current state or --wait gave up, 2 usage / not
-confirmed (a kubeconfig context without a usable client included), 3 a cluster could not be reached or
-failed (no answer, a server error, an access review that could not be made; for a selection: a cluster
-that could not be listed, its workloads left out), 4 forbidden (RBAC, read-only mode), 5 the object
-changed since it was read.`;
+/** The flags every workload action shares (a function: the language is set after the imports). */
+export const ACTION_HELP = (): string => t('commands.help.actionFlags');
 
 export function actionHelp(action: string, what: string): string {
-  return `
-Usage: zonectl ${action} <kind>/<name> [flags]
-
-${what}
-${workloadKindsHelp('Kinds: ')}.
-
-Flags:
-${ACTION_HELP}
-`;
+  return t('commands.help.action', { action, what, kinds: workloadKindsHelp(t('commands.help.kindsPrefix')), actionFlags: ACTION_HELP() });
 }
 
 /** Expected failures and refusals -> one stderr line and the documented exit code (commands/errors.ts guarded). */

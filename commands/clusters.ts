@@ -9,19 +9,13 @@ import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl clusters [flags]
-
-Each cluster in the fleet: connection state, server version, latency, installed game kinds, last error.
-
-Flags:
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.clusters', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP);
+    const { flags } = parseFlags(argv, HELP());
     const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), []);
     try {
       const timeout = flags.requestTimeout ?? session.config.requestTimeoutMs;

@@ -8,26 +8,9 @@ import type { ZoneInfo } from '../source/model/types.js';
 import { renderTable } from '../source/output/table.js';
 import { guarded, reportErrors } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl compare ZONE ZONE [flags]
-       zonectl compare --context A --context B [flags]
-
-Two zones, or two clusters (every zone of each), side by side: per service its kind, replicas and
-container images, the zone's default image and its GameZone config (passwords and keys masked: equal
-secrets show the same ***(hmac:...) marker). Two clusters: the zone ids each has, per service the
-versions and replica counts across its zones, and the zones both have, fact by fact.
-Lines: | differs, < only in A, > only in B (blank: equal, shown with --all).
-
-ZONE is zone/ID, or CLUSTER/zone/ID when the id is in several clusters. A zone id finds its namespace:
-without -n every namespace is searched. The fleet is the clusters the zones name, else the fleet flags.
-
-Flags:
-  --all                  also the lines that are equal
-  --exit-code            exit 1 when there are differences, 0 when none (like diff / git diff)
-  -o, --output FMT       table (default) | json | yaml
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.compare', { fleetFlags: FLEET_HELP() });
 
 interface ZoneRef {
   cluster?: string;
@@ -42,7 +25,7 @@ function zoneRef(text: string): ZoneRef {
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP, {
+    const { flags, input } = parseFlags(argv, HELP(), {
       all: { type: 'boolean', default: false },
       exitCode: { type: 'boolean', default: false },
     });

@@ -5,27 +5,9 @@ import { EXIT } from '../source/exit-codes.js';
 import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { UsageError, langFlagValue, strictMeow, themeFlag } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl demo [flags]
-
-Starts a simulated federation of game clusters (shanghai, nanjing, singapore + a kubefed host) on
-127.0.0.1 and opens the console on it. Nothing leaves this machine. A small Git config repo describing
-the demo's zones (with a few objects drifted on purpose) is written next to the kubeconfig: :diff (or 5)
-in the console compares it with live, as does 'zonectl diff --repo <path>'.
-
-Flags:
-  --serve                 run headless: print the kubeconfig path and contexts, serve until Ctrl-C
-  --seed N                random seed (default 1): the same seed gives the same world
-  --speed X               simulated time runs X times faster (default 1, at most 10000)
-  --clusters N            member clusters (default 3, at most 100)
-  --zones N               zones in total, spread over the clusters (default 12, at most 100000)
-  --pods-per-service N    pods per game service (default 3, at most 1000)
-  --services-per-zone N   services per zone (default 6, at most 100)
-                          (zones × services × pods: at most 1000000 pods)
-  --theme NAME            console theme
-  --lang LANG             en | zh-CN (default: lang: in the config file, else the locale)
-`;
+const HELP = (): string => t('commands.help.demo');
 
 /** Sizes the simulator can build in memory (a world is built before it serves: 1M pods is ~3 GB). */
 const MAX_SIZE = { clusters: 100, zones: 100_000, 'services-per-zone': 100, 'pods-per-service': 1_000 };
@@ -34,7 +16,7 @@ const MAX_SPEED = 10_000;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const cli = strictMeow(HELP, argv, {
+    const cli = strictMeow(HELP(), argv, {
       serve: { type: 'boolean', default: false },
       seed: { type: 'number', default: 1 },
       speed: { type: 'number', default: 1 },
@@ -60,7 +42,7 @@ export function run(argv: string[]): Promise<number> {
     };
     langFlagValue(f.lang);
     if (f.help) {
-      process.stdout.write(HELP.trimStart());
+      process.stdout.write(HELP().trimStart());
       return EXIT.OK;
     }
     const sizes = {

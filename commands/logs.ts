@@ -13,7 +13,7 @@ import { parseTarget, TargetError, describeTarget } from '../source/logs/target.
 import { parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
-import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
+import { targetsHelp } from './kind-help.js';
 import {
   FLEET_FLAGS,
   HelpRequested,
@@ -24,39 +24,9 @@ import {
   selectorFlag,
   strictMeow,
 } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl logs <target> [-f] [flags]
-
-${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID, or no target and -l SELECTOR.'])} Every selected cluster is searched.
-With -f, a pod watch per cluster keeps the set current: new pods join (+), deleted pods leave (-),
-containers restarted in place are re-tailed (~) without repeating or losing lines.
-
-Flags:
-  -f, --follow            keep following (until Ctrl+C)
-  --since DURATION        only lines newer than this (5s, 2m, 3h) for containers present at start
-  --tail N                last N lines of containers present at start (default: all for a pod,
-                          10 for a workload, zone or selector; -1 = all)
-  --timestamps            prefix each line with its kubelet timestamp
-  -p, --previous          the previous (terminated) container instance; not with -f
-  -c, --container REGEX   only containers whose name matches
-  -i, --include REGEX     only lines matching (repeatable: any of them)
-  -e, --exclude REGEX     drop lines matching (repeatable)
-  --max-streams N         at most N concurrent container streams (default 100; 0 = no cap)
-  -o, --output FMT        raw (default): "cluster/namespace/pod/container line"; json: one object per line
-                          {cluster, namespace, pod, container, timestamp, message}
-  --context NAME          a kubeconfig context (repeatable); --all-contexts for every context
-  --kubefed-host CTX      the kubefed host and every member a kubeconfig context reaches
-  -n, --namespace NS      one namespace (default: the context's namespace, else "default")
-  -A, --all-namespaces    every namespace
-  -l, --selector SEL      label selector (narrows a kind/NAME target)
-  --kubeconfig FILE       instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS    per-request timeout in milliseconds (default 10000, at most 600000)
-
-Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 1 nothing matched (no pod,
-or no container matched -c; without -f), 2 usage or a pod or workload not found, 3 some clusters
-failed, 4 forbidden.
-`;
+const HELP = (): string => t('commands.help.logs', { targets: targetsHelp('commands.help.logsTargetsLast') });
 
 const LOG_FLAGS = {
   ...FLEET_FLAGS,
@@ -90,9 +60,9 @@ export interface LogsRequest {
 
 /** argv -> what to follow. Throws UsageError / HelpRequested. */
 export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): LogsRequest {
-  const cli = strictMeow(HELP, argv, LOG_FLAGS as never);
+  const cli = strictMeow(HELP(), argv, LOG_FLAGS as never);
   const f = cli.flags as Record<string, any>;
-  if (f.help) throw new HelpRequested(HELP);
+  if (f.help) throw new HelpRequested(HELP());
   if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
   if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
   namespaceFlag(f.namespace);

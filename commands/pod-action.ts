@@ -16,6 +16,7 @@ import { confirmPlanned, processStreams, runOptions, type Streams } from './acti
 import { printResult } from './action-output.js';
 import { guarded } from './errors.js';
 import { parseFlags, UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
 export const POD_ACTION_FLAGS = {
   reason: { type: 'string' },
@@ -27,14 +28,8 @@ export const POD_ACTION_FLAGS = {
   gracePeriod: { type: 'number' },
 } as const;
 
-export const POD_ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
-  -n, --namespace NS     namespace (default: the context's namespace, else "default")
-  --reason TEXT          why: recorded in the Event on the pod and the local audit log
-  -y, --yes              do not ask (required when stdin is not a terminal)
-  --dry-run              print the plan (delete: sent with dryRun=All); nothing changes, no shell opens
-  --force                with --yes: accept warnings that need explicit confirmation
-  --confirm NAME         with --yes on a protected context: the pod's name
-  --kubeconfig FILE, --request-timeout MS, --readonly`;
+/** The flags of delete and shell (a function: the language is set after the imports). */
+export const POD_ACTION_HELP = (): string => t('commands.help.podActionFlags');
 
 /** pod/NAME, pods/NAME, po/NAME, or "pod NAME" (kubectl's two forms). */
 export function podName(args: string[], command: string): string {

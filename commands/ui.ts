@@ -8,24 +8,16 @@ import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { parseFlags, themeFlag, UsageError } from './flags.js';
 import { CONSOLE_HELP, FLEET_HELP } from './help-text.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl [flags]
-
-Opens the console on the selected clusters (needs a terminal). Without -n it shows every namespace
-(zones live in a namespace each); ':ns NAME' narrows the view to one, ':ns all' widens it again.
-
-Flags:
-${CONSOLE_HELP}
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.ui', { fleetFlags: FLEET_HELP(), consoleFlags: CONSOLE_HELP() });
 
 export const THEME_FLAG = { theme: { type: 'string' } } as const;
 export const DIFF_FLAGS = { diffRepo: { type: 'string' }, diffRef: { type: 'string' }, diffMap: { type: 'string' } } as const;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, { ...THEME_FLAG, ...DIFF_FLAGS });
+    const { flags } = parseFlags(argv, HELP(), { ...THEME_FLAG, ...DIFF_FLAGS });
     themeFlag(flags.theme as string | undefined);
     const repo = flags.diffRepo as string | undefined;
     if (repo === '') throw new UsageError('--diff-repo needs a path or URL');
