@@ -82,24 +82,24 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       return runBatchAction(action, args, f as BatchFlags, batchInput(action, f), timeoutEarly, io);
     }
     // --- arguments
-    if (args.length !== 1) throw new UsageError(`${action}: expected exactly one <kind>/<name>, got ${args.length || 'none'}`);
+    if (args.length !== 1) throw new UsageError(t('commands.action.oneTarget', { action, n: args.length }));
     const [kindText, name, extra] = args[0].split('/');
     const kind = parseKind(kindText ?? '');
     if (!kind || !name || extra !== undefined)
-      throw new UsageError(`${action}: "${args[0]}" is not <kind>/<name> with a known workload kind`);
-    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(`${action}: acts on exactly one cluster: give one --context`);
-    if (f.allNamespaces) throw new UsageError(`${action}: -A does not apply; give -n NAMESPACE`);
-    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${action}: -o ${f.output} is not supported (table or json)`);
+      throw new UsageError(t('commands.action.badTarget', { action, target: args[0] }));
+    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(t('commands.action.oneCluster', { action }));
+    if (f.allNamespaces) throw new UsageError(t('commands.action.noAllNamespaces', { action }));
+    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(t('commands.action.badOutput', { action, output: f.output }));
     const timeoutMs = parseTimeout(f.timeout, 5 * 60_000);
     const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
     if (action === 'hotupdate') {
       if (f.continue) {
-        if (f.image || f.onePodFirst) throw new UsageError('hotupdate --continue keeps the images: no --image or --one-pod-first');
+        if (f.image || f.onePodFirst) throw new UsageError(t('commands.hotupdate.continueKeepsImages'));
         Object.assign(input, { continue: true }, f.container ? { container: f.container } : {});
-      } else if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
-      if (f.partition !== undefined && f.onePodFirst) throw new UsageError('hotupdate: --partition and --one-pod-first exclude each other');
+      } else if (!f.container || !f.image) throw new UsageError(t('commands.hotupdate.needsImage'));
+      if (f.partition !== undefined && f.onePodFirst) throw new UsageError(`hotupdate: ${t('commands.usage.exclude', { a: '--partition', b: '--one-pod-first' })}`);
       if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0))
-        throw new UsageError('--partition: expected a whole number >= 0');
+        throw new UsageError(t('commands.usage.expected', { flag: '--partition', what: t('commands.usage.want.wholeFrom0') }));
       if (!f.continue) Object.assign(input, { container: f.container, image: f.image });
       if (f.partition !== undefined) input.partition = f.partition;
       if (f.onePodFirst) input.onePodFirst = true;
@@ -109,18 +109,18 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     const config = loadConfig();
     const kc = loadKubeconfig(f.kubeconfig ? [f.kubeconfig] : kubeconfigFiles());
     const context = f.context?.[0] ?? kc.current;
-    if (!context) throw new UsageError('no context selected: kubeconfig has no current-context; use --context NAME');
+    if (!context) throw new UsageError(t('commands.action.noContext'));
     const ref = kc.contexts.find((c) => c.name === context);
     if (!ref)
-      throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
+      throw new UsageError(t('commands.action.contextNotFound', { ctx: context, have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none') }));
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     // The acting context, and the kubefed host (--kubefed-host) when a federated workload's change goes there.
     const clients = new Map<string, ClusterClient>();
     if (f.kubefedHost && !kc.contexts.some((c) => c.name === f.kubefedHost))
-      throw new UsageError(`--kubefed-host: "${f.kubefedHost}" not in kubeconfig`);
+      throw new UsageError(t('commands.action.kubefedHostNotFound', { ctx: f.kubefedHost }));
     const service = new ActionService({
       client: (c) => {
-        if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
+        if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, t('commands.action.notActingContext', { cluster: c, ctx: context }));
         let cl = clients.get(c);
         if (!cl) clients.set(c, (cl = contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
         return cl;
@@ -148,10 +148,13 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (f.wait && !f.dryRun) {
         const following = service.follow(planned, res);
         const bar = progress(io, !json && !!io.stdout.isTTY);
-        if (!json) io.stdout.write(`Waiting up to ${Math.round(timeoutMs / 1000)} s for ${following.describe}...\n`);
+        if (!json) io.stdout.write(`${t('commands.action.waiting', { seconds: Math.round(timeoutMs / 1000), what: following.describe })}\n`);
         const w = await following.wait({ timeoutMs, onProgress: json ? undefined : (l, i) => bar.update(l, i) });
         out.wait = { reached: w.reached, message: w.message, elapsedMs: w.elapsedMs };
-        if (!json) bar.done(w.reached ? `Reached in ${(w.elapsedMs / 1000).toFixed(1)} s.` : `Gave up: ${w.message}.`);
+        if (!json)
+          bar.done(
+            w.reached ? t('commands.action.reached', { seconds: (w.elapsedMs / 1000).toFixed(1) }) : t('commands.action.gaveUp', { message: w.message }),
+          );
         if (!w.reached) code = EXIT.CONDITION;
       }
       if (json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -170,12 +173,12 @@ function batchInput(
   const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
   if (action !== 'hotupdate') return input;
   if (f.undo !== undefined) {
-    if (f.image || f.continue) throw new UsageError('hotupdate --undo: each target gets back its own image; drop --image/--continue');
+    if (f.image || f.continue) throw new UsageError(t('commands.hotupdate.undoOwnImage'));
     return input;
   }
   if (f.continue) input.continue = true;
   else {
-    if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
+    if (!f.container || !f.image) throw new UsageError(t('commands.hotupdate.needsImage'));
     Object.assign(input, { container: f.container, image: f.image });
   }
   if (f.container && f.continue) input.container = f.container;

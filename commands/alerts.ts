@@ -24,13 +24,13 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP(), { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
     const severity = (flags.severity as string | undefined) ?? 'info';
-    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(`--severity ${severity}: expected critical, warning or info`);
+    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(t('commands.usage.expectedOneOf', { flag: `--severity ${severity}`, values: 'critical, warning, info' }));
     const rank = SEVERITY_RANK[severity as Severity];
     const watch = flags.watch as boolean;
     if (watch && flags.output !== 'json' && flags.output !== 'table')
-      throw new UsageError(`--watch prints events as lines: -o json or the default table (not -o ${flags.output})`);
+      throw new UsageError(t('commands.alerts.watchOutput', { output: flags.output }));
     const session = openSession(
-      await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)),
+      await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
       ['zones', 'rollouts', 'federation'],
       {
         intervalMs: 500,
@@ -66,7 +66,7 @@ function once(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) =>
       empty: '',
     }),
   );
-  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') process.stderr.write('No alerts.\n');
+  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') process.stderr.write(`${t('commands.alerts.none')}\n`);
   const failed = reportErrors(
     failures.map((f) => f.error),
     session.fleet.members.length,
@@ -76,7 +76,7 @@ function once(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) =>
 
 /** Streams raised / cleared events (first the alerts open now, as raised) until SIGINT / SIGTERM. */
 async function follow(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) => Alert[]): Promise<number> {
-  for (const f of session.store.clusterErrors()) process.stderr.write(`error: ${f.error.oneLine()}\n`);
+  for (const f of session.store.clusterErrors()) process.stderr.write(`${t('commands.error.line', { message: f.error.oneLine() })}\n`);
   let prev: Alert[] = [];
   const emit = (s: Snapshot) => {
     const next = shown(s);

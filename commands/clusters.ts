@@ -16,7 +16,7 @@ const HELP = (): string => t('commands.help.clusters', { fleetFlags: FLEET_HELP(
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP());
-    const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), []);
+    const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)), []);
     try {
       const timeout = flags.requestTimeout ?? session.config.requestTimeoutMs;
       await session.fleet.probe(timeout);
@@ -55,7 +55,7 @@ export function run(argv: string[]): Promise<number> {
         }),
       );
       const bad = clusters.filter((c) => c.state !== 'ready');
-      for (const c of bad) process.stderr.write(`error: ${c.name}: ${c.lastError ?? c.state}\n`);
+      for (const c of bad) process.stderr.write(`${t('commands.error.line', { message: `${c.name}: ${c.lastError ?? c.state}` })}\n`);
       if (bad.length === 0) return EXIT.OK;
       return bad.length === clusters.length && bad.every((c) => c.state === 'forbidden') ? EXIT.FORBIDDEN : EXIT.PARTIAL;
     } finally {

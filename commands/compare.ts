@@ -19,7 +19,7 @@ interface ZoneRef {
 
 function zoneRef(text: string): ZoneRef {
   const m = /^(?:([^/]+)\/)?zones?\/([^/]+)$/.exec(text);
-  if (!m) throw new UsageError(`"${text}": expected zone/ID or CLUSTER/zone/ID`);
+  if (!m) throw new UsageError(t('commands.compare.badZone', { text }));
   return m[1] ? { cluster: m[1], id: m[2]! } : { id: m[2]! };
 }
 
@@ -29,14 +29,14 @@ export function run(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       exitCode: { type: 'boolean', default: false },
     });
-    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: expected table, json or yaml`);
+    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${flags.output}`, values: 'table, json, yaml' }));
     const contexts = flags.context ?? [];
     const zones = input.map(zoneRef);
     if (zones.length === 0) {
       if (contexts.length !== 2)
-        throw new UsageError('compare needs two zones (zone/101 zone/201) or two clusters (--context A --context B)');
-      if (contexts[0] === contexts[1]) throw new UsageError(`--context ${contexts[0]} given twice: name two different clusters`);
-    } else if (zones.length !== 2) throw new UsageError(`compare needs two zones, got ${zones.length}: ${input.join(' ')}`);
+        throw new UsageError(t('commands.compare.needsTwo'));
+      if (contexts[0] === contexts[1]) throw new UsageError(t('commands.compare.sameContext', { ctx: contexts[0]! }));
+    } else if (zones.length !== 2) throw new UsageError(t('commands.compare.needsTwoZones', { n: zones.length, input: input.join(' ') }));
     // Zones that name their cluster make the fleet (unless the flags name one); a zone id finds its namespace.
     const named = zones.flatMap((z) => (z.cluster ? [z.cluster] : []));
     const fleet =
@@ -44,7 +44,7 @@ export function run(argv: string[]): Promise<number> {
         ? { ...flags, context: [...new Set(named)] }
         : flags;
     const scoped = flags.namespace ? fleet : { ...fleet, allNamespaces: true };
-    const session = openSession(await withKubeFedMembers(scoped, (l) => process.stderr.write(`warning: ${l}\n`)), ['zones']);
+    const session = openSession(await withKubeFedMembers(scoped, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)), ['zones']);
     try {
       session.store.start();
       await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
@@ -65,7 +65,7 @@ export function run(argv: string[]): Promise<number> {
         cmp = compareZonePair(a!, b!, snap.workloads);
       }
       process.stdout.write(render(cmp, flags.output, flags.all === true));
-      if (cmp.differences === 0 && flags.output === 'table') process.stderr.write('No differences.\n');
+      if (cmp.differences === 0 && flags.output === 'table') process.stderr.write(`${t('commands.compare.noDifferences')}\n`);
       const partial = reportErrors(
         failures.map((f) => f.error),
         session.fleet.members.length,
@@ -85,10 +85,10 @@ function findZone(all: readonly ZoneInfo[], ref: ZoneRef, failed: ReadonlySet<st
   if (found.length === 1) return found[0]!;
   if (found.length > 1)
     throw new UsageError(
-      `${what} is in ${found.map((z) => `${z.cluster}/${z.namespace}`).join(', ')}: name one as CLUSTER/zone/${ref.id} (or use -n)`,
+      t('commands.compare.ambiguousZone', { what, where: found.map((z) => `${z.cluster}/${z.namespace}`).join(', '), id: ref.id }),
     );
-  const unread = failed.size ? ` (not read: ${[...failed].join(', ')})` : '';
-  throw new UsageError(`${what} not found in the selected clusters${unread}; --all-contexts searches every context`);
+  const unread = failed.size ? t('commands.compare.notRead', { clusters: [...failed].join(', ') }) : '';
+  throw new UsageError(t('commands.compare.zoneNotFound', { what, unread }));
 }
 
 function render(cmp: Comparison, format: string, all: boolean): string {

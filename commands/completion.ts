@@ -56,7 +56,7 @@ export function run(argv: string[]): Promise<number> {
       return Promise.resolve(EXIT.OK);
     }
     const script = argv.length === 1 ? SCRIPTS[argv[0]!] : undefined;
-    if (!script) throw new UsageError('expected one of: zonectl completion bash|zsh|fish');
+    if (!script) throw new UsageError(t('commands.completion.expectedShell'));
     process.stdout.write(script);
     return Promise.resolve(EXIT.OK);
   });

@@ -53,17 +53,17 @@ export function run(argv: string[]): Promise<number> {
     };
     for (const [k, v] of Object.entries(sizes)) {
       const max = MAX_SIZE[k as keyof typeof MAX_SIZE];
-      if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be a whole number from 1 to ${max}`);
+      if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(t('commands.demo.wholeNumber', { flag: `--${k}`, max }));
     }
     const pods = sizes.zones * sizes['services-per-zone'] * sizes['pods-per-service'];
     if (pods > MAX_PODS)
-      throw new UsageError(`--zones × --services-per-zone × --pods-per-service is ${pods} pods; the demo serves at most ${MAX_PODS}`);
-    if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(`--speed must be > 0 and at most ${MAX_SPEED}`);
-    if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError('--seed must be a whole number >= 0');
+      throw new UsageError(t('commands.demo.tooManyPods', { pods, max: MAX_PODS }));
+    if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(t('commands.demo.speed', { max: MAX_SPEED }));
+    if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError(t('commands.demo.seed'));
     // Checked before the simulator starts (the console would only find out once it draws).
     themeFlag(f.theme);
     if (!f.serve && (!process.stdout.isTTY || !process.stdin.isTTY)) {
-      process.stderr.write("zonectl demo: the console needs a terminal; use 'zonectl demo --serve' to run the simulator headless\n");
+      process.stderr.write(`${t('commands.demo.needsTerminal')}\n`);
       return EXIT.USAGE;
     }
     const { startDemo } = await import('../source/sim/demo.js');

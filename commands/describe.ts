@@ -19,7 +19,7 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags, input } = parseFlags(argv, HELP());
     if (flags.output !== 'table' && flags.output !== 'yaml' && flags.output !== 'json')
-      throw new UsageError(`describe: -o ${flags.output} is not supported (the summary, yaml or json)`);
+      throw new UsageError(t('commands.describe.badOutput', { output: flags.output }));
     const target = storyTarget(input, 'describe');
     return withStories(flags, target, async (found) => {
       const now = Date.now();

@@ -29,8 +29,8 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP(), EXTRA);
     const repo = flags.repo as string | undefined;
-    if (!repo) throw new UsageError('--repo PATH|URL is required');
-    if (!['table', 'wide', 'json'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: diff supports table, wide and json`);
+    if (!repo) throw new UsageError(t('commands.diff.repoRequired'));
+    if (!['table', 'wide', 'json'].includes(flags.output)) throw new UsageError(t('commands.diff.badOutput', { output: flags.output }));
     const config = loadConfig();
     const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
     const diff = createDiffPort(
@@ -53,7 +53,7 @@ export function run(argv: string[]): Promise<number> {
         report = await diff.refresh();
       } catch (e) {
         if (e instanceof RepoError || e instanceof MappingError) {
-          process.stderr.write(`error: ${e.message}\n`);
+          process.stderr.write(`${t('commands.error.line', { message: e.message })}\n`);
           return EXIT.USAGE;
         }
         throw e;
@@ -66,12 +66,12 @@ export function run(argv: string[]): Promise<number> {
         if (external && hasDrift(report)) {
           const code = await runExternalDiff(report, external);
           if (code > 1) {
-            process.stderr.write(`error: KUBECTL_EXTERNAL_DIFF program ${external.program} exited with ${code}\n`);
+            process.stderr.write(`${t('commands.error.line', { message: t('commands.diff.externalFailed', { program: external.program, code: String(code) }) })}\n`);
             return EXIT.USAGE;
           }
         }
       }
-      for (const e of report.errors) process.stderr.write(`error: ${e}\n`);
+      for (const e of report.errors) process.stderr.write(`${t('commands.error.line', { message: e })}\n`);
       if (report.errors.length) return EXIT.USAGE;
       if (hasErrors(report)) {
         const errs = report.apps.filter((a) => a.status === 'Unknown');

@@ -17,7 +17,7 @@ const HELP = (): string => t('commands.help.events', { fleetFlags: FLEET_HELP(),
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags, input } = parseFlags(argv, HELP(), { warnings: { type: 'boolean', default: false } });
-    if (flags.output === 'name') throw new UsageError('events: -o name is not supported (table, wide, json or yaml)');
+    if (flags.output === 'name') throw new UsageError(t('commands.events.noName'));
     const target = storyTarget(input, 'events');
     return withStories(flags, target, async (found) => {
       const rows: EventRow[] = [];
@@ -34,7 +34,7 @@ export function run(argv: string[]): Promise<number> {
         empty: '',
       });
       process.stdout.write(text);
-      if (!shown.length && flags.output !== 'json' && flags.output !== 'yaml') process.stderr.write('No events found.\n');
+      if (!shown.length && flags.output !== 'json' && flags.output !== 'yaml') process.stderr.write(`${t('commands.events.none')}\n`);
       return EXIT.OK;
     });
   });

@@ -36,7 +36,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No hook runs found.',
+      t('commands.list.noHookRuns'),
     );
   });
 }

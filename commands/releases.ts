@@ -40,7 +40,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No fleet action found in the clusters (a batch records itself on the workloads it acts on).',
+      t('commands.list.noReleases'),
     );
   });
 }

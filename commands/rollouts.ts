@@ -16,7 +16,7 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP(), { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
     const batch = flags.batch as string | undefined;
-    if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch)) throw new UsageError(`--batch ${batch}: expected a batch id (8 hex digits)`);
+    if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch)) throw new UsageError(t('commands.usage.expected', { flag: `--batch ${batch}`, what: t('commands.usage.want.batchId') }));
     return runList(
       flags,
       ['rollouts'],
@@ -41,8 +41,8 @@ export function run(argv: string[]): Promise<number> {
       batch !== undefined
         ? `No workload was last acted on by batch ${batch}.`
         : flags.all
-          ? 'No game workloads found.'
-          : 'No rollout in progress, paused or failed (use --all to list every workload).',
+          ? t('commands.list.noWorkloads')
+          : t('commands.list.noRollouts'),
     );
   });
 }

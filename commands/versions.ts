@@ -26,8 +26,8 @@ export function run(argv: string[]): Promise<number> {
       ref: { type: 'string' },
       map: { type: 'string' },
     });
-    if (flags.repo === '') throw new UsageError('--repo needs a path or URL');
-    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError('--ref and --map need --repo');
+    if (flags.repo === '') throw new UsageError(t('commands.usage.needsPathOrUrl', { flag: '--repo' }));
+    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError(t('commands.usage.needFlag', { a: '--ref', b: '--map', needed: '--repo' }));
     let test: ((v: string) => boolean) | undefined;
     if (flags.version !== undefined) {
       try {
@@ -74,10 +74,10 @@ export function run(argv: string[]): Promise<number> {
             });
         return { text, empty: rows.length === 0 };
       },
-      test || flags.mixed ? 'No zone matches.' : 'No zones found in the selected clusters and namespaces.',
+      test || flags.mixed ? t('commands.list.noZoneMatches') : t('commands.list.noZones'),
     );
     // Apps of the repo that could not be read: what Git asks is unknown there, as for a failed cluster.
-    for (const e of git?.errors ?? []) process.stderr.write(`error: git: ${e}\n`);
+    for (const e of git?.errors ?? []) process.stderr.write(`${t('commands.error.line', { message: `git: ${e}` })}\n`);
     return code === EXIT.OK && git?.errors.length ? EXIT.PARTIAL : code;
   });
 }

@@ -32,7 +32,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No zones found in the selected clusters and namespaces.',
+      t('commands.list.noZones'),
     );
   });
 }

@@ -2,6 +2,7 @@
 // gets without writing any. Durations are written as "30m", "2h", "90s" (or a number of seconds) and
 // held in milliseconds. The rules themselves are in source/model/alerts/.
 import { InputError } from '../errors.js';
+import { t } from '../i18n/t.js';
 
 export interface AlertThresholds {
   /** A rollout paused longer than this, by kind of pause. */
@@ -54,22 +55,21 @@ export function durationMs(v: unknown): number | undefined {
   return consumed === v.length ? total : undefined;
 }
 
-const DURATION = 'a duration such as "30m", "2h" or "90s"';
-
 /** `alerts:` of the config file; every key optional, unknown keys refused (a typo never passes unsaid). */
 export function parseAlertThresholds(raw: unknown, file: string, fail: (message: string) => InputError): AlertThresholds {
   const mapping = (v: unknown, key: string): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw fail(`config ${file}: "${key}" must be a mapping`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw fail(t('commands.config.mustBe', { file, key, want: t('commands.config.want.mapping') }));
     return v as Record<string, unknown>;
   };
   const only = (m: Record<string, unknown>, key: string, keys: string[]) => {
     for (const k of Object.keys(m))
-      if (!keys.includes(k)) throw fail(`config ${file}: unknown key "${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : '(not a name)'}"`);
+      if (!keys.includes(k))
+        throw fail(t('commands.config.unknownKey', { file, key: `"${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('commands.config.notANameShort')}"` }));
   };
   const dur = (m: Record<string, unknown>, k: string, key: string, def: number): number => {
     if (m[k] === undefined) return def;
     const ms = durationMs(m[k]);
-    if (ms === undefined) throw fail(`config ${file}: "${key}.${k}" must be ${DURATION}`);
+    if (ms === undefined) throw fail(t('commands.config.mustBe', { file, key: `${key}.${k}`, want: t('commands.config.want.duration') }));
     return ms;
   };
   const r = mapping(raw, 'alerts');
@@ -81,7 +81,7 @@ export function parseAlertThresholds(raw: unknown, file: string, fail: (message:
   only(rs, 'alerts.restarts', ['count', 'window']);
   const count = rs.count ?? d.restarts.count;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
-    throw fail(`config ${file}: "alerts.restarts.count" must be a whole number from 1`);
+    throw fail(t('commands.config.mustBe', { file, key: 'alerts.restarts.count', want: t('commands.config.want.countFrom1') }));
   return {
     pause: {
       approval: dur(p, 'approval', 'alerts.pause', d.pause.approval),

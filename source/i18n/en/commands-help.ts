@@ -394,8 +394,8 @@ could not be reached, 4 forbidden (RBAC, read-only mode), 5 the pod changed sinc
 Usage: zonectl shell pod/NAME [-c CONTAINER] [flags]
 
 Open a shell in a running pod: runs kubectl exec -it -n NS POD -c CONTAINER --context CTX -- sh on
-this terminal (config file: shell: [kubectl, exec, -it, -n, "'{'namespace'}'", "'{'pod'}'", -c,
-"'{'container'}'", --context, "'{'context'}'", --, bash] to change it). Before it runs: the access review
+this terminal (config file: shell: [kubectl, exec, -it, -n, "{nsHolder}", "{pod}", -c,
+"{container}", --context, "{ctx}", --, bash] to change it). Before it runs: the access review
 (get pods, create pods/exec), the confirmation and the audit (an Event on the pod, the local log).
 
 Flags:

@@ -438,8 +438,8 @@ HotPatchUpdate 时 Pod 保持原有身份；其他策略会重建 Pod：zonectl 
 
 在运行中的 Pod 里打开 shell：在本终端运行
 kubectl exec -it -n NS POD -c CONTAINER --context CTX -- sh（配置文件中用
-shell: [kubectl, exec, -it, -n, "'{'namespace'}'", "'{'pod'}'", -c, "'{'container'}'",
---context, "'{'context'}'", --, bash] 修改）。运行前先做权限检查（get pods、
+shell: [kubectl, exec, -it, -n, "{nsHolder}", "{pod}", -c, "{container}",
+--context, "{ctx}", --, bash] 修改）。运行前先做权限检查（get pods、
 create pods/exec）、确认和审计（Pod 上的事件、本地日志）。
 
 选项：
@@ -456,7 +456,7 @@ Running 状态、没有该容器），2 用法错误 / 未确认，3 无法连�
 对象名。这些脚本也能补全 kubectl-zonectl。
 
   bash:  source '<'(zonectl completion bash)          # 写入 ~/.bashrc
-  zsh:   source '<'(zonectl completion zsh)           # 写入 ~/.zshrc（compinit 后）
+  zsh:   source '<'(zonectl completion zsh)           # ~/.zshrc，compinit 后
   fish:  zonectl completion fish > ~/.config/fish/completions/zonectl.fish
 `,
 } satisfies Record<keyof typeof en, string>;
