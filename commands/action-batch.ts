@@ -156,9 +156,9 @@ function table(results: readonly TargetResult[], waves: boolean): string {
 
 /** The selection and wave flags, checked before any request (a mistake is one line, exit 2). */
 function checkBatchFlags(f: BatchFlags, waves: Record<string, string>): void {
-  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(tr('commands.usage.expectedOneOf', { flag: `--gate ${f.gate}`, values: 'ask, auto' }));
+  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(tr('commands.usage.expected', { flag: `--gate ${f.gate}`, what: tr('commands.usage.want.gate') }));
   if (f.state !== undefined && !Object.hasOwn(STATES, f.state))
-    throw new UsageError(tr('commands.usage.expectedOneOf', { flag: `--state ${f.state}`, values: 'paused, failed, updating, complete' }));
+    throw new UsageError(tr('commands.usage.expected', { flag: `--state ${f.state}`, what: tr('commands.usage.want.state') }));
   if (f.step !== undefined && (!Number.isInteger(f.step) || f.step < 1))
     throw new UsageError(tr('commands.usage.expected', { flag: `--step ${f.step}`, what: tr('commands.usage.want.step') }));
   if (f.waves !== undefined) {

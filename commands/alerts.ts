@@ -24,7 +24,7 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP(), { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
     const severity = (flags.severity as string | undefined) ?? 'info';
-    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(t('commands.usage.expectedOneOf', { flag: `--severity ${severity}`, values: 'critical, warning, info' }));
+    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(t('commands.usage.expected', { flag: `--severity ${severity}`, what: t('commands.usage.want.severity') }));
     const rank = SEVERITY_RANK[severity as Severity];
     const watch = flags.watch as boolean;
     if (watch && flags.output !== 'json' && flags.output !== 'table')

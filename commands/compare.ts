@@ -29,7 +29,7 @@ export function run(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       exitCode: { type: 'boolean', default: false },
     });
-    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${flags.output}`, values: 'table, json, yaml' }));
+    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(t('commands.usage.expected', { flag: `-o ${flags.output}`, what: t('commands.usage.want.compareOutput') }));
     const contexts = flags.context ?? [];
     const zones = input.map(zoneRef);
     if (zones.length === 0) {

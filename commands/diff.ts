@@ -75,7 +75,7 @@ export function run(argv: string[]): Promise<number> {
       if (report.errors.length) return EXIT.USAGE;
       if (hasErrors(report)) {
         const errs = report.apps.filter((a) => a.status === 'Unknown');
-        const forbidden = errs.length > 0 && errs.every((a) => /forbidden|not authorized/i.test(a.error ?? ''));
+        const forbidden = errs.length > 0 && errs.every((a) => /forbidden|not authorized|未授权/i.test(a.error ?? ''));
         return forbidden ? EXIT.FORBIDDEN : EXIT.PARTIAL;
       }
       return flags.exitCode && hasDrift(report) ? EXIT.CONDITION : EXIT.OK;

@@ -6,6 +6,7 @@
 // the wrong type is named, never its value (it may be a token).
 import { isAbsolute, join, sep } from 'node:path';
 import type { ExecConfig } from './exec-credential.js';
+import { t } from '../i18n/t.js';
 
 export interface KubeCluster {
   name: string;
@@ -61,7 +62,7 @@ function str(o: Obj | undefined, key: string, where: string): string | undefined
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw new Error(`${where}.${key} is not a string`);
+  throw new Error(t('commands.kube.entry.notString', { field: `${where}.${key}` }));
 }
 
 function list(doc: Obj, key: string): unknown[] {
@@ -79,9 +80,9 @@ function cluster(e: unknown, i: number, dir: string): KubeCluster {
   const name = isObj(e) ? str(e, 'name', where) : undefined;
   if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
   const c = e.cluster;
-  if (!isObj(c)) throw new Error(`${where}.cluster is missing`);
+  if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.cluster` }));
   const server = str(c, 'server', `${where}.cluster`);
-  if (!server) throw new Error(`${where}.cluster.server is missing`);
+  if (!server) throw new Error(t('commands.kube.entry.missing', { field: `${where}.cluster.server` }));
   return {
     name,
     server: server.replace(/\/$/, ''),
@@ -138,16 +139,16 @@ function context(e: unknown, i: number): KubeContextEntry {
   const name = isObj(e) ? str(e, 'name', where) : undefined;
   if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
   const c = e.context;
-  if (!isObj(c)) throw new Error(`${where}.context is missing`);
+  if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.context` }));
   const clusterName = str(c, 'cluster', `${where}.context`);
-  if (!clusterName) throw new Error(`${where}.context.cluster is missing`);
+  if (!clusterName) throw new Error(t('commands.kube.entry.missing', { field: `${where}.context.cluster` }));
   return { name, cluster: clusterName, user: str(c, 'user', `${where}.context`), namespace: str(c, 'namespace', `${where}.context`) };
 }
 
 /** The entries of one parsed kubeconfig document (an empty file has none); throws a one-line Error when malformed. */
 export function kubeconfigEntries(doc: unknown, dir: string): KubeconfigEntries {
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
-  if (!isObj(doc)) throw new Error('not a kubeconfig (expected a mapping)');
+  if (!isObj(doc)) throw new Error(t('commands.kube.entry.notKubeconfig'));
   return {
     clusters: list(doc, 'clusters').map((e, i) => cluster(e, i, dir)),
     users: list(doc, 'users').map((e, i) => user(e, i, dir)),
