@@ -10,7 +10,7 @@ import { compileRegex, FilterError } from '../source/logs/filters.js';
 import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
 import { LineWriter, type LogOutput } from '../source/logs/format.js';
 import { parseTarget, TargetError, describeTarget } from '../source/logs/target.js';
-import { parseDuration } from '../source/logs/timestamp.js';
+import { DurationError, parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
 import { targetsHelp } from './kind-help.js';
@@ -63,18 +63,18 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   const cli = strictMeow(HELP(), argv, LOG_FLAGS as never);
   const f = cli.flags as Record<string, any>;
   if (f.help) throw new HelpRequested(HELP());
-  if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
-  if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(t('commands.usage.expected', { flag: `-o ${f.output}`, what: t('commands.logs.want.output') }));
+  if (f.namespace && f.allNamespaces) throw new UsageError(t('commands.usage.exclude', { a: '-n', b: '-A' }));
   namespaceFlag(f.namespace);
   fleetSelectionFlags(f);
   selectorFlag(f.selector);
   const requestTimeout = requestTimeoutFlag(f.requestTimeout);
   // kubectl refuses an empty -c; taken as "every container" it would widen the request the user narrowed.
-  if (f.container === '') throw new UsageError('-c/--container needs a name or a pattern (an empty one is not "every container")');
-  if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
-  if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
-  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError('--tail: expected a whole number >= -1');
-  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0) throw new UsageError('--max-streams: expected a whole number >= 0');
+  if (f.container === '') throw new UsageError(t('commands.logs.emptyContainer'));
+  if (f.previous && f.follow) throw new UsageError(t('commands.logs.previousFollow'));
+  if (cli.input.length > 1) throw new UsageError(t('commands.logs.oneTarget', { n: cli.input.length, input: cli.input.join(' ') }));
+  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError(t('commands.usage.expected', { flag: '--tail', what: t('commands.logs.want.tail') }));
+  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0) throw new UsageError(t('commands.usage.expected', { flag: '--max-streams', what: t('commands.usage.want.wholeFrom0') }));
   try {
     const target = parseTarget(cli.input[0], f.selector);
     const many = target.type !== 'pod';
@@ -106,7 +106,7 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
     };
   } catch (e) {
     if (e instanceof TargetError || e instanceof FilterError) throw new UsageError(e.message);
-    if (e instanceof Error && /not a duration/.test(e.message)) throw new UsageError(`--since ${e.message}`);
+    if (e instanceof DurationError) throw new UsageError(`--since ${e.message}`);
     throw e;
   }
 }
@@ -157,26 +157,24 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
       ((req.target.type === 'workload' && summary.withTarget === 0) || (req.target.type === 'pod' && summary.pods === 0));
     if (notFound) {
       await follower.stop();
-      io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
+      io.stderr.write(`${t('commands.error.line', { message: t('commands.logs.notFound', { target: describeTarget(req.target) }) })}\n`);
       return EXIT.USAGE;
     }
     // Nothing to show is said, and is exit 1 (a condition not met) when every cluster was read.
-    const where = summary.failures.length > 0 ? 'the clusters that could be read' : 'the selected clusters';
+    const partly = summary.failures.length > 0;
     const what = describeTarget(req.target);
     let nothing = false;
     if (allFailed) await follower.stop();
     else if (summary.pods === 0) {
       nothing = !following;
       io.stderr.write(
-        following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : `No pods matched ${what} in ${where}.\n`,
+        `${following ? t('commands.logs.waitingPods') : partly ? t('commands.logs.noPodsRead', { what }) : t('commands.logs.noPods', { what })}\n`,
       );
     } else if (summary.containers === 0) {
       nothing = !following;
-      const pods = `${summary.pods} pod${summary.pods === 1 ? '' : 's'} of ${what}`;
+      const c = { pattern: req.options.container?.source ?? '', n: summary.pods, what };
       io.stderr.write(
-        following
-          ? `No container matches -c ${req.options.container?.source ?? ''} yet in the ${pods}; waiting (Ctrl+C to stop).\n`
-          : `No container matched -c ${req.options.container?.source ?? ''} in the ${pods} (containers: ${summary.containerNames.join(', ')}).\n`,
+        `${following ? t('commands.logs.waitingContainer', c) : t('commands.logs.noContainer', { ...c, names: summary.containerNames.join(', ') })}\n`,
       );
     }
     await follower.done;
@@ -198,7 +196,7 @@ export function run(argv: string[]): Promise<number> {
     const req = parseLogsArgs(argv, config.zoneLabel);
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
-    const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`warning: ${l}\n`));
+    const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`));
     const contexts = selectContexts(kc.contexts, kc.current, fleetFlags, config);
     // One client per context with room for every stream: each open log stream and pod watch holds
     // a connection (the shared default of 32 would queue streams beyond it forever).

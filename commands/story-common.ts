@@ -27,12 +27,12 @@ export function storyTarget(args: string[], command: string): LogTarget {
   if (args.length !== 1)
     throw new UsageError(tr('commands.story.oneTarget', { command, n: args.length }));
   try {
-    const target = parseTarget(args[0], undefined);
+    const target = parseTarget(args[0], undefined, false);
     if (target.type === 'selector') throw new UsageError(tr('commands.story.targetRequired', { command }));
     return target;
   } catch (e) {
     // The logs forms without the selector one: a story is of one object.
-    if (e instanceof TargetError) throw new UsageError(e.message.replace('zone/ID, or -l SELECTOR', 'or zone/ID'));
+    if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
   }
 }
