@@ -88,6 +88,8 @@ export function run(argv: string[]): Promise<number> {
     try {
       if (f.serve) {
         const written = await writeRepo(repoDir, demo);
+        // The --serve banner stays English in every language: scripts and test harnesses read its
+        // "kubeconfig:" / "config repo:" lines and wait for "Serving until interrupted".
         process.stdout.write(
           `kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n${written ? `config repo: ${repoDir}\n` : ''}\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n${written ? `  zonectl diff --repo ${repoDir}\n` : ''}\nServing until interrupted (Ctrl-C).\n`,
         );
@@ -140,7 +142,7 @@ async function writeRepo(
     await writeDemoRepo(dir, demo.world);
     return true;
   } catch (e) {
-    const msg = `the demo config repo could not be written (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+    const msg = t('commands.demo.repoFailed', { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
     if (strict) throw new Error(msg);
     process.stderr.write(`zonectl demo: ${msg}\n`);
     return false;

@@ -78,7 +78,7 @@ function atDir(dir: string, p: string | undefined): string | undefined {
 function cluster(e: unknown, i: number, dir: string): KubeCluster {
   const where = `clusters[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const c = e.cluster;
   if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.cluster` }));
   const server = str(c, 'server', `${where}.cluster`);
@@ -97,7 +97,7 @@ function cluster(e: unknown, i: number, dir: string): KubeCluster {
 function user(e: unknown, i: number, dir: string): KubeUser {
   const where = `users[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const u = isObj(e.user) ? e.user : undefined;
   const w = `${where}.user`;
   // `token-file` is what client-node read (from the working directory, at load); kubectl knows `tokenFile`.
@@ -137,7 +137,7 @@ function stringsOf(o: Obj): Record<string, string> {
 function context(e: unknown, i: number): KubeContextEntry {
   const where = `contexts[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const c = e.context;
   if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.context` }));
   const clusterName = str(c, 'cluster', `${where}.context`);

@@ -224,4 +224,5 @@ export const messages = {
   'commands.app.logsNotInFleet': "logs: cluster {cluster} is not in this console's fleet",
   'commands.app.notInFleet': "{cluster}: not in this console's fleet",
   'commands.app.memberSkipped': 'kubefed member {name} ({endpoint}) is not reachable through any kubeconfig context; skipped',
+  'commands.demo.repoFailed': 'the demo config repo could not be written ({error})',
 } as const;

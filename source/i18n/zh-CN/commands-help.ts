@@ -86,10 +86,10 @@ export const helpMessages = {
   （即 -o name 的格式），或 - 从标准输入读取
   （zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes），
   或不给目标而用筛选条件：--context/--all-contexts、-n/-A、-l、
-  --state paused|failed|updating|complete、--step N（从 1 开始）、
-  --image-from IMAGE、--zone 101,110-120（区服 ID 及范围）、--batch ID
-  （某次集群群组操作最后作用的对象：用
-  zonectl hold --batch ID -A --all-contexts 在所有集群停止一次发布）。
+  状态 --state paused|failed|updating|complete、步骤 --step N（从 1 开始）、
+  镜像 --image-from IMAGE、区服 --zone 101,110-120（区服 ID 及范围）、
+  批次 --batch ID（某次集群群组操作最后作用的对象；要在所有集群停止一次发布，
+  可用 zonectl hold --batch ID -A --all-contexts）。
   所有目标都完成时退出码为 0；否则若各目标退出码相同则取该值，否则为 1。
   --waves 1,10%,50%,100% 分批次执行（数量或累计百分比，或配置文件 waves: 中的
                          计划名）；每批之后由关卡跟踪其目标直到目标状态，
@@ -342,8 +342,7 @@ SOURCE）。消息与 zonectl 输出的每一行一样经过遮蔽。
   -o, --output FMT        raw（默认）："cluster/namespace/pod/container 行"；
                           json：每行一个对象 '{'cluster, namespace, pod,
                           container, timestamp, message'}'
-  --context NAME          kubeconfig 上下文（可重复）；
-                          --all-contexts 为所有上下文
+  --context NAME          kubeconfig 上下文（可重复；全部用 --all-contexts）
   --kubefed-host CTX      kubefed 主集群及 kubeconfig 上下文能连到的每个成员
   -n, --namespace NS      一个命名空间（默认为上下文的命名空间，否则 "default"）
   -A, --all-namespaces    所有命名空间

@@ -225,4 +225,5 @@ export const messages = {
   'commands.app.logsNotInFleet': 'logs：集群 {cluster} 不在此控制台的集群群组中',
   'commands.app.notInFleet': '{cluster}：不在此控制台的集群群组中',
   'commands.app.memberSkipped': 'kubefed 成员 {name}（{endpoint}）无法通过任何 kubeconfig 上下文连接；已跳过',
+  'commands.demo.repoFailed': '无法写入演示配置仓库（{error}）',
 } satisfies Record<keyof typeof en, string>;
