@@ -74,16 +74,14 @@ function parseTarget(text: string, f: BatchFlags, current: string | undefined): 
   if (parts.length === 4) {
     const [cluster, namespace, kindText, name] = parts as [string, string, string, string];
     const kind = parseKind(kindText);
-    if (!kind || !cluster || !namespace || !name)
-      throw new UsageError(tr('commands.batch.badFullTarget', { text }));
+    if (!kind || !cluster || !namespace || !name) throw new UsageError(tr('commands.batch.badFullTarget', { text }));
     return { cluster, namespace, kind, name };
   }
   if (parts.length === 2) {
     const kind = parseKind(parts[0]!);
     const context = f.context?.[0] ?? current;
     if (!kind || !parts[1] || !context) throw new UsageError(tr('commands.batch.badShortTarget', { text }));
-    if ((f.context?.length ?? 0) > 1 || f.allContexts)
-      throw new UsageError(tr('commands.batch.shortNeedsContext', { text }));
+    if ((f.context?.length ?? 0) > 1 || f.allContexts) throw new UsageError(tr('commands.batch.shortNeedsContext', { text }));
     return { cluster: context, namespace: f.namespace ?? 'default', kind, name: parts[1] };
   }
   throw new UsageError(tr('commands.batch.badTarget', { text }));
@@ -156,7 +154,8 @@ function table(results: readonly TargetResult[], waves: boolean): string {
 
 /** The selection and wave flags, checked before any request (a mistake is one line, exit 2). */
 function checkBatchFlags(f: BatchFlags, waves: Record<string, string>): void {
-  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(tr('commands.usage.expected', { flag: `--gate ${f.gate}`, what: tr('commands.usage.want.gate') }));
+  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto')
+    throw new UsageError(tr('commands.usage.expected', { flag: `--gate ${f.gate}`, what: tr('commands.usage.want.gate') }));
   if (f.state !== undefined && !Object.hasOwn(STATES, f.state))
     throw new UsageError(tr('commands.usage.expected', { flag: `--state ${f.state}`, what: tr('commands.usage.want.state') }));
   if (f.step !== undefined && (!Number.isInteger(f.step) || f.step < 1))
@@ -180,7 +179,8 @@ export async function runBatchAction(
     ['--batch', f.batch],
     ['--undo', f.undo],
   ] as const)
-    if (id !== undefined && !/^[0-9a-f]{8}$/.test(id)) throw new UsageError(tr('commands.usage.expected', { flag: `${flag} ${id}`, what: tr('commands.usage.want.batchId') }));
+    if (id !== undefined && !/^[0-9a-f]{8}$/.test(id))
+      throw new UsageError(tr('commands.usage.expected', { flag: `${flag} ${id}`, what: tr('commands.usage.want.batchId') }));
   if (f.resume !== undefined && !/^[0-9a-f]{8}$/.test(f.resume))
     throw new UsageError(tr('commands.usage.expected', { flag: `--resume ${f.resume}`, what: tr('commands.usage.want.batchId') }));
   const inZone = f.zone !== undefined ? zoneFilter(f.zone) : undefined;
@@ -217,7 +217,10 @@ export async function runBatchAction(
       await session.store.waitForSync((f.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
       const failed = session.store.clusterErrors();
       unread = failed.length;
-      for (const e of failed) io.stderr.write(`${tr('commands.warning.line', { message: tr('commands.batch.clusterLeftOut', { cluster: e.cluster, error: e.error.message }) })}\n`);
+      for (const e of failed)
+        io.stderr.write(
+          `${tr('commands.warning.line', { message: tr('commands.batch.clusterLeftOut', { cluster: e.cluster, error: e.error.message }) })}\n`,
+        );
       const all = session.store.snapshot().workloads.filter((w) => !w.invalid);
       if (f.resume) {
         // Explicit targets: only those listed count (a failed one left out of the list is left out);
@@ -227,7 +230,12 @@ export async function runBatchAction(
         const other = done.find((w) => batchRecord(w, f.resume!)!.action !== action);
         if (other)
           throw new UsageError(
-            tr('commands.batch.resumeOtherAction', { batch: f.resume, was: batchRecord(other, f.resume)!.action, where: `${other.cluster}/${other.name}`, action }),
+            tr('commands.batch.resumeOtherAction', {
+              batch: f.resume,
+              was: batchRecord(other, f.resume)!.action,
+              where: `${other.cluster}/${other.name}`,
+              action,
+            }),
           );
       }
       if (f.undo) for (const w of all) if (w.release?.batch === f.undo) undone.set(targetName(w), w);
@@ -308,7 +316,13 @@ export async function runBatchAction(
           current: d,
         };
       if (!known.has(t.cluster))
-        return { target: t, outcome: 'refused', reason: tr('commands.batch.notAContext', { cluster: t.cluster }), exitCode: EXIT.USAGE, ms: 0 };
+        return {
+          target: t,
+          outcome: 'refused',
+          reason: tr('commands.batch.notAContext', { cluster: t.cluster }),
+          exitCode: EXIT.USAGE,
+          ms: 0,
+        };
       // A later wave's target: planned when its wave starts (a marker plan-to-be).
       return (
         byTarget.get(targetName(t)) ?? {
@@ -333,12 +347,7 @@ export async function runBatchAction(
     const tty = !!io.stdin.isTTY && !fromStdin;
     if (f.gate === 'ask' && !tty) throw new UsageError(tr('commands.batch.gateNeedsTerminal'));
     if (runnable.length && !f.dryRun && !f.yes) {
-      if (!tty)
-        throw new Refusal(
-          'needs-confirmation',
-          undefined,
-          tr('commands.batch.noTerminal', { action, n: runnable.length }),
-        );
+      if (!tty) throw new Refusal('needs-confirmation', undefined, tr('commands.batch.noTerminal', { action, n: runnable.length }));
       const ok = await confirm(io, {
         question:
           ends.length > 1
@@ -364,7 +373,10 @@ export async function runBatchAction(
       ...(f.reason !== undefined ? { reason: f.reason } : {}),
       confirmFor: (t) => (confirmed.has(t.cluster) ? t.name : undefined),
       ...(f.gate === 'ask'
-        ? { go: (next: number, n: number, count: number) => confirm(io, { question: tr('commands.batch.goOn', { next, waves: n, targets: count }) }) }
+        ? {
+            go: (next: number, n: number, count: number) =>
+              confirm(io, { question: tr('commands.batch.goOn', { next, waves: n, targets: count }) }),
+          }
         : {}),
       onEvent: (e) => io.stderr.write(`${eventLine(e)}\n`),
     });

@@ -85,8 +85,7 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (args.length !== 1) throw new UsageError(t('commands.action.oneTarget', { action, n: args.length }));
     const [kindText, name, extra] = args[0].split('/');
     const kind = parseKind(kindText ?? '');
-    if (!kind || !name || extra !== undefined)
-      throw new UsageError(t('commands.action.badTarget', { action, target: args[0] }));
+    if (!kind || !name || extra !== undefined) throw new UsageError(t('commands.action.badTarget', { action, target: args[0] }));
     if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(t('commands.action.oneCluster', { action }));
     if (f.allNamespaces) throw new UsageError(t('commands.action.noAllNamespaces', { action }));
     if (f.output !== 'table' && f.output !== 'json') throw new UsageError(t('commands.action.badOutput', { action, output: f.output }));
@@ -97,7 +96,8 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
         if (f.image || f.onePodFirst) throw new UsageError(t('commands.hotupdate.continueKeepsImages'));
         Object.assign(input, { continue: true }, f.container ? { container: f.container } : {});
       } else if (!f.container || !f.image) throw new UsageError(t('commands.hotupdate.needsImage'));
-      if (f.partition !== undefined && f.onePodFirst) throw new UsageError(`hotupdate: ${t('commands.usage.exclude', { a: '--partition', b: '--one-pod-first' })}`);
+      if (f.partition !== undefined && f.onePodFirst)
+        throw new UsageError(`hotupdate: ${t('commands.usage.exclude', { a: '--partition', b: '--one-pod-first' })}`);
       if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0))
         throw new UsageError(t('commands.usage.expected', { flag: '--partition', what: t('commands.usage.want.wholeFrom0') }));
       if (!f.continue) Object.assign(input, { container: f.container, image: f.image });
@@ -112,7 +112,12 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     if (!context) throw new UsageError(t('commands.action.noContext'));
     const ref = kc.contexts.find((c) => c.name === context);
     if (!ref)
-      throw new UsageError(t('commands.action.contextNotFound', { ctx: context, have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none') }));
+      throw new UsageError(
+        t('commands.action.contextNotFound', {
+          ctx: context,
+          have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none'),
+        }),
+      );
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     // The acting context, and the kubefed host (--kubefed-host) when a federated workload's change goes there.
     const clients = new Map<string, ClusterClient>();
@@ -120,7 +125,8 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       throw new UsageError(t('commands.action.kubefedHostNotFound', { ctx: f.kubefedHost }));
     const service = new ActionService({
       client: (c) => {
-        if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, t('commands.action.notActingContext', { cluster: c, ctx: context }));
+        if (c !== context && c !== f.kubefedHost)
+          throw new Refusal('usage', c, t('commands.action.notActingContext', { cluster: c, ctx: context }));
         let cl = clients.get(c);
         if (!cl) clients.set(c, (cl = contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
         return cl;
@@ -148,12 +154,15 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (f.wait && !f.dryRun) {
         const following = service.follow(planned, res);
         const bar = progress(io, !json && !!io.stdout.isTTY);
-        if (!json) io.stdout.write(`${t('commands.action.waiting', { seconds: Math.round(timeoutMs / 1000), what: following.describe })}\n`);
+        if (!json)
+          io.stdout.write(`${t('commands.action.waiting', { seconds: Math.round(timeoutMs / 1000), what: following.describe })}\n`);
         const w = await following.wait({ timeoutMs, onProgress: json ? undefined : (l, i) => bar.update(l, i) });
         out.wait = { reached: w.reached, message: w.message, elapsedMs: w.elapsedMs };
         if (!json)
           bar.done(
-            w.reached ? t('commands.action.reached', { seconds: (w.elapsedMs / 1000).toFixed(1) }) : t('commands.action.gaveUp', { message: w.message }),
+            w.reached
+              ? t('commands.action.reached', { seconds: (w.elapsedMs / 1000).toFixed(1) })
+              : t('commands.action.gaveUp', { message: w.message }),
           );
         if (!w.reached) code = EXIT.CONDITION;
       }

@@ -18,7 +18,9 @@ export const processStreams = (): Streams => ({ stdin: process.stdin, stdout: pr
 export async function confirm(io: Streams, opts: { typed?: string; question: string }): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
   try {
-    const q = opts.typed ? t('commands.confirm.typeName', { question: opts.question, name: opts.typed }) : t('commands.confirm.yesNo', { question: opts.question });
+    const q = opts.typed
+      ? t('commands.confirm.typeName', { question: opts.question, name: opts.typed })
+      : t('commands.confirm.yesNo', { question: opts.question });
     const answer = (await rl.question(q)).trim();
     return opts.typed ? answer === opts.typed : /^(y|yes)$/i.test(answer);
   } catch {
@@ -41,8 +43,7 @@ export async function confirmPlanned(
   context: string,
 ): Promise<boolean> {
   if (f.dryRun || f.yes) return true;
-  if (!io.stdin.isTTY)
-    throw new Refusal('needs-confirmation', context, t('commands.confirm.noTerminal', { what, ctx: context }));
+  if (!io.stdin.isTTY) throw new Refusal('needs-confirmation', context, t('commands.confirm.noTerminal', { what, ctx: context }));
   const ok = await confirm(io, {
     question: planned.plan.requiresForce ? t('commands.confirm.proceedDespite') : t('commands.confirm.proceed'),
     typed: planned.confirmName,

@@ -40,6 +40,9 @@ export function printResult(io: Streams, p: PlannedBase, res: ExecuteResult): vo
       io.stdout.write(
         `  ${w.target.type.kind} ${w.target.namespace}/${w.target.name}${w.subresource ? `/${w.subresource}` : ''} ${w.patchType}: ${JSON.stringify(maskObject(w.body))}\n`,
       );
-  } else io.stdout.write(`${res.eventName ? tr('commands.action.doneEvent', { summary: p.plan.summary, by: res.by, event: res.eventName }) : tr('commands.action.done', { summary: p.plan.summary, by: res.by })}\n`);
+  } else
+    io.stdout.write(
+      `${res.eventName ? tr('commands.action.doneEvent', { summary: p.plan.summary, by: res.by, event: res.eventName }) : tr('commands.action.done', { summary: p.plan.summary, by: res.by })}\n`,
+    );
   for (const w of res.warnings) io.stderr.write(`${tr('commands.warning.line', { message: w })}\n`);
 }

@@ -24,7 +24,8 @@ export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP(), { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
     const severity = (flags.severity as string | undefined) ?? 'info';
-    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(t('commands.usage.expected', { flag: `--severity ${severity}`, what: t('commands.usage.want.severity') }));
+    if (!SEVERITIES.includes(severity as Severity))
+      throw new UsageError(t('commands.usage.expected', { flag: `--severity ${severity}`, what: t('commands.usage.want.severity') }));
     const rank = SEVERITY_RANK[severity as Severity];
     const watch = flags.watch as boolean;
     if (watch && flags.output !== 'json' && flags.output !== 'table')
@@ -66,7 +67,8 @@ function once(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) =>
       empty: '',
     }),
   );
-  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') process.stderr.write(`${t('commands.alerts.none')}\n`);
+  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name')
+    process.stderr.write(`${t('commands.alerts.none')}\n`);
   const failed = reportErrors(
     failures.map((f) => f.error),
     session.fleet.members.length,

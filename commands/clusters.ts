@@ -16,7 +16,10 @@ const HELP = (): string => t('commands.help.clusters', { fleetFlags: FLEET_HELP(
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP());
-    const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)), []);
+    const session = openSession(
+      await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+      [],
+    );
     try {
       const timeout = flags.requestTimeout ?? session.config.requestTimeoutMs;
       await session.fleet.probe(timeout);

@@ -29,12 +29,12 @@ export function run(argv: string[]): Promise<number> {
       all: { type: 'boolean', default: false },
       exitCode: { type: 'boolean', default: false },
     });
-    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(t('commands.usage.expected', { flag: `-o ${flags.output}`, what: t('commands.usage.want.compareOutput') }));
+    if (!['table', 'json', 'yaml'].includes(flags.output))
+      throw new UsageError(t('commands.usage.expected', { flag: `-o ${flags.output}`, what: t('commands.usage.want.compareOutput') }));
     const contexts = flags.context ?? [];
     const zones = input.map(zoneRef);
     if (zones.length === 0) {
-      if (contexts.length !== 2)
-        throw new UsageError(t('commands.compare.needsTwo'));
+      if (contexts.length !== 2) throw new UsageError(t('commands.compare.needsTwo'));
       if (contexts[0] === contexts[1]) throw new UsageError(t('commands.compare.sameContext', { ctx: contexts[0]! }));
     } else if (zones.length !== 2) throw new UsageError(t('commands.compare.needsTwoZones', { n: zones.length, input: input.join(' ') }));
     // Zones that name their cluster make the fleet (unless the flags name one); a zone id finds its namespace.
@@ -44,7 +44,10 @@ export function run(argv: string[]): Promise<number> {
         ? { ...flags, context: [...new Set(named)] }
         : flags;
     const scoped = flags.namespace ? fleet : { ...fleet, allNamespaces: true };
-    const session = openSession(await withKubeFedMembers(scoped, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)), ['zones']);
+    const session = openSession(
+      await withKubeFedMembers(scoped, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+      ['zones'],
+    );
     try {
       session.store.start();
       await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);

@@ -56,8 +56,7 @@ export function run(argv: string[]): Promise<number> {
       if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(t('commands.demo.wholeNumber', { flag: `--${k}`, max }));
     }
     const pods = sizes.zones * sizes['services-per-zone'] * sizes['pods-per-service'];
-    if (pods > MAX_PODS)
-      throw new UsageError(t('commands.demo.tooManyPods', { pods, max: MAX_PODS }));
+    if (pods > MAX_PODS) throw new UsageError(t('commands.demo.tooManyPods', { pods, max: MAX_PODS }));
     if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(t('commands.demo.speed', { max: MAX_SPEED }));
     if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError(t('commands.demo.seed'));
     // Checked before the simulator starts (the console would only find out once it draws).

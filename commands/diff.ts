@@ -66,7 +66,9 @@ export function run(argv: string[]): Promise<number> {
         if (external && hasDrift(report)) {
           const code = await runExternalDiff(report, external);
           if (code > 1) {
-            process.stderr.write(`${t('commands.error.line', { message: t('commands.diff.externalFailed', { program: external.program, code: String(code) }) })}\n`);
+            process.stderr.write(
+              `${t('commands.error.line', { message: t('commands.diff.externalFailed', { program: external.program, code: String(code) }) })}\n`,
+            );
             return EXIT.USAGE;
           }
         }

@@ -140,7 +140,8 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   const flags = cli.flags as Record<string, unknown>;
   if (flags.help) throw new HelpRequested(help);
   const output = String(flags.output ?? 'table') as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${output}`, values: OUTPUT_FORMATS.join(', ') }));
+  if (!OUTPUT_FORMATS.includes(output))
+    throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${output}`, values: OUTPUT_FORMATS.join(', ') }));
   if (flags.namespace && flags.allNamespaces) throw new UsageError(t('commands.usage.exclude', { a: '-n', b: '-A' }));
   namespaceFlag(flags.namespace);
   langFlagValue(flags.lang);
@@ -160,8 +161,7 @@ export function langFlagValue(v: unknown): void {
 export function fleetSelectionFlags(f: Pick<FleetFlags, 'context' | 'allContexts' | 'kubefedHost'>, kubefedHostSelects = true): void {
   const contexts = (f.context?.length ?? 0) > 0;
   if (contexts && f.allContexts) throw new UsageError(t('commands.usage.exclude', { a: '--context', b: '--all-contexts' }));
-  if (kubefedHostSelects && f.kubefedHost && (contexts || f.allContexts))
-    throw new UsageError(t('commands.usage.kubefedHostSelects'));
+  if (kubefedHostSelects && f.kubefedHost && (contexts || f.allContexts)) throw new UsageError(t('commands.usage.kubefedHostSelects'));
 }
 
 /** --theme NAME (or the config file's theme: `from` says which): one of the shipped themes. */
@@ -187,7 +187,8 @@ export function requestTimeoutFlag(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const text = String(v).trim();
   const ms = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!isRequestTimeout(ms)) throw new UsageError(t('commands.usage.expected', { flag: `--request-timeout ${text || '""'}`, what: requestTimeoutRange() }));
+  if (!isRequestTimeout(ms))
+    throw new UsageError(t('commands.usage.expected', { flag: `--request-timeout ${text || '""'}`, what: requestTimeoutRange() }));
   return ms;
 }
 

@@ -63,7 +63,8 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   const cli = strictMeow(HELP(), argv, LOG_FLAGS as never);
   const f = cli.flags as Record<string, any>;
   if (f.help) throw new HelpRequested(HELP());
-  if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(t('commands.usage.expected', { flag: `-o ${f.output}`, what: t('commands.logs.want.output') }));
+  if (f.output !== 'raw' && f.output !== 'json')
+    throw new UsageError(t('commands.usage.expected', { flag: `-o ${f.output}`, what: t('commands.logs.want.output') }));
   if (f.namespace && f.allNamespaces) throw new UsageError(t('commands.usage.exclude', { a: '-n', b: '-A' }));
   namespaceFlag(f.namespace);
   fleetSelectionFlags(f);
@@ -73,8 +74,10 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
   if (f.container === '') throw new UsageError(t('commands.logs.emptyContainer'));
   if (f.previous && f.follow) throw new UsageError(t('commands.logs.previousFollow'));
   if (cli.input.length > 1) throw new UsageError(t('commands.logs.oneTarget', { n: cli.input.length, input: cli.input.join(' ') }));
-  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError(t('commands.usage.expected', { flag: '--tail', what: t('commands.logs.want.tail') }));
-  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0) throw new UsageError(t('commands.usage.expected', { flag: '--max-streams', what: t('commands.usage.want.wholeFrom0') }));
+  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1))
+    throw new UsageError(t('commands.usage.expected', { flag: '--tail', what: t('commands.logs.want.tail') }));
+  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0)
+    throw new UsageError(t('commands.usage.expected', { flag: '--max-streams', what: t('commands.usage.want.wholeFrom0') }));
   try {
     const target = parseTarget(cli.input[0], f.selector);
     const many = target.type !== 'pod';

@@ -40,7 +40,8 @@ export function podName(args: string[], command: string): string {
     const m = /^(pod|pods|po)\/(.+)$/i.exec(first);
     name = m ? m[2] : undefined;
   }
-  if (!name || name.includes('/')) throw new UsageError(t('commands.pod.expectedPod', { command, got: args.join(' ') || t('commands.pod.nothing') }));
+  if (!name || name.includes('/'))
+    throw new UsageError(t('commands.pod.expectedPod', { command, got: args.join(' ') || t('commands.pod.nothing') }));
   return name;
 }
 
@@ -60,9 +61,12 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
     const name = podName(args, command);
     if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(t('commands.action.oneCluster', { action: command }));
     if (f.allNamespaces) throw new UsageError(t('commands.action.noAllNamespaces', { action: command }));
-    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(t('commands.action.badOutput', { action: command, output: f.output }));
-    if (action === 'shell' && f.gracePeriod !== undefined) throw new UsageError(t('commands.pod.appliesTo', { command: 'shell', flag: '--grace-period', other: 'delete' }));
-    if (action === 'delete-pod' && f.container !== undefined) throw new UsageError(t('commands.pod.appliesTo', { command: 'delete', flag: '-c', other: 'shell' }));
+    if (f.output !== 'table' && f.output !== 'json')
+      throw new UsageError(t('commands.action.badOutput', { action: command, output: f.output }));
+    if (action === 'shell' && f.gracePeriod !== undefined)
+      throw new UsageError(t('commands.pod.appliesTo', { command: 'shell', flag: '--grace-period', other: 'delete' }));
+    if (action === 'delete-pod' && f.container !== undefined)
+      throw new UsageError(t('commands.pod.appliesTo', { command: 'delete', flag: '-c', other: 'shell' }));
     if (f.gracePeriod !== undefined && (!Number.isInteger(f.gracePeriod) || f.gracePeriod < 0))
       throw new UsageError(t('commands.usage.expected', { flag: '--grace-period', what: t('commands.usage.want.secondsFrom0') }));
     const input: PodActionInput = {};
@@ -76,7 +80,12 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
     if (!context) throw new UsageError(t('commands.action.noContext'));
     const ref = kc.contexts.find((c) => c.name === context);
     if (!ref)
-      throw new UsageError(t('commands.action.contextNotFound', { ctx: context, have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none') }));
+      throw new UsageError(
+        t('commands.action.contextNotFound', {
+          ctx: context,
+          have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none'),
+        }),
+      );
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     let client: ClusterClient | undefined;
     const service = new ActionService({

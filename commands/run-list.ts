@@ -18,7 +18,10 @@ export async function runList(
   render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult,
   emptyMessage: string,
 ): Promise<number> {
-  const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)), views);
+  const session = openSession(
+    await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+    views,
+  );
   try {
     session.store.start();
     await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);

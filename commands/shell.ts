@@ -4,7 +4,8 @@
 import { POD_ACTION_HELP, runPodAction } from './pod-action.js';
 import { t } from '../source/i18n/t.js';
 
-const HELP = (): string => t('commands.help.shell', {
+const HELP = (): string =>
+  t('commands.help.shell', {
     podActionFlags: POD_ACTION_HELP(),
     // The config's placeholders, shown as written (not message arguments).
     nsHolder: '{namespace}',

@@ -24,8 +24,7 @@ export interface FoundStory {
 }
 
 export function storyTarget(args: string[], command: string): LogTarget {
-  if (args.length !== 1)
-    throw new UsageError(tr('commands.story.oneTarget', { command, n: args.length }));
+  if (args.length !== 1) throw new UsageError(tr('commands.story.oneTarget', { command, n: args.length }));
   try {
     const target = parseTarget(args[0], undefined, false);
     if (target.type === 'selector') throw new UsageError(tr('commands.story.targetRequired', { command }));

@@ -21,7 +21,8 @@ export function run(argv: string[]): Promise<number> {
     themeFlag(flags.theme as string | undefined);
     const repo = flags.diffRepo as string | undefined;
     if (repo === '') throw new UsageError(t('commands.usage.needsPathOrUrl', { flag: '--diff-repo' }));
-    if (!repo && (flags.diffRef || flags.diffMap)) throw new UsageError(t('commands.usage.needFlag', { a: '--diff-ref', b: '--diff-map', needed: '--diff-repo' }));
+    if (!repo && (flags.diffRef || flags.diffMap))
+      throw new UsageError(t('commands.usage.needFlag', { a: '--diff-ref', b: '--diff-map', needed: '--diff-repo' }));
     const diff: DiffSource | undefined = repo
       ? { repo, ref: flags.diffRef as string | undefined, map: flags.diffMap as string | undefined }
       : undefined;

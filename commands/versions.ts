@@ -27,7 +27,8 @@ export function run(argv: string[]): Promise<number> {
       map: { type: 'string' },
     });
     if (flags.repo === '') throw new UsageError(t('commands.usage.needsPathOrUrl', { flag: '--repo' }));
-    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError(t('commands.usage.needFlag', { a: '--ref', b: '--map', needed: '--repo' }));
+    if (!flags.repo && (flags.ref || flags.map))
+      throw new UsageError(t('commands.usage.needFlag', { a: '--ref', b: '--map', needed: '--repo' }));
     let test: ((v: string) => boolean) | undefined;
     if (flags.version !== undefined) {
       try {

@@ -37,8 +37,7 @@ export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (
   // Without the host there is no fleet: a host context without a usable client is the command's error.
   checkContext(kubeconfig, flags.kubefedHost);
   const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
-  for (const m of found.unmatched)
-    warn(t('commands.app.memberSkipped', { name: m.name, endpoint: redactUrlPasswords(m.apiEndpoint) }));
+  for (const m of found.unmatched) warn(t('commands.app.memberSkipped', { name: m.name, endpoint: redactUrlPasswords(m.apiEndpoint) }));
   return { ...flags, context: found.contexts, allContexts: false };
 }
 

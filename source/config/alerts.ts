@@ -58,13 +58,19 @@ export function durationMs(v: unknown): number | undefined {
 /** `alerts:` of the config file; every key optional, unknown keys refused (a typo never passes unsaid). */
 export function parseAlertThresholds(raw: unknown, file: string, fail: (message: string) => InputError): AlertThresholds {
   const mapping = (v: unknown, key: string): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw fail(t('commands.config.mustBe', { file, key, want: t('commands.config.want.mapping') }));
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw fail(t('commands.config.mustBe', { file, key, want: t('commands.config.want.mapping') }));
     return v as Record<string, unknown>;
   };
   const only = (m: Record<string, unknown>, key: string, keys: string[]) => {
     for (const k of Object.keys(m))
       if (!keys.includes(k))
-        throw fail(t('commands.config.unknownKey', { file, key: `"${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('commands.config.notANameShort')}"` }));
+        throw fail(
+          t('commands.config.unknownKey', {
+            file,
+            key: `"${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('commands.config.notANameShort')}"`,
+          }),
+        );
   };
   const dur = (m: Record<string, unknown>, k: string, key: string, def: number): number => {
     if (m[k] === undefined) return def;

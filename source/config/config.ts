@@ -199,11 +199,13 @@ function parseDiff(raw: unknown, file: string): DiffSource {
     throw new ConfigError(t('commands.config.mustBe', { file, key: 'diff', want: t('commands.config.want.diff') }));
   const d = raw as Record<string, unknown>;
   for (const k of Object.keys(d))
-    if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(t('commands.config.unknownKey', { file, key: keyText(`diff.${k}`) }));
+    if (k !== 'repo' && k !== 'ref' && k !== 'map')
+      throw new ConfigError(t('commands.config.unknownKey', { file, key: keyText(`diff.${k}`) }));
   const str = (k: 'repo' | 'ref' | 'map', what: string): string | undefined => {
     const v = d[k];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(t('commands.config.mustBe', { file, key: `diff.${k}`, want: what }));
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new ConfigError(t('commands.config.mustBe', { file, key: `diff.${k}`, want: what }));
     return v.trim();
   };
   const repo = str('repo', t('commands.config.want.repo'));

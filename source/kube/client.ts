@@ -117,9 +117,9 @@ export class HttpClusterClient implements ClusterClient {
       .split('?')[0]!
       .split('/')
       .find((seg) => seg === '.' || seg === '..');
-    if (bad !== undefined)
-      throw new KubeError('Invalid', this.context, tr('commands.kube.badPath', { path: JSON.stringify(path), bad }));
-    if (!URL.canParse(this.base + path)) throw new KubeError('Invalid', this.context, tr('commands.kube.serverNotUrl', { server: this.server }));
+    if (bad !== undefined) throw new KubeError('Invalid', this.context, tr('commands.kube.badPath', { path: JSON.stringify(path), bad }));
+    if (!URL.canParse(this.base + path))
+      throw new KubeError('Invalid', this.context, tr('commands.kube.serverNotUrl', { server: this.server }));
     const u = new URL(this.base + path);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
     return u.toString();

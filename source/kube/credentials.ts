@@ -40,8 +40,7 @@ export class RequestCredentials {
     private readonly onSilent: (cause: string) => void,
   ) {
     // Credentials are not sent in the clear unless the kubeconfig says TLS is not wanted (as client-node refused).
-    if (/^http:/i.test(cluster.server) && !cluster.skipTLSVerify)
-      this.refusal = t('commands.kube.plainHttp', { server: cluster.server });
+    if (/^http:/i.test(cluster.server) && !cluster.skipTLSVerify) this.refusal = t('commands.kube.plainHttp', { server: cluster.server });
     if (!user) return;
     if (user.impersonateUser) this.fixed['impersonate-user'] = user.impersonateUser;
     const ap = user.authProvider;
@@ -80,7 +79,11 @@ export class RequestCredentials {
         token = await this.tokenFile.current();
       } catch (e) {
         const path = (e as NodeJS.ErrnoException).path;
-        throw new KubeError('Unauthorized', this.context, t('commands.kube.noCredentials', { reason: `tokenFile ${path ?? ''}: ${fileErrorText(e)}` }));
+        throw new KubeError(
+          'Unauthorized',
+          this.context,
+          t('commands.kube.noCredentials', { reason: `tokenFile ${path ?? ''}: ${fileErrorText(e)}` }),
+        );
       }
       if (token) h.authorization = `Bearer ${token}`;
     }

@@ -144,7 +144,10 @@ export class ExecCredentialPlugin {
       };
       const stop = () => end(new ExecPluginError(t('commands.kube.pluginStopped', { name: this.name })));
       this.live.add(stop);
-      const timer = setTimeout(() => end(new ExecPluginError(t('commands.kube.pluginNoAnswer', { name: this.name, ms: deadlineMs }), true)), deadlineMs);
+      const timer = setTimeout(
+        () => end(new ExecPluginError(t('commands.kube.pluginNoAnswer', { name: this.name, ms: deadlineMs }), true)),
+        deadlineMs,
+      );
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         this.live.delete(stop);
@@ -162,7 +165,9 @@ export class ExecCredentialPlugin {
         if (code !== 0) {
           const line = firstLine(err);
           const how = sig ? t('commands.kube.killedBy', { signal: sig }) : t('commands.kube.exitCode', { code: String(code) });
-          reject(new ExecPluginError(`${t('commands.kube.pluginFailed', { name: this.name, how })}${line ? `: ${maskSecrets(line)}` : ''}`));
+          reject(
+            new ExecPluginError(`${t('commands.kube.pluginFailed', { name: this.name, how })}${line ? `: ${maskSecrets(line)}` : ''}`),
+          );
           return;
         }
         try {

@@ -39,7 +39,8 @@ export function parseTarget(positional: string | undefined, selector: string | u
 }
 
 function checkName(name: string, kind: string): string {
-  if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name)) throw new TargetError(t('commands.logs.badName', { target: `${kind}/${name}` }));
+  if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name))
+    throw new TargetError(t('commands.logs.badName', { target: `${kind}/${name}` }));
   return name;
 }
 

@@ -39,7 +39,7 @@ describe('zonectl in 简体中文', () => {
     }
     expect((await f.zonectl(['zones', '-n', 'a', '-A'], ZH)).stderr).toBe('错误：-n 和 -A 不能同时使用\n');
     expect((await f.zonectl(['zones', '--bogus'], ZH)).stderr).toBe('错误：未知选项 --bogus（见 --help）\n');
-    expect((await f.zonectl(['frobnicate'], ZH)).stderr).toBe("zonectl：未知命令 \"frobnicate\"（见 'zonectl --help'）\n");
+    expect((await f.zonectl(['frobnicate'], ZH)).stderr).toBe('zonectl：未知命令 "frobnicate"（见 \'zonectl --help\'）\n');
   });
 
   it('a config file error names the file and the key, in Chinese, exit 2 as in English', async () => {

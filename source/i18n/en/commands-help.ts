@@ -414,4 +414,5 @@ the live cluster. The scripts complete kubectl-zonectl too.
   bash:  source '<'(zonectl completion bash)          # in ~/.bashrc
   zsh:   source '<'(zonectl completion zsh)           # in ~/.zshrc, after compinit
   fish:  zonectl completion fish > ~/.config/fish/completions/zonectl.fish
-`,} as const;
+`,
+} as const;

@@ -136,8 +136,7 @@ export const helpMessages = {
     '为失败的 Pod 钩子（pre-delete / pre-inplace / post-inplace）设置重试标记：\n控制器删除失败的 HookRun 使其重新运行。Argo：重试已中止的发布。',
   'commands.help.what.hold':
     '持久冻结一次发布：bk-bcs / StatefulSet 的分区设为副本数（原值保存在\nzonectl.io/hold 注解中）；Deployment、Rollout 和 OKG GameServerSet：暂停。\n用 release 解除。',
-  'commands.help.what.release':
-    '解除 zonectl hold：恢复 zonectl.io/hold 注解中记录的分区，\n或恢复已暂停的 Deployment / Rollout。',
+  'commands.help.what.release': '解除 zonectl hold：恢复 zonectl.io/hold 注解中记录的分区，\n或恢复已暂停的 Deployment / Rollout。',
   'commands.help.what.restart':
     '按控制器支持的方式重启工作负载的 Pod：Pod 模板注解\nkubectl.kubernetes.io/restartedAt（Deployment、StatefulSet、GameDeployment、\nGameStatefulSet、GameServerSet：按更新策略逐步发布；计划会说明方式，并在原地升级\n策略不会重启任何容器时给出警告）或 spec.restartAt（Argo Rollout）。在 kubefed\n和 Argo CD 管理下拒绝执行，因为它们会改回模板，使 Pod 再被滚动一次。',
   'commands.help.clusters': `

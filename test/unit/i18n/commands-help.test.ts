@@ -6,9 +6,31 @@ import { flagsIn } from '../../../commands/completion.js';
 import { setLang } from '../../../source/i18n/t.js';
 
 const COMMANDS = [
-  'clusters', 'zones', 'rollouts', 'hookruns', 'releases', 'alerts', 'versions', 'compare', 'diff', 'logs', 'describe',
-  'events', 'approve', 'reject', 'skip-hook', 'retry-hooks', 'hold', 'release', 'hotupdate', 'restart', 'delete', 'shell',
-  'demo', 'completion', 'ui',
+  'clusters',
+  'zones',
+  'rollouts',
+  'hookruns',
+  'releases',
+  'alerts',
+  'versions',
+  'compare',
+  'diff',
+  'logs',
+  'describe',
+  'events',
+  'approve',
+  'reject',
+  'skip-hook',
+  'retry-hooks',
+  'hold',
+  'release',
+  'hotupdate',
+  'restart',
+  'delete',
+  'shell',
+  'demo',
+  'completion',
+  'ui',
 ];
 
 /** What `zonectl COMMAND --help` prints on stdout. */
