@@ -19,6 +19,8 @@ import { isActiveRollout } from '../source/model/rollouts.js';
 import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../source/model/types.js';
 import { confirm, type Streams } from './action-io.js';
 import { UsageError } from './flags.js';
+// `tr`: `t` names a target here.
+import { t as tr } from '../source/i18n/t.js';
 
 export interface BatchFlags extends FleetFlags {
   output: string;
@@ -72,19 +74,17 @@ function parseTarget(text: string, f: BatchFlags, current: string | undefined): 
   if (parts.length === 4) {
     const [cluster, namespace, kindText, name] = parts as [string, string, string, string];
     const kind = parseKind(kindText);
-    if (!kind || !cluster || !namespace || !name)
-      throw new UsageError(`"${text}" is not cluster/namespace/kind/name with a known workload kind`);
+    if (!kind || !cluster || !namespace || !name) throw new UsageError(tr('commands.batch.badFullTarget', { text }));
     return { cluster, namespace, kind, name };
   }
   if (parts.length === 2) {
     const kind = parseKind(parts[0]!);
     const context = f.context?.[0] ?? current;
-    if (!kind || !parts[1] || !context) throw new UsageError(`"${text}" is not kind/name with a known workload kind (and a --context)`);
-    if ((f.context?.length ?? 0) > 1 || f.allContexts)
-      throw new UsageError(`"${text}": kind/name needs exactly one --context; use cluster/namespace/kind/name`);
+    if (!kind || !parts[1] || !context) throw new UsageError(tr('commands.batch.badShortTarget', { text }));
+    if ((f.context?.length ?? 0) > 1 || f.allContexts) throw new UsageError(tr('commands.batch.shortNeedsContext', { text }));
     return { cluster: context, namespace: f.namespace ?? 'default', kind, name: parts[1] };
   }
-  throw new UsageError(`"${text}" is not kind/name or cluster/namespace/kind/name`);
+  throw new UsageError(tr('commands.batch.badTarget', { text }));
 }
 
 async function readStdin(io: Streams): Promise<string[]> {
@@ -104,7 +104,7 @@ export function zoneFilter(text: string): (zone: string | undefined) => boolean 
     const r = /^(\d+)-(\d+)$/.exec(part);
     if (r && Number(r[1]) <= Number(r[2])) ranges.push([Number(r[1]), Number(r[2])]);
     else if (/^[\w.-]+$/.test(part) && !r) ids.add(part);
-    else throw new UsageError(`--zone ${text}: "${part}" is not a zone id or a range such as 110-120`);
+    else throw new UsageError(tr('commands.batch.badZone', { text, part }));
   }
   return (zone) => zone !== undefined && (ids.has(zone) || (/^\d+$/.test(zone) && ranges.some(([a, b]) => +zone >= a && +zone <= b)));
 }
@@ -154,11 +154,12 @@ function table(results: readonly TargetResult[], waves: boolean): string {
 
 /** The selection and wave flags, checked before any request (a mistake is one line, exit 2). */
 function checkBatchFlags(f: BatchFlags, waves: Record<string, string>): void {
-  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto') throw new UsageError(`--gate ${f.gate}: expected ask or auto`);
+  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto')
+    throw new UsageError(tr('commands.usage.expected', { flag: `--gate ${f.gate}`, what: tr('commands.usage.want.gate') }));
   if (f.state !== undefined && !Object.hasOwn(STATES, f.state))
-    throw new UsageError(`--state ${f.state}: expected paused, failed, updating or complete`);
+    throw new UsageError(tr('commands.usage.expected', { flag: `--state ${f.state}`, what: tr('commands.usage.want.state') }));
   if (f.step !== undefined && (!Number.isInteger(f.step) || f.step < 1))
-    throw new UsageError(`--step ${f.step}: expected a step number (a whole number >= 1)`);
+    throw new UsageError(tr('commands.usage.expected', { flag: `--step ${f.step}`, what: tr('commands.usage.want.step') }));
   if (f.waves !== undefined) {
     const marks = parseWaves(Object.hasOwn(waves, f.waves) ? waves[f.waves]! : f.waves);
     if (typeof marks === 'string') throw new UsageError(marks);
@@ -178,9 +179,10 @@ export async function runBatchAction(
     ['--batch', f.batch],
     ['--undo', f.undo],
   ] as const)
-    if (id !== undefined && !/^[0-9a-f]{8}$/.test(id)) throw new UsageError(`${flag} ${id}: expected a batch id (8 hex digits)`);
+    if (id !== undefined && !/^[0-9a-f]{8}$/.test(id))
+      throw new UsageError(tr('commands.usage.expected', { flag: `${flag} ${id}`, what: tr('commands.usage.want.batchId') }));
   if (f.resume !== undefined && !/^[0-9a-f]{8}$/.test(f.resume))
-    throw new UsageError(`--resume ${f.resume}: expected a batch id (8 hex digits)`);
+    throw new UsageError(tr('commands.usage.expected', { flag: `--resume ${f.resume}`, what: tr('commands.usage.want.batchId') }));
   const inZone = f.zone !== undefined ? zoneFilter(f.zone) : undefined;
   const fromStdin = args.includes('-');
   const lines = [...args.filter((a) => a !== '-'), ...(fromStdin ? await readStdin(io) : [])];
@@ -215,7 +217,10 @@ export async function runBatchAction(
       await session.store.waitForSync((f.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
       const failed = session.store.clusterErrors();
       unread = failed.length;
-      for (const e of failed) io.stderr.write(`warning: ${e.cluster}: ${e.error.message}; its workloads are not in the batch\n`);
+      for (const e of failed)
+        io.stderr.write(
+          `${tr('commands.warning.line', { message: tr('commands.batch.clusterLeftOut', { cluster: e.cluster, error: e.error.message }) })}\n`,
+        );
       const all = session.store.snapshot().workloads.filter((w) => !w.invalid);
       if (f.resume) {
         // Explicit targets: only those listed count (a failed one left out of the list is left out);
@@ -225,7 +230,12 @@ export async function runBatchAction(
         const other = done.find((w) => batchRecord(w, f.resume!)!.action !== action);
         if (other)
           throw new UsageError(
-            `--resume ${f.resume}: that batch was ${batchRecord(other, f.resume)!.action} (on ${other.cluster}/${other.name}), not ${action}`,
+            tr('commands.batch.resumeOtherAction', {
+              batch: f.resume,
+              was: batchRecord(other, f.resume)!.action,
+              where: `${other.cluster}/${other.name}`,
+              action,
+            }),
           );
       }
       if (f.undo) for (const w of all) if (w.release?.batch === f.undo) undone.set(targetName(w), w);
@@ -234,14 +244,14 @@ export async function runBatchAction(
           .filter((w) => matches(w, f, inZone))
           .map((w) => ({ cluster: w.cluster, namespace: w.namespace, kind: w.kind, name: w.name }));
       if (!targets.length && !done.length) {
-        io.stderr.write(`${action}: no workload matches the selection${unread ? ' in the clusters that could be read' : ''}\n`);
+        io.stderr.write(`${unread ? tr('commands.batch.noMatchRead', { action }) : tr('commands.batch.noMatch', { action })}\n`);
         return unread ? EXIT.PARTIAL : EXIT.OK;
       }
     }
     const service = new ActionService({
       client: (c) => {
         const m = session.fleet.member(c);
-        if (!m) throw new Refusal('usage', c, `${c}: not a context of the kubeconfig`);
+        if (!m) throw new Refusal('usage', c, tr('commands.batch.notAContext', { cluster: c }));
         return m.client;
       },
       config: session.config,
@@ -298,19 +308,27 @@ export async function runBatchAction(
         return {
           target: t,
           outcome: 'already done',
-          reason: `done in this batch${rec(d).wave ? ` (wave ${rec(d).wave})` : ''} by ${rec(d).by} at ${rec(d).at}`,
+          reason: rec(d).wave
+            ? tr('commands.batch.doneInWave', { wave: rec(d).wave!, by: rec(d).by, at: rec(d).at })
+            : tr('commands.batch.doneInBatch', { by: rec(d).by, at: rec(d).at }),
           exitCode: 0,
           ms: 0,
           current: d,
         };
       if (!known.has(t.cluster))
-        return { target: t, outcome: 'refused', reason: `${t.cluster}: not a context of the kubeconfig`, exitCode: EXIT.USAGE, ms: 0 };
+        return {
+          target: t,
+          outcome: 'refused',
+          reason: tr('commands.batch.notAContext', { cluster: t.cluster }),
+          exitCode: EXIT.USAGE,
+          ms: 0,
+        };
       // A later wave's target: planned when its wave starts (a marker plan-to-be).
       return (
         byTarget.get(targetName(t)) ?? {
           target: t,
           outcome: 'not started',
-          reason: 'planned when its wave starts',
+          reason: tr('commands.batch.plannedLater'),
           exitCode: 0,
           ms: 0,
           later: true,
@@ -327,20 +345,18 @@ export async function runBatchAction(
     const protectedClusters = [...new Set(runnable.filter((p) => service.isProtected(p.target.cluster)).map((p) => p.target.cluster))];
     const confirmed = new Set((f.confirm ?? '').split(',').filter(Boolean));
     const tty = !!io.stdin.isTTY && !fromStdin;
-    if (f.gate === 'ask' && !tty) throw new UsageError('--gate ask needs a terminal to ask on');
+    if (f.gate === 'ask' && !tty) throw new UsageError(tr('commands.batch.gateNeedsTerminal'));
     if (runnable.length && !f.dryRun && !f.yes) {
-      if (!tty)
-        throw new Refusal(
-          'needs-confirmation',
-          undefined,
-          `stdin is not a terminal: add --yes to ${action} ${runnable.length} workloads without asking`,
-        );
+      if (!tty) throw new Refusal('needs-confirmation', undefined, tr('commands.batch.noTerminal', { action, n: runnable.length }));
       const ok = await confirm(io, {
-        question: `${action} ${runnable.length} workload${runnable.length === 1 ? '' : 's'}${ends.length > 1 ? ` in ${ends.length} waves` : ''}?`,
+        question:
+          ends.length > 1
+            ? tr('commands.batch.questionWaves', { action, n: runnable.length, waves: ends.length })
+            : tr('commands.batch.question', { action, n: runnable.length }),
         ...(protectedClusters.length ? { typed: protectedClusters.join(',') } : {}),
       });
       if (!ok) {
-        io.stderr.write('Not confirmed: nothing was changed.\n');
+        io.stderr.write(`${tr('commands.confirm.notConfirmed')}\n`);
         return EXIT.USAGE;
       }
       protectedClusters.forEach((c) => confirmed.add(c));
@@ -357,7 +373,10 @@ export async function runBatchAction(
       ...(f.reason !== undefined ? { reason: f.reason } : {}),
       confirmFor: (t) => (confirmed.has(t.cluster) ? t.name : undefined),
       ...(f.gate === 'ask'
-        ? { go: (next: number, n: number, count: number) => confirm(io, { question: `Go on with wave ${next}/${n} (${count} targets)?` }) }
+        ? {
+            go: (next: number, n: number, count: number) =>
+              confirm(io, { question: tr('commands.batch.goOn', { next, waves: n, targets: count }) }),
+          }
         : {}),
       onEvent: (e) => io.stderr.write(`${eventLine(e)}\n`),
     });

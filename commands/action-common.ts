@@ -17,6 +17,7 @@ import { confirmPlanned, parseTimeout, processStreams, progress, runOptions, typ
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
+import { t } from '../source/i18n/t.js';
 import { type BatchFlags, isBatch, runBatchAction } from './action-batch.js';
 import { imageFlag, parseFlags, UsageError } from './flags.js';
 
@@ -47,49 +48,11 @@ export const HOTUPDATE_FLAGS = {
   undo: { type: 'string' },
 } as const;
 
-export const ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
-  -n, --namespace NS     namespace (default: the context's namespace, else "default")
-  --reason TEXT          why: recorded in the audit annotation, the Event and the local log
-  -y, --yes              do not ask (required when stdin is not a terminal)
-  --dry-run              send the writes with dryRun=All and print the plan; nothing changes
-  --wait                 follow the rollout until the action's target state (progress on stdout)
-  --timeout DUR          for --wait: give up after DUR (1ms..24h, e.g. 90s, 5m; default 5m) -> exit 1
-  --force                with --yes: accept warnings that need explicit confirmation
-  --confirm NAME         with --yes on a protected context: the workload's name (--yes alone is refused);
-                         for a batch, the protected clusters (--confirm shanghai,nanjing)
-
-Many targets at once (a batch: one card, one confirmation, a result table, one batch id in the audit):
-  several <kind>/<name> or <cluster>/<namespace>/<kind>/<name> (the -o name form), or - to read them
-  from stdin (zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes), or no target and a
-  selection: --context/--all-contexts, -n/-A, -l, --state paused|failed|updating|complete, --step N
-  (1-based), --image-from IMAGE, --zone 101,110-120 (zone ids and ranges), --batch ID (what a fleet
-  action last acted on: stop a release fleet-wide with zonectl hold --batch ID -A --all-contexts).
-  Exit 0 when every target did what was asked; else the targets' own code when they share one, else 1.
-  --waves 1,10%,50%,100% act in waves (counts or cumulative percentages, or a plan named in the config's
-                         waves:); after each wave a gate follows its targets to the target state and
-                         the first failure stops the release: later targets are "not started"
-  --gate ask             also ask for a go before each next wave (a terminal is needed)
-  --resume ID            continue batch ID where it stopped (from any host): targets whose audit
-                         annotation carries ID are already done; the waves come from them
-  -o json                print the result as JSON
-  --kubeconfig FILE, --request-timeout MS, --readonly
-
-Exit codes: 0 done, 1 not possible in the current state or --wait gave up, 2 usage / not
-confirmed (a kubeconfig context without a usable client included), 3 a cluster could not be reached or
-failed (no answer, a server error, an access review that could not be made; for a selection: a cluster
-that could not be listed, its workloads left out), 4 forbidden (RBAC, read-only mode), 5 the object
-changed since it was read.`;
+/** The flags every workload action shares (a function: the language is set after the imports). */
+export const ACTION_HELP = (): string => t('commands.help.actionFlags');
 
 export function actionHelp(action: string, what: string): string {
-  return `
-Usage: zonectl ${action} <kind>/<name> [flags]
-
-${what}
-${workloadKindsHelp('Kinds: ')}.
-
-Flags:
-${ACTION_HELP}
-`;
+  return t('commands.help.action', { action, what, kinds: workloadKindsHelp(t('commands.help.kindsPrefix')), actionFlags: ACTION_HELP() });
 }
 
 /** Expected failures and refusals -> one stderr line and the documented exit code (commands/errors.ts guarded). */
@@ -119,24 +82,24 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       return runBatchAction(action, args, f as BatchFlags, batchInput(action, f), timeoutEarly, io);
     }
     // --- arguments
-    if (args.length !== 1) throw new UsageError(`${action}: expected exactly one <kind>/<name>, got ${args.length || 'none'}`);
+    if (args.length !== 1) throw new UsageError(t('commands.action.oneTarget', { action, n: args.length }));
     const [kindText, name, extra] = args[0].split('/');
     const kind = parseKind(kindText ?? '');
-    if (!kind || !name || extra !== undefined)
-      throw new UsageError(`${action}: "${args[0]}" is not <kind>/<name> with a known workload kind`);
-    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(`${action}: acts on exactly one cluster: give one --context`);
-    if (f.allNamespaces) throw new UsageError(`${action}: -A does not apply; give -n NAMESPACE`);
-    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${action}: -o ${f.output} is not supported (table or json)`);
+    if (!kind || !name || extra !== undefined) throw new UsageError(t('commands.action.badTarget', { action, target: args[0] }));
+    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(t('commands.action.oneCluster', { action }));
+    if (f.allNamespaces) throw new UsageError(t('commands.action.noAllNamespaces', { action }));
+    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(t('commands.action.badOutput', { action, output: f.output }));
     const timeoutMs = parseTimeout(f.timeout, 5 * 60_000);
     const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
     if (action === 'hotupdate') {
       if (f.continue) {
-        if (f.image || f.onePodFirst) throw new UsageError('hotupdate --continue keeps the images: no --image or --one-pod-first');
+        if (f.image || f.onePodFirst) throw new UsageError(t('commands.hotupdate.continueKeepsImages'));
         Object.assign(input, { continue: true }, f.container ? { container: f.container } : {});
-      } else if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
-      if (f.partition !== undefined && f.onePodFirst) throw new UsageError('hotupdate: --partition and --one-pod-first exclude each other');
+      } else if (!f.container || !f.image) throw new UsageError(t('commands.hotupdate.needsImage'));
+      if (f.partition !== undefined && f.onePodFirst)
+        throw new UsageError(`hotupdate: ${t('commands.usage.exclude', { a: '--partition', b: '--one-pod-first' })}`);
       if (f.partition !== undefined && (!Number.isInteger(f.partition) || f.partition < 0))
-        throw new UsageError('--partition: expected a whole number >= 0');
+        throw new UsageError(t('commands.usage.expected', { flag: '--partition', what: t('commands.usage.want.wholeFrom0') }));
       if (!f.continue) Object.assign(input, { container: f.container, image: f.image });
       if (f.partition !== undefined) input.partition = f.partition;
       if (f.onePodFirst) input.onePodFirst = true;
@@ -146,18 +109,24 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
     const config = loadConfig();
     const kc = loadKubeconfig(f.kubeconfig ? [f.kubeconfig] : kubeconfigFiles());
     const context = f.context?.[0] ?? kc.current;
-    if (!context) throw new UsageError('no context selected: kubeconfig has no current-context; use --context NAME');
+    if (!context) throw new UsageError(t('commands.action.noContext'));
     const ref = kc.contexts.find((c) => c.name === context);
     if (!ref)
-      throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
+      throw new UsageError(
+        t('commands.action.contextNotFound', {
+          ctx: context,
+          have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none'),
+        }),
+      );
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     // The acting context, and the kubefed host (--kubefed-host) when a federated workload's change goes there.
     const clients = new Map<string, ClusterClient>();
     if (f.kubefedHost && !kc.contexts.some((c) => c.name === f.kubefedHost))
-      throw new UsageError(`--kubefed-host: "${f.kubefedHost}" not in kubeconfig`);
+      throw new UsageError(t('commands.action.kubefedHostNotFound', { ctx: f.kubefedHost }));
     const service = new ActionService({
       client: (c) => {
-        if (c !== context && c !== f.kubefedHost) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
+        if (c !== context && c !== f.kubefedHost)
+          throw new Refusal('usage', c, t('commands.action.notActingContext', { cluster: c, ctx: context }));
         let cl = clients.get(c);
         if (!cl) clients.set(c, (cl = contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs })));
         return cl;
@@ -185,10 +154,16 @@ export function runAction(action: ActionName, argv: string[], help: string, io: 
       if (f.wait && !f.dryRun) {
         const following = service.follow(planned, res);
         const bar = progress(io, !json && !!io.stdout.isTTY);
-        if (!json) io.stdout.write(`Waiting up to ${Math.round(timeoutMs / 1000)} s for ${following.describe}...\n`);
+        if (!json)
+          io.stdout.write(`${t('commands.action.waiting', { seconds: Math.round(timeoutMs / 1000), what: following.describe })}\n`);
         const w = await following.wait({ timeoutMs, onProgress: json ? undefined : (l, i) => bar.update(l, i) });
         out.wait = { reached: w.reached, message: w.message, elapsedMs: w.elapsedMs };
-        if (!json) bar.done(w.reached ? `Reached in ${(w.elapsedMs / 1000).toFixed(1)} s.` : `Gave up: ${w.message}.`);
+        if (!json)
+          bar.done(
+            w.reached
+              ? t('commands.action.reached', { seconds: (w.elapsedMs / 1000).toFixed(1) })
+              : t('commands.action.gaveUp', { message: w.message }),
+          );
         if (!w.reached) code = EXIT.CONDITION;
       }
       if (json) io.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -207,12 +182,12 @@ function batchInput(
   const input: ActionInput = f.reason !== undefined ? { reason: f.reason } : {};
   if (action !== 'hotupdate') return input;
   if (f.undo !== undefined) {
-    if (f.image || f.continue) throw new UsageError('hotupdate --undo: each target gets back its own image; drop --image/--continue');
+    if (f.image || f.continue) throw new UsageError(t('commands.hotupdate.undoOwnImage'));
     return input;
   }
   if (f.continue) input.continue = true;
   else {
-    if (!f.container || !f.image) throw new UsageError('hotupdate: --container and --image are required (or --continue)');
+    if (!f.container || !f.image) throw new UsageError(t('commands.hotupdate.needsImage'));
     Object.assign(input, { container: f.container, image: f.image });
   }
   if (f.container && f.continue) input.container = f.container;

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline/promises';
 import type { WorkloadInfo } from '../source/model/types.js';
 import { Refusal } from '../source/errors.js';
 import { UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
 export interface Streams {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -17,7 +18,9 @@ export const processStreams = (): Streams => ({ stdin: process.stdin, stdout: pr
 export async function confirm(io: Streams, opts: { typed?: string; question: string }): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
   try {
-    const q = opts.typed ? `${opts.question} Type the workload name (${opts.typed}) to confirm: ` : `${opts.question} [y/N] `;
+    const q = opts.typed
+      ? t('commands.confirm.typeName', { question: opts.question, name: opts.typed })
+      : t('commands.confirm.yesNo', { question: opts.question });
     const answer = (await rl.question(q)).trim();
     return opts.typed ? answer === opts.typed : /^(y|yes)$/i.test(answer);
   } catch {
@@ -40,13 +43,12 @@ export async function confirmPlanned(
   context: string,
 ): Promise<boolean> {
   if (f.dryRun || f.yes) return true;
-  if (!io.stdin.isTTY)
-    throw new Refusal('needs-confirmation', context, `stdin is not a terminal: add --yes to ${what} on ${context} without asking`);
+  if (!io.stdin.isTTY) throw new Refusal('needs-confirmation', context, t('commands.confirm.noTerminal', { what, ctx: context }));
   const ok = await confirm(io, {
-    question: planned.plan.requiresForce ? 'Proceed despite the warning above?' : 'Proceed?',
+    question: planned.plan.requiresForce ? t('commands.confirm.proceedDespite') : t('commands.confirm.proceed'),
     typed: planned.confirmName,
   });
-  if (!ok) io.stderr.write('Not confirmed: nothing was changed.\n');
+  if (!ok) io.stderr.write(`${t('commands.confirm.notConfirmed')}\n`);
   return ok;
 }
 
@@ -104,7 +106,7 @@ export function parseTimeout(v: string | undefined, fallbackMs: number): number 
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
   const ms = m ? Math.round(Number(m[1]) * UNIT_MS[m[2] ?? 's']!) : NaN;
   if (!(ms >= 1 && ms <= MAX_TIMEOUT_MS))
-    throw new UsageError(`--timeout ${v || '""'}: expected a duration from 1ms to 24h, such as 90s or 5m (a bare number is seconds)`);
+    throw new UsageError(t('commands.usage.expected', { flag: `--timeout ${v || '""'}`, what: t('commands.usage.want.timeout') }));
   return ms;
 }
 

@@ -3,6 +3,8 @@ import type { ExecuteResult } from '../source/actions/execute.js';
 import type { PlannedAction, PlannedBase } from '../source/actions/service.js';
 import { maskObject } from '../source/model/mask.js';
 import type { Streams } from './action-io.js';
+// `tr`: this file's `t` is a target.
+import { t as tr } from '../source/i18n/t.js';
 
 export function resultDocument(p: PlannedAction, res: ExecuteResult): Record<string, unknown> {
   const t = p.target;
@@ -33,11 +35,14 @@ export function resultDocument(p: PlannedAction, res: ExecuteResult): Record<str
 
 export function printResult(io: Streams, p: PlannedBase, res: ExecuteResult): void {
   if (res.dryRun) {
-    io.stdout.write('Dry run: the server accepted these writes (dryRun=All); nothing was changed:\n');
+    io.stdout.write(`${tr('commands.action.dryRun')}\n`);
     for (const w of res.writes)
       io.stdout.write(
         `  ${w.target.type.kind} ${w.target.namespace}/${w.target.name}${w.subresource ? `/${w.subresource}` : ''} ${w.patchType}: ${JSON.stringify(maskObject(w.body))}\n`,
       );
-  } else io.stdout.write(`Done: ${p.plan.summary} (by ${res.by}${res.eventName ? `; event ${res.eventName}` : ''})\n`);
-  for (const w of res.warnings) io.stderr.write(`warning: ${w}\n`);
+  } else
+    io.stdout.write(
+      `${res.eventName ? tr('commands.action.doneEvent', { summary: p.plan.summary, by: res.by, event: res.eventName }) : tr('commands.action.done', { summary: p.plan.summary, by: res.by })}\n`,
+    );
+  for (const w of res.warnings) io.stderr.write(`${tr('commands.warning.line', { message: w })}\n`);
 }

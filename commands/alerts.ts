@@ -13,38 +13,25 @@ import { renderList } from '../source/output/format.js';
 import type { PodFocus, Snapshot } from '../source/store/types.js';
 import { guarded, reportErrors } from './errors.js';
 import { FLEET_HELP, parseFlags, type ParsedFleetFlags, UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl alerts [flags]
-
-What needs you now across the fleet, worst first then oldest: rollouts paused too long (awaiting
-approval, a hook, held), hooks Failed/Error/Inconclusive, rollouts failed or stalled, pods in
-ImagePullBackOff / CrashLoopBackOff / OOMKilled / not ready, restarts rising, hot updates an owner
-reverted, federation propagation failed, clusters unreachable or forbidden, zones on mixed versions.
-Thresholds: the config file's alerts: section (see README).
-
-Flags:
-  --severity S           only alerts at or above S: critical, warning or info (default info)
-  --watch                keep running: one line per alert raised or cleared (-o json: one JSON
-                         object a line, {"event":"raised"|"cleared", ...alert}) until interrupted
-${FLEET_HELP}
-Exit codes: 0 no alert at or above --severity, 1 some, 3 some clusters failed, 4 all forbidden.
-`;
+const HELP = (): string => t('commands.help.alerts', { fleetFlags: FLEET_HELP() });
 
 /** Pods of at most this many alerted workloads are watched (their pods' alerts name the reason). */
 const FOCUS_MAX = 50;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
+    const { flags } = parseFlags(argv, HELP(), { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
     const severity = (flags.severity as string | undefined) ?? 'info';
-    if (!SEVERITIES.includes(severity as Severity)) throw new UsageError(`--severity ${severity}: expected critical, warning or info`);
+    if (!SEVERITIES.includes(severity as Severity))
+      throw new UsageError(t('commands.usage.expected', { flag: `--severity ${severity}`, what: t('commands.usage.want.severity') }));
     const rank = SEVERITY_RANK[severity as Severity];
     const watch = flags.watch as boolean;
     if (watch && flags.output !== 'json' && flags.output !== 'table')
-      throw new UsageError(`--watch prints events as lines: -o json or the default table (not -o ${flags.output})`);
+      throw new UsageError(t('commands.alerts.watchOutput', { output: flags.output }));
     const session = openSession(
-      await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)),
+      await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
       ['zones', 'rollouts', 'federation'],
       {
         intervalMs: 500,
@@ -80,7 +67,8 @@ function once(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) =>
       empty: '',
     }),
   );
-  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') process.stderr.write('No alerts.\n');
+  if (!alerts.length && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name')
+    process.stderr.write(`${t('commands.alerts.none')}\n`);
   const failed = reportErrors(
     failures.map((f) => f.error),
     session.fleet.members.length,
@@ -90,7 +78,7 @@ function once(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) =>
 
 /** Streams raised / cleared events (first the alerts open now, as raised) until SIGINT / SIGTERM. */
 async function follow(session: Session, flags: ParsedFleetFlags, shown: (s: Snapshot) => Alert[]): Promise<number> {
-  for (const f of session.store.clusterErrors()) process.stderr.write(`error: ${f.error.oneLine()}\n`);
+  for (const f of session.store.clusterErrors()) process.stderr.write(`${t('commands.error.line', { message: f.error.oneLine() })}\n`);
   let prev: Alert[] = [];
   const emit = (s: Snapshot) => {
     const next = shown(s);

@@ -9,20 +9,17 @@ import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl clusters [flags]
-
-Each cluster in the fleet: connection state, server version, latency, installed game kinds, last error.
-
-Flags:
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.clusters', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP);
-    const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), []);
+    const { flags } = parseFlags(argv, HELP());
+    const session = openSession(
+      await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+      [],
+    );
     try {
       const timeout = flags.requestTimeout ?? session.config.requestTimeoutMs;
       await session.fleet.probe(timeout);
@@ -61,7 +58,7 @@ export function run(argv: string[]): Promise<number> {
         }),
       );
       const bad = clusters.filter((c) => c.state !== 'ready');
-      for (const c of bad) process.stderr.write(`error: ${c.name}: ${c.lastError ?? c.state}\n`);
+      for (const c of bad) process.stderr.write(`${t('commands.error.line', { message: `${c.name}: ${c.lastError ?? c.state}` })}\n`);
       if (bad.length === 0) return EXIT.OK;
       return bad.length === clusters.length && bad.every((c) => c.state === 'forbidden') ? EXIT.FORBIDDEN : EXIT.PARTIAL;
     } finally {

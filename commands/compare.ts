@@ -8,26 +8,9 @@ import type { ZoneInfo } from '../source/model/types.js';
 import { renderTable } from '../source/output/table.js';
 import { guarded, reportErrors } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl compare ZONE ZONE [flags]
-       zonectl compare --context A --context B [flags]
-
-Two zones, or two clusters (every zone of each), side by side: per service its kind, replicas and
-container images, the zone's default image and its GameZone config (passwords and keys masked: equal
-secrets show the same ***(hmac:...) marker). Two clusters: the zone ids each has, per service the
-versions and replica counts across its zones, and the zones both have, fact by fact.
-Lines: | differs, < only in A, > only in B (blank: equal, shown with --all).
-
-ZONE is zone/ID, or CLUSTER/zone/ID when the id is in several clusters. A zone id finds its namespace:
-without -n every namespace is searched. The fleet is the clusters the zones name, else the fleet flags.
-
-Flags:
-  --all                  also the lines that are equal
-  --exit-code            exit 1 when there are differences, 0 when none (like diff / git diff)
-  -o, --output FMT       table (default) | json | yaml
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.compare', { fleetFlags: FLEET_HELP() });
 
 interface ZoneRef {
   cluster?: string;
@@ -36,24 +19,24 @@ interface ZoneRef {
 
 function zoneRef(text: string): ZoneRef {
   const m = /^(?:([^/]+)\/)?zones?\/([^/]+)$/.exec(text);
-  if (!m) throw new UsageError(`"${text}": expected zone/ID or CLUSTER/zone/ID`);
+  if (!m) throw new UsageError(t('commands.compare.badZone', { text }));
   return m[1] ? { cluster: m[1], id: m[2]! } : { id: m[2]! };
 }
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP, {
+    const { flags, input } = parseFlags(argv, HELP(), {
       all: { type: 'boolean', default: false },
       exitCode: { type: 'boolean', default: false },
     });
-    if (!['table', 'json', 'yaml'].includes(flags.output)) throw new UsageError(`-o ${flags.output}: expected table, json or yaml`);
+    if (!['table', 'json', 'yaml'].includes(flags.output))
+      throw new UsageError(t('commands.usage.expected', { flag: `-o ${flags.output}`, what: t('commands.usage.want.compareOutput') }));
     const contexts = flags.context ?? [];
     const zones = input.map(zoneRef);
     if (zones.length === 0) {
-      if (contexts.length !== 2)
-        throw new UsageError('compare needs two zones (zone/101 zone/201) or two clusters (--context A --context B)');
-      if (contexts[0] === contexts[1]) throw new UsageError(`--context ${contexts[0]} given twice: name two different clusters`);
-    } else if (zones.length !== 2) throw new UsageError(`compare needs two zones, got ${zones.length}: ${input.join(' ')}`);
+      if (contexts.length !== 2) throw new UsageError(t('commands.compare.needsTwo'));
+      if (contexts[0] === contexts[1]) throw new UsageError(t('commands.compare.sameContext', { ctx: contexts[0]! }));
+    } else if (zones.length !== 2) throw new UsageError(t('commands.compare.needsTwoZones', { n: zones.length, input: input.join(' ') }));
     // Zones that name their cluster make the fleet (unless the flags name one); a zone id finds its namespace.
     const named = zones.flatMap((z) => (z.cluster ? [z.cluster] : []));
     const fleet =
@@ -61,7 +44,10 @@ export function run(argv: string[]): Promise<number> {
         ? { ...flags, context: [...new Set(named)] }
         : flags;
     const scoped = flags.namespace ? fleet : { ...fleet, allNamespaces: true };
-    const session = openSession(await withKubeFedMembers(scoped, (l) => process.stderr.write(`warning: ${l}\n`)), ['zones']);
+    const session = openSession(
+      await withKubeFedMembers(scoped, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+      ['zones'],
+    );
     try {
       session.store.start();
       await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
@@ -82,7 +68,7 @@ export function run(argv: string[]): Promise<number> {
         cmp = compareZonePair(a!, b!, snap.workloads);
       }
       process.stdout.write(render(cmp, flags.output, flags.all === true));
-      if (cmp.differences === 0 && flags.output === 'table') process.stderr.write('No differences.\n');
+      if (cmp.differences === 0 && flags.output === 'table') process.stderr.write(`${t('commands.compare.noDifferences')}\n`);
       const partial = reportErrors(
         failures.map((f) => f.error),
         session.fleet.members.length,
@@ -102,10 +88,10 @@ function findZone(all: readonly ZoneInfo[], ref: ZoneRef, failed: ReadonlySet<st
   if (found.length === 1) return found[0]!;
   if (found.length > 1)
     throw new UsageError(
-      `${what} is in ${found.map((z) => `${z.cluster}/${z.namespace}`).join(', ')}: name one as CLUSTER/zone/${ref.id} (or use -n)`,
+      t('commands.compare.ambiguousZone', { what, where: found.map((z) => `${z.cluster}/${z.namespace}`).join(', '), id: ref.id }),
     );
-  const unread = failed.size ? ` (not read: ${[...failed].join(', ')})` : '';
-  throw new UsageError(`${what} not found in the selected clusters${unread}; --all-contexts searches every context`);
+  const unread = failed.size ? t('commands.compare.notRead', { clusters: [...failed].join(', ') }) : '';
+  throw new UsageError(t('commands.compare.zoneNotFound', { what, unread }));
 }
 
 function render(cmp: Comparison, format: string, all: boolean): string {

@@ -14,17 +14,9 @@ import { LANGS } from '../source/i18n/lang.js';
 import { UsageError } from './flags.js';
 import { guarded } from './errors.js';
 import { VALUE_FLAGS, commandWord } from './words.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl completion bash|zsh|fish
-
-Prints a completion script for the shell: commands, flags, contexts, namespaces, kinds and names from
-the live cluster. The scripts complete kubectl-zonectl too.
-
-  bash:  source <(zonectl completion bash)          # in ~/.bashrc
-  zsh:   source <(zonectl completion zsh)           # in ~/.zshrc, after compinit
-  fish:  zonectl completion fish > ~/.config/fish/completions/zonectl.fish
-`;
+const HELP = (): string => t('commands.help.completion');
 
 const BASH = `# zonectl completion for bash: source <(zonectl completion bash)
 _zonectl() {
@@ -60,11 +52,11 @@ const SCRIPTS: Record<string, string> = { bash: BASH, zsh: ZSH, fish: FISH };
 export function run(argv: string[]): Promise<number> {
   return guarded(() => {
     if (argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write(HELP.trimStart());
+      process.stdout.write(HELP().trimStart());
       return Promise.resolve(EXIT.OK);
     }
     const script = argv.length === 1 ? SCRIPTS[argv[0]!] : undefined;
-    if (!script) throw new UsageError('expected one of: zonectl completion bash|zsh|fish');
+    if (!script) throw new UsageError(t('commands.completion.expectedShell'));
     process.stdout.write(script);
     return Promise.resolve(EXIT.OK);
   });

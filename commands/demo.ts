@@ -5,27 +5,9 @@ import { EXIT } from '../source/exit-codes.js';
 import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { UsageError, langFlagValue, strictMeow, themeFlag } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl demo [flags]
-
-Starts a simulated federation of game clusters (shanghai, nanjing, singapore + a kubefed host) on
-127.0.0.1 and opens the console on it. Nothing leaves this machine. A small Git config repo describing
-the demo's zones (with a few objects drifted on purpose) is written next to the kubeconfig: :diff (or 5)
-in the console compares it with live, as does 'zonectl diff --repo <path>'.
-
-Flags:
-  --serve                 run headless: print the kubeconfig path and contexts, serve until Ctrl-C
-  --seed N                random seed (default 1): the same seed gives the same world
-  --speed X               simulated time runs X times faster (default 1, at most 10000)
-  --clusters N            member clusters (default 3, at most 100)
-  --zones N               zones in total, spread over the clusters (default 12, at most 100000)
-  --pods-per-service N    pods per game service (default 3, at most 1000)
-  --services-per-zone N   services per zone (default 6, at most 100)
-                          (zones × services × pods: at most 1000000 pods)
-  --theme NAME            console theme
-  --lang LANG             en | zh-CN (default: lang: in the config file, else the locale)
-`;
+const HELP = (): string => t('commands.help.demo');
 
 /** Sizes the simulator can build in memory (a world is built before it serves: 1M pods is ~3 GB). */
 const MAX_SIZE = { clusters: 100, zones: 100_000, 'services-per-zone': 100, 'pods-per-service': 1_000 };
@@ -34,7 +16,7 @@ const MAX_SPEED = 10_000;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const cli = strictMeow(HELP, argv, {
+    const cli = strictMeow(HELP(), argv, {
       serve: { type: 'boolean', default: false },
       seed: { type: 'number', default: 1 },
       speed: { type: 'number', default: 1 },
@@ -60,7 +42,7 @@ export function run(argv: string[]): Promise<number> {
     };
     langFlagValue(f.lang);
     if (f.help) {
-      process.stdout.write(HELP.trimStart());
+      process.stdout.write(HELP().trimStart());
       return EXIT.OK;
     }
     const sizes = {
@@ -71,17 +53,16 @@ export function run(argv: string[]): Promise<number> {
     };
     for (const [k, v] of Object.entries(sizes)) {
       const max = MAX_SIZE[k as keyof typeof MAX_SIZE];
-      if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(`--${k} must be a whole number from 1 to ${max}`);
+      if (!Number.isInteger(v) || v < 1 || v > max) throw new UsageError(t('commands.demo.wholeNumber', { flag: `--${k}`, max }));
     }
     const pods = sizes.zones * sizes['services-per-zone'] * sizes['pods-per-service'];
-    if (pods > MAX_PODS)
-      throw new UsageError(`--zones × --services-per-zone × --pods-per-service is ${pods} pods; the demo serves at most ${MAX_PODS}`);
-    if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(`--speed must be > 0 and at most ${MAX_SPEED}`);
-    if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError('--seed must be a whole number >= 0');
+    if (pods > MAX_PODS) throw new UsageError(t('commands.demo.tooManyPods', { pods, max: MAX_PODS }));
+    if (!(f.speed > 0 && f.speed <= MAX_SPEED)) throw new UsageError(t('commands.demo.speed', { max: MAX_SPEED }));
+    if (!Number.isSafeInteger(f.seed) || f.seed < 0) throw new UsageError(t('commands.demo.seed'));
     // Checked before the simulator starts (the console would only find out once it draws).
     themeFlag(f.theme);
     if (!f.serve && (!process.stdout.isTTY || !process.stdin.isTTY)) {
-      process.stderr.write("zonectl demo: the console needs a terminal; use 'zonectl demo --serve' to run the simulator headless\n");
+      process.stderr.write(`${t('commands.demo.needsTerminal')}\n`);
       return EXIT.USAGE;
     }
     const { startDemo } = await import('../source/sim/demo.js');
@@ -106,6 +87,8 @@ export function run(argv: string[]): Promise<number> {
     try {
       if (f.serve) {
         const written = await writeRepo(repoDir, demo);
+        // The --serve banner stays English in every language: scripts and test harnesses read its
+        // "kubeconfig:" / "config repo:" lines and wait for "Serving until interrupted".
         process.stdout.write(
           `kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n${written ? `config repo: ${repoDir}\n` : ''}\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n${written ? `  zonectl diff --repo ${repoDir}\n` : ''}\nServing until interrupted (Ctrl-C).\n`,
         );
@@ -158,7 +141,7 @@ async function writeRepo(
     await writeDemoRepo(dir, demo.world);
     return true;
   } catch (e) {
-    const msg = `the demo config repo could not be written (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+    const msg = t('commands.demo.repoFailed', { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
     if (strict) throw new Error(msg);
     process.stderr.write(`zonectl demo: ${msg}\n`);
     return false;

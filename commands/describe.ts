@@ -8,33 +8,18 @@ import { describeLines } from '../source/kinds/story/describe.js';
 import { maskObject } from '../source/model/mask.js';
 import { objectYaml, withoutManagedFields } from '../source/model/story/yaml.js';
 import { guarded } from './errors.js';
-import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
+import { targetsHelp } from './kind-help.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { storyTarget, withStories } from './story-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl describe <target> [flags]
-
-${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID.'])}
-What kubectl describe shows, and what zonectl knows: rollout state and step, revisions, conditions,
-containers and images, the pods with their states and restarts, who owns it (and reverts changes made
-below it), and the newest Events of the object, its pods and its HookRuns (zonectl events: all).
-A zone: its GameZone, services and the pods of all its workloads. Secrets are masked.
-
-  -o yaml | json         the object itself (masked, managedFields dropped), like kubectl get -o yaml
-
-Flags:
-${FLEET_HELP}
-
-A zone id without -n is looked for in every namespace. Exit codes: 0 ok, 2 usage or not found in any
-selected cluster, 3 some clusters failed, 4 forbidden.
-`;
+const HELP = (): string => t('commands.help.describe', { fleetFlags: FLEET_HELP(), targets: targetsHelp('commands.help.targetsLast') });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP);
+    const { flags, input } = parseFlags(argv, HELP());
     if (flags.output !== 'table' && flags.output !== 'yaml' && flags.output !== 'json')
-      throw new UsageError(`describe: -o ${flags.output} is not supported (the summary, yaml or json)`);
+      throw new UsageError(t('commands.describe.badOutput', { output: flags.output }));
     const target = storyTarget(input, 'describe');
     return withStories(flags, target, async (found) => {
       const now = Date.now();

@@ -2,11 +2,12 @@
 import { isExpected } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
 import type { KubeError } from '../source/kube/errors.js';
+import { t } from '../source/i18n/t.js';
 
 /** Per-cluster failures of a fan-out: one line per cluster; 4 if all were forbidden, else 3. */
 export function reportErrors(errors: KubeError[], clusters: number): number {
   if (errors.length === 0) return EXIT.OK;
-  for (const e of errors) process.stderr.write(`error: ${e.oneLine()}\n`);
+  for (const e of errors) process.stderr.write(`${t('commands.error.line', { message: e.oneLine() })}\n`);
   const forbidden = errors.every((e) => e.kind === 'Forbidden' || e.kind === 'Unauthorized');
   if (forbidden && errors.length === clusters) return EXIT.FORBIDDEN;
   return EXIT.PARTIAL;
@@ -25,10 +26,10 @@ export async function guarded(
   } catch (e) {
     if (isExpected(e)) {
       if (e.exitCode === EXIT.OK) io.stdout.write(e.oneLine().trimStart() + '\n');
-      else io.stderr.write(`error: ${e.oneLine()}\n`);
+      else io.stderr.write(`${t('commands.error.line', { message: e.oneLine() })}\n`);
       return e.exitCode;
     }
-    io.stderr.write(`zonectl: internal error (a bug, please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    io.stderr.write(`${t('commands.error.bug')}${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT.BUG;
   }
 }

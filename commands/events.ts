@@ -7,30 +7,17 @@ import type { EventRow } from '../source/model/story/events.js';
 import { tableColumns } from '../source/output/columns.js';
 import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
-import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
+import { targetsHelp } from './kind-help.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { storyTarget, withStories } from './story-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl events <target> [flags]
-
-${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID.'])}
-The Events of the target, its pods and its HookRuns (a zone: of all its workloads), merged and
-newest first: LAST SEEN, TYPE, REASON, OBJECT, COUNT, MESSAGE (-o wide adds NAMESPACE and SOURCE).
-Messages are masked like every line zonectl writes.
-
-Flags:
-${FLEET_HELP}
-  --warnings             only Warning events
-
-A zone id without -n is looked for in every namespace. Exit codes: 0 ok (also when there are no
-Events), 2 usage or the target not found in any selected cluster, 3 some clusters failed, 4 forbidden.
-`;
+const HELP = (): string => t('commands.help.events', { fleetFlags: FLEET_HELP(), targets: targetsHelp('commands.help.targetsLast') });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP, { warnings: { type: 'boolean', default: false } });
-    if (flags.output === 'name') throw new UsageError('events: -o name is not supported (table, wide, json or yaml)');
+    const { flags, input } = parseFlags(argv, HELP(), { warnings: { type: 'boolean', default: false } });
+    if (flags.output === 'name') throw new UsageError(t('commands.events.noName'));
     const target = storyTarget(input, 'events');
     return withStories(flags, target, async (found) => {
       const rows: EventRow[] = [];
@@ -47,7 +34,7 @@ export function run(argv: string[]): Promise<number> {
         empty: '',
       });
       process.stdout.write(text);
-      if (!shown.length && flags.output !== 'json' && flags.output !== 'yaml') process.stderr.write('No events found.\n');
+      if (!shown.length && flags.output !== 'json' && flags.output !== 'yaml') process.stderr.write(`${t('commands.events.none')}\n`);
       return EXIT.OK;
     });
   });

@@ -3,13 +3,14 @@ import meow from 'meow';
 import { ExpectedError, InputError } from '../source/errors.js';
 import { EXIT, type ExitCode } from '../source/exit-codes.js';
 import type { FleetFlags } from '../source/app/session.js';
-import { REQUEST_TIMEOUT_RANGE, isRequestTimeout } from '../source/config/config.js';
+import { requestTimeoutRange, isRequestTimeout } from '../source/config/config.js';
 import { pathSegmentProblem } from '../source/kube/object.js';
 import { IMAGE_REFERENCE_FORM, isImageReference } from '../source/model/image-ref.js';
 import { labelSelectorProblem } from '../source/model/label-selector.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 import { LANGS, parseLang } from '../source/i18n/lang.js';
 import { THEME_NAMES, isThemeName } from '../source/ui/theme/theme.js';
+import { t } from '../source/i18n/t.js';
 
 export const FLEET_FLAGS = {
   context: { type: 'string', isMultiple: true },
@@ -65,7 +66,7 @@ export function strictMeow(help: string, argv: string[], flags: Record<string, F
     const once = /^The flag --(\S+) can only be set once\.?$/.exec(e instanceof Error ? e.message : '');
     if (!once) throw e;
     const name = Object.keys(flags).find((n) => kebab(n) === once[1] || n === once[1]);
-    throw new UsageError(`${name ? flagLabel(name, flags[name]) : `--${once[1]}`} given more than once`);
+    throw new UsageError(t('commands.usage.flagTwice', { flag: name ? flagLabel(name, flags[name]) : `--${once[1]}` }));
   }
   const known = new Set<string>();
   /** Every spelling of a flag (long, kebab-case, short, aliases) -> its name. */
@@ -85,7 +86,7 @@ export function strictMeow(help: string, argv: string[], flags: Record<string, F
   const unknown = Object.keys(cli.unnormalizedFlags).filter((k) => !known.has(k) && !known.has(kebab(k)) && k !== '--');
   if (unknown.length > 0) {
     const shown = [...new Set(unknown.map((k) => (k.length === 1 ? `-${k}` : `--${kebab(k)}`)))];
-    throw new UsageError(`unknown flag${shown.length > 1 ? 's' : ''} ${shown.join(', ')} (see --help)`);
+    throw new UsageError(t('commands.usage.unknownFlags', { n: shown.length, flags: shown.join(', ') }));
   }
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
@@ -96,7 +97,7 @@ export function strictMeow(help: string, argv: string[], flags: Record<string, F
     const value = argv[i + 1];
     // A negative number is a value (--tail -1); any other word that begins with '-' is the next flag.
     if (value === undefined || (value.startsWith('-') && value !== '-' && !/^-\d/.test(value)))
-      throw new UsageError(`${token} needs a value`);
+      throw new UsageError(t('commands.usage.needsValue', { flag: token }));
     i++;
   }
   for (const [name, def] of Object.entries(flags)) {
@@ -104,7 +105,7 @@ export function strictMeow(help: string, argv: string[], flags: Record<string, F
     const v = (cli.flags as Record<string, unknown>)[name];
     const values = Array.isArray(v) ? v : v === undefined ? [] : [v];
     if (values.every((x) => typeof x === 'number' && Number.isFinite(x))) continue;
-    throw new UsageError(`--${kebab(name)} ${rawValue(argv, byToken, name) ?? ''}: expected a number`.replace(' :', ':'));
+    throw new UsageError(t('commands.usage.expectedNumber', { flag: `--${kebab(name)} ${rawValue(argv, byToken, name) ?? ''}`.trimEnd() }));
   }
   return cli;
 }
@@ -139,8 +140,9 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
   const flags = cli.flags as Record<string, unknown>;
   if (flags.help) throw new HelpRequested(help);
   const output = String(flags.output ?? 'table') as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(output)) throw new UsageError(`-o ${output}: expected one of ${OUTPUT_FORMATS.join(', ')}`);
-  if (flags.namespace && flags.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  if (!OUTPUT_FORMATS.includes(output))
+    throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${output}`, values: OUTPUT_FORMATS.join(', ') }));
+  if (flags.namespace && flags.allNamespaces) throw new UsageError(t('commands.usage.exclude', { a: '-n', b: '-A' }));
   namespaceFlag(flags.namespace);
   langFlagValue(flags.lang);
   fleetSelectionFlags(flags as FleetFlags, opts.kubefedHostSelects ?? true);
@@ -152,26 +154,25 @@ export function parseFlags<F extends Record<string, unknown>>(argv: string[], he
 /** --lang takes effect before the command runs (source/cli.ts); a value it does not know is a usage error here. */
 export function langFlagValue(v: unknown): void {
   if (v !== undefined && parseLang(String(v)) === undefined)
-    throw new UsageError(`--lang ${String(v)}: expected one of ${LANGS.join(', ')}`);
+    throw new UsageError(t('commands.usage.expectedOneOf', { flag: `--lang ${String(v)}`, values: LANGS.join(', ') }));
 }
 
 /** --context, --all-contexts and --kubefed-host each name the fleet: two of them at once would drop one. */
 export function fleetSelectionFlags(f: Pick<FleetFlags, 'context' | 'allContexts' | 'kubefedHost'>, kubefedHostSelects = true): void {
   const contexts = (f.context?.length ?? 0) > 0;
-  if (contexts && f.allContexts) throw new UsageError('--context and --all-contexts exclude each other');
-  if (kubefedHostSelects && f.kubefedHost && (contexts || f.allContexts))
-    throw new UsageError('--kubefed-host selects the fleet (the host and its members): it excludes --context and --all-contexts');
+  if (contexts && f.allContexts) throw new UsageError(t('commands.usage.exclude', { a: '--context', b: '--all-contexts' }));
+  if (kubefedHostSelects && f.kubefedHost && (contexts || f.allContexts)) throw new UsageError(t('commands.usage.kubefedHostSelects'));
 }
 
 /** --theme NAME (or the config file's theme: `from` says which): one of the shipped themes. */
 export function themeFlag(v: string | undefined, from = '--theme'): void {
   if (v === undefined || isThemeName(v)) return;
-  throw new UsageError(`${from} ${v}: unknown theme (choose ${THEME_NAMES.join(', ')})`);
+  throw new UsageError(t('commands.usage.unknownTheme', { from, theme: v, themes: THEME_NAMES.join(', ') }));
 }
 
 /** --image I: an image reference's syntax, checked before any request. */
 export function imageFlag(v: string): void {
-  if (!isImageReference(v)) throw new UsageError(`--image ${JSON.stringify(v)}: not a valid image reference (${IMAGE_REFERENCE_FORM})`);
+  if (!isImageReference(v)) throw new UsageError(t('commands.usage.badImage', { image: JSON.stringify(v), form: IMAGE_REFERENCE_FORM }));
 }
 
 /** -l SELECTOR: the apiserver's label selector syntax, checked before any request. */
@@ -186,7 +187,8 @@ export function requestTimeoutFlag(v: unknown): number | undefined {
   if (v === undefined) return undefined;
   const text = String(v).trim();
   const ms = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!isRequestTimeout(ms)) throw new UsageError(`--request-timeout ${text || '""'}: expected ${REQUEST_TIMEOUT_RANGE}`);
+  if (!isRequestTimeout(ms))
+    throw new UsageError(t('commands.usage.expected', { flag: `--request-timeout ${text || '""'}`, what: requestTimeoutRange() }));
   return ms;
 }
 
@@ -197,7 +199,7 @@ export function requestTimeoutFlag(v: unknown): number | undefined {
 export function namespaceFlag(v: unknown): void {
   if (v === undefined) return;
   const problem = pathSegmentProblem(String(v));
-  if (problem) throw new UsageError(`-n ${JSON.stringify(String(v))}: not a namespace name (${problem})`);
+  if (problem) throw new UsageError(t('commands.usage.notNamespace', { namespace: JSON.stringify(String(v)), problem }));
 }
 
 /** --help: not a failure; the help text goes to stdout and the exit code is 0. */

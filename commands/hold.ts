@@ -1,11 +1,9 @@
 // zonectl hold <kind>/<name>: freeze a rollout durably (partition = replicas, or paused).
 import { actionHelp, runAction } from './action-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = actionHelp(
-  'hold',
-  'Freeze a rollout durably: bk-bcs / StatefulSet partition = replicas (the old value is kept\nin the zonectl.io/hold annotation); Deployment, Rollouts and OKG GameServerSets: paused. Undo with release.',
-);
+const HELP = (): string => actionHelp('hold', t('commands.help.what.hold'));
 
 export function run(argv: string[]): Promise<number> {
-  return runAction('hold', argv, HELP);
+  return runAction('hold', argv, HELP());
 }

@@ -5,19 +5,13 @@ import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl hookruns [flags]
-
-HookRuns (canary-step, pre-delete, pre-inplace, post-inplace) with their phase and metric results.
-
-Flags:
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.hookruns', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP);
+    const { flags } = parseFlags(argv, HELP());
     return runList(
       flags,
       ['rollouts'],
@@ -42,7 +36,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No hook runs found.',
+      t('commands.list.noHookRuns'),
     );
   });
 }

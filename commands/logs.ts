@@ -10,10 +10,10 @@ import { compileRegex, FilterError } from '../source/logs/filters.js';
 import { LogFollower, type FollowerCluster } from '../source/logs/follower.js';
 import { LineWriter, type LogOutput } from '../source/logs/format.js';
 import { parseTarget, TargetError, describeTarget } from '../source/logs/target.js';
-import { parseDuration } from '../source/logs/timestamp.js';
+import { DurationError, parseDuration } from '../source/logs/timestamp.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
-import { podOwnerTargetsHelp, wrapHelp } from './kind-help.js';
+import { targetsHelp } from './kind-help.js';
 import {
   FLEET_FLAGS,
   HelpRequested,
@@ -24,39 +24,9 @@ import {
   selectorFlag,
   strictMeow,
 } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl logs <target> [-f] [flags]
-
-${wrapHelp(['Targets: pod/NAME (or NAME)', ...podOwnerTargetsHelp(), 'zone/ID, or no target and -l SELECTOR.'])} Every selected cluster is searched.
-With -f, a pod watch per cluster keeps the set current: new pods join (+), deleted pods leave (-),
-containers restarted in place are re-tailed (~) without repeating or losing lines.
-
-Flags:
-  -f, --follow            keep following (until Ctrl+C)
-  --since DURATION        only lines newer than this (5s, 2m, 3h) for containers present at start
-  --tail N                last N lines of containers present at start (default: all for a pod,
-                          10 for a workload, zone or selector; -1 = all)
-  --timestamps            prefix each line with its kubelet timestamp
-  -p, --previous          the previous (terminated) container instance; not with -f
-  -c, --container REGEX   only containers whose name matches
-  -i, --include REGEX     only lines matching (repeatable: any of them)
-  -e, --exclude REGEX     drop lines matching (repeatable)
-  --max-streams N         at most N concurrent container streams (default 100; 0 = no cap)
-  -o, --output FMT        raw (default): "cluster/namespace/pod/container line"; json: one object per line
-                          {cluster, namespace, pod, container, timestamp, message}
-  --context NAME          a kubeconfig context (repeatable); --all-contexts for every context
-  --kubefed-host CTX      the kubefed host and every member a kubeconfig context reaches
-  -n, --namespace NS      one namespace (default: the context's namespace, else "default")
-  -A, --all-namespaces    every namespace
-  -l, --selector SEL      label selector (narrows a kind/NAME target)
-  --kubeconfig FILE       instead of $KUBECONFIG / ~/.kube/config
-  --request-timeout MS    per-request timeout in milliseconds (default 10000, at most 600000)
-
-Markers and errors go to stderr; lines go to stdout. Exit codes: 0 ok, 1 nothing matched (no pod,
-or no container matched -c; without -f), 2 usage or a pod or workload not found, 3 some clusters
-failed, 4 forbidden.
-`;
+const HELP = (): string => t('commands.help.logs', { targets: targetsHelp('commands.help.logsTargetsLast') });
 
 const LOG_FLAGS = {
   ...FLEET_FLAGS,
@@ -90,21 +60,24 @@ export interface LogsRequest {
 
 /** argv -> what to follow. Throws UsageError / HelpRequested. */
 export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): LogsRequest {
-  const cli = strictMeow(HELP, argv, LOG_FLAGS as never);
+  const cli = strictMeow(HELP(), argv, LOG_FLAGS as never);
   const f = cli.flags as Record<string, any>;
-  if (f.help) throw new HelpRequested(HELP);
-  if (f.output !== 'raw' && f.output !== 'json') throw new UsageError(`-o ${f.output}: expected raw or json`);
-  if (f.namespace && f.allNamespaces) throw new UsageError('-n and -A exclude each other');
+  if (f.help) throw new HelpRequested(HELP());
+  if (f.output !== 'raw' && f.output !== 'json')
+    throw new UsageError(t('commands.usage.expected', { flag: `-o ${f.output}`, what: t('commands.logs.want.output') }));
+  if (f.namespace && f.allNamespaces) throw new UsageError(t('commands.usage.exclude', { a: '-n', b: '-A' }));
   namespaceFlag(f.namespace);
   fleetSelectionFlags(f);
   selectorFlag(f.selector);
   const requestTimeout = requestTimeoutFlag(f.requestTimeout);
   // kubectl refuses an empty -c; taken as "every container" it would widen the request the user narrowed.
-  if (f.container === '') throw new UsageError('-c/--container needs a name or a pattern (an empty one is not "every container")');
-  if (f.previous && f.follow) throw new UsageError('--previous reads a terminated container once; it cannot be combined with -f');
-  if (cli.input.length > 1) throw new UsageError(`one target expected, got ${cli.input.length}: ${cli.input.join(' ')}`);
-  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1)) throw new UsageError('--tail: expected a whole number >= -1');
-  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0) throw new UsageError('--max-streams: expected a whole number >= 0');
+  if (f.container === '') throw new UsageError(t('commands.logs.emptyContainer'));
+  if (f.previous && f.follow) throw new UsageError(t('commands.logs.previousFollow'));
+  if (cli.input.length > 1) throw new UsageError(t('commands.logs.oneTarget', { n: cli.input.length, input: cli.input.join(' ') }));
+  if (f.tail !== undefined && (!Number.isInteger(f.tail) || f.tail < -1))
+    throw new UsageError(t('commands.usage.expected', { flag: '--tail', what: t('commands.logs.want.tail') }));
+  if (!Number.isInteger(f.maxStreams) || f.maxStreams < 0)
+    throw new UsageError(t('commands.usage.expected', { flag: '--max-streams', what: t('commands.usage.want.wholeFrom0') }));
   try {
     const target = parseTarget(cli.input[0], f.selector);
     const many = target.type !== 'pod';
@@ -136,7 +109,7 @@ export function parseLogsArgs(argv: string[], zoneLabel = 'zonectl.io/zone'): Lo
     };
   } catch (e) {
     if (e instanceof TargetError || e instanceof FilterError) throw new UsageError(e.message);
-    if (e instanceof Error && /not a duration/.test(e.message)) throw new UsageError(`--since ${e.message}`);
+    if (e instanceof DurationError) throw new UsageError(`--since ${e.message}`);
     throw e;
   }
 }
@@ -187,26 +160,24 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
       ((req.target.type === 'workload' && summary.withTarget === 0) || (req.target.type === 'pod' && summary.pods === 0));
     if (notFound) {
       await follower.stop();
-      io.stderr.write(`error: ${describeTarget(req.target)} not found in any selected cluster\n`);
+      io.stderr.write(`${t('commands.error.line', { message: t('commands.logs.notFound', { target: describeTarget(req.target) }) })}\n`);
       return EXIT.USAGE;
     }
     // Nothing to show is said, and is exit 1 (a condition not met) when every cluster was read.
-    const where = summary.failures.length > 0 ? 'the clusters that could be read' : 'the selected clusters';
+    const partly = summary.failures.length > 0;
     const what = describeTarget(req.target);
     let nothing = false;
     if (allFailed) await follower.stop();
     else if (summary.pods === 0) {
       nothing = !following;
       io.stderr.write(
-        following ? 'No pods match yet; waiting for pods to appear (Ctrl+C to stop).\n' : `No pods matched ${what} in ${where}.\n`,
+        `${following ? t('commands.logs.waitingPods') : partly ? t('commands.logs.noPodsRead', { what }) : t('commands.logs.noPods', { what })}\n`,
       );
     } else if (summary.containers === 0) {
       nothing = !following;
-      const pods = `${summary.pods} pod${summary.pods === 1 ? '' : 's'} of ${what}`;
+      const c = { pattern: req.options.container?.source ?? '', n: summary.pods, what };
       io.stderr.write(
-        following
-          ? `No container matches -c ${req.options.container?.source ?? ''} yet in the ${pods}; waiting (Ctrl+C to stop).\n`
-          : `No container matched -c ${req.options.container?.source ?? ''} in the ${pods} (containers: ${summary.containerNames.join(', ')}).\n`,
+        `${following ? t('commands.logs.waitingContainer', c) : t('commands.logs.noContainer', { ...c, names: summary.containerNames.join(', ') })}\n`,
       );
     }
     await follower.done;
@@ -228,7 +199,7 @@ export function run(argv: string[]): Promise<number> {
     const req = parseLogsArgs(argv, config.zoneLabel);
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
-    const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`warning: ${l}\n`));
+    const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`));
     const contexts = selectContexts(kc.contexts, kc.current, fleetFlags, config);
     // One client per context with room for every stream: each open log stream and pod watch holds
     // a connection (the shared default of 32 would queue streams beyond it forever).

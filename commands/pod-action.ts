@@ -16,6 +16,7 @@ import { confirmPlanned, processStreams, runOptions, type Streams } from './acti
 import { printResult } from './action-output.js';
 import { guarded } from './errors.js';
 import { parseFlags, UsageError } from './flags.js';
+import { t } from '../source/i18n/t.js';
 
 export const POD_ACTION_FLAGS = {
   reason: { type: 'string' },
@@ -27,14 +28,8 @@ export const POD_ACTION_FLAGS = {
   gracePeriod: { type: 'number' },
 } as const;
 
-export const POD_ACTION_HELP = `  --context NAME         the kubeconfig context (exactly one; default: the current context)
-  -n, --namespace NS     namespace (default: the context's namespace, else "default")
-  --reason TEXT          why: recorded in the Event on the pod and the local audit log
-  -y, --yes              do not ask (required when stdin is not a terminal)
-  --dry-run              print the plan (delete: sent with dryRun=All); nothing changes, no shell opens
-  --force                with --yes: accept warnings that need explicit confirmation
-  --confirm NAME         with --yes on a protected context: the pod's name
-  --kubeconfig FILE, --request-timeout MS, --readonly`;
+/** The flags of delete and shell (a function: the language is set after the imports). */
+export const POD_ACTION_HELP = (): string => t('commands.help.podActionFlags');
 
 /** pod/NAME, pods/NAME, po/NAME, or "pod NAME" (kubectl's two forms). */
 export function podName(args: string[], command: string): string {
@@ -45,7 +40,8 @@ export function podName(args: string[], command: string): string {
     const m = /^(pod|pods|po)\/(.+)$/i.exec(first);
     name = m ? m[2] : undefined;
   }
-  if (!name || name.includes('/')) throw new UsageError(`${command}: expected pod/NAME (or pod NAME), got ${args.join(' ') || 'nothing'}`);
+  if (!name || name.includes('/'))
+    throw new UsageError(t('commands.pod.expectedPod', { command, got: args.join(' ') || t('commands.pod.nothing') }));
   return name;
 }
 
@@ -63,13 +59,16 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
     };
     const command = action === 'delete-pod' ? 'delete' : 'shell';
     const name = podName(args, command);
-    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(`${command}: acts on exactly one cluster: give one --context`);
-    if (f.allNamespaces) throw new UsageError(`${command}: -A does not apply; give -n NAMESPACE`);
-    if (f.output !== 'table' && f.output !== 'json') throw new UsageError(`${command}: -o ${f.output} is not supported (table or json)`);
-    if (action === 'shell' && f.gracePeriod !== undefined) throw new UsageError('shell: --grace-period applies to delete');
-    if (action === 'delete-pod' && f.container !== undefined) throw new UsageError('delete: -c applies to shell');
+    if (f.allContexts || (f.context?.length ?? 0) > 1) throw new UsageError(t('commands.action.oneCluster', { action: command }));
+    if (f.allNamespaces) throw new UsageError(t('commands.action.noAllNamespaces', { action: command }));
+    if (f.output !== 'table' && f.output !== 'json')
+      throw new UsageError(t('commands.action.badOutput', { action: command, output: f.output }));
+    if (action === 'shell' && f.gracePeriod !== undefined)
+      throw new UsageError(t('commands.pod.appliesTo', { command: 'shell', flag: '--grace-period', other: 'delete' }));
+    if (action === 'delete-pod' && f.container !== undefined)
+      throw new UsageError(t('commands.pod.appliesTo', { command: 'delete', flag: '-c', other: 'shell' }));
     if (f.gracePeriod !== undefined && (!Number.isInteger(f.gracePeriod) || f.gracePeriod < 0))
-      throw new UsageError('--grace-period: expected a whole number of seconds >= 0');
+      throw new UsageError(t('commands.usage.expected', { flag: '--grace-period', what: t('commands.usage.want.secondsFrom0') }));
     const input: PodActionInput = {};
     if (f.reason !== undefined) input.reason = f.reason;
     if (f.container !== undefined) input.container = f.container;
@@ -78,15 +77,20 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
     const config = loadConfig();
     const kc = loadKubeconfig(f.kubeconfig ? [f.kubeconfig] : kubeconfigFiles());
     const context = f.context?.[0] ?? kc.current;
-    if (!context) throw new UsageError('no context selected: kubeconfig has no current-context; use --context NAME');
+    if (!context) throw new UsageError(t('commands.action.noContext'));
     const ref = kc.contexts.find((c) => c.name === context);
     if (!ref)
-      throw new UsageError(`--context: "${context}" not in kubeconfig (have: ${kc.contexts.map((c) => c.name).join(', ') || 'none'})`);
+      throw new UsageError(
+        t('commands.action.contextNotFound', {
+          ctx: context,
+          have: kc.contexts.map((c) => c.name).join(', ') || t('commands.action.none'),
+        }),
+      );
     const namespace = f.namespace ?? ref.namespace ?? 'default';
     let client: ClusterClient | undefined;
     const service = new ActionService({
       client: (c) => {
-        if (c !== context) throw new Refusal('usage', c, `${c}: not the acting context (${context})`);
+        if (c !== context) throw new Refusal('usage', c, t('commands.action.notActingContext', { cluster: c, ctx: context }));
         return (client ??= contextClient(kc, c, { timeoutMs: f.requestTimeout ?? config.requestTimeoutMs }));
       },
       config,

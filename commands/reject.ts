@@ -1,11 +1,9 @@
 // zonectl reject <kind>/<name>: roll back to the last fully released revision.
 import { actionHelp, runAction } from './action-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = actionHelp(
-  'reject',
-  'Roll back a rollout (bk-bcs: restore the pod template of the last released ControllerRevision;\nArgo: abort; Kruise: roll the workload back to the stable revision).',
-);
+const HELP = (): string => actionHelp('reject', t('commands.help.what.reject'));
 
 export function run(argv: string[]): Promise<number> {
-  return runAction('reject', argv, HELP);
+  return runAction('reject', argv, HELP());
 }

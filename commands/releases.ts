@@ -7,24 +7,13 @@ import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl releases [flags]
-
-Fleet actions (batches, e.g. a hot update in waves) found in the clusters: every workload a batch
-last acted on records its batch id, wave and wave plan, so this works from any host. Columns: the
-waves reached, targets, how many are complete / still rolling / failed, and the state (failed,
-rolling, stopped = waves left to run: continue with --resume BATCH, complete). -o wide adds each
-wave's progress. A batch's workloads: zonectl rollouts --batch BATCH. Targets a stopped release
-never reached carry nothing, so they are not counted.
-
-Flags:
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.releases', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP);
+    const { flags } = parseFlags(argv, HELP());
     return runList(
       flags,
       ['rollouts'],
@@ -51,7 +40,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No fleet action found in the clusters (a batch records itself on the workloads it acts on).',
+      t('commands.list.noReleases'),
     );
   });
 }

@@ -2,12 +2,10 @@
 // (kubectl rollout restart's template annotation; Argo Rollouts' spec.restartAt); refused where the
 // owner (kubefed, Argo CD) would put the template back.
 import { actionHelp, runAction } from './action-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = actionHelp(
-  'restart',
-  'Restart the pods of a workload as its controller supports: the pod template annotation\nkubectl.kubernetes.io/restartedAt (Deployment, StatefulSet, GameDeployment, GameStatefulSet,\nGameServerSet: rolled out per the update strategy; the plan says how, and warns where an in-place\nstrategy restarts no container) or spec.restartAt (Argo Rollout). Refused below kubefed and Argo CD,\nwhich would put the template back and roll the pods a second time.',
-);
+const HELP = (): string => actionHelp('restart', t('commands.help.what.restart'));
 
 export function run(argv: string[]): Promise<number> {
-  return runAction('restart', argv, HELP);
+  return runAction('restart', argv, HELP());
 }

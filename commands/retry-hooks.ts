@@ -1,11 +1,9 @@
 // zonectl retry-hooks <kind>/<name>: re-run failed pre-delete / pre-inplace / post-inplace hooks.
 import { actionHelp, runAction } from './action-common.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = actionHelp(
-  'retry-hooks',
-  'Set the retry flag of the failed pod hooks (pre-delete / pre-inplace / post-inplace): the\ncontroller deletes the failed HookRuns so they run again. Argo: retry an aborted rollout.',
-);
+const HELP = (): string => actionHelp('retry-hooks', t('commands.help.what.retryHooks'));
 
 export function run(argv: string[]): Promise<number> {
-  return runAction('retry-hooks', argv, HELP);
+  return runAction('retry-hooks', argv, HELP());
 }

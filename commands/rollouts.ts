@@ -8,24 +8,16 @@ import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { runList } from './run-list.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl rollouts [flags]
-
-Game workloads whose rollout is progressing, paused or failed, across the fleet.
-
-Flags:
-  --all                  include workloads whose rollout is complete
-  --batch ID             only the workloads a fleet action (batch ID) acted on last, whatever
-                         their state (-o wide adds LAST-ACTION: action, who, when, batch and wave)
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.rollouts', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
+    const { flags } = parseFlags(argv, HELP(), { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
     const batch = flags.batch as string | undefined;
-    if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch)) throw new UsageError(`--batch ${batch}: expected a batch id (8 hex digits)`);
+    if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch))
+      throw new UsageError(t('commands.usage.expected', { flag: `--batch ${batch}`, what: t('commands.usage.want.batchId') }));
     return runList(
       flags,
       ['rollouts'],
@@ -50,8 +42,8 @@ export function run(argv: string[]): Promise<number> {
       batch !== undefined
         ? `No workload was last acted on by batch ${batch}.`
         : flags.all
-          ? 'No game workloads found.'
-          : 'No rollout in progress, paused or failed (use --all to list every workload).',
+          ? t('commands.list.noWorkloads')
+          : t('commands.list.noRollouts'),
     );
   });
 }

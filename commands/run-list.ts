@@ -5,6 +5,7 @@ import { openSession, withKubeFedMembers } from '../source/app/session.js';
 import type { Snapshot } from '../source/store/types.js';
 import type { ParsedFleetFlags } from './flags.js';
 import { reportErrors } from './errors.js';
+import { t } from '../source/i18n/t.js';
 
 export interface ListResult {
   text: string;
@@ -17,7 +18,10 @@ export async function runList(
   render: (s: Snapshot, errors: Array<{ cluster: string; message: string }>) => ListResult,
   emptyMessage: string,
 ): Promise<number> {
-  const session = openSession(await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`)), views);
+  const session = openSession(
+    await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
+    views,
+  );
   try {
     session.store.start();
     await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
@@ -30,7 +34,7 @@ export async function runList(
     const total = session.fleet.members.length;
     const read = total - new Set(failures.map((f) => f.cluster)).size;
     if (out.empty && read > 0 && flags.output !== 'json' && flags.output !== 'yaml' && flags.output !== 'name') {
-      const said = read === total ? emptyMessage : `In the ${read} of ${total} clusters that could be read: ${lowerFirst(emptyMessage)}`;
+      const said = read === total ? emptyMessage : t('commands.list.partlyRead', { read, total, message: lowerFirst(emptyMessage) });
       process.stderr.write(`${said}\n`);
     }
     return reportErrors(
@@ -42,4 +46,5 @@ export async function runList(
   }
 }
 
+// English sentences start with a capital that goes mid-sentence here; Chinese has no case (a no-op).
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -15,6 +15,8 @@ import { describeTarget, parseTarget, TargetError } from '../source/logs/target.
 import type { LogTarget } from '../source/model/logs.js';
 import { reportErrors } from './errors.js';
 import { type ParsedFleetFlags, UsageError } from './flags.js';
+// `tr`: `t` names a target here.
+import { t as tr } from '../source/i18n/t.js';
 
 export interface FoundStory {
   story: Story;
@@ -22,15 +24,14 @@ export interface FoundStory {
 }
 
 export function storyTarget(args: string[], command: string): LogTarget {
-  if (args.length !== 1)
-    throw new UsageError(`${command}: expected one target (pod/NAME, KIND/NAME or zone/ID), got ${args.length || 'none'}`);
+  if (args.length !== 1) throw new UsageError(tr('commands.story.oneTarget', { command, n: args.length }));
   try {
-    const t = parseTarget(args[0], undefined);
-    if (t.type === 'selector') throw new UsageError(`${command}: a target is required`);
-    return t;
+    const target = parseTarget(args[0], undefined, false);
+    if (target.type === 'selector') throw new UsageError(tr('commands.story.targetRequired', { command }));
+    return target;
   } catch (e) {
     // The logs forms without the selector one: a story is of one object.
-    if (e instanceof TargetError) throw new UsageError(e.message.replace('zone/ID, or -l SELECTOR', 'or zone/ID'));
+    if (e instanceof TargetError) throw new UsageError(e.message);
     throw e;
   }
 }
@@ -47,7 +48,7 @@ export async function withStories(
   const config = loadConfig();
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
   const kc = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
-  const fleetFlags = await withKubeFedMembers(flags, (l) => process.stderr.write(`warning: ${l}\n`));
+  const fleetFlags = await withKubeFedMembers(flags, (l) => process.stderr.write(`${tr('commands.warning.line', { message: l })}\n`));
   const contexts = selectContexts(kc.contexts, kc.current, fleetFlags, config);
   const fleet = openFleet(kc, contexts, config);
   const nsFor = namespaceFor(flags, kc);

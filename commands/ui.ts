@@ -8,28 +8,21 @@ import { importConsole } from '../source/ui/load-console.js';
 import { guarded } from './errors.js';
 import { parseFlags, themeFlag, UsageError } from './flags.js';
 import { CONSOLE_HELP, FLEET_HELP } from './help-text.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl [flags]
-
-Opens the console on the selected clusters (needs a terminal). Without -n it shows every namespace
-(zones live in a namespace each); ':ns NAME' narrows the view to one, ':ns all' widens it again.
-
-Flags:
-${CONSOLE_HELP}
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.ui', { fleetFlags: FLEET_HELP(), consoleFlags: CONSOLE_HELP() });
 
 export const THEME_FLAG = { theme: { type: 'string' } } as const;
 export const DIFF_FLAGS = { diffRepo: { type: 'string' }, diffRef: { type: 'string' }, diffMap: { type: 'string' } } as const;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, { ...THEME_FLAG, ...DIFF_FLAGS });
+    const { flags } = parseFlags(argv, HELP(), { ...THEME_FLAG, ...DIFF_FLAGS });
     themeFlag(flags.theme as string | undefined);
     const repo = flags.diffRepo as string | undefined;
-    if (repo === '') throw new UsageError('--diff-repo needs a path or URL');
-    if (!repo && (flags.diffRef || flags.diffMap)) throw new UsageError('--diff-ref and --diff-map need --diff-repo');
+    if (repo === '') throw new UsageError(t('commands.usage.needsPathOrUrl', { flag: '--diff-repo' }));
+    if (!repo && (flags.diffRef || flags.diffMap))
+      throw new UsageError(t('commands.usage.needFlag', { a: '--diff-ref', b: '--diff-map', needed: '--diff-repo' }));
     const diff: DiffSource | undefined = repo
       ? { repo, ref: flags.diffRef as string | undefined, map: flags.diffMap as string | undefined }
       : undefined;
@@ -50,17 +43,17 @@ export interface ConsoleExtras {
 
 export async function openConsole(flags: FleetFlags, theme: string | undefined, extras: ConsoleExtras = {}): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write("zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')\n");
+    process.stderr.write(`${t('commands.ui.needsTerminal')}\n`);
     return EXIT.USAGE;
   }
   themeFlag(theme);
   const config = loadConfig();
-  if (theme === undefined) themeFlag(config.theme, 'config theme');
+  if (theme === undefined) themeFlag(config.theme, t('commands.ui.configTheme'));
   // Zones live in a namespace each (zone-101, ...): without -n the console watches every namespace, as a
   // fleet operator expects (`:ns NAME` narrows it); -n NS watches that one only, as kubectl does.
   const scoped: FleetFlags = flags.namespace ? flags : { ...flags, allNamespaces: true };
   const session = openSession(
-    await withKubeFedMembers(scoped, (l) => process.stderr.write(`warning: ${l}\n`)),
+    await withKubeFedMembers(scoped, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
     ['zones', 'rollouts', 'federation'],
     { intervalMs: 66 },
   );

@@ -12,32 +12,13 @@ import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { runList } from './run-list.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl versions [flags]
-
-The version (image tag) every service of every zone runs, beside the version its GameZone (serviceConfig
-image, else defaultImage) or its Federated object (template + this cluster's override) asks for. One row
-per zone and service. STATE: mixed (its pods run two versions; "updating" when only the workload was
-read), drift (runs something else than asked), zone mixed (another service of the zone built from the
-same image runs another tag), missing (no workload), ok.
-
-Flags:
-  --version FILTER       only services running a matching version: 1.8 / 1.8.x (prefix on dot
-                         boundaries: 1.8.2, not 1.80), =1.8.2, >=1.8 <1.9 (all terms must hold)
-  --mixed                only zones that run mixed versions
-  --no-pods              read what runs from the workloads (spec image on the updated pods) instead
-                         of listing every pod: faster on very large fleets, blind to old tags
-  --repo PATH|URL        also what a config repo asks (GIT column of -o wide; STATE "git wants X"):
-                         a Git-vs-live run as 'zonectl diff' does (dry-runs per object, so opt-in)
-  --ref REF              branch, tag or commit of --repo (default HEAD)
-  --map FILE             mapping file instead of the repo's zonectl.yaml
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.versions', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP, {
+    const { flags } = parseFlags(argv, HELP(), {
       version: { type: 'string' },
       mixed: { type: 'boolean', default: false },
       pods: { type: 'boolean', default: true },
@@ -45,8 +26,9 @@ export function run(argv: string[]): Promise<number> {
       ref: { type: 'string' },
       map: { type: 'string' },
     });
-    if (flags.repo === '') throw new UsageError('--repo needs a path or URL');
-    if (!flags.repo && (flags.ref || flags.map)) throw new UsageError('--ref and --map need --repo');
+    if (flags.repo === '') throw new UsageError(t('commands.usage.needsPathOrUrl', { flag: '--repo' }));
+    if (!flags.repo && (flags.ref || flags.map))
+      throw new UsageError(t('commands.usage.needFlag', { a: '--ref', b: '--map', needed: '--repo' }));
     let test: ((v: string) => boolean) | undefined;
     if (flags.version !== undefined) {
       try {
@@ -93,10 +75,10 @@ export function run(argv: string[]): Promise<number> {
             });
         return { text, empty: rows.length === 0 };
       },
-      test || flags.mixed ? 'No zone matches.' : 'No zones found in the selected clusters and namespaces.',
+      test || flags.mixed ? t('commands.list.noZoneMatches') : t('commands.list.noZones'),
     );
     // Apps of the repo that could not be read: what Git asks is unknown there, as for a failed cluster.
-    for (const e of git?.errors ?? []) process.stderr.write(`error: git: ${e}\n`);
+    for (const e of git?.errors ?? []) process.stderr.write(`${t('commands.error.line', { message: `git: ${e}` })}\n`);
     return code === EXIT.OK && git?.errors.length ? EXIT.PARTIAL : code;
   });
 }

@@ -5,19 +5,13 @@ import { renderList } from '../source/output/format.js';
 import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
+import { t } from '../source/i18n/t.js';
 
-const HELP = `
-Usage: zonectl zones [flags]
-
-Every game zone (GameZone objects, or workloads labelled with the zone label) across the fleet.
-
-Flags:
-${FLEET_HELP}
-`;
+const HELP = (): string => t('commands.help.zones', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP);
+    const { flags } = parseFlags(argv, HELP());
     return runList(
       flags,
       ['zones'],
@@ -38,7 +32,7 @@ export function run(argv: string[]): Promise<number> {
         });
         return { text, empty: rows.length === 0 };
       },
-      'No zones found in the selected clusters and namespaces.',
+      t('commands.list.noZones'),
     );
   });
 }

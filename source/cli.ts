@@ -71,43 +71,10 @@ async function completeWords(words: string[]): Promise<number> {
 // large dependencies (undici, Ink and React).
 module.enableCompileCache?.();
 
-export const USAGE = `zonectl — game zones and rollouts across Kubernetes clusters
-
-Usage
-  zonectl                      open the console (needs a terminal)
-  zonectl demo [--serve]       the console on a simulated federation (no cluster needed)
-  zonectl clusters             connection state of every cluster in the fleet
-  zonectl zones                every game zone across the fleet
-  zonectl rollouts             game workloads that are progressing, paused or failed
-  zonectl hookruns             hook runs with their phase and metric results
-  zonectl releases             fleet actions (batches, waves) as the clusters record them
-  zonectl alerts [--watch]     what needs you now: long pauses, failed hooks, failing pods, clusters down
-  zonectl versions             the version each service of each zone runs vs. asks for (--version 1.8)
-  zonectl compare A B          two zones (zone/101 zone/201) or two clusters (--context x --context y)
-  zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
-  zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
-                               (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
-  zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
-  zonectl restart KIND/NAME     restart a workload's pods the way its controller supports
-  zonectl delete pod/NAME      delete a pod; its controller recreates it (the plan says how)
-  zonectl shell pod/NAME       kubectl exec -it ... -- sh in the pod, after access review and audit
-  zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters
-  zonectl describe TARGET      summary of a pod, workload or zone: state, pods, owners, Events (-o yaml)
-  zonectl events TARGET        Events of a pod, a workload with its pods and HookRuns, or a zone
-  zonectl version              version, commit, build date and runtime
-  zonectl completion SHELL     bash/zsh/fish completion (commands, flags, contexts, live names)
-
-As a kubectl plugin: 'kubectl zonectl ...' with kubectl-zonectl (a link to zonectl) on PATH.
-
-Console flags
-${CONSOLE_HELP}
-
-Fleet flags (the console and every command)
-${FLEET_HELP}
-
-Run 'zonectl <command> --help' for a command's flags. Exit codes: 0 ok, 1 condition not met,
-2 usage, 3 some clusters failed, 4 forbidden, 5 conflict, >=10 bug.
-`;
+/** `zonectl --help`: built when printed, in the run's language (never at import: see source/i18n/README.md). */
+function usage(): string {
+  return t('commands.help.usage', { consoleFlags: CONSOLE_HELP(), fleetFlags: FLEET_HELP() });
+}
 
 /** What the build baked into dist/build-info.json (scripts/build-info.mjs); the package.json version without it. */
 interface BuildInfo {
@@ -130,12 +97,12 @@ function buildInfo(): BuildInfo {
 /** `zonectl version`: what was built, from which commit, when, and on which runtime it runs. */
 function versionReport(): string {
   const b = buildInfo();
-  const sea = isSea() ? ' (single executable)' : '';
+  const sea = isSea() ? t('commands.version.singleExecutable') : '';
   return [
     `zonectl ${b.version}`,
-    `commit:  ${b.commit}`,
-    `built:   ${b.date}`,
-    `runtime: node ${process.version} ${process.platform}-${process.arch}${sea}`,
+    t('commands.version.commit', { commit: b.commit }),
+    t('commands.version.built', { date: b.date }),
+    t('commands.version.runtime', { node: process.version, platform: `${process.platform}-${process.arch}`, sea }),
     '',
   ].join('\n');
 }
@@ -171,7 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (!first && (argv.includes('--help') || argv.includes('-h'))) {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return 0;
   }
   if (!first) {
@@ -184,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
-    process.stderr.write(`zonectl: unknown command "${first}" (see 'zonectl --help')\n`);
+    process.stderr.write(`${t('commands.usage.unknownCommand', { command: first })}\n`);
     return 2;
   }
   const idx = argv.indexOf(first);

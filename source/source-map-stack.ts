@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { t } from './i18n/t.js';
 
 /** `    at fn (file:///…/x.mjs:12:34)`, `    at file:///…/x.mjs:12:34`, `    at async fn (/…/x.js:1:2)`. */
 const FRAME = /^(\s+at (?:.+? \()?)((?:file:\/\/)?\/[^():]+\.m?js):(\d+):(\d+)(\)?)$/;
@@ -47,5 +48,6 @@ export function sourceMappedStack(stack: string): string {
 /** The one line (plus stack) a bug is reported with, in source terms: cli.ts and the console's crash path. */
 export function bugReport(e: unknown): string {
   const stack = e instanceof Error ? e.stack : undefined;
-  return `zonectl: internal error (a bug, please report): ${stack !== undefined ? sourceMappedStack(stack) : String(e)}\n`;
+  // The first words in the run's language; the stack stays as the runtime wrote it (English), for the report.
+  return `${t('commands.error.bug')}${stack !== undefined ? sourceMappedStack(stack) : String(e)}\n`;
 }

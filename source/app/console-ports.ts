@@ -9,6 +9,7 @@ import type { DiffPort } from '../ports/diff.js';
 import type { LogsPort } from '../ports/logs.js';
 import type { StoryPort } from '../ports/story.js';
 import type { Session } from './session.js';
+import { t } from '../i18n/t.js';
 
 export interface ConsolePortsOptions {
   /** Git-vs-live source for `:diff`; default the config file's diff: entry. */
@@ -99,7 +100,7 @@ function lazyDiffPort(
   return {
     title: `${src.repo}@${src.ref ?? 'HEAD'}`,
     async refresh(): Promise<DiffReport> {
-      if (closed) throw new Error('the console is closing');
+      if (closed) throw new Error(t('commands.app.closing'));
       return (await get()).refresh();
     },
     close() {

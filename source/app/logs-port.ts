@@ -8,6 +8,7 @@ import type { ClusterClient } from '../kube/client-api.js';
 import type { InformerPool } from '../kube/informer-pool.js';
 import { LogFollower } from '../logs/follower.js';
 import type { LogFollowerPort, LogRequest, LogsPort } from '../ports/logs.js';
+import { t } from '../i18n/t.js';
 
 export interface ConsoleLogsOptions {
   /** The fleet's members (name + client); the follower shares their connection pools. */
@@ -31,7 +32,7 @@ export class ConsoleLogs implements LogsPort {
 
   open(req: LogRequest): LogFollowerPort {
     const m = this.o.members.find((x) => x.name === req.cluster);
-    if (!m) throw new Error(`logs: cluster ${req.cluster} is not in this console's fleet`);
+    if (!m) throw new Error(t('commands.app.logsNotInFleet', { cluster: req.cluster }));
     return new LogFollower([{ name: m.name, client: m.client, namespace: req.namespace }], req.target, {
       follow: true,
       tailLines: this.o.tailLines ?? 100,

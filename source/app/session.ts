@@ -9,6 +9,7 @@ import type { Fleet } from '../fleet/fleet.js';
 import { namespaceFor, selectContexts } from '../fleet/select.js';
 import { redactUrlPasswords } from '../redact.js';
 import { checkContext, openFleet } from './clients.js';
+import { t } from '../i18n/t.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -36,8 +37,7 @@ export async function withKubeFedMembers<F extends FleetFlags>(flags: F, warn: (
   // Without the host there is no fleet: a host context without a usable client is the command's error.
   checkContext(kubeconfig, flags.kubefedHost);
   const found = await kubeFedMembers(kubeconfig, flags.kubefedHost, flags.requestTimeout ?? config.requestTimeoutMs);
-  for (const m of found.unmatched)
-    warn(`kubefed member ${m.name} (${redactUrlPasswords(m.apiEndpoint)}) is not reachable through any kubeconfig context; skipped`);
+  for (const m of found.unmatched) warn(t('commands.app.memberSkipped', { name: m.name, endpoint: redactUrlPasswords(m.apiEndpoint) }));
   return { ...flags, context: found.contexts, allContexts: false };
 }
 

@@ -8,6 +8,7 @@ import { objectYaml } from '../model/story/yaml.js';
 import type { LogRequest } from '../ports/logs.js';
 import type { StoryPort, StoryText } from '../ports/story.js';
 import { loadStory, storyEventRows, watchStoryEvents } from './story.js';
+import { t } from '../i18n/t.js';
 
 export interface ConsoleStoryOptions {
   members: ReadonlyArray<{ name: string; client: ClusterClient }>;
@@ -22,7 +23,7 @@ export class ConsoleStory implements StoryPort {
 
   private client(cluster: string): ClusterClient {
     const m = this.o.members.find((x) => x.name === cluster);
-    if (!m) throw new Error(`${cluster}: not in this console's fleet`);
+    if (!m) throw new Error(t('commands.app.notInFleet', { cluster }));
     return m.client;
   }
 

@@ -58,20 +58,24 @@ export function durationMs(v: unknown): number | undefined {
 /** `alerts:` of the config file; every key optional, unknown keys refused (a typo never passes unsaid). */
 export function parseAlertThresholds(raw: unknown, file: string, fail: (message: string) => InputError): AlertThresholds {
   const mapping = (v: unknown, key: string): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw fail(t('report.config.mapping', { file, key }));
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw fail(t('commands.config.mustBe', { file, key, want: t('commands.config.want.mapping') }));
     return v as Record<string, unknown>;
   };
   const only = (m: Record<string, unknown>, key: string, keys: string[]) => {
     for (const k of Object.keys(m))
       if (!keys.includes(k))
         throw fail(
-          t('report.config.unknownKey', { file, key: `${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('report.config.notAName')}` }),
+          t('commands.config.unknownKey', {
+            file,
+            key: `"${key}.${/^[A-Za-z][\w-]{0,40}$/.test(k) ? k : t('commands.config.notANameShort')}"`,
+          }),
         );
   };
   const dur = (m: Record<string, unknown>, k: string, key: string, def: number): number => {
     if (m[k] === undefined) return def;
     const ms = durationMs(m[k]);
-    if (ms === undefined) throw fail(t('report.config.duration', { file, key: `${key}.${k}` }));
+    if (ms === undefined) throw fail(t('commands.config.mustBe', { file, key: `${key}.${k}`, want: t('commands.config.want.duration') }));
     return ms;
   };
   const r = mapping(raw, 'alerts');
@@ -82,7 +86,8 @@ export function parseAlertThresholds(raw: unknown, file: string, fail: (message:
   const rs = r.restarts === undefined ? {} : mapping(r.restarts, 'alerts.restarts');
   only(rs, 'alerts.restarts', ['count', 'window']);
   const count = rs.count ?? d.restarts.count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw fail(t('report.config.count', { file }));
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+    throw fail(t('commands.config.mustBe', { file, key: 'alerts.restarts.count', want: t('commands.config.want.countFrom1') }));
   return {
     pause: {
       approval: dur(p, 'approval', 'alerts.pause', d.pause.approval),

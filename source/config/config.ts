@@ -8,6 +8,7 @@ import { configFile } from './paths.js';
 import { readTextBounded } from '../read-bounded.js';
 import { type AlertThresholds, DEFAULT_ALERT_THRESHOLDS, parseAlertThresholds } from './alerts.js';
 import { LANGS, type Lang, parseLang } from '../i18n/lang.js';
+import { t } from '../i18n/t.js';
 
 export interface ContextSettings {
   readOnly?: boolean;
@@ -54,7 +55,8 @@ export class ConfigError extends InputError {}
  * one fires at once, so an unchecked value would time every request out immediately.)
  */
 export const MAX_REQUEST_TIMEOUT_MS = 600_000;
-export const REQUEST_TIMEOUT_RANGE = `a whole number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS} (10 minutes)`;
+/** What a request timeout must be, in words (a function: the language is set after the imports). */
+export const requestTimeoutRange = (): string => t('commands.config.want.requestTimeout', { max: MAX_REQUEST_TIMEOUT_MS });
 
 export function isRequestTimeout(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_REQUEST_TIMEOUT_MS;
@@ -82,13 +84,14 @@ export function loadConfig(file = configFile()): Config {
     text = readTextBounded(file, CONFIG_MAX_BYTES);
   } catch (e) {
     // A directory, a device that never ends, no permission: one line naming the file (exit 2).
-    throw new ConfigError(`config ${file}: cannot read it: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw new ConfigError(t('commands.config.cannotRead', { file, error: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
   }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const at = e.linePos?.[0] ? ` line ${e.linePos[0].line}` : '';
-    throw new ConfigError(`config ${file}${at}: ${e.message.split('\n')[0]}`);
+    // The YAML parser's own message stays as it came (English), after the file and line.
+    const where = e.linePos?.[0] ? t('commands.config.atLine', { file, line: e.linePos[0].line }) : t('commands.config.file', { file });
+    throw new ConfigError(`${where}: ${e.message.split('\n')[0]}`);
   }
   return parseConfig(doc.toJS() ?? {}, file);
 }
@@ -97,7 +100,7 @@ export function loadConfig(file = configFile()): Config {
  * A key as it may be echoed in an error: a name-like key as written; anything else (a line of some other
  * file given as the config, e.g. a password hash) is not repeated.
  */
-const keyText = (k: string) => (/^[A-Za-z][\w.-]{0,63}$/.test(k) ? `"${k}"` : '(not a name: left out)');
+const keyText = (k: string) => (/^[A-Za-z][\w.-]{0,63}$/.test(k) ? `"${k}"` : t('commands.config.notAName'));
 
 /** The keys a config file may have (anything else is refused by name). */
 export const CONFIG_KEYS = [
@@ -117,72 +120,72 @@ export const CONFIG_KEYS = [
 ] as const;
 
 export function parseConfig(raw: unknown, file = '<config>'): Config {
-  const bad = (key: string, want: string) => new ConfigError(`config ${file}: "${key}" must be ${want}`);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: top level must be a mapping`);
+  const bad = (key: string, want: string) => new ConfigError(t('commands.config.mustBe', { file, key, want }));
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(t('commands.config.topLevel', { file }));
   const r = raw as Record<string, unknown>;
   const known = new Set<string>(CONFIG_KEYS);
-  for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(`config ${file}: unknown key ${keyText(k)}`);
+  for (const k of Object.keys(r)) if (!known.has(k)) throw new ConfigError(t('commands.config.unknownKey', { file, key: keyText(k) }));
   const cfg: Config = { ...DEFAULT_CONFIG, file, contexts: {}, fleet: [], waves: {} };
   if (r.fleet !== undefined) {
-    if (!Array.isArray(r.fleet) || r.fleet.some((x) => typeof x !== 'string')) throw bad('fleet', 'a list of context names');
+    if (!Array.isArray(r.fleet) || r.fleet.some((x) => typeof x !== 'string')) throw bad('fleet', t('commands.config.want.contextList'));
     cfg.fleet = r.fleet as string[];
   }
   if (r.contexts !== undefined) {
     if (typeof r.contexts !== 'object' || r.contexts === null || Array.isArray(r.contexts))
-      throw bad('contexts', 'a mapping of context name to settings');
+      throw bad('contexts', t('commands.config.want.contextMap'));
     for (const [name, v] of Object.entries(r.contexts as Record<string, unknown>)) {
       const s = (v ?? {}) as Record<string, unknown>;
-      if (typeof s !== 'object') throw bad(`contexts.${name}`, 'a mapping');
+      if (typeof s !== 'object') throw bad(`contexts.${name}`, t('commands.config.want.mapping'));
       for (const k of Object.keys(s)) {
         if (k !== 'readOnly' && k !== 'protected')
-          throw new ConfigError(`config ${file}: unknown key ${keyText(k).replace(/^"/, `"contexts.${name}.`)}`);
-        if (typeof s[k] !== 'boolean') throw bad(`contexts.${name}.${k}`, 'true or false');
+          throw new ConfigError(t('commands.config.unknownKey', { file, key: keyText(k).replace(/^"/, `"contexts.${name}.`) }));
+        if (typeof s[k] !== 'boolean') throw bad(`contexts.${name}.${k}`, t('commands.config.want.boolean'));
       }
       cfg.contexts[name] = { readOnly: s.readOnly as boolean | undefined, protected: s.protected as boolean | undefined };
     }
   }
   if (r.readOnly !== undefined) {
-    if (typeof r.readOnly !== 'boolean') throw bad('readOnly', 'true or false');
+    if (typeof r.readOnly !== 'boolean') throw bad('readOnly', t('commands.config.want.boolean'));
     cfg.readOnly = r.readOnly;
   }
   if (r.emoji !== undefined) {
-    if (typeof r.emoji !== 'boolean') throw bad('emoji', 'true or false');
+    if (typeof r.emoji !== 'boolean') throw bad('emoji', t('commands.config.want.boolean'));
     cfg.emoji = r.emoji;
   }
   if (r.lang !== undefined) {
     const lang = typeof r.lang === 'string' ? parseLang(r.lang) : undefined;
-    if (!lang) throw bad('lang', `one of ${LANGS.join(', ')}`);
+    if (!lang) throw bad('lang', t('commands.config.want.oneOf', { values: LANGS.join(', ') }));
     cfg.lang = lang;
   }
   if (r.theme !== undefined) {
-    if (typeof r.theme !== 'string') throw bad('theme', 'a theme name');
+    if (typeof r.theme !== 'string') throw bad('theme', t('commands.config.want.theme'));
     cfg.theme = r.theme;
   }
   if (r.shell !== undefined) {
     if (!Array.isArray(r.shell) || !r.shell.length || r.shell.some((x) => typeof x !== 'string' || !x))
-      throw bad('shell', 'a command as a list of words, e.g. [kubectl, exec, -it, -n, "{namespace}", "{pod}", --, bash]');
+      throw bad('shell', t('commands.config.want.shell', { nsHolder: '{namespace}', pod: '{pod}' }));
     cfg.shell = r.shell as string[];
   }
   if (r.zoneLabel !== undefined) {
-    if (typeof r.zoneLabel !== 'string' || !r.zoneLabel) throw bad('zoneLabel', 'a label key');
+    if (typeof r.zoneLabel !== 'string' || !r.zoneLabel) throw bad('zoneLabel', t('commands.config.want.labelKey'));
     cfg.zoneLabel = r.zoneLabel;
   }
   if (r.gameZone !== undefined) {
     const g = r.gameZone as Record<string, unknown>;
     if (typeof g !== 'object' || g === null || typeof g.group !== 'string' || typeof g.version !== 'string')
-      throw bad('gameZone', 'a mapping with group and version');
+      throw bad('gameZone', t('commands.config.want.gameZone'));
     cfg.gameZone = { group: g.group, version: g.version };
   }
   if (r.requestTimeoutMs !== undefined) {
-    if (!isRequestTimeout(r.requestTimeoutMs)) throw bad('requestTimeoutMs', REQUEST_TIMEOUT_RANGE);
+    if (!isRequestTimeout(r.requestTimeoutMs)) throw bad('requestTimeoutMs', requestTimeoutRange());
     cfg.requestTimeoutMs = r.requestTimeoutMs;
   }
   if (r.diff !== undefined) cfg.diff = parseDiff(r.diff, file);
   if (r.waves !== undefined) {
-    if (typeof r.waves !== 'object' || r.waves === null || Array.isArray(r.waves)) throw bad('waves', 'a mapping of plan name to waves');
+    if (typeof r.waves !== 'object' || r.waves === null || Array.isArray(r.waves)) throw bad('waves', t('commands.config.want.waves'));
     for (const [name, v] of Object.entries(r.waves as Record<string, unknown>)) {
       // The wave syntax itself is checked where it is used (actions/waves.ts); here only its shape.
-      if (typeof v !== 'string' || !/^\s*\d+%?\s*(,\s*\d+%?\s*)*$/.test(v)) throw bad(`waves.${name}`, 'waves such as "1,10%,50%,100%"');
+      if (typeof v !== 'string' || !/^\s*\d+%?\s*(,\s*\d+%?\s*)*$/.test(v)) throw bad(`waves.${name}`, t('commands.config.want.wave'));
       cfg.waves[name] = v.replace(/\s+/g, '');
     }
   }
@@ -192,21 +195,23 @@ export function parseConfig(raw: unknown, file = '<config>'): Config {
 
 /** `diff: {repo, ref?, map?}`; a leading ~/ in repo or map is the home directory. */
 function parseDiff(raw: unknown, file: string): DiffSource {
-  const want = 'a mapping with repo (path or URL) and optional ref and map';
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`config ${file}: "diff" must be ${want}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new ConfigError(t('commands.config.mustBe', { file, key: 'diff', want: t('commands.config.want.diff') }));
   const d = raw as Record<string, unknown>;
   for (const k of Object.keys(d))
-    if (k !== 'repo' && k !== 'ref' && k !== 'map') throw new ConfigError(`config ${file}: unknown key ${keyText(`diff.${k}`)}`);
+    if (k !== 'repo' && k !== 'ref' && k !== 'map')
+      throw new ConfigError(t('commands.config.unknownKey', { file, key: keyText(`diff.${k}`) }));
   const str = (k: 'repo' | 'ref' | 'map', what: string): string | undefined => {
     const v = d[k];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') throw new ConfigError(`config ${file}: "diff.${k}" must be ${what}`);
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new ConfigError(t('commands.config.mustBe', { file, key: `diff.${k}`, want: what }));
     return v.trim();
   };
-  const repo = str('repo', 'a repository path or URL');
-  if (repo === undefined) throw new ConfigError(`config ${file}: "diff.repo" is required (a repository path or URL)`);
-  const ref = str('ref', 'a branch, tag or commit (quote it when it looks like a number)');
-  const map = str('map', 'a file path');
+  const repo = str('repo', t('commands.config.want.repo'));
+  if (repo === undefined) throw new ConfigError(t('commands.config.diffRepoRequired', { file }));
+  const ref = str('ref', t('commands.config.want.ref'));
+  const map = str('map', t('commands.config.want.file'));
   const home = (p: string) => (p === '~' || p.startsWith('~/') ? homedir() + p.slice(1) : p);
   const out: DiffSource = { repo: home(repo) };
   if (ref !== undefined) out.ref = ref;

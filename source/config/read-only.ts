@@ -14,6 +14,8 @@ export interface ReadOnlySources {
 /** Why the whole session is read-only, or undefined. */
 export function globalReadOnly(s: ReadOnlySources): string | undefined {
   if (s.flag) return '--readonly';
+  // Where the setting lives (a file and a key path, like the flag above): a name, quoted into refusals as is.
+  // eslint-disable-next-line i18next/no-literal-string -- a config key path, not a sentence
   if (s.config?.readOnly) return s.config.file ? `config ${s.config.file} readOnly` : 'config readOnly';
   return undefined;
 }

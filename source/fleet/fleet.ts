@@ -8,6 +8,8 @@ import { HttpClusterClient } from '../kube/client.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
 import type { LoadedKubeconfig } from '../kube/kubeconfig.js';
 import type { ClusterInfo, ConnectionState } from '../model/types.js';
+// `tr`: `t` is a timer here.
+import { t as tr } from '../i18n/t.js';
 
 export interface Member {
   name: string;
@@ -99,7 +101,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, cluster: string): Promise<T> 
   return Promise.race([
     p,
     new Promise<T>((_, reject) => {
-      t = setTimeout(() => reject(new KubeError('Timeout', cluster, `no answer within ${ms} ms`)), ms);
+      t = setTimeout(() => reject(new KubeError('Timeout', cluster, tr('commands.kube.noAnswerIn', { ms }))), ms);
       t.unref?.();
     }),
   ]).finally(() => clearTimeout(t));

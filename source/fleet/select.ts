@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import type { Config } from '../config/config.js';
 import type { ContextRef, LoadedKubeconfig } from '../kube/kubeconfig.js';
+import { t } from '../i18n/t.js';
 
 export class SelectionError extends InputError {}
 
@@ -16,13 +17,18 @@ export function selectContexts(
     const missing = list.filter((n) => !names.has(n));
     if (missing.length)
       throw new SelectionError(
-        `${from}: context${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in kubeconfig (have: ${[...names].join(', ') || 'none'})`,
+        t('commands.fleet.notInKubeconfig', {
+          from,
+          n: missing.length,
+          missing: missing.map((m) => `"${m}"`).join(', '),
+          have: [...names].join(', ') || t('commands.action.none'),
+        }),
       );
     return [...new Set(list)];
   };
   if (flags.context && flags.context.length > 0) return check(flags.context, '--context');
   if (flags.allContexts) {
-    if (available.length === 0) throw new SelectionError('--all-contexts: kubeconfig has no contexts');
+    if (available.length === 0) throw new SelectionError(t('commands.fleet.noContexts'));
     // Every cluster once: contexts that reach the same API server (e.g. the same cluster as another
     // user) collapse to the first, preferring the current context.
     const ordered = [...available].sort((a, b) => Number(b.name === current) - Number(a.name === current));
@@ -36,9 +42,9 @@ export function selectContexts(
     }
     return available.filter((c) => keep.has(c.name)).map((c) => c.name);
   }
-  if (config.fleet.length > 0) return check(config.fleet, 'config fleet');
+  if (config.fleet.length > 0) return check(config.fleet, t('commands.fleet.configFleet'));
   if (current && names.has(current)) return [current];
-  throw new SelectionError('no context selected: kubeconfig has no current-context; use --context NAME or --all-contexts');
+  throw new SelectionError(t('commands.fleet.noContext'));
 }
 
 /** -A: every namespace; -n NS; else the context's namespace, else "default" (like kubectl). */

@@ -17,6 +17,8 @@ import { isConnectionReset, MAX_RETRY_AFTER, RESET_WAIT_MS, retryAfterMs } from 
 import { Watchdog } from './watchdog.js';
 import { RequestCredentials } from './credentials.js';
 import { redactUrlPasswords } from '../redact.js';
+// `tr`: `t` names a resource type here.
+import { t as tr } from '../i18n/t.js';
 
 const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
   merge: 'application/merge-patch+json',
@@ -115,9 +117,9 @@ export class HttpClusterClient implements ClusterClient {
       .split('?')[0]!
       .split('/')
       .find((seg) => seg === '.' || seg === '..');
-    if (bad !== undefined)
-      throw new KubeError('Invalid', this.context, `invalid request path ${JSON.stringify(path)}: may not contain '${bad}'`);
-    if (!URL.canParse(this.base + path)) throw new KubeError('Invalid', this.context, `kubeconfig server "${this.server}" is not a URL`);
+    if (bad !== undefined) throw new KubeError('Invalid', this.context, tr('commands.kube.badPath', { path: JSON.stringify(path), bad }));
+    if (!URL.canParse(this.base + path))
+      throw new KubeError('Invalid', this.context, tr('commands.kube.serverNotUrl', { server: this.server }));
     const u = new URL(this.base + path);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') u.searchParams.set(k, String(v));
     return u.toString();
@@ -126,13 +128,13 @@ export class HttpClusterClient implements ClusterClient {
   private wrapNetworkError(e: unknown, what: string, signal?: AbortSignal): KubeError {
     if (e instanceof KubeError) return e;
     const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-    if (signal?.aborted) return new KubeError('Timeout', this.context, `${what}: aborted`);
+    if (signal?.aborted) return new KubeError('Timeout', this.context, tr('commands.kube.aborted', { what }));
     const code = err.code ?? err.cause?.code ?? '';
     if (/Timeout|ETIMEDOUT|UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT/i.test(`${err.name} ${code}`)) {
-      return new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} in time`);
+      return new KubeError('Timeout', this.context, tr('commands.kube.noAnswer', { what, server: this.server }));
     }
     const detail = code || redactUrlPasswords((err.message ?? String(e)).split('\n')[0] ?? '');
-    return new KubeError('Unreachable', this.context, `cannot reach ${this.server} (${detail})`);
+    return new KubeError('Unreachable', this.context, tr('commands.kube.unreachable', { server: this.server, detail }));
   }
 
   /**
@@ -161,7 +163,7 @@ export class HttpClusterClient implements ClusterClient {
       throw new KubeError(
         'Timeout',
         this.context,
-        this.silentCause ?? `${what}: no answer from ${this.server} (an earlier request got none within ${this.timeoutMs} ms)`,
+        this.silentCause ?? tr('commands.kube.noAnswerEarlier', { what, server: this.server, ms: this.timeoutMs }),
       );
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const ms = opts.timeoutMs ?? this.timeoutMs;
@@ -182,7 +184,7 @@ export class HttpClusterClient implements ClusterClient {
         if (e instanceof KubeError) throw e;
         if (timeout.aborted && !opts.signal?.aborted) {
           if (!answered) this.silence();
-          throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} within ${ms} ms`);
+          throw new KubeError('Timeout', this.context, tr('commands.kube.noAnswerWithin', { what, server: this.server, ms }));
         }
         if (method === 'GET' && !resetRetried && isConnectionReset(e) && Date.now() + RESET_WAIT_MS < deadline) {
           resetRetried = true;
@@ -203,7 +205,7 @@ export class HttpClusterClient implements ClusterClient {
         try {
           parsed = JSON.parse(res.text);
         } catch {
-          throw new KubeError('Server', this.context, `${what}: malformed JSON from server`);
+          throw new KubeError('Server', this.context, tr('commands.kube.badJson', { what }));
         }
       }
       if (res.status >= 400) throw errorFromStatus(this.context, res.status, parsed, what);
@@ -230,7 +232,7 @@ export class HttpClusterClient implements ClusterClient {
     try {
       await sleep(ms, undefined, { signal });
     } catch (e) {
-      if (!callerSignal?.aborted) throw new KubeError('Timeout', this.context, `${what}: no answer from ${this.server} in time`);
+      if (!callerSignal?.aborted) throw new KubeError('Timeout', this.context, tr('commands.kube.noAnswer', { what, server: this.server }));
       throw this.wrapNetworkError(e, what, callerSignal);
     }
   }
@@ -238,7 +240,7 @@ export class HttpClusterClient implements ClusterClient {
   /** resourcePath, with a refused name or namespace as this cluster's Invalid error (exit 2). */
   private path(t: ResourceType, opts: { namespace?: string; name?: string; subresource?: string }, needsName = false): string {
     try {
-      if (needsName && !opts.name) throw new InvalidPathSegment('name', opts.name ?? '', 'may not be empty');
+      if (needsName && !opts.name) throw new InvalidPathSegment('name', opts.name ?? '', tr('commands.kube.segment.empty'));
       return resourcePath(t, opts);
     } catch (e) {
       if (e instanceof InvalidPathSegment) throw new KubeError('Invalid', this.context, e.message);
@@ -392,7 +394,7 @@ export class HttpClusterClient implements ClusterClient {
         try {
           ev = JSON.parse(line) as WatchEvent;
         } catch {
-          throw new KubeError('Server', this.context, `${what}: malformed watch event`);
+          throw new KubeError('Server', this.context, tr('commands.kube.badWatchEvent', { what }));
         }
         if (ev.type === 'ERROR') {
           const st = ev.object as unknown as { code?: number };

@@ -9,6 +9,7 @@ import type { KubeCluster, KubeUser } from './kubeconfig-entries.js';
 import { TokenFile } from './token-file.js';
 import { AuthProviderHeaders } from './auth-provider.js';
 import { fileErrorText } from '../read-bounded.js';
+import { t } from '../i18n/t.js';
 
 /** A request's deadline: `ms`, at which `timeout` fires; `signal` is the caller's own abort. */
 export interface Deadline {
@@ -39,8 +40,7 @@ export class RequestCredentials {
     private readonly onSilent: (cause: string) => void,
   ) {
     // Credentials are not sent in the clear unless the kubeconfig says TLS is not wanted (as client-node refused).
-    if (/^http:/i.test(cluster.server) && !cluster.skipTLSVerify)
-      this.refusal = `server ${cluster.server} is plain HTTP: set insecure-skip-tls-verify in the kubeconfig to use it`;
+    if (/^http:/i.test(cluster.server) && !cluster.skipTLSVerify) this.refusal = t('commands.kube.plainHttp', { server: cluster.server });
     if (!user) return;
     if (user.impersonateUser) this.fixed['impersonate-user'] = user.impersonateUser;
     const ap = user.authProvider;
@@ -52,7 +52,7 @@ export class RequestCredentials {
       this.fixed.authorization = `Basic ${Buffer.from(`${user.username}:${user.password ?? ''}`).toString('base64')}`;
     if (user.exec) {
       const command: unknown = user.exec.command;
-      if (typeof command !== 'string' || !command) this.refusal ??= 'the exec plugin has no command';
+      if (typeof command !== 'string' || !command) this.refusal ??= t('commands.kube.execNoCommand');
       else
         this.exec = new ExecCredentialPlugin(user.exec, {
           server: cluster.server,
@@ -65,12 +65,12 @@ export class RequestCredentials {
 
   /** Request headers with credentials; an exec plugin runs within the request's deadline (at most the client's timeout). */
   async headers(deadline: Deadline, contentType?: string, accept = 'application/json'): Promise<Record<string, string>> {
-    if (this.refusal) throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${this.refusal}`);
+    if (this.refusal) throw new KubeError('Unauthorized', this.context, t('commands.kube.noCredentials', { reason: this.refusal }));
     const h: Record<string, string> = { accept, 'user-agent': 'zonectl' };
     try {
       if (this.authProvider) Object.assign(h, await this.authProvider.headers());
     } catch (e) {
-      throw new KubeError('Unauthorized', this.context, `cannot get credentials: ${firstLine(e)}`);
+      throw new KubeError('Unauthorized', this.context, t('commands.kube.noCredentials', { reason: firstLine(e) }));
     }
     Object.assign(h, this.fixed);
     if (this.tokenFile) {
@@ -79,7 +79,11 @@ export class RequestCredentials {
         token = await this.tokenFile.current();
       } catch (e) {
         const path = (e as NodeJS.ErrnoException).path;
-        throw new KubeError('Unauthorized', this.context, `cannot get credentials: tokenFile ${path ?? ''}: ${fileErrorText(e)}`);
+        throw new KubeError(
+          'Unauthorized',
+          this.context,
+          t('commands.kube.noCredentials', { reason: `tokenFile ${path ?? ''}: ${fileErrorText(e)}` }),
+        );
       }
       if (token) h.authorization = `Bearer ${token}`;
     }
@@ -106,9 +110,9 @@ export class RequestCredentials {
     try {
       return await plugin.token(Math.min(d.ms, this.timeoutMs), d.signal ? AbortSignal.any([d.signal, d.timeout]) : d.timeout);
     } catch (e) {
-      if (d.signal?.aborted) throw new KubeError('Timeout', this.context, `credential plugin "${plugin.name}": aborted`);
+      if (d.signal?.aborted) throw new KubeError('Timeout', this.context, t('commands.kube.pluginAborted', { name: plugin.name }));
       const timedOut = e instanceof ExecPluginError ? e.timedOut : d.timeout.aborted;
-      const message = e instanceof ExecPluginError ? e.message : `credential plugin "${plugin.name}" did not answer within ${d.ms} ms`;
+      const message = e instanceof ExecPluginError ? e.message : t('commands.kube.pluginNoAnswer', { name: plugin.name, ms: d.ms });
       if (timedOut) this.onSilent(message);
       throw new KubeError(timedOut ? 'Timeout' : 'Unreachable', this.context, message);
     }

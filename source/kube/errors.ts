@@ -2,6 +2,7 @@
 import { ExpectedError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { InvalidPathSegment } from './object.js';
+import { t } from '../i18n/t.js';
 
 export type KubeErrorKind =
   'Unreachable' | 'Forbidden' | 'Unauthorized' | 'Conflict' | 'NotFound' | 'Invalid' | 'Timeout' | 'Gone' | 'Server';
@@ -73,7 +74,7 @@ export function errorFromStatus(cluster: string, status: number, body: unknown, 
   const reason = typeof b.reason === 'string' ? b.reason : undefined;
   switch (status) {
     case 401:
-      return new KubeError('Unauthorized', cluster, `not authorized (check credentials): ${msg}`, status, reason);
+      return new KubeError('Unauthorized', cluster, t('commands.kube.unauthorized', { message: msg }), status, reason);
     case 403:
       return new KubeError('Forbidden', cluster, msg, status, reason);
     case 404:

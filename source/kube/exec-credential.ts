@@ -14,6 +14,7 @@
 // hold a token, is never shown. Client certificates from a plugin are not supported (a token is).
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
+import { t } from '../i18n/t.js';
 
 export interface ExecConfig {
   apiVersion?: string;
@@ -109,7 +110,7 @@ export class ExecCredentialPlugin {
   }
 
   private run(deadlineMs: number): Promise<Credential> {
-    const what = `credential plugin "${this.name}"`;
+    const what = t('commands.kube.plugin', { name: this.name });
     const env: NodeJS.ProcessEnv = { ...process.env, KUBERNETES_EXEC_INFO: this.execInfo() };
     for (const e of this.exec.env ?? []) env[e.name] = e.value;
     return new Promise<Credential>((resolve, reject) => {
@@ -141,15 +142,20 @@ export class ExecCredentialPlugin {
         child.unref();
         reject(e);
       };
-      const stop = () => end(new ExecPluginError(`${what}: stopped`));
+      const stop = () => end(new ExecPluginError(t('commands.kube.pluginStopped', { name: this.name })));
       this.live.add(stop);
-      const timer = setTimeout(() => end(new ExecPluginError(`${what} did not answer within ${deadlineMs} ms`, true)), deadlineMs);
+      const timer = setTimeout(
+        () => end(new ExecPluginError(t('commands.kube.pluginNoAnswer', { name: this.name, ms: deadlineMs }), true)),
+        deadlineMs,
+      );
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
         this.live.delete(stop);
         reject(
           new ExecPluginError(
-            e.code === 'ENOENT' ? `${what} not found (${this.exec.command})` : `${what} could not start: ${e.code ?? e.message}`,
+            e.code === 'ENOENT'
+              ? t('commands.kube.pluginNotFound', { name: this.name, command: this.exec.command })
+              : t('commands.kube.pluginNoStart', { name: this.name, error: e.code ?? e.message }),
           ),
         );
       });
@@ -158,8 +164,10 @@ export class ExecCredentialPlugin {
         if (!this.live.delete(stop)) return; // ended (deadline, close) or never started
         if (code !== 0) {
           const line = firstLine(err);
-          const how = sig ? `killed by ${sig}` : `exit ${code}`;
-          reject(new ExecPluginError(`${what} failed (${how})${line ? `: ${maskSecrets(line)}` : ''}`));
+          const how = sig ? t('commands.kube.killedBy', { signal: sig }) : t('commands.kube.exitCode', { code: String(code) });
+          reject(
+            new ExecPluginError(`${t('commands.kube.pluginFailed', { name: this.name, how })}${line ? `: ${maskSecrets(line)}` : ''}`),
+          );
           return;
         }
         try {
@@ -179,15 +187,15 @@ function parseCredential(stdout: string): Credential {
   try {
     obj = JSON.parse(stdout) as typeof obj;
   } catch {
-    throw new Error('printed no ExecCredential JSON');
+    throw new Error(t('commands.kube.cred.noJson'));
   }
-  if (obj?.kind !== 'ExecCredential' || typeof obj.status !== 'object' || !obj.status) throw new Error('printed no ExecCredential status');
+  if (obj?.kind !== 'ExecCredential' || typeof obj.status !== 'object' || !obj.status) throw new Error(t('commands.kube.cred.noStatus'));
   const { token, expirationTimestamp, clientCertificateData } = obj.status;
   if (typeof token !== 'string' || !token)
-    throw new Error(clientCertificateData ? 'gave a client certificate and no token (zonectl uses tokens only)' : 'gave no token');
+    throw new Error(clientCertificateData ? t('commands.kube.cred.certOnly') : t('commands.kube.cred.noToken'));
   if (expirationTimestamp === undefined || expirationTimestamp === null) return { token };
   const at = typeof expirationTimestamp === 'string' ? Date.parse(expirationTimestamp) : NaN;
-  if (Number.isNaN(at)) throw new Error(`gave an invalid expirationTimestamp ${JSON.stringify(expirationTimestamp)}`);
+  if (Number.isNaN(at)) throw new Error(t('commands.kube.cred.badExpiry', { value: JSON.stringify(expirationTimestamp) }));
   return { token, expiresAt: at };
 }
 

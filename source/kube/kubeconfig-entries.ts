@@ -6,6 +6,7 @@
 // the wrong type is named, never its value (it may be a token).
 import { isAbsolute, join, sep } from 'node:path';
 import type { ExecConfig } from './exec-credential.js';
+import { t } from '../i18n/t.js';
 
 export interface KubeCluster {
   name: string;
@@ -61,7 +62,7 @@ function str(o: Obj | undefined, key: string, where: string): string | undefined
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw new Error(`${where}.${key} is not a string`);
+  throw new Error(t('commands.kube.entry.notString', { field: `${where}.${key}` }));
 }
 
 function list(doc: Obj, key: string): unknown[] {
@@ -77,11 +78,11 @@ function atDir(dir: string, p: string | undefined): string | undefined {
 function cluster(e: unknown, i: number, dir: string): KubeCluster {
   const where = `clusters[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const c = e.cluster;
-  if (!isObj(c)) throw new Error(`${where}.cluster is missing`);
+  if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.cluster` }));
   const server = str(c, 'server', `${where}.cluster`);
-  if (!server) throw new Error(`${where}.cluster.server is missing`);
+  if (!server) throw new Error(t('commands.kube.entry.missing', { field: `${where}.cluster.server` }));
   return {
     name,
     server: server.replace(/\/$/, ''),
@@ -96,7 +97,7 @@ function cluster(e: unknown, i: number, dir: string): KubeCluster {
 function user(e: unknown, i: number, dir: string): KubeUser {
   const where = `users[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const u = isObj(e.user) ? e.user : undefined;
   const w = `${where}.user`;
   // `token-file` is what client-node read (from the working directory, at load); kubectl knows `tokenFile`.
@@ -136,18 +137,18 @@ function stringsOf(o: Obj): Record<string, string> {
 function context(e: unknown, i: number): KubeContextEntry {
   const where = `contexts[${i}]`;
   const name = isObj(e) ? str(e, 'name', where) : undefined;
-  if (!isObj(e) || !name) throw new Error(`${where}.name is missing`);
+  if (!isObj(e) || !name) throw new Error(t('commands.kube.entry.missing', { field: `${where}.name` }));
   const c = e.context;
-  if (!isObj(c)) throw new Error(`${where}.context is missing`);
+  if (!isObj(c)) throw new Error(t('commands.kube.entry.missing', { field: `${where}.context` }));
   const clusterName = str(c, 'cluster', `${where}.context`);
-  if (!clusterName) throw new Error(`${where}.context.cluster is missing`);
+  if (!clusterName) throw new Error(t('commands.kube.entry.missing', { field: `${where}.context.cluster` }));
   return { name, cluster: clusterName, user: str(c, 'user', `${where}.context`), namespace: str(c, 'namespace', `${where}.context`) };
 }
 
 /** The entries of one parsed kubeconfig document (an empty file has none); throws a one-line Error when malformed. */
 export function kubeconfigEntries(doc: unknown, dir: string): KubeconfigEntries {
   if (doc === null || doc === undefined) return { clusters: [], users: [], contexts: [] };
-  if (!isObj(doc)) throw new Error('not a kubeconfig (expected a mapping)');
+  if (!isObj(doc)) throw new Error(t('commands.kube.entry.notKubeconfig'));
   return {
     clusters: list(doc, 'clusters').map((e, i) => cluster(e, i, dir)),
     users: list(doc, 'users').map((e, i) => user(e, i, dir)),

@@ -11,6 +11,7 @@ import { homedir } from 'node:os';
 import { parse } from 'yaml';
 import { KubeconfigError } from './kubeconfig-error.js';
 import { type KubeCluster, type KubeContextEntry, type KubeUser, kubeconfigEntries } from './kubeconfig-entries.js';
+import { t } from '../i18n/t.js';
 
 export { KubeconfigError };
 export type { KubeCluster, KubeUser };
@@ -51,7 +52,7 @@ const KUBECONFIG_MAX_BYTES = 64 * 1024 * 1024;
 export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubeconfig {
   const present = files.filter((f) => existsSync(f));
   if (present.length === 0) {
-    throw new KubeconfigError(`no kubeconfig found (looked at ${files.join(', ')}); set KUBECONFIG or use 'zonectl demo'`);
+    throw new KubeconfigError(t('commands.kube.noKubeconfig', { files: files.join(', ') }));
   }
   const clusters = new Map<string, KubeCluster>();
   const users = new Map<string, KubeUser>();
@@ -63,7 +64,7 @@ export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubec
       // A duplicate key makes the file malformed, as client-node's js-yaml said before.
       entries = kubeconfigEntries(parse(readTextBounded(file, KUBECONFIG_MAX_BYTES)), dirname(resolve(file)));
     } catch (e) {
-      throw new KubeconfigError(`kubeconfig ${file} is malformed: ${firstLine(e)}`);
+      throw new KubeconfigError(t('commands.kube.malformed', { file, error: firstLine(e) }));
     }
     // First file wins for every name, like kubectl's merge rules.
     for (const c of entries.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);
@@ -83,9 +84,9 @@ export function loadKubeconfig(files: string[] = kubeconfigFiles()): LoadedKubec
     })),
     forContext(name: string): ContextConfig {
       const ctx = contexts.get(name);
-      if (!ctx) throw new KubeconfigError(`context "${name}" not found in kubeconfig (${present.join(', ')})`);
+      if (!ctx) throw new KubeconfigError(t('commands.kube.contextNotFound', { name, present: present.join(', ') }));
       const cluster = clusters.get(ctx.cluster);
-      if (!cluster) throw new KubeconfigError(`context "${name}" refers to missing cluster "${ctx.cluster}"`);
+      if (!cluster) throw new KubeconfigError(t('commands.kube.missingCluster', { name, cluster: ctx.cluster }));
       // A user the file does not define is no credentials, as client-node and kubectl treat it.
       return { name, cluster, user: (ctx.user && users.get(ctx.user)) || null, namespace: ctx.namespace };
     },

@@ -1,5 +1,6 @@
 // Plain-JSON Kubernetes objects as they come off the wire. kube/ knows nothing about games.
 import { InputError } from '../errors.js';
+import { t } from '../i18n/t.js';
 
 export interface ObjectMeta {
   name?: string;
@@ -50,17 +51,17 @@ export function apiVersionOf(t: Pick<ResourceType, 'group' | 'version'>): string
  * address the namespace, `-n ..` every namespace), "/" and "%" would change or escape the path.
  */
 export function pathSegmentProblem(s: string): string | undefined {
-  if (s === '') return 'may not be empty';
-  if (s === '.' || s === '..') return `may not be '${s}'`;
-  if (s.includes('/')) return "may not contain '/'";
-  if (s.includes('%')) return "may not contain '%'";
+  if (s === '') return t('commands.kube.segment.empty');
+  if (s === '.' || s === '..') return t('commands.kube.segment.notBe', { value: s });
+  if (s.includes('/')) return t('commands.kube.segment.notContain', { value: '/' });
+  if (s.includes('%')) return t('commands.kube.segment.notContain', { value: '%' });
   return undefined;
 }
 
 /** A name or namespace that cannot be put into a request path (exit 2; the client adds the cluster). */
 export class InvalidPathSegment extends InputError {
   constructor(what: 'name' | 'namespace', value: string, problem: string) {
-    super(`invalid resource ${what} ${JSON.stringify(value)}: ${problem}`);
+    super(t('commands.kube.badResource', { what, value: JSON.stringify(value), problem }));
     this.name = 'InvalidPathSegment';
   }
 }

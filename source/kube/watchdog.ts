@@ -5,6 +5,7 @@
 // timeout (client-go's HTTP/2 health check: a ping after 30 s read-idle, 15 s ping timeout). A server
 // that answers keeps the watch until `idleMs` without a byte, then the watch is re-opened from its
 // resourceVersion (`idle`: not an error; apiservers send a bookmark about once a minute).
+import { t } from '../i18n/t.js';
 
 export interface WatchdogOptions {
   probeAfterMs: number;
@@ -43,13 +44,13 @@ export class Watchdog {
   private async check(): Promise<void> {
     const { probeAfterMs, idleMs } = this.o;
     const idle = Date.now() - this.last;
-    if (idle >= idleMs) return this.o.onDead(`no events or bookmarks for ${seconds(idle)} s`, true);
+    if (idle >= idleMs) return this.o.onDead(t('commands.kube.watchQuiet', { seconds: seconds(idle) }), true);
     if (idle < probeAfterMs) return this.arm(Math.min(probeAfterMs, idleMs) - idle);
     const why = await this.o.probe();
     if (this.stopped) return;
     const now = Date.now() - this.last;
     if (now < probeAfterMs) return this.arm(probeAfterMs - now); // bytes came meanwhile
-    if (why !== undefined) return this.o.onDead(`no events or bookmarks for ${seconds(now)} s, and ${why}`, false);
+    if (why !== undefined) return this.o.onDead(t('commands.kube.watchQuietAnd', { seconds: seconds(now), why }), false);
     this.arm(Math.min(probeAfterMs, idleMs - now));
   }
 }

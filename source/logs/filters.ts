@@ -1,6 +1,7 @@
 // Line and container filters: --include / --exclude / --container for the follower. (The console's `/`
 // filter over a log view is ui/logs/view-filter.ts.)
 import { InputError } from '../errors.js';
+import { t } from '../i18n/t.js';
 
 export class FilterError extends InputError {}
 
@@ -10,7 +11,7 @@ export function compileRegex(source: string, flag: string, flags = ''): RegExp {
     return new RegExp(source, flags);
   } catch (e) {
     throw new FilterError(
-      `${flag} "${source}": not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
+      t('commands.logs.badRegex', { flag, source, error: (e as Error).message.replace(/^Invalid regular expression: /, '') }),
     );
   }
 }

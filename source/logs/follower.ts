@@ -15,6 +15,7 @@ import { containerStateOf } from './container-state.js';
 import { ContainerSlot, type SlotOptions } from './slot.js';
 import { describeTarget } from './target.js';
 import type { FollowOptions, FollowerEvent, FollowerStats, LogSink, LogTarget, StreamInfo } from './types.js';
+import { t } from '../i18n/t.js';
 
 export interface FollowerCluster {
   name: string;
@@ -104,7 +105,7 @@ export class LogFollower {
       (max) =>
         this.emit({
           kind: 'cap',
-          message: `--max-streams ${max} reached: further containers wait until a stream closes (raise --max-streams to follow more)`,
+          message: t('commands.logs.cap', { max }),
         }),
     );
   }
@@ -114,6 +115,7 @@ export class LogFollower {
   }
 
   start(sink: LogSink): void {
+    // eslint-disable-next-line i18next/no-literal-string -- a programming error (a bug report), never a person's mistake
     if (this.sink) throw new Error('LogFollower.start called twice');
     this.sink = sink;
     if (this.runs.length === 0) {
@@ -309,7 +311,7 @@ export class LogFollower {
   private slotDone(s: ContainerSlot): void {
     if (this.slots.get(s.info.id) === s) this.slots.delete(s.info.id);
     if (!this.stopped && !s.leaveAnnounced)
-      this.emit({ kind: 'leave', cluster: s.info.cluster, stream: s.info, message: s.failure ? 'closed (error)' : 'left' });
+      this.emit({ kind: 'leave', cluster: s.info.cluster, stream: s.info, message: s.failure ? t('commands.logs.closedError') : 'left' });
     this.cap.release(!this.stopped);
     this.checkDone();
   }

@@ -66,6 +66,7 @@ export async function resolveTarget(
 
 function typeOf(kind: WorkloadTargetKind): ResourceType {
   const s = workloadSpec(kind);
+  // A programming error (callers only pass kinds that own pods): a bug report, left in English.
   if (!s?.pods) throw new Error(`logs: ${kind} is not a workload kind that owns pods`);
   return s.type;
 }

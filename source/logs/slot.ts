@@ -17,6 +17,7 @@ import { type ContainerState, containerStateOf, olderRv, startSecOf } from './co
 import { SeamCursor } from './seam.js';
 import { sinceTimeOf, splitTimestamped } from './timestamp.js';
 import type { FollowerEvent, LogSink, StreamInfo } from './types.js';
+import { t } from '../i18n/t.js';
 
 const POD: ResourceType = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true };
 
@@ -86,10 +87,10 @@ export class ContainerSlot {
     const changed = next.uid !== prev.uid || next.containerID !== prev.containerID || next.running !== prev.running;
     if (next.uid !== prev.uid) {
       if (this.leaving) this.revive();
-      else this.event('restart', 'pod recreated (new uid), following the new pod');
+      else this.event('restart', t('commands.logs.podRecreatedNewUid'));
     } else if (prev.containerID && next.containerID && next.containerID !== prev.containerID) {
       this.opts.stats.restarts++;
-      this.event('restart', `container restarted in place (restart ${next.restartCount})`);
+      this.event('restart', t('commands.logs.restartedInPlace', { restarts: next.restartCount }));
     }
     // A new instance (pod uid or containerID): the old instance's stream normally ends by itself (the kubelet stops
     // following a stopped container), but not when its node is unreachable (or under kwok): let it drain for the
@@ -113,7 +114,7 @@ export class ContainerSlot {
     if (this.leaving || this.state === 'done') return;
     this.leaving = true;
     this.leaveAnnounced = true;
-    this.event('leave', 'pod deleted');
+    this.event('leave', t('commands.logs.podDeleted'));
     if (this.state !== 'streaming') {
       this.wake?.();
       return;
@@ -127,7 +128,7 @@ export class ContainerSlot {
     this.leaving = false;
     this.leaveAnnounced = false;
     clearTimeout(this.graceTimer);
-    this.event('join', 'pod recreated');
+    this.event('join', t('commands.logs.podRecreated'));
   }
 
   stop(): void {
@@ -177,8 +178,10 @@ export class ContainerSlot {
         mode = instanceMode; // nothing emitted yet for this instance: begin it again
       } else if (mode === 'resume' && broke) {
         this.opts.stats.resumes++;
-        const at = this.cursor.stamp ? sinceTimeOf(this.cursor.stamp) : 'the start';
-        this.event('resume', `stream resumed from ${at}`);
+        this.event(
+          'resume',
+          this.cursor.stamp ? t('commands.logs.resumedFrom', { at: sinceTimeOf(this.cursor.stamp) }) : t('commands.logs.resumedFromStart'),
+        );
       }
       const prevReadFor = readFor;
       readFor = cid;
@@ -201,7 +204,7 @@ export class ContainerSlot {
         if (err.kind === 'Forbidden' || err.kind === 'Unauthorized') {
           this.failure = err;
           this.opts.stats.errors++;
-          this.event('error', `cannot read logs: ${err.message}`);
+          this.event('error', t('commands.logs.cannotRead', { message: err.message }));
           return;
         }
         if (err.kind === 'Invalid' || err.kind === 'NotFound') {
@@ -222,7 +225,7 @@ export class ContainerSlot {
         if (this.leaving) return;
         if (!this.opts.follow && backoff >= 4_000) {
           this.failure = err;
-          this.event('error', `log stream failed: ${err.message}`);
+          this.event('error', t('commands.logs.streamFailed', { message: err.message }));
           return;
         }
         broke = true;

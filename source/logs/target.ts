@@ -4,19 +4,24 @@ import { POD_OWNER_SPECS, podOwnerOf } from '../kinds/registry.js';
 import { InputError } from '../errors.js';
 import { matchLabelsSelector } from '../model/logs.js';
 import type { LogTarget } from './types.js';
+import { t } from '../i18n/t.js';
 
 export class TargetError extends InputError {}
 
-export const TARGET_FORMS = `pod/NAME, ${POD_OWNER_SPECS.map((s) => `${s.kind.toLowerCase()}/NAME, `).join('')}zone/ID, or -l SELECTOR`;
+/** "pod/NAME, gamestatefulset/NAME, ..., zone/ID, or -l SELECTOR" (`selector` false: a story's forms, "..., or zone/ID"). */
+export function targetForms(selector = true): string {
+  const kinds = ['pod/NAME', ...POD_OWNER_SPECS.map((s) => `${s.kind.toLowerCase()}/NAME`)].join(t('commands.logs.listSep'));
+  return selector ? t('commands.logs.targetForms', { kinds }) : t('commands.logs.targetFormsNoSelector', { kinds });
+}
 
 /**
  * Parses the positional target. With no positional, a label selector is required. A selector given
  * with a kind/name target narrows it (returned as `selector` by the caller, not here).
  */
-export function parseTarget(positional: string | undefined, selector: string | undefined): LogTarget {
+export function parseTarget(positional: string | undefined, selector: string | undefined, selectorForm = true): LogTarget {
   if (positional === undefined || positional === '') {
     if (selector && selector.trim()) return { type: 'selector', selector: selector.trim() };
-    throw new TargetError(`a target is required: ${TARGET_FORMS}`);
+    throw new TargetError(t('commands.logs.targetRequired', { forms: targetForms(selectorForm) }));
   }
   const slash = positional.indexOf('/');
   if (slash === -1) return { type: 'pod', name: checkName(positional, 'pod') };
@@ -25,16 +30,17 @@ export function parseTarget(positional: string | undefined, selector: string | u
   if (kind === 'pod' || kind === 'pods' || kind === 'po') return { type: 'pod', name: checkName(name, 'pod') };
   if (kind === 'zone' || kind === 'zones') {
     if (!name || !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(name))
-      throw new TargetError(`zone/${name}: a zone id must be a valid label value`);
+      throw new TargetError(t('commands.logs.badZoneId', { name }));
     return { type: 'zone', id: name };
   }
   const wk = podOwnerOf(kind);
   if (wk) return { type: 'workload', kind: wk.kind, name: checkName(name, kind) };
-  throw new TargetError(`"${positional}": unknown target kind "${kind}" (use ${TARGET_FORMS})`);
+  throw new TargetError(t('commands.logs.unknownKind', { positional, kind, forms: targetForms(selectorForm) }));
 }
 
 function checkName(name: string, kind: string): string {
-  if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name)) throw new TargetError(`${kind}/${name}: not a valid object name`);
+  if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name))
+    throw new TargetError(t('commands.logs.badName', { target: `${kind}/${name}` }));
   return name;
 }
 
@@ -78,7 +84,7 @@ export function labelSelectorString(sel: LabelSelectorSpec | undefined): string 
         parts.push(`!${e.key}`);
         break;
       default:
-        throw new TargetError(`unsupported selector operator "${e.operator}"`);
+        throw new TargetError(t('commands.logs.badOperator', { operator: e.operator }));
     }
   }
   return parts.join(',');

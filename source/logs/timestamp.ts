@@ -10,6 +10,8 @@ export interface Stamp {
 }
 
 // Cache of the last "YYYY-MM-DDTHH:MM:SS" prefix -> epoch seconds: consecutive lines share it.
+// `tr`: `t` is the trimmed text in parseDuration.
+import { t as tr } from '../i18n/t.js';
 let lastPrefix = '';
 let lastPrefixSec = 0;
 
@@ -76,6 +78,9 @@ export function sinceTimeOf(s: Stamp): string {
 }
 
 /** Parses a --since value: "30s", "5m", "2h", "1h30m", "2d" or plain seconds. */
+/** A --since value that is no duration (a usage error for the command). */
+export class DurationError extends Error {}
+
 export function parseDuration(s: string): number {
   const t = s.trim();
   if (/^\d+$/.test(t)) return Number(t);
@@ -88,6 +93,6 @@ export function parseDuration(s: string): number {
     total += m[2] === 'ms' ? n / 1000 : m[2] === 's' ? n : m[2] === 'm' ? n * 60 : m[2] === 'h' ? n * 3600 : n * 86400;
     consumed = re.lastIndex;
   }
-  if (consumed !== t.length || t.length === 0) throw new Error(`"${s}" is not a duration (use e.g. 30s, 5m, 2h, 1h30m)`);
+  if (consumed !== t.length || t.length === 0) throw new DurationError(tr('commands.logs.notDuration', { value: s }));
   return Math.max(1, Math.ceil(total));
 }

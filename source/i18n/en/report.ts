@@ -28,11 +28,6 @@ export const messages = {
   'report.fix.checkAccess': 'check-access',
   'report.fix.checkFederation': 'check-federation',
   // The `alerts:` section of the config file (config/alerts.ts).
-  'report.config.mapping': 'config {file}: "{key}" must be a mapping',
-  'report.config.unknownKey': 'config {file}: unknown key "{key}"',
-  'report.config.notAName': '(not a name)',
-  'report.config.duration': 'config {file}: "{key}" must be a duration such as "30m", "2h" or "90s"',
-  'report.config.count': 'config {file}: "alerts.restarts.count" must be a whole number from 1',
 
   // `zonectl diff` (gitops/report.ts): the summary table and line, the diffs' headers, the --markdown report.
   'report.diff.col.app': 'APP',

@@ -28,11 +28,6 @@ export const messages = {
   'report.fix.checkImage': '检查镜像',
   'report.fix.checkAccess': '检查权限',
   'report.fix.checkFederation': '检查联邦',
-  'report.config.mapping': '配置 {file}：“{key}”必须是映射',
-  'report.config.unknownKey': '配置 {file}：未知的键“{key}”',
-  'report.config.notAName': '（不是名称）',
-  'report.config.duration': '配置 {file}：“{key}”必须是时长，如“30m”“2h”或“90s”',
-  'report.config.count': '配置 {file}：“alerts.restarts.count”必须是从 1 起的整数',
 
   'report.diff.col.app': '应用',
   'report.diff.col.cluster': '集群',
