@@ -12,7 +12,7 @@ export const helpMessages = {
   zonectl zones                所有集群中的全部游戏区服
   zonectl rollouts             正在发布、已暂停或失败的游戏工作负载
   zonectl hookruns             钩子运行及其阶段和指标结果
-  zonectl releases             集群记录的集群群组操作（批次、批次波次）
+  zonectl releases             集群记录的集群群组操作（批量操作、批次）
   zonectl alerts [--watch]     需要立即处理的事：暂停过久、钩子失败、Pod 异常、
                                集群宕机
   zonectl versions             各区服各服务实际运行与期望的版本（--version 1.8）
@@ -81,22 +81,22 @@ export const helpMessages = {
                          会被拒绝）；批量操作时为受保护的集群
                          （--confirm shanghai,nanjing）
 
-一次操作多个目标（批量：一张卡片、一次确认、一张结果表、审计中一个批次 ID）：
+一次操作多个目标（批量：一张卡片、一次确认、一张结果表、审计中一个批量 ID）：
   多个 '<'kind>/'<'name> 或 '<'cluster>/'<'namespace>/'<'kind>/'<'name>
   （即 -o name 的格式），或 - 从标准输入读取
   （zonectl rollouts -A --all-contexts -o name | zonectl approve - --yes），
   或不给目标而用筛选条件：--context/--all-contexts、-n/-A、-l、
   状态 --state paused|failed|updating|complete、步骤 --step N（从 1 开始）、
   镜像 --image-from IMAGE、区服 --zone 101,110-120（区服 ID 及范围）、
-  批次 --batch ID（某次集群群组操作最后作用的对象；要在所有集群停止一次发布，
+  批量 --batch ID（某次集群群组操作最后作用的对象；要在所有集群停止一次发布，
   可用 zonectl hold --batch ID -A --all-contexts）。
   所有目标都完成时退出码为 0；否则若各目标退出码相同则取该值，否则为 1。
-  --waves 1,10%,50%,100% 分批次执行（数量或累计百分比，或配置文件 waves: 中的
+  --waves 1,10%,50%,100% 分批执行（数量或累计百分比，或配置文件 waves: 中的
                          计划名）；每批之后由关卡跟踪其目标直到目标状态，
                          首个失败即停止发布：之后的目标为“未开始”
   --gate ask             每批开始前也征求同意（需要终端）
-  --resume ID            从中断处继续批次 ID（任意主机均可）：审计注解中
-                         带有该 ID 的目标视为已完成；波次也取自这些目标
+  --resume ID            从中断处继续批量操作 ID（任意主机均可）：审计注解中
+                         带有该 ID 的目标视为已完成；批次也取自这些目标
   -o json                以 JSON 输出结果
   --kubeconfig FILE, --request-timeout MS, --readonly
 
@@ -162,9 +162,9 @@ export const helpMessages = {
 
 选项：
   --all                  也列出已发布完成的工作负载
-  --batch ID             只列出某次集群群组操作（批次 ID）最后作用的工作负载，
+  --batch ID             只列出某次集群群组操作（批量 ID）最后作用的工作负载，
                          不论其状态（-o wide 增加 LAST-ACTION 列：操作、操作人、
-                         时间、批次和波次）
+                         时间、批量操作和批次）
 {fleetFlags}
 `,
   'commands.help.hookruns': `
@@ -179,11 +179,11 @@ HookRun（canary-step、pre-delete、pre-inplace、post-inplace）及其阶段�
   'commands.help.releases': `
 用法：zonectl releases [选项]
 
-集群中记录的集群群组操作（批次，如分批热更新）：批次最后作用的每个工作负载
-都记录了批次 ID、批次波次和波次计划，因此在任何主机上都能查看。各列：已到达的
-波次、目标数、已完成 / 仍在发布 / 失败的数量，以及状态（failed、rolling、
-stopped = 还有未执行的波次：用 --resume BATCH 继续、complete）。-o wide 增加每个
-波次的进度。查看批次的工作负载：zonectl rollouts --batch BATCH。已停止的发布
+集群中记录的集群群组操作（批量操作，如分批热更新）：批量最后作用的每个工作负载
+都记录了批量操作 ID、批次和批次计划，因此在任何主机上都能查看。各列：已到达的
+批次、目标数、已完成 / 仍在发布 / 失败的数量，以及状态（failed、rolling、
+stopped = 还有未执行的批次：用 --resume BATCH 继续、complete）。-o wide 增加每个
+批次的进度。查看批量操作的工作负载：zonectl rollouts --batch BATCH。已停止的发布
 未到达的目标不带记录，因此不计入。
 
 选项：
@@ -406,10 +406,10 @@ HotPatchUpdate 时 Pod 保持原有身份；其他策略会重建 Pod：zonectl 
   --continue             保持镜像，移动分区（默认 0：所有 Pod 都更新）；
                          用于 --one-pod-first 之后的下一步，配合
                          --partition N 可双向移动
-  --undo BATCH           回滚一次集群群组热更新：最后一次操作是该批次热更新
+  --undo BATCH           回滚一次集群群组热更新：最后一次操作是该批量热更新
                          的每个工作负载，都恢复为被替换前的镜像（记录在其
                          审计注解中）；
-                         自成一个批次，可用 --waves 分批执行
+                         自成一次批量操作，可用 --waves 分批执行
 
 选项：
 {actionFlags}
