@@ -56,7 +56,7 @@ export default tseslint.config(
     plugins: { i18next },
     rules: {
       'i18next/no-literal-string': [
-        'warn',
+        'error',
         {
           mode: 'all',
           words: { exclude: ['^\\S*$', '^[^A-Za-z]*$'] },

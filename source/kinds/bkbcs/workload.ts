@@ -1,7 +1,7 @@
 // Shared reader for bk-bcs GameDeployment / GameStatefulSet: canary position, pauses, hooks, phase,
 // message and actions (research/crds.md §1.4-1.7). The two kinds differ only in the partition path,
 // GameDeployment's availableReplicas and GameStatefulSet's currentReplicas.
-import { t, tEn } from '../../i18n/t.js';
+import { tEn } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import type { HookRunInfo, PodHookCondition, RolloutPhase, RolloutStatus, WorkloadInfo } from '../../model/types.js';
 import type { ReadContext } from '../shared/context.js';
