@@ -121,7 +121,9 @@ export function startAction(
       onePodFirst: false,
       replicas: o.replicas,
       focus: o.containers.length > 1 ? 'container' : 'image',
-      ...(o.caveat && WARNING.test(o.caveat) ? { note: { text: o.caveat, token: 'warn' as Token } } : {}),
+      ...(o.caveat && WARNING.test(o.caveat)
+        ? { note: { text: o.caveat.replace(/^warning: /, t('console.form.warning')), token: 'warn' as Token } }
+        : {}),
     };
     return { state: { ...next, overlay: form } };
   }

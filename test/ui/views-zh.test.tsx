@@ -9,6 +9,16 @@ import { colOf, expectFits, rowWith } from './assert-frame.js';
 import { makeSnapshot } from './fixtures.js';
 import { KEYS, renderApp } from './harness.js';
 
+/** The table's header row: the first line after the console's own header (which names 集群 too) holding `text`. */
+function tableHeader(frame: string, text: string): string {
+  const line = frame
+    .split('\n')
+    .slice(1)
+    .find((l) => l.includes(text));
+  if (line === undefined) throw new Error(`no row with ${text} in:\n${frame}`);
+  return line;
+}
+
 beforeEach(() => setLang('zh-CN'));
 afterEach(() => {
   cleanup();
@@ -20,8 +30,8 @@ describe('views in Chinese', () => {
     const h = await renderApp(makeSnapshot(), { columns: 80, rows: 24 });
     const f = h.frame();
     expectFits(f, 80, 24);
-    expect(h.lines()[1]).toMatch(/^区服 {2}\[12\] {2}sort:集群/);
-    const header = rowWith(f, '  集群');
+    expect(h.lines()[1]).toMatch(/^区服 {2}\[12\] {2}排序：集群/);
+    const header = tableHeader(f, '  集群');
     for (const col of ['集群', '区服', '名称', '版本', '服务', '发布']) expect(header).toContain(col);
     expect(header).not.toMatch(/CLUSTER|ZONE|NAME/);
     const verCol = colOf(header, '版本');
@@ -35,7 +45,7 @@ describe('views in Chinese', () => {
   test('Zones at 200×60 shows every column, in Chinese', async () => {
     const h = await renderApp(makeSnapshot(), { columns: 200, rows: 60 });
     expectFits(h.frame(), 200, 60);
-    const header = rowWith(h.frame(), '  集群');
+    const header = tableHeader(h.frame(), '  集群');
     for (const col of ['命名空间', '时长']) expect(header).toContain(col);
   });
 
@@ -45,7 +55,7 @@ describe('views in Chinese', () => {
     let f = h.frame();
     expectFits(f, 80, 24);
     expect(h.lines()[1]).toMatch(/^发布 /);
-    let header = rowWith(f, '  集群');
+    let header = tableHeader(f, '  集群');
     for (const col of ['集群', '工作负载', '步骤', '状态']) expect(header).toContain(col);
     // A coined state, worded, starts where its header does.
     expect(colOf(rowWith(f, '已暂停'), '已暂停')).toBe(colOf(header, '状态'));
@@ -53,14 +63,14 @@ describe('views in Chinese', () => {
     await h.press('3');
     f = h.frame();
     expectFits(f, 80, 24);
-    header = rowWith(f, '  集群');
+    header = tableHeader(f, '  集群');
     expect(header).toMatch(/集群\S* +状态 +版本/);
     expect(f).toMatch(/就绪/);
 
     await h.press('8');
     f = h.frame();
     expectFits(f, 80, 24);
-    header = rowWith(f, '  集群');
+    header = tableHeader(f, '  集群');
     for (const col of ['区服', '服务', '运行版本', '状态']) expect(header).toContain(col);
 
     await h.press('!');

@@ -227,6 +227,8 @@ export const messages = {
   'console.overlay.titleIn': '{title} in {cluster}',
   'console.overlay.namespace': 'namespace {namespace}',
   'console.overlay.reading': 'working... reading the {n, plural, one {workload} other {workloads}} and checking access',
+  // The planners mark a caveat that is a warning with an English code prefix; the form shows it worded.
+  'console.form.warning': 'warning: ',
   'console.form.container': 'container',
   'console.form.image': 'image',
   'console.form.partition': 'partition',

@@ -227,6 +227,7 @@ export const messages = {
   'console.overlay.titleIn': '{title}（集群 {cluster}）',
   'console.overlay.namespace': '命名空间 {namespace}',
   'console.overlay.reading': '{n, plural, other {处理中……正在读取工作负载并检查权限}}',
+  'console.form.warning': '警告：',
   'console.form.container': '容器',
   'console.form.image': '镜像',
   'console.form.partition': '分区',
