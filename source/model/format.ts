@@ -173,7 +173,8 @@ function templatePatterns(): Array<{ re: RegExp; key: MessageKey }> {
         return `(?<${arg}>.*?)`;
       })
       .join('');
-    out.push({ re: new RegExp(`^${source}$`), key, literal: en.replace(/\{\w+\}/g, '').length });
+    // A reader may append the API's counts in brackets (GameServerSet: " (1 Maintaining)"): kept as written.
+    out.push({ re: new RegExp(`^${source}(?<zcSuffix> \\(.*\\))?$`), key, literal: en.replace(/\{\w+\}/g, '').length });
   }
   templates = out.sort((a, b) => b.literal - a.literal).map(({ re, key }) => ({ re, key }));
   return templates;
@@ -182,7 +183,10 @@ function templatePatterns(): Array<{ re: RegExp; key: MessageKey }> {
 function wordTemplate(text: string): string | undefined {
   for (const { re, key } of templatePatterns()) {
     const m = re.exec(text);
-    if (m) return phrase(key, { ...m.groups });
+    if (m) {
+      const { zcSuffix, ...values } = m.groups ?? {};
+      return phrase(key, values) + (zcSuffix ?? '');
+    }
   }
   return undefined;
 }

@@ -56,10 +56,11 @@ const WORDS = {
     helpHeading: /^[- ] 全局$/m,
     helpLine: /返回（关闭帮助，离开详情页）/,
     approveHint: /^a 同意 {2}/,
-    cardTitle: /^Rollouts > 同意$/m,
+    cardTitle: /^发布 > 同意$/m,
     cardFooter: /^y\/<enter> 确认 {2}n\/<esc> 取消 {2}<tab> 原因$/,
     reason: /^ {2}原因 {8}（无：按 <tab> 为审计记录填写原因）$/m,
     cancelled: '已取消：未写入任何内容',
+    awaiting: '等待审批',
   },
   en: {
     header: /^zonectl {2}fleet demo .*clusters 4\/4 ready {2}alerts \d/,
@@ -73,6 +74,7 @@ const WORDS = {
     cardFooter: /^y\/<enter> confirm {2}n\/<esc> cancel {2}<tab> reason$/,
     reason: /^ {2}reason {6}\(none: <tab> to type one for the audit trail\)$/m,
     cancelled: 'cancelled: nothing was written',
+    awaiting: 'awaiting',
   },
 };
 
@@ -99,7 +101,8 @@ async function checkChrome(t: Tmux, lang: 'zh' | 'en'): Promise<void> {
 
   // The rollout awaiting approval: Rollouts, all workloads, filtered to it.
   t.keys('2', 'A', '/');
-  t.type('awaiting');
+  // The filter matches the words on screen: the state as the language words it.
+  t.type(w.awaiting);
   t.keys('Enter');
   s = await t.waitFor((x) => /^> shanghai +zone-101 +game-1 /m.test(x) && w.approveHint.test(footer(x)), 'game-1 selected, approve on');
   fits(s);
@@ -126,6 +129,26 @@ describe.skipIf(!hasTmux())('the console in 简体中文 (tmux)', () => {
   it('LC_MESSAGES=zh_CN.UTF-8 (no flag) at 200x60: the same Chinese chrome, every line within 200 cells', async () => {
     const t = await startDemo(200, 60, 'LC_MESSAGES=zh_CN.UTF-8', '');
     await checkChrome(t, 'zh');
+  });
+
+  it('--lang zh-CN at 80x24: every view titled and headed in Chinese, its key columns visible, every line within 80 cells', async () => {
+    const t = await startDemo(80, 24, '', '--lang zh-CN');
+    const views: Array<[string, string, RegExp]> = [
+      ['1', '区服', /集群\S* +区服 +名称/],
+      ['2', '发布', /集群\S* .*工作负载/],
+      ['3', '集群', /集群\S* +状态/],
+      ['4', '联邦', /名称|类型/],
+      ['6', '发布记录', /批号|集群群组操作|没有/],
+      ['8', '版本', /区服\S* +服务/],
+      ['!', '告警', /级别\S* .*对象/],
+    ];
+    for (const [key, title, header] of views) {
+      t.keys(key);
+      const s = await t.waitFor((x) => x.split('\n')[1]!.startsWith(`${title} `) && header.test(x), `view ${key} (${title})`);
+      // Kubernetes and zonectl's own column words in English would show a view left untranslated.
+      expect(s, `view ${key}`).not.toMatch(/\b(CLUSTER|ZONE|NAME|STATUS|READY|WORKLOAD)\b/);
+      fitsCells(s, 80);
+    }
   });
 
   it('--lang en at 80x24 (with a Chinese locale): the same screens in English', async () => {
