@@ -109,7 +109,7 @@ export function run(argv: string[]): Promise<number> {
       // A failure is shown by :diff (which waits for it), never as an unhandled rejection.
       repo.catch(() => undefined);
       return await openConsole({ kubeconfig: demo.kubeconfigPath, context: admin, allNamespaces: true }, f.theme, {
-        label: `demo (${admin.length} clusters)`,
+        label: t('commands.demo.fleetLabel', { n: admin.length }),
         diff: { repo: repoDir },
         diffReady: repo,
         ...(admin.includes('fed-host') ? { kubefedHost: 'fed-host' } : {}),

@@ -50,7 +50,7 @@ export class ConsoleStory implements StoryPort {
         }),
       ]);
       const yaml = objs.flatMap((o, i) => [...(i > 0 ? ['---'] : []), ...objectYaml(o).replace(/\n$/, '').split('\n')]);
-      return { title: `${story.title} on ${req.cluster}`, describe, yaml };
+      return { title: t('console.story.on', { object: story.title, cluster: req.cluster }), describe, yaml };
     } catch (e) {
       throw new Error(text(e));
     }

@@ -91,7 +91,10 @@ export class LogFollower {
       synced: false,
       settled: false,
     }));
-    this.title = `${describeTarget(target)} in ${clusters.length === 1 ? clusters[0]!.name : `${clusters.length} clusters`}`;
+    this.title =
+      clusters.length === 1
+        ? t('commands.logs.titleOne', { target: describeTarget(target), cluster: clusters[0]!.name })
+        : t('commands.logs.titleMany', { target: describeTarget(target), n: clusters.length });
     this.matchContainer = containerMatcher(opts.container);
     this.filter = lineFilter(opts.include, opts.exclude);
     this.ready = new Promise((r) => (this.settle = r));

@@ -1,8 +1,8 @@
 // Pure formatting helpers shared by scripted output and the UI. ASCII only (works without emoji,
 // at 80 columns, and in CJK terminals where ambiguous-width glyphs would misalign).
 import { CATALOGS } from '../i18n/catalog.js';
-import type { MessageKey } from '../i18n/t.js';
-import type { RolloutStatus } from './types.js';
+import { currentLang, type MessageKey, type MessageValues } from '../i18n/t.js';
+import type { RolloutStatus, StepKind } from './types.js';
 import { memoized, phrase, word } from './words.js';
 
 function toMs(t: string | number | Date): number {
@@ -118,8 +118,15 @@ export function stepText(r: Pick<RolloutStatus, 'steps' | 'stepIndex'>): string 
   const n = r.steps.length;
   if (r.stepIndex === undefined || n === 0) return '-';
   if (r.stepIndex >= n) return phrase('views.step.done', { n });
-  return `${r.stepIndex + 1}/${n} ${r.steps[r.stepIndex]?.kind ?? ''}`.trim();
+  const kind = r.steps[r.stepIndex]?.kind;
+  return `${r.stepIndex + 1}/${n} ${kind ? word(STEP_KIND[kind]) : ''}`.trim();
 }
+
+const STEP_KIND: Record<StepKind, MessageKey> = {
+  partition: 'views.stepKind.partition',
+  pause: 'views.stepKind.pause',
+  hook: 'views.stepKind.hook',
+};
 
 /** " 12m": how long the rollout has been paused (leading space), or '' when it is not paused. */
 export function pausedFor(r: Pick<RolloutStatus, 'paused' | 'pausedSince'>, now: number = Date.now()): string {
@@ -155,38 +162,67 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey, readonly string[]]> 
  * so a new message needs no second list. The most specific templates (most literal text) are tried first.
  */
 const MESSAGE_AREAS = ['plans.rollout.', 'actions.rollout.msg.', 'actions.argo.msg.', 'actions.kruise.msg.'];
-let templates: Array<{ re: RegExp; key: MessageKey }> | undefined;
+interface Template {
+  re: RegExp;
+  key: MessageKey;
+}
+let templates: { whole: Template[]; tails: Template[]; words: Map<string, MessageKey> } | undefined;
 
-function templatePatterns(): Array<{ re: RegExp; key: MessageKey }> {
+/** A template's English as a pattern: each {arg} a lazy named group (a repeated one a backreference). */
+function templatePattern(en: string): string {
+  const seen = new Set<string>();
+  return en
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const arg = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!arg) return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      if (seen.has(arg)) return `\\k<${arg}>`;
+      seen.add(arg);
+      return `(?<${arg}>.*?)`;
+    })
+    .join('');
+}
+
+function templatePatterns(): NonNullable<typeof templates> {
   if (templates) return templates;
-  const out: Array<{ re: RegExp; key: MessageKey; literal: number }> = [];
+  const whole: Array<Template & { literal: number }> = [];
+  const tails: Template[] = [];
+  const words = new Map<string, MessageKey>();
   for (const [key, en] of Object.entries(CATALOGS.en) as Array<[MessageKey, string]>) {
     if (!MESSAGE_AREAS.some((a) => key.startsWith(a)) || /[#']|, ?(plural|select)/.test(en)) continue;
-    const seen = new Set<string>();
-    const source = en
-      .split(/(\{\w+\})/)
-      .map((part) => {
-        const arg = /^\{(\w+)\}$/.exec(part)?.[1];
-        if (!arg) return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-        if (seen.has(arg)) return `\\k<${arg}>`;
-        seen.add(arg);
-        return `(?<${arg}>.*?)`;
-      })
-      .join('');
+    // A message without arguments may also be a value inside another ("did not succeed", "step hook").
+    if (!en.includes('{')) words.set(en, key);
+    // ", hook {hook} {phase}": a clause the readers append to another message.
+    if (en.startsWith(', ')) tails.push({ re: new RegExp(`^(?<zcHead>.+?)${templatePattern(en)}$`), key });
     // A reader may append the API's counts in brackets (GameServerSet: " (1 Maintaining)"): kept as written.
-    out.push({ re: new RegExp(`^${source}(?<zcSuffix> \\(.*\\))?$`), key, literal: en.replace(/\{\w+\}/g, '').length });
+    else whole.push({ re: new RegExp(`^${templatePattern(en)}(?<zcSuffix> \\(.*\\))?$`), key, literal: en.replace(/\{\w+\}/g, '').length });
   }
-  templates = out.sort((a, b) => b.literal - a.literal).map(({ re, key }) => ({ re, key }));
+  templates = { whole: whole.sort((a, b) => b.literal - a.literal).map(({ re, key }) => ({ re, key })), tails, words };
   return templates;
 }
 
+/** The values a template captured, each worded when it is itself one of the adapters' messages. */
+function wordedValues(groups: Record<string, string | undefined>, words: Map<string, MessageKey>): MessageValues {
+  const out: MessageValues = {};
+  for (const [k, v] of Object.entries(groups)) {
+    if (k.startsWith('zc')) continue;
+    const w = v === undefined ? undefined : words.get(v);
+    out[k] = w ? word(w) : (v ?? '');
+  }
+  return out;
+}
+
 function wordTemplate(text: string): string | undefined {
-  for (const { re, key } of templatePatterns()) {
+  const { whole, tails, words } = templatePatterns();
+  for (const { re, key } of tails) {
     const m = re.exec(text);
-    if (m) {
-      const { zcSuffix, ...values } = m.groups ?? {};
-      return phrase(key, values) + (zcSuffix ?? '');
-    }
+    if (!m?.groups) continue;
+    const head = rolloutText(m.groups.zcHead!);
+    if (head !== m.groups.zcHead || currentLang() === 'en') return head + phrase(key, wordedValues(m.groups, words));
+  }
+  for (const { re, key } of whole) {
+    const m = re.exec(text);
+    if (m) return phrase(key, wordedValues(m.groups ?? {}, words)) + (m.groups?.zcSuffix ?? '');
   }
   return undefined;
 }

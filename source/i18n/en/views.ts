@@ -334,4 +334,12 @@ export const messages = {
   'views.version.previous': 'previous',
   // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
   'views.store.notListed': 'not listed within {ms} ms (still {state})',
+  // Where a service's running version was read (Versions' FROM column; JSON keeps the code).
+  'views.source.pods': 'pods',
+  'views.source.workload': 'workload',
+  'views.source.none': 'none',
+  // A canary step's kind in the STEP column ("2/3 pause"); JSON keeps the code.
+  'views.stepKind.partition': 'partition',
+  'views.stepKind.pause': 'pause',
+  'views.stepKind.hook': 'hook',
 } as const;

@@ -19,7 +19,7 @@ export const messages = {
   'actions.card.row.pod': 'Pod',
   'actions.card.row.workload': '工作负载',
   'actions.card.row.controller': '控制器',
-  'actions.card.row.owner': '所有者',
+  'actions.card.row.owner': '属主',
   'actions.card.row.revision': '版本',
   'actions.card.row.step': '步骤',
   'actions.card.row.state': '状态',
@@ -38,7 +38,7 @@ export const messages = {
 
   'actions.batch.head':
     '{action} {n} 个工作负载{dry, select, yes {（试运行）} other {}}：已计划 {planned} 个{later, plural, =0 {} other {，# 个在后续批次（该批开始时再计划）}}，{not} 个无法执行',
-  'actions.batch.viaOwner': '经所有者（GameZone / kubefed）执行：{n} 个',
+  'actions.batch.viaOwner': '经属主（GameZone / kubefed）执行：{n} 个',
   'actions.batch.needForce': '需要 --force（须接受警告）：{n} 个',
   'actions.batch.podsTakingImage': '将换用新镜像的 Pod（最多）：{n} 个',
   'actions.batch.notPossible': '无法执行：',
@@ -63,8 +63,8 @@ export const messages = {
   'actions.release.pastLastWave': '未开始：批次计划 {waves} 在它之前结束（用 --resume {batch} 继续）',
   'actions.release.waveActing': '第 {wave}/{waves} 批：作用于 {n} 个目标',
   'actions.release.waveAlreadyDone': '第 {wave}/{waves} 批：已在本批量操作中完成',
-  'actions.release.gatePassed': '第 {wave}/{waves} 批：关卡通过，用时 {secs} 秒',
-  'actions.release.gateFailed': '第 {wave}/{waves} 批：关卡未通过（{secs} 秒后）：{where}',
+  'actions.release.gatePassed': '第 {wave}/{waves} 批：门禁通过，用时 {secs} 秒',
+  'actions.release.gateFailed': '第 {wave}/{waves} 批：门禁未通过（{secs} 秒后）：{where}',
   'actions.release.stopped': '发布在第 {wave} 批停止：{why}',
 
   'actions.console.outcomeCount': '{outcome} {n} 个',

@@ -1,11 +1,21 @@
-// Fixes as a person reads them (the console's Alerts view, `zonectl alerts` tables): the codes
-// themselves (check-image...) stay English in JSON. Severity words are the views' (columns/alerts.ts).
+// Fixes as a person reads them (the console's Alerts view, `zonectl alerts` tables): in English the
+// codes themselves (approve, check-image: an action's command name), in Chinese the action's word (同意).
+// JSON keeps the codes. Severity words are the views' (columns/alerts.ts).
 import type { MessageKey } from '../../i18n/t.js';
 import { word } from '../words.js';
 import type { AlertFix } from './types.js';
 
-/** The fixes done by hand; the others are action names (command names: English in both languages). */
-const BY_HAND: Partial<Record<AlertFix, MessageKey>> = {
+const FIX: Record<AlertFix, MessageKey> = {
+  approve: 'report.fix.approve',
+  reject: 'report.fix.reject',
+  'skip-hook': 'report.fix.skipHook',
+  'retry-hooks': 'report.fix.retryHooks',
+  hotupdate: 'report.fix.hotupdate',
+  hold: 'report.fix.hold',
+  release: 'report.fix.release',
+  restart: 'report.fix.restart',
+  'delete-pod': 'report.fix.deletePod',
+  shell: 'report.fix.shell',
   logs: 'report.fix.logs',
   'check-image': 'report.fix.checkImage',
   'check-access': 'report.fix.checkAccess',
@@ -13,6 +23,5 @@ const BY_HAND: Partial<Record<AlertFix, MessageKey>> = {
 };
 
 export function fixWord(f: AlertFix): string {
-  const k = BY_HAND[f];
-  return k ? word(k) : f;
+  return word(FIX[f]);
 }

@@ -1,6 +1,7 @@
 // The version matrix as rows: `zonectl versions` and the console's Versions view. One row per zone and
 // service (not a column per service): zones have different services (game-1..3, gateway-1..2, ...),
 // 6-10 service columns do not fit 80 columns, and rows keep sort, filter and `--version` simple.
+import type { MessageKey } from '../../i18n/t.js';
 import type { ServiceVersion, ZoneVersions } from '../versions.js';
 import { PREVIOUS, runningText } from '../versions.js';
 import { phrase, word } from '../words.js';
@@ -32,6 +33,12 @@ function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
   if (z.mixed) return { text: word('views.version.zoneMixed'), tone: 'info', sort: 3 };
   return { text: word('views.version.ok'), tone: 'ok', sort: 4 };
 }
+
+const SOURCE_WORD: Record<'pods' | 'workload' | 'none', MessageKey> = {
+  pods: 'views.source.pods',
+  workload: 'views.source.workload',
+  none: 'views.source.none',
+};
 
 export const versionColumns: readonly ColumnDef<VersionRow>[] = [
   {
@@ -89,7 +96,13 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     table: 'wide',
     cell: (r) => ({ text: dash(r.service.git?.version), tone: r.service.gitDrift ? 'warn' : undefined }),
   },
-  { id: 'from', header: 'views.col.from', table: 'wide', console: { priority: 4, max: 9 }, cell: (r) => ({ text: r.service.source }) },
+  {
+    id: 'from',
+    header: 'views.col.from',
+    table: 'wide',
+    console: { priority: 4, max: 9 },
+    cell: (r) => ({ text: word(SOURCE_WORD[r.service.source]) }),
+  },
   {
     id: 'desired-by',
     header: 'views.col.desiredBy',

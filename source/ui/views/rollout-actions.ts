@@ -31,7 +31,15 @@ export function actionLines(keys: ActionKeys): Line[] {
         { text: `  ${key} `, token: k.enabled ? 'key' : 'disabled' },
         { text: `${padCells(k.label, 11)} `, token: k.enabled ? undefined : 'disabled' },
         { text: k.enabled ? t('views.actions.possible') : t('views.actions.notPossible'), token: k.enabled ? 'ok' : 'muted' },
-        ...(k.reason ? [{ text: t('views.actions.reason', { reason: k.reason }), token: 'muted' as const }] : []),
+        // A planner's caveat carries an English code prefix ("warning: "): shown worded.
+        ...(k.reason
+          ? [
+              {
+                text: t('views.actions.reason', { reason: k.reason.replace(/^warning: /, t('console.form.warning')) }),
+                token: 'muted' as const,
+              },
+            ]
+          : []),
       ],
     };
   });

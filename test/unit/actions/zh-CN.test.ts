@@ -105,9 +105,9 @@ describe('fleet actions and waves in Chinese', () => {
     expect(releaseEventLine({ type: 'wave', wave: 1, waves: 3, targets: 1 })).toBe('wave 1/3: acting on 1 target');
     expect(releaseEventLine({ type: 'wave', wave: 2, waves: 3, targets: 5 })).toBe('wave 2/3: acting on 5 targets');
     setLang('zh-CN');
-    expect(releaseEventLine(gate)).toBe('第 2/3 批：关卡通过，用时 4.2 秒');
+    expect(releaseEventLine(gate)).toBe('第 2/3 批：门禁通过，用时 4.2 秒');
     expect(releaseEventLine({ type: 'wave', wave: 2, waves: 3, targets: 5 })).toBe('第 2/3 批：作用于 5 个目标');
-    expect(releaseEventLine({ ...gate, passed: false, where: 'x: 失败' })).toBe('第 2/3 批：关卡未通过（4.2 秒后）：x: 失败');
+    expect(releaseEventLine({ ...gate, passed: false, where: 'x: 失败' })).toBe('第 2/3 批：门禁未通过（4.2 秒后）：x: 失败');
     expect(releaseEventLine({ type: 'stopped', wave: 1, why: '已中断' })).toBe('发布在第 1 批停止：已中断');
   });
 

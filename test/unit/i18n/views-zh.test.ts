@@ -108,6 +108,9 @@ describe('coined words', () => {
     // Every message template of the adapters is worded, the API's values inside kept as written.
     expect(rolloutText('paused: spec.paused')).toBe('已暂停：spec.paused');
     expect(rolloutText('OnDelete: 2/4 updated, pods update when deleted')).not.toMatch(/updated/);
+    // A clause appended to a message, and a message inside another, are worded too.
+    expect(rolloutText('updating 2/6, pre-inplace hook Running on game-1-3')).toBe('更新中 2/6，pre-inplace 钩子在 game-1-3 上运行');
+    expect(rolloutText('paused: hook check-online did not succeed')).toMatch(/^已暂停：.*check-online.*未成功/);
     // Text that no template makes (a controller's own words) stays whole.
     expect(rolloutText('the controller said something')).toBe('the controller said something');
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 完成');

@@ -51,7 +51,7 @@ describe('alerts in Chinese', () => {
   it('fix words', () => {
     expect([fixWord('check-image'), fixWord('approve')]).toEqual(['check-image', 'approve']);
     setLang('zh-CN');
-    // Fixes that are actions are command names: English in both languages.
-    expect([fixWord('check-image'), fixWord('logs'), fixWord('approve')]).toEqual(['检查镜像', '查看日志', 'approve']);
+    // Fixes that are actions: the action's word (the command name in English).
+    expect([fixWord('check-image'), fixWord('logs'), fixWord('approve')]).toEqual(['检查镜像', '查看日志', '同意']);
   });
 });
