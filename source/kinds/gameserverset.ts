@@ -159,7 +159,11 @@ function gameServerNote(labels: Readonly<Record<string, string>>): string | unde
   const ops = labels['game.kruise.io/gs-opsState'];
   const prio = labels['game.kruise.io/gs-update-priority'];
   if (!state && !ops) return undefined;
-  return [`gs ${state || '-'}`, ops && ops !== 'None' ? `ops ${ops}` : '', prio && prio !== '0' ? `prio ${prio}` : '']
+  return [
+    t('plans.gss.noteState', { state: state || '-' }),
+    ops && ops !== 'None' ? t('plans.gss.noteOps', { ops }) : '',
+    prio && prio !== '0' ? t('plans.gss.notePrio', { prio }) : '',
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -303,4 +303,8 @@ export const messages = {
   'plans.read.anObjectWithName': 'an object with a name',
   'plans.fed.offline': 'offline',
   'plans.common.notAWorkload': 'cannot {verb}: {kind} ({apiVersion}) is not a workload zonectl acts on',
+  // A game server pod's note: OKG's state, opsState and update priority.
+  'plans.gss.noteState': 'gs {state}',
+  'plans.gss.noteOps': 'ops {ops}',
+  'plans.gss.notePrio': 'prio {prio}',
 } as const;

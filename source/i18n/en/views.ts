@@ -342,4 +342,11 @@ export const messages = {
   'views.stepKind.partition': 'partition',
   'views.stepKind.pause': 'pause',
   'views.stepKind.hook': 'hook',
+  // A hook metric's line: its counts and last value after the phase.
+  'views.metric.detail': ' ({counts})',
+  'views.metric.last': ' last={value}',
+  // Compare's line keys and side labels, worded (model/compare.ts writes the codes JSON carries).
+  'views.compare.keyZone': 'zone {id}',
+  'views.compare.keyImage': 'image {name}',
+  'views.compare.keyAsks': 'asks',
 } as const;

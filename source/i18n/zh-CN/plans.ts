@@ -279,4 +279,7 @@ export const messages = {
   'plans.read.anObjectWithName': '带名字的对象',
   'plans.fed.offline': '离线',
   'plans.common.notAWorkload': '无法{verb}：{kind}（{apiVersion}）不是 zonectl 可操作的工作负载',
+  'plans.gss.noteState': '游戏服 {state}',
+  'plans.gss.noteOps': '运维状态 {ops}',
+  'plans.gss.notePrio': '优先级 {prio}',
 } satisfies Record<keyof typeof en, string>;

@@ -344,4 +344,9 @@ export const messages = {
   'views.stepKind.partition': '分区',
   'views.stepKind.pause': '暂停',
   'views.stepKind.hook': '钩子',
+  'views.metric.detail': '（{counts}）',
+  'views.metric.last': ' 最近值 {value}',
+  'views.compare.keyZone': '区服 {id}',
+  'views.compare.keyImage': '镜像 {name}',
+  'views.compare.keyAsks': 'GameZone 期望',
 } satisfies Record<keyof typeof en, string>;

@@ -59,6 +59,14 @@ export function sectionText(section: string): string {
   return key ? head + t(key) : section;
 }
 
+/** A compare line's key or side label as a person reads it: "zone 102" -> "区服 102", "image game" -> "镜像 game". */
+function keyText(key: string): string {
+  if (key === 'asks') return t('views.compare.keyAsks');
+  return key
+    .replace(/(^|\/)zone (\S+)$/, (_m, pre: string, id: string) => pre + t('views.compare.keyZone', { id }))
+    .replace(/^image (\S+)$/, (_m, name: string) => t('views.compare.keyImage', { name }));
+}
+
 function comparisonOf(s: Snapshot, key: string): Comparison | null {
   const [list, a, b] = key.split(SEP);
   if (a === undefined || b === undefined) return null;
@@ -77,11 +85,11 @@ export function buildCompare(s: Snapshot, key: string, ctx: BuildContext): Detai
   const b = new LineBuilder();
   b.add('a', [
     { text: 'A ', token: 'muted' },
-    { text: cmp.a, token: 'accent' },
+    { text: keyText(cmp.a), token: 'accent' },
   ]);
   b.add('b', [
     { text: 'B ', token: 'muted' },
-    { text: cmp.b, token: 'accent' },
+    { text: keyText(cmp.b), token: 'accent' },
   ]);
   const equal = cmp.lines.length - cmp.differences;
   b.add('summary', [
@@ -102,7 +110,7 @@ export function buildCompare(s: Snapshot, key: string, ctx: BuildContext): Detai
     const tone = TOKENS[l.state];
     b.add(`l:${l.section}:${l.key}`, [
       { text: `${MARKS[l.state]} `, token: tone },
-      { text: `${cut(l.key, KEY_WIDTH)} `, token: 'muted' },
+      { text: `${cut(keyText(l.key), KEY_WIDTH)} `, token: 'muted' },
       { text: `${cut(va, VALUE_WIDTH)} `, token: l.state === 'only-b' ? 'muted' : tone },
       { text: vb, token: l.state === 'only-a' ? 'muted' : tone },
     ]);

@@ -153,8 +153,8 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
       b.add(`hook:${h.name}:m:${m.name}`, [
         `      ${m.name}: `,
         { text: m.phase, token: hookTone(m.phase) },
-        counts && ` (${counts})`,
-        m.lastValue !== undefined && ` last=${m.lastValue}`,
+        counts && t('views.metric.detail', { counts }),
+        m.lastValue !== undefined && t('views.metric.last', { value: String(m.lastValue) }),
         m.message && { text: ` ${m.message}`, token: 'muted' },
       ]);
     }
