@@ -49,7 +49,7 @@ async function startDemo(cols: number, rows: number, env: string, args: string):
 /** The words each language shows on the screens under test. */
 const WORDS = {
   zh: {
-    header: /^zonectl {2}集群群组 demo .*集群 4\/4 就绪 {2}告警 \d/,
+    header: /^zonectl {2}集群群组 demo.*集群 4\/4 就绪 {2}告警 \d/,
     footer: [' 帮助', ' 退出', ' 过滤'],
     help: '帮助',
     helpFooter: /^<esc> 关闭帮助 {2}j\/k 滚动 {2}q 退出$/,
