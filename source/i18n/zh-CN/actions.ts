@@ -144,7 +144,7 @@ export const messages = {
   'actions.rollout.what': '集群 {cluster} 上的 {kind} {target}',
   'actions.rollout.cannot': '无法对{what} 执行 {action}：{reason}',
   'actions.rollout.cannotHotUpdate': '无法热更新{what}：{reason}',
-  'actions.rollout.step.pauseManual': '暂停（手动）',
+  'actions.rollout.step.pauseManual': '手动暂停',
   'actions.rollout.step.pause': '暂停 {duration}',
   'actions.rollout.msg.held': '已暂停：被 zonectl 挂起',
   'actions.rollout.msg.paused': '已暂停：{field}',

@@ -41,8 +41,8 @@ describe('plans in Chinese', () => {
   it('approve: a Chinese headline and details, an English record, and the audit annotation in English', () => {
     const p = zh(() => plan(planAction({ action: 'approve' }, { cluster: 'prod', obj: gdPausedAtPauseStep(), now: NOW })));
     expect(p.summary).toBe('同意 GameDeployment zone-101/test-gd（集群 prod）');
-    expect(p.details).toEqual(['当前：第 2/3 步（暂停（手动）），已更新 1/4（25%），版本 test-gd-9d78dd5db', '继续到第 3/3 步']);
-    expect(p.card.step).toBe('2/3（暂停：暂停（手动））');
+    expect(p.details).toEqual(['当前：第 2/3 步（手动暂停），已更新 1/4（25%），版本 test-gd-9d78dd5db', '继续到第 3/3 步']);
+    expect(p.card.step).toBe('2/3（暂停：手动暂停）');
     expect(p.record).toBe('approve GameDeployment zone-101/test-gd on prod');
     const a = auditAnnotation(p, 'alice', '2025-01-01T00:00:00.000Z');
     expect(a.summary).toBe('approve GameDeployment zone-101/test-gd on prod');
@@ -135,7 +135,7 @@ describe('plans in Chinese', () => {
     // The message is data (JSON carries it, the rows compare it): English; the views word it.
     expect(w.rollout.message).toBe('paused: awaiting approval');
     expect(zh(() => rolloutText(w.rollout.message))).toBe('已暂停：等待审批');
-    expect(w.rollout.steps.map((s) => s.summary)).toEqual(['分区 3', '暂停（手动）', '分区 2']);
+    expect(w.rollout.steps.map((s) => s.summary)).toEqual(['分区 3', '手动暂停', '分区 2']);
     expect(w.rollout.actions.find((a) => a.action === 'approve')?.reason).toBe('继续到第 3/3 步');
     expect(w.rollout.actions.find((a) => a.action === 'release')).toEqual({
       action: 'release',
