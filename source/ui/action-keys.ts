@@ -9,6 +9,7 @@ import type { ActionTarget } from '../ports/actions.js';
 import type { CommandId } from './keymap.js';
 import { t, type MessageKey } from '../i18n/t.js';
 import { KEYMAP } from './keymap.js';
+import { WARNING } from '../kinds/shared/workload-base.js';
 
 export type ActionCommand = 'approve' | 'reject' | 'hotupdate' | 'retry-hooks' | 'skip-hook' | 'hold' | 'restart';
 export const ACTION_COMMANDS: readonly ActionCommand[] = ['approve', 'reject', 'hotupdate', 'retry-hooks', 'skip-hook', 'hold', 'restart'];
@@ -44,6 +45,13 @@ export function targetOf(w: WorkloadInfo): ActionTarget {
 
 /** Why every action key is off in a session without cluster access. */
 export const noPortReason = () => t('console.reason.noPort');
+
+/** The planners mark a caveat that is a warning with a code prefix (kinds' WARNING, "warning: "). */
+export const isWarning = (reason: string): boolean => reason.startsWith(WARNING);
+
+/** A planner's reason as a person reads it: the warning code worded ("警告：" in Chinese), the rest as planned. */
+export const reasonText = (reason: string): string =>
+  isWarning(reason) ? t('console.form.warning') + reason.slice(WARNING.length) : reason;
 const readOnlyReason = () => t('console.reason.readOnly');
 const noWorkload = () => t('console.reason.noWorkload');
 

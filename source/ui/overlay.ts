@@ -3,6 +3,7 @@
 // App to hand to the actions port. Results come back through the *Done / *Failed transitions, which
 // ignore answers for an overlay that was cancelled meanwhile (ids).
 import { t, type MessageKey } from '../i18n/t.js';
+import { isWarning, reasonText } from './action-keys.js';
 import type { ActionName, ContainerImage } from '../model/types.js';
 import type { ActionInput, ActionResult, ConsoleTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
@@ -73,9 +74,6 @@ export function failureText(label: string, cluster: string, message: string): st
   return message.includes(cluster) ? message : t('console.flash.prefixed', { what: label, text: message });
 }
 
-/** A planner's caveat that is a warning: "warning: ..." (a Chinese planner: "警告：..."). */
-const WARNING = /^(warning:|警告[:：])/;
-
 function printable(name: string, input: string): boolean {
   // eslint-disable-next-line no-control-regex
   return input.length > 0 && name === input && !/[\u0000-\u001f\u007f]/.test(input);
@@ -121,9 +119,7 @@ export function startAction(
       onePodFirst: false,
       replicas: o.replicas,
       focus: o.containers.length > 1 ? 'container' : 'image',
-      ...(o.caveat && WARNING.test(o.caveat)
-        ? { note: { text: o.caveat.replace(/^warning: /, t('console.form.warning')), token: 'warn' as Token } }
-        : {}),
+      ...(o.caveat && isWarning(o.caveat) ? { note: { text: reasonText(o.caveat), token: 'warn' as Token } } : {}),
     };
     return { state: { ...next, overlay: form } };
   }

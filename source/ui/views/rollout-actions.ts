@@ -2,7 +2,7 @@
 // (or why not). The detail builds it from the snapshot's state-based verdict; the App swaps in the
 // live verdict (access review, read-only, busy) for the same line keys once it has it.
 import type { ActionKeys } from '../action-keys.js';
-import { ACTION_COMMANDS, actionKeys, targetOf } from '../action-keys.js';
+import { ACTION_COMMANDS, actionKeys, reasonText, targetOf } from '../action-keys.js';
 import { KEYMAP } from '../keymap.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { t } from '../../i18n/t.js';
@@ -31,15 +31,7 @@ export function actionLines(keys: ActionKeys): Line[] {
         { text: `  ${key} `, token: k.enabled ? 'key' : 'disabled' },
         { text: `${padCells(k.label, 11)} `, token: k.enabled ? undefined : 'disabled' },
         { text: k.enabled ? t('views.actions.possible') : t('views.actions.notPossible'), token: k.enabled ? 'ok' : 'muted' },
-        // A planner's caveat carries an English code prefix ("warning: "): shown worded.
-        ...(k.reason
-          ? [
-              {
-                text: t('views.actions.reason', { reason: k.reason.replace(/^warning: /, t('console.form.warning')) }),
-                token: 'muted' as const,
-              },
-            ]
-          : []),
+        ...(k.reason ? [{ text: t('views.actions.reason', { reason: reasonText(k.reason) }), token: 'muted' as const }] : []),
       ],
     };
   });
