@@ -135,26 +135,13 @@ export function pausedFor(r: Pick<RolloutStatus, 'paused' | 'pausedSince'>, now:
   return Number.isNaN(since) || since <= 0 ? '' : ` ${shortDuration((now - since) / 1000)}`;
 }
 
-/** The rollout messages and phases zonectl coins (source/kinds), as a person reads them; others as they are. */
+/** The rollout phases zonectl coins (source/kinds), as a person reads them (messages: the templates below). */
 const COINED: Record<string, MessageKey> = {
-  'up to date': 'views.state.upToDate',
-  'paused: awaiting approval': 'views.state.awaitingApproval',
-  'paused: awaiting promotion': 'views.state.awaitingPromotion',
-  'paused: timed pause over, continuing': 'views.state.timedPauseOver',
-  'paused: experiment Inconclusive': 'views.state.experimentInconclusive',
   complete: 'views.phase.complete',
   progressing: 'views.phase.progressing',
   paused: 'views.phase.paused',
   failed: 'views.phase.failed',
 };
-const UPDATING = /^updating (\d+)\/(\d+)$/;
-// The adapters' other coined messages (source/kinds), with the values the API wrote kept as they are.
-const PATTERNS: ReadonlyArray<readonly [RegExp, MessageKey, readonly string[]]> = [
-  [/^paused: timed pause, ends at (\S+)$/, 'views.state.timedPause', ['at']],
-  [/^paused: partition (\d+) keeps (\d+)\/(\d+) on the old revision$/, 'views.state.partition', ['partition', 'kept', 'replicas']],
-  [/^paused: hook (\S+) (\S+)$/, 'views.state.hookPaused', ['hook', 'phase']],
-  [/^failed: (\S+) hook (\S+) on (\S+)$/, 'views.state.hookFailed', ['type', 'phase', 'pod']],
-];
 /**
  * The adapters write their rollout messages in English (source/kinds: tEn), since JSON carries them and
  * the rows compare them; a person reads them worded. Every message template of the adapters' areas
@@ -243,12 +230,6 @@ export function rolloutText(text: string): string {
 function wordRollout(text: string): string {
   const key = COINED[text];
   if (key) return word(key);
-  const m = UPDATING.exec(text);
-  if (m) return phrase('views.state.updating', { updated: m[1]!, replicas: m[2]! });
-  for (const [re, k, names] of PATTERNS) {
-    const p = re.exec(text);
-    if (p) return phrase(k, Object.fromEntries(names.map((n, i) => [n, p[i + 1]!])));
-  }
   const templated = wordTemplate(text);
   if (templated !== undefined) return templated;
   const w = WORST.exec(text);

@@ -194,10 +194,6 @@ export const messages = {
   'views.severity.info': 'info',
   // Rollout state words zonectl coins (model/format.ts): the phases and messages of source/kinds.
   'views.step.done': '{n}/{n} done',
-  'views.state.upToDate': 'up to date',
-  'views.state.awaitingApproval': 'paused: awaiting approval',
-  'views.state.awaitingPromotion': 'paused: awaiting promotion',
-  'views.state.updating': 'updating {updated}/{replicas}',
   'views.state.heldBy': 'held by {by}',
   'views.state.heldBySince': 'held by {by} {age}',
   'views.state.held': 'paused: {who}',
@@ -324,12 +320,6 @@ export const messages = {
   'views.story.badTarget': '{title}: describe and events take pod/NAME, KIND/NAME or zone/ID',
   'views.state.worst': '{name}: {text}{more}',
   'views.state.more': ' (+{n} more)',
-  'views.state.timedPause': 'paused: timed pause, ends at {at}',
-  'views.state.timedPauseOver': 'paused: timed pause over, continuing',
-  'views.state.experimentInconclusive': 'paused: experiment Inconclusive',
-  'views.state.partition': 'paused: partition {partition} keeps {kept}/{replicas} on the old revision',
-  'views.state.hookPaused': 'paused: hook {hook} {phase}',
-  'views.state.hookFailed': 'failed: {type} hook {phase} on {pod}',
   'views.version.on': '{version} on {pods}/{total}',
   'views.version.previous': 'previous',
   // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).

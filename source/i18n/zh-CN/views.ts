@@ -196,10 +196,6 @@ export const messages = {
   'views.severity.info': '提示',
   // Rollout state words zonectl coins (model/format.ts): the phases and messages of source/kinds.
   'views.step.done': '{n}/{n} 完成',
-  'views.state.upToDate': '已是最新',
-  'views.state.awaitingApproval': '已暂停：等待审批',
-  'views.state.awaitingPromotion': '已暂停：等待推进',
-  'views.state.updating': '更新中 {updated}/{replicas}',
   'views.state.heldBy': '{by} 挂起',
   'views.state.heldBySince': '{by} 挂起 {age}',
   'views.state.held': '已暂停：{who}',
@@ -326,12 +322,6 @@ export const messages = {
   'views.story.badTarget': '{title}：describe 和 events 接受 pod/NAME、KIND/NAME 或 zone/ID',
   'views.state.worst': '{name}：{text}{more}',
   'views.state.more': '（另有 {n} 个）',
-  'views.state.timedPause': '已暂停：定时暂停，{at} 结束',
-  'views.state.timedPauseOver': '已暂停：定时暂停已结束，继续中',
-  'views.state.experimentInconclusive': '已暂停：实验 Inconclusive',
-  'views.state.partition': '已暂停：分区 {partition}，{kept}/{replicas} 个留在旧版本',
-  'views.state.hookPaused': '已暂停：钩子 {hook} {phase}',
-  'views.state.hookFailed': '失败：{type} 钩子在 {pod} 上 {phase}',
   'views.version.on': '{version}（{pods}/{total}）',
   'views.version.previous': '旧版本',
   // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
