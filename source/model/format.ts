@@ -156,18 +156,38 @@ interface Template {
 let templates: { whole: Template[]; tails: Template[]; words: Map<string, MessageKey> } | undefined;
 
 /** A template's English as a pattern: each {arg} a lazy named group (a repeated one a backreference). */
-function templatePattern(en: string): string {
+function templatePattern(en: string, nested = true): string {
   const seen = new Set<string>();
-  return en
-    .split(/(\{\w+\})/)
-    .map((part) => {
+  // split() with a capturing group: arguments at odd indexes, the literal text between them at even ones.
+  const parts = en.split(/(\{\w+\})/);
+  return parts
+    .map((part, i) => {
       const arg = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!arg) return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
       if (seen.has(arg)) return `\\k<${arg}>`;
       seen.add(arg);
+      // "{pod}{more}": two lazy groups side by side would leave the first empty; a nested message's
+      // argument matches only that message ("" or " (+2 more)"), so the value beside it is whole.
+      const besideArg = (i > 1 && parts[i - 1] === '') || (i + 2 < parts.length && parts[i + 1] === '');
+      const inner = nested && besideArg ? NESTED[arg] : undefined;
+      if (inner)
+        return `(?<${arg}>(?:${templatePattern(CATALOGS.en[inner.key], false).replace(/\(\?<\w+>/g, '(?:')}${inner.after ?? ''})?)`;
       return `(?<${arg}>.*?)`;
     })
     .join('');
+}
+
+/** Arguments that carry another message (worded in turn: nestedText), with the text the adapter puts after it. */
+const NESTED: Readonly<Record<string, { key: MessageKey; after?: string }>> = {
+  more: { key: 'plans.rollout.more' },
+  at: { key: 'actions.wait.step', after: ' ' }, // Kruise: "step 2/3 " before the state
+};
+
+/** A nested argument's English value ("" or " (+2 more)") in the run's language. */
+function nestedText({ key, after = '' }: { key: MessageKey; after?: string }, en: string): string {
+  if (!en) return en;
+  const m = new RegExp(`^${templatePattern(CATALOGS.en[key], false)}${after}$`).exec(en);
+  return m?.groups ? phrase(key, m.groups) + after : en;
 }
 
 function templatePatterns(): NonNullable<typeof templates> {
@@ -193,6 +213,11 @@ function wordedValues(groups: Record<string, string | undefined>, words: Map<str
   const out: MessageValues = {};
   for (const [k, v] of Object.entries(groups)) {
     if (k.startsWith('zc')) continue;
+    const nested = NESTED[k];
+    if (nested) {
+      out[k] = nestedText(nested, v ?? '');
+      continue;
+    }
     const w = v === undefined ? undefined : words.get(v);
     out[k] = w ? word(w) : (v ?? '');
   }
@@ -209,7 +234,10 @@ function wordTemplate(text: string): string | undefined {
   }
   for (const { re, key } of whole) {
     const m = re.exec(text);
-    if (m) return phrase(key, wordedValues(m.groups ?? {}, words)) + (m.groups?.zcSuffix ?? '');
+    if (!m) continue;
+    // The API's own counts (GameServerSet: " (1 Maintaining)") stay as written, in the language's brackets.
+    const counts = m.groups?.zcSuffix?.slice(2, -1);
+    return phrase(key, wordedValues(m.groups ?? {}, words)) + (counts === undefined ? '' : phrase('views.state.apiCounts', { counts }));
   }
   return undefined;
 }

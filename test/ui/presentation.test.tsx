@@ -51,3 +51,12 @@ describe('the console and -o table say the same thing', () => {
     expect(table.join('\n')).toMatch(/GameStatefulSet +InplaceUpdate +2\/4 pause +1\/3 +paused: awaiting approval 12m/);
   });
 });
+
+describe('headers at 80 columns', () => {
+  test('Releases: the sorted LAST column keeps its whole header and its sort mark', async () => {
+    const h = await renderApp(makeSnapshot(), { view: 'releases', columns: 80, rows: 24 });
+    const header = h.lines().find((l) => l.includes('BATCH'));
+    expect(header).toMatch(/ LAST[+-]$/);
+    expect(header).not.toContain('~');
+  });
+});

@@ -93,6 +93,15 @@ describe('views in Chinese', () => {
     expect(f).toContain('钩子运行（1）');
     expect(f).toMatch(/副本 +期望 \d+，已更新/);
   });
+
+  test('the metric line of a hook run: full-width colon and brackets around the counts', async () => {
+    const h = await renderApp(makeSnapshot(), { view: 'rollouts', columns: 120, rows: 60 });
+    await h.press('/');
+    await h.type('game-1002');
+    await h.press(KEYS.enter, KEYS.enter);
+    const f = h.frame();
+    expect(f).toContain('online-players：Running（成功 2） 最近值 1234');
+  });
 });
 
 /** Display column where a detail line's value starts (after its one-word label and the padding). */

@@ -15,10 +15,10 @@ Usage
   zonectl versions             the version each service of each zone runs vs. asks for (--version 1.8)
   zonectl compare A B          two zones (zone/101 zone/201) or two clusters (--context x --context y)
   zonectl diff --repo PATH|URL Git config repo at a ref versus live: Synced/Modified/Missing/Extra + diffs
-  zonectl approve KIND/NAME     continue a paused step; also reject, skip-hook, retry-hooks, hold, release
+  zonectl approve KIND/NAME    continue a paused step; also reject, skip-hook, retry-hooks, hold, release
                                (many targets: -, a selection, --waves 1,10%,50%,100%, --resume ID)
-  zonectl hotupdate KIND/NAME   set one container's image in place (--container C --image I [--partition N])
-  zonectl restart KIND/NAME     restart a workload's pods the way its controller supports
+  zonectl hotupdate KIND/NAME  set one container's image in place (--container C --image I [--partition N])
+  zonectl restart KIND/NAME    restart a workload's pods the way its controller supports
   zonectl delete pod/NAME      delete a pod; its controller recreates it (the plan says how)
   zonectl shell pod/NAME       kubectl exec -it ... -- sh in the pod, after access review and audit
   zonectl logs TARGET -f       follow logs of a pod, workload, zone or -l selector across clusters

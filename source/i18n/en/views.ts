@@ -320,6 +320,7 @@ export const messages = {
   'views.story.badTarget': '{title}: describe and events take pod/NAME, KIND/NAME or zone/ID',
   'views.state.worst': '{name}: {text}{more}',
   'views.state.more': ' (+{n} more)',
+  'views.state.apiCounts': ' ({counts})',
   'views.version.on': '{version} on {pods}/{total}',
   'views.version.previous': 'previous',
   // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
@@ -334,6 +335,7 @@ export const messages = {
   'views.stepKind.hook': 'hook',
   // A hook metric's line: its counts and last value after the phase.
   'views.metric.detail': ' ({counts})',
+  'views.metric.name': '{name}: ',
   'views.metric.last': ' last={value}',
   // Compare's line keys and side labels, worded (model/compare.ts writes the codes JSON carries).
   'views.compare.keyZone': 'zone {id}',

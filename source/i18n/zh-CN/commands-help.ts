@@ -20,12 +20,12 @@ export const helpMessages = {
                                （--context x --context y）
   zonectl diff --repo PATH|URL Git 配置仓库某个版本与线上对比：
                                Synced/Modified/Missing/Extra 及差异
-  zonectl approve KIND/NAME     继续已暂停的步骤；另有 reject、skip-hook、
+  zonectl approve KIND/NAME    继续已暂停的步骤；另有 reject、skip-hook、
                                retry-hooks、hold、release（多个目标：-、
                                筛选条件、--waves 1,10%,50%,100%、--resume ID）
-  zonectl hotupdate KIND/NAME   原地设置一个容器的镜像
+  zonectl hotupdate KIND/NAME  原地设置一个容器的镜像
                                （--container C --image I [--partition N]）
-  zonectl restart KIND/NAME     按控制器支持的方式重启工作负载的 Pod
+  zonectl restart KIND/NAME    按控制器支持的方式重启工作负载的 Pod
   zonectl delete pod/NAME      删除一个 Pod，由其控制器重建（计划中会说明方式）
   zonectl shell pod/NAME       经权限检查和审计后，在 Pod 中执行
                                kubectl exec -it ... -- sh

@@ -322,6 +322,7 @@ export const messages = {
   'views.story.badTarget': '{title}：describe 和 events 接受 pod/NAME、KIND/NAME 或 zone/ID',
   'views.state.worst': '{name}：{text}{more}',
   'views.state.more': '（另有 {n} 个）',
+  'views.state.apiCounts': '（{counts}）',
   'views.version.on': '{version}（{pods}/{total}）',
   'views.version.previous': '旧版本',
   // The store: a cluster that never finished its first lists (the ERROR column of the Clusters view).
@@ -335,6 +336,7 @@ export const messages = {
   'views.stepKind.pause': '暂停',
   'views.stepKind.hook': '钩子',
   'views.metric.detail': '（{counts}）',
+  'views.metric.name': '{name}：',
   'views.metric.last': ' 最近值 {value}',
   'views.compare.keyZone': '区服 {id}',
   'views.compare.keyImage': '镜像 {name}',

@@ -55,7 +55,7 @@ export const releaseColumns: readonly ColumnDef<ReleaseInfo>[] = [
     id: 'age',
     header: 'views.col.last',
     table: 'table',
-    console: { priority: 2, max: 6, min: 4 },
+    console: { priority: 2, least: 5, max: 6, min: 4 },
     cell: (r, ctx) => ({ text: age(r.lastAt, ctx.now), sort: -timeSort(r.lastAt) }),
   },
   {

@@ -151,7 +151,7 @@ export function buildRolloutDetail(s: Snapshot, key: string, ctx: BuildContext):
         .filter(Boolean)
         .join(' ');
       b.add(`hook:${h.name}:m:${m.name}`, [
-        `      ${m.name}: `,
+        `      ${t('views.metric.name', { name: m.name })}`,
         { text: m.phase, token: hookTone(m.phase) },
         counts && t('views.metric.detail', { counts }),
         m.lastValue !== undefined && t('views.metric.last', { value: String(m.lastValue) }),

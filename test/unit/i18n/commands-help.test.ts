@@ -3,7 +3,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { flagsIn } from '../../../commands/completion.js';
-import { setLang } from '../../../source/i18n/t.js';
+import { setLang, t } from '../../../source/i18n/t.js';
 
 const COMMANDS = [
   'clusters',
@@ -79,6 +79,15 @@ describe('--help in 简体中文', () => {
     const enCols = descriptionColumns(en);
     for (const [flag, col] of descriptionColumns(zh)) if (enCols.has(flag)) expect(col, `${command} ${flag}`).toBe(enCols.get(flag));
     for (const line of zh.split('\n')) expect(stringWidth(line), `${command}: ${line}`).toBeLessThanOrEqual(80);
+  });
+
+  it('zonectl --help: the description of every command line starts in one column (31), in both languages', async () => {
+    const usage = () => t('commands.help.usage', { consoleFlags: '', fleetFlags: '' });
+    for (const text of [usage(), await inChinese(async () => usage())]) {
+      const lines = text.split('\n').filter((l) => l.startsWith('  zonectl'));
+      expect(lines.length).toBeGreaterThan(20);
+      for (const line of lines) expect(/^.{30} \S/.test(line), line).toBe(true);
+    }
   });
 
   it('the English help is what it was (one spot check per shared block)', async () => {

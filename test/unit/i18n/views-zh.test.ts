@@ -99,6 +99,12 @@ describe('coined words', () => {
     };
     expect(stateText(held, NOW)).toBe('paused: held by ops 3m (1/3 updated)');
     expect(rolloutText('game-1: paused: awaiting approval (+2 more)')).toBe('game-1: paused: awaiting approval (+2 more)');
+    for (const en of [
+      'failed: pre-inplace hook Failed on auth-1-896xn (+2 more)',
+      'paused: partition 3 keeps 3 game servers on the old revision (1 Maintaining)',
+      'step 2/3 StepUpgrade, 1/3 canary ready',
+    ])
+      expect(rolloutText(en)).toBe(en);
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 done');
     setLang('zh-CN');
     expect(stateText(paused, NOW)).toBe('已暂停：等待审批 12m');
@@ -113,6 +119,20 @@ describe('coined words', () => {
     expect(rolloutText('paused: hook check-online did not succeed')).toMatch(/^已暂停：.*check-online.*未成功/);
     // Text that no template makes (a controller's own words) stays whole.
     expect(rolloutText('the controller said something')).toBe('the controller said something');
+    // "{pod}{more}": the pod stays whole and the nested "(+N more)" is worded (it once read "在  上 Failedauth-1-896xn").
+    expect(rolloutText('failed: pre-inplace hook Failed on auth-1-896xn')).toBe('失败：pre-inplace 钩子在 auth-1-896xn 上 Failed');
+    expect(rolloutText('failed: pre-inplace hook Failed on auth-1-896xn (+2 more)')).toBe(
+      '失败：pre-inplace 钩子在 auth-1-896xn 上 Failed（另有 2 个）',
+    );
+    expect(rolloutText('step 2/3 StepUpgrade, 1/3 canary ready')).toBe('第 2/3 步 StepUpgrade，灰度就绪 1/3');
+    expect(rolloutText('StepUpgrade, 1/3 canary ready')).toBe('StepUpgrade，灰度就绪 1/3');
+    // "{at}" beside literal text is a plain value (a time), not the nested step.
+    expect(rolloutText('paused: timed pause, ends at 12:30:00')).toMatch(/12:30:00/);
+    expect(rolloutText('paused: timed pause, ends at 12:30:00')).not.toMatch(/timed pause/);
+    // The API's counts after a message keep their words, in full-width brackets.
+    expect(rolloutText('paused: partition 3 keeps 3 game servers on the old revision (1 Maintaining)')).toMatch(
+      /^已暂停：.*（1 Maintaining）$/,
+    );
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 完成');
   });
 
