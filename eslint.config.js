@@ -59,6 +59,7 @@ export default tseslint.config(
         'error',
         {
           mode: 'all',
+          'should-validate-template': true,
           words: { exclude: ['^\\S*$', '^[^A-Za-z]*$'] },
           callees: { exclude: ['t', 'tEn'] },
         },

@@ -6,165 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import { accessCache } from '../source/actions/access.js';
 import { batchCard, batchExitCode, type BatchInput, planBatch, targetName, type TargetResult } from '../source/actions/batch.js';
-import { type ReleaseEvent, runRelease } from '../source/actions/release.js';
+import { releaseEventLine, runRelease } from '../source/actions/release.js';
 import { parseWaves, releaseOrder, waveEnds } from '../source/actions/waves.js';
-import { parseKind } from '../source/actions/load.js';
 import { ActionService } from '../source/actions/service.js';
 import { openSession, type FleetFlags } from '../source/app/session.js';
 import { loadConfig } from '../source/config/config.js';
 import { Refusal } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
 import { batchRecord } from '../source/model/releases.js';
-import { isActiveRollout } from '../source/model/rollouts.js';
-import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../source/model/types.js';
+import type { ActionInput, ActionName, WorkloadInfo } from '../source/model/types.js';
 import { confirm, type Streams } from './action-io.js';
+import { releaseLines, resultTable } from './batch-report.js';
 import { UsageError } from './flags.js';
+import { type BatchFlags, checkBatchFlags, matches, parseTarget, readStdin, zoneFilter } from './batch-select.js';
 // `tr`: `t` names a target here.
 import { t as tr } from '../source/i18n/t.js';
-
-export interface BatchFlags extends FleetFlags {
-  output: string;
-  yes: boolean;
-  dryRun: boolean;
-  wait: boolean;
-  force: boolean;
-  reason?: string;
-  confirm?: string;
-  state?: string;
-  step?: number;
-  imageFrom?: string;
-  zone?: string;
-  timeout?: string;
-  waves?: string;
-  resume?: string;
-  batch?: string;
-  gate?: string;
-  undo?: string;
-}
-
-const STATES: Record<string, WorkloadInfo['rollout']['phase']> = {
-  paused: 'paused',
-  failed: 'failed',
-  updating: 'progressing',
-  progressing: 'progressing',
-  complete: 'complete',
-};
-
-/** Does this command line name more than one target, or a selection? (Else the one-target flow.) */
-export function isBatch(args: readonly string[], f: BatchFlags): boolean {
-  if (args.length > 1 || args.includes('-') || args.some((a) => a.split('/').length === 4) || f.waves !== undefined) return true;
-  return (
-    args.length === 0 &&
-    (f.state !== undefined ||
-      f.step !== undefined ||
-      f.imageFrom !== undefined ||
-      f.zone !== undefined ||
-      f.batch !== undefined ||
-      f.resume !== undefined ||
-      f.undo !== undefined ||
-      !!f.selector ||
-      !!f.allContexts ||
-      !!f.allNamespaces)
-  );
-}
-
-/** `cluster/namespace/kind/name` or `kind/name` (the one --context and -n). */
-function parseTarget(text: string, f: BatchFlags, current: string | undefined): ActionTarget {
-  const parts = text.trim().split('/');
-  if (parts.length === 4) {
-    const [cluster, namespace, kindText, name] = parts as [string, string, string, string];
-    const kind = parseKind(kindText);
-    if (!kind || !cluster || !namespace || !name) throw new UsageError(tr('commands.batch.badFullTarget', { text }));
-    return { cluster, namespace, kind, name };
-  }
-  if (parts.length === 2) {
-    const kind = parseKind(parts[0]!);
-    const context = f.context?.[0] ?? current;
-    if (!kind || !parts[1] || !context) throw new UsageError(tr('commands.batch.badShortTarget', { text }));
-    if ((f.context?.length ?? 0) > 1 || f.allContexts) throw new UsageError(tr('commands.batch.shortNeedsContext', { text }));
-    return { cluster: context, namespace: f.namespace ?? 'default', kind, name: parts[1] };
-  }
-  throw new UsageError(tr('commands.batch.badTarget', { text }));
-}
-
-async function readStdin(io: Streams): Promise<string[]> {
-  let text = '';
-  for await (const chunk of io.stdin) text += String(chunk);
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-}
-
-/** `--zone 101,105,110-120`: zone ids and inclusive ranges; a usage error names what is wrong. */
-export function zoneFilter(text: string): (zone: string | undefined) => boolean {
-  const ids = new Set<string>();
-  const ranges: Array<[number, number]> = [];
-  for (const part of text.split(',').map((p) => p.trim())) {
-    const r = /^(\d+)-(\d+)$/.exec(part);
-    if (r && Number(r[1]) <= Number(r[2])) ranges.push([Number(r[1]), Number(r[2])]);
-    else if (/^[\w.-]+$/.test(part) && !r) ids.add(part);
-    else throw new UsageError(tr('commands.batch.badZone', { text, part }));
-  }
-  return (zone) => zone !== undefined && (ids.has(zone) || (/^\d+$/.test(zone) && ranges.some(([a, b]) => +zone >= a && +zone <= b)));
-}
-
-function matches(w: WorkloadInfo, f: BatchFlags, inZone?: (zone: string | undefined) => boolean): boolean {
-  if (f.state !== undefined && w.rollout.phase !== STATES[f.state]) return false;
-  if (f.step !== undefined && (w.rollout.stepIndex === undefined || w.rollout.stepIndex + 1 !== f.step)) return false;
-  if (f.imageFrom !== undefined && !w.containers.some((c) => c.image === f.imageFrom)) return false;
-  if (inZone && !inZone(w.zone)) return false;
-  if (f.batch !== undefined && !batchRecord(w, f.batch)) return false;
-  if (f.undo !== undefined && !(w.release?.batch === f.undo && w.release.action === 'hotupdate' && w.release.images)) return false;
-  return (
-    f.state !== undefined ||
-    f.step !== undefined ||
-    f.imageFrom !== undefined ||
-    f.zone !== undefined ||
-    f.batch !== undefined ||
-    f.undo !== undefined ||
-    isActiveRollout(w)
-  );
-}
-
-function table(results: readonly TargetResult[], waves: boolean): string {
-  const rows = results.map((r) => [
-    ...(waves ? [r.wave === undefined ? '-' : String(r.wave)] : []),
-    r.target.cluster,
-    r.target.namespace,
-    `${r.target.kind.toLowerCase()}/${r.target.name}`,
-    r.outcome,
-    r.wait ? (r.wait.reached ? 'reached' : r.wait.message) : '-',
-    `${(r.ms / 1000).toFixed(1)}s`,
-    r.outcome !== 'done' ? r.reason : '',
-  ]);
-  const head = [...(waves ? ['WAVE'] : []), 'CLUSTER', 'NAMESPACE', 'TARGET', 'OUTCOME', 'WAIT', 'TIME', 'REASON'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return (
-    [head, ...rows]
-      .map((r) =>
-        r
-          .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
-          .join('   ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
-/** The selection and wave flags, checked before any request (a mistake is one line, exit 2). */
-function checkBatchFlags(f: BatchFlags, waves: Record<string, string>): void {
-  if (f.gate !== undefined && f.gate !== 'ask' && f.gate !== 'auto')
-    throw new UsageError(tr('commands.usage.expected', { flag: `--gate ${f.gate}`, what: tr('commands.usage.want.gate') }));
-  if (f.state !== undefined && !Object.hasOwn(STATES, f.state))
-    throw new UsageError(tr('commands.usage.expected', { flag: `--state ${f.state}`, what: tr('commands.usage.want.state') }));
-  if (f.step !== undefined && (!Number.isInteger(f.step) || f.step < 1))
-    throw new UsageError(tr('commands.usage.expected', { flag: `--step ${f.step}`, what: tr('commands.usage.want.step') }));
-  if (f.waves !== undefined) {
-    const marks = parseWaves(Object.hasOwn(waves, f.waves) ? waves[f.waves]! : f.waves);
-    if (typeof marks === 'string') throw new UsageError(marks);
-  }
-}
 
 export async function runBatchAction(
   action: ActionName,
@@ -338,7 +194,14 @@ export async function runBatchAction(
     const json = f.output === 'json';
     if (!json)
       io.stdout.write(
-        [...batchCard(action, planned, f.dryRun), ...releaseLines(action, batch, wavesText, ends, order.doneCount, f), ''].join('\n'),
+        [
+          ...batchCard(action, planned, f.dryRun),
+          ...releaseLines(action, batch, wavesText, ends, order.doneCount, {
+            dryRun: f.dryRun,
+            ...(f.timeout !== undefined ? { timeout: f.timeout } : {}),
+          }),
+          '',
+        ].join('\n'),
       );
     const runnable = planned.filter((p) => p.planned || p.later);
     // Protected contexts: --yes needs them named (--confirm CLUSTER[,CLUSTER]); asking needs them typed.
@@ -378,7 +241,7 @@ export async function runBatchAction(
               confirm(io, { question: tr('commands.batch.goOn', { next, waves: n, targets: count }) }),
           }
         : {}),
-      onEvent: (e) => io.stderr.write(`${eventLine(e)}\n`),
+      onEvent: (e) => io.stderr.write(`${releaseEventLine(e)}\n`),
     });
     if (json)
       io.stdout.write(
@@ -401,50 +264,12 @@ export async function runBatchAction(
           2,
         ) + '\n',
       );
-    else io.stdout.write(table(results, ends.length > 1));
+    else io.stdout.write(resultTable(results, ends.length > 1));
     const code = batchExitCode(results);
     // Clusters left out of the selection count as a code of their own (3): shared, or else 1.
     if (!unread) return code;
     return code === EXIT.OK || code === EXIT.PARTIAL ? EXIT.PARTIAL : EXIT.CONDITION;
   } finally {
     await session.close();
-  }
-}
-
-/** The card's release lines: the batch id (and how to resume it), the waves and what is already done. */
-function releaseLines(
-  action: ActionName,
-  batch: string,
-  wavesText: string | undefined,
-  ends: readonly number[],
-  doneCount: number,
-  f: BatchFlags,
-): string[] {
-  const out: string[] = [];
-  if (doneCount) out.push(`  already done in batch ${batch}: ${doneCount} (not acted on again)`);
-  if (wavesText) {
-    const sizes = ends.map((e, i) => e - (i ? ends[i - 1]! : 0));
-    out.push(
-      `waves ${wavesText}: ${sizes.join(' + ')} targets; a gate after each wave follows its targets (--timeout ${f.timeout ?? '5m'})`,
-    );
-  }
-  out.push(
-    `batch ${batch}${f.dryRun ? '' : `: if stopped, continue with zonectl ${action} <the same targets or selection> --resume ${batch}`}`,
-  );
-  return out;
-}
-
-function eventLine(e: ReleaseEvent): string {
-  switch (e.type) {
-    case 'wave':
-      return e.targets
-        ? `wave ${e.wave}/${e.waves}: acting on ${e.targets} target${e.targets === 1 ? '' : 's'}`
-        : `wave ${e.wave}/${e.waves}: already done in this batch`;
-    case 'gate':
-      return e.passed
-        ? `wave ${e.wave}/${e.waves}: gate passed in ${(e.ms / 1000).toFixed(1)}s`
-        : `wave ${e.wave}/${e.waves}: gate failed after ${(e.ms / 1000).toFixed(1)}s: ${e.where}`;
-    case 'stopped':
-      return `release stopped at wave ${e.wave}: ${e.why}`;
   }
 }

@@ -18,7 +18,8 @@ import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';
 import { workloadKindsHelp } from './kind-help.js';
 import { t } from '../source/i18n/t.js';
-import { type BatchFlags, isBatch, runBatchAction } from './action-batch.js';
+import { runBatchAction } from './action-batch.js';
+import { type BatchFlags, isBatch } from './batch-select.js';
 import { imageFlag, parseFlags, UsageError } from './flags.js';
 
 export const ACTION_FLAGS = {

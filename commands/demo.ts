@@ -89,9 +89,11 @@ export function run(argv: string[]): Promise<number> {
         const written = await writeRepo(repoDir, demo);
         // The --serve banner stays English in every language: scripts and test harnesses read its
         // "kubeconfig:" / "config repo:" lines and wait for "Serving until interrupted".
+        /* eslint-disable i18next/no-literal-string -- machine-read banner (see above) */
         process.stdout.write(
           `kubeconfig: ${demo.kubeconfigPath}\ncontexts: ${demo.contexts.join(' ')}\n${written ? `config repo: ${repoDir}\n` : ''}\n  export KUBECONFIG=${demo.kubeconfigPath}\n  zonectl zones -A --all-contexts\n${written ? `  zonectl diff --repo ${repoDir}\n` : ''}\nServing until interrupted (Ctrl-C).\n`,
         );
+        /* eslint-enable i18next/no-literal-string */
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());
@@ -143,7 +145,7 @@ async function writeRepo(
   } catch (e) {
     const msg = t('commands.demo.repoFailed', { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
     if (strict) throw new Error(msg);
-    process.stderr.write(`zonectl demo: ${msg}\n`);
+    process.stderr.write(`zonectl demo: ${msg}\n`); // eslint-disable-line i18next/no-literal-string -- the program's name before a worded message
     return false;
   }
 }

@@ -119,7 +119,12 @@ export function runPodAction(action: PodActionName, argv: string[], help: string
       // The shell: on this terminal, until it exits; its exit code is ours (as kubectl exec does).
       const [cmd, ...rest] = planned.plan.exec.command;
       const r = spawnSync(cmd, rest, { stdio: 'inherit' });
-      if (r.error) throw new Refusal('not-possible', context, `${context}: could not run ${cmd}: ${r.error.message}`);
+      if (r.error)
+        throw new Refusal(
+          'not-possible',
+          context,
+          t('commands.pod.couldNotRun', { cluster: context, cmd: cmd ?? '', error: r.error.message }),
+        );
       return r.status ?? EXIT.CONDITION;
     } finally {
       client?.close();

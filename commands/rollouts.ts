@@ -40,7 +40,7 @@ export function run(argv: string[]): Promise<number> {
         return { text, empty: rows.length === 0 };
       },
       batch !== undefined
-        ? `No workload was last acted on by batch ${batch}.`
+        ? t('commands.list.noBatch', { batch })
         : flags.all
           ? t('commands.list.noWorkloads')
           : t('commands.list.noRollouts'),

@@ -76,9 +76,12 @@ export async function withStories(
     found.sort((a, b) => a.story.cluster.localeCompare(b.story.cluster));
     if (!found.length) {
       if (failures.length) return reportErrors(failures, fleet.members.length);
-      process.stderr.write(
-        `error: ${describeTarget(target)} not found in any selected cluster${missing.length === 1 ? ` (${missing[0]})` : ''}\n`,
-      );
+      const what = describeTarget(target);
+      const message =
+        missing.length === 1
+          ? tr('commands.logs.notFoundIn', { target: what, detail: missing[0]! })
+          : tr('commands.logs.notFound', { target: what });
+      process.stderr.write(`${tr('commands.error.line', { message })}\n`);
       return EXIT.USAGE;
     }
     const code = await show(found, config);

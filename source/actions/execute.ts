@@ -94,11 +94,14 @@ export function auditStepIndex(plan: Plan): number {
 }
 
 function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
+  // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
   if (!plan.steps.length && !plan.exec) throw new Error(`plan "${plan.summary}" has no writes`);
   if (plan.primary.cluster !== client.context)
+    // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
     throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);
   for (const t of plan.steps.map((s) => s.target)) {
     if (t.cluster !== client.context && !others)
+      // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
       throw new Error(`plan target ${targetLabel(t)} is on ${t.cluster}, the client on ${client.context}`);
   }
 }
@@ -192,7 +195,13 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
           out = now ?? objects.get(targetKey(t))!;
         } else if (verdict === 'not-applied')
           throw partialWriteError(
-            new KubeError(e.kind, e.cluster, `${e.message}; a re-read shows ${targetLabel(t)} unchanged: not applied`, e.status, e.reason),
+            new KubeError(
+              e.kind,
+              e.cluster,
+              tr('actions.execute.notApplied', { message: e.message, target: targetLabel(t) }),
+              e.status,
+              e.reason,
+            ),
             writes.length,
             total,
           );
@@ -201,7 +210,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
             new KubeError(
               e.kind,
               e.cluster,
-              `${e.message}; the write to ${targetLabel(t)} may have been applied (re-read it)`,
+              tr('actions.execute.mayBeApplied', { message: e.message, target: targetLabel(t) }),
               e.status,
               e.reason,
             ),
@@ -216,7 +225,7 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
             .get(t.type, t.namespace, t.name)
             .catch(() => undefined);
           if (now && now.metadata.resourceVersion !== rv.get(targetKey(t)))
-            e = new KubeError('Conflict', e.cluster, `${e.message} (a test operation failed: the object changed)`, e.status, 'Conflict');
+            e = new KubeError('Conflict', e.cluster, tr('actions.execute.testFailed', { message: e.message }), e.status, 'Conflict');
         }
         if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
           throw new ActionConflict(cluster, targetLabel(t), [tr('actions.execute.refused', { message: e.message })], e.status);

@@ -34,6 +34,7 @@ export async function loadWorkload(
   opts: { now?: number; by?: string; kubefedHost?: ClusterClient } = {},
 ): Promise<Loaded> {
   const spec = workloadSpec(kind);
+  // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (callers pass registered kinds)
   if (!spec) throw new Error(`${kind} is not a workload kind zonectl knows`);
   const type = spec.type;
   const cluster = client.context;

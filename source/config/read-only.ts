@@ -22,5 +22,6 @@ export function globalReadOnly(s: ReadOnlySources): string | undefined {
 
 /** Why `cluster` is read-only, or undefined when changes are allowed there. */
 export function readOnlyWhy(cluster: string, s: ReadOnlySources): string | undefined {
+  // eslint-disable-next-line i18next/no-literal-string -- a config key path, as written in the file
   return globalReadOnly(s) ?? (s.config?.contexts[cluster]?.readOnly ? `config contexts.${cluster}.readOnly` : undefined);
 }

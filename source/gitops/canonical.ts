@@ -38,6 +38,7 @@ export function isPlainObject(v: unknown): v is Record<string, any> {
 /** RFC 6901 pointer -> tokens (`~1` is `/`, `~0` is `~`). */
 export function pointerTokens(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant
   if (!pointer.startsWith('/')) throw new Error(`JSON pointer must start with "/": ${pointer}`);
   return pointer
     .slice(1)

@@ -150,7 +150,7 @@ export async function predict(ctx: PredictContext, t: ResourceType, desired: Kub
   } catch (e) {
     if (!isKubeError(e)) throw e;
     if (e.kind === 'Forbidden' || e.kind === 'Unauthorized') {
-      const why = `no permission to dry-run (patch ${t.resource}${t.group ? `.${t.group}` : ''}): ${e.message}`;
+      const why = tr('report.gitops.noDryRunPermission', { resource: `${t.resource}${t.group ? `.${t.group}` : ''}`, message: e.message });
       ctx.forbidden.set(typeId, why);
       return fallback(desired, live, ctx.fieldManager, why);
     }

@@ -127,8 +127,10 @@ async function renderHelm(ctx: RenderContext, app: AppSpec, namespace: string): 
         HELM_DATA_HOME: join(root, '.helm', 'data'),
       },
     });
+    // eslint-disable-next-line i18next/no-literal-string -- the command that ran
     return parseToolOutput('helm', out, `helm template ${app.path}`);
   } catch (e) {
+    // eslint-disable-next-line i18next/no-literal-string -- the command that ran, then its own error
     if (e instanceof ToolFailed) throw new RenderError('helm', `helm template ${app.path}: ${e.message.split(`${root}/`).join('')}`);
     throw e;
   }

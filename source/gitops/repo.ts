@@ -66,9 +66,11 @@ async function cacheClone(url: string, ref: string): Promise<{ dir: string; comm
   const shown = redactUrl(url);
   if (!existsSync(join(dir, 'HEAD'))) {
     mkdirSync(dirname(dir), { recursive: true });
+    // eslint-disable-next-line i18next/no-literal-string -- the git command that ran
     await wrap(`git clone ${shown}`, git(dirname(dir)).raw(['clone', '--bare', '--quiet', '--', url, dir]));
   } else {
     await wrap(
+      // eslint-disable-next-line i18next/no-literal-string -- the git command that ran
       `git fetch ${shown}`,
       git(dir).raw(['fetch', '--quiet', '--prune', '--force', '--tags', 'origin', '+refs/heads/*:refs/heads/*']),
     );
@@ -77,6 +79,7 @@ async function cacheClone(url: string, ref: string): Promise<{ dir: string; comm
   let commit = await resolveCommit(g, ref);
   if (!commit) {
     // A commit or ref not advertised as a branch/tag (e.g. refs/pull/1/head): fetch it explicitly.
+    // eslint-disable-next-line i18next/no-literal-string -- the git command that ran
     await wrap(`git fetch ${shown} ${ref}`, g.raw(['fetch', '--quiet', 'origin', '--end-of-options', ref]));
     commit = await resolveCommit(g, 'FETCH_HEAD');
   }

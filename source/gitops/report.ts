@@ -80,6 +80,7 @@ export function textReport(r: DiffReport, opts: { showSynced?: boolean; diffs?: 
     for (const a of r.apps) {
       for (const o of a.objects) {
         if (o.status === 'Synced' && !o.warnings.length) continue;
+        // eslint-disable-next-line i18next/no-literal-string -- a separator around names; the status is worded
         out.push(`\n===== ${a.app} ${a.cluster} ${objectLabel(o)} (${statusWord(o.status)}) =====\n`);
         if (o.note) out.push(`# ${o.note}\n`);
         for (const w of o.warnings) out.push(`# ${t('report.diff.serverWarning', { warning: w })}\n`);
@@ -133,6 +134,7 @@ const mdEscape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function markdownReport(r: DiffReport): string {
   const out: string[] = [];
   const counts = countByStatus(r);
+  // eslint-disable-next-line i18next/no-literal-string -- a Markdown heading of names
   out.push(`### zonectl diff — \`${r.repo.ref}\` (\`${r.repo.commit.slice(0, 12)}\`)\n\n`);
   out.push(`${t('report.md.counts', countValues(counts))}\n\n`);
   out.push(`| ${t('report.md.head')} |\n|---|---|---|---|---|\n`);
@@ -161,7 +163,8 @@ export function markdownReport(r: DiffReport): string {
       if (o.diff) {
         const d =
           o.diff.length > MD_DIFF_MAX
-            ? `${o.diff.slice(0, MD_DIFF_MAX)}\n… (${t('report.md.moreChars', { n: o.diff.length - MD_DIFF_MAX })})\n`
+            ? // eslint-disable-next-line i18next/no-literal-string -- the diff, then a worded note
+              `${o.diff.slice(0, MD_DIFF_MAX)}\n… (${t('report.md.moreChars', { n: o.diff.length - MD_DIFF_MAX })})\n`
             : o.diff;
         parts.push('```diff\n' + d.replace(/```/g, '`\u200b``') + (d.endsWith('\n') ? '' : '\n') + '```\n\n');
       }

@@ -18,7 +18,7 @@ export class ManifestError extends InputError {
   readonly doc: number;
   readonly line: number;
   constructor(file: string, doc: number, line: number, detail: string) {
-    super(`${file}: document ${doc}, line ${line}: ${detail}`);
+    super(tr('report.manifest.at', { file, doc, line, detail }));
     this.file = file;
     this.doc = doc;
     this.line = line;
@@ -87,17 +87,18 @@ export function parseManifests(text: string, file: string): { objects: ParsedObj
     if (value === null || value === undefined) return;
     const add = (v: unknown, where: string) => {
       if (v === null || v === undefined) return;
-      if (typeof v !== 'object' || Array.isArray(v)) throw new ManifestError(file, docNo, startLine, `${where}is not a mapping`);
+      if (typeof v !== 'object' || Array.isArray(v))
+        throw new ManifestError(file, docNo, startLine, tr('report.manifest.notMapping', { where }));
       const o = v as KubeObject;
       if (typeof o.kind !== 'string' || typeof o.apiVersion !== 'string')
-        throw new ManifestError(file, docNo, startLine, `${where}has no apiVersion/kind`);
+        throw new ManifestError(file, docNo, startLine, tr('report.manifest.noKind', { where }));
       if (o.kind.endsWith('List') && Array.isArray((o as { items?: unknown }).items)) {
         (o as unknown as { items: unknown[] }).items.forEach((it, j) => add(it, `${where}items[${j}] `));
         return;
       }
       if (!o.metadata || typeof o.metadata !== 'object') o.metadata = {};
       if (!o.metadata.name && !o.metadata.generateName)
-        throw new ManifestError(file, docNo, startLine, `${where}${o.kind} has no metadata.name`);
+        throw new ManifestError(file, docNo, startLine, tr('report.manifest.noName', { where, kind: o.kind }));
       objects.push({ object: o, file, doc: docNo, line: startLine });
     };
     add(value, '');

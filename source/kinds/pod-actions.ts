@@ -102,7 +102,13 @@ export function planDeletePod(cluster: string, obj: KubeObject, opts: { gracePer
     ...(opts.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: opts.gracePeriodSeconds } : {}),
   };
   plan.steps = [
-    { target: plan.primary, verb: 'delete', patchType: 'merge', body, describe: `delete (precondition uid ${obj.metadata.uid ?? '?'})` },
+    {
+      target: plan.primary,
+      verb: 'delete',
+      patchType: 'merge',
+      body,
+      describe: t('plans.pod.deleteWrite', { uid: obj.metadata.uid ?? '?' }),
+    },
   ];
   plan.access = [{ verb: 'delete', group: '', resource: 'pods', namespace: plan.primary.namespace, name: plan.primary.name }];
   if (after.force) plan.requiresForce = true;

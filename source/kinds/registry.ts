@@ -66,6 +66,7 @@ export const KINDS = Object.freeze(Object.fromEntries(KIND_SPECS.filter((s) => !
 function unique<T>(entries: Array<[string, T]>, what: string): Map<string, T> {
   const m = new Map<string, T>();
   for (const [k, v] of entries) {
+    // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (the registry at load)
     if (m.has(k)) throw new Error(`kinds/registry: ${what} "${k}" is registered twice`);
     m.set(k, v);
   }

@@ -70,6 +70,7 @@ export function toKubeError(e: unknown, cluster: string): KubeError {
 /** Map an HTTP status + Kubernetes Status body to a typed error. */
 export function errorFromStatus(cluster: string, status: number, body: unknown, what: string): KubeError {
   const b = (body ?? {}) as { message?: string; reason?: string };
+  // eslint-disable-next-line i18next/no-literal-string -- the request and its HTTP status when the server sent no message
   const msg = typeof b.message === 'string' && b.message ? b.message : `${what}: HTTP ${status}`;
   const reason = typeof b.reason === 'string' ? b.reason : undefined;
   switch (status) {

@@ -7,6 +7,12 @@ import { isKubeError } from '../kube/errors.js';
 import type { KubeObject } from '../kube/object.js';
 import { andSelectors, describeTarget, labelSelectorString } from './target.js';
 import type { LogTarget, WorkloadTargetKind } from './types.js';
+import { t } from '../i18n/t.js';
+
+/** "deployment/x not found in namespace y": a notice line of the follower, in the run's language. */
+function notFound(target: string, ns: string | undefined): string {
+  return ns ? t('commands.logs.notFoundNs', { target, namespace: ns }) : t('commands.logs.notFoundHere', { target });
+}
 
 export interface PodSource {
   namespace?: string;
@@ -30,7 +36,6 @@ export async function resolveTarget(
   opts: { namespace?: string; selector?: string; zoneLabel: string },
 ): Promise<Resolution> {
   const ns = opts.namespace;
-  const where = ns ? ` in namespace ${ns}` : '';
   switch (target.type) {
     case 'pod':
       return {
@@ -42,7 +47,7 @@ export async function resolveTarget(
       return { sources: [{ namespace: ns, labelSelector: andSelectors(target.selector, opts.selector), label: `-l ${target.selector}` }] };
     case 'workload': {
       const found = await findWorkloads(client, target.kind, ns, target.name);
-      if (found.length === 0) return { sources: [], missing: `${describeTarget(target)} not found${where}` };
+      if (found.length === 0) return { sources: [], missing: notFound(describeTarget(target), ns) };
       return { sources: found.map((w) => workloadSource(w, target.kind, opts.selector)) };
     }
     case 'zone': {
@@ -67,6 +72,7 @@ export async function resolveTarget(
 function typeOf(kind: WorkloadTargetKind): ResourceType {
   const s = workloadSpec(kind);
   // A programming error (callers only pass kinds that own pods): a bug report, left in English.
+  // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant
   if (!s?.pods) throw new Error(`logs: ${kind} is not a workload kind that owns pods`);
   return s.type;
 }

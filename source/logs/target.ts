@@ -72,9 +72,11 @@ export function labelSelectorString(sel: LabelSelectorSpec | undefined): string 
     const vals = (e.values ?? []).join(',');
     switch (e.operator) {
       case 'In':
+        // eslint-disable-next-line i18next/no-literal-string -- label selector syntax
         parts.push(`${e.key} in (${vals})`);
         break;
       case 'NotIn':
+        // eslint-disable-next-line i18next/no-literal-string -- label selector syntax
         parts.push(`${e.key} notin (${vals})`);
         break;
       case 'Exists':

@@ -172,7 +172,7 @@ function templatePattern(en: string, nested = true): string {
       const inner = nested && besideArg ? NESTED[arg] : undefined;
       if (inner)
         return `(?<${arg}>(?:${templatePattern(CATALOGS.en[inner.key], false).replace(/\(\?<\w+>/g, '(?:')}${inner.after ?? ''})?)`;
-      return `(?<${arg}>.*?)`;
+      return `(?<${arg}>${ARG_PATTERNS[arg] ?? '.*?'})`;
     })
     .join('');
 }
@@ -182,6 +182,15 @@ const NESTED: Readonly<Record<string, { key: MessageKey; after?: string }>> = {
   more: { key: 'plans.rollout.more' },
   at: { key: 'actions.wait.step', after: ' ' }, // Kruise: "step 2/3 " before the state
 };
+
+/** Arguments that are Kubernetes object names (RFC 1123 subdomains): "drift: game-1 runs ..." is not a {service}. */
+const ARG_PATTERNS: Readonly<Record<string, string>> = {
+  service: '[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?',
+  pod: '[a-z0-9](?:[-a-z0-9.]*[a-z0-9])?',
+};
+
+/** Arguments whose value is a whole message of their own (model/zones.ts: the roll-up and its drift). */
+const WORDED_ARGS = new Set(['message', 'what']);
 
 /** A nested argument's English value ("" or " (+2 more)") in the run's language. */
 function nestedText({ key, after = '' }: { key: MessageKey; after?: string }, en: string): string {
@@ -202,6 +211,7 @@ function templatePatterns(): NonNullable<typeof templates> {
     // ", hook {hook} {phase}": a clause the readers append to another message.
     if (en.startsWith(', ')) tails.push({ re: new RegExp(`^(?<zcHead>.+?)${templatePattern(en)}$`), key });
     // A reader may append the API's counts in brackets (GameServerSet: " (1 Maintaining)"): kept as written.
+    // eslint-disable-next-line i18next/no-literal-string -- a regular expression
     else whole.push({ re: new RegExp(`^${templatePattern(en)}(?<zcSuffix> \\(.*\\))?$`), key, literal: en.replace(/\{\w+\}/g, '').length });
   }
   templates = { whole: whole.sort((a, b) => b.literal - a.literal).map(({ re, key }) => ({ re, key })), tails, words };
@@ -219,7 +229,8 @@ function wordedValues(groups: Record<string, string | undefined>, words: Map<str
       continue;
     }
     const w = v === undefined ? undefined : words.get(v);
-    out[k] = w ? word(w) : (v ?? '');
+    // A value that is itself one of the adapters' messages with values of its own ("{message}; drift: ...").
+    out[k] = w ? word(w) : v !== undefined && WORDED_ARGS.has(k) ? rolloutText(v) : (v ?? '');
   }
   return out;
 }

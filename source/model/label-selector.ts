@@ -7,6 +7,7 @@
 // characters of [A-Za-z0-9._-] that begin and end alphanumeric, or empty ('x notin ()' is x notin {""});
 // the integer of '>' and '<' is a value too (so digits only, no sign) that fits in 64 bits. Blanks are
 // space, tab, CR and LF; 'in' and 'notin' are words only where an operator is expected.
+/* eslint-disable i18next/no-literal-string -- the apiserver's own wording for a bad selector, as kubectl prints it (values the API writes stay English) */
 
 const NAME_RE = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -44,7 +45,6 @@ function tokens(sel: string): Token[] {
 }
 
 // The parse errors say what the apiserver says of the same selector, in its words (kept in English).
-// eslint-disable-next-line i18next/no-literal-string -- the apiserver's own text
 const shown = (k: Token) => (k.t === 'end' ? 'end of selector' : `'${k.v}'`);
 
 function keyProblem(key: string): string | undefined {

@@ -1,5 +1,6 @@
 // Zone roll-up: zones from GameZone objects joined with the workloads that carry the zone label,
 // plus zones known only from the label. Pure; recomputed by the store per change batch.
+import { tEn } from '../i18n/t.js';
 import { imageTag } from './format.js';
 import { linkRollouts, PHASE_RANK, rolloutFor } from './rollouts.js';
 import type { RolloutPhase, WorkloadInfo, ZoneInfo, ZoneService } from './types.js';
@@ -50,6 +51,10 @@ function mostCommonTag(ws: readonly WorkloadInfo[]): string | undefined {
   return best;
 }
 
+/** The roll-up's message codes are English data (JSON carries them; format.ts rolloutText words them). */
+let UP_TO_DATE: string | undefined;
+const upToDate = (): string => (UP_TO_DATE ??= tEn('plans.rollout.upToDate'));
+
 interface RollUp {
   phase: RolloutPhase;
   message: string;
@@ -68,9 +73,9 @@ export function rollUp(ws: readonly WorkloadInfo[], rolloutOf: Map<string, Workl
       phase: 'complete',
       // A message code (JSON carries it); the console and the tables word it (format.ts rolloutText).
       message: missing.length
-        ? `up to date; missing ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` (+${missing.length - 3})` : ''}`
-        : // eslint-disable-next-line i18next/no-literal-string -- a message code, worded where shown
-          'up to date',
+        ? tEn('plans.rollout.upToDateMissing', { names: missing.slice(0, 3).join(', ') }) +
+          (missing.length > 3 ? ` (+${missing.length - 3})` : '')
+        : upToDate(),
     };
   }
   rows.sort((a, b) => PHASE_RANK[b.phase] - PHASE_RANK[a.phase] || a.name.localeCompare(b.name));
@@ -169,7 +174,7 @@ export function zoneRows(
           const row: ZoneService = { ...inst, workload: w.name };
           if (desired && running && running !== desired) {
             row.running = running;
-            drift.push(`${name} runs ${imageTag(running)}, GameZone asks ${imageTag(desired)}`);
+            drift.push(tEn('plans.rollout.driftOne', { service: name, running: imageTag(running), desired: imageTag(desired) }));
           }
           services.push(row);
         } else {
@@ -181,12 +186,12 @@ export function zoneRows(
     for (const w of svcWs) if (!used.has(w)) services.push(serviceOf(w));
     const ready = svcWs.filter(isReady).length;
     const r = rollUp(ws, rolloutOf, missing);
-    const driftText = drift.length ? `drift: ${drift[0]}${drift.length > 1 ? ` (+${drift.length - 1} more)` : ''}` : '';
-    const message = !driftText
+    const more = drift.length > 1 ? tEn('plans.rollout.more', { n: drift.length - 1 }) : '';
+    const message = !drift.length
       ? r.message
-      : r.phase === 'complete' && r.message === 'up to date'
-        ? driftText
-        : `${r.message}; ${driftText}`;
+      : r.phase === 'complete' && r.message === upToDate()
+        ? tEn('plans.rollout.drift', { what: drift[0]!, more })
+        : tEn('plans.rollout.withDrift', { message: r.message, what: drift[0]!, more });
     zones.push({ ...gz, services, servicesReady: ready, servicesTotal: services.length, rollout: r.phase, rolloutMessage: message });
   }
   for (const [k, ws] of byZone) {

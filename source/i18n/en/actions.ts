@@ -148,6 +148,9 @@ export const messages = {
   'actions.execute.noEvent': 'could not record an Event: {message}',
   'actions.execute.noAuditLog': 'could not append to the audit log: {message}',
   'actions.execute.refused': 'resourceVersion changed: someone else acted (the server refused the write: {message})',
+  'actions.execute.notApplied': '{message}; a re-read shows {target} unchanged: not applied',
+  'actions.execute.mayBeApplied': '{message}; the write to {target} may have been applied (re-read it)',
+  'actions.execute.testFailed': '{message} (a test operation failed: the object changed)',
 
   // Argo Rollouts and Kruise Rollouts (kinds/argo-rollout.ts, kinds/kruise-rollout.ts, kinds/rollouts/*):
   // step summaries, status messages, what each action would do or why not, plan summaries and warnings.

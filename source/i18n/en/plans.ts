@@ -169,6 +169,7 @@ export const messages = {
   'plans.gss.holdWarning': 'in-flight in-place updates finish; scaling continues',
   // Pod actions.
   'plans.pod.noController': 'no controller owns this pod: nothing recreates it',
+  'plans.pod.deleteWrite': 'delete (precondition uid {uid})',
   'plans.pod.goneForGood': 'the pod has no controller: it is gone for good once deleted',
   'plans.pod.sameName': '{controller} recreates it with the same name (and its volumes)',
   'plans.pod.newName': '{controller} replaces it with a new pod (a new name)',
@@ -253,6 +254,11 @@ export const messages = {
   'plans.owner.writeKubefed': 'write the image to {object} on {host}: the override for {cluster} (kubefed propagates it)',
   // A rollout's one-line state (the STATE column, zone rows, alerts).
   'plans.rollout.upToDate': 'up to date',
+  // A zone's roll-up (model/zones.ts): what is missing, and a GameZone's image that the workload does not run.
+  'plans.rollout.upToDateMissing': 'up to date; missing {names}',
+  'plans.rollout.driftOne': '{service} runs {running}, GameZone asks {desired}',
+  'plans.rollout.drift': 'drift: {what}{more}',
+  'plans.rollout.withDrift': '{message}; drift: {what}{more}',
   'plans.rollout.heldByZonectl': 'held by zonectl',
   'plans.rollout.held': 'paused: {held} ({updated}/{replicas} updated)',
   'plans.rollout.paused': 'paused: {reason}',

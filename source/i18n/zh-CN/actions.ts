@@ -140,6 +140,9 @@ export const messages = {
   'actions.execute.noEvent': '无法记录 Event：{message}',
   'actions.execute.noAuditLog': '无法追加到审计日志：{message}',
   'actions.execute.refused': 'resourceVersion 已变更：有人执行了其他操作（服务器拒绝了写入：{message}）',
+  'actions.execute.notApplied': '{message}；重新读取后 {target} 没有变化：未写入',
+  'actions.execute.mayBeApplied': '{message}；对 {target} 的写入可能已经生效（请重新读取确认）',
+  'actions.execute.testFailed': '{message}（test 操作失败：对象已被修改）',
 
   'actions.rollout.what': '集群 {cluster} 上的 {kind} {target}',
   'actions.rollout.cannot': '无法对{what} 执行 {action}：{reason}',

@@ -12,6 +12,7 @@ export class RingBuffer<T> {
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1)
+      // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant
       throw new RangeError(`ring buffer capacity must be a positive integer, got ${capacity}`);
     this.buf = new Array(capacity);
   }

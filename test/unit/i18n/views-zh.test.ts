@@ -103,6 +103,8 @@ describe('coined words', () => {
       'failed: pre-inplace hook Failed on auth-1-896xn (+2 more)',
       'paused: partition 3 keeps 3 game servers on the old revision (1 Maintaining)',
       'step 2/3 StepUpgrade, 1/3 canary ready',
+      'up to date; missing game-3, game-4, game-5 (+2)',
+      'game-2: paused: awaiting approval; drift: game-1 runs 1.8.2, GameZone asks 1.9.0 (+1 more)',
     ])
       expect(rolloutText(en)).toBe(en);
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 done');
@@ -129,6 +131,14 @@ describe('coined words', () => {
     // "{at}" beside literal text is a plain value (a time), not the nested step.
     expect(rolloutText('paused: timed pause, ends at 12:30:00')).toMatch(/12:30:00/);
     expect(rolloutText('paused: timed pause, ends at 12:30:00')).not.toMatch(/timed pause/);
+    // A zone's roll-up: what is missing, and drift against its GameZone (model/zones.ts), worded as a whole.
+    expect(rolloutText('up to date; missing game-3, game-4, game-5 (+2)')).toBe('已是最新；缺少 game-3, game-4, game-5（+2）');
+    expect(rolloutText('drift: game-1 runs 1.8.2, GameZone asks 1.9.0 (+1 more)')).toBe(
+      '漂移：game-1 运行 1.8.2，GameZone 要求 1.9.0（另有 1 个）',
+    );
+    expect(rolloutText('game-2: paused: awaiting approval; drift: game-1 runs 1.8.2, GameZone asks 1.9.0')).toBe(
+      'game-2：已暂停：等待审批；漂移：game-1 运行 1.8.2，GameZone 要求 1.9.0',
+    );
     // The API's counts after a message keep their words, in full-width brackets.
     expect(rolloutText('paused: partition 3 keeps 3 game servers on the old revision (1 Maintaining)')).toMatch(
       /^已暂停：.*（1 Maintaining）$/,
