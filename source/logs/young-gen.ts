@@ -19,11 +19,6 @@ import { PerformanceObserver } from 'node:perf_hooks';
 
 const MiB = 1024 * 1024;
 
-/** The new space's committed size in bytes (both semi-spaces once both are in use; one at first). */
-export function newSpaceBytes(): number {
-  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
-}
-
 /** One semi-space's capacity in bytes: what V8 multiplies by the growth factor (used + available). */
 export function semiSpaceBytes(): number {
   const s = getHeapSpaceStatistics().find((x) => x.space_name === 'new_space');

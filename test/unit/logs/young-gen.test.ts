@@ -11,7 +11,9 @@ const MiB = 1024 * 1024;
 /** New-space size (MiB) when the cap is set and the largest after a churn like a busy follow's, capped at `cap` MiB semi-spaces or not. */
 function newSpaceAfterChurn(cap: number | undefined, env: NodeJS.ProcessEnv = {}): { start: number; max: number } {
   const script = `
-    import { capYoungGeneration, newSpaceBytes } from './source/logs/young-gen.ts';
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { capYoungGeneration } from './source/logs/young-gen.ts';
+    const newSpaceBytes = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
     const start = newSpaceBytes();
     const uncap = ${cap === undefined ? '() => {}' : `capYoungGeneration(${cap})`};
     let kept = [];
