@@ -4,7 +4,6 @@
 // pods leave, restarted containers are re-tailed. --max-streams bounds concurrent slots; the rest
 // wait in a queue, with one clear `cap` event each time the cap is hit.
 import { KINDS } from '../kinds/registry.js';
-import type { ClusterClient } from '../kube/client-api.js';
 import { type KubeError, toKubeError } from '../kube/errors.js';
 import { Informer, type InformerHandlers } from '../kube/informer.js';
 import type { KubeObject } from '../kube/object.js';
@@ -16,44 +15,9 @@ import { ContainerSlot, type SlotOptions } from './slot.js';
 import { describeTarget } from './target.js';
 import type { FollowOptions, FollowerEvent, FollowerStats, LogSink, LogTarget, StreamInfo } from './types.js';
 import { t } from '../i18n/t.js';
+import { type ClusterRun, type FollowerCluster, type FollowerSummary, type Member, newRun, podKey, summarize } from './follower-runs.js';
 
-export interface FollowerCluster {
-  name: string;
-  client: ClusterClient;
-  /** Namespace to look in on this cluster; undefined = all namespaces. */
-  namespace?: string;
-}
-
-export interface FollowerSummary {
-  clusters: number;
-  /** Clusters where the target resolved to at least one pod source. */
-  withTarget: number;
-  pods: number;
-  /** Containers of those pods that -c matched (each followed or read). */
-  containers: number;
-  /** The names of every container in those pods (what -c was matched against), sorted. */
-  containerNames: string[];
-  failures: KubeError[];
-}
-
-interface Member {
-  pod: KubeObject;
-  sources: Set<number>;
-  slotIds: Set<string>;
-}
-
-interface ClusterRun {
-  name: string;
-  client: ClusterClient;
-  namespace?: string;
-  sources: PodSource[];
-  members: Map<string, Member>;
-  syncedSources: Set<number>;
-  synced: boolean;
-  settled: boolean; // first attempt finished (synced or failed)
-  failure?: KubeError;
-  lastError?: string;
-}
+export type { FollowerCluster, FollowerSummary } from './follower-runs.js';
 
 // The console's LogFollowerPort (ports/logs.ts), wired by app/logs-port.ts.
 export class LogFollower {
@@ -81,16 +45,7 @@ export class LogFollower {
     readonly target: LogTarget,
     readonly opts: FollowOptions,
   ) {
-    this.runs = clusters.map((c) => ({
-      name: c.name,
-      client: c.client,
-      namespace: c.namespace,
-      sources: [],
-      members: new Map(),
-      syncedSources: new Set(),
-      synced: false,
-      settled: false,
-    }));
+    this.runs = clusters.map(newRun);
     this.title =
       clusters.length === 1
         ? t('commands.logs.titleOne', { target: describeTarget(target), cluster: clusters[0]!.name })
@@ -335,32 +290,11 @@ export class LogFollower {
 
   private settleIfReady(force: boolean): void {
     if (!force && !this.runs.every((r) => r.settled)) return;
-    let pods = 0;
-    let containers = 0;
-    const names = new Set<string>();
-    for (const r of this.runs) {
-      pods += r.members.size;
-      for (const m of r.members.values()) {
-        containers += m.slotIds.size;
-        for (const c of (m.pod.spec?.containers as Array<{ name: string }> | undefined) ?? []) names.add(c.name);
-      }
-    }
-    this.settle({
-      clusters: this.runs.length,
-      withTarget: this.runs.filter((r) => r.sources.length > 0 && !r.failure).length,
-      pods,
-      containers,
-      containerNames: [...names].sort(),
-      failures: this.runs.filter((r) => r.failure && !r.synced).map((r) => r.failure!),
-    });
+    this.settle(summarize(this.runs));
   }
 
   private checkDone(): void {
     if (this.opts.follow && !this.opts.previous) return;
     if (this.runs.every((r) => r.settled) && this.cap.active === 0 && this.cap.queued === 0) this.finish();
   }
-}
-
-function podKey(pod: KubeObject): string {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
 }

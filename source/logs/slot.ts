@@ -12,16 +12,15 @@
 import type { ClusterClient } from '../kube/client-api.js';
 import { isKubeError, type KubeError } from '../kube/errors.js';
 import { resourcePath, type ResourceType } from '../kube/object.js';
-import { maskText } from '../model/mask.js';
 import { type ContainerState, containerStateOf, olderRv, startSecOf } from './container-state.js';
 import { SeamCursor } from './seam.js';
-import { sinceTimeOf, splitTimestamped } from './timestamp.js';
+import { Waker } from './waker.js';
+import { lineHandler, logQuery, type LineStats, type ReadMode } from './line-path.js';
+import { sinceTimeOf } from './timestamp.js';
 import type { FollowerEvent, LogSink, StreamInfo } from './types.js';
 import { t } from '../i18n/t.js';
 
 const POD: ResourceType = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true };
-
-type ReadMode = 'first' | 'resume' | 'fresh';
 
 export interface SlotOptions {
   follow: boolean;
@@ -33,7 +32,7 @@ export interface SlotOptions {
   filter?: (message: string) => boolean;
   leaveGraceMs: number;
   /** Shared counters (the follower's stats object). */
-  stats: { lines: number; duplicatesSkipped: number; filtered: number; resumes: number; restarts: number; errors: number };
+  stats: LineStats;
 }
 
 export type SlotState = 'queued' | 'streaming' | 'waiting' | 'backoff' | 'done';
@@ -45,7 +44,7 @@ export class ContainerSlot {
   private leaving = false;
   private stopped = false;
   private current?: AbortController;
-  private wake?: () => void;
+  private readonly waker = new Waker();
   private graceTimer?: NodeJS.Timeout;
   private firstRead = true;
   /** Resolves when the slot is done. */
@@ -96,7 +95,7 @@ export class ContainerSlot {
     // following a stopped container), but not when its node is unreachable (or under kwok): let it drain for the
     // grace period, then close it so the loop moves on to the new instance.
     if (next.uid !== prev.uid || (prev.containerID && next.containerID && next.containerID !== prev.containerID)) this.retire();
-    if (changed && next.running && this.state === 'waiting') this.wake?.();
+    if (changed && next.running && this.state === 'waiting') this.waker.wake();
   }
 
   /** Close the open stream (of an instance that was replaced) after the grace period, unless it ended already. */
@@ -116,7 +115,7 @@ export class ContainerSlot {
     this.leaveAnnounced = true;
     this.event('leave', t('commands.logs.podDeleted'));
     if (this.state !== 'streaming') {
-      this.wake?.();
+      this.waker.wake();
       return;
     }
     clearTimeout(this.graceTimer);
@@ -134,7 +133,7 @@ export class ContainerSlot {
   stop(): void {
     this.stopped = true;
     this.current?.abort();
-    this.wake?.();
+    this.waker.wake();
   }
 
   private event(kind: FollowerEvent['kind'], message: string): void {
@@ -262,43 +261,18 @@ export class ContainerSlot {
 
   /** One log request. Returns the number of lines read. */
   private async read(mode: ReadMode, previous: boolean, follow: boolean): Promise<number> {
-    const query: Record<string, string | number | undefined> = {
-      container: this.info.container,
-      timestamps: 'true',
-      follow: follow ? 'true' : undefined,
-      previous: previous ? 'true' : undefined,
-    };
-    const stamp = this.cursor.stamp;
-    if (mode === 'resume' && stamp) {
-      query.sinceTime = sinceTimeOf(stamp);
-      this.cursor.beginRead();
-    } else if (mode !== 'fresh' && this.opts.initial) {
-      if (this.opts.tailLines !== undefined && this.opts.tailLines >= 0) query.tailLines = this.opts.tailLines;
-      if (this.opts.sinceSeconds) query.sinceSeconds = this.opts.sinceSeconds;
-    }
+    const { info } = this;
+    const query = logQuery(info.container, mode, previous, follow, this.cursor, this.opts);
     const ac = new AbortController();
     this.current = ac;
     let n = 0;
-    const { cursor, sink, info } = this;
-    const stats = this.opts.stats;
-    const filter = this.opts.filter;
+    const handle = lineHandler(info, this.cursor, this.sink, this.opts.stats, this.opts.filter);
     try {
       await this.client.streamLines(
         { path: resourcePath(POD, { namespace: info.namespace, name: info.pod, subresource: 'log' }), query, signal: ac.signal },
         (line) => {
           n++;
-          const { ts, message } = splitTimestamped(line);
-          if (!cursor.accept(ts, message)) {
-            stats.duplicatesSkipped++;
-            return;
-          }
-          if (filter && !filter(message)) {
-            stats.filtered++;
-            return;
-          }
-          stats.lines++;
-          // Never pass on a secret a program logged (password=…, token: …, Bearer …).
-          sink.line(info, ts, maskText(message));
+          handle(line);
         },
       );
     } finally {
@@ -309,28 +283,10 @@ export class ContainerSlot {
 
   private waitForChange(maxMs = 0): Promise<void> {
     this.state = 'waiting';
-    return new Promise((resolve) => {
-      let t: NodeJS.Timeout | undefined;
-      const done = () => {
-        if (t) clearTimeout(t);
-        this.wake = undefined;
-        resolve();
-      };
-      this.wake = done;
-      if (maxMs > 0) t = setTimeout(done, maxMs);
-    });
+    return this.waker.wait(maxMs);
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(t);
-        self.wake = undefined;
-        resolve();
-      }
-      this.wake = done;
-    });
+    return this.waker.wait(ms);
   }
 }

@@ -6,27 +6,37 @@
 //
 //   npm run build && npm run bench:logs-vs-stern
 //
-// Env: BENCH_STREAMS (100), BENCH_LINE_INTERVAL_MS (10 -> 100 lines/s per stream, 10,000/s per follower:
-// a rate both keep up with on 2 cores while the simulator serves both), BENCH_SECONDS (20). stern is the
-// peer tier's build (test/peers/tools/build.sh, cached in ~/.cache/zonectl-tools).
+// Flags (each also read from its env variable): --streams N (BENCH_STREAMS, 100); --rate L, lines/s per
+// stream (1000 / BENCH_LINE_INTERVAL_MS; default 100, i.e. 10,000/s per follower: a rate both keep up with
+// on 2 cores while the simulator serves both; DESIGN §8's full run is --rate 1000); --seconds S
+// (BENCH_SECONDS, 20); --baseline DIR: also follow with DIR/bin/zonectl (an older build: copy dist/, bin/ and
+// package.json there and link node_modules) in the same run, for before/after figures under the same load.
+// stern is the peer tier's build (test/peers/tools/build.sh, cached in ~/.cache/zonectl-tools).
+//
+//   node scripts/bench.mjs logs-vs-stern --rate 1000 --seconds 10 --baseline /tmp/zonectl-old
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { peerTool } from '../peers/peers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const seconds = Number(process.env.BENCH_SECONDS ?? 20);
-const interval = process.env.BENCH_LINE_INTERVAL_MS ?? '10';
+const args = parseArgs({
+  options: { streams: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, baseline: { type: 'string' } },
+}).values;
+const seconds = Number(args.seconds ?? process.env.BENCH_SECONDS ?? 20);
+const interval = args.rate ? String(1000 / Number(args.rate)) : (process.env.BENCH_LINE_INTERVAL_MS ?? '10');
+const streamsWanted = args.streams ?? process.env.BENCH_STREAMS ?? '100';
 const stern = peerTool('stern'); // the peer tier's build, cached outside the repo
 const bin = join(root, 'bin/zonectl');
 
 const nodeArgs = ['--experimental-transform-types', '--no-warnings', '--import', './test/bench/ts-hooks.mjs'];
 const sim = spawn(process.execPath, [...nodeArgs, 'test/bench/logs-sim-server.ts'], {
   cwd: root,
-  env: { ...process.env, BENCH_CLUSTERS: '1', BENCH_TLS: '1', BENCH_LINE_INTERVAL_MS: interval },
+  env: { ...process.env, BENCH_CLUSTERS: '1', BENCH_TLS: '1', BENCH_LINE_INTERVAL_MS: interval, BENCH_STREAMS: streamsWanted },
   stdio: ['pipe', 'pipe', 'inherit'],
 });
 const simMessages: any[] = [];
@@ -61,7 +71,7 @@ function follow(name: string, cmd: string, args: string[], keyOf: (line: string)
   });
   const f: Follower = { name, proc, lines: 0, seen: new Map(), peakRssKiB: 0 };
   createInterface({ input: proc.stderr! }).on('line', (l) => {
-    if (name === 'zonectl' && /^[+~-] /.test(l)) return; // stream joins and leaves
+    if (name !== 'stern' && /^[+~-] /.test(l)) return; // stream joins and leaves
     if (name === 'stern' && /^[+-] /.test(l)) return;
     console.error(`${name}: ${l}`);
   });
@@ -83,12 +93,24 @@ function follow(name: string, cmd: string, args: string[], keyOf: (line: string)
   return f;
 }
 
-const zonectl = follow(
-  'zonectl',
-  bin,
-  ['logs', '-l', 'zonectl.io/zone', '-A', '--context', context, '-f', '--tail', '0', '--max-streams', String(streams), '-o', 'raw'],
-  (l) => l.slice(0, l.indexOf(' ')), // cluster/pod/container
-);
+const zonectlArgs = [
+  'logs',
+  '-l',
+  'zonectl.io/zone',
+  '-A',
+  '--context',
+  context,
+  '-f',
+  '--tail',
+  '0',
+  '--max-streams',
+  String(streams),
+  '-o',
+  'raw',
+];
+const streamKey = (l: string) => l.slice(0, l.indexOf(' ')); // cluster/namespace/pod/container
+const zonectl = follow('zonectl', bin, zonectlArgs, streamKey);
+const baseline = args.baseline ? follow('baseline', join(resolve(args.baseline), 'bin/zonectl'), zonectlArgs, streamKey) : undefined;
 const sternF = follow(
   'stern',
   stern,
@@ -109,13 +131,18 @@ const sternF = follow(
   ],
   (l) => l.slice(0, l.indexOf(' ')),
 );
-const all = [zonectl, sternF];
+const all = baseline ? [zonectl, sternF, baseline] : [zonectl, sternF];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** CPU seconds and RSS of a running follower; NaN and 0 once it has exited (its own messages say why). */
 const statOf = (pid: number) => {
-  const cpu = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return { cpuS: (Number(cpu[11]) + Number(cpu[12])) / 100, rssKiB: Number(rss?.[1] ?? 0) };
+  try {
+    const cpu = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return { cpuS: (Number(cpu[11]) + Number(cpu[12])) / 100, rssKiB: Number(rss?.[1] ?? 0) };
+  } catch {
+    return { cpuS: NaN, rssKiB: 0 };
+  }
 };
 for (let i = 0; i < 300 && all.some((f) => f.seen.size < streams); i++) await sleep(100);
 for (const f of all) if (f.seen.size < streams) console.error(`${f.name}: only ${f.seen.size} of ${streams} streams delivered lines`);
@@ -168,7 +195,11 @@ for (const r of results) {
     `${r.name.padEnd(8)} ${fmt(r.rate)} lines/s, CPU ${r.cpuPct.toFixed(0)}% of a core (${fmt(r.perCpuS)} lines per CPU-second), peak RSS ${r.rssMiB.toFixed(0)} MiB, streams ${r.streams}/${streams}, lost ${r.lost}, repeated ${r.repeats}`,
   );
 }
-const [z, s] = results;
+const [z, s, b] = results;
+if (b)
+  console.log(
+    `zonectl / baseline: peak RSS ${(z.rssMiB / b.rssMiB).toFixed(2)}×, CPU per line ${(b.perCpuS / z.perCpuS).toFixed(2)}×, rate ${(z.rate / b.rate).toFixed(2)}×`,
+  );
 console.log(
   `zonectl / stern: rate ${(z.rate / s.rate).toFixed(2)}×, CPU per line ${(s.perCpuS / z.perCpuS).toFixed(2)}×, peak RSS ${(z.rssMiB / s.rssMiB).toFixed(2)}× (load average ${loadavg()
     .map((l) => l.toFixed(1))
