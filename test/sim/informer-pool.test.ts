@@ -69,7 +69,7 @@ describe('InformerPool', () => {
     const late = mirror();
     const stopLate = pool.subscribe(client, CM, { namespace: 'games', labelSelector: 'tier=x, app=game' }, late.handlers);
     await until(() => late.names.has('a'));
-    expect(pool.stats).toEqual({ informers: 1, subscribers: 2 });
+    expect(pool.stats).toEqual({ informers: 1, subscribers: 2, filtered: 0 });
     expect(watches()).toBe(1);
 
     store.create(CM, cm('b', { app: 'game', tier: 'x' }));
@@ -80,10 +80,10 @@ describe('InformerPool', () => {
     store.delete(CM, 'games', 'a');
     await until(() => !late.names.has('a'));
     expect(first.names.has('a')).toBe(true); // it left: no more events for it
-    expect(pool.stats).toEqual({ informers: 1, subscribers: 1 });
+    expect(pool.stats).toEqual({ informers: 1, subscribers: 1, filtered: 0 });
 
     await stopLate();
-    expect(pool.stats).toEqual({ informers: 0, subscribers: 0 });
+    expect(pool.stats).toEqual({ informers: 0, subscribers: 0, filtered: 0 });
     await until(() => watches() === 0);
   });
 
@@ -96,7 +96,7 @@ describe('InformerPool', () => {
       pool.subscribe(client, CM, { labelSelector: 'app=game' }, mirror().handlers),
     ];
     await until(() => watches() === 3);
-    expect(pool.stats).toEqual({ informers: 3, subscribers: 3 });
+    expect(pool.stats).toEqual({ informers: 3, subscribers: 3, filtered: 0 });
     await Promise.all(stops.map((s) => s()));
     await until(() => watches() === 0);
   });
