@@ -113,6 +113,8 @@ export async function runBatchAction(
       config: session.config,
       readOnlyFlag: f.readonly,
       access: accessCache,
+      // The session's store watches the selected kinds: each wave's --wait is served from its informers.
+      informers: session.fleet.informers,
     });
     const batch = f.resume ?? randomBytes(4).toString('hex');
     // The wave plan: --waves (or a plan named in the config), else the one the resumed batch ran under.

@@ -10,6 +10,7 @@ import { readOnlyWhy } from '../config/read-only.js';
 import { Refusal } from '../errors.js';
 import { t as tr } from '../i18n/t.js';
 import type { ClusterClient } from '../kube/client-api.js';
+import { InformerPool } from '../kube/informer-pool.js';
 import { type KubeObject, pathSegmentProblem } from '../kube/object.js';
 import { DEFAULT_SHELL, planDeletePod, planShell } from '../kinds/pod-actions.js';
 import { pod } from '../kinds/pod.js';
@@ -48,6 +49,8 @@ export interface ActionServiceOptions {
   now?: () => number;
   /** The kubefed host context: a federated workload's change is written to its Federated<Kind> there. */
   kubefedHost?: string;
+  /** The fleet's shared informers, for --wait (absent: the service's own, shared by its waits). */
+  informers?: InformerPool;
 }
 
 /** What run() needs of any plan the service made (a workload's or a pod's). */
@@ -102,9 +105,12 @@ export interface Following {
 
 export class ActionService {
   private readonly access: AccessCache;
+  /** Where --wait's watches come from: waits on one (cluster, type) share them, and a store's cover them. */
+  private readonly informers: InformerPool;
 
   constructor(private readonly o: ActionServiceOptions) {
     this.access = o.access ?? accessCache;
+    this.informers = o.informers ?? new InformerPool();
   }
 
   /** The one read-only rule (config/read-only.ts) for `cluster`: why, or undefined. */
@@ -246,7 +252,8 @@ export class ActionService {
     };
     return {
       describe: target.describe,
-      wait: (opts) => waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), failed, ...opts }),
+      wait: (opts) =>
+        waitFor(p.plan, target.reached, { client: this.o.client(p.target.cluster), informers: this.informers, failed, ...opts }),
     };
   }
 }

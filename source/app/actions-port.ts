@@ -75,6 +75,7 @@ export class ConsoleActions implements ActionsPort<ConsolePlan> {
       auditFile: o.auditFile,
       now: o.now,
       ...(o.kubefedHost ? { kubefedHost: o.kubefedHost } : {}),
+      informers: o.fleet.informers,
     });
   }
 

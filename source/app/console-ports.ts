@@ -8,6 +8,7 @@ import type { DiffReport } from '../model/diff-report.js';
 import type { DiffPort } from '../ports/diff.js';
 import type { LogsPort } from '../ports/logs.js';
 import type { StoryPort } from '../ports/story.js';
+import type { Fleet } from '../fleet/fleet.js';
 import type { Session } from './session.js';
 import { t } from '../i18n/t.js';
 
@@ -42,13 +43,7 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
   ]);
   const source = o.diff ?? session.config.diff;
   const diff = source
-    ? lazyDiffPort(
-        source,
-        session.kubeconfig,
-        session.fleet.members.map((m) => m.name),
-        Math.max(session.config.requestTimeoutMs, 30_000),
-        o.diffReady,
-      )
+    ? lazyDiffPort(source, session.kubeconfig, session.fleet, Math.max(session.config.requestTimeoutMs, 30_000), o.diffReady)
     : undefined;
   return {
     actions: new ConsoleActions({
@@ -63,7 +58,12 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
       saveDir: o.logsDir,
       informers: session.fleet.informers,
     }),
-    story: new ConsoleStory({ members: session.fleet.members, zoneLabel: session.config.zoneLabel, gameZone: session.config.gameZone }),
+    story: new ConsoleStory({
+      members: session.fleet.members,
+      zoneLabel: session.config.zoneLabel,
+      gameZone: session.config.gameZone,
+      informers: session.fleet.informers,
+    }),
     diff,
     close: () => diff?.close(),
   };
@@ -76,7 +76,7 @@ export async function consolePorts(session: Session, o: ConsolePortsOptions = {}
 function lazyDiffPort(
   src: DiffSource,
   kc: LoadedKubeconfig,
-  contexts: string[],
+  fleet: Fleet,
   timeoutMs: number,
   ready?: Promise<unknown>,
 ): DiffPort & { close(): void } {
@@ -87,7 +87,8 @@ function lazyDiffPort(
       const p = (async () => {
         await ready;
         const { createDiffPort } = await import('./diff-port.js');
-        return createDiffPort({ repo: src.repo, ref: src.ref, mapFile: src.map, contexts }, kc, { timeoutMs });
+        const contexts = fleet.members.map((m) => m.name);
+        return createDiffPort({ repo: src.repo, ref: src.ref, mapFile: src.map, contexts }, kc, { timeoutMs, fleet });
       })();
       // A failed start (the repo is not there yet, a bad path) is tried again on the next refresh (r).
       p.catch(() => {

@@ -3,6 +3,7 @@
 import type { GameZoneTypeOptions } from '../kinds/registry.js';
 import { describeLines } from '../kinds/story/describe.js';
 import type { ClusterClient } from '../kube/client-api.js';
+import type { InformerPool } from '../kube/informer-pool.js';
 import { isKubeError } from '../kube/errors.js';
 import { objectYaml } from '../model/story/yaml.js';
 import type { LogRequest } from '../ports/logs.js';
@@ -12,6 +13,8 @@ import { t } from '../i18n/t.js';
 
 export interface ConsoleStoryOptions {
   members: ReadonlyArray<{ name: string; client: ClusterClient }>;
+  /** The fleet's shared informers: the Events watch of a story's namespace is shared, not one per open. */
+  informers?: InformerPool;
   zoneLabel: string;
   gameZone?: GameZoneTypeOptions;
 }
@@ -61,7 +64,7 @@ export class ConsoleStory implements StoryPort {
     void (async () => {
       try {
         const story = await this.read(req);
-        await watchStoryEvents(this.client(req.cluster), story, onRows, ac.signal);
+        await watchStoryEvents(this.client(req.cluster), story, onRows, ac.signal, this.o.informers);
       } catch (e) {
         if (!ac.signal.aborted) onError(text(e));
       }

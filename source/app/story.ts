@@ -12,7 +12,8 @@ import { gameZoneType, KINDS, POD_OWNER_SPECS, workloadSpec } from '../kinds/reg
 import { readObject } from '../kinds/read.js';
 import { hookRun as hookRunSpec } from '../kinds/hookrun.js';
 import type { GameZoneTypeOptions } from '../kinds/registry.js';
-import type { ClusterClient, WatchEvent } from '../kube/client-api.js';
+import type { ClusterClient } from '../kube/client-api.js';
+import { InformerPool } from '../kube/informer-pool.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { ownedBy, resolveTarget } from '../logs/resolve.js';
@@ -152,15 +153,19 @@ export async function storyEventRows(client: ClusterClient, story: Story): Promi
 }
 
 /**
- * Follows the story's Events: a list, then a watch per namespace from its resourceVersion (re-listed
- * when the watch ends or the version is too old), until `signal` aborts. `onRows` gets every change.
+ * Follows the story's Events: one subscription per namespace to the shared informers (`informers`, the
+ * fleet's; absent, a pool of its own), until `signal` aborts. A watch of the namespace's Events that is
+ * already running (another story panel, a store that watches Events) serves it; relists after 410 Gone and
+ * reconnects are the informer's. `onRows` gets every change.
  */
 export async function watchStoryEvents(
   client: ClusterClient,
   story: Story,
   onRows: (rows: EventRow[]) => void,
   signal: AbortSignal,
+  informers: InformerPool = new InformerPool(),
 ): Promise<void> {
+  if (signal.aborted) return;
   const fieldSelector = fieldSelectorFor(story);
   const byNs = new Map<string, Map<string, KubeObject>>();
   const emit = () =>
@@ -171,32 +176,27 @@ export async function watchStoryEvents(
         story.objects,
       ),
     );
-  await Promise.all(
-    story.namespaces.map(async (ns) => {
-      while (!signal.aborted) {
-        try {
-          const list = await client.list(KINDS.Event, { namespace: ns, fieldSelector });
-          const m = new Map(list.items.map((e) => [e.metadata.uid ?? e.metadata.name ?? '', e]));
-          byNs.set(ns, m);
+  const key = (e: KubeObject) => e.metadata.uid ?? e.metadata.name ?? '';
+  const leaves = story.namespaces.map((ns) =>
+    informers.subscribe(
+      client,
+      KINDS.Event,
+      { namespace: ns, fieldSelector },
+      {
+        onReplace: (items) => {
+          byNs.set(ns, new Map(items.map((e) => [key(e), e])));
           emit();
-          await client.watch(
-            KINDS.Event,
-            { namespace: ns, fieldSelector, resourceVersion: list.metadata?.resourceVersion, allowWatchBookmarks: true, signal },
-            (e: WatchEvent) => {
-              if (e.type === 'BOOKMARK' || e.type === 'ERROR') return;
-              const key = e.object.metadata.uid ?? e.object.metadata.name ?? '';
-              if (e.type === 'DELETED') m.delete(key);
-              else m.set(key, e.object);
-              emit();
-            },
-          );
-        } catch (e) {
-          if (signal.aborted) return;
-          if (!isKubeError(e)) throw e;
-          // Gone (410) re-lists at once; other failures wait a moment so a down cluster is not hammered.
-          if (e.kind !== 'Gone') await new Promise((r) => setTimeout(r, 2000).unref?.());
-        }
-      }
-    }),
+        },
+        onEvent: (type, e) => {
+          const m = byNs.get(ns) ?? new Map<string, KubeObject>();
+          byNs.set(ns, m);
+          if (type === 'DELETED') m.delete(key(e));
+          else m.set(key(e), e);
+          emit();
+        },
+      },
+    ),
   );
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  await Promise.all(leaves.map((leave) => leave()));
 }

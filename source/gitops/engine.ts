@@ -8,7 +8,7 @@ import { isKubeError } from '../kube/errors.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { deepClone } from './canonical.js';
 import { type ClusterFacts, discoverFacts } from './cluster-facts.js';
-import { LiveReader } from './live.js';
+import { LiveReader, type WatchedSource } from './live.js';
 import type { RepoMap } from './mapping.js';
 import { groupOf } from './normalize.js';
 import { buildObjectDiff, normalizeOptionsFor, type PairInput } from './pair.js';
@@ -29,6 +29,8 @@ export interface EngineDeps {
   /** Namespace of a context (kubeconfig), used when an app names none. */
   defaultNamespace: (context: string) => string;
   cache?: DryRunCache;
+  /** The console's shared informers of a context, read instead of a LIST when one covers it. */
+  watched?: (context: string) => WatchedSource | undefined;
 }
 
 export interface EngineOptions {
@@ -80,7 +82,7 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
     r = {
       client,
       facts,
-      live: new LiveReader(client),
+      live: new LiveReader(client, deps.watched?.(ctx)),
       predict: { client, fieldManager: settings.fieldManager, cache, forbidden: new Map(), counters },
     };
     runs.set(ctx, r);

@@ -17,7 +17,7 @@ export interface DiffRequest extends EngineOptions {
 
 export async function runGitDiff(
   req: DiffRequest,
-  targets: Pick<EngineDeps, 'client' | 'contextForServer' | 'defaultNamespace'>,
+  targets: Pick<EngineDeps, 'client' | 'contextForServer' | 'defaultNamespace' | 'watched'>,
   cache = new DryRunCache(),
 ): Promise<DiffReport> {
   const repo = await openRepo(req.repo, req.ref ?? 'HEAD');

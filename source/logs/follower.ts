@@ -5,7 +5,8 @@
 // wait in a queue, with one clear `cap` event each time the cap is hit.
 import { KINDS } from '../kinds/registry.js';
 import { type KubeError, toKubeError } from '../kube/errors.js';
-import { Informer, type InformerHandlers } from '../kube/informer.js';
+import type { InformerHandlers } from '../kube/informer.js';
+import { InformerPool } from '../kube/informer-pool.js';
 import type { KubeObject } from '../kube/object.js';
 import { StreamCap } from './cap.js';
 import { containerMatcher, lineFilter } from './filters.js';
@@ -187,13 +188,8 @@ export class LogFollower {
         }
       },
     };
-    if (this.opts.informers) {
-      this.informers.push(this.opts.informers.subscribe(run.client, KINDS.Pod, selection, handlers));
-      return;
-    }
-    const inf = new Informer(run.client, KINDS.Pod, selection, handlers);
-    this.informers.push(() => inf.stop());
-    inf.start();
+    // Without the fleet's pool (scripted `zonectl logs`), a pool of its own: the sources' selections differ.
+    this.informers.push((this.opts.informers ?? new InformerPool()).subscribe(run.client, KINDS.Pod, selection, handlers));
   }
 
   private accepts(pod: KubeObject, src: PodSource): boolean {

@@ -6,7 +6,8 @@ import type { Fleet, Member } from '../fleet/fleet.js';
 import { stateFor } from '../fleet/fleet.js';
 import { discover, typeKey } from '../kube/discovery.js';
 import { KubeError, toKubeError } from '../kube/errors.js';
-import { Informer, type InformerOptions, type InformerState } from '../kube/informer.js';
+import type { InformerOptions, InformerState } from '../kube/informer.js';
+import type { SharedInformer } from '../kube/informer-pool.js';
 import type { ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
@@ -37,7 +38,7 @@ export interface FleetStoreOptions {
 
 interface ClusterRuntime {
   member: Member;
-  informers: Map<string, Informer>;
+  informers: Map<string, SharedInformer>;
   states: Map<string, InformerState>;
   listed: Set<string>;
   errors: Map<string, KubeError>;
@@ -104,7 +105,8 @@ export class FleetStore implements SnapshotSource {
       for (const s of specs) {
         const key = typeKey(s.type);
         if (!installed.get(key) || rt.informers.has(key)) continue;
-        const inf = new Informer(
+        // From the fleet's pool: a --wait, a log view or the story panel on a type watched here adds no watch.
+        const inf = this.fleet.informers.informer(
           m.client,
           s.type,
           { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector },
@@ -236,7 +238,7 @@ export class FleetStore implements SnapshotSource {
     return this.focus.waitListed(timeoutMs);
   }
 
-  informers(cluster: string): Informer[] {
+  informers(cluster: string): SharedInformer[] {
     return [...(this.runtimes.get(cluster)?.informers.values() ?? [])];
   }
 
