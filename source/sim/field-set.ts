@@ -4,6 +4,7 @@
 // shaped as a real apiserver's. Every node is frozen and hash-consed (one object per distinct subtree), and
 // the set of a stored (frozen, shared) subtree is memoized by identity, so 100,000 pods from a few templates
 // share their field sets instead of holding one tree each.
+import { flat } from './rand.js';
 import { RecentTable } from './recent-table.js';
 
 export type FieldSet = { readonly [k: string]: FieldSet };
@@ -73,6 +74,7 @@ export function intern(node: Record<string, FieldSet>): FieldSet {
   if (keys.length === 0) return LEAF;
   let sig = '';
   for (const k of keys) sig += `${keyId(k)}:${ids.get(node[k])},`;
+  sig = flat(sig); // a table key: one flat string, not a rope of its pieces
   const hit = interned.get(sig);
   if (hit) return hit;
   Object.freeze(node);

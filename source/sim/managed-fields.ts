@@ -5,6 +5,7 @@
 // shared between objects written alike in the same second (the pods of one workload), so the simulator's
 // memory grows by the shapes, not by the objects.
 import type { KubeObject } from '../kube/object.js';
+import { flat } from './rand.js';
 import { RecentTable } from './recent-table.js';
 import { type Ctx, type FieldSet, LEAF, changeOf, fieldSetOf, idOfSet, intern, subtract, union } from './field-set.js';
 
@@ -82,7 +83,7 @@ const arrays = new RecentTable<Entries>(4096);
 let nextEntryId = 1;
 
 function entry(e: ManagedFieldsEntry): ManagedFieldsEntry {
-  const key = `${e.manager ?? ''}\0${e.operation}\0${e.subresource ?? ''}\0${e.apiVersion}\0${e.time}\0${idOfSet(e.fieldsV1)}`;
+  const key = flat(`${e.manager ?? ''}\0${e.operation}\0${e.subresource ?? ''}\0${e.apiVersion}\0${e.time}\0${idOfSet(e.fieldsV1)}`);
   const hit = entries.get(key);
   if (hit && hit.fieldsV1 === e.fieldsV1) return hit;
   // the apiserver's field order: manager, operation, apiVersion, time, fieldsType, fieldsV1, subresource
@@ -105,7 +106,7 @@ function array(list: ManagedFieldsEntry[]): Entries | undefined {
   const key = list.map((e) => entryIds.get(e)).join(',');
   const hit = arrays.get(key);
   if (hit && hit.every((e, i) => e === list[i])) return hit;
-  const made = Object.freeze(list);
+  const made = Object.freeze(list.slice()); // exact length: a pushed-to array keeps spare capacity
   arrays.set(key, made);
   return made;
 }
