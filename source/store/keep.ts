@@ -1,7 +1,8 @@
-// What the store keeps of each object it is given (client-go's SetTransform): the object cache holds every
-// watched object of the fleet, and pods are most of them (21,600 in the 3-cluster demo, 100,000 in the scale
-// fleet), so a pod is kept as the fields its reader (kinds/pod.ts readPod) uses, with its repeated strings
-// (images, image ids, nodes, owner kinds) shared. Everything else loses only metadata.managedFields.
+// What the store keeps of each object it is given (client-go's SetTransform). The object cache holds every
+// watched object of the fleet: every object loses metadata.managedFields and has its repeated strings
+// (images, apiVersions, kinds, env, label values) shared; a pod, when pods are watched (the pods, hot-update
+// and logs views; 21,600 in the 3-cluster demo, 100,000 in the scale fleet), keeps only the fields its
+// reader (kinds/pod.ts readPod) uses.
 // Nothing else reads a cached pod: views, details and alerts read the PodInfo rows, and the YAML/describe
 // views fetch the full object from the API (app/story.ts). test/unit/store/keep.test.ts checks that
 // readPod gives the same row for the kept pod as for the full one.
@@ -11,22 +12,65 @@ import type { KubeObject } from '../kube/object.js';
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Without metadata.managedFields (a shallow copy, so an object shared with other users of a watch stays whole). */
+// Strings many objects repeat (images, apiVersions, kinds, env names, label values): one copy each. Two
+// generations, the older dropped when the newer is full, so strings in use stay shared while one-off
+// strings pass through; a miss only costs sharing.
+const INTERN_MAX = 16_384;
+let young = new Map<string, string>();
+let old = new Map<string, string>();
+function intern(s: unknown): unknown {
+  if (typeof s !== 'string' || s.length > 256) return s;
+  const hit = young.get(s) ?? old.get(s);
+  if (hit !== undefined) {
+    if (young.size < INTERN_MAX) young.set(hit, hit);
+    return hit;
+  }
+  if (young.size >= INTERN_MAX) {
+    old = young;
+    young = new Map();
+  }
+  young.set(s, s);
+  return s;
+}
+
+/** Metadata fields unique to each object: not worth a table entry. */
+const UNIQUE = new Set(['name', 'uid', 'resourceVersion', 'creationTimestamp', 'generateName']);
+
+/**
+ * Replaces the strings of a decoded object by shared equal ones, in place: the object stays equal for
+ * everyone who holds it (other users of a shared watch included).
+ */
+function internAll(v: unknown, depth: number, skip?: Set<string>): void {
+  if (depth > 12 || v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === 'string') v[i] = intern(x);
+      else internAll(x, depth + 1);
+    }
+    return;
+  }
+  const r = v as Rec;
+  for (const k in r) {
+    if (skip?.has(k)) continue;
+    const x = r[k];
+    if (typeof x === 'string') r[k] = intern(x);
+    else if (k !== 'managedFields') internAll(x, depth + 1);
+  }
+}
+
+/** Without metadata.managedFields (a shallow copy, so an object shared with other users of a watch stays whole), strings shared. */
 export function lean(o: KubeObject): KubeObject {
+  if (!Object.isFrozen(o)) {
+    for (const k in o) {
+      const x = (o as Rec)[k];
+      if (typeof x === 'string') (o as Rec)[k] = intern(x);
+      else internAll(x, 1, k === 'metadata' ? UNIQUE : undefined);
+    }
+  }
   if (!o.metadata?.managedFields) return o;
   const { managedFields: _drop, ...metadata } = o.metadata;
   return { ...o, metadata };
-}
-
-// Strings many pods repeat. Bounded: past the limit it starts over, which only costs sharing.
-const shared = new Map<string, string>();
-function intern(s: unknown): unknown {
-  if (typeof s !== 'string') return s;
-  const hit = shared.get(s);
-  if (hit !== undefined) return hit;
-  if (shared.size >= 20_000) shared.clear();
-  shared.set(s, s);
-  return s;
 }
 
 const RUNNING = Object.freeze({});

@@ -5,8 +5,10 @@
 // move the cursor, open and close a detail). RSS is sampled from /proc every 5 s.
 // Budget: RSS ≤ 150 MiB after 10 minutes (exit 1 when missed).
 // Run: npm run build && npm run bench:demo-rss [-- --minutes 10]
-//   --node-options '<flags>'  V8/Node flags for the console process alone (e.g. --max-semi-space-size=4), to
+//   --node-options=<flags>    V8/Node flags for the console process alone (e.g. --node-options=--optimize-for-size), to
 //                             measure one flag at a time;
+//   --console-bin <path>      the console from another build (e.g. a copy of the previous dist), against this
+//                             build's simulator: before/after of the console alone on the same world;
 //   --heap-snapshot <sec>     write a heap snapshot of the console at that second (into --heap-dir, default
 //                             the system temp dir) to compare retained sizes by constructor.
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     'node-options': { type: 'string', default: '' },
     'heap-snapshot': { type: 'string' },
     'heap-dir': { type: 'string', default: tmpdir() },
+    'console-bin': { type: 'string' },
   },
 });
 const minutes = Number(values.minutes);
@@ -38,6 +41,7 @@ const load = () =>
 const BUDGET_MIB = 150;
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = resolve(root, 'bin/zonectl');
+const consoleBin = values['console-bin'] ? resolve(values['console-bin']) : bin;
 const socket = `zonectl-bench-rss-${process.pid}`;
 const tmux = (...a: string[]): string => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,7 +94,7 @@ try {
     '40',
     '-c',
     root,
-    `KUBECONFIG=${sim.kubeconfig} NO_COLOR=1 ${nodeOptions ? `NODE_OPTIONS='${nodeOptions}' ` : ''}exec ${bin} -A --all-contexts`,
+    `KUBECONFIG=${sim.kubeconfig} NO_COLOR=1 ${nodeOptions ? `NODE_OPTIONS='${nodeOptions}' ` : ''}exec ${consoleBin} -A --all-contexts`,
   );
   const pid = Number(tmux('display-message', '-p', '-t', 'c', '#{pane_pid}').trim());
   const t0 = Date.now();

@@ -108,3 +108,27 @@ describe('keepPod', () => {
     expect(readPod('a', kept)).toEqual(readPod('a', pod));
   });
 });
+
+describe('lean', () => {
+  it('leaves decoded objects equal when it shares their strings in place (sharing shows in heap snapshots); frozen objects untouched', () => {
+    const decode = (image: string) =>
+      JSON.parse(
+        JSON.stringify({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'd', labels: { app: 'x' } },
+          spec: { template: { spec: { containers: [{ name: 'c', image }] } } },
+        }),
+      ) as KubeObject;
+    const c = new ObjectCache();
+    const a = decode('registry.example.com/project1/service:1.8.2');
+    const b = decode('registry.example.com/project1/service:1.8.2');
+    const before = structuredClone(b);
+    c.apply('x', KINDS.Deployment, 'ADDED', a);
+    c.apply('x', KINDS.Deployment, 'ADDED', { ...b, metadata: { ...b.metadata, uid: 'other' } });
+    expect(b).toEqual(before);
+    const frozen = Object.freeze(decode('i:1'));
+    c.apply('y', KINDS.Deployment, 'ADDED', frozen);
+    expect([...c.all(KINDS.Deployment)].at(-1)!.obj).toBe(frozen);
+  });
+});
