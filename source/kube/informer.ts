@@ -101,6 +101,20 @@ export class Informer {
     });
   }
 
+  /**
+   * One list, handed to onReplace. Its own function so the decoded list dies when it returns: a local of
+   * loop() stays in the suspended async frame for the whole watch that follows, keeping every listed
+   * object as decoded (managedFields included) beside what the handlers kept. False when stopped meanwhile.
+   */
+  private async relist(sel: Pick<InformerOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>): Promise<boolean> {
+    const list = await this.client.listAll(this.type, { ...sel, pageSize: this.opts.pageSize });
+    if (this.abort.signal.aborted) return false;
+    this.stats.lists++;
+    this.rv = list.metadata.resourceVersion ?? '';
+    this.handlers.onReplace(list.items, this.rv);
+    return true;
+  }
+
   private async loop(): Promise<void> {
     const rand = this.opts.random ?? Math.random;
     const initial = this.opts.backoffInitialMs ?? 500;
@@ -112,11 +126,7 @@ export class Informer {
       try {
         if (this.rv === undefined) {
           this.setState('listing');
-          const list = await this.client.listAll(this.type, { ...sel, pageSize: this.opts.pageSize });
-          if (this.abort.signal.aborted) break;
-          this.stats.lists++;
-          this.rv = list.metadata.resourceVersion ?? '';
-          this.handlers.onReplace(list.items, this.rv);
+          if (!(await this.relist(sel))) break;
         }
         const base = this.opts.timeoutSeconds ?? 300;
         const timeoutSeconds = Math.floor(base * (1 + rand()));

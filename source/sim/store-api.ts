@@ -19,6 +19,8 @@ export interface ListOptions {
 
 export interface SimStore {
   readonly cluster: string;
+  /** The manager that metadata.managedFields records for the writes that follow (controllers set their name). */
+  fieldManager?: string;
   /** Registered resource types (core + CRDs) used for discovery. */
   types(): ResourceType[];
   typeFor(apiVersion: string, kind: string): ResourceType | undefined;

@@ -36,6 +36,9 @@ export function nextVersion(info: ResourceInfo, cur: KubeObject, obj: KubeObject
       } else next.status = cur.status;
     }
     md.resourceVersion = cur.metadata.resourceVersion;
+    // managedFields are the server's: what a client sends is not taken (store.ts writes the next ones)
+    if (cur.metadata.managedFields) md.managedFields = cur.metadata.managedFields;
+    else if ('managedFields' in md) delete md.managedFields;
   }
   const shared = shareWith(next, cur) as KubeObject;
   if (shared === cur) return cur;

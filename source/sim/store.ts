@@ -12,7 +12,7 @@ import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
 import type { SimStore, StoreEvent } from './store-api.js';
 import { StoreError } from './store-api.js';
-import { defaultResourceTypes, typeKey, type ResourceInfo } from './registry.js';
+import { defaultResourceTypes, supportsStrategicMerge, typeKey, type ResourceInfo } from './registry.js';
 import { EventRing, type HistoryEvent } from './store-history.js';
 import { compact, conflict, deepFreeze, notFound, nowStamp, qualified, randomSuffix, validateName } from './object-util.js';
 import { flat } from './rand.js';
@@ -20,6 +20,7 @@ import { OwnerIndex } from './store-gc.js';
 import { ObjectTable } from './store-table.js';
 import { ListCompaction, listTable, watchTable, type StoreListOptions, type StoreListResult, type WatchOptions } from './store-list.js';
 import { nextVersion } from './store-version.js';
+import { managedOnCreate, managedOnUpdate, type WriteInfo, type Writer } from './managed-fields.js';
 
 export type { StoreListOptions, StoreListResult, WatchOptions } from './store-list.js';
 
@@ -42,6 +43,11 @@ export interface DeleteOptions {
 }
 
 export class MemoryStore implements SimStore {
+  /**
+   * The manager recorded in managedFields for in-process writes that name none: the controller runtime
+   * sets it around each reconcile; what builds the world writes as `zonectl-demo`.
+   */
+  fieldManager = 'zonectl-demo';
   private rv = 0;
   /** group -> resource -> table (no key string is built per lookup). */
   private readonly tables = new Map<string, Map<string, ObjectTable>>();
@@ -123,7 +129,17 @@ export class MemoryStore implements SimStore {
     this.compaction.compact(this.rv);
   }
 
-  create(t: ResourceType, obj: KubeObject, opts: { dryRun?: boolean } = {}): KubeObject {
+  private writeInfo(info: ResourceInfo, writer: Writer | undefined, subresource?: string): WriteInfo {
+    return {
+      writer: writer ?? { manager: this.fieldManager, operation: 'Update' },
+      apiVersion: apiVersionOf(info),
+      builtin: supportsStrategicMerge(info), // the built-in groups: keyed lists from their schemas
+      subresource,
+      time: nowStamp(),
+    };
+  }
+
+  create(t: ResourceType, obj: KubeObject, opts: { dryRun?: boolean; writer?: Writer } = {}): KubeObject {
     const tab = this.table(t);
     const info = tab.info;
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
@@ -156,6 +172,11 @@ export class MemoryStore implements SimStore {
     // the namespace strategy's PrepareForCreate: a new namespace is Active (kubectl and k9s show it)
     if (info.group === '' && info.resource === 'namespaces') o.status = { ...(o.status ?? {}), phase: 'Active' };
     if ('deletionTimestamp' in md) delete md.deletionTimestamp; // guarded: `delete` makes objects slow and big
+    // nested input objects are frozen when stored anyway: frozen first, their field sets are memoized by identity
+    if (!opts.dryRun) for (const k of Object.keys(o)) if (k !== 'metadata') deepFreeze((o as Record<string, unknown>)[k]);
+    const managed = managedOnCreate(o, this.writeInfo(info, opts.writer));
+    if (managed) md.managedFields = managed;
+    else if ('managedFields' in md) delete md.managedFields;
     if (opts.dryRun) {
       if ('resourceVersion' in md) delete md.resourceVersion;
       return o;
@@ -169,7 +190,7 @@ export class MemoryStore implements SimStore {
     return stored;
   }
 
-  update(t: ResourceType, obj: KubeObject, opts: { subresource?: 'status'; dryRun?: boolean } = {}): KubeObject {
+  update(t: ResourceType, obj: KubeObject, opts: { subresource?: 'status'; dryRun?: boolean; writer?: Writer } = {}): KubeObject {
     const tab = this.table(t);
     const info = tab.info;
     const name = obj.metadata?.name ?? '';
@@ -183,6 +204,9 @@ export class MemoryStore implements SimStore {
     const built = nextVersion(info, cur, obj, opts.subresource === 'status');
     if (built === cur) return cur; // no-op: no new resourceVersion, no event (like the apiserver)
     const { metadata: md } = built;
+    const managed = managedOnUpdate(cur, built, this.writeInfo(info, opts.writer, opts.subresource));
+    if (managed) md.managedFields = managed;
+    else if ('managedFields' in md) delete md.managedFields;
     if (opts.dryRun) return built;
     if (md.deletionTimestamp && !(md.finalizers as string[] | undefined)?.length) {
       this.remove(tab, cur, 'Background');

@@ -3,6 +3,7 @@
 // just those objects instead of walking every object of the fleet per snapshot.
 import { typeKey } from '../kube/discovery.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
+import { keeperFor } from './keep.js';
 
 export type TypeBucket = Map<string, KubeObject>;
 
@@ -89,8 +90,9 @@ export class ObjectCache {
   replace(cluster: string, t: ResourceType, items: KubeObject[]): void {
     const key = typeKey(t);
     const j = this.journal(cluster, key);
+    const keep = keeperFor(key);
     j.objects.clear();
-    for (const o of items) j.objects.set(idOf(o), lean(o));
+    for (const o of items) j.objects.set(idOf(o), keep(o));
     j.reset();
     this.bump(cluster, key);
   }
@@ -100,7 +102,7 @@ export class ObjectCache {
     const j = this.journal(cluster, key);
     const id = idOf(o);
     if (type === 'DELETED') j.objects.delete(id);
-    else j.objects.set(id, lean(o));
+    else j.objects.set(id, keeperFor(key)(o));
     j.record(id, type === 'DELETED');
     this.bump(cluster, key);
   }
@@ -132,15 +134,4 @@ export class ObjectCache {
   dropCluster(cluster: string): void {
     this.data.delete(cluster);
   }
-}
-
-/**
- * The object as the store keeps it: without metadata.managedFields, which nothing read from the store uses
- * and which on a real apiserver is often as big as the rest of the object (client-go's informers offer the
- * same trim). A shallow copy, so an object shared with other users of the same watch is left as it is.
- */
-export function lean(o: KubeObject): KubeObject {
-  if (!o.metadata?.managedFields) return o;
-  const { managedFields: _drop, ...metadata } = o.metadata;
-  return { ...o, metadata };
 }

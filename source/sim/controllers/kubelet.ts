@@ -132,7 +132,7 @@ export class Kubelet {
     for (const key of keys) {
       this.pendingKeys.delete(key);
       try {
-        this.process(key);
+        this.rt.as('kubelet', () => this.process(key));
       } catch (err) {
         this.rt.errors.push({ controller: 'kubelet', key, message: (err as Error).message });
       }

@@ -90,6 +90,17 @@ export interface RuntimeError {
   message: string;
 }
 
+/** The field manager each controller writes as (the names its real counterpart records in managedFields). */
+const MANAGERS: Record<string, string> = {
+  GameDeployment: 'tkex-gamedeployment-controller',
+  GameStatefulSet: 'tkex-gamestatefulset-controller',
+  HookRun: 'tkex-hookrun-controller',
+  GameServerSet: 'tkex-gameserverset-controller',
+  GameZone: 'gamezone-operator',
+  Federation: 'kubefed-controller-manager',
+  KubeFedCluster: 'kubefed-controller-manager',
+};
+
 export class ControllerRuntime {
   private reconcilers = new Map<string, Reconcile>();
   /** FIFO of queued work (a key is in `queued` while it waits, so it is queued at most once). */
@@ -126,6 +137,17 @@ export class ControllerRuntime {
       enqueue: (key) => this.enqueue(name, key),
       enqueueAfter: (key, ms) => this.enqueueAfter(name, key, ms),
     };
+  }
+
+  /** Runs fn with `manager` as the store's field manager (metadata.managedFields), then restores the previous one. */
+  as<R>(manager: string, fn: () => R): R {
+    const before = this.store.fieldManager;
+    this.store.fieldManager = manager;
+    try {
+      return fn();
+    } finally {
+      this.store.fieldManager = before;
+    }
   }
 
   watch(type: ResourceType, fn: (e: StoreEvent) => void): void {
@@ -184,7 +206,7 @@ export class ControllerRuntime {
       n++;
       this.reconciles++;
       try {
-        const again = fn(entry.key);
+        const again = this.as(MANAGERS[entry.ctrl] ?? entry.ctrl, () => fn(entry.key));
         if (typeof again === 'number' && again >= 0) this.enqueueAfter(entry.ctrl, entry.key, again);
       } catch (err) {
         this.errors.push({ controller: entry.ctrl, key: entry.key, message: (err as Error).message });

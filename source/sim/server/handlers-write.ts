@@ -2,6 +2,7 @@
 import YAML from 'yaml';
 import type { KubeObject } from '../../kube/object.js';
 import { apiVersionOf } from '../../kube/object.js';
+import { managerOf, type Writer } from '../managed-fields.js';
 import { qualified } from '../object-util.js';
 import { supportsStrategicMerge } from '../registry.js';
 import { readObjectBody } from './body.js';
@@ -37,6 +38,11 @@ function checkBody(r: Req, body: any, nameFromUrl?: string): KubeObject {
   return body as KubeObject;
 }
 
+/** The request's field manager for managedFields (an Update: create, update and the non-apply patches). */
+function writer(r: Req): Writer {
+  return { manager: managerOf(q(r, 'fieldManager'), r.req.headers['user-agent']), operation: 'Update' };
+}
+
 /** What the apiserver does to status on create: pods start Pending; types with a status subresource drop it. */
 function prepareCreate(r: Req, o: KubeObject): KubeObject {
   if (r.info.group === '' && r.info.resource === 'pods') return { ...o, status: { phase: 'Pending', qosClass: 'BestEffort' } };
@@ -52,7 +58,7 @@ export async function handleCreate(r: Req): Promise<void> {
   const dry = dryRun(r);
   const o = prepareCreate(r, checkBody(r, raw));
   try {
-    sendObject(r, 201, r.ctx.store.create(r.info, o, { dryRun: dry }));
+    sendObject(r, 201, r.ctx.store.create(r.info, o, { dryRun: dry, writer: writer(r) }));
   } catch (e) {
     throw toHttpError(e, details(r, o.metadata.name));
   }
@@ -73,11 +79,15 @@ function writeSub(r: Req, next: KubeObject, dry: boolean): KubeObject {
       const updated = r.ctx.store.update(
         r.info,
         { ...cur, metadata: { ...cur.metadata, resourceVersion: rv ?? cur.metadata.resourceVersion }, spec: { ...cur.spec, replicas } },
-        { dryRun: dry },
+        { dryRun: dry, writer: writer(r) },
       );
       return scaleOf(r, updated);
     }
-    return r.ctx.store.update(r.info, next, { subresource: r.subresource === 'status' ? 'status' : undefined, dryRun: dry });
+    return r.ctx.store.update(r.info, next, {
+      subresource: r.subresource === 'status' ? 'status' : undefined,
+      dryRun: dry,
+      writer: writer(r),
+    });
   } catch (e) {
     throw toHttpError(e, details(r));
   }
@@ -154,16 +164,17 @@ async function applyPatch(r: Req, text: string, dry: boolean, force: boolean): P
   const live = r.ctx.store.get(r.info, r.namespace, r.name!);
   cfg.metadata = { ...(cfg.metadata ?? {}), name: r.name, ...(r.info.namespaced ? { namespace: r.namespace } : {}) };
   const { obj, commit } = r.ctx.managers.apply(live, cfg, manager, force, want);
+  const applier: Writer = { manager, operation: 'Apply', applied: cfg as KubeObject };
   try {
     if (!live) {
-      const created = r.ctx.store.create(r.info, prepareCreate(r, obj), { dryRun: dry });
+      const created = r.ctx.store.create(r.info, prepareCreate(r, obj), { dryRun: dry, writer: applier });
       if (!dry) commit(created.metadata.uid!);
       sendObject(r, 201, created);
     } else {
       const updated = r.ctx.store.update(
         r.info,
         { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } },
-        { dryRun: dry },
+        { dryRun: dry, writer: applier },
       );
       if (!dry) commit(updated.metadata.uid!);
       sendObject(r, 200, updated);
