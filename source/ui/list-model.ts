@@ -21,10 +21,15 @@ function cmp(a: string | number, b: string | number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Stable sort by one column, ties broken by row key so equal rows never swap between updates. */
-export function sortRows(rows: readonly Row[], col: number, desc: boolean): Row[] {
+/** The list order by one column, ties broken by row key so equal rows never swap between updates. */
+export function rowOrder(col: number, desc: boolean): (x: Row, y: Row) => number {
   const dir = desc ? -1 : 1;
-  return [...rows].sort((x, y) => dir * cmp(x.sort[col] ?? '', y.sort[col] ?? '') || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return (x, y) => dir * cmp(x.sort[col] ?? '', y.sort[col] ?? '') || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+}
+
+/** Stable sort by one column, ties broken by row key (rowOrder). */
+export function sortRows(rows: readonly Row[], col: number, desc: boolean): Row[] {
+  return [...rows].sort(rowOrder(col, desc));
 }
 
 /** Rows with a problem first, each part in its given order (stable): the zones and rollouts views' default order. */

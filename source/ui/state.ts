@@ -168,10 +168,21 @@ export function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
 }
 
+/** How far from its last index the selected row is looked for before the list's whole key index is built. */
+const NEAR = 8;
+
 /** Index of the selected row: follows the key; falls back to the last index when the key vanished. */
 export function selectedIndex(ui: ListUi, rows: KeyedRows): number {
   if (rows.length === 0) return -1;
   if (ui.selKey !== undefined) {
+    // Where it was, or a few rows away (rows came or went above it): a new snapshot of a 10k-row
+    // list then needs no index of every row.
+    for (let d = 0; d <= NEAR; d++) {
+      const below = ui.selIdx + d;
+      if (below >= 0 && below < rows.length && rows.keyAt(below) === ui.selKey) return below;
+      const above = ui.selIdx - d;
+      if (d > 0 && above >= 0 && above < rows.length && rows.keyAt(above) === ui.selKey) return above;
+    }
     const i = rows.indexOf(ui.selKey);
     if (i >= 0) return i;
   }

@@ -29,6 +29,21 @@ describe('selection and scrolling', () => {
     expect(selectedIndex(ui, r2)).toBe(4);
     expect(r2.keyAt(selectedIndex(ui, r2))).toBe('r2');
   });
+  test('the selection is found near its last index without the whole key index, and far from it with it', () => {
+    const r1 = keyed(rows(100));
+    const ui = { ...initialState().stack[0].ui, selIdx: 50, selKey: 'r50' };
+    let built = 0;
+    const spy = (items: Array<{ key: string }>) => {
+      const k = keyed(items);
+      return { ...k, indexOf: (key: string) => (built++, k.indexOf(key)) };
+    };
+    expect(selectedIndex(ui, spy([...rows(3, 'new'), ...rows(100)]))).toBe(53);
+    expect(selectedIndex(ui, spy(rows(100).slice(5)))).toBe(45);
+    expect(built).toBe(0);
+    expect(selectedIndex(ui, spy([...rows(30, 'new'), ...rows(100)]))).toBe(80);
+    expect(built).toBe(1);
+    expect(selectedIndex(ui, r1)).toBe(50);
+  });
   test('when the selected row disappears the index is kept (clamped)', () => {
     const r1 = keyed(rows(5));
     const ui = move(move(initialState().stack[0].ui, r1, 'bottom', 10), r1, 'up', 10); // r3

@@ -1,13 +1,14 @@
 // Derives what the current screen shows, memoized in layers so that moving the selection never
 // rebuilds, refilters or resorts rows, and a snapshot change rebuilds only the view in front.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { t } from '../../i18n/t.js';
 import type { Snapshot } from '../../store/types.js';
 import type { PlacedColumn } from '../columns.js';
 import { fitColumns, naturalWidths } from '../columns.js';
 import { compileFilter } from '../filter.js';
 import { helpLines } from '../help.js';
-import { filterRows, problemsFirst, sortRows } from '../list-model.js';
+import { filterRows, problemsFirst } from '../list-model.js';
+import { SortedRows } from '../sorted-rows.js';
 import type { KeyedRows, UiState } from '../state.js';
 import { keyed, top } from '../state.js';
 import type { ViewRegistry } from '../views/registry.js';
@@ -46,10 +47,6 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
 
   // ---- list pipeline (hooks run unconditionally; cheap when spec is undefined) ----
   const base = useMemo(() => (spec ? spec.build(snap, ctx) : NO_ROWS), [spec, snap, ctx]);
-  const filtered = useMemo(
-    () => filterRows(base, state.cluster, ui.filter, state.namespace),
-    [base, state.cluster, ui.filter, state.namespace],
-  );
   const sort = ui.sort ?? spec?.defaultSort;
   const sortIdx =
     spec && sort
@@ -58,10 +55,22 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
           spec.columns.findIndex((c) => c.id === sort.col),
         )
       : 0;
-  const ordered = useMemo(() => (spec ? sortRows(filtered, sortIdx, sort?.desc ?? false) : NO_ROWS), [spec, filtered, sortIdx, sort?.desc]);
+  // Sorted first, then filtered (the order is total, so this equals sorting the filtered rows): a
+  // snapshot patches the order with the rows it changed, and a filter keystroke sorts nothing.
+  const sorters = useRef(new WeakMap<ListView, SortedRows>());
+  const ordered = useMemo(() => {
+    if (!spec) return NO_ROWS;
+    let sorter = sorters.current.get(spec);
+    if (!sorter) sorters.current.set(spec, (sorter = new SortedRows()));
+    return sorter.update(base, sortIdx, sort?.desc ?? false);
+  }, [spec, base, sortIdx, sort?.desc]);
+  const filtered = useMemo(
+    () => filterRows(ordered, state.cluster, ui.filter, state.namespace),
+    [ordered, state.cluster, ui.filter, state.namespace],
+  );
   // On the view's own order, rows with an alert come first; an order the operator chose (o / O) is kept as chosen.
   const problems = spec?.problems && !ui.sort ? spec.problems(snap) : undefined;
-  const sorted = useMemo(() => (problems ? problemsFirst(ordered, problems) : ordered), [ordered, problems]);
+  const sorted = useMemo(() => (problems ? problemsFirst(filtered, problems) : filtered), [filtered, problems]);
   const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
   // Keyed by the widths' values: a snapshot that leaves them as they were keeps the same columns
   // (the same array), so the table's row memo still holds for every unchanged row.

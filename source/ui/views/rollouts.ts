@@ -4,6 +4,7 @@ import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
 import { rolloutColumns } from '../../model/columns/rollouts.js';
 import { isActiveRollout } from '../../model/rollouts.js';
+import { KeyIndex } from '../list-diff.js';
 import { noSelection, podChoice, workloadChoice } from '../log-target.js';
 import { alertedWorkloads } from './alerts.js';
 import { defineView } from './define.js';
@@ -11,13 +12,9 @@ import { workloadKey } from './keys.js';
 import { workloadPodFocus } from './pod-focus.js';
 import { buildRolloutDetail } from './rollout-detail.js';
 
-// The workloads by row key, once per snapshot's list (the marked rows of a 10k-row list are looked up at once).
-const index = new WeakMap<readonly WorkloadInfo[], Map<string, WorkloadInfo>>();
-function byKey(ws: readonly WorkloadInfo[]): Map<string, WorkloadInfo> {
-  let m = index.get(ws);
-  if (!m) index.set(ws, (m = new Map(ws.map((w) => [workloadKey(w), w]))));
-  return m;
-}
+// The workloads by row key (the marked rows of a 10k-row list are looked up at once), patched from
+// one snapshot's list to the next with the workloads that changed.
+const byKey = new KeyIndex<WorkloadInfo>(workloadKey);
 
 export const rolloutsView = defineView<WorkloadInfo>({
   id: 'rollouts',
@@ -36,7 +33,7 @@ export const rolloutsView = defineView<WorkloadInfo>({
   emptyText: (s, ctx) =>
     ctx.showAll || s.workloads.length === 0 ? t('views.empty.noWorkloads') : t('views.rollouts.nothingRolling', { n: s.workloads.length }),
   logs: (s, key) => (key === undefined ? noSelection('workload') : workloadChoice(s, key)),
-  actions: { workload: (s, key) => byKey(s.workloads).get(key) },
+  actions: { workload: (s, key) => byKey.of(s.workloads).get(key) },
   showAll: 'views.rollouts.showAll',
   detail: {
     id: 'rollout',
