@@ -41,6 +41,14 @@ export interface ConsoleExtras {
   kubefedHost?: string;
 }
 
+/** How long the console waits for the clusters' lists before it draws a first frame without them. */
+export const FIRST_ROWS_WAIT_MS = 250;
+
+/** Resolves after `n` turns of the event loop (each with a poll for I/O). */
+async function nextTurns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function openConsole(flags: FleetFlags, theme: string | undefined, extras: ConsoleExtras = {}): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(`${t('commands.ui.needsTerminal')}\n`);
@@ -59,14 +67,22 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   );
   let ports: ConsolePorts | undefined;
   try {
-    const { runConsole } = await importConsole();
+    // The clusters' requests go out before the console's modules load, and the connection's first
+    // flight (TCP, the TLS hello) leaves in the event-loop turns below: the server answers while Ink,
+    // React and the views load (module loading blocks the loop), so the lists are near when they are done.
     session.store.start();
-    ports = await consolePorts(session, {
+    await nextTurns(2);
+    const portsLoaded = consolePorts(session, {
       diff: extras.diff,
       diffReady: extras.diffReady,
       readOnlyFlag: flags.readonly,
       kubefedHost: flags.kubefedHost ?? extras.kubefedHost,
     });
+    const [{ runConsole }, loaded] = await Promise.all([importConsole(), portsLoaded]);
+    ports = loaded;
+    // The first frame is drawn with the rows: a frame of empty tables first cost a whole render (and
+    // delayed the lists' replies behind it). A slow or hung cluster is not waited for past FIRST_ROWS_WAIT_MS.
+    await session.store.whenReady(FIRST_ROWS_WAIT_MS);
     const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
     // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
     const user = users.length === 0 ? 'unknown' : users.length === 1 ? users[0]! : `${users[0]} +${users.length - 1}`;

@@ -56,6 +56,7 @@ export class FleetStore implements SnapshotSource {
   private lastPublish = 0;
   private stopped = false;
   private syncWaiters: Array<() => void> = [];
+  private readyWaiters: Array<() => void> = [];
   private readonly alertEngine?: AlertEngine;
   /** Fires when the next alert candidate reaches its threshold (nothing else would publish then). */
   private dueTimer?: NodeJS.Timeout;
@@ -92,14 +93,15 @@ export class FleetStore implements SnapshotSource {
         this.opts.discoveryTimeoutMs ?? 8_000,
       );
       const latencyMs = Math.round(performance.now() - t0);
-      const version = await m.client.version().catch(() => undefined);
+      // The version (and the latency it measures) is asked first but not waited for: the lists go out
+      // beside it instead of one round trip later (the first frame waits for the lists).
+      const version = m.client.version().catch(() => undefined);
       rt.failed = undefined;
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
-      this.fleet.setState(m.name, 'connecting', undefined, {
-        kinds,
-        version: version?.gitVersion,
-        latencyMs: version?.latencyMs ?? latencyMs,
+      this.fleet.setState(m.name, 'connecting', undefined, { kinds, latencyMs });
+      void version.then((v) => {
+        if (v && !this.stopped) this.fleet.setState(m.name, m.info.state, undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       });
       for (const s of specs) {
         const key = typeKey(s.type);
@@ -173,10 +175,15 @@ export class FleetStore implements SnapshotSource {
   }
 
   private checkSync(): void {
-    if ([...this.runtimes.values()].every((rt) => this.settled(rt))) {
+    const runtimes = [...this.runtimes.values()];
+    if (runtimes.every((rt) => this.settled(rt))) {
       const w = this.syncWaiters;
       this.syncWaiters = [];
       for (const f of w) f();
+      if (this.readyWaiters.length === 0 || !runtimes.every((rt) => rt.failed || rt.member.info.state !== 'connecting')) return;
+      const r = this.readyWaiters;
+      this.readyWaiters = [];
+      for (const f of r) f();
     }
   }
 
@@ -193,6 +200,23 @@ export class FleetStore implements SnapshotSource {
       this.syncWaiters.push(() => {
         clearTimeout(t);
         resolve();
+      });
+      this.checkSync();
+    });
+  }
+
+  /**
+   * True once every cluster has listed every watched kind and opened its watches (its state is no
+   * longer "connecting"), or failed; false after timeoutMs. Unlike waitForSync, giving up marks
+   * nothing: the console waits this long to draw its first frame as it will stay (rows, no stale
+   * marks), then draws what it has and the rest fills in.
+   */
+  whenReady(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), timeoutMs);
+      this.readyWaiters.push(() => {
+        clearTimeout(t);
+        resolve(true);
       });
       this.checkSync();
     });
