@@ -11,6 +11,7 @@ import type { ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
 import { FocusPods } from './focus-pods.js';
+import { ReadyWait } from './ready-wait.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
 import type { AlertThresholds } from '../config/alerts.js';
 import { AlertEngine } from '../model/alerts/engine.js';
@@ -56,7 +57,7 @@ export class FleetStore implements SnapshotSource {
   private lastPublish = 0;
   private stopped = false;
   private syncWaiters: Array<() => void> = [];
-  private readyWaiters: Array<() => void> = [];
+  private readonly ready = new ReadyWait();
   private readonly alertEngine?: AlertEngine;
   /** Fires when the next alert candidate reaches its threshold (nothing else would publish then). */
   private dueTimer?: NodeJS.Timeout;
@@ -100,6 +101,7 @@ export class FleetStore implements SnapshotSource {
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
       this.fleet.setState(m.name, 'connecting', undefined, { kinds, latencyMs });
+      this.checkSync(); // discovery is progress (whenReady)
       void version.then((v) => {
         if (v && !this.stopped) this.fleet.setState(m.name, m.info.state, undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       });
@@ -176,15 +178,13 @@ export class FleetStore implements SnapshotSource {
 
   private checkSync(): void {
     const runtimes = [...this.runtimes.values()];
-    if (runtimes.every((rt) => this.settled(rt))) {
+    const settled = runtimes.every((rt) => this.settled(rt));
+    if (settled) {
       const w = this.syncWaiters;
       this.syncWaiters = [];
       for (const f of w) f();
-      if (this.readyWaiters.length === 0 || !runtimes.every((rt) => rt.failed || rt.member.info.state !== 'connecting')) return;
-      const r = this.readyWaiters;
-      this.readyWaiters = [];
-      for (const f of r) f();
     }
+    if (this.ready.waiting) this.ready.notify(settled && runtimes.every((rt) => rt.failed || rt.member.info.state !== 'connecting'));
   }
 
   /** Set when a waitForSync gave up: clusterErrors then names the clusters still not listed. */
@@ -207,19 +207,15 @@ export class FleetStore implements SnapshotSource {
 
   /**
    * True once every cluster has listed every watched kind and opened its watches (its state is no
-   * longer "connecting"), or failed; false after timeoutMs. Unlike waitForSync, giving up marks
-   * nothing: the console waits this long to draw its first frame as it will stay (rows, no stale
-   * marks), then draws what it has and the rest fills in.
+   * longer "connecting"), or failed. False when nothing came from any cluster for quietMs (a hung
+   * cluster), or after maxMs in all. Unlike waitForSync, giving up marks nothing: the console waits
+   * so to draw its first frame as it will stay (rows, no stale marks), else draws what it has and the
+   * rest fills in. A list, a watch opening or a failure is progress.
    */
-  whenReady(timeoutMs: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => resolve(false), timeoutMs);
-      this.readyWaiters.push(() => {
-        clearTimeout(t);
-        resolve(true);
-      });
-      this.checkSync();
-    });
+  whenReady(quietMs: number, maxMs: number): Promise<boolean> {
+    const ready = this.ready.wait(quietMs, maxMs);
+    this.checkSync();
+    return ready;
   }
 
   /** Errors per cluster that made its data incomplete (failed discovery or informer errors). */

@@ -1,6 +1,6 @@
 // What the console's first frame waits for (issue 14): FleetStore.whenReady resolves once every
-// cluster has listed and opened its watches (or failed), gives up after its limit without marking any
-// cluster as failed, and the lists do not wait for the /version round trip.
+// cluster has listed and opened its watches (or failed), gives up when nothing came for a while or
+// after its limit, without marking any cluster as failed, and the lists do not wait for /version.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fleet } from '../../source/fleet/fleet.js';
@@ -64,7 +64,7 @@ describe('FleetStore.whenReady', () => {
     const store = new FleetStore(fleet, SPECS, DERIVE);
     try {
       store.start();
-      expect(await store.whenReady(10_000)).toBe(true);
+      expect(await store.whenReady(5_000, 10_000)).toBe(true);
       const s = store.snapshot();
       expect(s.clusters.map((c) => [c.name, c.state, c.version])).toEqual([['east', 'ready', undefined]]);
       expect(s.workloads.map((w) => w.name)).toEqual(['game-1']);
@@ -79,7 +79,7 @@ describe('FleetStore.whenReady', () => {
     }
   });
 
-  it('gives up after its limit on a cluster that never answers, naming nothing as failed', async () => {
+  it('gives up once nothing came for quietMs (a cluster that never answers), naming nothing as failed', async () => {
     const hung = new HttpClusterClient('hung', kubeConfigFor(silentUrl, 't', 'hung'), { timeoutMs: 10_000 });
     const fleet = new Fleet([
       { name: 'east', client: clientFor(sim), info: { name: 'east', server: sim.url, user: 'admin', state: 'connecting' } },
@@ -89,8 +89,10 @@ describe('FleetStore.whenReady', () => {
     try {
       store.start();
       const t0 = performance.now();
-      expect(await store.whenReady(300)).toBe(false);
-      expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(await store.whenReady(300, 10_000)).toBe(false);
+      const waited = performance.now() - t0;
+      expect(waited).toBeGreaterThanOrEqual(290);
+      expect(waited).toBeLessThan(5_000); // not the 10 s limit, nor the hung cluster's 8 s discovery
       // The healthy cluster's rows are there to draw; the hung one is still connecting, not an error.
       const s = store.snapshot();
       expect(s.workloads.map((w) => `${w.cluster}/${w.name}`)).toEqual(['east/game-1']);
@@ -99,6 +101,22 @@ describe('FleetStore.whenReady', () => {
         ['hung', 'connecting'],
       ]);
       expect(store.clusterErrors()).toEqual([]);
+    } finally {
+      fleet.close();
+      await store.stop();
+    }
+  });
+
+  it('gives up after maxMs in all, however recently something came', async () => {
+    const hung = new HttpClusterClient('hung', kubeConfigFor(silentUrl, 't', 'hung'), { timeoutMs: 10_000 });
+    const fleet = new Fleet([{ name: 'hung', client: hung, info: { name: 'hung', server: silentUrl, user: 'x', state: 'connecting' } }]);
+    const store = new FleetStore(fleet, SPECS, DERIVE);
+    try {
+      store.start();
+      const t0 = performance.now();
+      expect(await store.whenReady(10_000, 300)).toBe(false);
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+      expect(performance.now() - t0).toBeLessThan(5_000);
     } finally {
       fleet.close();
       await store.stop();
@@ -115,7 +133,7 @@ describe('FleetStore.whenReady', () => {
     const store = new FleetStore(fleet, SPECS, DERIVE, { retryMs: 60_000 });
     try {
       store.start();
-      expect(await store.whenReady(8_000)).toBe(true);
+      expect(await store.whenReady(5_000, 8_000)).toBe(true);
       expect(store.snapshot().clusters.map((c) => [c.name, c.state])).toEqual([['down', 'unreachable']]);
     } finally {
       fleet.close();
