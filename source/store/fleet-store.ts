@@ -101,7 +101,9 @@ export class FleetStore implements SnapshotSource {
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
       this.fleet.setState(m.name, 'connecting', undefined, { kinds, latencyMs });
-      this.checkSync(); // discovery is progress (whenReady)
+      // Discovery is a step (whenReady's quiet timer); not checkSync: no informer exists yet, and a
+      // cluster without informers counts as settled once its kinds are known.
+      this.ready.notify(false);
       void version.then((v) => {
         if (v && !this.stopped) this.fleet.setState(m.name, m.info.state, undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       });

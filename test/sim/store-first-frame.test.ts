@@ -79,6 +79,22 @@ describe('FleetStore.whenReady', () => {
     }
   });
 
+  it('leaves waitForSync as it was: one cluster is synced by its lists, not by its discovery', async () => {
+    const fleet = new Fleet([
+      { name: 'east', client: clientFor(sim), info: { name: 'east', server: sim.url, user: 'admin', state: 'connecting' } },
+    ]);
+    const store = new FleetStore(fleet, SPECS, DERIVE);
+    try {
+      store.start();
+      await store.waitForSync(10_000);
+      expect(store.snapshot().workloads.map((w) => w.name)).toEqual(['game-1']);
+      expect(store.clusterErrors()).toEqual([]);
+    } finally {
+      fleet.close();
+      await store.stop();
+    }
+  });
+
   it('gives up once nothing came for quietMs (a cluster that never answers), naming nothing as failed', async () => {
     const hung = new HttpClusterClient('hung', kubeConfigFor(silentUrl, 't', 'hung'), { timeoutMs: 10_000 });
     const fleet = new Fleet([
