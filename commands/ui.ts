@@ -45,8 +45,8 @@ export interface ConsoleExtras {
  * The first frame waits for the clusters' lists while they keep coming: until nothing came for
  * FIRST_ROWS_QUIET_MS (a hung cluster), FIRST_ROWS_MAX_MS at most; then it is drawn as it is.
  */
-const FIRST_ROWS_QUIET_MS = 250;
-const FIRST_ROWS_MAX_MS = 1_000;
+const FIRST_ROWS_QUIET_MS = 400;
+const FIRST_ROWS_MAX_MS = 1_500;
 
 /** Resolves after `n` turns of the event loop (each with a poll for I/O). */
 async function nextTurns(n: number): Promise<void> {
