@@ -41,6 +41,18 @@ export interface ConsoleExtras {
   kubefedHost?: string;
 }
 
+/**
+ * The first frame waits for the clusters' lists while they keep coming: until nothing came for
+ * FIRST_ROWS_QUIET_MS (a hung cluster), FIRST_ROWS_MAX_MS at most; then it is drawn as it is.
+ */
+const FIRST_ROWS_QUIET_MS = 400;
+const FIRST_ROWS_MAX_MS = 1_500;
+
+/** Resolves after `n` turns of the event loop (each with a poll for I/O). */
+async function nextTurns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function openConsole(flags: FleetFlags, theme: string | undefined, extras: ConsoleExtras = {}): Promise<number> {
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     process.stderr.write(`${t('commands.ui.needsTerminal')}\n`);
@@ -59,14 +71,26 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   );
   let ports: ConsolePorts | undefined;
   try {
-    const { runConsole } = await importConsole();
+    // The clusters' requests go out before the console's modules load, and the connection's first
+    // flight (TCP, the TLS hello) leaves in the event-loop turns below: the server answers while Ink,
+    // React and the views load (module loading blocks the loop), and a turn after them moves the
+    // handshake and discovery on while the ports load.
     session.store.start();
-    ports = await consolePorts(session, {
-      diff: extras.diff,
-      diffReady: extras.diffReady,
-      readOnlyFlag: flags.readonly,
-      kubefedHost: flags.kubefedHost ?? extras.kubefedHost,
-    });
+    await nextTurns(2);
+    const { runConsole } = await importConsole();
+    await nextTurns(1);
+    // The first frame is drawn with the rows: a frame of empty tables first cost a whole render (and
+    // delayed the lists' replies behind it). A hung cluster is not waited for.
+    const [loaded] = await Promise.all([
+      consolePorts(session, {
+        diff: extras.diff,
+        diffReady: extras.diffReady,
+        readOnlyFlag: flags.readonly,
+        kubefedHost: flags.kubefedHost ?? extras.kubefedHost,
+      }),
+      session.store.whenReady(FIRST_ROWS_QUIET_MS, FIRST_ROWS_MAX_MS),
+    ]);
+    ports = loaded;
     const users = session.fleet.members.map((m) => m.info.user).filter((u, i, a) => u && a.indexOf(u) === i);
     // One kubeconfig user per cluster is common: name the first and count the rest to keep the header short.
     const user = users.length === 0 ? 'unknown' : users.length === 1 ? users[0]! : `${users[0]} +${users.length - 1}`;

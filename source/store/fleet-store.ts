@@ -12,6 +12,7 @@ import type { ResourceType } from '../kube/object.js';
 import type { ClusterInfo } from '../model/types.js';
 import { ObjectCache } from './object-cache.js';
 import { FocusPods } from './focus-pods.js';
+import { ReadyWait } from './ready-wait.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
 import type { AlertThresholds } from '../config/alerts.js';
 import { AlertEngine } from '../model/alerts/engine.js';
@@ -57,6 +58,7 @@ export class FleetStore implements SnapshotSource {
   private lastPublish = 0;
   private stopped = false;
   private syncWaiters: Array<() => void> = [];
+  private readonly ready = new ReadyWait();
   private readonly alertEngine?: AlertEngine;
   /** Fires when the next alert candidate reaches its threshold (nothing else would publish then). */
   private dueTimer?: NodeJS.Timeout;
@@ -93,14 +95,18 @@ export class FleetStore implements SnapshotSource {
         this.opts.discoveryTimeoutMs ?? 8_000,
       );
       const latencyMs = Math.round(performance.now() - t0);
-      const version = await m.client.version().catch(() => undefined);
+      // The version (and the latency it measures) is asked first but not waited for: the lists go out
+      // beside it instead of one round trip later (the first frame waits for the lists).
+      const version = m.client.version().catch(() => undefined);
       rt.failed = undefined;
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
-      this.fleet.setState(m.name, 'connecting', undefined, {
-        kinds,
-        version: version?.gitVersion,
-        latencyMs: version?.latencyMs ?? latencyMs,
+      this.fleet.setState(m.name, 'connecting', undefined, { kinds, latencyMs });
+      // Discovery is a step (whenReady's quiet timer); not checkSync: no informer exists yet, and a
+      // cluster without informers counts as settled once its kinds are known.
+      this.ready.notify(false);
+      void version.then((v) => {
+        if (v && !this.stopped) this.fleet.setState(m.name, m.info.state, undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       });
       for (const s of specs) {
         const key = typeKey(s.type);
@@ -175,11 +181,14 @@ export class FleetStore implements SnapshotSource {
   }
 
   private checkSync(): void {
-    if ([...this.runtimes.values()].every((rt) => this.settled(rt))) {
+    const runtimes = [...this.runtimes.values()];
+    const settled = runtimes.every((rt) => this.settled(rt));
+    if (settled) {
       const w = this.syncWaiters;
       this.syncWaiters = [];
       for (const f of w) f();
     }
+    if (this.ready.waiting) this.ready.notify(settled && runtimes.every((rt) => rt.failed || rt.member.info.state !== 'connecting'));
   }
 
   /** Set when a waitForSync gave up: clusterErrors then names the clusters still not listed. */
@@ -198,6 +207,19 @@ export class FleetStore implements SnapshotSource {
       });
       this.checkSync();
     });
+  }
+
+  /**
+   * True once every cluster has listed every watched kind and opened its watches (its state is no
+   * longer "connecting"), or failed. False when nothing came from any cluster for quietMs (a hung
+   * cluster), or after maxMs in all. Unlike waitForSync, giving up marks nothing: the console waits
+   * so to draw its first frame as it will stay (rows, no stale marks), else draws what it has and the
+   * rest fills in. A list, a watch opening or a failure is progress.
+   */
+  whenReady(quietMs: number, maxMs: number): Promise<boolean> {
+    const ready = this.ready.wait(quietMs, maxMs);
+    this.checkSync();
+    return ready;
   }
 
   /** Errors per cluster that made its data incomplete (failed discovery or informer errors). */

@@ -2,12 +2,25 @@
 // it: the real binary in tmux (80x24 and 120x40), capture-pane polled every 10 ms until the zones
 // table shows every cluster's zones. Also: `zonectl --version` wall time, and the bytes per second
 // the console writes to the terminal while the demo is live and nobody types (tmux pipe-pane).
-// Run: npm run build && node test/bench/demo-first-frame.ts
+// With each frame, the CPU time (user + system) the zonectl process had used when the frame showed:
+// steadier than wall time when other work loads the machine (it includes the in-process simulator).
+// `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, interleaved.
+// `--rounds N` (default 3) frames per size and build; `--frames-only` skips the 40 s bytes measurement.
+// Run: npm run build && node test/bench/demo-first-frame.ts [--rounds N] [--baseline DIR] [--frames-only]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = resolve(root, 'bin/zonectl');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const baseline = arg('--baseline') === undefined ? undefined : resolve(arg('--baseline')!, 'bin/zonectl');
+const rounds = Number(arg('--rounds') ?? 3);
+const framesOnly = process.argv.includes('--frames-only');
 const socket = `zonectl-bench-${process.pid}`;
 const tmux = (...a: string[]): string => {
   try {
@@ -20,6 +33,36 @@ const tmux = (...a: string[]): string => {
     return execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
   }
 };
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** The pane's program: the shell tmux started runs `bin/zonectl`, which execs node (Linux /proc). */
+function programPid(): number | undefined {
+  const shell = tmux('list-panes', '-t', 'b', '-F', '#{pane_pid}').trim();
+  try {
+    const kids = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/);
+    return kids[0] ? Number(kids[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** User + system CPU ms the process has used (NaN when it is gone or /proc is missing). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS; // utime, stime: fields 14 and 15
+  } catch {
+    return NaN;
+  }
+}
 
 function versionMs(): number {
   const t0 = performance.now();
@@ -28,7 +71,7 @@ function versionMs(): number {
   return performance.now() - t0;
 }
 
-async function firstFrame(cols: number, rows: number): Promise<number> {
+async function firstFrame(cmd: string, cols: number, rows: number): Promise<{ ms: number; cpuMs: number }> {
   const t0 = performance.now();
   tmux(
     'new-session',
@@ -41,12 +84,14 @@ async function firstFrame(cols: number, rows: number): Promise<number> {
     String(rows),
     '-c',
     root,
-    `${bin} demo --seed 1 2>/tmp/zonectl-bench-demo.err; sleep 5`,
+    `${cmd} demo --seed 1 2>/tmp/zonectl-bench-demo.err; sleep 5`,
   );
+  let pid: number | undefined;
   try {
     for (;;) {
+      pid ??= programPid();
       const s = tmux('capture-pane', '-p', '-t', 'b');
-      if (/Zones\s+\[12\]/.test(s) && /zone101/.test(s) && /q quit/.test(s)) return performance.now() - t0;
+      if (/Zones\s+\[12\]/.test(s) && /zone101/.test(s) && /q quit/.test(s)) return { ms: performance.now() - t0, cpuMs: cpuMs(pid) };
       if (performance.now() - t0 > 30_000) throw new Error(`no zones frame after 30 s:\n${s}`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -61,19 +106,26 @@ async function firstFrame(cols: number, rows: number): Promise<number> {
   }
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const v = [versionMs(), versionMs(), versionMs(), versionMs(), versionMs()].sort((a, b) => a - b);
+console.log(`load before: ${load()}`);
 console.log(`zonectl --version: median ${v[2]!.toFixed(0)} ms (min ${v[0]!.toFixed(0)}, max ${v[4]!.toFixed(0)}) over 5 runs`);
+const builds: Array<[string, string]> = [['zonectl', bin]];
+if (baseline) builds.push(['baseline', baseline]);
 for (const [c, r] of [
   [80, 24],
   [120, 40],
 ] as const) {
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) runs.push(await firstFrame(c, r));
-  runs.sort((a, b) => a - b);
-  console.log(
-    `zonectl demo -> first full zones frame at ${c}x${r}: median ${runs[1]!.toFixed(0)} ms (runs: ${runs.map((x) => x.toFixed(0)).join(', ')})`,
-  );
+  const runs = new Map<string, Array<{ ms: number; cpuMs: number }>>(builds.map(([n]) => [n, []]));
+  for (let i = 0; i < rounds; i++)
+    for (const [n, cmd] of i % 2 ? [...builds].reverse() : builds) runs.get(n)!.push(await firstFrame(cmd, c, r));
+  for (const [n, xs] of runs)
+    console.log(
+      `${n} demo -> first full zones frame at ${c}x${r}: median ${median(xs.map((x) => x.ms)).toFixed(0)} ms, CPU ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (runs: ${xs.map((x) => `${x.ms.toFixed(0)}/${x.cpuMs.toFixed(0)}`).join(', ')} ms wall/CPU)`,
+    );
 }
+console.log(`load after: ${load()}`);
+if (framesOnly) process.exit(0);
 
 // Bytes written while nobody types: the demo keeps changing (ages, an in-place update, logs).
 {

@@ -39,6 +39,7 @@ export interface LinesScreen {
 export type Screen = ListScreen | LinesScreen;
 
 const NO_ROWS: Row[] = [];
+const NO_LINES: Line[] = [];
 
 export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, ctx: BuildContext, width: number): Screen {
   const frame = top(state);
@@ -97,7 +98,9 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
     [detail],
   );
   const detailKeyed = useMemo(() => keyed(detailLines), [detailLines]);
-  const help = useMemo(() => helpLines(views), [views]);
+  // Built when '?' opens, not on every start: its hundred-odd messages are formatted on first use
+  // (~a fifth of the first frame's render, measured with --cpu-prof).
+  const help = useMemo(() => (state.help ? helpLines(views) : NO_LINES), [state.help, views]);
   const helpKeyed = useMemo(() => keyed(help), [help]);
 
   if (state.help) return { kind: 'lines', lines: help, missing: false, keyed: helpKeyed };
