@@ -2,7 +2,7 @@
 // `npm run bundle`, into a temp dir) so a test never runs a stale dist/. Run on the project's pinned
 // Node. Every child a test starts is ended by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,10 @@ export interface BuiltCli {
 /** Bundles source/cli.ts (with its lazily loaded command chunks) into a temp dir. */
 export async function buildCli(): Promise<BuiltCli> {
   const dir = mkdtempSync(join(tmpdir(), 'zonectl-cli-'));
+  // Laid out as dist/ is: the bundle in bundle/, build-info.json beside it (what --version reads).
+  const out = join(dir, 'bundle');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  writeFileSync(join(dir, 'build-info.json'), JSON.stringify({ version: pkg.version, commit: 'test', date: 'test' }));
   await build({
     entryPoints: [join(root, 'source/cli.ts')],
     bundle: true,
@@ -28,14 +32,14 @@ export async function buildCli(): Promise<BuiltCli> {
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    outdir: dir,
+    outdir: out,
     outExtension: { '.js': '.mjs' },
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['react-devtools-core', 'bufferutil', 'utf-8-validate'],
     banner: { js: "import { createRequire as __zcr } from 'node:module'; const require = __zcr(import.meta.url);" },
     logLevel: 'silent',
   });
-  return { cli: join(dir, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { cli: join(out, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface Ran {
