@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry: `zonectl` on a TTY opens the console; `zonectl <command>` runs a scripted command.
 // Kept import-light so `--version` stays fast: command modules load lazily.
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import module from 'node:module';
 import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +123,9 @@ async function chooseLang(argv: string[]): Promise<void> {
 
 async function configLang(): Promise<string | undefined> {
   try {
+    // No config file (the usual case): nothing to parse, so the config reader (and YAML) is not loaded.
+    const { configFile } = await import('./config/paths.js');
+    if (!existsSync(configFile())) return undefined;
     const { loadConfig } = await import('./config/config.js');
     return loadConfig().lang;
   } catch {
