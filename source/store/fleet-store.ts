@@ -86,15 +86,13 @@ export class FleetStore implements SnapshotSource {
     try {
       const t0 = performance.now();
       const specs = typeof this.specs === 'function' ? this.specs(m.name) : this.specs;
-      // The server's version alongside discovery, not after it: one round trip less before the lists.
-      const versionAsked = m.client.version().catch(() => undefined);
       const installed = await discover(
         m.client,
         specs.map((s) => s.type),
         this.opts.discoveryTimeoutMs ?? 8_000,
       );
       const latencyMs = Math.round(performance.now() - t0);
-      const version = await versionAsked;
+      const version = await m.client.version().catch(() => undefined);
       rt.failed = undefined;
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
