@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // Entry: `zonectl` on a TTY opens the console; `zonectl <command>` runs a scripted command.
 // Kept import-light so `--version` stays fast: command modules load lazily.
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import module from 'node:module';
 import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
-import { CONSOLE_HELP, FLEET_HELP } from '../commands/help-text.js';
 import { commandWord } from '../commands/words.js';
-import { bugReport } from './source-map-stack.js';
 import { resolveLang } from './i18n/lang.js';
-import { setLang, t } from './i18n/t.js';
+
+// Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
+// large dependencies (undici, Ink and React, i18next). It covers only modules loaded after this call:
+// an ESM module's static imports are compiled before its body runs, so this file imports nothing
+// heavy statically (the i18n engine and catalogs, ~480 KB, load after it; `--version` loads none).
+module.enableCompileCache?.();
+
+/** The i18n engine, loaded on the first word printed (never for `--version`). */
+const i18n = () => import('./i18n/t.js');
 
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
   clusters: () => import('../commands/clusters.js'),
@@ -67,12 +73,9 @@ async function completeWords(words: string[]): Promise<number> {
   return 0;
 }
 
-// Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
-// large dependencies (undici, Ink and React).
-module.enableCompileCache?.();
-
 /** `zonectl --help`: built when printed, in the run's language (never at import: see source/i18n/README.md). */
-function usage(): string {
+async function usage(): Promise<string> {
+  const [{ t }, { CONSOLE_HELP, FLEET_HELP }] = await Promise.all([i18n(), import('../commands/help-text.js')]);
   return t('commands.help.usage', { consoleFlags: CONSOLE_HELP(), fleetFlags: FLEET_HELP() });
 }
 
@@ -95,7 +98,8 @@ function buildInfo(): BuildInfo {
 }
 
 /** `zonectl version`: what was built, from which commit, when, and on which runtime it runs. */
-function versionReport(): string {
+async function versionReport(): Promise<string> {
+  const { t } = await i18n();
   const b = buildInfo();
   const sea = isSea() ? t('commands.version.singleExecutable') : '';
   return [
@@ -113,11 +117,15 @@ function versionReport(): string {
  */
 async function chooseLang(argv: string[]): Promise<void> {
   const lang = resolveLang({ argv, env: process.env, config: await configLang() });
+  const { setLang } = await i18n();
   if (lang !== 'en') setLang(lang);
 }
 
 async function configLang(): Promise<string | undefined> {
   try {
+    // No config file (the usual case): nothing to parse, so the config reader (and YAML) is not loaded.
+    const { configFile } = await import('./config/paths.js');
+    if (!existsSync(configFile())) return undefined;
     const { loadConfig } = await import('./config/config.js');
     return loadConfig().lang;
   } catch {
@@ -134,15 +142,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (argv[0] === '__complete') return completeWords(argv.slice(1));
   if (argv[0] === 'version') {
-    process.stdout.write(versionReport());
+    process.stdout.write(await versionReport());
     return 0;
   }
   if (!first && (argv.includes('--help') || argv.includes('-h'))) {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return 0;
   }
   if (!first) {
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      const { t } = await i18n();
       process.stderr.write(`${t('console.needsTerminal')}\n`);
       return 2;
     }
@@ -151,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[first];
   if (!load) {
+    const { t } = await i18n();
     process.stderr.write(`${t('commands.usage.unknownCommand', { command: first })}\n`);
     return 2;
   }
@@ -216,9 +226,14 @@ export function start(argv: string[]): void {
       // otherwise keep the process alive until its own timeout, long after the output.
       process.exit();
     },
-    (e: unknown) => {
-      process.stderr.write(bugReport(e));
+    async (e: unknown) => {
       process.exitCode = 10;
+      // The report's words need the i18n engine; should loading it fail too, the bare stack still goes out.
+      const report = await import('./source-map-stack.js').then(
+        (m) => m.bugReport(e),
+        () => `${e instanceof Error ? e.stack : String(e)}\n`,
+      );
+      process.stderr.write(report);
     },
   );
 }

@@ -77,6 +77,12 @@ export const DEFAULT_CONFIG: Config = {
 /** A config file is a few lines; past this it is not one. */
 const CONFIG_MAX_BYTES = 4 * 1024 * 1024;
 
+/**
+ * The last file parsed, by its text: the entry reads the config for its language (`lang:`) before the
+ * command reads it again, and the second read of the same text is not parsed again. A changed file is.
+ */
+let lastParsed: { file: string; text: string; config: Config } | undefined;
+
 export function loadConfig(file = configFile()): Config {
   if (!existsSync(file)) return { ...DEFAULT_CONFIG };
   let text: string;
@@ -86,6 +92,8 @@ export function loadConfig(file = configFile()): Config {
     // A directory, a device that never ends, no permission: one line naming the file (exit 2).
     throw new ConfigError(t('commands.config.cannotRead', { file, error: e instanceof Error ? e.message.split('\n')[0]! : String(e) }));
   }
+  // A copy: a caller may change the Config it was given.
+  if (lastParsed?.file === file && lastParsed.text === text) return structuredClone(lastParsed.config);
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
@@ -93,7 +101,9 @@ export function loadConfig(file = configFile()): Config {
     const where = e.linePos?.[0] ? t('commands.config.atLine', { file, line: e.linePos[0].line }) : t('commands.config.file', { file });
     throw new ConfigError(`${where}: ${e.message.split('\n')[0]}`);
   }
-  return parseConfig(doc.toJS() ?? {}, file);
+  const config = parseConfig(doc.toJS() ?? {}, file);
+  lastParsed = { file, text, config: structuredClone(config) };
+  return config;
 }
 
 /**

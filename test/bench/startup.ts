@@ -126,7 +126,12 @@ async function main(): Promise<void> {
       ['zonectl --help', bin, ['--help']],
       ['zonectl zones -A', bin, zones],
     ];
-    if (baseline) cases.push(['baseline --version', baseline, ['--version']], ['baseline zones -A', baseline, zones]);
+    if (baseline)
+      cases.push(
+        ['baseline --version', baseline, ['--version']],
+        ['baseline --help', baseline, ['--help']],
+        ['baseline zones -A', baseline, zones],
+      );
     if (hasSingle) {
       cases.push(['single file --version', single, ['--version']], ['single file --help', single, ['--help']]);
       cases.push(['single file zones -A', single, zones]);

@@ -1,41 +1,18 @@
 // Start-up (issue 14): the program reads kubeconfigs itself and loads @kubernetes/client-node (its
-// own chunk of the bundle) only for a user whose auth-provider needs it. A module-load hook in the
-// child records every module it loads; the chunk holding client-node's KubeConfig is found by its
-// content, so the test follows the bundler's chunk names.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// own chunk of the bundle) only for a user whose auth-provider needs it (cli-loaded.ts lists what a
+// run loads).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { cliOnDemo } from './cli-fixture.js';
+import { chunksWith, loaded as loadedBy } from './cli-loaded.js';
 
 const f = cliOnDemo();
 
 /** The bundle's files that hold client-node's KubeConfig (its authenticators). */
-function clientNodeChunks(): string[] {
-  const dir = dirname(f.cli());
-  return readdirSync(dir).filter((n) => n.endsWith('.mjs') && readFileSync(join(dir, n), 'utf8').includes('OpenIDConnectAuth'));
-}
-
-/** Runs zonectl with a hook that lists the bundle files it loaded. */
-async function loaded(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ files: string[]; code: number | null; stderr: string }> {
-  const list = join(f.dir(), `loaded-${Math.random().toString(36).slice(2)}`);
-  const hook = join(f.dir(), 'load-hook.mjs');
-  writeFileSync(
-    hook,
-    `import { registerHooks } from 'node:module';
-import { appendFileSync } from 'node:fs';
-registerHooks({ load(url, context, next) { appendFileSync(${JSON.stringify(list)}, url + '\\n'); return next(url, context); } });
-`,
-  );
-  writeFileSync(list, '');
-  const r = await f.zonectl(args, { NODE_OPTIONS: `--import=${hook}`, ...env });
-  const files = readFileSync(list, 'utf8')
-    .split('\n')
-    .filter((u) => u.startsWith('file:'))
-    .map((u) => fileURLToPath(u).split('/').pop()!);
-  return { files, code: r.code, stderr: r.stderr };
-}
+const clientNodeChunks = () => chunksWith(f, 'OpenIDConnectAuth');
+const loaded = (args: string[], env: NodeJS.ProcessEnv = {}) => loadedBy(f, args, env);
 
 describe('client-node is loaded only for an auth-provider user', () => {
   it('zones and --help on a token kubeconfig never load it', async () => {

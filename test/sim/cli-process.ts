@@ -2,11 +2,11 @@
 // `npm run bundle`, into a temp dir) so a test never runs a stale dist/. Run on the project's pinned
 // Node. Every child a test starts is ended by its own PID.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const pinned = join(root, 'node_modules/node/bin/node');
@@ -21,21 +21,16 @@ export interface BuiltCli {
 /** Bundles source/cli.ts (with its lazily loaded command chunks) into a temp dir. */
 export async function buildCli(): Promise<BuiltCli> {
   const dir = mkdtempSync(join(tmpdir(), 'zonectl-cli-'));
-  await build({
-    entryPoints: [join(root, 'source/cli.ts')],
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    outdir: dir,
-    outExtension: { '.js': '.mjs' },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    external: ['react-devtools-core', 'bufferutil', 'utf-8-validate'],
-    banner: { js: "import { createRequire as __zcr } from 'node:module'; const require = __zcr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return { cli: join(dir, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  // Laid out as dist/ is: the bundle in bundle/, build-info.json beside it (what --version reads).
+  const out = join(dir, 'bundle');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  writeFileSync(join(dir, 'build-info.json'), JSON.stringify({ version: pkg.version, commit: 'test', date: 'test' }));
+  // The options of `npm run bundle` (scripts/bundle.mjs), from the TypeScript sources.
+  const { bundleOptions } = (await import(pathToFileURL(join(root, 'scripts/bundle.mjs')).href)) as {
+    bundleOptions: (o: { entry: string; outdir: string }) => BuildOptions;
+  };
+  await build({ ...bundleOptions({ entry: join(root, 'source/cli.ts'), outdir: out }), logLevel: 'silent' });
+  return { cli: join(out, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface Ran {

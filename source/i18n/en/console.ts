@@ -1,7 +1,6 @@
 // English messages of the console area (see ../README.md): the words zonectl printed before it spoke Chinese.
 // The chrome (header, title line, footer), key hints and the `?` help, the action overlays, the `:`
 // command line, flash messages and the log, story and diff panels.
-import { helpMessages } from './console-help.js';
 
 export const messages = {
   'console.needsTerminal': "zonectl: the console needs a terminal; use a subcommand such as 'zonectl zones -A' (see 'zonectl --help')",
@@ -122,8 +121,7 @@ export const messages = {
   'console.reason.accessReviewFailed': 'access review failed: {error}',
   'console.flash.prefixed': '{what}: {text}',
 
-  // The `?` help's lines and headings: console-help.ts.
-  ...helpMessages,
+  // The `?` help's lines and headings: console-help.ts (merged by ../catalog.ts).
 
   // ---- the `:` command line ----
   'console.cmd.ctx': 'show one cluster only (:ctx all for every cluster)',

@@ -1,7 +1,6 @@
 // 简体中文 messages of the console area: one for every English key (the type refuses a missing or extra key).
 // Key hints are 2–4 characters: a CJK character takes two cells and the footer has 80 of them.
 import type { messages as en } from '../en/console.js';
-import { helpMessages } from './console-help.js';
 
 export const messages = {
   'console.needsTerminal': "zonectl：控制台需要终端；请改用子命令，例如 'zonectl zones -A'（见 'zonectl --help'）",
@@ -122,8 +121,7 @@ export const messages = {
   'console.reason.accessReviewFailed': '权限检查失败：{error}',
   'console.flash.prefixed': '{what}：{text}',
 
-  // The `?` help's lines and headings: console-help.ts.
-  ...helpMessages,
+  // The `?` help's lines and headings: console-help.ts (merged by ../catalog.ts).
 
   // ---- the `:` command line ----
   'console.cmd.ctx': '只显示一个集群（:ctx all 显示全部）',
