@@ -59,6 +59,8 @@ const counts = () => Object.fromEntries([...open].filter(([, n]) => n > 0).sort(
 
 describe('one watch per (cluster, type) in the console', () => {
   test('detail + log view + story panel + a followed hot update: the store, pod and Event watches only', async () => {
+    // Synced means every kind is listed; each informer opens its watch right after its list.
+    await until(() => [...open.values()].filter((n) => n > 0).length >= session.fleet.informers.stats.informers, 10_000);
     const store = [...open.keys()].sort();
     expect(store).toContain('gamestatefulsets.tkex.tencent.com');
     expect(store).toContain('hookruns.tkex.tencent.com');
