@@ -1,18 +1,15 @@
 // Label and field selectors with the apiserver's syntax and errors (400 BadRequest on bad input).
 import type { KubeObject } from '../kube/object.js';
+import { labelsMatch, parseLabelSelector } from '../kube/selectors.js';
 import { StoreError } from './store-api.js';
 
-export type LabelRequirement = { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | '!exists' };
-
 export type Matcher = (o: KubeObject) => boolean;
-
-const KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 function bad(msg: string): StoreError {
   return new StoreError(400, 'BadRequest', msg);
 }
 
-/** Split on commas that are not inside parentheses. */
+/** Split on commas that are not inside parentheses (field selectors). */
 function splitTerms(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -27,56 +24,6 @@ function splitTerms(s: string): string[] {
   }
   out.push(cur);
   return out.map((x) => x.trim()).filter((x) => x !== '');
-}
-
-export function parseLabelSelector(sel: string): LabelRequirement[] {
-  const reqs: LabelRequirement[] = [];
-  for (const term of splitTerms(sel)) {
-    let m: RegExpMatchArray | null;
-    if ((m = term.match(/^!\s*(\S+)$/))) {
-      reqs.push({ key: checkKey(m[1], sel), op: '!exists' });
-    } else if ((m = term.match(/^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/))) {
-      const values = m[3]
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-      reqs.push({ key: checkKey(m[1], sel), op: m[2] as 'in' | 'notin', values });
-    } else if ((m = term.match(/^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/))) {
-      const key = checkKey(m[1], sel);
-      reqs.push({ key, op: m[2] === '!=' ? 'notin' : 'in', values: [m[3]] });
-    } else if ((m = term.match(/^([^=!\s()]+)$/))) {
-      reqs.push({ key: checkKey(m[1], sel), op: 'exists' });
-    } else {
-      throw bad(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
-    }
-  }
-  return reqs;
-}
-
-function checkKey(k: string, sel: string): string {
-  if (!KEY_RE.test(k) || k.length > 316) throw bad(`unable to parse requirement: invalid label key "${k}" in "${sel}"`);
-  return k;
-}
-
-export function labelsMatch(reqs: LabelRequirement[], labels: Record<string, string> | undefined): boolean {
-  for (const r of reqs) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
-    switch (r.op) {
-      case 'exists':
-        if (!has) return false;
-        break;
-      case '!exists':
-        if (has) return false;
-        break;
-      case 'in':
-        if (!has || !r.values.includes(labels![r.key])) return false;
-        break;
-      case 'notin':
-        if (has && r.values.includes(labels![r.key])) return false;
-        break;
-    }
-  }
-  return true;
 }
 
 /** Field labels each resource supports beyond metadata.name / metadata.namespace (as the real apiserver). */
@@ -146,8 +93,10 @@ export function parseFieldSelector(sel: string, typeKeyStr: string): Matcher {
   return (o) => tests.every((t) => (fieldValue(o, t.path) === t.value) !== t.neg);
 }
 
+/** A label selector as the apiserver evaluates it: the client's own evaluator (kube/selectors.ts), 400 when it does not parse. */
 export function labelMatcher(sel: string | undefined): Matcher | undefined {
   if (!sel || !sel.trim()) return undefined;
   const reqs = parseLabelSelector(sel);
+  if (!reqs) throw bad(`unable to parse requirement: invalid label selector "${sel}"`);
   return (o) => labelsMatch(reqs, o.metadata.labels);
 }
