@@ -4,19 +4,12 @@
 import { maskText } from '../model/mask.js';
 import type { SeamCursor } from './seam.js';
 import { sinceTimeOf, splitTimestamped } from './timestamp.js';
-import type { LogSink, StreamInfo } from './types.js';
+import type { FollowerStats, LogSink, StreamInfo } from './types.js';
 
 export type ReadMode = 'first' | 'resume' | 'fresh';
 
-/** The follower's shared counters (FollowerStats without the stream counts). */
-export interface LineStats {
-  lines: number;
-  duplicatesSkipped: number;
-  filtered: number;
-  resumes: number;
-  restarts: number;
-  errors: number;
-}
+/** The follower's shared counters: FollowerStats without the stream counts. */
+export type LineStats = Omit<FollowerStats, 'streams' | 'queued'>;
 
 export interface QueryOptions {
   /** First read of a slot present at start: the user's --tail / --since apply. */
