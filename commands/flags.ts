@@ -6,7 +6,7 @@ import type { FleetFlags } from '../source/app/session.js';
 import { requestTimeoutRange, isRequestTimeout } from '../source/config/config.js';
 import { pathSegmentProblem } from '../source/kube/object.js';
 import { IMAGE_REFERENCE_FORM, isImageReference } from '../source/model/image-ref.js';
-import { labelSelectorProblem } from '../source/model/label-selector.js';
+import { labelSelectorProblem } from '../source/kube/label-selector.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../source/output/format.js';
 import { LANGS, parseLang } from '../source/i18n/lang.js';
 import { THEME_NAMES, isThemeName } from '../source/ui/theme/theme.js';

@@ -20,7 +20,8 @@ import type { KubeError } from './errors.js';
 import { Informer, type InformerHandlers, type InformerOptions, type InformerState, type InformerStats } from './informer.js';
 import type { KubeObject, ResourceType } from './object.js';
 import { filtered, type Selection } from './informer-view.js';
-import { fieldTermKey, labelTermKey, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseLabelSelector } from './label-selector.js';
+import { fieldTermKey, labelTermKey, parseFieldSelector } from './selectors.js';
 
 interface Entry {
   informer: Informer;

@@ -2,7 +2,8 @@
 // filtered to the narrow selection, reported as a watch of that selection would report them.
 import type { InformerHandlers } from './informer.js';
 import type { KubeObject } from './object.js';
-import { fieldsMatch, fieldTermKey, labelsMatch, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseLabelSelector } from './label-selector.js';
+import { fieldsMatch, fieldTermKey, labelsMatch, parseFieldSelector } from './selectors.js';
 
 export interface Selection {
   namespace?: string;

@@ -13,12 +13,8 @@
 // `\,` `\=` `\\` as escapes in values; a field the object does not have reads as "". Here only the fields
 // every resource has are evaluated (metadata.name, metadata.namespace); a selector on any other field
 // (spec.nodeName, involvedObject.name...) is not evaluable here, and the pool then gives it its own watch.
+import type { LabelRequirement } from './label-selector.js';
 import type { KubeObject } from './object.js';
-
-export type LabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | '!exists' }
-  | { key: string; op: 'gt' | 'lt'; value: bigint };
 
 export interface FieldTerm {
   field: string;
@@ -28,18 +24,6 @@ export interface FieldTerm {
 }
 
 const BLANK = /^[ \t\r\n]*$/;
-// Label keys and values as labels.Parse validates them: [DNS subdomain '/'] name of at most 63 characters;
-// a value is empty or at most 63 of [A-Za-z0-9._-], beginning and ending alphanumeric.
-const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function validKey(k: string): boolean {
-  const slash = k.lastIndexOf('/');
-  const prefix = slash >= 0 ? k.slice(0, slash) : undefined;
-  const name = slash >= 0 ? k.slice(slash + 1) : k;
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !SUBDOMAIN.test(prefix))) return false;
-  return name.length > 0 && name.length <= 63 && NAME.test(name);
-}
-const validValue = (v: string) => v === '' || (v.length <= 63 && NAME.test(v));
 
 /** Top-level terms of a selector: split at commas outside parentheses and not escaped, blank terms kept out. */
 function terms(sel: string): string[] {
@@ -70,32 +54,6 @@ const asInt64 = (s: string): bigint | undefined => {
   const n = BigInt(s);
   return n > INT64_MAX || n < -INT64_MAX - 1n ? undefined : n;
 };
-
-/**
- * The requirements of a label selector, or undefined when it does not parse (the apiserver then says why;
- * nothing here guesses). The empty selector is no requirement.
- */
-export function parseLabelSelector(sel: string | undefined): LabelRequirement[] | undefined {
-  if (sel === undefined || BLANK.test(sel)) return [];
-  const out: LabelRequirement[] = [];
-  for (const term of terms(sel)) {
-    let m: RegExpMatchArray | null;
-    if (term === '') return undefined; // 'a=1,' or ',a=1'
-    if ((m = term.match(/^!\s*([^\s=!<>(),]+)$/))) out.push({ key: m[1]!, op: '!exists' });
-    else if ((m = term.match(/^([^\s=!<>(),]+)\s+(in|notin)\s*\(([^()]*)\)$/)))
-      out.push({ key: m[1]!, op: m[2] as 'in' | 'notin', values: m[3]!.split(',').map((v) => v.trim()) });
-    else if ((m = term.match(/^([^\s=!<>(),]+)\s*(==|=|!=)\s*([^\s=!<>(),]*)$/)))
-      out.push({ key: m[1]!, op: m[2] === '!=' ? 'notin' : 'in', values: [m[3]!] });
-    else if ((m = term.match(/^([^\s=!<>(),]+)\s*([<>])\s*([^\s=!<>(),]+)$/))) {
-      const value = asInt64(m[3]!);
-      if (value === undefined) return undefined;
-      out.push({ key: m[1]!, op: m[2] === '>' ? 'gt' : 'lt', value });
-    } else if ((m = term.match(/^([^\s=!<>(),]+)$/))) out.push({ key: m[1]!, op: 'exists' });
-    else return undefined;
-  }
-  for (const r of out) if (!validKey(r.key) || ((r.op === 'in' || r.op === 'notin') && !r.values.every(validValue))) return undefined;
-  return out;
-}
 
 /** Whether labels satisfy every requirement (labels.Requirement.Matches, one by one). */
 export function labelsMatch(reqs: readonly LabelRequirement[], labels: Record<string, string> | undefined): boolean {

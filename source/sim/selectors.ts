@@ -1,6 +1,7 @@
 // Label and field selectors with the apiserver's syntax and errors (400 BadRequest on bad input).
 import type { KubeObject } from '../kube/object.js';
-import { labelsMatch, parseLabelSelector } from '../kube/selectors.js';
+import { parseLabelSelector } from '../kube/label-selector.js';
+import { labelsMatch } from '../kube/selectors.js';
 import { StoreError } from './store-api.js';
 
 export type Matcher = (o: KubeObject) => boolean;

@@ -11,7 +11,8 @@ import { HttpClusterClient } from '../../source/kube/client.js';
 import { InformerPool } from '../../source/kube/informer-pool.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../../source/kube/object.js';
-import { fieldsMatch, labelsMatch, parseFieldSelector, parseLabelSelector } from '../../source/kube/selectors.js';
+import { parseLabelSelector } from '../../source/kube/label-selector.js';
+import { fieldsMatch, labelsMatch, parseFieldSelector } from '../../source/kube/selectors.js';
 import { clusterClient } from './harness.js';
 import './provided.js';
 

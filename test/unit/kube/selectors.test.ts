@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../source/kube/object.js';
 import { compareResourceVersions } from '../../../source/kube/resource-version.js';
-import { fieldsMatch, labelsMatch, parseFieldSelector, parseLabelSelector } from '../../../source/kube/selectors.js';
+import { parseLabelSelector } from '../../../source/kube/label-selector.js';
+import { fieldsMatch, labelsMatch, parseFieldSelector } from '../../../source/kube/selectors.js';
 
 const matches = (sel: string, labels: Record<string, string> | undefined) => {
   const reqs = parseLabelSelector(sel);

@@ -1,5 +1,6 @@
-// Label selector syntax, checked locally as the apiserver parses it (k8s.io/apimachinery labels.Parse),
-// so a typo is a usage error before any request rather than a failure of every cluster:
+// Label selectors, parsed once here as the apiserver parses them (k8s.io/apimachinery labels.Parse), for two
+// uses: a typo is a usage error before any request rather than a failure of every cluster (the problem, in
+// the apiserver's words), and the informer pool and the simulator evaluate the requirements (selectors.ts).
 //   selector    := [requirement (',' requirement)*]
 //   requirement := key | '!' key | key ('=' | '==' | '!=') [value] | key ('in' | 'notin') '(' [value] (',' [value])* ')'
 //                | key ('>' | '<') integer
@@ -14,6 +15,11 @@ const SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-
 const OPS = 'in, notin, =, ==, !=, gt, lt';
 const BLANK = ' \t\r\n';
 const INT64_MAX = 9223372036854775807n;
+
+export type LabelRequirement =
+  | { key: string; op: 'in' | 'notin'; values: string[] }
+  | { key: string; op: 'exists' | '!exists' }
+  | { key: string; op: 'gt' | 'lt'; value: bigint };
 
 type Token = { t: 'id'; v: string } | { t: 'op'; v: string } | { t: 'end' };
 
@@ -64,68 +70,101 @@ function valueProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Why `sel` is not a label selector the apiserver accepts; undefined when it is one (the empty selector included). */
-export function labelSelectorProblem(sel: string): string | undefined {
+type Read = { requirements: LabelRequirement[] } | { problem: string };
+
+/** The requirements of `sel`, or why the apiserver would not accept it. The empty selector is no requirement. */
+function readLabelSelector(sel: string): Read {
+  const requirements: LabelRequirement[] = [];
+  const bad = (problem: string): Read => ({ problem });
   const ts = tokens(sel);
   let i = 0;
   const peek = () => ts[i]!;
   const next = () => ts[i++]!;
   const isId = (k: Token): k is { t: 'id'; v: string } => k.t === 'id';
-  if (peek().t === 'end') return undefined;
+  if (peek().t === 'end') return { requirements };
   for (;;) {
     let k = next();
     const negated = k.t === 'op' && k.v === '!';
     if (negated) k = next();
-    if (!isId(k)) return `unable to parse requirement: found ${shown(k)}, expected: identifier`;
+    if (!isId(k)) return bad(`unable to parse requirement: found ${shown(k)}, expected: identifier`);
     const keyBad = keyProblem(k.v);
-    if (keyBad) return keyBad;
+    if (keyBad) return bad(keyBad);
+    const key = k.v;
     const op = peek();
     if (op.t === 'end' || (op.t === 'op' && op.v === ',')) {
-      // key or !key
+      requirements.push({ key, op: negated ? '!exists' : 'exists' });
     } else if (negated) {
-      return `unable to parse requirement: found ${shown(op)}, expected: ',' or end of selector`;
+      return bad(`unable to parse requirement: found ${shown(op)}, expected: ',' or end of selector`);
     } else if (op.t === 'op' && (op.v === '=' || op.v === '==' || op.v === '!=')) {
       next();
       const v = peek();
       if (isId(v)) {
         next();
-        const bad = valueProblem(v.v);
-        if (bad) return bad;
+        const problem = valueProblem(v.v);
+        if (problem) return bad(problem);
       } else if (!(v.t === 'end' || (v.t === 'op' && v.v === ','))) {
-        return `unable to parse requirement: found ${shown(v)}, expected: a value`;
+        return bad(`unable to parse requirement: found ${shown(v)}, expected: a value`);
       }
+      requirements.push({ key, op: op.v === '!=' ? 'notin' : 'in', values: [isId(v) ? v.v : ''] });
     } else if (op.t === 'op' && (op.v === '<' || op.v === '>')) {
       next();
       const v = next();
       if (!isId(v) || !/^[-+]?\d+$/.test(v.v) || BigInt(v.v) > INT64_MAX || BigInt(v.v) < -INT64_MAX - 1n)
-        return `unable to parse requirement: found ${shown(v)}, expected: an integer`;
-      const bad = valueProblem(v.v);
-      if (bad) return bad;
+        return bad(`unable to parse requirement: found ${shown(v)}, expected: an integer`);
+      const problem = valueProblem(v.v);
+      if (problem) return bad(problem);
+      requirements.push({ key, op: op.v === '>' ? 'gt' : 'lt', value: BigInt(v.v) });
     } else if (isId(op) && (op.v === 'in' || op.v === 'notin')) {
       next();
       const open = next();
-      if (!(open.t === 'op' && open.v === '(')) return `unable to parse requirement: found ${shown(open)}, expected: (`;
-      // '()' and empty places in the list ('(a,,b)', '(,a)') are the empty value.
+      if (!(open.t === 'op' && open.v === '(')) return bad(`unable to parse requirement: found ${shown(open)}, expected: (`);
+      // '()' and empty places in the list ('(a,,b)', '(,a)', '(a,)') are the empty value.
+      const values: string[] = [];
       for (;;) {
         const v = next();
-        if (v.t === 'op' && v.v === ')') break;
+        if (v.t === 'op' && v.v === ')') {
+          values.push('');
+          break;
+        }
         if (isId(v)) {
-          const bad = valueProblem(v.v);
-          if (bad) return bad;
+          const problem = valueProblem(v.v);
+          if (problem) return bad(problem);
+          values.push(v.v);
           const sep = next();
           if (sep.t === 'op' && sep.v === ')') break;
           if (sep.t === 'op' && sep.v === ',') continue;
-          return `unable to parse requirement: found ${shown(sep)}, expected: , or )`;
+          return bad(`unable to parse requirement: found ${shown(sep)}, expected: , or )`);
         }
-        if (v.t === 'op' && v.v === ',') continue; // an empty value in the list
-        return `unable to parse requirement: found ${shown(v)}, expected: )`;
+        if (v.t === 'op' && v.v === ',') {
+          values.push(''); // an empty value in the list
+          continue;
+        }
+        return bad(`unable to parse requirement: found ${shown(v)}, expected: )`);
       }
+      requirements.push({ key, op: op.v as 'in' | 'notin', values });
     } else {
-      return `unable to parse requirement: found ${shown(op)}, expected: ${OPS}`;
+      return bad(`unable to parse requirement: found ${shown(op)}, expected: ${OPS}`);
     }
     const sep = next();
-    if (sep.t === 'end') return undefined;
-    if (!(sep.t === 'op' && sep.v === ',')) return `unable to parse requirement: found ${shown(sep)}, expected: ',' or end of selector`;
-    if (peek().t === 'end') return `unable to parse requirement: found end of selector, expected: identifier`;
+    if (sep.t === 'end') return { requirements };
+    if (!(sep.t === 'op' && sep.v === ','))
+      return bad(`unable to parse requirement: found ${shown(sep)}, expected: ',' or end of selector`);
+    if (peek().t === 'end') return bad(`unable to parse requirement: found end of selector, expected: identifier`);
   }
+}
+
+/** Why `sel` is not a label selector the apiserver accepts; undefined when it is one (the empty selector included). */
+export function labelSelectorProblem(sel: string): string | undefined {
+  const read = readLabelSelector(sel);
+  return 'problem' in read ? read.problem : undefined;
+}
+
+/**
+ * The requirements of a label selector, or undefined when it does not parse (the apiserver then says why;
+ * nothing here guesses). The empty selector is no requirement.
+ */
+export function parseLabelSelector(sel: string | undefined): LabelRequirement[] | undefined {
+  if (sel === undefined) return [];
+  const read = readLabelSelector(sel);
+  return 'problem' in read ? undefined : read.requirements;
 }

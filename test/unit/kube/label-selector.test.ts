@@ -1,6 +1,6 @@
 // Label selector and image reference syntax, as the apiserver and the container runtimes parse them.
 import { describe, expect, it } from 'vitest';
-import { labelSelectorProblem } from '../../../source/model/label-selector.js';
+import { labelSelectorProblem, parseLabelSelector } from '../../../source/kube/label-selector.js';
 import { isImageReference } from '../../../source/model/image-ref.js';
 
 describe('labelSelectorProblem', () => {
@@ -24,7 +24,11 @@ describe('labelSelectorProblem', () => {
     'replicas < 9223372036854775807',
     `${'a'.repeat(63)}=${'b'.repeat(63)}`,
     'example.com/a_b.c-d=X_y.z-1',
-  ])('%j is a selector', (sel) => expect(labelSelectorProblem(sel)).toBeUndefined());
+  ])('%j is a selector', (sel) => {
+    expect(labelSelectorProblem(sel)).toBeUndefined();
+    // One parser: what passes the check gives requirements to evaluate.
+    expect(parseLabelSelector(sel)).toBeDefined();
+  });
 
   it.each([
     ['a b c!!', "unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt"],
@@ -49,7 +53,29 @@ describe('labelSelectorProblem', () => {
     ],
     ['a=-b', 'invalid label value "-b": [A-Za-z0-9._-], beginning and ending alphanumeric'],
     [`a=${'b'.repeat(64)}`, `invalid label value "${'b'.repeat(64)}": at most 63 characters`],
-  ])('%j: %s', (sel, problem) => expect(labelSelectorProblem(sel)).toBe(problem));
+  ])('%j: %s', (sel, problem) => {
+    expect(labelSelectorProblem(sel)).toBe(problem);
+    expect(parseLabelSelector(sel)).toBeUndefined();
+  });
+
+  it('gives the requirements labels.Parse gives', () => {
+    expect(parseLabelSelector(' a = 1 , b==2 , c!=3 , d , ! e , f>7 , g<8 ')).toEqual([
+      { key: 'a', op: 'in', values: ['1'] },
+      { key: 'b', op: 'in', values: ['2'] },
+      { key: 'c', op: 'notin', values: ['3'] },
+      { key: 'd', op: 'exists' },
+      { key: 'e', op: '!exists' },
+      { key: 'f', op: 'gt', value: 7n },
+      { key: 'g', op: 'lt', value: 8n },
+    ]);
+    expect(parseLabelSelector('a=')).toEqual([{ key: 'a', op: 'in', values: [''] }]);
+    // '()' and the empty places of a list are the empty value; 'in' is a word only where an operator goes.
+    expect(parseLabelSelector('x notin ()')).toEqual([{ key: 'x', op: 'notin', values: [''] }]);
+    expect(parseLabelSelector('x in (,a)')).toEqual([{ key: 'x', op: 'in', values: ['', 'a'] }]);
+    expect(parseLabelSelector('x in (a,,b)')).toEqual([{ key: 'x', op: 'in', values: ['a', '', 'b'] }]);
+    expect(parseLabelSelector('in in (in, notin)')).toEqual([{ key: 'in', op: 'in', values: ['in', 'notin'] }]);
+    expect(parseLabelSelector('')).toEqual([]);
+  });
 });
 
 describe('isImageReference', () => {
