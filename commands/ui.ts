@@ -73,11 +73,12 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   try {
     // The clusters' requests go out before the console's modules load, and the connection's first
     // flight (TCP, the TLS hello) leaves in the event-loop turns below: the server answers while Ink,
-    // React and the views load (module loading blocks the loop), and a turn after them moves the
-    // handshake and discovery on while the ports load.
+    // React and yoga load (module loading blocks the loop); a turn after them finishes the handshake and
+    // sends the requests, answered while the views load, and a turn after those reads the replies
+    // while the ports load.
     session.store.start();
     await nextTurns(2);
-    const { runConsole } = await importConsole();
+    const { runConsole } = await importConsole(() => nextTurns(1));
     await nextTurns(1);
     // The first frame is drawn with the rows: a frame of empty tables first cost a whole render (and
     // delayed the lists' replies behind it). A hung cluster is not waited for.
