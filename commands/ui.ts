@@ -77,6 +77,10 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
     // sends the requests, answered while the views load, and a turn after those reads the replies
     // while the ports load.
     session.store.start();
+    // The first snapshot (every row read, the zones and alerts derived) is made once the lists are in,
+    // while the watches open and the ports load, not in the first render: later snapshots re-read only
+    // what changed since.
+    void session.store.whenListed().then(() => session.store.snapshot());
     await nextTurns(2);
     const { runConsole } = await importConsole(() => nextTurns(1));
     await nextTurns(1);

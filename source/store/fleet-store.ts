@@ -240,6 +240,17 @@ export class FleetStore implements SnapshotSource {
   }
 
   /**
+   * Resolves once every cluster has listed every watched kind, or failed: like waitForSync, without a
+   * limit and without marking anything (the console derives its first snapshot then, while the watches open).
+   */
+  whenListed(): Promise<void> {
+    return new Promise((resolve) => {
+      this.syncWaiters.push(resolve);
+      this.checkSync();
+    });
+  }
+
+  /**
    * True once every cluster has listed every watched kind and opened its watches (its state is no
    * longer "connecting"), or failed. False when nothing came from any cluster for quietMs (a hung
    * cluster), or after maxMs in all. Unlike waitForSync, giving up marks nothing: the console waits
