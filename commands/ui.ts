@@ -73,11 +73,16 @@ export async function openConsole(flags: FleetFlags, theme: string | undefined, 
   try {
     // The clusters' requests go out before the console's modules load, and the connection's first
     // flight (TCP, the TLS hello) leaves in the event-loop turns below: the server answers while Ink,
-    // React and the views load (module loading blocks the loop), and a turn after them moves the
-    // handshake and discovery on while the ports load.
+    // React and yoga load (module loading blocks the loop); a turn after them finishes the handshake and
+    // sends the requests, answered while the views load, and a turn after those reads the replies
+    // while the ports load.
     session.store.start();
+    // The first snapshot (every row read, the zones and alerts derived) is made once the lists are in,
+    // while the watches open and the ports load, not in the first render: later snapshots re-read only
+    // what changed since.
+    void session.store.whenListed().then(() => session.store.snapshot());
     await nextTurns(2);
-    const { runConsole } = await importConsole();
+    const { runConsole } = await importConsole(() => nextTurns(1));
     await nextTurns(1);
     // The first frame is drawn with the rows: a frame of empty tables first cost a whole render (and
     // delayed the lists' replies behind it). A hung cluster is not waited for.

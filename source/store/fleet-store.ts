@@ -44,6 +44,8 @@ interface ClusterRuntime {
   listed: Set<string>;
   errors: Map<string, KubeError>;
   failed?: KubeError; // discovery/probe failure
+  /** Discovery answered: the informers left are the kinds the cluster serves. */
+  discovered?: boolean;
   retry?: NodeJS.Timeout;
 }
 
@@ -86,9 +88,12 @@ export class FleetStore implements SnapshotSource {
   private async connect(rt: ClusterRuntime): Promise<void> {
     if (this.stopped) return;
     const m = rt.member;
+    const specs = typeof this.specs === 'function' ? this.specs(m.name) : this.specs;
+    // The lists go out beside discovery, not one round trip after it (the first frame waits for them):
+    // a kind the cluster turns out not to serve answers 404 ("notfound") and is dropped below.
+    for (const s of specs) this.watch(rt, s);
     try {
       const t0 = performance.now();
-      const specs = typeof this.specs === 'function' ? this.specs(m.name) : this.specs;
       const installed = await discover(
         m.client,
         specs.map((s) => s.type),
@@ -99,50 +104,22 @@ export class FleetStore implements SnapshotSource {
       // beside it instead of one round trip later (the first frame waits for the lists).
       const version = m.client.version().catch(() => undefined);
       rt.failed = undefined;
+      rt.discovered = true;
       const kinds: Record<string, boolean> = {};
       for (const s of specs) kinds[s.kind] = installed.get(typeKey(s.type)) === true;
+      for (const s of specs) if (!installed.get(typeKey(s.type))) void this.unwatch(rt, typeKey(s.type));
       this.fleet.setState(m.name, 'connecting', undefined, { kinds, latencyMs });
-      // Discovery is a step (whenReady's quiet timer); not checkSync: no informer exists yet, and a
-      // cluster without informers counts as settled once its kinds are known.
+      // Discovery is a step (whenReady's quiet timer); not checkSync: the informers' states decide.
       this.ready.notify(false);
       void version.then((v) => {
         if (v && !this.stopped) this.fleet.setState(m.name, m.info.state, undefined, { version: v.gitVersion, latencyMs: v.latencyMs });
       });
-      for (const s of specs) {
-        const key = typeKey(s.type);
-        if (!installed.get(key) || rt.informers.has(key)) continue;
-        // From the fleet's pool: a --wait, a log view or the story panel on a type watched here adds no watch.
-        const inf = this.fleet.informers.informer(
-          m.client,
-          s.type,
-          { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector },
-          {
-            onReplace: (items) => {
-              this.cache.replace(m.name, s.type, items);
-              rt.listed.add(key);
-              this.markDirty();
-              // A one-shot list needs the list, not the watch that follows (it is "watching" once its headers came).
-              this.checkSync();
-            },
-            onEvent: (type, obj) => {
-              this.cache.apply(m.name, s.type, type, obj);
-              this.markDirty();
-            },
-            onState: (state, err) => {
-              rt.states.set(key, state);
-              if (err) rt.errors.set(key, err);
-              else if (state === 'watching') rt.errors.delete(key);
-              this.updateClusterState(rt);
-            },
-          },
-        );
-        rt.informers.set(key, inf);
-        inf.start();
-      }
       this.updateClusterState(rt);
     } catch (e) {
       const err = toKubeError(e, m.name);
       rt.failed = err;
+      // The lists sent beside it stop with it: the next attempt starts them again.
+      for (const key of [...rt.informers.keys()]) void this.unwatch(rt, key);
       this.fleet.setState(m.name, stateFor(err), err.message);
       this.markDirty();
       this.checkSync();
@@ -151,8 +128,60 @@ export class FleetStore implements SnapshotSource {
     }
   }
 
+  /** Starts the list+watch of one kind on a cluster (from the fleet's pool), unless it runs already. */
+  private watch(rt: ClusterRuntime, s: WatchSpec): void {
+    const key = typeKey(s.type);
+    if (rt.informers.has(key) || this.stopped) return;
+    const m = rt.member;
+    // From the fleet's pool: a --wait, a log view or the story panel on a type watched here adds no watch.
+    const inf = this.fleet.informers.informer(
+      m.client,
+      s.type,
+      { ...this.opts.informer, namespace: s.namespace, labelSelector: s.labelSelector, fieldSelector: s.fieldSelector },
+      {
+        onReplace: (items) => {
+          this.cache.replace(m.name, s.type, items);
+          rt.listed.add(key);
+          this.markDirty();
+          // A one-shot list needs the list, not the watch that follows (it is "watching" once its headers came).
+          this.checkSync();
+        },
+        onEvent: (type, obj) => {
+          this.cache.apply(m.name, s.type, type, obj);
+          this.markDirty();
+        },
+        onState: (state, err) => {
+          rt.states.set(key, state);
+          if (err) rt.errors.set(key, err);
+          else if (state === 'watching') rt.errors.delete(key);
+          this.updateClusterState(rt);
+        },
+      },
+    );
+    rt.informers.set(key, inf);
+    inf.start();
+  }
+
+  /**
+   * Stops one kind's informer on a cluster and forgets what it reported (a kind the cluster does not
+   * serve). Leaving the pool is synchronous: none of its handlers is called after this.
+   */
+  private unwatch(rt: ClusterRuntime, key: string): Promise<void> {
+    const inf = rt.informers.get(key);
+    if (inf && rt.listed.has(key)) this.cache.replace(rt.member.name, inf.type, []);
+    rt.informers.delete(key);
+    rt.states.delete(key);
+    rt.errors.delete(key);
+    rt.listed.delete(key);
+    return inf ? inf.stop() : Promise.resolve();
+  }
+
   private updateClusterState(rt: ClusterRuntime): void {
-    const states = [...rt.states.values()];
+    // Until discovery answers, a list's 404 or error may be a kind the cluster does not serve: no verdict yet.
+    if (!rt.discovered) return;
+    // A kind whose informer has reported no state yet is still listing (the pool's first subscriber
+    // joins after its informer said "listing").
+    const states = [...rt.informers.keys()].map((k) => rt.states.get(k) ?? 'listing');
     const errs = [...rt.errors.values()];
     const n = rt.informers.size;
     let state: ClusterInfo['state'];
@@ -171,7 +200,8 @@ export class FleetStore implements SnapshotSource {
   /** True once the cluster listed every watched kind, or failed. */
   private settled(rt: ClusterRuntime): boolean {
     if (rt.failed) return true;
-    if (rt.informers.size === 0) return rt.member.info.kinds !== undefined;
+    if (!rt.discovered) return false;
+    if (rt.informers.size === 0) return true;
     for (const key of rt.informers.keys()) {
       if (rt.listed.has(key)) continue;
       const s = rt.states.get(key);
@@ -205,6 +235,17 @@ export class FleetStore implements SnapshotSource {
         clearTimeout(t);
         resolve();
       });
+      this.checkSync();
+    });
+  }
+
+  /**
+   * Resolves once every cluster has listed every watched kind, or failed: like waitForSync, without a
+   * limit and without marking anything (the console derives its first snapshot then, while the watches open).
+   */
+  whenListed(): Promise<void> {
+    return new Promise((resolve) => {
+      this.syncWaiters.push(resolve);
       this.checkSync();
     });
   }

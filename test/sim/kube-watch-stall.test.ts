@@ -153,6 +153,9 @@ describe('the fleet store', () => {
     expect(store.snapshot().synced).toEqual({ c1: true });
     expect(store.clusterErrors()).toEqual([]);
     expect(fleet.clusters()[0]!.state).toBe('connecting'); // its watch has not opened
+    // What the console derives its first snapshot on: the lists, not the watches either.
+    await store.whenListed();
+    expect(fleet.clusters()[0]!.state).toBe('connecting');
   });
 });
 

@@ -79,6 +79,43 @@ describe('FleetStore.whenReady', () => {
     }
   });
 
+  it('sends the lists beside discovery, not after it; a kind the cluster does not serve is dropped when discovery answers', async () => {
+    const client = clientFor(sim);
+    // Discovery (GET /apis/<group>/<version>) held until released: the lists must not wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const request = client.request.bind(client);
+    client.request = (async (opts: Parameters<typeof request>[0]) => {
+      if (/^\/apis?\/[^/]+(\/[^/]+)?$/.test(opts.path)) await held;
+      return request(opts);
+    }) as typeof client.request;
+    const widgets = { group: 'example.invalid', version: 'v1', resource: 'widgets', kind: 'Widget', namespaced: true };
+    const fleet = new Fleet([{ name: 'east', client, info: { name: 'east', server: sim.url, user: 'admin', state: 'connecting' } }]);
+    const store = new FleetStore(fleet, [...SPECS, { type: widgets, kind: 'Widget' }], DERIVE);
+    try {
+      store.start();
+      let settled = false;
+      const ready = store.whenReady(5_000, 10_000).finally(() => (settled = true));
+      await until(() => store.snapshot().workloads.length === 1);
+      // Listed while discovery is still out: the rows are in, but no verdict on the cluster yet.
+      expect(store.snapshot().workloads.map((w) => w.name)).toEqual(['game-1']);
+      // The unserved kind's list has had its 404: still no error on the cluster, it may be a kind it lacks.
+      await until(() => store.informers('east').find((i) => i.type.resource === 'widgets')?.stats.lastError !== undefined);
+      expect(settled).toBe(false);
+      expect(fleet.clusters().map((c) => [c.state, c.lastError])).toEqual([['connecting', undefined]]);
+      release();
+      expect(await ready).toBe(true);
+      const s = store.snapshot();
+      expect(s.clusters.map((c) => [c.name, c.state, c.kinds])).toEqual([['east', 'ready', { GameDeployment: true, Widget: false }]]);
+      expect(store.informers('east').map((i) => i.type.resource)).toEqual(['gamedeployments']);
+      expect(store.clusterErrors()).toEqual([]);
+    } finally {
+      release();
+      fleet.close();
+      await store.stop();
+    }
+  });
+
   it('leaves waitForSync as it was: one cluster is synced by its lists, not by its discovery', async () => {
     const fleet = new Fleet([
       { name: 'east', client: clientFor(sim), info: { name: 'east', server: sim.url, user: 'admin', state: 'connecting' } },
