@@ -75,13 +75,13 @@ export async function latin1Sources(outdir) {
     if (!f.endsWith('.mjs')) continue;
     const path = resolve(outdir, f);
     const text = await readFile(path, 'utf8');
-    if (!/[^\x00-\xff]/.test(text)) continue;
+    if (!/[\u0100-\uffff]/.test(text)) continue;
     for (const line of text.split('\n')) {
       const code = line.trim();
-      if (!/[^\x00-\xff]/.test(code) || /^(\/\/|\/\*|\*)/.test(code)) continue; // a comment line
+      if (!/[\u0100-\uffff]/.test(code) || /^(\/\/|\/\*|\*)/.test(code)) continue; // a comment line
       if (/[\w$)\]]\s*`/.test(code)) throw new Error(`${f}: a tagged template beside a non-Latin-1 character: ${code}`);
     }
-    const escaped = text.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    const escaped = text.replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
     await writeFile(path, escaped);
   }
 }
