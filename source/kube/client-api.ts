@@ -28,6 +28,12 @@ export interface ListWatchOptions {
   fieldSelector?: string;
 }
 
+export interface ListAllOptions extends ListWatchOptions {
+  pageSize?: number;
+  timeoutMs?: number;
+  each?: (o: KubeObject) => KubeObject;
+}
+
 export interface ClusterClient {
   readonly context: string;
   readonly server: string;
@@ -39,7 +45,11 @@ export interface ClusterClient {
     opts?: ListWatchOptions & { limit?: number; continue?: string; resourceVersion?: string; timeoutMs?: number },
   ): Promise<KubeList>;
   /** All pages of a list (follows `continue`). */
-  listAll(t: ResourceType, opts?: ListWatchOptions & { pageSize?: number; timeoutMs?: number }): Promise<KubeList>;
+  /**
+   * Every page of a list, as one list. `each` is applied to each item as its page arrives (client-go's
+   * transform): what it drops dies with the page instead of outliving every page that follows.
+   */
+  listAll(t: ResourceType, opts?: ListAllOptions): Promise<KubeList>;
   patch(
     t: ResourceType,
     namespace: string | undefined,

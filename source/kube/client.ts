@@ -9,7 +9,7 @@ import { type Agent, request } from './http-transport.js';
 import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ClusterClient, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
+import type { ClusterClient, ListAllOptions, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
 import { KubeError, WATCH_IDLE, errorFromStatus, isKubeError } from './errors.js';
 import { InvalidPathSegment, type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
 import { readLines } from './lines.js';
@@ -269,13 +269,14 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
-  async listAll(t: ResourceType, opts: ListWatchOptions & { pageSize?: number; timeoutMs?: number } = {}): Promise<KubeList> {
+  async listAll(t: ResourceType, opts: ListAllOptions = {}): Promise<KubeList> {
+    const { each, pageSize, ...rest } = opts;
     const items: KubeObject[] = [];
     let cont: string | undefined;
     let last: KubeList | undefined;
     do {
-      last = await this.list(t, { ...opts, limit: opts.pageSize ?? 500, continue: cont });
-      for (const i of last.items ?? []) items.push(i);
+      last = await this.list(t, { ...rest, limit: pageSize ?? 500, continue: cont });
+      for (const i of last.items ?? []) items.push(each ? each(i) : i);
       cont = last.metadata?.continue || undefined;
     } while (cont);
     return { apiVersion: last.apiVersion, kind: last.kind, metadata: { resourceVersion: last.metadata?.resourceVersion }, items };

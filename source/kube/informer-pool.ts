@@ -241,26 +241,30 @@ export class InformerPool {
     const each = (f: (h: InformerHandlers) => void) => {
       for (const h of [...entry.subscribers]) if (!entry.joining.has(h)) f(h);
     };
-    entry.informer = new Informer(client, type, opts, {
-      onReplace: (items, rv) => {
-        for (const o of items) lean(o);
-        entry.items = new Map(items.map((o) => [idOf(o), o]));
-        entry.resourceVersion = rv;
-        entry.joining.clear(); // a relist is everybody's current state
-        each((h) => h.onReplace(items, rv));
+    // Lean per list page and per event (the informer's transform), not once the whole list is in.
+    entry.informer = new Informer(
+      client,
+      type,
+      { ...opts, transform: lean },
+      {
+        onReplace: (items, rv) => {
+          entry.items = new Map(items.map((o) => [idOf(o), o]));
+          entry.resourceVersion = rv;
+          entry.joining.clear(); // a relist is everybody's current state
+          each((h) => h.onReplace(items, rv));
+        },
+        onEvent: (t, obj) => {
+          if (t === 'DELETED') entry.items.delete(idOf(obj));
+          else entry.items.set(idOf(obj), obj);
+          each((h) => h.onEvent(t, obj));
+        },
+        onState: (state, err) => {
+          entry.state = state;
+          entry.error = err;
+          each((h) => h.onState?.(state, err));
+        },
       },
-      onEvent: (t, obj) => {
-        lean(obj);
-        if (t === 'DELETED') entry.items.delete(idOf(obj));
-        else entry.items.set(idOf(obj), obj);
-        each((h) => h.onEvent(t, obj));
-      },
-      onState: (state, err) => {
-        entry.state = state;
-        entry.error = err;
-        each((h) => h.onState?.(state, err));
-      },
-    });
+    );
     entry.informer.start();
     return entry;
   }

@@ -188,6 +188,29 @@ describe('InformerPool', () => {
     await stop();
   });
 
+  it('subscribers get objects without managedFields, from the list pages and from the watch (the server sends them)', async () => {
+    const { store, client } = await countedSim();
+    for (let i = 0; i < 5; i++) store.create(CM, cm(`m${i}`, { app: 'x' }));
+    expect((await client.get(CM, 'games', 'm0')).metadata.managedFields).toBeDefined();
+    const seen: KubeObject[] = [];
+    const pool = new InformerPool();
+    const stop = pool.subscribe(
+      client,
+      CM,
+      { namespace: 'games', pageSize: 2 },
+      { onReplace: (items) => seen.push(...items), onEvent: (_t, o) => seen.push(o) },
+    );
+    cleanups.push(stop);
+    await until(() => seen.length === 5);
+    store.create(CM, cm('m5', { app: 'x' }));
+    await until(() => seen.length === 6);
+    expect(seen.map((o) => o.metadata.name)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    for (const o of seen) {
+      expect(o.metadata.managedFields).toBeUndefined();
+      expect(o.metadata.labels).toEqual({ app: 'x' });
+    }
+  });
+
   it('canonical selectors: terms sorted, split only at top-level commas', () => {
     expect(canonicalSelector('b=2, a=1')).toBe('a=1,b=2');
     expect(canonicalSelector('tier in (b,a),app=game')).toBe('app=game,tier in (b,a)');

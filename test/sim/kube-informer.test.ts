@@ -196,4 +196,36 @@ describe('informer against the simulator', () => {
     expect(e3.oneLine()).toMatch(/^gone: cannot reach http:\/\/127\.0\.0\.1:9/);
     expect(JSON.stringify(e3)).not.toContain(s.tokens.admin);
   });
+  it('applies its transform to each list page as it arrives (before the next page is asked for) and to each event', async () => {
+    const s = await sim();
+    cleanups.push(() => s.close());
+    for (const n of ['a', 'b', 'c', 'd', 'e']) s.store.create(CM, cm(n, '1'));
+    const client = clientFor(s);
+    cleanups.push(() => client.close());
+    // The order of what happens: each page request and each transformed object.
+    const log: string[] = [];
+    const list = client.list.bind(client);
+    client.list = (t, o) => {
+      log.push(`page${o?.continue ? '+' : ''}`);
+      return list(t, o);
+    };
+    const m = mirror();
+    const transform = (o: KubeObject): KubeObject => {
+      log.push(o.metadata.name!);
+      return { ...o, data: undefined, metadata: { ...o.metadata, labels: undefined } } as KubeObject;
+    };
+    const inf = new Informer(client, CM, { namespace: 'games', pageSize: 2, transform }, m.handlers);
+    inf.start();
+    cleanups.push(() => inf.stop());
+    await until(() => m.items.size === 5);
+    expect(log).toEqual(['page', 'a', 'b', 'page+', 'c', 'd', 'page+', 'e']);
+    s.store.create(CM, cm('f', '1'));
+    await until(() => m.items.has('f'));
+    expect(log.at(-1)).toBe('f');
+    // What the handlers got is what the transform returned, from the list and from the watch.
+    for (const o of m.items.values()) {
+      expect((o as unknown as { data?: unknown }).data).toBeUndefined();
+      expect(o.metadata.labels).toBeUndefined();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../model/last-action.js';
+import { sharedAvailability } from './shared-availability.js';
 import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { expected, isRecord, looseMeta, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
@@ -125,12 +126,13 @@ export function respectHold(actions: ActionAvailability[], hold: { by?: string }
   );
 }
 
+/** Shared (frozen) objects: see shared-availability.ts. */
 export function can(action: ActionName, reason?: string): ActionAvailability {
-  return reason ? { action, possible: true, reason } : { action, possible: true };
+  return sharedAvailability(action, true, reason || undefined);
 }
 
 export function cannot(action: ActionName, reason: string): ActionAvailability {
-  return { action, possible: false, reason };
+  return sharedAvailability(action, false, reason);
 }
 
 /** Generation not yet observed by the controller: status describes an older spec. */
