@@ -32,6 +32,11 @@ export interface InformerOptions extends ListWatchOptions {
    * has it (410 Gone) the informer relists as usual. onReplace is not called until such a relist.
    */
   initialResourceVersion?: string;
+  /**
+   * List, hand the items to onReplace, and end: no watch (a one-shot command prints the list and
+   * exits; a watch would only cost a request and, over HTTP/1.1, a socket). Retries a failed list as usual.
+   */
+  listOnly?: boolean;
 }
 
 export interface InformerStats {
@@ -127,6 +132,7 @@ export class Informer {
         if (this.rv === undefined) {
           this.setState('listing');
           if (!(await this.relist(sel))) break;
+          if (this.opts.listOnly) break;
         }
         const base = this.opts.timeoutSeconds ?? 300;
         const timeoutSeconds = Math.floor(base * (1 + rand()));
