@@ -6,7 +6,10 @@
 // Intl.Segmenter when it is imported (ICU's grapheme break data: ~20 ms CPU and ~2.5 MiB RSS measured
 // beside `node -e 0`) and its /^\p{RGI_Emoji}$/v (V8 expands the emoji sequences when it makes the
 // regex: ~13-17 ms CPU), yet uses them only for a string that is not printable ASCII. Here each is made
-// on that first use. The build fails if the pinned version's line is not found, so an update is looked at.
+// on that first use. meow's bundled dependencies run normalize-package-data (semver, hosted-git-info,
+// the SPDX license lists) when imported, for a package.json zonectl never asks meow for (flags.ts gives
+// it `pkg`): made on first use too. The build fails if the pinned version's line is not found, so an
+// update is looked at.
 import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -25,13 +28,18 @@ const LAZY = [
     'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
     'let rgiEmojiMade;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiMade ??= /^\\p{RGI_Emoji}$/v).test(s) };',
   ],
+  [
+    '/node_modules/meow/build/dependencies.js',
+    'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+    'let normalizeMade;\nconst normalizePackageData = (...a) => (normalizeMade ??= getDefaultExportFromCjs(requireNormalize()))(...a);',
+  ],
 ];
 
 /** @type {import('esbuild').Plugin} */
 const lazyAtImport = {
   name: 'zonectl-lazy-at-import',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](string-width[\\/]index|meow[\\/]build[\\/]dependencies)\.js$/ }, async (args) => {
       const path = args.path.replaceAll('\\', '/');
       let text = await readFile(args.path, 'utf8');
       for (const [file, eager, lazy] of LAZY) {

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
+import { createSecureContext } from 'node:tls';
 import type { ConnectionOptions, Transport, TransportRequest, TransportResponse } from './transport.js';
 
 // node:http through require, not an ESM import: the ESM namespace of node:http reads every export,
@@ -27,9 +28,8 @@ export function httpsTransport(o: ConnectionOptions): Transport {
   const agent = secure
     ? new HttpsAgent({
         ...pool,
-        ca: o.ca,
-        cert: o.cert,
-        key: o.key,
+        // One TLS context (the CA parsed, the key loaded) for every socket of the pool, not one per socket.
+        secureContext: createSecureContext({ ca: o.ca, cert: o.cert, key: o.key }),
         rejectUnauthorized: o.rejectUnauthorized !== false,
         ...(o.servername ? { servername: o.servername } : {}),
       })
