@@ -7,8 +7,6 @@
 import { createHash } from 'node:crypto';
 import type { ConnectionOptions, Transport } from './transport.js';
 
-export type { ConnectionOptions } from './transport.js';
-
 interface Shared {
   transport: Transport;
   users: number;
