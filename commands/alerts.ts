@@ -22,7 +22,7 @@ const FOCUS_MAX = 50;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP(), { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
+    const { flags } = parseFlags(argv, HELP, { severity: { type: 'string' }, watch: { type: 'boolean', default: false } });
     const severity = (flags.severity as string | undefined) ?? 'info';
     if (!SEVERITIES.includes(severity as Severity))
       throw new UsageError(t('commands.usage.expected', { flag: `--severity ${severity}`, what: t('commands.usage.want.severity') }));

@@ -15,7 +15,7 @@ const HELP = (): string => t('commands.help.clusters', { fleetFlags: FLEET_HELP(
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP());
+    const { flags } = parseFlags(argv, HELP);
     const session = openSession(
       await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
       [],

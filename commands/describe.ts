@@ -17,7 +17,7 @@ const HELP = (): string => t('commands.help.describe', { fleetFlags: FLEET_HELP(
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags, input } = parseFlags(argv, HELP());
+    const { flags, input } = parseFlags(argv, HELP);
     if (flags.output !== 'table' && flags.output !== 'yaml' && flags.output !== 'json')
       throw new UsageError(t('commands.describe.badOutput', { output: flags.output }));
     const target = storyTarget(input, 'describe');

@@ -55,6 +55,9 @@ export function strictMeow(help: string, argv: string[], flags: Record<string, F
   try {
     cli = meow(help, {
       importMeta: import.meta,
+      // Given, so meow does not look for and read a package.json at every start (the process title is
+      // the name, as meow takes it from package.json's bin; nothing else of it is used).
+      pkg: { name: 'zonectl' },
       argv,
       flags: flags as never,
       allowUnknownFlags: true,
@@ -135,10 +138,19 @@ export interface ParseOptions {
   kubefedHostSelects?: boolean;
 }
 
-export function parseFlags<F extends Record<string, unknown>>(argv: string[], help: string, extra: F = {} as F, opts: ParseOptions = {}) {
-  const cli = strictMeow(help, argv, { ...FLEET_FLAGS, ...extra } as never);
+/**
+ * `help`: the --help text, or a function building it: then only built for --help (a long ICU message
+ * parsed at every run costs a list command 5–25 ms: issue 14). meow prints no help here (autoHelp off).
+ */
+export function parseFlags<F extends Record<string, unknown>>(
+  argv: string[],
+  help: string | (() => string),
+  extra: F = {} as F,
+  opts: ParseOptions = {},
+) {
+  const cli = strictMeow(typeof help === 'string' ? help : '', argv, { ...FLEET_FLAGS, ...extra } as never);
   const flags = cli.flags as Record<string, unknown>;
-  if (flags.help) throw new HelpRequested(help);
+  if (flags.help) throw new HelpRequested(typeof help === 'string' ? help : help());
   const output = String(flags.output ?? 'table') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(output))
     throw new UsageError(t('commands.usage.expectedOneOf', { flag: `-o ${output}`, values: OUTPUT_FORMATS.join(', ') }));

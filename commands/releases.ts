@@ -13,7 +13,7 @@ const HELP = (): string => t('commands.help.releases', { fleetFlags: FLEET_HELP(
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP());
+    const { flags } = parseFlags(argv, HELP);
     return runList(
       flags,
       ['rollouts'],

@@ -14,7 +14,7 @@ const HELP = (): string => t('commands.help.rollouts', { fleetFlags: FLEET_HELP(
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP(), { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
+    const { flags } = parseFlags(argv, HELP, { all: { type: 'boolean', default: false }, batch: { type: 'string' } });
     const batch = flags.batch as string | undefined;
     if (batch !== undefined && !/^[0-9a-f]{8}$/.test(batch))
       throw new UsageError(t('commands.usage.expected', { flag: `--batch ${batch}`, what: t('commands.usage.want.batchId') }));

@@ -21,6 +21,9 @@ export async function runList(
   const session = openSession(
     await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
     views,
+    {},
+    // List, print, exit: HTTP/1.1 clients and no watches (issue 14: start-up as fast as kubectl's).
+    { oneShot: true },
   );
   try {
     session.store.start();

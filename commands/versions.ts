@@ -18,7 +18,7 @@ const HELP = (): string => t('commands.help.versions', { fleetFlags: FLEET_HELP(
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP(), {
+    const { flags } = parseFlags(argv, HELP, {
       version: { type: 'string' },
       mixed: { type: 'boolean', default: false },
       pods: { type: 'boolean', default: true },

@@ -11,7 +11,7 @@ const HELP = (): string => t('commands.help.zones', { fleetFlags: FLEET_HELP() }
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
-    const { flags } = parseFlags(argv, HELP());
+    const { flags } = parseFlags(argv, HELP);
     return runList(
       flags,
       ['zones'],

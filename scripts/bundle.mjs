@@ -4,8 +4,12 @@
 //
 // One dependency is adjusted on the way in, for start-up (issue 14): string-width creates an
 // Intl.Segmenter when it is imported (ICU's grapheme break data: ~20 ms CPU and ~2.5 MiB RSS measured
-// beside `node -e 0`), yet uses it only for a string that is not printable ASCII. Here it is created on
-// that first use. The build fails if the pinned version's line is not found, so an update is looked at.
+// beside `node -e 0`) and its /^\p{RGI_Emoji}$/v (V8 expands the emoji sequences when it makes the
+// regex: ~13-17 ms CPU), yet uses them only for a string that is not printable ASCII. Here each is made
+// on that first use. meow's bundled dependencies run normalize-package-data (semver, hosted-git-info,
+// the SPDX license lists) when imported, for a package.json zonectl never asks meow for (flags.ts gives
+// it `pkg`): made on first use too. The build fails if the pinned version's line is not found, so an
+// update is looked at.
 //
 // The output is made pure ASCII (asciiOnly below). esbuild escapes non-ASCII in strings but leaves it in
 // comments and regular expressions (an em dash in a comment, a Chinese word in a regex), and one such
@@ -24,18 +28,31 @@ const LAZY = [
     'const segmenter = new Intl.Segmenter();',
     'let segmenterMade;\nconst segmenter = { segment: (s) => (segmenterMade ??= new Intl.Segmenter()).segment(s) };',
   ],
+  [
+    '/node_modules/string-width/index.js',
+    'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+    'let rgiEmojiMade;\nconst rgiEmojiRegex = { test: (s) => (rgiEmojiMade ??= /^\\p{RGI_Emoji}$/v).test(s) };',
+  ],
+  [
+    '/node_modules/meow/build/dependencies.js',
+    'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+    'let normalizeMade;\nconst normalizePackageData = (...a) => (normalizeMade ??= getDefaultExportFromCjs(requireNormalize()))(...a);',
+  ],
 ];
 
 /** @type {import('esbuild').Plugin} */
 const lazyAtImport = {
   name: 'zonectl-lazy-at-import',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+    b.onLoad({ filter: /[\\/]node_modules[\\/](string-width[\\/]index|meow[\\/]build[\\/]dependencies)\.js$/ }, async (args) => {
       const path = args.path.replaceAll('\\', '/');
-      const [, eager, lazy] = LAZY.find(([file]) => path.endsWith(file)) ?? [];
-      const text = await readFile(args.path, 'utf8');
-      if (!eager || !text.includes(eager)) throw new Error(`${args.path}: "${eager}" not found: look at scripts/bundle.mjs`);
-      return { contents: text.replace(eager, lazy), loader: 'js' };
+      let text = await readFile(args.path, 'utf8');
+      for (const [file, eager, lazy] of LAZY) {
+        if (!path.endsWith(file)) continue;
+        if (!text.includes(eager)) throw new Error(`${args.path}: "${eager}" not found: look at scripts/bundle.mjs`);
+        text = text.replace(eager, lazy);
+      }
+      return { contents: text, loader: 'js' };
     });
   },
 };

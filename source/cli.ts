@@ -6,7 +6,7 @@ import module from 'node:module';
 import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
 import { commandWord } from '../commands/words.js';
-import { resolveLang } from './i18n/lang.js';
+import { type Lang, resolveLang } from './i18n/lang.js';
 
 // Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
 // large dependencies (undici, Ink and React, i18next). It covers only modules loaded after this call:
@@ -73,10 +73,16 @@ async function completeWords(words: string[]): Promise<number> {
   return 0;
 }
 
-/** `zonectl --help`: built when printed, in the run's language (never at import: see source/i18n/README.md). */
-async function usage(): Promise<string> {
-  const [{ t }, { CONSOLE_HELP, FLEET_HELP }] = await Promise.all([i18n(), import('../commands/help-text.js')]);
-  return t('commands.help.usage', { consoleFlags: CONSOLE_HELP(), fleetFlags: FLEET_HELP() });
+/**
+ * `zonectl --help` in `lang`: as the build baked it (build-info.json; no i18n engine, catalogs or meow
+ * to load: issue 14's 30 ms), else built now from the catalogs (a run from the sources).
+ */
+async function usage(lang: Lang): Promise<string> {
+  const baked = buildInfo().help?.[lang];
+  if (baked !== undefined) return baked;
+  const [{ setLang }, { USAGE }] = await Promise.all([i18n(), import('../commands/help-text.js')]);
+  setLang(lang);
+  return USAGE();
 }
 
 /** What the build baked into dist/build-info.json (scripts/build-info.mjs); the package.json version without it. */
@@ -84,6 +90,8 @@ interface BuildInfo {
   version: string;
   commit: string;
   date: string;
+  /** `zonectl --help` per language (commands/help-text.ts usageByLang). */
+  help?: Partial<Record<Lang, string>>;
 }
 
 function buildInfo(): BuildInfo {
@@ -115,10 +123,8 @@ async function versionReport(): Promise<string> {
  * The run's language, before any word is printed: --lang, the config file's lang:, the locale. A config
  * file that does not parse is the command's to report (exit 2): here it only does not decide.
  */
-async function chooseLang(argv: string[]): Promise<void> {
-  const lang = resolveLang({ argv, env: process.env, config: await configLang() });
-  const { setLang } = await i18n();
-  if (lang !== 'en') setLang(lang);
+async function chooseLang(argv: string[]): Promise<Lang> {
+  return resolveLang({ argv, env: process.env, config: await configLang() });
 }
 
 async function configLang(): Promise<string | undefined> {
@@ -135,18 +141,19 @@ async function configLang(): Promise<string | undefined> {
 
 export async function main(argv: string[]): Promise<number> {
   const first = commandWord(argv);
-  if (argv[0] !== '--version' && argv[0] !== '-v' && argv[0] !== '__complete') await chooseLang(argv);
   if (argv[0] === '--version' || argv[0] === '-v') {
     process.stdout.write(`zonectl ${buildInfo().version}\n`);
     return 0;
   }
   if (argv[0] === '__complete') return completeWords(argv.slice(1));
-  if (argv[0] === 'version') {
-    process.stdout.write(await versionReport());
+  const lang = await chooseLang(argv);
+  if (!first && (argv.includes('--help') || argv.includes('-h'))) {
+    process.stdout.write(await usage(lang));
     return 0;
   }
-  if (!first && (argv.includes('--help') || argv.includes('-h'))) {
-    process.stdout.write(await usage());
+  if (lang !== 'en') (await i18n()).setLang(lang);
+  if (argv[0] === 'version') {
+    process.stdout.write(await versionReport());
     return 0;
   }
   if (!first) {

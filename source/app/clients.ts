@@ -78,10 +78,15 @@ export function checkContext(kc: LoadedKubeconfig, context: string): void {
 }
 
 /** The fleet of `contexts`, as Fleet.fromKubeconfig makes it, with an UnusableClient member for each context it cannot. */
-export function openFleet(kc: LoadedKubeconfig, contexts: string[], config: Config, opts: { connections?: number | null } = {}): Fleet {
+export function openFleet(
+  kc: LoadedKubeconfig,
+  contexts: string[],
+  config: Config,
+  opts: Pick<ClientOptions, 'connections' | 'http1'> = {},
+): Fleet {
   return new Fleet(
     contexts.map((name) => {
-      const client = contextClient(kc, name, { timeoutMs: config.requestTimeoutMs, connections: opts.connections });
+      const client = contextClient(kc, name, { timeoutMs: config.requestTimeoutMs, connections: opts.connections, http1: opts.http1 });
       return memberOf(name, client, config, client instanceof UnusableClient ? client.error.message : undefined);
     }),
   );

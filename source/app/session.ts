@@ -49,13 +49,26 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetStoreOptions = {}): Session {
+/** How long the session lives. */
+export interface SessionOptions {
+  /**
+   * A one-shot read (a list command: list, print, exit): the clients speak HTTP/1.1 over node:https
+   * (no undici or node:http2 to load: issue 14) on at most ONE_SHOT_CONNECTIONS sockets per cluster,
+   * and the store lists each kind without the watch that would follow.
+   */
+  oneShot?: boolean;
+}
+
+/** A one-shot read's sockets per cluster: its discovery and lists in parallel, few TLS handshakes. */
+const ONE_SHOT_CONNECTIONS = 4;
+
+export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetStoreOptions = {}, opts: SessionOptions = {}): Session {
   const config = loadConfig();
   if (flags.readonly) config.readOnly = true;
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
   const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
-  const fleet = openFleet(kubeconfig, contexts, config);
+  const fleet = openFleet(kubeconfig, contexts, config, opts.oneShot ? { http1: true, connections: ONE_SHOT_CONNECTIONS } : {});
   const nsFor = namespaceFor(flags, kubeconfig);
   const specs = (cluster: string): WatchSpec[] =>
     kindsToWatch({ views, gameZone: config.gameZone }).map(({ kind, type, selectable }) => ({
@@ -70,6 +83,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
     alerts: config.alerts,
     ...storeOpts,
+    ...(opts.oneShot ? { informer: { ...storeOpts.informer, listOnly: true } } : {}),
     discoveryTimeoutMs,
   });
   return {

@@ -1,11 +1,11 @@
 // HTTP transport for one kubeconfig context (kubeconfig.ts's ContextConfig): the TLS material is read
 // once into the connection, credentials are applied per request (credentials.ts); requests and
-// watches go through the cluster's one keep-alive undici Agent (connections.ts: HTTP/2, shared by the
-// process's clients of that cluster) so a reconnecting watch reuses sockets instead of leaking them
-// (client-node #2893).
+// watches go through the cluster's one keep-alive transport (connections.ts: undici with HTTP/2, or
+// HTTP/1.1 over node:https for one-shot lists; shared by the process's clients of that cluster) so a
+// reconnecting watch reuses sockets instead of leaking them (client-node #2893).
 import type { ContextConfig } from './kubeconfig.js';
 import { fileErrorText, readTextBounded } from '../read-bounded.js';
-import { type Agent, request } from './http-transport.js';
+import type { Transport } from './transport.js';
 import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -37,6 +37,11 @@ export interface ClientOptions {
   userAgent?: string;
   /** Concurrent connections to the server (default 32; null = no limit). Every open watch and log stream holds one. */
   connections?: number | null;
+  /**
+   * HTTP/1.1 over node:https instead of undici with HTTP/2 (connections.ts): for a one-shot command's few
+   * requests, cheaper to load (issue 14). Not for many watches or log streams: each holds a socket.
+   */
+  http1?: boolean;
 }
 
 /** Certificates and keys are a few KiB; a file past this is not one. */
@@ -48,7 +53,7 @@ export class HttpClusterClient implements ClusterClient {
   /** The server URL requests go to. */
   private readonly base: string;
   readonly user: string;
-  private readonly agent: Agent;
+  private readonly transport: Transport;
   private readonly releaseConnection: () => void;
   private readonly timeoutMs: number;
   private closed = false;
@@ -90,15 +95,16 @@ export class HttpClusterClient implements ClusterClient {
       servername: cluster.tlsServerName,
       timeoutMs: this.timeoutMs,
       connections: opts.connections === null ? null : (opts.connections ?? 32),
+      http1: opts.http1,
     });
-    this.agent = conn.agent;
+    this.transport = conn.transport;
     this.releaseConnection = conn.release;
   }
 
   /** A streaming response that failed: read its (small) Status body into a typed error. */
-  private async errorFromBody(res: { statusCode: number; body: { text(): Promise<string> } }, what: string): Promise<KubeError> {
+  private async errorFromBody(res: { statusCode: number; text(): Promise<string> }, what: string): Promise<KubeError> {
     if (res.statusCode === 401) this.credentials.refused();
-    const text = await res.body.text().catch(() => '');
+    const text = await res.text().catch(() => '');
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);
@@ -219,12 +225,12 @@ export class HttpClusterClient implements ClusterClient {
     o: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
     onAnswer: () => void,
   ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
-    const res = await request(url, { ...o, method: o.method as 'GET', dispatcher: this.agent });
+    const res = await this.transport.request(url, o);
     onAnswer();
     this.silentUntil = 0;
     this.answeredAt = Date.now();
     if (res.statusCode === 401) this.credentials.refused();
-    return { status: res.statusCode, headers: res.headers, text: await res.body.text() };
+    return { status: res.statusCode, headers: res.headers, text: await res.text() };
   }
 
   /** The wait before a retry; the caller's abort ends it. */
@@ -349,7 +355,7 @@ export class HttpClusterClient implements ClusterClient {
     const signal = AbortSignal.any([opts.signal, local.signal]);
     let res;
     try {
-      res = await request(
+      res = await this.transport.request(
         this.url(this.path(t, { namespace: opts.namespace }), {
           watch: 'true',
           resourceVersion: opts.resourceVersion,
@@ -365,7 +371,6 @@ export class HttpClusterClient implements ClusterClient {
             timeout: AbortSignal.timeout(this.timeoutMs),
             signal: opts.signal,
           }),
-          dispatcher: this.agent,
           signal,
           headersTimeout: this.timeoutMs,
           bodyTimeout: 0, // the watchdog's
@@ -437,10 +442,9 @@ export class HttpClusterClient implements ClusterClient {
     let res;
     try {
       const ms = opts.timeoutMs ?? this.timeoutMs;
-      res = await request(this.url(opts.path, opts.query), {
+      res = await this.transport.request(this.url(opts.path, opts.query), {
         method: 'GET',
         headers: await this.credentials.headers({ ms, timeout: AbortSignal.timeout(ms), signal: opts.signal }, undefined, '*/*'),
-        dispatcher: this.agent,
         signal: opts.signal,
         headersTimeout: opts.timeoutMs ?? this.timeoutMs,
         bodyTimeout: 0,

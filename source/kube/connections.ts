@@ -1,26 +1,14 @@
 // One connection pool per cluster per process: every client of the same server with the same TLS
-// identity (CA, client certificate, verification, server name) and limits shares one undici Agent, so
-// the fleet, the diff view and an action's clients of a context multiplex their requests and watches
-// on one HTTP/2 connection (the kube-apiserver offers h2; an HTTP/1.1-only server gets up to
-// `connections` sockets). The Agent is destroyed when its last client is closed.
+// identity (CA, client certificate, verification, server name), limits and HTTP version shares one
+// transport (transport.ts), so the fleet, the diff view and an action's clients of a context multiplex
+// their requests and watches on one HTTP/2 connection (the kube-apiserver offers h2; an HTTP/1.1-only
+// server gets up to `connections` sockets). One-shot lists ask for HTTP/1.1 over node:https instead
+// (`http1`: cheaper to load than undici and node:http2). The pool is destroyed when its last client is closed.
 import { createHash } from 'node:crypto';
-import { Agent } from './http-transport.js';
-
-export interface ConnectionOptions {
-  origin: string;
-  ca?: string;
-  cert?: string;
-  key?: string;
-  rejectUnauthorized?: boolean;
-  servername?: string;
-  /** Connect (TCP + TLS) timeout, ms. */
-  timeoutMs: number;
-  /** Concurrent connections (null = no limit). */
-  connections: number | null;
-}
+import type { ConnectionOptions, Transport } from './transport.js';
 
 interface Shared {
-  agent: Agent;
+  transport: Transport;
   users: number;
 }
 
@@ -38,37 +26,23 @@ function keyOf(o: ConnectionOptions): string {
     o.servername,
     o.timeoutMs,
     o.connections,
+    o.http1 === true,
   ]);
 }
 
 /** A client's use of its cluster's pool; `release` once, when the client is closed. */
-export function acquireConnection(o: ConnectionOptions): { agent: Agent; release(): void } {
+export function acquireConnection(o: ConnectionOptions): { transport: Transport; release(): void } {
   const key = keyOf(o);
   let shared = pools.get(key);
   if (!shared) {
-    const agent = new Agent({
-      connect: {
-        ca: o.ca,
-        cert: o.cert,
-        key: o.key,
-        ...(o.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-        ...(o.servername ? { servername: o.servername } : {}),
-        timeout: o.timeoutMs,
-      },
-      // HTTP/2 when the server offers it (ALPN): all requests and watches of the cluster on one connection.
-      allowH2: true,
-      keepAliveTimeout: 30_000,
-      connections: o.connections,
-      pipelining: 1,
-    });
-    shared = { agent, users: 0 };
+    shared = { transport: lazyTransport(o), users: 0 };
     pools.set(key, shared);
   }
   shared.users++;
   const s = shared;
   let released = false;
   return {
-    agent: s.agent,
+    transport: s.transport,
     release() {
       if (released) return;
       released = true;
@@ -76,7 +50,29 @@ export function acquireConnection(o: ConnectionOptions): { agent: Agent; release
       if (pools.get(key) === s) pools.delete(key);
       // destroy, not close: close waits for requests in flight, and a hung cluster would hold the process
       // until every one of them timed out (a one-shot command printed long before).
-      void s.agent.destroy().catch(() => undefined);
+      void s.transport.destroy().catch(() => undefined);
+    },
+  };
+}
+
+/** A transport whose implementation module (transport.ts) is imported on its first request (never, if none is sent). */
+function lazyTransport(o: ConnectionOptions): Transport {
+  let made: Promise<Transport> | undefined;
+  let destroyed = false;
+  const make = () =>
+    (made ??= o.http1
+      ? import('./https-transport.js').then((m) => m.httpsTransport(o))
+      : import('./undici-transport.js').then((m) => m.undiciTransport(o)));
+  return {
+    async request(url, r) {
+      const t = await make();
+      // What undici says of a request on a destroyed Agent (the client's error shows the code).
+      if (destroyed) throw Object.assign(new Error('UND_ERR_DESTROYED'), { code: 'UND_ERR_DESTROYED' });
+      return t.request(url, r);
+    },
+    async destroy() {
+      destroyed = true;
+      if (made) await (await made).destroy();
     },
   };
 }

@@ -39,6 +39,11 @@ export interface InformerOptions extends ListWatchOptions {
    * enough for V8 to move them to the old generation, where they raised the heap's high-water mark.
    */
   transform?: (o: KubeObject) => KubeObject;
+  /**
+   * List, hand the items to onReplace, and end: no watch (a one-shot command prints the list and
+   * exits; a watch would only cost a request and, over HTTP/1.1, a socket). Retries a failed list as usual.
+   */
+  listOnly?: boolean;
 }
 
 export interface InformerStats {
@@ -134,6 +139,7 @@ export class Informer {
         if (this.rv === undefined) {
           this.setState('listing');
           if (!(await this.relist(sel))) break;
+          if (this.opts.listOnly) break;
         }
         const base = this.opts.timeoutSeconds ?? 300;
         const timeoutSeconds = Math.floor(base * (1 + rand()));

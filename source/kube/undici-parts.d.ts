@@ -1,4 +1,4 @@
-// Types of the two undici modules http-transport.ts imports directly (undici ships types for its
+// Types of the two undici modules undici-transport.ts imports directly (undici ships types for its
 // package entry only).
 declare module 'undici/lib/dispatcher/agent.js' {
   import type { Agent } from 'undici';

@@ -1,6 +1,7 @@
-// scripts/bundle.mjs makes string-width create its Intl.Segmenter on first use, not at import (start-up,
-// issue 14). Built with the bundle's own options and run in a child: the import creates none, widths
-// stay string-width's (wide CJK, emoji sequences, combining marks), and the Segmenter is made once.
+// scripts/bundle.mjs makes string-width create its Intl.Segmenter and its RGI_Emoji regex on first use,
+// not at import (start-up, issue 14). Built with the bundle's own options and run in a child: the import
+// creates no Segmenter, widths stay string-width's (wide CJK, emoji and emoji sequences, keycaps,
+// combining marks), and the Segmenter is made once.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ const Real = Intl.Segmenter;
 Intl.Segmenter = class extends Real { constructor(...a) { super(...a); made++; } };
 const { default: stringWidth } = await import('string-width');
 const atImport = made;
-const widths = ['zone101', '区服 101', '👩‍👩‍👧', 'e\\u0301', '\\u001b[31mred\\u001b[0m'].map((s) => stringWidth(s));
+const widths = ['zone101', '区服 101', '👩‍👩‍👧', '😀', '1\\ufe0f\\u20e3', 'e\\u0301', '\\u001b[31mred\\u001b[0m'].map((s) => stringWidth(s));
 console.log(JSON.stringify({ atImport, widths, made }));
 `,
     );
@@ -34,6 +35,6 @@ console.log(JSON.stringify({ atImport, widths, made }));
     await build({ ...bundleOptions({ entry, outdir: join(dir, 'out') }), nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
     const r = spawnSync(process.execPath, [join(dir, 'out', 'entry.mjs')], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ atImport: 0, widths: [7, 8, 2, 1, 3], made: 1 });
+    expect(JSON.parse(r.stdout)).toEqual({ atImport: 0, widths: [7, 8, 2, 2, 2, 1, 3], made: 1 });
   });
 });
