@@ -24,7 +24,10 @@ export interface LogSource {
   /**
    * Deliver lines appended after this call until `signal` aborts (then resolve). Must register
    * synchronously, so `read` followed at once by `follow` loses nothing. Resolving early ends the stream
-   * (e.g. the container terminated).
+   * (e.g. the container terminated). `busy()` is true while the response holds more unsent bytes than
+   * its buffer (the client has not taken them: HTTP/2 flow control or a full socket). A source whose
+   * lines exist apart from the stream (as a kubelet's log file does) may hold them back and send them
+   * later, instead of queueing them in the server until Node resets the session (ENHANCE_YOUR_CALM).
    */
   follow(
     cluster: string,
@@ -33,6 +36,7 @@ export interface LogSource {
     container: string,
     onLine: (l: LogLine) => void,
     signal: AbortSignal,
+    busy?: () => boolean,
   ): Promise<void>;
 }
 

@@ -55,7 +55,7 @@ export async function handleLogs(r: Req): Promise<void> {
     if (e.type === 'DELETED' && e.object.metadata.name === name && e.object.metadata.namespace === ns) stop();
   });
   try {
-    await src.follow(cluster, ns, name, container, writeLine, abort.signal);
+    await src.follow(cluster, ns, name, container, writeLine, abort.signal, () => r.res.writableLength >= r.res.writableHighWaterMark);
   } finally {
     unsub();
     r.ctx.streams.delete(stop);
