@@ -3,13 +3,11 @@
 // and in, instead of measuring 10,000 rows again (the store keeps unchanged rows as the same Row, so
 // list-diff.ts finds the few by pointer).
 import { cellWidthsOf, type Column, naturalWidths } from './columns.js';
-import { listDiff } from './list-diff.js';
+import { keyField, sharedListDiff } from './list-diff.js';
 import type { Row } from './views/types.js';
 
 /** Past this many changed rows (or an eighth of the list) measuring every row is as cheap. */
 const MAX_PATCH = 512;
-
-const keyOf = (r: Row) => r.key;
 
 export class NaturalWidths {
   private base: readonly Row[] | undefined;
@@ -23,7 +21,7 @@ export class NaturalWidths {
     if (base === this.base && columns === this.columns) return this.widths;
     const d =
       this.base !== undefined && columns === this.columns
-        ? listDiff(this.base, base, keyOf, Math.min(MAX_PATCH, base.length >> 3))
+        ? sharedListDiff(this.base, base, keyField, Math.min(MAX_PATCH, base.length >> 3))
         : undefined;
     if (d) {
       for (const r of d.removed) this.count(columns, r, -1);
