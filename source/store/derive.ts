@@ -26,7 +26,12 @@ const PER_KIND = 1e13;
 function concat<T>(tables: ReadonlyArray<RowTable<T>>, prev: T[] | undefined, changed: boolean): T[] {
   if (prev && !changed) return prev;
   if (tables.length === 1) return tables[0]!.rows() as T[];
-  return ([] as T[]).concat(...tables.map((t) => t.rows()));
+  return joinLists(tables);
+}
+
+/** Every table's rows, in table order, in one copy (RowTable.lists). */
+function joinLists<T>(tables: ReadonlyArray<RowTable<T>>): T[] {
+  return ([] as T[]).concat(...tables.flatMap((t) => t.lists()));
 }
 
 export function deriveSnapshot(opts: DeriveOptions): Derive {
@@ -149,7 +154,7 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
       // The driven workloads by row, so the list is built without a key per row.
       const driven = new Map<WorkloadInfo, WorkloadInfo>();
       for (const [k, r] of rolloutOf) for (const w of byRef.get(k)?.values() ?? []) driven.set(w, r);
-      workloads = ([] as WorkloadInfo[]).concat(...workloadTables.map((t) => t.rows()));
+      workloads = joinLists(workloadTables);
       if (driven.size)
         workloads = workloads.map((w) => {
           const r = driven.get(w);

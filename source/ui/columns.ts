@@ -31,12 +31,18 @@ export const GUTTER = 2;
 /** Display widths of a row's cells, once per row (rows an unchanged object keeps are the same Row). */
 const cellWidths = new WeakMap<object, number[]>();
 
+/** The display widths of a row's first `n` cells (measured once per row). */
+export function cellWidthsOf(r: { cells: readonly string[] }, n: number): number[] {
+  let ws = cellWidths.get(r);
+  if (!ws || ws.length !== n) cellWidths.set(r, (ws = Array.from({ length: n }, (_, i) => displayWidth(r.cells[i] ?? ''))));
+  return ws;
+}
+
 /** Natural width of each column over the given rows (header included, at least `least`); fitColumns applies `max`. */
 export function naturalWidths(columns: readonly Column[], rows: ReadonlyArray<{ cells: readonly string[] }>): number[] {
   const w = columns.map((c) => displayWidth(c.title));
   for (const r of rows) {
-    let ws = cellWidths.get(r);
-    if (!ws || ws.length !== columns.length) cellWidths.set(r, (ws = columns.map((_, i) => displayWidth(r.cells[i] ?? ''))));
+    const ws = cellWidthsOf(r, columns.length);
     for (let i = 0; i < columns.length; i++) if (ws[i] > w[i]) w[i] = ws[i];
   }
   return w.map((n, i) => Math.max(n, columns[i].least ?? 0));

@@ -1,14 +1,13 @@
 // A list view's rows in the chosen order, kept from snapshot to snapshot: a snapshot that changed a
 // few rows takes those out and puts their new rows in by binary search, instead of sorting every
 // row again (10,000 rollouts sorted per snapshot cost more than everything else the view did).
-import { listDiff } from './list-diff.js';
+import { keyField, sharedListDiff } from './list-diff.js';
 import { rowOrder, sortRows } from './list-model.js';
 import type { Row } from './views/types.js';
 
 /** Past this many changed rows (or an eighth of the list) one sort is as cheap: sort again. */
 const MAX_PATCH = 512;
 
-const keyOf = (r: Row) => r.key;
 type Order = (x: Row, y: Row) => number;
 
 /** First index whose row does not sort before `r`. */
@@ -58,7 +57,7 @@ export class SortedRows {
 
   /** The sorted list with the changed rows taken out and put in; undefined: sort again. */
   private patch(prev: readonly Row[], base: readonly Row[]): Row[] | undefined {
-    const d = listDiff(prev, base, keyOf, Math.min(MAX_PATCH, base.length >> 3));
+    const d = sharedListDiff(prev, base, keyField, Math.min(MAX_PATCH, base.length >> 3));
     if (!d) return undefined;
     if (!d.removed.length && !d.added.length) return this.sorted;
     const list = this.sorted;

@@ -2,6 +2,7 @@
 // then skips it, so a snapshot re-renders only the rows that changed.
 import { describe, expect, it } from 'vitest';
 import { naturalWidths } from '../../source/ui/columns.js';
+import { clustersView } from '../../source/ui/views/clusters.js';
 import { rolloutsView } from '../../source/ui/views/rollouts.js';
 import type { BuildContext } from '../../source/ui/views/types.js';
 import { zonesView } from '../../source/ui/views/zones.js';
@@ -31,15 +32,42 @@ describe('list rows keep their identity', () => {
     });
   });
 
-  it('a new context (clock tick, showAll) or a cluster becoming synced builds the row again', () => {
+  it('a clock tick builds again only the rows that read the clock, and keeps a Row whose words did not move', () => {
     const s = makeSnapshot();
     const c = ctx();
     const a = rolloutsView.build(s, c);
     expect(rolloutsView.build(s, c)[0]).toBe(a[0]);
-    expect(rolloutsView.build(s, ctx())[0]).not.toBe(a[0]);
+    // A new context with the same clock and stale clusters (showAll toggled): nothing to build.
+    const toggled = { ...c, showAll: false };
+    rolloutsView.build(s, toggled).forEach((row) => expect(a).toContain(row));
+    const paused = a.findIndex((r) => r.tails?.some((x) => x));
+    expect(paused).toBeGreaterThanOrEqual(0);
+    const steady = a.findIndex((r) => !r.tails?.some((x) => x));
+    // A second later: no pause length moved a minute, so every Row is the same.
+    const second = rolloutsView.build(s, { ...c, now: NOW + 1000 });
+    second.forEach((row, i) => expect(row).toBe(a[i]));
+    // An hour later: the paused row says so (a new Row); a row that reads no clock is the same Row.
+    const hour = rolloutsView.build(s, { ...c, now: NOW + 3_600_000 });
+    expect(hour[paused]).not.toBe(a[paused]);
+    expect(hour[paused]!.tails).not.toEqual(a[paused]!.tails);
+    expect(hour[steady]).toBe(a[steady]);
+  });
+
+  it('a cluster going stale or becoming synced builds the rows whose words it changes', () => {
+    const s = makeSnapshot();
+    const c = ctx();
+    const a = rolloutsView.build(s, c);
     const cluster = a[0]!.cluster;
+    // The synced flag is a cell of the clusters view only: rollouts rows keep their Row, clusters rows do not.
     const flipped = { ...s, synced: { ...s.synced, [cluster]: !s.synced[cluster] } };
-    expect(rolloutsView.build(flipped, c)[0]).not.toBe(a[0]);
+    expect(rolloutsView.build(flipped, c)[0]).toBe(a[0]);
+    const stale = rolloutsView.build(s, { ...c, stale: new Set([cluster]) });
+    expect(stale[0]).not.toBe(a[0]);
+    expect(stale[0]!.cells.join(' ')).toContain('[stale]');
+    const k = clustersView.build(s, c).find((r) => r.cluster === cluster)!;
+    const k2 = clustersView.build(flipped, c).find((r) => r.cluster === cluster)!;
+    expect(k2).not.toBe(k);
+    expect(k2.cells).not.toEqual(k.cells);
   });
 
   it('natural widths are the same with measured rows reused', () => {

@@ -4,7 +4,7 @@
 // shaped like a store's (rows replaced in place, inserted, removed, a relist), with many equal sort
 // values and rows whose sort values are equal but whose keys differ.
 import { describe, expect, it } from 'vitest';
-import { KeyIndex, listDiff } from '../../source/ui/list-diff.js';
+import { KeyIndex, keyField, listDiff, sharedListDiff } from '../../source/ui/list-diff.js';
 import { sortRows } from '../../source/ui/list-model.js';
 import { SortedRows } from '../../source/ui/sorted-rows.js';
 import type { Row } from '../../source/ui/views/types.js';
@@ -161,5 +161,21 @@ describe('KeyIndex', () => {
       expect(got.size).toBe(fresh.size);
       for (const [k, v] of fresh) expect(got.get(k)).toBe(v);
     }
+  });
+});
+
+describe('sharedListDiff', () => {
+  it('answers the same pair of lists once, and any other pair with a walk of its own', () => {
+    const rand = rng(5);
+    let seq = 0;
+    const next = () => `k${seq++}`;
+    const a: Row[] = Array.from({ length: 200 }, () => row(rand, next()));
+    const b = change(rand, a, next);
+    const first = sharedListDiff(a, b, keyField, 64);
+    expect(first).toEqual(listDiff(a, b, keyField, 64));
+    expect(sharedListDiff(a, b, keyField, 64)).toBe(first); // the second asker gets the same answer
+    const c = change(rand, a, next);
+    expect(sharedListDiff(a, c, keyField, 64)).toEqual(listDiff(a, c, keyField, 64));
+    expect(sharedListDiff(a, c, keyField, 8)).toEqual(listDiff(a, c, keyField, 8)); // another limit: walked again
   });
 });

@@ -4,19 +4,25 @@ import type { WorkloadInfo } from '../types.js';
 import { hookTone, phaseTone } from './tones.js';
 import { t } from '../../i18n/t.js';
 import { phrase } from '../words.js';
-import type { Cell, ColumnDef } from './types.js';
+import type { Cell, CellContext, ColumnDef } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
 
 /** Worst first when sorting by STATE: failed, paused, progressing, complete; then the longest paused. */
 const PHASE_ORDER: Record<string, number> = { failed: 0, invalid: 0, paused: 1, progressing: 2, complete: 3 };
 
-function stateCell(w: WorkloadInfo, now: number): Cell {
+/** In a phase, a row that is not paused sorts after every pause start (any epoch ms is below it). */
+const NOT_PAUSED = 1e13 - 1;
+
+function stateCell(w: WorkloadInfo, ctx: CellContext): Cell {
   if (w.invalid) return { text: phrase('views.cell.invalid', { reason: w.invalid }), sort: 0, tone: 'error' };
   const r = w.rollout;
+  // The clock is read only by a row whose words count time (a pause, a hold since): the console
+  // builds again on a tick only the rows that read it (ui/views/define.ts), not all 10,000.
+  const now = r.pausedSince || r.hold?.at ? ctx.now : 0;
   return {
     text: stateText(r, now),
     tail: pausedFor(r, now) || undefined,
-    sort: (PHASE_ORDER[r.phase] ?? 9) * 1e13 + (r.pausedSince ? timeSort(r.pausedSince) : now),
+    sort: (PHASE_ORDER[r.phase] ?? 9) * 1e13 + (r.pausedSince ? timeSort(r.pausedSince) : NOT_PAUSED),
     tone: phaseTone(r.phase),
   };
 }
@@ -70,7 +76,7 @@ export const rolloutColumns: readonly ColumnDef<WorkloadInfo>[] = [
     header: 'views.col.state',
     table: 'table',
     console: { priority: 0, flex: true, max: 48, min: 12 },
-    cell: (w, ctx) => stateCell(w, ctx.now),
+    cell: (w, ctx) => stateCell(w, ctx),
   },
   {
     id: 'hook',

@@ -4,10 +4,11 @@ import { useMemo, useRef } from 'react';
 import { t } from '../../i18n/t.js';
 import type { Snapshot } from '../../store/types.js';
 import type { PlacedColumn } from '../columns.js';
-import { fitColumns, naturalWidths } from '../columns.js';
+import { fitColumns } from '../columns.js';
 import { compileFilter } from '../filter.js';
 import { helpLines } from '../help.js';
 import { filterRows, problemsFirst } from '../list-model.js';
+import { NaturalWidths } from '../natural-widths.js';
 import { SortedRows } from '../sorted-rows.js';
 import type { KeyedRows, UiState } from '../state.js';
 import { keyed, top } from '../state.js';
@@ -40,6 +41,7 @@ export type Screen = ListScreen | LinesScreen;
 
 const NO_ROWS: Row[] = [];
 const NO_LINES: Line[] = [];
+const NO_WIDTHS: number[] = [];
 
 export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, ctx: BuildContext, width: number): Screen {
   const frame = top(state);
@@ -72,7 +74,14 @@ export function useScreen(views: ViewRegistry, state: UiState, snap: Snapshot, c
   // On the view's own order, rows with an alert come first; an order the operator chose (o / O) is kept as chosen.
   const problems = spec?.problems && !ui.sort ? spec.problems(snap) : undefined;
   const sorted = useMemo(() => (problems ? problemsFirst(filtered, problems) : filtered), [filtered, problems]);
-  const natural = useMemo(() => (spec ? naturalWidths(spec.columns, base) : []), [spec, base]);
+  // Patched with the rows a snapshot changed, per view (natural-widths.ts), as the order is.
+  const measures = useRef(new WeakMap<ListView, NaturalWidths>());
+  const natural = useMemo(() => {
+    if (!spec) return NO_WIDTHS;
+    let m = measures.current.get(spec);
+    if (!m) measures.current.set(spec, (m = new NaturalWidths()));
+    return m.update(spec.columns, base);
+  }, [spec, base]);
   // Keyed by the widths' values: a snapshot that leaves them as they were keeps the same columns
   // (the same array), so the table's row memo still holds for every unchanged row.
   const naturalKey = natural.join(',');

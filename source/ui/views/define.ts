@@ -8,11 +8,33 @@ import type { Column } from '../columns.js';
 import type { BuildContext, ListView, Row, ViewDef } from './types.js';
 import { makeRow } from './types.js';
 
+interface Built {
+  stale: BuildContext['stale'];
+  /** The clock its cells read (undefined: they read none, and hold at any time). */
+  now: number | undefined;
+  synced: boolean | undefined;
+  row: Row;
+}
+
+type Cells = Parameters<typeof makeRow>[2];
+
+/** The row's cells say and sort exactly as these. */
+function sameCells(r: Row, cells: Cells): boolean {
+  if (r.cells.length !== cells.length) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (r.cells[i] !== c.text || r.sort[i] !== (c.sort ?? c.text) || r.tokens[i] !== c.token || r.tails?.[i] !== c.tail) return false;
+  }
+  return true;
+}
+
 export function defineView<T>(d: ViewDef<T>): ListView {
   // The Row of an object the store did not change is the same Row (the store keeps unchanged rows
   // as the same objects), so a snapshot rebuilds only the rows that changed and the table's row
-  // memo skips the rest. A new clock tick or view context builds every row once again.
-  const built = new WeakMap<object, { ctx: BuildContext; synced: boolean | undefined; row: Row }>();
+  // memo skips the rest. A clock tick builds again only the rows whose cells read the clock (an age,
+  // a pause's length), and keeps the Row when their words did not change; a cluster going stale
+  // builds every row again.
+  const built = new WeakMap<object, Built>();
   const shown = d.columns.flatMap((c) => (c.console ? [{ def: c, layout: c.console }] : []));
   // A header is read a few times per render (widths, fit, the header row): memoized per language.
   const columns: Column[] = shown.map(({ def, layout }) => ({
@@ -50,24 +72,31 @@ export function defineView<T>(d: ViewDef<T>): ListView {
     problems: d.problems,
     compare: d.compare,
     build(s, ctx): Row[] {
-      const cellCtx = { now: ctx.now, stale: ctx.stale, synced: s.synced };
+      let readNow = false;
+      const cellCtx = {
+        get now() {
+          readNow = true;
+          return ctx.now;
+        },
+        stale: ctx.stale,
+        synced: s.synced,
+      };
       return d.rows(s, ctx).map((row) => {
         const cluster = d.cluster(row);
-        // Cells read the context and, of the snapshot, only the row's own cluster's synced flag.
+        // Cells read the clock, the stale clusters and, of the snapshot, only the row's own cluster's synced flag.
         const synced = s.synced[cluster];
-        const hit = typeof row === 'object' && row !== null ? built.get(row) : undefined;
-        if (hit && hit.ctx === ctx && hit.synced === synced) return hit.row;
-        const made = makeRow(
-          d.rowKey(row),
-          cluster,
-          shown.map(({ def }) => {
-            const c = def.cell(row, cellCtx);
-            return { text: c.text, sort: c.sort, token: c.tone, tail: c.tail };
-          }),
-          d.open?.(row),
-          d.namespace?.(row),
-        );
-        if (typeof row === 'object' && row !== null) built.set(row, { ctx, synced, row: made });
+        const keep = typeof row === 'object' && row !== null;
+        const hit = keep ? built.get(row) : undefined;
+        if (hit && hit.synced === synced && hit.stale === ctx.stale && (hit.now === undefined || hit.now === ctx.now)) return hit.row;
+        readNow = false;
+        const cells = shown.map(({ def }) => {
+          const c = def.cell(row, cellCtx);
+          return { text: c.text, sort: c.sort, token: c.tone, tail: c.tail };
+        });
+        // The same object with the same words (a tick that moved no age): the same Row, so nothing
+        // after this (the sorted order, the widths, the table's row memo) sees a change.
+        const made = hit && sameCells(hit.row, cells) ? hit.row : makeRow(d.rowKey(row), cluster, cells, d.open?.(row), d.namespace?.(row));
+        if (keep) built.set(row, { stale: ctx.stale, now: readNow ? ctx.now : undefined, synced, row: made });
         return made;
       });
     },
