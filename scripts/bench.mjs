@@ -33,7 +33,7 @@ function compiled(name, extra = []) {
 
 /** name -> the node arguments that run it (logs-sim-server.ts and fault-soak-sim.ts are children, not benchmarks). */
 const BENCHES = {
-  'demo-first-frame': () => ['test/bench/demo-first-frame.ts'],
+  'demo-first-frame': () => [...tsHooks, 'test/bench/demo-first-frame.ts'],
   'demo-rss': () => ['test/bench/demo-rss.ts'],
   'diff-1000': () => [...tsHooks, 'test/bench/diff-1000.ts'],
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
@@ -45,7 +45,7 @@ const BENCHES = {
   'logs-vs-stern': () => [...tsHooks, 'test/bench/logs-vs-stern.ts'],
   'sim-scale': () => [compiled('sim-scale')],
   'sim-serve-rss': () => ['test/bench/sim-serve-rss.ts'],
-  startup: () => ['test/bench/startup.ts'],
+  startup: () => [...tsHooks, 'test/bench/startup.ts'],
   'ui-render': () => [compiled('ui-render', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'watch-rate': () => ['test/bench/watch-rate.ts'],
 };

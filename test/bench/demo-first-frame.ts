@@ -6,11 +6,12 @@
 // steadier than wall time when other work loads the machine (it includes the in-process simulator).
 // `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, interleaved.
 // `--rounds N` (default 3) frames per size and build; `--frames-only` skips the 40 s bytes measurement.
-// Run: npm run build && node test/bench/demo-first-frame.ts [--rounds N] [--baseline DIR] [--frames-only]
+// Run: npm run build && node scripts/bench.mjs demo-first-frame [--rounds N] [--baseline DIR] [--frames-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { cpuMsOf } from './proc-cpu.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = resolve(root, 'bin/zonectl');
@@ -38,9 +39,6 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ). */
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
 /** The pane's program: the shell tmux started runs `bin/zonectl`, which execs node (Linux /proc). */
 function programPid(): number | undefined {
   const shell = tmux('list-panes', '-t', 'b', '-F', '#{pane_pid}').trim();
@@ -49,18 +47,6 @@ function programPid(): number | undefined {
     return kids[0] ? Number(kids[0]) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** User + system CPU ms the process has used (NaN when it is gone or /proc is missing). */
-function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS; // utime, stime: fields 14 and 15
-  } catch {
-    return NaN;
   }
 }
 
@@ -91,7 +77,7 @@ async function firstFrame(cmd: string, cols: number, rows: number): Promise<{ ms
     for (;;) {
       pid ??= programPid();
       const s = tmux('capture-pane', '-p', '-t', 'b');
-      if (/Zones\s+\[12\]/.test(s) && /zone101/.test(s) && /q quit/.test(s)) return { ms: performance.now() - t0, cpuMs: cpuMs(pid) };
+      if (/Zones\s+\[12\]/.test(s) && /zone101/.test(s) && /q quit/.test(s)) return { ms: performance.now() - t0, cpuMs: cpuMsOf(pid) };
       if (performance.now() - t0 > 30_000) throw new Error(`no zones frame after 30 s:\n${s}`);
       await new Promise((r) => setTimeout(r, 10));
     }

@@ -12,11 +12,12 @@
 // exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
 // machine's load average with the figures.
 // `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, for a before/after.
-// Run: npm run build && node test/bench/startup.ts [--rounds 15] [--baseline DIR]   (kubectl: npm run test:tools)
+// Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cpuMsOf } from './proc-cpu.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const node = resolve(root, 'node_modules/node/bin/node');
@@ -82,21 +83,6 @@ function timed(cmd: string, args: string[]): Sample {
 }
 
 let sessions = 0;
-
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ). */
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-
-/** User + system CPU ms a process has used so far (NaN when it is gone or /proc is missing). */
-function cpuMsOf(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS; // utime, stime: fields 14 and 15
-  } catch {
-    return NaN;
-  }
-}
 
 /**
  * The console in tmux: ms from start to its zones view with rows, and the CPU its process had used then
