@@ -1,20 +1,18 @@
-// Translated words memoized per language, for cells computed per row: a table of 10k rows rebuilt on
-// every clock tick must not pay an ICU format (microseconds) per cell. A word without values is looked
-// up once per language; a phrase with values is kept until the memo grows past a bound.
+// Wordings computed per row, memoized per language, for cells computed per row: a table of 10k rows rebuilt
+// on every clock tick must not pay an ICU format (microseconds) per cell. Plain messages (`word`,
+// `phrase`) are kept by t() itself (i18n/t.ts: by language, key and typed values, bounded), so they are
+// only named here for the views that read them per cell; `memoized` keeps what a caller computes from a
+// text (a reworded API message), which t() cannot know.
 import { currentLang, t, type MessageKey, type MessageValues } from '../i18n/t.js';
 
 const MAX = 4096;
 let lang = currentLang();
-const words = new Map<MessageKey, string>();
-const phrases = new Map<string, string>();
 const tables = new Set<Map<string, string>>();
 
 function fresh(): void {
   const now = currentLang();
   if (now === lang) return;
   lang = now;
-  words.clear();
-  phrases.clear();
   for (const m of tables) m.clear();
 }
 
@@ -30,23 +28,12 @@ export function memoized(table: Map<string, string>, text: string, compute: (tex
   return v;
 }
 
-/** t(key) once per language. */
+/** t(key): the run's word for a cell (t() keeps it per language). */
 export function word(key: MessageKey): string {
-  fresh();
-  let w = words.get(key);
-  if (w === undefined) words.set(key, (w = t(key)));
-  return w;
+  return t(key);
 }
 
-/** t(key, values), memoized per language and values (bounded: cleared when it grows past MAX). */
+/** t(key, values) (t() keeps it per language and values, bounded). */
 export function phrase(key: MessageKey, values: MessageValues): string {
-  fresh();
-  let id = key;
-  for (const k in values) id += `\u0000${k}\u0001${values[k]}`;
-  let p = phrases.get(id);
-  if (p === undefined) {
-    if (phrases.size >= MAX) phrases.clear();
-    phrases.set(id, (p = t(key, values)));
-  }
-  return p;
+  return t(key, values);
 }
