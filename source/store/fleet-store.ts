@@ -118,6 +118,8 @@ export class FleetStore implements SnapshotSource {
     } catch (e) {
       const err = toKubeError(e, m.name);
       rt.failed = err;
+      // Not known again until the next attempt's discovery answers (its lists go out before that).
+      rt.discovered = false;
       // The lists sent beside it stop with it: the next attempt starts them again.
       for (const key of [...rt.informers.keys()]) void this.unwatch(rt, key);
       this.fleet.setState(m.name, stateFor(err), err.message);
