@@ -4,20 +4,19 @@
 import type { TargetResult } from '../source/actions/batch.js';
 import { t } from '../source/i18n/t.js';
 import type { ActionName } from '../source/model/types.js';
-import { word } from '../source/model/words.js';
 import { renderTable, type Column } from '../source/output/table.js';
 
 /** The result table: one row per target (WAVE first when the batch ran in waves). */
 export function resultTable(results: readonly TargetResult[], waves: boolean): string {
   const columns: Column<TargetResult>[] = [
-    ...(waves ? [{ header: word('views.col.wave'), get: (r: TargetResult) => (r.wave === undefined ? '-' : String(r.wave)) }] : []),
-    { header: word('views.col.cluster'), get: (r) => r.target.cluster },
-    { header: word('views.col.namespace'), get: (r) => r.target.namespace },
-    { header: word('views.col.target'), get: (r) => `${r.target.kind.toLowerCase()}/${r.target.name}` },
-    { header: word('views.col.outcome'), get: (r) => r.outcome },
-    { header: word('views.col.wait'), get: (r) => (r.wait ? (r.wait.reached ? 'reached' : r.wait.message) : '-') },
-    { header: word('views.col.time'), get: (r) => `${(r.ms / 1000).toFixed(1)}s` },
-    { header: word('views.col.reason'), get: (r) => (r.outcome !== 'done' ? r.reason : '') },
+    ...(waves ? [{ header: t('views.col.wave'), get: (r: TargetResult) => (r.wave === undefined ? '-' : String(r.wave)) }] : []),
+    { header: t('views.col.cluster'), get: (r) => r.target.cluster },
+    { header: t('views.col.namespace'), get: (r) => r.target.namespace },
+    { header: t('views.col.target'), get: (r) => `${r.target.kind.toLowerCase()}/${r.target.name}` },
+    { header: t('views.col.outcome'), get: (r) => r.outcome },
+    { header: t('views.col.wait'), get: (r) => (r.wait ? (r.wait.reached ? 'reached' : r.wait.message) : '-') },
+    { header: t('views.col.time'), get: (r) => `${(r.ms / 1000).toFixed(1)}s` },
+    { header: t('views.col.reason'), get: (r) => (r.outcome !== 'done' ? r.reason : '') },
   ];
   return renderTable([...results], columns, false);
 }

@@ -1,9 +1,9 @@
 // Pure formatting helpers shared by scripted output and the UI. ASCII only (works without emoji,
 // at 80 columns, and in CJK terminals where ambiguous-width glyphs would misalign).
 import { CATALOGS } from '../i18n/catalog.js';
-import { currentLang, type MessageKey, type MessageValues } from '../i18n/t.js';
+import { currentLang, type MessageKey, type MessageValues, t } from '../i18n/t.js';
 import type { RolloutStatus, StepKind } from './types.js';
-import { memoized, phrase, word } from './words.js';
+import { memoized } from './words.js';
 
 function toMs(t: string | number | Date): number {
   return typeof t === 'number' ? t : t instanceof Date ? t.getTime() : Date.parse(t);
@@ -117,9 +117,9 @@ export function percent(n: number, total: number): string {
 export function stepText(r: Pick<RolloutStatus, 'steps' | 'stepIndex'>): string {
   const n = r.steps.length;
   if (r.stepIndex === undefined || n === 0) return '-';
-  if (r.stepIndex >= n) return phrase('views.step.done', { n });
+  if (r.stepIndex >= n) return t('views.step.done', { n });
   const kind = r.steps[r.stepIndex]?.kind;
-  return `${r.stepIndex + 1}/${n} ${kind ? word(STEP_KIND[kind]) : ''}`.trim();
+  return `${r.stepIndex + 1}/${n} ${kind ? t(STEP_KIND[kind]) : ''}`.trim();
 }
 
 const STEP_KIND: Record<StepKind, MessageKey> = {
@@ -196,7 +196,7 @@ const WORDED_ARGS = new Set(['message', 'what']);
 function nestedText({ key, after = '' }: { key: MessageKey; after?: string }, en: string): string {
   if (!en) return en;
   const m = new RegExp(`^${templatePattern(CATALOGS.en[key], false)}${after}$`).exec(en);
-  return m?.groups ? phrase(key, m.groups) + after : en;
+  return m?.groups ? t(key, m.groups) + after : en;
 }
 
 function templatePatterns(): NonNullable<typeof templates> {
@@ -230,7 +230,7 @@ function wordedValues(groups: Record<string, string | undefined>, words: Map<str
     }
     const w = v === undefined ? undefined : words.get(v);
     // A value that is itself one of the adapters' messages with values of its own ("{message}; drift: ...").
-    out[k] = w ? word(w) : v !== undefined && WORDED_ARGS.has(k) ? rolloutText(v) : (v ?? '');
+    out[k] = w ? t(w) : v !== undefined && WORDED_ARGS.has(k) ? rolloutText(v) : (v ?? '');
   }
   return out;
 }
@@ -241,14 +241,14 @@ function wordTemplate(text: string): string | undefined {
     const m = re.exec(text);
     if (!m?.groups) continue;
     const head = rolloutText(m.groups.zcHead!);
-    if (head !== m.groups.zcHead || currentLang() === 'en') return head + phrase(key, wordedValues(m.groups, words));
+    if (head !== m.groups.zcHead || currentLang() === 'en') return head + t(key, wordedValues(m.groups, words));
   }
   for (const { re, key } of whole) {
     const m = re.exec(text);
     if (!m) continue;
     // The API's own counts (GameServerSet: " (1 Maintaining)") stay as written, in the language's brackets.
     const counts = m.groups?.zcSuffix?.slice(2, -1);
-    return phrase(key, wordedValues(m.groups ?? {}, words)) + (counts === undefined ? '' : phrase('views.state.apiCounts', { counts }));
+    return t(key, wordedValues(m.groups ?? {}, words)) + (counts === undefined ? '' : t('views.state.apiCounts', { counts }));
   }
   return undefined;
 }
@@ -268,7 +268,7 @@ export function rolloutText(text: string): string {
 
 function wordRollout(text: string): string {
   const key = COINED[text];
-  if (key) return word(key);
+  if (key) return t(key);
   // The adapters wrote the message in English from these very templates: in an English run it is
   // already worded. (Building the ~200 template patterns and compiling them on the first row cost
   // ~24 ms of \`zonectl zones -A\`'s start, measured with --cpu-prof.)
@@ -280,8 +280,8 @@ function wordRollout(text: string): string {
   // Worded only when the service's own message is one zonectl coins (else it stays whole, in English).
   const inner = rolloutText(w[2]!);
   if (inner === w[2]) return text;
-  const more = w[3] === undefined ? '' : phrase('views.state.more', { n: w[3] });
-  return phrase('views.state.worst', { name: w[1]!, text: inner, more });
+  const more = w[3] === undefined ? '' : t('views.state.more', { n: w[3] });
+  return t('views.state.worst', { name: w[1]!, text: inner, more });
 }
 
 /** "paused: awaiting approval 12m": the rollout's message (its phase when it has none) and how long it has been paused. */
@@ -293,15 +293,15 @@ export function stateText(
   if (!r.hold) return rolloutText(text) + pausedFor(r, now);
   // zonectl's hold, visible in every table: who holds it and for how long.
   const by = r.hold.by ?? 'zonectl';
-  const who = r.hold.at ? phrase('views.state.heldBySince', { by, age: age(r.hold.at, now) }) : phrase('views.state.heldBy', { by });
+  const who = r.hold.at ? t('views.state.heldBySince', { by, age: age(r.hold.at, now) }) : t('views.state.heldBy', { by });
   const held = HELD.exec(text);
   if (held)
     return held[1] === undefined
-      ? phrase('views.state.held', { who })
-      : phrase('views.state.heldCounts', { who, updated: held[1], replicas: held[2]! });
+      ? t('views.state.held', { who })
+      : t('views.state.heldCounts', { who, updated: held[1], replicas: held[2]! });
   // The adapters' own message (source/kinds) names the hold in English; it is replaced by the words above.
   const adapters = 'held by zonectl'; // eslint-disable-line i18next/no-literal-string -- matches the adapters' English message
-  return text.includes(adapters) ? text.replace(adapters, who) : phrase('views.state.heldPrefix', { who, text: rolloutText(text) });
+  return text.includes(adapters) ? text.replace(adapters, who) : t('views.state.heldPrefix', { who, text: rolloutText(text) });
 }
 
 /** "1/3": pods on the update revision of the desired replicas. */

@@ -9,7 +9,7 @@
 // member, its Federated object's template with this cluster's override.
 import { imageTag } from './format.js';
 import type { FederatedInfo, PodInfo, WorkloadInfo, ZoneInfo } from './types.js';
-import { phrase, word } from './words.js';
+import { t } from '../i18n/t.js';
 
 /** The tag shown for pods on the previous revision when only the workload was read. */
 export const PREVIOUS = 'previous';
@@ -274,14 +274,14 @@ export function federatedImage(f: FederatedInfo, cluster: string): string | unde
 export function runningText(s: Pick<ServiceVersion, 'running' | 'mixed'>): string {
   if (s.running.length === 0) return '-';
   // PREVIOUS is a code (JSON carries it); shown, it is a word. Memoized: this runs per row.
-  const shown = (v: string) => (v === PREVIOUS ? word('views.version.previous') : v);
+  const shown = (v: string) => (v === PREVIOUS ? t('views.version.previous') : v);
   if (!s.mixed) return shown(s.running[0]!.version);
   const known = s.running.filter((r) => r.version !== PREVIOUS);
   if (known.length < s.running.length) {
     const total = s.running.reduce((n, r) => n + r.pods, 0);
     return (
-      known.map((r) => phrase('views.version.on', { version: r.version, pods: r.pods, total })).join(', ') ||
-      phrase('views.version.on', { version: shown(PREVIOUS), pods: total, total })
+      known.map((r) => t('views.version.on', { version: r.version, pods: r.pods, total })).join(', ') ||
+      t('views.version.on', { version: shown(PREVIOUS), pods: total, total })
     );
   }
   return s.running.map((r) => `${r.version}×${r.pods}`).join(' ');

@@ -1,9 +1,8 @@
 // Wordings computed per row, memoized per language, for cells computed per row: a table of 10k rows rebuilt
-// on every clock tick must not pay an ICU format (microseconds) per cell. Plain messages (`word`,
-// `phrase`) are kept by t() itself (i18n/t.ts: by language, key and typed values, bounded), so they are
-// only named here for the views that read them per cell; `memoized` keeps what a caller computes from a
-// text (a reworded API message), which t() cannot know.
-import { currentLang, t, type MessageKey, type MessageValues } from '../i18n/t.js';
+// on every clock tick must not pay an ICU format (microseconds) per cell. Plain messages need nothing here:
+// t() keeps them itself (i18n/t.ts: by language, key and typed values, bounded). `memoized` keeps what a
+// caller computes from a text (a reworded API message), which t() cannot know.
+import { currentLang } from '../i18n/t.js';
 
 const MAX = 4096;
 let lang = currentLang();
@@ -26,14 +25,4 @@ export function memoized(table: Map<string, string>, text: string, compute: (tex
     table.set(text, (v = compute(text)));
   }
   return v;
-}
-
-/** t(key): the run's word for a cell (t() keeps it per language). */
-export function word(key: MessageKey): string {
-  return t(key);
-}
-
-/** t(key, values) (t() keeps it per language and values, bounded). */
-export function phrase(key: MessageKey, values: MessageValues): string {
-  return t(key, values);
 }

@@ -1,8 +1,7 @@
 // Fixes as a person reads them (the console's Alerts view, `zonectl alerts` tables): in English the
 // codes themselves (approve, check-image: an action's command name), in Chinese the action's word (同意).
 // JSON keeps the codes. Severity words are the views' (columns/alerts.ts).
-import type { MessageKey } from '../../i18n/t.js';
-import { word } from '../words.js';
+import { type MessageKey, t } from '../../i18n/t.js';
 import type { AlertFix } from './types.js';
 
 const FIX: Record<AlertFix, MessageKey> = {
@@ -23,5 +22,5 @@ const FIX: Record<AlertFix, MessageKey> = {
 };
 
 export function fixWord(f: AlertFix): string {
-  return word(FIX[f]);
+  return t(FIX[f]);
 }

@@ -3,10 +3,10 @@
 import { age } from '../format.js';
 import { type Alert, SEVERITY_RANK } from '../alerts/types.js';
 import type { MessageKey } from '../../i18n/t.js';
-import { word } from '../words.js';
 import { fixWord } from '../alerts/words.js';
 import type { ColumnDef, Tone } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
+import { t } from '../../i18n/t.js';
 
 const SEVERITY_TONE: Record<Alert['severity'], Tone> = { critical: 'error', warning: 'warn', info: 'info' };
 const SEVERITY_WORD: Record<Alert['severity'], MessageKey> = {
@@ -29,7 +29,7 @@ export const alertColumns: readonly ColumnDef<Alert>[] = [
     console: { priority: 0, least: 9, max: 9 },
     // Worst first, then the oldest: the order the list opens in.
     cell: (a) => ({
-      text: word(SEVERITY_WORD[a.severity]),
+      text: t(SEVERITY_WORD[a.severity]),
       tone: SEVERITY_TONE[a.severity],
       sort: SEVERITY_RANK[a.severity] * 1e13 + timeSort(a.since),
     }),

@@ -1,9 +1,9 @@
 // Clusters: `zonectl clusters` and the console's Clusters view.
 import type { ClusterInfo, ConnectionState } from '../types.js';
 import type { MessageKey } from '../../i18n/t.js';
-import { word } from '../words.js';
 import type { ColumnDef, Tone } from './types.js';
 import { dash } from './types.js';
+import { t } from '../../i18n/t.js';
 
 const STATE_TONE: Record<ConnectionState, Tone> = {
   ready: 'ok',
@@ -35,21 +35,21 @@ export const clusterColumns: readonly ColumnDef<ClusterInfo>[] = [
     header: 'views.col.cluster',
     table: 'table',
     console: { priority: 0, max: 32, min: 6 },
-    cell: (c) => ({ text: c.name + (c.readOnly ? word('views.cell.readOnly') : ''), sort: c.name }),
+    cell: (c) => ({ text: c.name + (c.readOnly ? t('views.cell.readOnly') : ''), sort: c.name }),
   },
   {
     id: 'state',
     header: 'views.col.state',
     table: 'table',
     console: { priority: 0 },
-    cell: (c) => ({ text: word(STATE_WORD[c.state]), sort: c.state, tone: STATE_TONE[c.state] }),
+    cell: (c) => ({ text: t(STATE_WORD[c.state]), sort: c.state, tone: STATE_TONE[c.state] }),
   },
   {
     // Only the console knows whether the first lists have arrived; a scripted command prints after they have.
     id: 'synced',
     header: 'views.col.synced',
     console: { priority: 3 },
-    cell: (c, ctx) => (ctx.synced?.[c.name] ? { text: word('views.cell.yes') } : { text: word('views.cell.no'), tone: 'warn' }),
+    cell: (c, ctx) => (ctx.synced?.[c.name] ? { text: t('views.cell.yes') } : { text: t('views.cell.no'), tone: 'warn' }),
   },
   {
     id: 'version',
@@ -93,7 +93,7 @@ export const clusterColumns: readonly ColumnDef<ClusterInfo>[] = [
     id: 'installed',
     header: 'views.col.installed',
     table: 'wide',
-    cell: (c) => ({ text: installed(c)?.join(',') || (c.kinds ? word('views.cell.none') : '-') }),
+    cell: (c) => ({ text: installed(c)?.join(',') || (c.kinds ? t('views.cell.none') : '-') }),
   },
   { id: 'user', header: 'views.col.user', table: 'wide', cell: (c) => ({ text: c.user }) },
 ];

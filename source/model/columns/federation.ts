@@ -1,19 +1,19 @@
 // Federated objects: the console's Federation view (no scripted list command yet: adding one is a
 // command file over these columns).
 import type { FederatedInfo } from '../types.js';
-import { phrase, word } from '../words.js';
 import type { Cell, ColumnDef } from './types.js';
 import { clusterCell } from './types.js';
+import { t } from '../../i18n/t.js';
 
 /** Propagation in one phrase: the failing member clusters, else the host's own verdict. */
 function propagationCell(f: FederatedInfo): Cell {
   const bad = f.clusters.filter((c) => c.status !== '');
   const ok = f.propagation.status === 'True' || f.propagation.status === '' || f.propagation.status === 'Propagated';
   const text = f.invalid
-    ? phrase('views.cell.invalid', { reason: f.invalid })
+    ? t('views.cell.invalid', { reason: f.invalid })
     : bad.length > 0
-      ? phrase('views.fed.failing', { n: bad.length, list: bad.map((c) => `${c.name} ${c.status}`).join(', ') })
-      : (f.propagation.reason ?? (ok ? word('views.fed.propagated') : f.propagation.status));
+      ? t('views.fed.failing', { n: bad.length, list: bad.map((c) => `${c.name} ${c.status}`).join(', ') })
+      : (f.propagation.reason ?? (ok ? t('views.fed.propagated') : f.propagation.status));
   return { text, tone: f.invalid || bad.length > 0 ? 'error' : ok ? 'ok' : 'warn' };
 }
 

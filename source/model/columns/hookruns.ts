@@ -2,9 +2,9 @@
 import { age } from '../format.js';
 import type { HookRunInfo } from '../types.js';
 import { hookTone } from './tones.js';
-import { phrase } from '../words.js';
 import type { ColumnDef } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
+import { t } from '../../i18n/t.js';
 
 export const hookRunColumns: readonly ColumnDef<HookRunInfo>[] = [
   {
@@ -35,7 +35,7 @@ export const hookRunColumns: readonly ColumnDef<HookRunInfo>[] = [
     table: 'table',
     console: { priority: 0, max: 40 },
     cell: (h) =>
-      h.invalid ? { text: phrase('views.cell.invalid', { reason: h.invalid }), tone: 'error' } : { text: h.phase, tone: hookTone(h.phase) },
+      h.invalid ? { text: t('views.cell.invalid', { reason: h.invalid }), tone: 'error' } : { text: h.phase, tone: hookTone(h.phase) },
   },
   {
     id: 'owner',

@@ -2,9 +2,9 @@
 import { age } from '../format.js';
 import type { ReleaseInfo } from '../releases.js';
 import type { MessageKey } from '../../i18n/t.js';
-import { phrase, word } from '../words.js';
 import type { ColumnDef, Tone } from './types.js';
 import { dash, timeSort } from './types.js';
+import { t } from '../../i18n/t.js';
 
 const STATE_TONE: Record<ReleaseInfo['state'], Tone> = { failed: 'error', rolling: 'info', stopped: 'warn', complete: 'ok' };
 const STATE_WORD: Record<ReleaseInfo['state'], MessageKey> = {
@@ -16,7 +16,7 @@ const STATE_WORD: Record<ReleaseInfo['state'], MessageKey> = {
 
 /** A release's state as a person reads it (zonectl's own word; JSON keeps the code). */
 export function releaseStateText(state: ReleaseInfo['state']): string {
-  return word(STATE_WORD[state]);
+  return t(STATE_WORD[state]);
 }
 
 export const releaseColumns: readonly ColumnDef<ReleaseInfo>[] = [
@@ -71,7 +71,7 @@ export const releaseColumns: readonly ColumnDef<ReleaseInfo>[] = [
     table: 'wide',
     cell: (r) => ({
       text: r.waves
-        ? `${r.waves} (${r.perWave.map((w) => `${w.wave}:${w.complete}/${w.targets}${w.failed ? phrase('views.cell.nFailed', { n: w.failed }) : ''}`).join(' ')})`
+        ? `${r.waves} (${r.perWave.map((w) => `${w.wave}:${w.complete}/${w.targets}${w.failed ? t('views.cell.nFailed', { n: w.failed }) : ''}`).join(' ')})`
         : '-',
     }),
   },

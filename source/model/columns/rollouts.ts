@@ -3,7 +3,6 @@ import { age, hookText, imageTag, pausedFor, stateText, stepText, updatedText } 
 import type { WorkloadInfo } from '../types.js';
 import { hookTone, phaseTone } from './tones.js';
 import { t } from '../../i18n/t.js';
-import { phrase } from '../words.js';
 import type { Cell, CellContext, ColumnDef } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
 
@@ -14,7 +13,7 @@ const PHASE_ORDER: Record<string, number> = { failed: 0, invalid: 0, paused: 1, 
 const NOT_PAUSED = 1e13 - 1;
 
 function stateCell(w: WorkloadInfo, ctx: CellContext): Cell {
-  if (w.invalid) return { text: phrase('views.cell.invalid', { reason: w.invalid }), sort: 0, tone: 'error' };
+  if (w.invalid) return { text: t('views.cell.invalid', { reason: w.invalid }), sort: 0, tone: 'error' };
   const r = w.rollout;
   // The clock is read only by a row whose words count time (a pause, a hold since): the console
   // builds again on a tick only the rows that read it (ui/views/define.ts), not all 10,000.

@@ -7,7 +7,7 @@
 // A header is a message key (views area), so it cannot bypass the catalogs: each front end turns it into
 // words once per render (output/columns.ts, ui/views/define.ts), never per cell.
 import type { MessageKey } from '../../i18n/t.js';
-import { word } from '../words.js';
+import { t } from '../../i18n/t.js';
 
 /** What a cell's colour means; a subset of the console theme's tokens. */
 export type Tone = 'ok' | 'info' | 'warn' | 'error' | 'stale' | 'muted';
@@ -60,7 +60,7 @@ export function dash(v: string | number | undefined): string {
 
 /** The cluster column: marked "[stale]" while the cluster is not ready. */
 export function clusterCell(name: string, ctx: CellContext): Cell {
-  return ctx.stale?.has(name) ? { text: `${name} ${word('views.cell.stale')}`, tone: 'stale', sort: name } : { text: name, sort: name };
+  return ctx.stale?.has(name) ? { text: `${name} ${t('views.cell.stale')}`, tone: 'stale', sort: name } : { text: name, sort: name };
 }
 
 /** Epoch ms of a timestamp; 0 when unknown (sorts first). */

@@ -4,9 +4,9 @@
 import type { MessageKey } from '../../i18n/t.js';
 import type { ServiceVersion, ZoneVersions } from '../versions.js';
 import { PREVIOUS, runningText } from '../versions.js';
-import { phrase, word } from '../words.js';
 import type { Cell, ColumnDef } from './types.js';
 import { clusterCell, dash } from './types.js';
+import { t } from '../../i18n/t.js';
 
 export interface VersionRow {
   zone: ZoneVersions;
@@ -23,15 +23,15 @@ function zoneSort(id: string): string | number {
 
 /** mixed (pods on two versions) > drift (not what is asked) > ok; missing when no workload runs it. */
 function stateCell(s: ServiceVersion, z: ZoneVersions): Cell {
-  if (s.source === 'none') return { text: word('views.version.missing'), tone: 'warn', sort: 1 };
+  if (s.source === 'none') return { text: t('views.version.missing'), tone: 'warn', sort: 1 };
   if (s.mixed) {
     const previous = s.running.some((r) => r.version === PREVIOUS);
-    return { text: word(previous ? 'views.version.mixedUpdating' : 'views.version.mixed'), tone: 'warn', sort: 0 };
+    return { text: t(previous ? 'views.version.mixedUpdating' : 'views.version.mixed'), tone: 'warn', sort: 0 };
   }
-  if (s.drift) return { text: phrase('views.version.drift', { version: s.desired!.version }), tone: 'warn', sort: 2 };
-  if (s.gitDrift) return { text: phrase('views.version.gitDrift', { version: s.git!.version }), tone: 'warn', sort: 2.5 };
-  if (z.mixed) return { text: word('views.version.zoneMixed'), tone: 'info', sort: 3 };
-  return { text: word('views.version.ok'), tone: 'ok', sort: 4 };
+  if (s.drift) return { text: t('views.version.drift', { version: s.desired!.version }), tone: 'warn', sort: 2 };
+  if (s.gitDrift) return { text: t('views.version.gitDrift', { version: s.git!.version }), tone: 'warn', sort: 2.5 };
+  if (z.mixed) return { text: t('views.version.zoneMixed'), tone: 'info', sort: 3 };
+  return { text: t('views.version.ok'), tone: 'ok', sort: 4 };
 }
 
 const SOURCE_WORD: Record<'pods' | 'workload' | 'none', MessageKey> = {
@@ -101,7 +101,7 @@ export const versionColumns: readonly ColumnDef<VersionRow>[] = [
     header: 'views.col.from',
     table: 'wide',
     console: { priority: 4, max: 9 },
-    cell: (r) => ({ text: word(SOURCE_WORD[r.service.source]) }),
+    cell: (r) => ({ text: t(SOURCE_WORD[r.service.source]) }),
   },
   {
     id: 'desired-by',

@@ -2,9 +2,9 @@
 import { age, rolloutText } from '../format.js';
 import type { ZoneInfo } from '../types.js';
 import { phaseTone } from './tones.js';
-import { phrase } from '../words.js';
 import type { ColumnDef } from './types.js';
 import { clusterCell, dash, timeSort } from './types.js';
+import { t } from '../../i18n/t.js';
 
 /** Numeric zone ids sort numerically; others after them, by text. */
 function zoneSort(id: string): string | number {
@@ -64,7 +64,7 @@ export const zoneColumns: readonly ColumnDef<ZoneInfo>[] = [
     table: 'table',
     console: { priority: 0, flex: true, max: 40, min: 8 },
     cell: (z) => ({
-      text: z.invalid ? phrase('views.cell.invalid', { reason: z.invalid }) : rolloutText(z.rolloutMessage || z.rollout),
+      text: z.invalid ? t('views.cell.invalid', { reason: z.invalid }) : rolloutText(z.rolloutMessage || z.rollout),
       sort: z.rollout,
       tone: z.invalid ? 'error' : phaseTone(z.rollout),
     }),

@@ -1,7 +1,6 @@
 // Clusters: connection state per cluster; Enter shows that cluster's zones.
 import { t } from '../../i18n/t.js';
 import type { ClusterInfo } from '../../model/types.js';
-import { word } from '../../model/words.js';
 import { clusterColumns } from '../../model/columns/clusters.js';
 import { defineView } from './define.js';
 
@@ -15,7 +14,7 @@ export const clustersView = defineView<ClusterInfo>({
   rows: (s) => s.clusters,
   rowKey: (c) => c.name,
   cluster: (c) => c.name,
-  open: (c) => ({ view: 'zones', key: '', title: word('views.zones.title'), cluster: c.name }),
+  open: (c) => ({ view: 'zones', key: '', title: t('views.zones.title'), cluster: c.name }),
   defaultSort: { col: 'name', desc: false },
   compare: true,
   emptyText: () => t('views.clusters.empty'),

@@ -3,7 +3,6 @@
 // defined at import, before the run's language is set: titles, help and headers are message keys put
 // into words when read (getters), so every reader (chrome, help, table, layout) gets the run's language.
 import { t } from '../../i18n/t.js';
-import { word } from '../../model/words.js';
 import type { Column } from '../columns.js';
 import type { BuildContext, ListView, Row, ViewDef } from './types.js';
 import { makeRow } from './types.js';
@@ -40,7 +39,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
   const columns: Column[] = shown.map(({ def, layout }) => ({
     id: def.id,
     get title() {
-      return word(def.header);
+      return t(def.header);
     },
     ...layout,
   }));

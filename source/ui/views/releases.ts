@@ -5,7 +5,6 @@
 import { t } from '../../i18n/t.js';
 import { age, stateText } from '../../model/format.js';
 import { releaseStateText } from '../../model/columns/releases.js';
-import { word } from '../../model/words.js';
 import { releaseColumns } from '../../model/columns/releases.js';
 import { phaseTone } from '../../model/columns/tones.js';
 import { type ReleaseInfo, releasesOf } from '../../model/releases.js';
@@ -66,7 +65,7 @@ function buildReleaseDetail(s: Snapshot, key: string, ctx: BuildContext): Detail
       );
     }
   }
-  return { title: `${word('views.crumb.release')} ${r.batch}`, lines: b.lines };
+  return { title: `${t('views.crumb.release')} ${r.batch}`, lines: b.lines };
 }
 
 export const releasesView = defineView<ReleaseInfo>({
@@ -79,7 +78,7 @@ export const releasesView = defineView<ReleaseInfo>({
   rows: (s) => releases(s),
   rowKey: (r) => r.batch,
   cluster: (r) => r.clusters[0] ?? '',
-  open: (r) => ({ view: 'release', key: r.batch, title: `${word('views.crumb.release')} ${r.batch}` }),
+  open: (r) => ({ view: 'release', key: r.batch, title: `${t('views.crumb.release')} ${r.batch}` }),
   defaultSort: { col: 'age', desc: false },
   emptyText: () => t('views.releases.empty'),
   // No single workload: the keys act on the whole release (its workloads as one batch).

@@ -6,7 +6,6 @@ import { versionColumns, versionRows, type VersionRow } from '../../model/column
 import { versionContext, zoneVersionsOf, type VersionContext } from '../../model/versions.js';
 import type { ZoneInfo } from '../../model/types.js';
 import { t } from '../../i18n/t.js';
-import { word } from '../../model/words.js';
 import type { Snapshot } from '../../store/types.js';
 import { zoneChoice, noSelection } from '../log-target.js';
 import { defineView } from './define.js';
@@ -56,7 +55,7 @@ export const versionsView = defineView<VersionRow>({
   rowKey,
   cluster: (r) => r.zone.cluster,
   namespace: (r) => r.zone.namespace,
-  open: (r) => ({ view: 'zone', key: zoneKey(r.zone), title: `${word('views.crumb.zone')} ${r.zone.zoneId} ${r.zone.name}` }),
+  open: (r) => ({ view: 'zone', key: zoneKey(r.zone), title: `${t('views.crumb.zone')} ${r.zone.zoneId} ${r.zone.name}` }),
   defaultSort: { col: 'state', desc: false },
   emptyText: (s) => (s.clusters.length === 0 ? t('views.empty.noClusters') : t('views.empty.noZones')),
   logs: (s, key) => (key === undefined ? noSelection('zone') : zoneChoice(s, key.slice(0, key.lastIndexOf('/')))),

@@ -1,7 +1,6 @@
 // Zone detail: services -> workloads -> pods, with versions and health.
 import { t } from '../../i18n/t.js';
 import type { WorkloadInfo } from '../../model/types.js';
-import { word } from '../../model/words.js';
 import type { Snapshot } from '../../store/types.js';
 import { age, imageTag, rolloutText, stateText, updatedText } from '../../model/format.js';
 import { phaseTone } from '../../model/columns/tones.js';
@@ -66,7 +65,7 @@ export function buildZoneDetail(s: Snapshot, key: string, ctx: BuildContext): De
     b.heading(t('views.zone.othersHeading', { n: others.length }));
     for (const w of others) addWorkload(b, s, w, ctx, '  ');
   }
-  return { title: `${word('views.crumb.zone')} ${z.zoneId}`, lines: b.lines };
+  return { title: `${t('views.crumb.zone')} ${z.zoneId}`, lines: b.lines };
 }
 
 function addWorkload(b: LineBuilder, s: Snapshot, w: WorkloadInfo, ctx: BuildContext, indent: string): void {

@@ -1,7 +1,6 @@
 // Zones: every game zone across the fleet; Enter opens its services, workloads and pods.
 import type { ZoneInfo } from '../../model/types.js';
 import { t } from '../../i18n/t.js';
-import { word } from '../../model/words.js';
 import { zoneColumns } from '../../model/columns/zones.js';
 import { noSelection, podChoice, workloadChoice, zoneChoice } from '../log-target.js';
 import { alertedZones } from './alerts.js';
@@ -21,7 +20,7 @@ export const zonesView = defineView<ZoneInfo>({
   rowKey: zoneKey,
   cluster: (z) => z.cluster,
   namespace: (z) => z.namespace,
-  open: (z) => ({ view: 'zone', key: zoneKey(z), title: `${word('views.crumb.zone')} ${z.zoneId} ${z.name}` }),
+  open: (z) => ({ view: 'zone', key: zoneKey(z), title: `${t('views.crumb.zone')} ${z.zoneId} ${z.name}` }),
   defaultSort: { col: 'cluster', desc: false },
   problems: alertedZones,
   compare: true,

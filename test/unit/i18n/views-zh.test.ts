@@ -8,7 +8,6 @@ import { clusterColumns } from '../../../source/model/columns/clusters.js';
 import { rolloutColumns } from '../../../source/model/columns/rollouts.js';
 import { zoneColumns } from '../../../source/model/columns/zones.js';
 import { rolloutText, stateText, stepText } from '../../../source/model/format.js';
-import { word } from '../../../source/model/words.js';
 import { tableColumns } from '../../../source/output/columns.js';
 import { renderTable } from '../../../source/output/table.js';
 import { displayWidth } from '../../../source/ui/text/width.js';
@@ -146,12 +145,12 @@ describe('coined words', () => {
     expect(stepText({ steps: [{}, {}] as never, stepIndex: 2 })).toBe('2/2 完成');
   });
 
-  it('a memoized word follows the language', () => {
-    expect(word('views.col.cluster')).toBe('CLUSTER');
+  it('a word t() keeps follows the language', () => {
+    expect(t('views.col.cluster')).toBe('CLUSTER');
     setLang('zh-CN');
-    expect(word('views.col.cluster')).toBe('集群');
+    expect(t('views.col.cluster')).toBe('集群');
     setLang('en');
-    expect(word('views.col.cluster')).toBe('CLUSTER');
+    expect(t('views.col.cluster')).toBe('CLUSTER');
   });
 });
 
