@@ -12,52 +12,30 @@
 // exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
 // machine's load average with the figures.
 // `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, for a before/after.
-// Every executable runs from a copy made with cp in the bench's folder (the runtime, the single file,
-// kubectl), as an operator's copy would be: how a file was written decides how this machine's page cache
-// holds it, and the kernel maps a large folio whole into a process on first touch. The same single file
-// peaked at 110 MiB run from where postject wrote it in one call and at 83 MiB from a cp copy; kubectl at
-// 66 and 47 MiB from its build cache and from a copy.
+// Every executable runs from a cp copy in the bench's folder (the runtime, the single file, kubectl): see
+// exec-copy.ts for why.
 // Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copiedExecutable, installedCheckout } from './exec-copy.js';
 import { cpuMsOf } from './proc-cpu.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'zonectl-bench-startup-'));
 const env = { ...process.env, HOME: join(work, 'home'), XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1' };
 
-/** A copy of `file` in the bench's folder, made with cp (see the header); undefined when it does not exist. */
-function copied(file: string, as: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  const to = join(work, as);
-  mkdirSync(resolve(to, '..'), { recursive: true });
-  if (spawnSync('cp', [file, to]).status !== 0) throw new Error(`cp ${file} ${to} failed`);
-  return to;
-}
-
-const node = copied(resolve(root, 'node_modules/node/bin/node'), 'runtime/node')!;
-/**
- * A checkout's bin/zonectl laid out in the bench's folder: bin/zonectl runs `<its root>/node_modules/node/
- * bin/node` on `<its root>/dist/bundle`, so the runtime there is the one copy above and dist links to the
- * checkout's build.
- */
-function install(checkout: string, as: string): string {
-  const dir = join(work, as);
-  mkdirSync(join(dir, 'node_modules/node/bin'), { recursive: true });
-  symlinkSync(node, join(dir, 'node_modules/node/bin/node'));
-  symlinkSync(resolve(checkout, 'dist'), join(dir, 'dist'));
-  return copied(resolve(checkout, 'bin/zonectl'), `${as}/bin/zonectl`)!;
-}
+const node = copiedExecutable(resolve(root, 'node_modules/node/bin/node'), work, 'runtime/node')!;
+const install = (checkout: string, as: string) => installedCheckout(checkout, node, work, as);
 const bin = install(root, 'zonectl');
-const single = copied(resolve(root, `dist/zonectl-linux-${process.arch}`), 'single/zonectl');
+const single = copiedExecutable(resolve(root, `dist/zonectl-linux-${process.arch}`), work, 'single/zonectl');
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 const baselineArg = process.argv.indexOf('--baseline');
 const baseline = baselineArg > 0 ? install(resolve(process.argv[baselineArg + 1]!), 'baseline') : undefined;
 const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
-const kubectl = copied(join(toolsCache, 'kubectl-v1.36.4/kubectl'), 'kubectl/kubectl');
+const kubectl = copiedExecutable(join(toolsCache, 'kubectl-v1.36.4/kubectl'), work, 'kubectl/kubectl');
 /** What `zonectl zones` lists (kindsToWatch({ views: ['zones'] }) in source/kinds/registry.ts). */
 const ZONE_KINDS = [
   'gamezones.apps.example.com',
