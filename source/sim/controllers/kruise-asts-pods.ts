@@ -8,7 +8,7 @@ import { stableJson } from '../rand.js';
 import { T, LABEL_REVISION_HASH, LABEL_STS_POD_NAME, trailingNumber } from './kinds.js';
 import { ANN_INPLACE, GS_UP, LIFECYCLE } from './kruise-game-labels.js';
 import type { ControllerRuntime } from './runtime.js';
-import { INPLACE_READY, isRunningAndReady, newPod, recomputeReady, revisionTemplate, setCondition } from './template.js';
+import { isRunningAndReady, newPod, revisionTemplate, writeInPlaceReady } from './template.js';
 
 type Rec = Record<string, any>;
 
@@ -89,17 +89,7 @@ export class AstsPods {
         o.metadata.labels = { ...o.metadata.labels, [LIFECYCLE]: 'Normal' };
         return o;
       });
-      store.mutate(
-        T.pod,
-        p.metadata.namespace,
-        p.metadata.name!,
-        (o) => {
-          setCondition(o.status, INPLACE_READY, 'True', now);
-          recomputeReady(o, now);
-          return o;
-        },
-        { subresource: 'status' },
-      );
+      writeInPlaceReady(store, p, 'True', now);
     }
   }
 
@@ -134,17 +124,7 @@ export class AstsPods {
         o.spec = { ...o.spec, containers: (o.spec?.containers ?? []).map((c: Rec) => ({ ...c, image: images.get(c.name) ?? c.image })) };
         return o;
       });
-      store.mutate(
-        T.pod,
-        p.metadata.namespace,
-        p.metadata.name!,
-        (o) => {
-          setCondition(o.status, INPLACE_READY, 'False', now, 'StartInPlaceUpdate');
-          recomputeReady(o, now);
-          return o;
-        },
-        { subresource: 'status' },
-      );
+      writeInPlaceReady(store, p, 'False', now, 'StartInPlaceUpdate');
     }
   }
 }

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { ControllerRuntime } from './runtime.js';
 import { stableJson } from '../rand.js';
 import { T, LABEL_REVISION_HASH, clone } from './kinds.js';
-import { INPLACE_READY, podCondition, recomputeReady, setCondition } from './template.js';
+import { INPLACE_READY, podCondition, writeInPlaceReady } from './template.js';
 import { podHook } from './workload-pod-hooks.js';
 import { ANN_INPLACE_GRACE, ANN_INPLACE_STATE, revOf, templateFor, type PodSyncInput, type PodSyncResult } from './workload-pod-state.js';
 
@@ -28,17 +28,7 @@ export function finishInPlace(rt: ControllerRuntime, input: PodSyncInput): void 
     });
     if (!done) continue;
     const now = rt.clock.iso();
-    const updated = rt.store.mutate(
-      T.pod,
-      pod.metadata.namespace,
-      pod.metadata.name!,
-      (o) => {
-        setCondition((o.status ??= {}), INPLACE_READY, 'True', now);
-        recomputeReady(o, now);
-        return o;
-      },
-      { subresource: 'status' },
-    );
+    const updated = writeInPlaceReady(rt.store, pod, 'True', now);
     if (updated && revOf(updated) === input.updateRevision) podHook(rt, input, 'postInplace', updated);
   }
 }
@@ -88,18 +78,7 @@ export function updateInPlace(
         };
         return o;
       });
-      if (p)
-        store.mutate(
-          T.pod,
-          p.metadata.namespace,
-          p.metadata.name!,
-          (o) => {
-            setCondition((o.status ??= {}), INPLACE_READY, 'False', now, 'StartInPlaceUpdate');
-            recomputeReady(o, now);
-            return o;
-          },
-          { subresource: 'status' },
-        );
+      if (p) writeInPlaceReady(store, p, 'False', now, 'StartInPlaceUpdate');
       requeue(grace * 1000 + 1);
       return;
     }
@@ -127,16 +106,6 @@ export function updateInPlace(
     return o;
   });
   if (updated && !hotPatch && podCondition(updated, INPLACE_READY)?.status !== 'False') {
-    store.mutate(
-      T.pod,
-      updated.metadata.namespace,
-      updated.metadata.name!,
-      (o) => {
-        setCondition((o.status ??= {}), INPLACE_READY, 'False', now, 'StartInPlaceUpdate');
-        recomputeReady(o, now);
-        return o;
-      },
-      { subresource: 'status' },
-    );
+    writeInPlaceReady(store, updated, 'False', now, 'StartInPlaceUpdate');
   }
 }
