@@ -6,7 +6,9 @@
 // metadata, changed levels of an update) hold their properties in-object (compact(), object-util.ts).
 // Every write gets the next cluster-wide resourceVersion and is delivered to subscribers in order, never
 // re-entrantly. Tables (store-table.ts) hold objects per namespace and name without key strings; list
-// and watch live in store-list.ts, the owner index (garbage collector, controllers) in store-gc.ts.
+// and watch live in store-list.ts, the owner index (garbage collector, controllers) in store-gc.ts, the
+// checks before a write (validation, preconditions, namespace lifecycle) in store-admission.ts and the
+// in-order delivery to subscribers in store-delivery.ts.
 import { randomUUID } from 'node:crypto';
 import type { KubeObject, ResourceType } from '../kube/object.js';
 import { apiVersionOf } from '../kube/object.js';
@@ -14,8 +16,10 @@ import type { SimStore, StoreEvent } from './store-api.js';
 import { StoreError } from './store-api.js';
 import { defaultResourceTypes, supportsStrategicMerge, typeKey, type ResourceInfo } from './registry.js';
 import { EventRing, type HistoryEvent } from './store-history.js';
-import { compact, conflict, deepFreeze, notFound, nowStamp, qualified, randomSuffix, validateName } from './object-util.js';
+import { compact, conflict, deepFreeze, notFound, nowStamp, qualified } from './object-util.js';
 import { flat } from './rand.js';
+import { admitCreate, checkDeletePreconditions, checkUpdatePreconditions } from './store-admission.js';
+import { EventDelivery } from './store-delivery.js';
 import { OwnerIndex } from './store-gc.js';
 import { ObjectTable } from './store-table.js';
 import { ListCompaction, listTable, watchTable, type StoreListOptions, type StoreListResult, type WatchOptions } from './store-list.js';
@@ -54,9 +58,7 @@ export class MemoryStore implements SimStore {
   private readonly byKind = new Map<string, ResourceInfo>();
   private readonly ring: EventRing;
   private readonly owners = new OwnerIndex();
-  private readonly pending: HistoryEvent[] = [];
-  private readonly pendingTabs: ObjectTable[] = [];
-  private delivering = false;
+  private readonly delivery: EventDelivery;
   private readonly compaction: ListCompaction;
 
   constructor(
@@ -65,6 +67,7 @@ export class MemoryStore implements SimStore {
   ) {
     this.ring = new EventRing(opts.historySize ?? 1024);
     this.compaction = new ListCompaction(opts.compactionIntervalMs ?? 5 * 60_000);
+    this.delivery = new EventDelivery(opts.onSubscriberError);
     for (const t of opts.types ?? defaultResourceTypes()) this.addType(t);
   }
 
@@ -144,25 +147,7 @@ export class MemoryStore implements SimStore {
     const info = tab.info;
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     const md = o.metadata;
-    if (!md.name && typeof md.generateName === 'string' && md.generateName) md.name = md.generateName + randomSuffix();
-    if (!md.name)
-      throw new StoreError(422, 'Invalid', `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`);
-    validateName(info, md.name);
-    md.name = flat(md.name);
-    if (info.namespaced) {
-      if (!md.namespace) throw new StoreError(422, 'Invalid', `${info.kind} "${md.name}" is invalid: metadata.namespace: Required value`);
-      if ((this.opts.requireNamespaces ?? true) && !(info.group === '' && info.resource === 'namespaces')) {
-        const nsObj = this.tables.get('')?.get('namespaces')?.get(undefined, md.namespace);
-        if (!nsObj) throw new StoreError(404, 'NotFound', `namespaces "${md.namespace}" not found`);
-        if (nsObj.metadata.deletionTimestamp)
-          throw new StoreError(
-            403,
-            'Forbidden',
-            `${qualified(info)} "${md.name}" is forbidden: unable to create new content in namespace ${md.namespace} because it is being terminated`,
-          );
-        md.namespace = nsObj.metadata.name; // one shared string per namespace
-      }
-    } else if ('namespace' in md) delete md.namespace;
+    admitCreate(info, md, (ns) => this.tables.get('')?.get('namespaces')?.get(undefined, ns), this.opts.requireNamespaces ?? true);
     if (tab.has(md.namespace, md.name)) throw new StoreError(409, 'AlreadyExists', `${qualified(info)} "${md.name}" already exists`);
     o.apiVersion = apiVersionOf(info);
     o.kind = info.kind;
@@ -196,11 +181,7 @@ export class MemoryStore implements SimStore {
     const name = obj.metadata?.name ?? '';
     const cur = tab.get(obj.metadata?.namespace, name);
     if (!cur) throw notFound(info, name);
-    const wantRv = obj.metadata.resourceVersion;
-    if (wantRv && wantRv !== cur.metadata.resourceVersion) throw conflict(info, name);
-    if (obj.metadata.uid && obj.metadata.uid !== cur.metadata.uid) {
-      throw conflict(info, name, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${cur.metadata.uid}`);
-    }
+    checkUpdatePreconditions(info, name, cur, obj);
     const built = nextVersion(info, cur, obj, opts.subresource === 'status');
     if (built === cur) return cur; // no-op: no new resourceVersion, no event (like the apiserver)
     const { metadata: md } = built;
@@ -247,16 +228,7 @@ export class MemoryStore implements SimStore {
     const info = tab.info;
     const cur = tab.get(namespace, name);
     if (!cur) return undefined;
-    const pre = opts.preconditions;
-    if (pre?.uid && pre.uid !== cur.metadata.uid)
-      throw conflict(info, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
-    if (pre?.resourceVersion && pre.resourceVersion !== cur.metadata.resourceVersion) {
-      throw conflict(
-        info,
-        name,
-        `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${cur.metadata.resourceVersion}`,
-      );
-    }
+    checkDeletePreconditions(info, name, cur, opts.preconditions);
     if (opts.dryRun) return cur;
     if ((cur.metadata.finalizers as string[] | undefined)?.length) {
       if (cur.metadata.deletionTimestamp) return cur;
@@ -330,33 +302,6 @@ export class MemoryStore implements SimStore {
 
   private emit(e: HistoryEvent, tab: ObjectTable): void {
     this.ring.push(e);
-    this.pending.push(e);
-    this.pendingTabs.push(tab);
-    if (this.delivering) return;
-    this.delivering = true;
-    let i = 0;
-    try {
-      for (; i < this.pending.length; i++) {
-        const ev = this.pending[i];
-        for (const fn of [...this.pendingTabs[i].subs]) {
-          try {
-            fn(ev);
-          } catch (err) {
-            const onErr =
-              this.opts.onSubscriberError ??
-              ((x: unknown) =>
-                queueMicrotask(() => {
-                  throw x;
-                }));
-            onErr(err);
-          }
-        }
-      }
-    } finally {
-      const done = Math.min(i + 1, this.pending.length); // an event whose delivery threw is not retried
-      this.pending.splice(0, done);
-      this.pendingTabs.splice(0, done);
-      this.delivering = false;
-    }
+    this.delivery.deliver(e, tab);
   }
 }

@@ -212,3 +212,28 @@ export function recomputeReady(pod: KubeObject, now: string): boolean {
   st.conditions = internConditions(st.conditions);
   return changed;
 }
+
+/**
+ * Writes a pod's InPlaceUpdateReady readiness gate (and so its Ready) through the status subresource:
+ * False while an in-place update restarts its containers, True once they run the new images. One
+ * writer for the Kruise ASTS and the GameDeployment / GameStatefulSet controllers, which both gate so.
+ */
+export function writeInPlaceReady(
+  store: SimStore,
+  pod: KubeObject,
+  value: 'True' | 'False',
+  now: string,
+  reason?: string,
+): KubeObject | undefined {
+  return store.mutate(
+    T.pod,
+    pod.metadata.namespace,
+    pod.metadata.name!,
+    (o) => {
+      setCondition((o.status ??= {}), INPLACE_READY, value, now, reason);
+      recomputeReady(o, now);
+      return o;
+    },
+    { subresource: 'status' },
+  );
+}
