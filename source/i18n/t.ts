@@ -93,6 +93,11 @@ export function t(key: MessageKey, values?: MessageValues): string {
   return translate(current, key, values);
 }
 
+/** The message in `lng`: for a text asked for now and put into words later (kinds/shared/shared-availability.ts). */
+export function tIn(lng: Lang, key: MessageKey, values?: MessageValues): string {
+  return translate(lng, key, values);
+}
+
 /** The message in English whatever the run's language: audit records, Events, machine output. */
 export function tEn(key: MessageKey, values?: MessageValues): string {
   return translate('en', key, values);

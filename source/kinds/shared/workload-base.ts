@@ -4,7 +4,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
 import { clock } from '../../model/format.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../model/last-action.js';
-import { sharedAvailability } from './shared-availability.js';
+import { sharedAvailability, type LazyReason } from './shared-availability.js';
 import { ownerOf } from './owner.js';
 import { DEFAULT_SERVICE_LABEL, DEFAULT_ZONE_LABEL, nowOf, type ReadContext } from './context.js';
 import { expected, isRecord, looseMeta, meta, type MetaFields, optArray, optNumber, optStringMap } from './read-util.js';
@@ -120,18 +120,18 @@ export function invalidWorkload(cluster: string, obj: unknown, kind: WorkloadKin
  */
 export function respectHold(actions: ActionAvailability[], hold: { by?: string } | undefined): ActionAvailability[] {
   if (!hold) return actions;
-  const why = t('plans.hold.releaseFirst', { by: hold.by ?? 'zonectl' });
+  const why: LazyReason = { key: 'plans.hold.releaseFirst', values: { by: hold.by ?? 'zonectl' } };
   return actions.map((a) =>
     a.possible && (a.action === 'approve' || a.action === 'skip-hook' || a.action === 'hotupdate') ? cannot(a.action, why) : a,
   );
 }
 
-/** Shared (frozen) objects: see shared-availability.ts. */
-export function can(action: ActionName, reason?: string): ActionAvailability {
+/** Shared (frozen) objects; a LazyReason is worded when read: see shared-availability.ts. */
+export function can(action: ActionName, reason?: string | LazyReason): ActionAvailability {
   return sharedAvailability(action, true, reason || undefined);
 }
 
-export function cannot(action: ActionName, reason: string): ActionAvailability {
+export function cannot(action: ActionName, reason: string | LazyReason): ActionAvailability {
   return sharedAvailability(action, false, reason);
 }
 

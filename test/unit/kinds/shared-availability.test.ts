@@ -1,6 +1,7 @@
 // Action availabilities are shared between rows (kinds/shared/shared-availability.ts): equal ones are one
 // frozen object, and each reads the same as the object built before sharing.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLang, t } from '../../../source/i18n/t.js';
 import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
 import { can, cannot } from '../../../source/kinds/shared/workload-base.js';
 import { sharedAvailability } from '../../../source/kinds/shared/shared-availability.js';
@@ -9,6 +10,29 @@ import { gdComplete, gdPausedAtPauseStep, T0 } from './fixtures-bkbcs.js';
 const ctx = { now: T0 + 60_000, utc: true };
 
 describe('shared action availabilities', () => {
+  afterEach(() => setLang('en'));
+
+  it('a reason given as a message key reads as that message, in the language of the moment it was given', () => {
+    const lazy = cannot('hold', { key: 'plans.bkbcs.partitionKeepsAll', values: { partition: 3, replicas: 3 } });
+    const worded = t('plans.bkbcs.partitionKeepsAll', { partition: 3, replicas: 3 });
+    expect(lazy).toStrictEqual({ action: 'hold', possible: false, reason: worded });
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual({ action: 'hold', possible: false, reason: worded });
+    expect({ ...lazy, possible: true }).toEqual({ action: 'hold', possible: true, reason: worded });
+    expect(cannot('hold', { key: 'plans.bkbcs.partitionKeepsAll', values: { partition: 3, replicas: 3 } })).toBe(lazy);
+    expect(cannot('hold', { key: 'plans.bkbcs.partitionKeepsAll', values: { partition: '3', replicas: 3 } })).not.toBe(lazy);
+    expect(can('hotupdate', { key: 'plans.bkbcs.onDelete', prefix: 'warning: ' }).reason).toBe(`warning: ${t('plans.bkbcs.onDelete')}`);
+    setLang('zh-CN');
+    const zh = cannot('hold', { key: 'plans.bkbcs.partitionKeepsAll', values: { partition: 3, replicas: 3 } });
+    expect(zh).not.toBe(lazy);
+    const zhWords = t('plans.bkbcs.partitionKeepsAll', { partition: 3, replicas: 3 });
+    expect(zhWords).not.toBe(worded);
+    setLang('en');
+    // Read after the language changed back: still the words of the language it was given in.
+    expect(zh.reason).toBe(zhWords);
+    expect(lazy.reason).toBe(worded);
+    expect(Object.isFrozen(zh)).toBe(true);
+  });
+
   it('read as the plain objects they replace: no reason key when there is none', () => {
     expect(can('approve')).toStrictEqual({ action: 'approve', possible: true });
     expect(can('approve', '')).toStrictEqual({ action: 'approve', possible: true });
