@@ -15,7 +15,7 @@
 // (x64: 125 MB -> 107 MB). Injection uses postject.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -107,6 +107,15 @@ const noise =
 const said = `${inject.stdout}\n${inject.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
 for (const line of said) if (!noise.test(line)) process.stderr.write(`postject: ${line}\n`);
 if (inject.status !== 0) throw new Error(`postject failed (exit ${inject.status})`);
+
+// postject writes the executable in one call, so this machine's page cache holds it in large folios, and
+// the kernel maps a whole folio into a process on its first touch: run from that file, `zones -A` peaked
+// at 110 MiB against 83 MiB for the same bytes copied with cp (which an operator's copy is). Copying it
+// once (copy_file_range) leaves the cache as a copied file's, so the tests and benchmarks that run it
+// here measure what a jump host sees.
+copyFileSync(out, `${out}.copy`);
+renameSync(`${out}.copy`, out);
+chmodSync(out, 0o755);
 
 const digest = createHash('sha256').update(readFileSync(out)).digest('hex');
 writeFileSync(`${out}.sha256`, `${digest}  ${name}\n`);

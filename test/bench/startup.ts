@@ -14,28 +14,35 @@
 // `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, for a before/after.
 // `--only zones`: only the list command (zonectl, the baseline's, the single file's) beside kubectl and the
 // bare runtime, with no --version/--help and no console frames: quicker rounds while working on it.
+// Every executable runs from a cp copy in the bench's folder (the runtime, the single file, kubectl): see
+// exec-copy.ts for why.
 // Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR] [--only zones]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { copiedExecutable, installedCheckout } from './exec-copy.js';
 import { cpuMsOf } from './proc-cpu.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const node = resolve(root, 'node_modules/node/bin/node');
-const bin = resolve(root, 'bin/zonectl');
-const single = resolve(root, `dist/zonectl-linux-${process.arch}`);
+const work = mkdtempSync(join(tmpdir(), 'zonectl-bench-startup-'));
+const env = { ...process.env, HOME: join(work, 'home'), XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1' };
+
+const node = copiedExecutable(resolve(root, 'node_modules/node/bin/node'), work, 'runtime/node')!;
+const install = (checkout: string, as: string) => installedCheckout(checkout, node, work, as);
+const bin = install(root, 'zonectl');
+const single = copiedExecutable(resolve(root, `dist/zonectl-linux-${process.arch}`), work, 'single/zonectl');
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 const baselineArg = process.argv.indexOf('--baseline');
-const baseline = baselineArg > 0 ? resolve(process.argv[baselineArg + 1]!, 'bin/zonectl') : undefined;
+const baseline = baselineArg > 0 ? install(resolve(process.argv[baselineArg + 1]!), 'baseline') : undefined;
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 if (only !== undefined && only !== 'zones') throw new Error(`--only ${only}: the one case that can run alone is "zones"`);
 /** The --version/--help cases and the console's first frames (left out by `--only zones`). */
 const all = only === undefined;
 const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
-const kubectl = join(toolsCache, 'kubectl-v1.36.4/kubectl');
+const kubectl = copiedExecutable(join(toolsCache, 'kubectl-v1.36.4/kubectl'), work, 'kubectl/kubectl');
 /** What `zonectl zones` lists (kindsToWatch({ views: ['zones'] }) in source/kinds/registry.ts). */
 const ZONE_KINDS = [
   'gamezones.apps.example.com',
@@ -51,9 +58,6 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-
-const work = mkdtempSync(join(tmpdir(), 'zonectl-bench-startup-'));
-const env = { ...process.env, HOME: join(work, 'home'), XDG_CACHE_HOME: join(work, 'cache'), NO_COLOR: '1' };
 
 function startServe(): Promise<{ child: ChildProcess; kubeconfig: string }> {
   const child = spawn(bin, ['demo', '--serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -137,8 +141,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   if (!existsSync(resolve(root, 'dist/bundle/cli.mjs'))) throw new Error('run `npm run build` first');
-  const hasKubectl = existsSync(kubectl);
-  const hasSingle = existsSync(single);
+  const hasKubectl = kubectl !== undefined;
+  const hasSingle = single !== undefined;
   console.log(`load before: ${load()}; rounds: ${rounds}; kubectl: ${hasKubectl ? kubectl : 'missing (npm run test:tools)'}`);
   const { child, kubeconfig } = await startServe();
   try {
