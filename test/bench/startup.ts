@@ -12,9 +12,11 @@
 // exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
 // machine's load average with the figures.
 // `--baseline DIR`: another checkout's build (its bin/zonectl) runs in the same rounds, for a before/after.
+// `--only zones`: only the list command (zonectl, the baseline's, the single file's) beside kubectl and the
+// bare runtime, with no --version/--help and no console frames: quicker rounds while working on it.
 // Every executable runs from a cp copy in the bench's folder (the runtime, the single file, kubectl): see
 // exec-copy.ts for why.
-// Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR]   (kubectl: npm run test:tools)
+// Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR] [--only zones]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
@@ -34,6 +36,11 @@ const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 15;
 const baselineArg = process.argv.indexOf('--baseline');
 const baseline = baselineArg > 0 ? install(resolve(process.argv[baselineArg + 1]!), 'baseline') : undefined;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
+if (only !== undefined && only !== 'zones') throw new Error(`--only ${only}: the one case that can run alone is "zones"`);
+/** The --version/--help cases and the console's first frames (left out by `--only zones`). */
+const all = only === undefined;
 const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
 const kubectl = copiedExecutable(join(toolsCache, 'kubectl-v1.36.4/kubectl'), work, 'kubectl/kubectl');
 /** What `zonectl zones` lists (kindsToWatch({ views: ['zones'] }) in source/kinds/registry.ts). */
@@ -140,20 +147,15 @@ async function main(): Promise<void> {
   const { child, kubeconfig } = await startServe();
   try {
     const zones = ['zones', '-A', '--context', 'shanghai', '--kubeconfig', kubeconfig];
-    const cases: Array<[string, string, string[]]> = [
-      ['node -e 0 (bare runtime)', node, ['-e', '0']],
-      ['zonectl --version', bin, ['--version']],
-      ['zonectl --help', bin, ['--help']],
-      ['zonectl zones -A', bin, zones],
-    ];
-    if (baseline)
-      cases.push(
-        ['baseline --version', baseline, ['--version']],
-        ['baseline --help', baseline, ['--help']],
-        ['baseline zones -A', baseline, zones],
-      );
+    const cases: Array<[string, string, string[]]> = [['node -e 0 (bare runtime)', node, ['-e', '0']]];
+    if (all) cases.push(['zonectl --version', bin, ['--version']], ['zonectl --help', bin, ['--help']]);
+    cases.push(['zonectl zones -A', bin, zones]);
+    if (baseline) {
+      if (all) cases.push(['baseline --version', baseline, ['--version']], ['baseline --help', baseline, ['--help']]);
+      cases.push(['baseline zones -A', baseline, zones]);
+    }
     if (hasSingle) {
-      cases.push(['single file --version', single, ['--version']], ['single file --help', single, ['--help']]);
+      if (all) cases.push(['single file --version', single, ['--version']], ['single file --help', single, ['--help']]);
       cases.push(['single file zones -A', single, zones]);
     }
     if (hasKubectl)
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
     const frames: Record<string, Array<{ ms: number; cpuMs: number }>> = { 'bin/zonectl': [] };
     if (hasSingle) frames['single file'] = [];
     if (baseline) frames['baseline'] = [];
-    for (let i = 0; i < Math.max(3, Math.ceil(rounds / 3)); i++) {
+    for (let i = 0; all && i < Math.max(3, Math.ceil(rounds / 3)); i++) {
       frames['bin/zonectl']!.push(firstFrame(bin, kubeconfig));
       if (baseline) frames['baseline']!.push(firstFrame(baseline, kubeconfig));
       if (hasSingle) frames['single file']!.push(firstFrame(single, kubeconfig));
@@ -195,9 +197,10 @@ async function main(): Promise<void> {
       console.log(`| ${n} | ${m.ms.toFixed(0)} ms | ${m.cpu.toFixed(0)} ms | ${m.rss.toFixed(0)} MiB | ${overBare} | ${vsKube} |`);
     }
     for (const [n, xs] of Object.entries(frames))
-      console.log(
-        `| console first full frame (${n}, 120x40) | ${median(xs.map((x) => x.ms)).toFixed(0)} ms (${xs.map((x) => x.ms.toFixed(0)).join(', ')}) | ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (${xs.map((x) => x.cpuMs.toFixed(0)).join(', ')}) | | | |`,
-      );
+      if (xs.length > 0)
+        console.log(
+          `| console first full frame (${n}, 120x40) | ${median(xs.map((x) => x.ms)).toFixed(0)} ms (${xs.map((x) => x.ms.toFixed(0)).join(', ')}) | ${median(xs.map((x) => x.cpuMs)).toFixed(0)} ms (${xs.map((x) => x.cpuMs.toFixed(0)).join(', ')}) | | | |`,
+        );
   } finally {
     child.kill('SIGINT');
     rmSync(work, { recursive: true, force: true });
