@@ -13,9 +13,10 @@
 //      and hook run, plus probes.
 //   3. this process: the real session, store and console (App through Ink with the shipped render
 //      options) on a fake 120x40 terminal, on Zones for the first half, then Rollouts (A: all).
-// Probes: every ~400 ms a visible row is changed in the simulator (zones: a game-1 image, shown as
-// drift in the zone's state; rollouts: updatedReplicas) and the time until the frame that shows it is
-// written is the event-to-frame latency. Keys: `j`/`k` at a human pace, time to the next frame.
+// Probes: every ~400 ms a visible row is changed in the simulator (zones: game-1's readyReplicas, the
+// zone's SERVICES cell reads 9/10; rollouts: updatedReplicas, a value whose leading digit differs from the
+// row's last one, see the probe loop) and the time until the frame that shows it is written is the
+// event-to-frame latency. Keys: `j`/`k` at a human pace, time to the next frame.
 // Compiles to a temp dir like ui-render.ts (scripts/bench.mjs does it).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -368,6 +369,10 @@ async function runConsole(): Promise<void> {
     }
     return s;
   };
+  // When the store last published (this subscriber is called before the console's): a probe's frame
+  // minus it is the render's share of event-to-frame (React and Ink), the rest the wait for the snapshot.
+  let publishedAt = 0;
+  store.subscribe(() => (publishedAt = performance.now()));
   const t0 = performance.now();
   store.start();
   await store.waitForSync(180_000);
@@ -376,7 +381,7 @@ async function runConsole(): Promise<void> {
   const stdout = new FakeStdout(120, 40);
   stdout.keepChunks = false;
   const stdin = new FakeStdin();
-  const want = new Map<number, { test: (chunk: string) => boolean; t0: number; done: (ms: number) => void }>();
+  const want = new Map<number, { test: (chunk: string) => boolean; t0: number; done: (ms: number, renderMs: number) => void }>();
   let probeId = 0;
   const debug = flag('debug-frames');
   let writes = 0;
@@ -392,11 +397,13 @@ async function runConsole(): Promise<void> {
       for (const [id, w] of want)
         if (w.test(s)) {
           want.delete(id);
-          w.done(now - w.t0);
+          w.done(now - w.t0, now - Math.max(publishedAt, w.t0));
         }
     }
     return realWrite(chunk, a, b);
   };
+  // Ink's own time per frame (layout to text), from its onRender report.
+  const inkMs: number[] = [];
   const inst = render(
     createElement(App, {
       source: store,
@@ -408,6 +415,7 @@ async function runConsole(): Promise<void> {
     }),
     {
       ...CONSOLE_RENDER_OPTIONS,
+      onRender: ({ renderTime }: { renderTime: number }) => inkMs.push(renderTime),
       interactive: true,
       stdout: stdout as unknown as NodeJS.WriteStream,
       stdin: stdin as unknown as NodeJS.ReadStream,
@@ -425,9 +433,10 @@ async function runConsole(): Promise<void> {
   sim.send({ go: { seconds: phaseSeconds * 2 + 5 } });
   const events = () => clusterNames.reduce((n, c) => n + store.informers(c).reduce((a, i) => a + i.stats.events, 0), 0);
 
-  let probeValue = 1000;
   async function phase(view: 'zones' | 'rollouts'): Promise<void> {
     const frameLat: number[] = [];
+    const renderLat: number[] = [];
+    inkMs.length = 0;
     const keyLat: number[] = [];
     let missed = 0;
     snapMs.length = 0;
@@ -451,11 +460,24 @@ async function runConsole(): Promise<void> {
         value = 0;
         test = (s) => s.includes(` ${SERVICES - 1}/${SERVICES}`);
       } else {
-        value = ++probeValue;
+        // Ink rewrites only a line's changed tail (from the first column that differs), so a new value
+        // that shares its leading digits with the row's last one (1001 -> 1013) is written as "13/..."
+        // and a marker of the whole value never matches. The leading digit steps with each round over
+        // the 12 rows (never the same twice running), the rest names the row: "<round><row>/" is written whole.
+        value = (Math.floor(n / 12) % 9) * 1000 + 1000 + index;
         test = (s) => s.includes(`${value}/`);
       }
       const id = ++probeId;
-      const shown = new Promise<number>((res) => want.set(id, { test, t0: performance.now(), done: res }));
+      const shown = new Promise<number>((res) =>
+        want.set(id, {
+          test,
+          t0: performance.now(),
+          done: (ms, renderMs) => {
+            renderLat.push(renderMs);
+            res(ms);
+          },
+        }),
+      );
       sim.send({ probe: { view, cluster: clusterNames[0], index, value } });
       const ms = await Promise.race([shown, sleep(3000).then(() => -1)]);
       if (ms < 0) {
@@ -482,12 +504,17 @@ async function runConsole(): Promise<void> {
     const k = stats(keyLat);
     const s = stats(snapMs);
     const sc = stats(snapCpuMs);
+    const r = stats(renderLat);
+    const ink = stats(inkMs);
     console.log(`    ${view} (${fmt(secs, 0)} s, load ${load()}):`);
     console.log(
       `      events absorbed: ${ev} = ${fmt(ev / secs, 0)}/s; CPU per event ${fmt(((cpu.user + cpu.system) / 1000 / ev) * 1000, 0)} µs; main thread busy ${fmt(elu.utilization * 100, 0)}%`,
     );
     console.log(
       `      event-to-frame: p50 ${fmt(f.p50)} ms, p99 ${fmt(f.p99)} ms, max ${fmt(f.max)} ms over ${f.n} probes (${missed} not shown within 3 s)   target p99 <= 100 ms`,
+    );
+    console.log(
+      `      of which snapshot published -> frame written (React + Ink): p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms; Ink's own render per frame p50 ${fmt(ink.p50)} ms, p99 ${fmt(ink.p99)} ms over ${ink.n} frames`,
     );
     console.log(
       `      main-thread time per snapshot (store derive): p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms wall; CPU p50 ${fmt(sc.p50)} ms, p99 ${fmt(sc.p99)} ms; ${s.n} snapshots (${fmt(s.n / secs)}/s)`,

@@ -32,6 +32,28 @@ describe('list rows keep their identity', () => {
     });
   });
 
+  it('a snapshot whose rows are all the same objects gives the same list (the sorted order and widths see no change)', () => {
+    const s1 = makeSnapshot();
+    const c = ctx();
+    const a = zonesView.build(s1, c);
+    // A new snapshot, new arrays and a new synced record with the same flags, every zone the same object.
+    const s2 = { ...s1, seq: s1.seq + 1, synced: { ...s1.synced }, zones: [...s1.zones] };
+    expect(zonesView.build(s2, c)).toBe(a);
+    // One zone changed in place: a new list, the changed Row new, every other the same Row.
+    const s3 = { ...s2, seq: s2.seq + 1, zones: s2.zones.map((z, i) => (i === 1 ? { ...z, version: 'v9.9.9' } : z)) };
+    const b = zonesView.build(s3, c);
+    expect(b).not.toBe(a);
+    b.forEach((row, i) => (i === 1 ? expect(row.cells).toContain('v9.9.9') : expect(row).toBe(a[i])));
+    // A synced flag that flips is not the same build context: the rows are looked up again (and kept:
+    // no zones cell reads it), and the list built is equal to one built from scratch for that snapshot.
+    const s4 = { ...s3, seq: s3.seq + 1, synced: { ...s3.synced, [b[0]!.cluster]: !s3.synced[b[0]!.cluster] } };
+    expect(zonesView.build(s4, c)).toEqual(b);
+    // The zones moved (one removed at the front): the same Rows, at their new places.
+    const s5 = { ...s4, seq: s4.seq + 1, zones: s4.zones.slice(1) };
+    expect(zonesView.build(s5, c)).toEqual(b.slice(1));
+    zonesView.build(s5, c).forEach((row, i) => expect(row).toBe(b[i + 1]));
+  });
+
   it('a clock tick builds again only the rows that read the clock, and keeps a Row whose words did not move', () => {
     const s = makeSnapshot();
     const c = ctx();

@@ -10,6 +10,8 @@ const ENTER_ALT = '\u001B[?1049h';
 const LEAVE_ALT = '\u001B[?1049l';
 const HOME_AND_ERASE_DOWN = '\u001B[1;1H\u001B[J';
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The event loop's next check phase: every microtask has run, no timer of more than a few ms has fired. */
+const nextTurn = () => new Promise((r) => setImmediate(r));
 
 async function waitFor(pred: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
@@ -132,5 +134,35 @@ describe('runConsole', () => {
     stdin.write('q');
     await done;
     expect(src.subscribers).toBe(0);
+  });
+
+  // Issue 11, one throttle from event to frame: the source paces snapshots, so Ink must not hold a
+  // frame back for its own cap. At the old 15 fps a snapshot that came within 67 ms of the frame before
+  // (here a key's), or a key within 67 ms of a snapshot's frame, waited for Ink's trailing timer.
+  test('a key, and a snapshot right after it, are each drawn at once (no frame timer of Ink in between)', async () => {
+    const src = new MemorySource(makeSnapshot());
+    const { stdout, stdin, done } = start(src);
+    await waitFor(() => stdout.text().includes('Zones'), 'first frame');
+    await wait(20); // past Ink's 1 ms merge window
+    let w0 = stdout.writes;
+    stdin.write('j');
+    // Written by the next turn of the event loop (React commits in a microtask): no frame timer waited.
+    await nextTurn();
+    expect(stdout.writes).toBeGreaterThan(w0);
+    await wait(5);
+    w0 = stdout.writes;
+    src.publish(makeSnapshot({ zonesPerCluster: 2 }));
+    // React renders an update from outside an input event in a scheduler task (a setImmediate queued
+    // from a microtask, so after one queued here now): two turns, still no timer of Ink's.
+    await nextTurn();
+    await nextTurn();
+    expect(stdout.writes).toBeGreaterThan(w0);
+    await wait(5);
+    w0 = stdout.writes;
+    stdin.write('k');
+    await nextTurn();
+    expect(stdout.writes).toBeGreaterThan(w0);
+    stdin.write('q');
+    expect(await done).toBe(0);
   });
 });

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Snapshot, SnapshotSource } from '../../store/types.js';
 
 /**
- * The latest snapshot, as the source publishes it. The source already coalesces (at most one
- * snapshot per interval, SnapshotSource.subscribe) and Ink caps frames: a second throttle here only
- * added up to one more interval between an event and its frame (issue 11: one throttle).
+ * The latest snapshot, as the source publishes it. The source coalesces (at most one snapshot per
+ * interval, SnapshotSource.subscribe) and is the one throttle from event to frame (issue 11): a second
+ * one here, or Ink's frame cap (ui/run.tsx CONSOLE_MAX_FPS), only added up to one more interval.
  */
 export function useSnapshot(source: SnapshotSource): Snapshot {
   const [snap, setSnap] = useState(() => source.snapshot());
