@@ -195,7 +195,7 @@ export const messages = {
   'views.severity.critical': 'critical',
   'views.severity.warning': 'warning',
   'views.severity.info': 'info',
-  // Rollout state words zonectl coins (model/format.ts): the phases and messages of source/kinds.
+  // Rollout state words zonectl coins (model/rollout-words.ts): the phases and messages of source/kinds.
   'views.step.done': '{n}/{n} done',
   'views.state.heldBy': 'held by {by}',
   'views.state.heldBySince': 'held by {by} {age}',

@@ -197,7 +197,7 @@ export const messages = {
   'views.severity.critical': '严重',
   'views.severity.warning': '警告',
   'views.severity.info': '提示',
-  // Rollout state words zonectl coins (model/format.ts): the phases and messages of source/kinds.
+  // Rollout state words zonectl coins (model/rollout-words.ts): the phases and messages of source/kinds.
   'views.step.done': '{n}/{n} 完成',
   'views.state.heldBy': '{by} 挂起',
   'views.state.heldBySince': '{by} 挂起 {age}',
