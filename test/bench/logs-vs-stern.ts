@@ -8,9 +8,11 @@
 // Budget: zonectl's median rate ≥ stern's (within 2 %), its median peak RSS ≤ 1.5× stern's, nothing lost or
 // repeated in any round (exit 1 when missed).
 //
-// Why rounds, not both at once: at --rate 1000 (100,000 lines/s to each follower) the one simulator process
-// serving both saturates its core (~200,000 lines/s written over TLS), and which follower it starves depends
-// on which one got its 100 streams open first (measured in session 17: README, Benchmarks). --together runs
+// Why rounds, not both at once: at --rate 1000 (100,000 lines/s to each follower) both followers' stdout is read
+// by this one process, and it, not the simulator (14-24 % of a core, measured), is what the followers then wait
+// on: stern blocks in write(2), while zonectl used to queue its stdout in memory (Node writes to a pipe
+// asynchronously) and was measured at 55,000 lines/s and 237 MiB beside stern's 88,000 lines/s (session 17).
+// --together runs
 // them at the same time against one simulator as before, to see that. --only zonectl (or stern, baseline): those
 // followers alone, no budget verdict.
 //
@@ -169,6 +171,8 @@ interface Result {
   repeats: number;
   streams: number;
   simCpuPct: number;
+  /** This process's CPU: it reads and checks every follower's lines. */
+  ownCpuPct: number;
 }
 
 /** One measurement: a fresh simulator, the given followers at once, the window, then the lost/repeated check. */
@@ -181,6 +185,7 @@ async function measure(run: Spec[]): Promise<Result[]> {
   await sleep(2_000); // warm-up
   const start = all.map((f) => ({ lines: f.lines, cpu: cpuMsOf(f.proc.pid) }));
   const simCpu0 = cpuMsOf(sim.proc.pid);
+  const ownCpu0 = process.cpuUsage();
   const t0 = performance.now();
   const sampler = setInterval(() => {
     for (const f of all) f.peakRssKiB = Math.max(f.peakRssKiB, rssOf(f.proc.pid!));
@@ -190,6 +195,8 @@ async function measure(run: Spec[]): Promise<Result[]> {
   const secs = (performance.now() - t0) / 1000;
   const end = all.map((f) => ({ lines: f.lines, cpu: cpuMsOf(f.proc.pid) }));
   const simCpuPct = (cpuMsOf(sim.proc.pid) - simCpu0) / 10 / secs;
+  const own = process.cpuUsage(ownCpu0);
+  const ownCpuPct = (own.user + own.system) / 10_000 / secs;
 
   sim.proc.stdin!.write('freeze\n');
   const { last } = (await sim.next()) as { last: Record<string, number> };
@@ -217,6 +224,7 @@ async function measure(run: Spec[]): Promise<Result[]> {
       repeats,
       streams: f.seen.size,
       simCpuPct,
+      ownCpuPct,
     };
   });
   for (const f of all) f.proc.kill('SIGINT');
@@ -232,7 +240,7 @@ const load = () =>
     .join(' ');
 const show = (r: Result, label: string) =>
   console.log(
-    `${label.padEnd(10)} ${r.name.padEnd(8)} ${fmt(r.rate)} lines/s, CPU ${r.cpuPct.toFixed(0)}% of a core (${fmt(r.perCpuS)} lines per CPU-second), peak RSS ${r.rssMiB.toFixed(0)} MiB, streams ${r.streams}/${streamsWanted}, lost ${r.lost}, repeated ${r.repeats}; simulator CPU ${r.simCpuPct.toFixed(0)}% (load ${load()})`,
+    `${label.padEnd(10)} ${r.name.padEnd(8)} ${fmt(r.rate)} lines/s, CPU ${r.cpuPct.toFixed(0)}% of a core (${fmt(r.perCpuS)} lines per CPU-second), peak RSS ${r.rssMiB.toFixed(0)} MiB, streams ${r.streams}/${streamsWanted}, lost ${r.lost}, repeated ${r.repeats}; simulator CPU ${r.simCpuPct.toFixed(0)}%, reader ${r.ownCpuPct.toFixed(0)}% (load ${load()})`,
   );
 
 console.log(
