@@ -8,12 +8,13 @@
 // Budget: zonectl's median rate ≥ stern's (within 2 %), its median peak RSS ≤ 1.5× stern's, nothing lost or
 // repeated in any round (exit 1 when missed).
 //
-// Why rounds, not both at once: at --rate 1000 (100,000 lines/s to each follower) both followers' stdout is read
-// by this one process, and it, not the simulator (14-24 % of a core, measured), is what the followers then wait
-// on: stern blocks in write(2), while zonectl used to queue its stdout in memory (Node writes to a pipe
-// asynchronously) and was measured at 55,000 lines/s and 237 MiB beside stern's 88,000 lines/s (session 17).
-// --together runs
-// them at the same time against one simulator as before, to see that. --only zonectl (or stern, baseline): those
+// Why rounds, not both at once: at --rate 1000 (100,000 lines/s to each follower) on the shared 2-core machine
+// the both-at-once run measures the contention, not the followers: alone, zonectl took 100,000-109,000 lines/s;
+// beside stern 3,000-55,000 (stern 12,000-88,000), at 1-16 % of a core, i.e. waiting, while the simulator used
+// 22-28 % and this reader 3-11 % (load 10-32; session 17). Which follower the busy box starves was not pinned
+// down (an HTTP/2 connection window of 16 MiB instead of undici's 512 KiB did not change it in one run).
+// --together runs them
+// at the same time against one simulator as before, to see that. --only zonectl (or stern, baseline): those
 // followers alone, no budget verdict.
 //
 //   npm run build && npm run bench:logs-vs-stern
