@@ -125,7 +125,7 @@ export function zoneScope(req: Pick<LogsRequest, 'target' | 'fleet'>): LogsReque
 }
 
 export interface LogsIO {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; once?(event: 'drain', cb: () => void): unknown };
   stderr: { write(s: string): unknown };
   env: NodeJS.ProcessEnv;
   /** Aborted -> stop following (Ctrl+C). */
@@ -142,12 +142,14 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
     timestamps: req.timestamps,
     colour,
     write: (s) => io.stdout.write(s),
+    ...(io.stdout.once ? { drain: (cb: () => void) => void io.stdout.once!('drain', cb) } : {}),
     note: (t) => io.stderr.write(t + '\n'),
   });
   const sink = following
     ? writer
     : {
         line: writer.line.bind(writer),
+        paused: () => writer.paused(),
         event: (ev: Parameters<LineWriter['event']>[0]) => (ev.kind === 'join' || ev.kind === 'leave' ? undefined : writer.event(ev)),
       };
   const onAbort = () => void follower.stop();

@@ -90,8 +90,14 @@ export interface ClusterClient {
     },
     onEvent: (e: WatchEvent) => void,
   ): Promise<void>;
-  /** Stream a text body line by line (pods/log). Resolves at end of stream. */
-  streamLines(opts: RequestOptions & { signal: AbortSignal }, onLine: (line: string) => void): Promise<void>;
+  /**
+   * Stream a text body line by line (pods/log). Resolves at end of stream. `paused`: while it returns a promise
+   * (the consumer's output is full), no more of the body is read until that promise resolves.
+   */
+  streamLines(
+    opts: RequestOptions & { signal: AbortSignal; paused?: () => Promise<void> | undefined },
+    onLine: (line: string) => void,
+  ): Promise<void>;
   /** SelfSubjectAccessReview. */
   canI(attrs: {
     verb: string;

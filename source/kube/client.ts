@@ -437,7 +437,10 @@ export class HttpClusterClient implements ClusterClient {
     return this.probing;
   }
 
-  async streamLines(opts: RequestOptions & { signal: AbortSignal }, onLine: (line: string) => void): Promise<void> {
+  async streamLines(
+    opts: RequestOptions & { signal: AbortSignal; paused?: () => Promise<void> | undefined },
+    onLine: (line: string) => void,
+  ): Promise<void> {
     const what = `GET ${opts.path}`;
     let res;
     try {
@@ -454,7 +457,7 @@ export class HttpClusterClient implements ClusterClient {
     }
     if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
     try {
-      await readLines(res.body, onLine);
+      await readLines(res.body, onLine, opts.paused);
     } catch (e) {
       if (opts.signal.aborted) return;
       throw this.wrapNetworkError(e, what, opts.signal);

@@ -12,7 +12,10 @@ export interface WriterOptions {
   output: LogOutput;
   timestamps: boolean;
   colour: boolean;
-  write(chunk: string): void;
+  /** False: the output is full (a stream's write()); then `drain` says when it has room again. */
+  write(chunk: string): unknown;
+  /** Calls `cb` once when the output has room again (a stream's 'drain'). */
+  drain?(cb: () => void): void;
   /** Stream markers and errors (stderr). */
   note(text: string): void;
   flushBytes?: number;
@@ -54,6 +57,7 @@ export function markerText(ev: FollowerEvent): string {
 export class LineWriter implements LogSink {
   private chunk = '';
   private scheduled = false;
+  private blocked?: Promise<void>;
   private readonly prefixes = new WeakMap<StreamInfo, string>();
   private readonly flushBytes: number;
   lines = 0;
@@ -91,6 +95,19 @@ export class LineWriter implements LogSink {
     if (!this.chunk) return;
     const c = this.chunk;
     this.chunk = '';
-    this.o.write(c);
+    // Node queues a write to a pipe whose reader is behind (stdout to a pipe is asynchronous on Linux):
+    // without this the queue, and the process, grow as fast as the cluster sends.
+    if (this.o.write(c) === false && this.o.drain && !this.blocked)
+      this.blocked = new Promise((resolve) =>
+        this.o.drain!(() => {
+          this.blocked = undefined;
+          resolve();
+        }),
+      );
+  }
+
+  /** While the output is full: a promise that resolves when it drains (LogSink.paused). */
+  paused(): Promise<void> | undefined {
+    return this.blocked;
   }
 }

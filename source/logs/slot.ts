@@ -269,7 +269,12 @@ export class ContainerSlot {
     const handle = lineHandler(info, this.cursor, this.sink, this.opts.stats, this.opts.filter);
     try {
       await this.client.streamLines(
-        { path: resourcePath(POD, { namespace: info.namespace, name: info.pod, subresource: 'log' }), query, signal: ac.signal },
+        {
+          path: resourcePath(POD, { namespace: info.namespace, name: info.pod, subresource: 'log' }),
+          query,
+          signal: ac.signal,
+          paused: this.sink.paused && (() => this.sink.paused!()),
+        },
         (line) => {
           n++;
           handle(line);

@@ -52,6 +52,12 @@ export interface LogSink {
   /** `ts` is the kubelet's RFC3339Nano timestamp ('' when the line had none). */
   line(stream: StreamInfo, ts: string, message: string): void;
   event(ev: FollowerEvent): void;
+  /**
+   * While the sink cannot take more (its output is full: a slow reader of stdout), a promise that resolves when
+   * it can; undefined otherwise. The streams stop reading until then, so a slow reader slows the server's
+   * sending (HTTP/2 flow control) instead of growing a queue in the process.
+   */
+  paused?(): Promise<void> | undefined;
 }
 
 export interface FollowerStats {
