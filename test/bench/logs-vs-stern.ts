@@ -28,13 +28,14 @@
 //
 //   node scripts/bench.mjs logs-vs-stern --rate 1000 --seconds 10 --baseline /tmp/zonectl-old
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { peerTool } from '../peers/peers.js';
+import { copiedExecutable, installedCheckout } from './exec-copy.js';
 import { cpuMsOf } from './proc-cpu.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,18 +75,23 @@ const zonectlArgs = (context: string, streams: number) => [
   '-o',
   'raw',
 ];
+// Every follower runs from a cp copy in a folder of the bench's (the runtime and stern): see exec-copy.ts.
+const copies = mkdtempSync(join(tmpdir(), 'zonectl-bench-logs-'));
+process.on('exit', () => rmSync(copies, { recursive: true, force: true }));
+const runtime = copiedExecutable(join(root, 'node_modules/node/bin/node'), copies, 'runtime/node')!;
 const specs: Spec[] = [
-  { name: 'zonectl', cmd: join(root, 'bin/zonectl'), args: zonectlArgs },
+  { name: 'zonectl', cmd: installedCheckout(root, runtime, copies, 'zonectl'), args: zonectlArgs },
   {
     name: 'stern',
-    cmd: peerTool('stern'), // the peer tier's build, cached outside the repo
+    cmd: copiedExecutable(peerTool('stern'), copies, 'stern/stern')!, // the peer tier's build, cached outside the repo
     args: (context, streams) => [
       ...['-l', 'zonectl.io/zone', '-A', '--context', context, '--tail', '0', '--max-log-requests', String(streams * 2)],
       ...['--color', 'never', '--template', `${context}/{{.PodName}}/{{.ContainerName}} {{.Message}}{{"\\n"}}`],
     ],
   },
 ];
-if (args.baseline) specs.push({ name: 'baseline', cmd: join(resolve(args.baseline), 'bin/zonectl'), args: zonectlArgs });
+if (args.baseline)
+  specs.push({ name: 'baseline', cmd: installedCheckout(resolve(args.baseline), runtime, copies, 'baseline'), args: zonectlArgs });
 const only = args.only?.split(',');
 if (only) specs.splice(0, specs.length, ...specs.filter((s) => only.includes(s.name)));
 
