@@ -446,11 +446,12 @@ async function runConsole(): Promise<void> {
   );
 
   const snapshotAt = arg('heap-snapshot-at', -1);
-  if (snapshotAt >= 0)
-    setTimeout(async () => {
-      const { writeHeapSnapshot } = await import('node:v8');
+  if (snapshotAt >= 0) {
+    const { writeHeapSnapshot } = await import('node:v8');
+    setTimeout(() => {
       console.log(`    heap snapshot: ${writeHeapSnapshot(join(tmpdir(), `zonectl-fleet-scale-${process.pid}.heapsnapshot`))}`);
     }, snapshotAt * 1000).unref();
+  }
 
   const phaseSeconds = Math.max(10, (minutes * 60) / 2);
   sim.send({ go: { seconds: phaseSeconds * 2 + 5 } });
