@@ -2,7 +2,9 @@
 // steady stream of watch events. One command, figures printed:
 //
 //   npm run bench:fleet-scale -- [--minutes 10] [--clusters 10] [--workloads 10000] [--pods 10] [--rate 1000]
-//                                [--derive-workloads 100000] [--skip-derive] [--skip-console]
+//                                [--derive-workloads 100000] [--skip-derive] [--skip-console] [--mem-every 60]
+//                                [--heap-snapshot-at SECONDS] (a heap snapshot of the console, in the temp dir)
+//                                [--console-flags '<node/V8 flags>'] (the console process's only, e.g. '--optimize-for-size')
 //
 // Three processes, so each figure is one program's own:
 //   1. derive: the store's derivation alone, in-process on the demo world's objects (no HTTP): time per
@@ -19,7 +21,7 @@
 // event-to-frame latency. Keys: `j`/`k` at a human pace, time to the next frame.
 // Compiles to a temp dir like ui-render.ts (scripts/bench.mjs does it).
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -298,8 +300,14 @@ async function simChild(): Promise<void> {
 }
 
 // ------------------------------------------------------------------ 3. the console -------------
+// `--console-flags`: this process runs again with them; its children (simulator, derive) without them.
+const consoleFlagsArg = argv.indexOf('--console-flags');
+const consoleFlags = consoleFlagsArg < 0 ? [] : argv[consoleFlagsArg + 1]!.split(/\s+/).filter(Boolean);
 function childOf(mode: string): ChildProcess {
-  return fork(fileURLToPath(import.meta.url), [mode, ...argv], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(fileURLToPath(import.meta.url), [mode, ...argv], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: process.execArgv.filter((a) => !consoleFlags.includes(a)),
+  });
 }
 
 function once<T>(child: ChildProcess, key: string): Promise<T> {
@@ -347,6 +355,8 @@ async function runConsole(): Promise<void> {
   const { openSession } = await import('../../source/app/session.js');
   const { FakeStdin, FakeStdout } = await import('../ui/fake-tty.js');
 
+  const { slowHeapGrowth } = await import('../../source/store/heap-growth.js');
+  slowHeapGrowth(); // as openConsole does (commands/ui.ts)
   const session = openSession({ kubeconfig: ready.kubeconfig, allContexts: true, allNamespaces: true }, ['zones', 'rollouts'], {
     intervalMs: 66,
   });
@@ -428,6 +438,28 @@ async function runConsole(): Promise<void> {
     `    console: every cluster listed in ${fmt(syncMs / 1000, 2)} s, first frame at ${fmt(firstFrameMs / 1000, 2)} s; RSS ${mib(process.memoryUsage().rss)} (load ${load()})`,
   );
   await sleep(1000);
+
+  // Where the console's memory is, every `--mem-every` seconds: V8's heap (committed, live), memory held
+  // outside it (Buffers / ArrayBuffers, external) and what the kernel counts as anonymous (malloc + heap).
+  const memEvery = arg('mem-every', 60);
+  const memLine = () => {
+    const m = process.memoryUsage();
+    const anon = /^Anonymous:\s+(\d+) kB/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'));
+    return `rss ${mib(m.rss)}, heap ${mib(m.heapUsed)} of ${mib(m.heapTotal)}, external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)}), anonymous ${anon ? mib(Number(anon[1]) * 1024) : '-'}`;
+  };
+  console.log(`    memory at ${fmt((performance.now() - t0) / 1000, 0)} s: ${memLine()}`);
+  const memTimer = setInterval(
+    () => console.log(`    memory at ${fmt((performance.now() - t0) / 1000, 0)} s: ${memLine()} (load ${load()})`),
+    memEvery * 1000,
+  );
+
+  const snapshotAt = arg('heap-snapshot-at', -1);
+  if (snapshotAt >= 0) {
+    const { writeHeapSnapshot } = await import('node:v8');
+    setTimeout(() => {
+      console.log(`    heap snapshot: ${writeHeapSnapshot(join(tmpdir(), `zonectl-fleet-scale-${process.pid}.heapsnapshot`))}`);
+    }, snapshotAt * 1000).unref();
+  }
 
   const phaseSeconds = Math.max(10, (minutes * 60) / 2);
   sim.send({ go: { seconds: phaseSeconds * 2 + 5 } });
@@ -533,17 +565,25 @@ async function runConsole(): Promise<void> {
   console.log(
     `    RSS after ${fmt((performance.now() - t0) / 60_000)} min: ${mib(process.memoryUsage().rss)} (heap ${mib(process.memoryUsage().heapUsed)})`,
   );
+  clearInterval(memTimer);
   inst.unmount();
   sim.disconnect();
   await session.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (argv[0] === '--derive-child') await deriveChild();
+const childMode = argv[0] === '--derive-child' || argv[0] === '--sim-child';
+if (!childMode && consoleFlags.length > 0 && !consoleFlags.every((f) => process.execArgv.includes(f))) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [...process.execArgv, ...consoleFlags, fileURLToPath(import.meta.url), ...argv], {
+    stdio: 'inherit',
+  });
+  process.exit(r.status ?? 1);
+} else if (argv[0] === '--derive-child') await deriveChild();
 else if (argv[0] === '--sim-child') await simChild();
 else {
   console.log(
-    `zonectl fleet-scale: ${nClusters} clusters x ${nWorkloads} workloads x ${podsPerWorkload} pods, ${rate} events/s, ${minutes} min; ${cpus().length} CPUs, load ${load()}, ${process.version}`,
+    `zonectl fleet-scale: ${nClusters} clusters x ${nWorkloads} workloads x ${podsPerWorkload} pods, ${rate} events/s, ${minutes} min; ${cpus().length} CPUs, load ${load()}, ${process.version}; console flags: ${consoleFlags.join(' ') || '(none)'}`,
   );
   if (!flag('skip-derive')) await runDerive();
   if (!flag('skip-console')) await runConsole();
