@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { followArgs } from './logs-follow-args.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -45,26 +46,11 @@ const seen = new Map<string, Stream>();
 let lines = 0;
 let joined = 0;
 const contextArgs = (ready.contexts as string[]).flatMap((c) => ['--context', c]);
-const zonectl = spawn(
-  process.execPath,
-  [
-    ...nodeArgs,
-    'source/cli.ts',
-    'logs',
-    '-l',
-    'zonectl.io/zone',
-    '-A',
-    ...contextArgs,
-    '-f',
-    '--tail',
-    '0',
-    '--max-streams',
-    String(streams),
-    '-o',
-    'raw',
-  ],
-  { cwd: root, env: { ...process.env, KUBECONFIG: ready.kubeconfig, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-);
+const zonectl = spawn(process.execPath, [...nodeArgs, 'source/cli.ts', ...followArgs(contextArgs, streams)], {
+  cwd: root,
+  env: { ...process.env, KUBECONFIG: ready.kubeconfig, NO_COLOR: '1' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 createInterface({ input: zonectl.stderr! }).on('line', (l) => {
   if (l.startsWith('+ ')) joined++;
   else if (!l.startsWith('- ') && !l.startsWith('~ ')) console.error(`zonectl: ${l}`);
@@ -72,8 +58,9 @@ createInterface({ input: zonectl.stderr! }).on('line', (l) => {
 const SEQ = / seq=(\d+) /;
 createInterface({ input: zonectl.stdout! }).on('line', (l) => {
   lines++;
-  const sp = l.indexOf(' ');
-  const key = l.slice(0, sp);
+  // zonectl's prefix is cluster/namespace/pod/container; the simulator names a stream cluster/pod/container.
+  const [cluster, , pod, container] = l.slice(0, l.indexOf(' ')).split('/');
+  const key = `${cluster}/${pod}/${container}`;
   const m = SEQ.exec(l);
   if (!m) throw new Error(`line without a sequence number: ${l}`);
   const seq = Number(m[1]);
