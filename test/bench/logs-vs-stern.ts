@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { peerTool } from '../peers/peers.js';
 import { copiedExecutable, installedCheckout } from './exec-copy.js';
+import { followArgs } from './logs-follow-args.js';
 import { cpuMsOf } from './proc-cpu.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,21 +61,7 @@ interface Spec {
   cmd: string;
   args: (context: string, streams: number) => string[];
 }
-const zonectlArgs = (context: string, streams: number) => [
-  'logs',
-  '-l',
-  'zonectl.io/zone',
-  '-A',
-  '--context',
-  context,
-  '-f',
-  '--tail',
-  '0',
-  '--max-streams',
-  String(streams),
-  '-o',
-  'raw',
-];
+const zonectlArgs = (context: string, streams: number) => followArgs(['--context', context], streams);
 // Every follower runs from a cp copy in a folder of the bench's (the runtime and stern): see exec-copy.ts.
 const copies = mkdtempSync(join(tmpdir(), 'zonectl-bench-logs-'));
 process.on('exit', () => rmSync(copies, { recursive: true, force: true }));
