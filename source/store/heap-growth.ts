@@ -4,7 +4,7 @@
 // replaces dies there. A fleet at 1,000 events/s thus makes old-generation garbage at a steady rate, and
 // V8's default limit for the next full GC is up to 4× the live size when the heap may reach 2 GiB or
 // more (any machine with 16 GiB): the fleet-scale console (10 clusters × 10,000 workloads) grew from 207
-// MiB to ~1.2 GiB RSS in 10 minutes with ~120-300 MiB alive, the rest garbage waiting for a GC that the
+// MiB to ~1.2 GiB RSS in 10 minutes with ~218 MB alive (trace-gc), the rest garbage waiting for a GC that the
 // limit put off (heap snapshots and process.memoryUsage(): V8's committed heap, not Buffers or malloc).
 //
 // `--heap-growing-percent` replaces that factor by 1 + percent/100 (what V8 itself uses when it optimizes
