@@ -11,6 +11,7 @@ import { targetsHelp } from './kind-help.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { storyTarget, withStories } from './story-common.js';
 import { t } from '../source/i18n/t.js';
+import { byText } from '../source/model/order.js';
 
 const HELP = (): string => t('commands.help.events', { fleetFlags: FLEET_HELP(), targets: targetsHelp('commands.help.targetsLast') });
 
@@ -22,7 +23,7 @@ export function run(argv: string[]): Promise<number> {
     return withStories(flags, target, async (found) => {
       const rows: EventRow[] = [];
       for (const { story, client } of found) rows.push(...(await storyEventRows(client, story)));
-      const shown = (flags.warnings ? rows.filter((r) => r.type === 'Warning') : rows).sort((a, b) => b.last.localeCompare(a.last));
+      const shown = (flags.warnings ? rows.filter((r) => r.type === 'Warning') : rows).sort((a, b) => byText(b.last, a.last));
       const text = renderList({
         kind: 'Event',
         rows: shown,

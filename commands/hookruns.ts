@@ -6,6 +6,7 @@ import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
 import { t } from '../source/i18n/t.js';
+import { byText } from '../source/model/order.js';
 
 const HELP = (): string => t('commands.help.hookruns', { fleetFlags: FLEET_HELP() });
 
@@ -19,10 +20,10 @@ export function run(argv: string[]): Promise<number> {
         const now = Date.now();
         const rows = [...s.hookRuns].sort(
           (a, b) =>
-            a.cluster.localeCompare(b.cluster) ||
-            a.namespace.localeCompare(b.namespace) ||
+            byText(a.cluster, b.cluster) ||
+            byText(a.namespace, b.namespace) ||
             (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
-            a.name.localeCompare(b.name),
+            byText(a.name, b.name),
         );
         const text = renderList({
           kind: 'HookRun',

@@ -9,6 +9,7 @@ import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags, UsageError } from './flags.js';
 import { runList } from './run-list.js';
 import { t } from '../source/i18n/t.js';
+import { byText } from '../source/model/order.js';
 
 const HELP = (): string => t('commands.help.rollouts', { fleetFlags: FLEET_HELP() });
 
@@ -25,7 +26,7 @@ export function run(argv: string[]): Promise<number> {
         const now = Date.now();
         const rows = s.workloads
           .filter((w) => (batch !== undefined ? batchRecord(w, batch) !== undefined : flags.all || isActiveRollout(w)))
-          .sort((a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+          .sort((a, b) => byText(a.cluster, b.cluster) || byText(a.namespace, b.namespace) || byText(a.name, b.name));
         const text = renderList({
           kind: 'Rollout',
           rows,

@@ -17,6 +17,7 @@ import { reportErrors } from './errors.js';
 import { type ParsedFleetFlags, UsageError } from './flags.js';
 // `tr`: `t` names a target here.
 import { t as tr } from '../source/i18n/t.js';
+import { byText } from '../source/model/order.js';
 
 export interface FoundStory {
   story: Story;
@@ -73,7 +74,7 @@ export async function withStories(
         }
       }),
     );
-    found.sort((a, b) => a.story.cluster.localeCompare(b.story.cluster));
+    found.sort((a, b) => byText(a.story.cluster, b.story.cluster));
     if (!found.length) {
       if (failures.length) return reportErrors(failures, fleet.members.length);
       const what = describeTarget(target);

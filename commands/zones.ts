@@ -6,6 +6,7 @@ import { guarded } from './errors.js';
 import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
 import { t } from '../source/i18n/t.js';
+import { byText } from '../source/model/order.js';
 
 const HELP = (): string => t('commands.help.zones', { fleetFlags: FLEET_HELP() });
 
@@ -18,7 +19,7 @@ export function run(argv: string[]): Promise<number> {
       (s, errors) => {
         const now = Date.now();
         const rows = [...s.zones].sort(
-          (a, b) => a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || cmpZone(a.zoneId, b.zoneId),
+          (a, b) => byText(a.cluster, b.cluster) || byText(a.namespace, b.namespace) || cmpZone(a.zoneId, b.zoneId),
         );
         const text = renderList({
           kind: 'Zone',
@@ -40,5 +41,5 @@ export function run(argv: string[]): Promise<number> {
 function cmpZone(a: string, b: string): number {
   const na = Number(a);
   const nb = Number(b);
-  return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : a.localeCompare(b);
+  return Number.isFinite(na) && Number.isFinite(nb) ? na - nb : byText(a, b);
 }

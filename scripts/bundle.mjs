@@ -16,6 +16,7 @@
 // character makes Node decode the whole file on its slow UTF-8 path into a two-byte string: ~16 ms per MB
 // instead of ~2 (the console's Ink chunk is 1.1 MB), and twice the memory for the source it keeps.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules, createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -38,6 +39,8 @@ const LAZY = [
     'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
     'let normalizeMade;\nconst normalizePackageData = (...a) => (normalizeMade ??= getDefaultExportFromCjs(requireNormalize()))(...a);',
   ],
+  // A statement whose value nobody keeps (a bundler's leftover), that loads child_process on import.
+  ['/node_modules/meow/build/dependencies.js', '\npromisify(execFile);\n', '\n'],
 ];
 
 /** @type {import('esbuild').Plugin} */
@@ -53,6 +56,48 @@ const lazyAtImport = {
         text = text.replace(eager, lazy);
       }
       return { contents: text, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Node's built-in modules are taken with require(), not ESM import, wherever the bundle imports them (its own
+ * code and every dependency's). Node builds an ES module facade of a built-in by reading every export,
+ * which runs the lazy getters of `fs` (fs.promises: the promises API and readline), `process`
+ * (process.report), `util` (parseArgs, diff, and worker_threads through it) and `module`: importing those
+ * four cost 21 ms beside 0.4 ms for require() of them (measured on this machine, Node 22.23, after
+ * node:https). Each built-in becomes a one-line CommonJS module `module.exports = require("node:X")`, whose
+ * named imports esbuild reads as properties when they are used. The built-ins in LAZY_BUILTINS are not even
+ * loaded until one of their exports is read (their export names are this Node's, the pinned one that runs
+ * the bundle): `zones -A` imports child_process (for exec credential plugins) and fs/promises (for token
+ * files) but seldom uses them, and loading them costs ~5 ms (net, dgram, readline, fs streams).
+ * @type {import('esbuild').Plugin}
+ */
+const LAZY_BUILTINS = new Set(['node:child_process', 'node:fs/promises']);
+const requireHere = createRequire(import.meta.url);
+const builtinsByRequire = {
+  name: 'zonectl-builtins-by-require',
+  setup(b) {
+    const names = builtinModules
+      .map((m) => m.replace(/^node:/, ''))
+      .join('|')
+      .replaceAll('/', '\\/');
+    const filter = new RegExp(`^(node:)?(${names})$`);
+    b.onResolve({ filter }, (args) =>
+      args.namespace === 'zonectl-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.startsWith('node:') ? args.path : `node:${args.path}`, namespace: 'zonectl-builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zonectl-builtin' }, (args) => {
+      const id = JSON.stringify(args.path);
+      if (!LAZY_BUILTINS.has(args.path)) return { contents: `module.exports = require(${id});`, loader: 'js' };
+      const getters = Object.keys(requireHere(args.path)).map(
+        (k) => `${JSON.stringify(k)}: { enumerable: true, get: () => load()[${JSON.stringify(k)}] }`,
+      );
+      return {
+        contents: `let m;\nconst load = () => (m ??= require(${id}));\nmodule.exports = Object.defineProperties({}, {\n${getters.join(',\n')}\n});`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -76,7 +121,7 @@ export function bundleOptions(o) {
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['react-devtools-core', 'bufferutil', 'utf-8-validate'],
     banner: { js: "import { createRequire as __zcr } from 'node:module'; const require = __zcr(import.meta.url);" },
-    plugins: [lazyAtImport],
+    plugins: [lazyAtImport, builtinsByRequire],
     logLevel: 'warning',
     logOverride: { 'assign-to-define': 'silent' },
   };

@@ -8,6 +8,7 @@ import type { BatchTag } from './audit.js';
 import type { ExecuteResult } from './execute.js';
 import type { ActionService, PlannedAction, RunOptions } from './service.js';
 import type { WaitResult } from './wait.js';
+import { byText } from '../model/order.js';
 
 export interface Limits {
   /** Targets of one cluster in flight at once. */
@@ -153,7 +154,7 @@ export function batchCard(action: ActionName, items: readonly TargetResult[], dr
     c.states.set(phase, (c.states.get(phase) ?? 0) + 1);
     perCluster.set(i.target.cluster, c);
   }
-  for (const [cluster, c] of [...perCluster].sort(([a], [b]) => a.localeCompare(b)))
+  for (const [cluster, c] of [...perCluster].sort(([a], [b]) => byText(a, b)))
     out.push(`  ${cluster.padEnd(14)} ${String(c.n).padStart(4)}  (${[...c.states].map(([s, n]) => `${n} ${s}`).join(', ')})`);
   const owners = ok.filter((i) =>
     i.planned!.plan.steps.some((s) => s.target.name !== i.target.name || s.target.cluster !== i.target.cluster),

@@ -18,6 +18,8 @@ import { detectTool, renderApp, type Rendered } from './render.js';
 import type { RepoSnapshot } from './repo.js';
 import { excludedKind, excludedReason, ignoreExtraneous, injectTracking, isExtraCandidate, wouldPrune } from './tracking.js';
 import type { AppResult, AppSpec, DiffReport, ObjectDiff } from './types.js';
+import { monotonicMs } from '../clock.js';
+import { byText } from '../model/order.js';
 
 export interface EngineDeps {
   repo: RepoSnapshot;
@@ -58,7 +60,7 @@ function contextOf(app: AppSpec, deps: EngineDeps): string | undefined {
 }
 
 export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): Promise<DiffReport> {
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const settings = deps.map.settings;
   const cache = deps.cache ?? new DryRunCache();
   const hits0 = cache.hits;
@@ -145,7 +147,7 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
       repo: { source: deps.repo.source, ref: deps.repo.ref, commit: deps.repo.commit },
       apps: results,
       errors,
-      durationMs: Math.round(performance.now() - t0),
+      durationMs: Math.round(monotonicMs() - t0),
       stats: {
         objects: results.reduce((n, a) => n + a.objects.length, 0),
         dryRuns: counters.dryRuns,
@@ -309,13 +311,7 @@ async function compareApp(
     }
   }
   const objects: ObjectDiff[] = pairs.map((p) => buildObjectDiff(p, settings, nopts, opts.syncedYaml === true));
-  objects.sort(
-    (a, b) =>
-      a.group.localeCompare(b.group) ||
-      a.kind.localeCompare(b.kind) ||
-      a.namespace.localeCompare(b.namespace) ||
-      a.name.localeCompare(b.name),
-  );
+  objects.sort((a, b) => byText(a.group, b.group) || byText(a.kind, b.kind) || byText(a.namespace, b.namespace) || byText(a.name, b.name));
   const unknown = objects.some((o) => o.status === 'Unknown');
   const drift = objects.some((o) => o.status !== 'Synced');
   return { ...base, warnings, objects, status: unknown ? 'Unknown' : drift ? 'OutOfSync' : 'Synced' };

@@ -19,6 +19,7 @@ import { RequestCredentials } from './credentials.js';
 import { redactUrlPasswords } from '../redact.js';
 // `tr`: `t` names a resource type here.
 import { t as tr } from '../i18n/t.js';
+import { monotonicMs } from '../clock.js';
 
 const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
   merge: 'application/merge-patch+json',
@@ -496,9 +497,9 @@ export class HttpClusterClient implements ClusterClient {
   }
 
   async version(): Promise<{ gitVersion: string; latencyMs: number }> {
-    const start = performance.now();
+    const start = monotonicMs();
     const v = await this.request<{ gitVersion?: string }>({ path: '/version' });
-    return { gitVersion: v.gitVersion ?? 'unknown', latencyMs: Math.round(performance.now() - start) };
+    return { gitVersion: v.gitVersion ?? 'unknown', latencyMs: Math.round(monotonicMs() - start) };
   }
 
   close(): void {

@@ -5,6 +5,7 @@
 // Targets a stopped release never reached carry nothing, so a release is known by what it touched.
 import type { LastAction } from './last-action.js';
 import type { WorkloadInfo } from './types.js';
+import { byText } from './order.js';
 
 export interface WaveProgress {
   wave: number;
@@ -54,7 +55,7 @@ export function releasesOf(workloads: readonly WorkloadInfo[]): ReleaseInfo[] {
     const b = w.release?.batch;
     if (b) by.set(b, [...(by.get(b) ?? []), w]);
   }
-  return [...by].map(([batch, ws]) => release(batch, ws)).sort((a, b) => b.lastAt.localeCompare(a.lastAt));
+  return [...by].map(([batch, ws]) => release(batch, ws)).sort((a, b) => byText(b.lastAt, a.lastAt));
 }
 
 function release(batch: string, ws: WorkloadInfo[]): ReleaseInfo {

@@ -1,6 +1,7 @@
 // Rollout-level derivations over many workloads: which workload a Rollout controller drives, the
 // severity order shared by every roll-up, and the "watch releases" selection.
 import type { RolloutPhase, WorkloadInfo } from './types.js';
+import { byText } from './order.js';
 
 /** Higher is worse. */
 export const PHASE_RANK: Readonly<Record<RolloutPhase, number>> = { complete: 0, progressing: 1, paused: 2, invalid: 3, failed: 4 };
@@ -56,6 +57,6 @@ export function activeRollouts(workloads: readonly WorkloadInfo[]): WorkloadInfo
     const pa = a.rollout.pausedSince ?? '\uffff';
     const pb = b.rollout.pausedSince ?? '\uffff';
     if (pa !== pb) return pa < pb ? -1 : 1;
-    return a.cluster.localeCompare(b.cluster) || a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+    return byText(a.cluster, b.cluster) || byText(a.namespace, b.namespace) || byText(a.name, b.name);
   });
 }

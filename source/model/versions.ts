@@ -10,6 +10,7 @@
 import { imageTag } from './format.js';
 import type { FederatedInfo, PodInfo, WorkloadInfo, ZoneInfo } from './types.js';
 import { t } from '../i18n/t.js';
+import { byText } from './order.js';
 
 /** The tag shown for pods on the previous revision when only the workload was read. */
 export const PREVIOUS = 'previous';
@@ -217,7 +218,7 @@ function runningFromPods(pods: readonly PodInfo[], container: string | undefined
     const r = counts.get(image) ?? counts.set(image, { version: imageTag(image), image, pods: 0 }).get(image)!;
     r.pods++;
   }
-  return [...counts.values()].sort((a, b) => b.pods - a.pods || a.version.localeCompare(b.version));
+  return [...counts.values()].sort((a, b) => b.pods - a.pods || byText(a.version, b.version));
 }
 
 /** Pods by their workload: the controller's name, or a Deployment's ReplicaSet (name-hash) as its Deployment. */

@@ -4,6 +4,7 @@ import { tEn } from '../i18n/t.js';
 import { imageTag } from './format.js';
 import { linkRollouts, PHASE_RANK, rolloutFor } from './rollouts.js';
 import type { RolloutPhase, WorkloadInfo, ZoneInfo, ZoneService } from './types.js';
+import { byNumber, byText, byUnits } from './order.js';
 
 /** Ranges longer than this are not expanded into one service per id (a malformed endId guard). */
 const MAX_RANGE = 500;
@@ -78,7 +79,7 @@ export function rollUp(ws: readonly WorkloadInfo[], rolloutOf: Map<string, Workl
         : upToDate(),
     };
   }
-  rows.sort((a, b) => PHASE_RANK[b.phase] - PHASE_RANK[a.phase] || a.name.localeCompare(b.name));
+  rows.sort((a, b) => PHASE_RANK[b.phase] - PHASE_RANK[a.phase] || byText(a.name, b.name));
   const worst = rows[0];
   return { phase: worst.phase, message: `${worst.name}: ${worst.message}${rows.length > 1 ? ` (+${rows.length - 1} more)` : ''}` };
 }
@@ -102,12 +103,6 @@ export function buildZones(
   const { workloads: linked, rolloutOf } = linkRollouts(workloads);
   return zoneRows(gameZones, linked, rolloutOf, controller).sort(compareZones);
 }
-
-// One collator each, made once: localeCompare with options builds a collator per call.
-const byText = new Intl.Collator(undefined).compare;
-const byNumber = new Intl.Collator(undefined, { numeric: true }).compare;
-
-const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The zones order: cluster, then zone id (numeric), then namespace; ids the numeric collation calls equal

@@ -16,6 +16,7 @@ import { ReadyWait } from './ready-wait.js';
 import type { PodFocus, Snapshot, SnapshotSource } from './types.js';
 import type { AlertThresholds } from '../config/alerts.js';
 import { AlertEngine } from '../model/alerts/engine.js';
+import { monotonicMs } from '../clock.js';
 
 export type Derive = (cache: ObjectCache, clusters: ClusterInfo[]) => Omit<Snapshot, 'seq' | 'clusters' | 'synced'>;
 
@@ -93,13 +94,13 @@ export class FleetStore implements SnapshotSource {
     // a kind the cluster turns out not to serve answers 404 ("notfound") and is dropped below.
     for (const s of specs) this.watch(rt, s);
     try {
-      const t0 = performance.now();
+      const t0 = monotonicMs();
       const installed = await discover(
         m.client,
         specs.map((s) => s.type),
         this.opts.discoveryTimeoutMs ?? 8_000,
       );
-      const latencyMs = Math.round(performance.now() - t0);
+      const latencyMs = Math.round(monotonicMs() - t0);
       // The version (and the latency it measures) is asked first but not waited for: the lists go out
       // beside it instead of one round trip later (the first frame waits for the lists).
       const version = m.client.version().catch(() => undefined);

@@ -3,6 +3,7 @@
 // `kubectl describe` but across several objects. Pure: the caller lists the Events and says which
 // objects belong to the story.
 import { maskText } from '../mask.js';
+import { byText } from '../order.js';
 
 /** One Event as zonectl shows it. `count` folds a series (events.k8s.io's series.count). */
 export interface EventRow {
@@ -88,5 +89,5 @@ export function storyEvents(cluster: string, events: readonly unknown[], objs?: 
     const r = eventRow(cluster, ev);
     if (r) rows.push(r);
   }
-  return rows.sort((a, b) => b.last.localeCompare(a.last) || a.object.localeCompare(b.object) || a.reason.localeCompare(b.reason));
+  return rows.sort((a, b) => byText(b.last, a.last) || byText(a.object, b.object) || byText(a.reason, b.reason));
 }

@@ -14,6 +14,7 @@ import { defineView } from './define.js';
 import { workloadKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import type { BuildContext, DetailContent } from './types.js';
+import { byText } from '../../model/order.js';
 
 // Once per snapshot's workload list: the list and the detail read the same grouping.
 const memo = new WeakMap<readonly WorkloadInfo[], ReleaseInfo[]>();
@@ -54,9 +55,7 @@ function buildReleaseDetail(s: Snapshot, key: string, ctx: BuildContext): Detail
     b.heading(
       wave === undefined ? t('views.release.targetsHeading', { n: ws.length }) : t('views.release.waveHeading', { wave, n: ws.length }),
     );
-    for (const w of ws.sort(
-      (x, y) => x.cluster.localeCompare(y.cluster) || x.namespace.localeCompare(y.namespace) || x.name.localeCompare(y.name),
-    )) {
+    for (const w of ws.sort((x, y) => byText(x.cluster, y.cluster) || byText(x.namespace, y.namespace) || byText(x.name, y.name))) {
       const k = workloadKey(w);
       b.add(
         `wl:${k}`,

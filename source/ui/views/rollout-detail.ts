@@ -12,6 +12,7 @@ import { workloadKey } from './keys.js';
 import { LineBuilder } from './lines.js';
 import { actionHeading, stateActionLines } from './rollout-actions.js';
 import type { BuildContext, DetailContent } from './types.js';
+import { byText } from '../../model/order.js';
 
 export function podsOf(s: Snapshot, w: WorkloadInfo): PodInfo[] {
   const sel = w.selector && Object.keys(w.selector).length > 0 ? Object.entries(w.selector) : undefined;
@@ -26,7 +27,7 @@ export function podsOf(s: Snapshot, w: WorkloadInfo): PodInfo[] {
 export function hookRunsOf(s: Snapshot, w: WorkloadInfo): HookRunInfo[] {
   return s.hookRuns
     .filter((h) => h.cluster === w.cluster && h.namespace === w.namespace && h.owner?.name === w.name)
-    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt) || a.name.localeCompare(b.name));
+    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt) || byText(a.name, b.name));
 }
 
 /** A pod's in-place update: the container still being swapped, else when the last one happened. */
