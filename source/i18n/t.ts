@@ -77,11 +77,24 @@ function memoKey(lng: Lang, key: string, values: MessageValues | undefined): str
   return k;
 }
 
+/**
+ * A message with no ICU syntax in it: no argument or plural ({ }), no quote ('), no tag (<b>). About half
+ * the catalog is such text, which i18next and ICU would give back unchanged: it is given back here,
+ * without starting i18next or parsing it (a list command whose words are all plain starts neither).
+ */
+const PLAIN_TEXT = /^[^{}'<]*$/;
+
+/** The catalog's text for `key` in `lng`, else in English (i18next's fallbackLng), if it is plain text. */
+function plainText(lng: Lang, key: MessageKey): string | undefined {
+  const raw = CATALOGS[lng][key] ?? (lng === 'en' ? undefined : CATALOGS.en[key]);
+  return raw !== undefined && PLAIN_TEXT.test(raw) ? raw : undefined;
+}
+
 function translate(lng: Lang, key: MessageKey, values: MessageValues | undefined): string {
   const k = memoKey(lng, key, values);
   let out = memo.get(k);
   if (out === undefined) {
-    out = instance().t(key, { ...values, lng });
+    out = plainText(lng, key) ?? instance().t(key, { ...values, lng });
     if (memo.size >= MEMO_MAX) memo.clear();
     memo.set(k, out);
   }
