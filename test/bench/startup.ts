@@ -16,7 +16,11 @@
 // bare runtime, with no --version/--help and no console frames: quicker rounds while working on it.
 // Every executable runs from a cp copy in the bench's folder (the runtime, the single file, kubectl): see
 // exec-copy.ts for why.
-// Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR] [--only zones]   (kubectl: npm run test:tools)
+// `--instructions N`: after the timed rounds, each zonectl `zones -A` case (and the baseline's) runs N more
+// times under valgrind's callgrind, interleaved, and the median count of instructions executed is printed:
+// unlike wall or CPU time it hardly moves with the machine's load, so a before/after of a few percent
+// shows while other work runs (each run takes ~20 s; valgrind from Debian's package).
+// Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR] [--only zones] [--instructions 3]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
@@ -39,6 +43,8 @@ const baseline = baselineArg > 0 ? install(resolve(process.argv[baselineArg + 1]
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 if (only !== undefined && only !== 'zones') throw new Error(`--only ${only}: the one case that can run alone is "zones"`);
+const instructionsArg = process.argv.indexOf('--instructions');
+const instructionRounds = instructionsArg > 0 ? Number(process.argv[instructionsArg + 1]) : 0;
 /** The --version/--help cases and the console's first frames (left out by `--only zones`). */
 const all = only === undefined;
 const toolsCache = process.env['ZONECTL_TOOLS_CACHE'] ?? join(homedir(), '.cache/zonectl-tools');
@@ -136,6 +142,25 @@ function firstFrame(cmd: string, kubeconfig: string): { ms: number; cpuMs: numbe
   }
 }
 
+/**
+ * Instructions one run executes (callgrind's count; bin/zonectl is a sh script that execs node: followed).
+ * A run ~50 times slower can outlast a timeout of zonectl's on a loaded machine (exit 3): tried again once.
+ */
+function instructions(cmd: string, args: string[], again = true): number {
+  const r = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', '--trace-children=yes', '--smc-check=all-non-file', cmd, ...args],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  const counts = [...r.stderr.matchAll(/Collected : (\d+)/g)].map((m) => Number(m[1]));
+  if (r.status === 0 && counts.length > 0) return counts.reduce((a, b) => a + b, 0);
+  if (again) return instructions(cmd, args, false);
+  throw new Error(`valgrind ${cmd} ${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
+}
+
 const signed = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(0)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -176,6 +201,10 @@ async function main(): Promise<void> {
       if (hasSingle) frames['single file']!.push(firstFrame(single, kubeconfig));
     }
 
+    const counted = cases.filter(([n]) => n.endsWith('zones -A') && !n.startsWith('kubectl'));
+    const counts = new Map<string, number[]>(counted.map(([n]) => [n, []]));
+    for (let i = 0; i < instructionRounds; i++) for (const [n, cmd, args] of counted) counts.get(n)!.push(instructions(cmd, args));
+
     const med = (n: string) => ({
       ms: median(samples.get(n)!.map((s) => s.ms)),
       cpu: median(samples.get(n)!.map((s) => s.cpuMs)),
@@ -196,6 +225,11 @@ async function main(): Promise<void> {
           : '';
       console.log(`| ${n} | ${m.ms.toFixed(0)} ms | ${m.cpu.toFixed(0)} ms | ${m.rss.toFixed(0)} MiB | ${overBare} | ${vsKube} |`);
     }
+    for (const [n, xs] of counts)
+      if (xs.length > 0)
+        console.log(
+          `| ${n}: instructions (callgrind, median of ${xs.length}) | ${(median(xs) / 1e6).toFixed(1)} M (${xs.map((x) => (x / 1e6).toFixed(1)).join(', ')}) | | | | |`,
+        );
     for (const [n, xs] of Object.entries(frames))
       if (xs.length > 0)
         console.log(
