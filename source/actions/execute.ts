@@ -84,18 +84,22 @@ function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
   return [{ key: AUDIT_ANNOTATION, value: annotationValue(a) }, ...(release ? [{ key: RELEASE_ANNOTATION, value: release }] : [])];
 }
 
-/** Index of the write that carries the audit annotation: the last main-resource write on the primary. */
+/**
+ * Index of the write that carries the audit annotation: the plan's last write when it is a main-resource
+ * write on the primary; else -1 and the record is a patch of its own after every write. The record is
+ * always written last, so a record on the object means the whole plan was applied: a process killed
+ * before it leaves a change without its record (a resume records it, kinds/plan/resume.ts), never a
+ * record of a change half made (e.g. a partition written, the GameZone's image not yet).
+ */
 export function auditStepIndex(plan: Plan): number {
-  for (let i = plan.steps.length - 1; i >= 0; i--) {
-    const s = plan.steps[i];
-    if (!s.subresource && !s.verb && sameTarget(s.target, plan.primary)) return i;
-  }
-  return -1;
+  const i = plan.steps.length - 1;
+  const s = plan.steps[i];
+  return s && !s.subresource && !s.verb && sameTarget(s.target, plan.primary) ? i : -1;
 }
 
 function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
   // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
-  if (!plan.steps.length && !plan.exec) throw new Error(`plan "${plan.summary}" has no writes`);
+  if (!plan.steps.length && !plan.exec && !plan.recordOnly) throw new Error(`plan "${plan.summary}" has no writes`);
   if (plan.primary.cluster !== client.context)
     // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
     throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);

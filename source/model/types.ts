@@ -142,6 +142,8 @@ export interface ActionInput {
   /** Keep the images and move the partition (to `partition`, default 0): go on after one pod first. */
   continue?: boolean;
   reason?: string;
+  /** `--resume`: the target is in a wave the batch had started (a change already live is only recorded). */
+  resumed?: boolean;
 }
 
 export interface ContainerImage {

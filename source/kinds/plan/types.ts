@@ -91,6 +91,11 @@ export interface Plan {
    * nothing): the Event on it and the local log line record the action.
    */
   noAnnotation?: true;
+  /**
+   * A resume's target whose change is already live (the owner write landed, the process died before
+   * the audit record): no steps; the executor writes only the audit record. What was asked, for --wait.
+   */
+  recordOnly?: { container: string; image: string };
   /** A shell: the front end runs this after the executor's checks and audit (kubectl exec -it ...). */
   exec?: { container: string; command: string[] };
   /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */
