@@ -121,9 +121,10 @@ export async function runBatch(
         const result = await service.run(rest.planned, { ...opts, ...(confirmName !== undefined ? { confirmName } : {}) });
         const summary = rest.planned.plan.summary;
         const recorded = !!rest.planned.plan.recordOnly;
+        const word = recorded && !opts.dryRun ? 'actions.batch.recorded' : 'actions.batch.done';
         const reason = result.warnings.length
           ? t('actions.batch.doneWarned', { summary, warnings: result.warnings.join('; ') })
-          : t(recorded ? 'actions.batch.recorded' : 'actions.batch.done', { summary });
+          : t(word, { summary });
         return { ...rest, outcome: recorded ? 'already done' : 'done', reason, exitCode: 0, ms: Date.now() - t0, result };
       } catch (e) {
         return { ...failure(rest.target, e, 'failed', t0), planned: rest.planned };
