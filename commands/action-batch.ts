@@ -148,11 +148,12 @@ export async function runBatchAction(
     // --resume: a target in a wave the batch had started whose change is live but unrecorded (killed
     // between an owner write and the record) is planned as "already done": only its record is written.
     const reached = Math.max(0, ...done.map((d) => rec(d).wave ?? 0));
+    const since = done.map((d) => rec(d).at).sort()[0];
     const started = new Set(order.targets.filter((_, i) => f.resume && inStartedWave(ends, i, reached)).map(targetName));
     const inputFor: BatchInput = started.size
       ? (t) => {
           const i = typeof undoInput === 'function' ? undoInput(t) : undoInput;
-          return started.has(targetName(t)) ? { ...i, resumed: true } : i;
+          return started.has(targetName(t)) ? { ...i, resumed: since !== undefined ? { since } : {} } : i;
         }
       : undoInput;
     const toPlan = order.targets.filter((t) => !doneNames.has(targetName(t)) && known.has(t.cluster));

@@ -51,7 +51,7 @@ const writes = (p: Plan) => JSON.stringify(p.steps.map((s) => [s.target, s.subre
 export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded): Intent {
   if (action !== 'hotupdate') return { action } as Intent;
   checkPartition(input.partition, loaded);
-  const resumed = input.resumed ? { resumed: true as const } : {};
+  const resumed = input.resumed ? { resumed: input.resumed } : {};
   if (input.continue) {
     // Keep the template's image and move the partition: the way on after one pod first.
     if (!workloadSpec(loaded.info.kind)?.partition)

@@ -56,7 +56,7 @@ export const messages = {
   'plans.image.alreadyRuns': '容器 {container} 已在运行 {image}',
   'plans.resume.ownerHolds': '{owner} 已指定 {image}',
   'plans.resume.workloadRuns': '容器 {container} 已在运行 {image}',
-  'plans.resume.fromUnknown': '容器 {container}：{image}（其历史版本中找不到被替换的镜像：--undo 不会回滚它）',
+  'plans.resume.fromUnknown': '容器 {container}：{image}（被替换的镜像未知：--undo 不会回滚它）',
   'plans.resume.recordOnly': '批次中断前已生效：现在只写入审计记录，不做其他改动',
   'plans.resume.ownerChanged': '容器 {container} 运行 {image}，但 {owner} 指定 {asks}：批次写入后已被他人修改；不续做',
   'plans.ref.none': '没有 workloadRef',

@@ -20,9 +20,9 @@ export type Intent =
       /**
        * A resume of a batch that had reached this target's wave: a change already live where the plan
        * would write it (written before an interruption, its audit record lost) is recorded, not refused
-       * or written again (plan/resume.ts).
+       * or written again (plan/resume.ts). `since`: when the batch started, as its earliest record says.
        */
-      resumed?: true;
+      resumed?: { since?: string };
     }
   | { action: 'hold' }
   | { action: 'release' }

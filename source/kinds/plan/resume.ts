@@ -33,12 +33,29 @@ function revisionNumber(r: KubeObject): number {
   return a === undefined ? NaN : Number(a);
 }
 
-/** The image `container` ran before it took `image`: the newest of its revisions with another one there. */
-export function replacedImage(revisions: readonly KubeObject[] | undefined, container: string, image: string): string | undefined {
+/**
+ * The image `container` ran before it took `image`: the newest of its revisions with another one there,
+ * provided the revision that brought `image` was made after `since` (the batch's start). Otherwise the
+ * workload may have run `image` before the batch — a target the first run found already done — and the
+ * image before it is none of the batch's doing: an undo must not put it back. Undefined: not known.
+ */
+export function replacedImage(
+  revisions: readonly KubeObject[] | undefined,
+  container: string,
+  image: string,
+  since: string | undefined,
+): string | undefined {
+  if (since === undefined) return undefined;
   const numbered = (revisions ?? []).filter((r) => Number.isFinite(revisionNumber(r)));
+  let brought: KubeObject | undefined;
   for (const r of numbered.sort((a, b) => revisionNumber(b) - revisionNumber(a))) {
     const im = imageIn(templateOfRevision(r), container);
-    if (im !== undefined && im !== image) return im;
+    if (im === image) brought = r;
+    else if (im !== undefined) {
+      const made = brought?.metadata.creationTimestamp;
+      // Object timestamps have whole seconds: the batch's start is compared at that precision.
+      return made !== undefined && Date.parse(made) >= Math.floor(Date.parse(since) / 1000) * 1000 ? im : undefined;
+    }
   }
   return undefined;
 }
@@ -83,8 +100,8 @@ export function planResumedHotUpdate(spec: WorkloadSpec, intent: HotUpdate, inpu
   if (intent.partition !== undefined && w.rollout.partition !== Math.max(0, Math.min(intent.partition, w.rollout.replicas)))
     return undefined;
   // The image it replaced, for the record (what --undo puts back): still running while the owner rolls
-  // the new one out, else the newest revision with another image.
-  const from = running !== image ? running : replacedImage(input.revisions, container, image);
+  // the new one out, else the revision before the one the batch made.
+  const from = running !== image ? running : replacedImage(input.revisions, container, image, intent.resumed.since);
   const h = headline(w, 'plans.head.hotUpdate');
   const summary = [
     h.summary,

@@ -51,11 +51,14 @@ function zoneAsking(image: string): KubeObject {
   z.spec.gameZone.serviceConfig[0].image = image;
   return z;
 }
-function revision(name: string, n: number, image: string): KubeObject {
+/** The batch's earliest record, and a ControllerRevision made at `made`. */
+const SINCE = '2026-12-04T05:00:00Z';
+function revision(name: string, n: number, image: string, made = '2026-12-04T05:00:03Z'): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'ControllerRevision',
     metadata: {
+      creationTimestamp: made,
       name,
       namespace: 'zone-101',
       ownerReferences: [{ apiVersion: 'tkex.tencent.com/v1alpha1', kind: 'GameStatefulSet', name: 'game-1', uid: 'u-game-1' }],
@@ -64,14 +67,14 @@ function revision(name: string, n: number, image: string): KubeObject {
     data: { spec: { template: { spec: { containers: [{ name: 'game', image }] } } } },
   };
 }
-const revisions = [revision('game-1-a', 1, OLD), revision('game-1-b', 2, NEW)];
+const revisions = [revision('game-1-a', 1, OLD, '2026-11-30T10:00:00Z'), revision('game-1-b', 2, NEW)];
 
 const hot = (resumed: boolean, extra: { partition?: number } = {}): Intent => ({
   action: 'hotupdate',
   container: 'game',
   image: NEW,
   ...extra,
-  ...(resumed ? { resumed: true as const } : {}),
+  ...(resumed ? { resumed: { since: SINCE } } : {}),
 });
 const planned = (r: PlanResult): Plan => {
   if (!r.ok) throw new Error(`expected a plan, got: ${r.reason}`);
@@ -103,6 +106,29 @@ describe('a hot update on a resume, GameZone-owned', () => {
     expect(refused(planAction(hot(false), input))).toBe(
       `cannot hot-update GameStatefulSet zone-101/game-1 on c: container game already runs ${NEW}`,
     );
+  });
+
+  it('the revision with the image predates the batch (it ran it before: the first run found it done): the replaced image is not claimed', () => {
+    const before = [revision('game-1-a', 1, OLD, '2026-11-30T10:00:00Z'), revision('game-1-b', 2, NEW, '2026-12-01T09:00:00Z')];
+    const p = planned(planAction(hot(true), { cluster: 'c', obj: gsts(NEW, byZone), ownerObj: zoneAsking(NEW), revisions: before }));
+    expect(p.steps).toEqual([]);
+    // No images in the record: an undo of the batch leaves this target out rather than put back OLD.
+    expect(p.card.images).toBeUndefined();
+    expect(p.details[0]).toBe(`container game: ${NEW} (the image it replaced is not known: --undo leaves it out)`);
+    // Made in the batch's first second (object timestamps have whole seconds): claimed.
+    const sameSecond = [revision('game-1-a', 1, OLD, '2026-11-30T10:00:00Z'), revision('game-1-b', 2, NEW, '2026-12-04T05:00:00Z')];
+    const q = planAction({ ...hot(true), resumed: { since: '2026-12-04T05:00:00.900Z' } } as Intent, {
+      cluster: 'c',
+      obj: gsts(NEW, byZone),
+      ownerObj: zoneAsking(NEW),
+      revisions: sameSecond,
+    });
+    expect(planned(q).card.images).toEqual([{ container: 'game', from: OLD, to: NEW }]);
+    // No record of the batch found (no start known): not claimed either.
+    const unknown = planned(
+      planAction({ ...hot(true), resumed: {} } as Intent, { cluster: 'c', obj: gsts(NEW, byZone), ownerObj: zoneAsking(NEW), revisions }),
+    );
+    expect(unknown.card.images).toBeUndefined();
   });
 
   it('the GameZone asks for it, its controller has not rolled it out yet: only the record, the running image is the one replaced', () => {
@@ -152,11 +178,11 @@ describe('a hot update on a resume, other owners', () => {
   it('no owner: the workload runs the image: only the record (the replaced image unknown without revisions: said so)', () => {
     const d = deploy();
     d.spec.template.spec.containers[0].image = NEW;
-    const p = planned(planAction({ action: 'hotupdate', container: 'auth', image: NEW, resumed: true }, { cluster: 'c', obj: d }));
+    const p = planned(planAction({ action: 'hotupdate', container: 'auth', image: NEW, resumed: {} }, { cluster: 'c', obj: d }));
     expect(p.steps).toEqual([]);
     expect(p.card.images).toBeUndefined();
     expect(p.details).toEqual([
-      `container auth: ${NEW} (the image it replaced is not in its revisions: --undo leaves it out)`,
+      `container auth: ${NEW} (the image it replaced is not known: --undo leaves it out)`,
       `container auth already runs ${NEW}`,
       'applied before the batch was interrupted: only its audit record is written now, nothing else changes',
     ]);
@@ -193,7 +219,7 @@ describe('a hot update on a resume, other owners', () => {
     const d = deploy();
     d.spec.template.spec.containers[0].image = NEW;
     const p = planned(
-      planAction({ action: 'hotupdate', container: 'auth', image: NEW, resumed: true }, { cluster: 'c', obj: ref, workloadObj: d }),
+      planAction({ action: 'hotupdate', container: 'auth', image: NEW, resumed: {} }, { cluster: 'c', obj: ref, workloadObj: d }),
     );
     expect(p.steps).toEqual([]);
     expect(p.primary.type.kind).toBe('Rollout');
