@@ -85,16 +85,18 @@ function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
 }
 
 /**
- * Index of the write that carries the audit annotation: the plan's last write when it is a main-resource
- * write on the primary; else -1 and the record is a patch of its own after every write. The record is
- * always written last, so a record on the object means the whole plan was applied: a process killed
- * before it leaves a change without its record (a resume records it, kinds/plan/resume.ts), never a
- * record of a change half made (e.g. a partition written, the GameZone's image not yet).
+ * Index of the write that carries the audit annotation: the last main-resource write on the primary; -1
+ * when there is none, and the record is a patch of its own after the writes. A plan marked `recordLast`
+ * (an owner write after the workload's, which a resume can plan again) has it on its last write only, so
+ * a record there means the whole plan was applied, never a change half made.
  */
 export function auditStepIndex(plan: Plan): number {
-  const i = plan.steps.length - 1;
-  const s = plan.steps[i];
-  return s && !s.subresource && !s.verb && sameTarget(s.target, plan.primary) ? i : -1;
+  for (let i = plan.steps.length - 1; i >= 0; i--) {
+    const s = plan.steps[i];
+    if (!s.subresource && !s.verb && sameTarget(s.target, plan.primary)) return i;
+    if (plan.recordLast) return -1;
+  }
+  return -1;
 }
 
 function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {

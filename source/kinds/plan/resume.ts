@@ -92,7 +92,9 @@ export function planResumedHotUpdate(spec: WorkloadSpec, intent: HotUpdate, inpu
   const owner = ownerAsks(w, input, intent.container);
   const { container, image } = intent;
   if ((owner?.image ?? running) !== image) {
-    if (owner && running === image)
+    // With a partition the image may be the one it runs (--continue moves only the partition, written
+    // to the workload): the usual plan. Without, the batch's write went to the owner.
+    if (owner && running === image && intent.partition === undefined)
       return refuse('plans.verb.hotUpdate', w, t('plans.resume.ownerChanged', { owner: owner.owner, asks: owner.image, container, image }));
     return undefined;
   }

@@ -92,6 +92,12 @@ export interface Plan {
    */
   noAnnotation?: true;
   /**
+   * The audit record goes after every write (a patch of its own when the last write is not on the
+   * primary), not on an earlier workload write: for plans whose owner write follows the workload's and
+   * can be planned again as it was (hot update: a partition, then the GameZone's image).
+   */
+  recordLast?: true;
+  /**
    * A resume's target whose change is already live (the owner write landed, the process died before
    * the audit record): no steps; the executor writes only the audit record. What was asked, for --wait.
    */

@@ -150,6 +150,13 @@ describe('a hot update on a resume, GameZone-owned', () => {
     );
   });
 
+  it('--continue (the image it runs, a partition) below a GameZone that asks for another image: the usual plan, the partition', () => {
+    const other = 'registry.example.com/project1/service:0.2.9';
+    const p = planned(planAction(hot(true, { partition: 1 }), { cluster: 'c', obj: gsts(NEW, byZone), ownerObj: zoneAsking(other) }));
+    expect(p.recordOnly).toBeUndefined();
+    expect(p.steps.map((s) => s.target.type.resource)).toEqual(['gamestatefulsets']);
+  });
+
   it('neither holds it (the write never happened): the usual plan, the GameZone written', () => {
     const input = { cluster: 'c', obj: gsts(OLD, byZone), ownerObj: zoneAsking(OLD) };
     const resumed = planned(planAction(hot(true), input));
