@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { accessCache } from '../source/actions/access.js';
 import { batchCard, batchExitCode, type BatchInput, planBatch, targetName, type TargetResult } from '../source/actions/batch.js';
 import { releaseEventLine, runRelease } from '../source/actions/release.js';
-import { parseWaves, releaseOrder, waveEnds } from '../source/actions/waves.js';
+import { inStartedWave, parseWaves, releaseOrder, waveEnds } from '../source/actions/waves.js';
 import { ActionService } from '../source/actions/service.js';
 import { openSession, type FleetFlags } from '../source/app/session.js';
 import { loadConfig } from '../source/config/config.js';
@@ -138,13 +138,24 @@ export async function runBatchAction(
     const doneNames = new Map(done.map((w) => [targetName(w), w]));
     const rec = (w: WorkloadInfo) => batchRecord(w, batch)!;
     // --undo: each target gets back the image its hot update in that batch replaced.
-    const inputFor: BatchInput = f.undo
+    const undoInput: BatchInput = f.undo
       ? (t) => {
           const im = undone.get(targetName(t))?.release?.images?.[0];
           if (!im) return { ...input, container: '', image: '' };
           return { ...input, container: im.container, image: im.from };
         }
       : input;
+    // --resume: a target in a wave the batch had started whose change is live but unrecorded (killed
+    // between an owner write and the record) is planned as "already done": only its record is written.
+    const reached = Math.max(0, ...done.map((d) => rec(d).wave ?? 0));
+    const since = done.map((d) => rec(d).at).sort()[0];
+    const started = new Set(order.targets.filter((_, i) => f.resume && inStartedWave(ends, i, reached)).map(targetName));
+    const inputFor: BatchInput = started.size
+      ? (t) => {
+          const i = typeof undoInput === 'function' ? undoInput(t) : undoInput;
+          return started.has(targetName(t)) ? { ...i, resumed: since !== undefined ? { since } : {} } : i;
+        }
+      : undoInput;
     const toPlan = order.targets.filter((t) => !doneNames.has(targetName(t)) && known.has(t.cluster));
     // With waves, only the first wave is planned for the card; later waves are planned when they start.
     const firstEnd = wavesText ? (ends[ends.findIndex((e) => e > order.doneCount)] ?? order.targets.length) : order.targets.length;

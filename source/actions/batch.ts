@@ -49,7 +49,10 @@ export async function boundedAll<T extends { cluster: string }, R>(
   return out;
 }
 
-/** `already done`: this batch did it before a resume; `not started`: a wave gate stopped the release first. */
+/**
+ * `already done`: this batch did it before a resume (found by its record, or live with its record lost:
+ * then planned, and only the record is written); `not started`: a wave gate stopped the release first.
+ */
 export type Outcome = 'done' | 'already done' | 'not possible' | 'refused' | 'failed' | 'not started';
 
 export interface TargetResult {
@@ -93,7 +96,8 @@ export async function planBatch(
     const t0 = Date.now();
     try {
       const planned = await service.plan(target, action, typeof input === 'function' ? input(target) : input, { dryRun: opts.dryRun });
-      return { target, outcome: 'done' as const, reason: planned.plan.summary, exitCode: 0, ms: Date.now() - t0, planned };
+      const outcome: Outcome = planned.plan.recordOnly ? 'already done' : 'done';
+      return { target, outcome, reason: planned.plan.summary, exitCode: 0, ms: Date.now() - t0, planned };
     } catch (e) {
       return failure(target, e, 'refused', t0);
     }
@@ -117,10 +121,12 @@ export async function runBatch(
         const confirmName = opts.confirmFor?.(rest.target);
         const result = await service.run(rest.planned, { ...opts, ...(confirmName !== undefined ? { confirmName } : {}) });
         const summary = rest.planned.plan.summary;
+        const recorded = !!rest.planned.plan.recordOnly;
+        const word = recorded && !opts.dryRun ? 'actions.batch.recorded' : 'actions.batch.done';
         const reason = result.warnings.length
           ? t('actions.batch.doneWarned', { summary, warnings: result.warnings.join('; ') })
-          : t('actions.batch.done', { summary });
-        return { ...rest, outcome: 'done', reason, exitCode: 0, ms: Date.now() - t0, result };
+          : t(word, { summary });
+        return { ...rest, outcome: recorded ? 'already done' : 'done', reason, exitCode: 0, ms: Date.now() - t0, result };
       } catch (e) {
         return { ...failure(rest.target, e, 'failed', t0), planned: rest.planned };
       }
@@ -140,7 +146,9 @@ export function batchExitCode(results: readonly TargetResult[]): number {
 
 /** The batch card: what will happen where, and what will not happen and why. */
 export function batchCard(action: ActionName, items: readonly TargetResult[], dryRun: boolean): string[] {
-  const ok = items.filter((i) => i.planned);
+  // A resume's targets live already, their record lost: only the record is written (no pods change).
+  const recordOnly = items.filter((i) => i.planned?.plan.recordOnly).length;
+  const ok = items.filter((i) => i.planned && !i.planned.plan.recordOnly);
   const later = items.filter((i) => i.later).length;
   const not = items.filter((i) => !i.planned && !i.later && i.outcome !== 'already done');
   const out = [
@@ -160,6 +168,7 @@ export function batchCard(action: ActionName, items: readonly TargetResult[], dr
     i.planned!.plan.steps.some((s) => s.target.name !== i.target.name || s.target.cluster !== i.target.cluster),
   );
   if (owners.length) out.push(`  ${t('actions.batch.viaOwner', { n: owners.length })}`);
+  if (recordOnly) out.push(`  ${t('actions.batch.recordOnly', { n: recordOnly })}`);
   const force = ok.filter((i) => i.planned!.plan.requiresForce);
   if (force.length) out.push(needForceLine(force.length));
   const restarts = ok.reduce((n, i) => {

@@ -84,18 +84,24 @@ function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
   return [{ key: AUDIT_ANNOTATION, value: annotationValue(a) }, ...(release ? [{ key: RELEASE_ANNOTATION, value: release }] : [])];
 }
 
-/** Index of the write that carries the audit annotation: the last main-resource write on the primary. */
+/**
+ * Index of the write that carries the audit annotation: the last main-resource write on the primary; -1
+ * when there is none, and the record is a patch of its own after the writes. A plan marked `recordLast`
+ * (an owner write after the workload's, which a resume can plan again) has it on its last write only, so
+ * a record there means the whole plan was applied, never a change half made.
+ */
 export function auditStepIndex(plan: Plan): number {
   for (let i = plan.steps.length - 1; i >= 0; i--) {
     const s = plan.steps[i];
     if (!s.subresource && !s.verb && sameTarget(s.target, plan.primary)) return i;
+    if (plan.recordLast) return -1;
   }
   return -1;
 }
 
 function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
   // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
-  if (!plan.steps.length && !plan.exec) throw new Error(`plan "${plan.summary}" has no writes`);
+  if (!plan.steps.length && !plan.exec && !plan.recordOnly) throw new Error(`plan "${plan.summary}" has no writes`);
   if (plan.primary.cluster !== client.context)
     // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
     throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);

@@ -51,6 +51,7 @@ const writes = (p: Plan) => JSON.stringify(p.steps.map((s) => [s.target, s.subre
 export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded): Intent {
   if (action !== 'hotupdate') return { action } as Intent;
   checkPartition(input.partition, loaded);
+  const resumed = input.resumed ? { resumed: input.resumed } : {};
   if (input.continue) {
     // Keep the template's image and move the partition: the way on after one pod first.
     if (!workloadSpec(loaded.info.kind)?.partition)
@@ -62,9 +63,9 @@ export function intentFor(action: ActionName, input: ActionInput, loaded: Loaded
         loaded.info.cluster,
         t('actions.input.noContainer', { container: input.container ?? '', target: `${loaded.info.kind}/${loaded.info.name}` }),
       );
-    return { action, container: c.name, image: c.image, partition: input.partition ?? 0 };
+    return { action, container: c.name, image: c.image, partition: input.partition ?? 0, ...resumed };
   }
-  const base: Intent = { action, container: input.container!, image: input.image! };
+  const base: Intent = { action, container: input.container!, image: input.image!, ...resumed };
   if (!input.onePodFirst) return input.partition !== undefined ? { ...base, partition: input.partition } : base;
   const withPartition: Intent = { ...base, partition: Math.max(0, loaded.info.rollout.replicas - 1) };
   const a = planAction(withPartition, loaded.input);

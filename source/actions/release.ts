@@ -50,7 +50,8 @@ export async function runRelease(
   for (let w = 0; w < n; w++) {
     const end = opts.ends[w]!;
     const slice = out.slice(start, end);
-    const todo = slice.filter((s) => s.outcome !== 'already done').length;
+    // To act on: what is planned (a resume's live-but-unrecorded targets get their record) or planned later.
+    const todo = slice.filter((s) => s.outcome !== 'already done' || s.planned).length;
     if (n > 1) opts.onEvent?.({ type: 'wave', wave: w + 1, waves: n, targets: todo });
     // A resume: a target this batch already did that has failed since stops the release here.
     const broken = slice.find((s) => s.outcome === 'already done' && s.current?.rollout.phase === 'failed');
@@ -79,7 +80,8 @@ export async function runRelease(
       if (gated && !opts.dryRun)
         await Promise.all(
           acted
-            .filter((r) => r.outcome === 'done' && r.planned)
+            // Recorded on a resume (already done, planned): followed too, its owner may still be rolling it out.
+            .filter((r) => r.planned && (r.outcome === 'done' || r.outcome === 'already done'))
             .map(async (r) => {
               const res = await service
                 .follow(r.planned!, r.result)

@@ -49,6 +49,16 @@ export function waveOf(ends: readonly number[], i: number): number {
   return ends.findIndex((e) => i < e);
 }
 
+/**
+ * On a resume: is the i-th target in a wave the batch had started? Every wave up to the highest one its
+ * records name (`reached`, 0 when none does), and the next one: it was acting when the process stopped,
+ * so its targets may hold the change with the record lost. Without waves, the one wave of all.
+ */
+export function inStartedWave(ends: readonly number[], i: number, reached: number): boolean {
+  const w = waveOf(ends, i);
+  return w >= 0 && w + 1 <= reached + 1;
+}
+
 export interface Done {
   target: ActionTarget;
   wave?: number;
@@ -79,7 +89,9 @@ export function gateVerdict(wave: readonly TargetResult[]): { pass: true } | { p
   for (const r of wave) {
     if (!r.planned && r.outcome !== 'done') continue;
     const name = `${r.target.cluster}/${r.target.namespace}/${r.target.kind.toLowerCase()}/${r.target.name}`;
-    if (r.outcome !== 'done') return { pass: false, where: `${name}: ${outcomeWord(r.outcome)}: ${r.reason}` };
+    // A resume's target recorded now (already done, with a plan) counts as done.
+    if (r.outcome !== 'done' && r.outcome !== 'already done')
+      return { pass: false, where: `${name}: ${outcomeWord(r.outcome)}: ${r.reason}` };
     if (r.wait && !r.wait.reached) return { pass: false, where: `${name}: ${r.wait.message}` };
   }
   return { pass: true };

@@ -142,6 +142,11 @@ export interface ActionInput {
   /** Keep the images and move the partition (to `partition`, default 0): go on after one pod first. */
   continue?: boolean;
   reason?: string;
+  /**
+   * `--resume`: the target is in a wave the batch had started (a change already live is only recorded);
+   * `since`: the batch's earliest record (its `at`), when one is found.
+   */
+  resumed?: { since?: string };
 }
 
 export interface ContainerImage {

@@ -44,6 +44,9 @@ export const messages = {
   'actions.batch.notPossible': 'Not possible:',
   'actions.batch.done': '{summary}: done',
   'actions.batch.doneWarned': '{summary}: done ({warnings})',
+  // A resume's target whose change was live already (plan/resume.ts): only its audit record is written.
+  'actions.batch.recorded': '{summary}: applied before the interruption; its audit record written now',
+  'actions.batch.recordOnly': 'applied before the interruption, only the audit record to write: {n}',
   'actions.outcome.done': 'done',
   'actions.outcome.alreadyDone': 'already done',
   'actions.outcome.notPossible': 'not possible',

@@ -61,6 +61,13 @@ export const messages = {
   'plans.image.noSuchContainer': 'no container named {container} (containers: {names})',
   'plans.image.noImage': 'container {container} has no image',
   'plans.image.alreadyRuns': 'container {container} already runs {image}',
+  // A resumed batch's target whose change is live already, its audit record lost (plan/resume.ts).
+  'plans.resume.ownerHolds': '{owner} already asks for {image}',
+  'plans.resume.workloadRuns': 'container {container} already runs {image}',
+  'plans.resume.fromUnknown': 'container {container}: {image} (the image it replaced is not known: --undo leaves it out)',
+  'plans.resume.recordOnly': 'applied before the batch was interrupted: only its audit record is written now, nothing else changes',
+  'plans.resume.ownerChanged':
+    'container {container} runs {image} but {owner} asks for {asks}: changed by someone else since the batch wrote it; not resumed',
   'plans.ref.none': 'no workloadRef',
   'plans.ref.notLoaded': 'the referenced {kind} {name} is not loaded',
   'plans.ref.mismatch': 'the loaded workload is not {kind} {name}',

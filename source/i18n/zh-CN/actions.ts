@@ -44,6 +44,8 @@ export const messages = {
   'actions.batch.notPossible': '无法执行：',
   'actions.batch.done': '{summary}：完成',
   'actions.batch.doneWarned': '{summary}：完成（{warnings}）',
+  'actions.batch.recorded': '{summary}：中断前已生效；现已写入审计记录',
+  'actions.batch.recordOnly': '中断前已生效、只需写入审计记录：{n}',
   'actions.outcome.done': '完成',
   'actions.outcome.alreadyDone': '已完成',
   'actions.outcome.notPossible': '无法执行',

@@ -227,7 +227,11 @@ export function planBkbcs(k: PlannedKind<BkbcsKind>, intent: Intent, input: Plan
       const steps = partitionOps.length
         ? [write(cluster, type, w.namespace, w.name, 'json', jsonBody(rv, partitionOps)), gz.step]
         : [gz.step];
-      return ok(withOwner(steps, [...summary, gz.line], warnings));
+      const plan = withOwner(steps, [...summary, gz.line], warnings);
+      // The record after the GameZone write, not on the partition's: a process killed between them leaves
+      // no record, and a resume writes the GameZone (or, if it landed, only the record: plan/resume.ts).
+      if (steps.length > 1) plan.recordLast = true;
+      return ok(plan);
     }
 
     case 'hold': {

@@ -17,6 +17,12 @@ export type Intent =
       container: string;
       image: string;
       /** bk-bcs / StatefulSet: partition to set with the image. */ partition?: number;
+      /**
+       * A resume of a batch that had reached this target's wave: a change already live where the plan
+       * would write it (written before an interruption, its audit record lost) is recorded, not refused
+       * or written again (plan/resume.ts). `since`: when the batch started, as its earliest record says.
+       */
+      resumed?: { since?: string };
     }
   | { action: 'hold' }
   | { action: 'release' }

@@ -25,11 +25,11 @@ export function ownerManagedContainer(obj: KubeObject): string | undefined {
   return isRecord(c0) && typeof c0.name === 'string' ? c0.name : undefined;
 }
 
-/**
- * The write of `image` to the GameZone entry of the service behind `w`; undefined when the GameZone
- * already asks for that image; a string saying why it cannot be written there.
- */
-export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: string): OwnerWrite | string | undefined {
+/** The GameZone serviceConfig entry of the service behind `w` and the image it asks for; a string says why none. */
+export function gameZoneEntry(
+  w: WorkloadInfo,
+  input: PlanInput,
+): { index: number; entry: Record<string, unknown>; type: string; desired: unknown } | string {
   const owner = w.owner!;
   const gz = input.ownerObj;
   const label = ownerLabel(owner);
@@ -51,7 +51,19 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
       owner: label,
       n: Number(e.endId) - Number(e.id ?? 1) + 1,
     });
-  const desired = typeof e.image === 'string' ? e.image : gz.spec?.gameZone?.defaultImage;
+  return { index, entry: e, type, desired: typeof e.image === 'string' ? e.image : gz.spec?.gameZone?.defaultImage };
+}
+
+/**
+ * The write of `image` to the GameZone entry of the service behind `w`; undefined when the GameZone
+ * already asks for that image; a string saying why it cannot be written there.
+ */
+export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: string): OwnerWrite | string | undefined {
+  const owner = w.owner!;
+  const gz = input.ownerObj!;
+  const found = gameZoneEntry(w, input);
+  if (typeof found === 'string') return found;
+  const { index, entry: e, type, desired } = found;
   if (desired === image) return undefined;
   const path = `/spec/gameZone/serviceConfig/${index}`;
   const ops: unknown[] = [
@@ -59,7 +71,7 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
     ...(typeof e.image === 'string' ? [{ op: 'test', path: `${path}/image`, value: e.image }] : []),
     { op: 'add', path: `${path}/image`, value: image },
   ];
-  const gzType = typeFromRef(owner.apiVersion, 'GameZone');
+  const gzType = typeFromRef(owner.apiVersion!, 'GameZone');
   return {
     step: write(
       w.cluster,
@@ -69,7 +81,7 @@ export function gameZoneImageWrite(w: WorkloadInfo, input: PlanInput, image: str
       'json',
       jsonBody(gz.metadata.resourceVersion ?? '', ops),
     ),
-    line: t('plans.owner.writeGameZone', { owner: label, index, service }),
+    line: t('plans.owner.writeGameZone', { owner: ownerLabel(owner), index, service: w.service ?? w.name }),
   };
 }
 
@@ -131,4 +143,25 @@ export function federatedImageWrite(w: WorkloadInfo, input: PlanInput, container
       cluster: w.cluster,
     }),
   };
+}
+
+/**
+ * The image the host's Federated<Kind> propagates to this member for `container`: this cluster's
+ * override of the container's image path (the one federatedImageWrite writes), else the template's.
+ * Undefined when the object was not read or has no such container.
+ */
+export function federatedImage(w: WorkloadInfo, input: PlanInput, container: string): string | undefined {
+  const fed = input.ownerObj;
+  if (!fed || !input.ownerCluster || !fed.kind?.startsWith('Federated')) return undefined;
+  const cs: unknown = fed.spec?.template?.spec?.template?.spec?.containers;
+  const i = Array.isArray(cs) ? cs.findIndex((c) => isRecord(c) && c.name === container) : -1;
+  if (i < 0) return undefined;
+  const path = `/spec/template/spec/containers/${i}/image`;
+  const overrides: unknown = fed.spec?.overrides;
+  const mine: unknown = Array.isArray(overrides) ? overrides.find((o) => isRecord(o) && o.clusterName === w.cluster) : undefined;
+  const cos: unknown = isRecord(mine) ? mine.clusterOverrides : undefined;
+  const o: unknown = Array.isArray(cos) ? cos.find((c) => isRecord(c) && c.path === path) : undefined;
+  if (isRecord(o) && typeof o.value === 'string') return o.value;
+  const c: unknown = (cs as unknown[])[i];
+  return isRecord(c) && typeof c.image === 'string' ? c.image : undefined;
 }

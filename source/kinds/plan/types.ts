@@ -91,6 +91,17 @@ export interface Plan {
    * nothing): the Event on it and the local log line record the action.
    */
   noAnnotation?: true;
+  /**
+   * The audit record goes after every write (a patch of its own when the last write is not on the
+   * primary), not on an earlier workload write: for plans whose owner write follows the workload's and
+   * can be planned again as it was (hot update: a partition, then the GameZone's image).
+   */
+  recordLast?: true;
+  /**
+   * A resume's target whose change is already live (the owner write landed, the process died before
+   * the audit record): no steps; the executor writes only the audit record. What was asked, for --wait.
+   */
+  recordOnly?: { container: string; image: string };
   /** A shell: the front end runs this after the executor's checks and audit (kubectl exec -it ...). */
   exec?: { container: string; command: string[] };
   /** The RBAC checks the executor must pass first (SelfSubjectAccessReview). */

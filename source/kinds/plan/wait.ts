@@ -57,6 +57,15 @@ export function sharedWaitTarget(plan: Plan, before: WorkloadInfo): WaitTarget {
           i.rollout.updatedReady >= i.rollout.replicas,
       };
     case 'hotupdate': {
+      // A resume's target that was live already (only its record written now): the image asked for,
+      // rolled out and settled; its revision may have moved before this run read it.
+      const asked = plan.recordOnly;
+      if (asked)
+        return {
+          describe: t('plans.wait.updated'),
+          reached: (i) => i.containers.some((c) => c.name === asked.container && c.image === asked.image) && settled(i),
+          failed: failedMessage,
+        };
       const images = (plan.card.images ?? []).filter((im) => im.from !== im.to);
       // The image was written to the workload itself (not to an owner that rolls it out later): once
       // the wait starts the new image is there, so the old one again means someone put it back.

@@ -78,6 +78,14 @@ describe('auditStepIndex', () => {
     expect(auditStepIndex(plan([step(t('ro'), 'status')]))).toBe(-1);
     expect(auditStepIndex(plan([step(t('hr', KINDS.HookRun))]))).toBe(-1);
   });
+  it('is -1 for a recordLast plan whose last write is another object: the record comes after the owner write', () => {
+    // A partition on the workload, then the image in its owner (a GameZone): a record on the first write
+    // would stand for a change a process killed in between never made.
+    const owner = [step(t('ro')), step(t('zone1', KINDS.GameDeployment))];
+    expect(auditStepIndex(plan(owner))).toBe(0);
+    expect(auditStepIndex({ ...plan(owner), recordLast: true })).toBe(-1);
+    expect(auditStepIndex({ ...plan([step(t('ro'), 'status'), step(t('ro'))]), recordLast: true })).toBe(1);
+  });
 });
 
 describe('decorateBody with a planned resourceVersion', () => {

@@ -2,7 +2,7 @@
 // the gate's verdict.
 import { describe, expect, it } from 'vitest';
 import type { TargetResult } from '../../../source/actions/batch.js';
-import { gateVerdict, parseWaves, releaseOrder, waveEnds, waveOf } from '../../../source/actions/waves.js';
+import { gateVerdict, inStartedWave, parseWaves, releaseOrder, waveEnds, waveOf } from '../../../source/actions/waves.js';
 import { parseLastAction } from '../../../source/model/last-action.js';
 import type { ActionTarget } from '../../../source/model/types.js';
 
@@ -44,6 +44,16 @@ describe('resume order', () => {
     expect(o.doneCount).toBe(2);
     expect(o.targets.map((x) => `${x.cluster}/${x.name}`)).toEqual(['shanghai/a', 'nanjing/b', 'singapore/c', 'nanjing/d']);
   });
+
+  it('the waves the batch had started: up to the highest recorded one and the next (acting when it stopped), none past the plan', () => {
+    const ends = [1, 3, 6]; // 1,50%,100% of 6
+    const started = (reached: number) => [0, 1, 2, 3, 4, 5].filter((i) => inStartedWave(ends, i, reached));
+    expect(started(0)).toEqual([0]); // nothing recorded: wave 1 may have been acting
+    expect(started(1)).toEqual([0, 1, 2]); // wave 1 recorded: wave 2 was acting (its records may all be lost)
+    expect(started(2)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(inStartedWave([10, 20], 25, 2)).toBe(false); // past the plan's last wave: never started
+    expect(inStartedWave([4], 3, 0)).toBe(true); // no waves: one wave of all
+  });
 });
 
 describe('the gate', () => {
@@ -65,6 +75,13 @@ describe('the gate', () => {
       ]),
     ).toEqual({ pass: true });
     expect(gateVerdict([r('c', { outcome: 'already done' })])).toEqual({ pass: true });
+    // A resume's target whose change was live, recorded now (planned, already done), once it reached.
+    expect(gateVerdict([r('d', { planned, outcome: 'already done', wait: { reached: true, message: 'reached', elapsedMs: 1 } })])).toEqual({
+      pass: true,
+    });
+    expect(
+      gateVerdict([r('e', { planned, outcome: 'already done', wait: { reached: false, message: 'timed out after 60s', elapsedMs: 1 } })]),
+    ).toEqual({ pass: false, where: 'shanghai/zone-1/gamedeployment/e: timed out after 60s' });
   });
 
   it('stops on the first failed write or a wait that did not reach, naming the target', () => {

@@ -99,6 +99,26 @@ describe('fleet actions and waves in Chinese', () => {
     ]);
   });
 
+  it("a resume's targets live but unrecorded: counted apart (only their record is written, no pod takes an image)", () => {
+    const p = hotUpdatePlan();
+    const recordOnly: Plan = { ...p, steps: [], recordOnly: { container: 'gw', image: 'registry.example.com/gw:1.1' }, warnings: [] };
+    const item = (plan: Plan): TargetResult => ({
+      target: t1,
+      outcome: plan.recordOnly ? 'already done' : 'done',
+      reason: plan.summary,
+      exitCode: 0,
+      ms: 1,
+      planned: { target: t1, plan, user: 'admin', card: [], before: { rollout: { phase: 'complete', replicas: 3 } } as never },
+    });
+    expect(batchCard('hotupdate', [item(recordOnly), item(recordOnly)], false)).toEqual([
+      'hotupdate 2 workloads: 0 planned, 0 not possible',
+      '  applied before the interruption, only the audit record to write: 2',
+      '  pods that take the new image (at most): 0',
+    ]);
+    setLang('zh-CN');
+    expect(batchCard('hotupdate', [item(recordOnly)], false)[1]).toBe('  中断前已生效、只需写入审计记录：1');
+  });
+
   it('wave progress lines: English as the commands printed them, Chinese with 第 N/M 批', () => {
     const gate = { type: 'gate' as const, wave: 2, waves: 3, passed: true, ms: 4200 };
     expect(releaseEventLine(gate)).toBe('wave 2/3: gate passed in 4.2s');

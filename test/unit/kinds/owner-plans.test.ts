@@ -75,6 +75,8 @@ describe('plans and owners', () => {
     expect(r.plan.card.owner).toBe('GameZone zone-101/zone1');
     expect(r.plan.requiresForce).toBeUndefined();
     expect(r.plan.access.map((a) => a.resource)).toEqual(['gamestatefulsets', 'gamezones']);
+    // The audit record after the GameZone write (not on the partition's): a record means both landed.
+    expect(r.plan.recordLast).toBe(true);
   });
 
   it("another container is not the GameZone's: written to the workload, and it sticks", () => {
