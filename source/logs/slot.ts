@@ -200,9 +200,10 @@ export class ContainerSlot {
       broke = false;
       this.state = 'streaming';
       try {
-        // A resume must begin with lines this slot already had. Three times in a row not, with the pod
-        // still naming the same instance, and the overlap is taken as gone (a rotated log file).
-        const got = await this.read(mode, this.opts.previous, this.opts.follow, mode === 'resume' && suspects < 3);
+        // A followed resume must begin with lines this slot already had. Three times in a row not, with the
+        // pod still naming the same instance, and the overlap is taken as gone (a rotated log file). A
+        // one-pass read has no next instance to wait for: it keeps what it gets.
+        const got = await this.read(mode, this.opts.previous, this.opts.follow, this.opts.follow && mode === 'resume' && suspects < 3);
         const cutBy = this.cutBy;
         this.firstRead = false;
         notReady = 0;
