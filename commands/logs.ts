@@ -12,6 +12,7 @@ import { LineWriter, type LogOutput } from '../source/logs/format.js';
 import { parseTarget, TargetError, describeTarget } from '../source/logs/target.js';
 import { DurationError, parseDuration } from '../source/logs/timestamp.js';
 import { capYoungGeneration } from '../source/logs/young-gen.js';
+import { slowHeapGrowth } from '../source/store/heap-growth.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
 import { targetsHelp } from './kind-help.js';
@@ -198,6 +199,17 @@ export async function followLogs(req: LogsRequest, clusters: FollowerCluster[], 
 
 /** The semi-space cap of a follow, MiB (young-gen.ts: V8 grows them to 16 at 100 streams × 1,000 lines/s). */
 const LOGS_SEMI_SPACE_MIB = 4;
+/**
+ * How far past its live size a follow's old generation grows before the next full GC, % (store/heap-growth.ts,
+ * the console's setting). Behind a slow reader every queued line outlives two scavenges and dies old: with
+ * V8's own factor the heap climbed 30 -> 120 MiB in 10 s between two full GCs (~35 MiB live).
+ */
+const LOGS_HEAP_GROWING_PERCENT = 50;
+/**
+ * The HTTP/2 window of each log stream, bytes: HTTP/2's default (undici's is 256 KiB). What the process holds
+ * per stream while stdout's reader is behind; 1,000 lines/s of ~130 bytes need 64 KiB per 0.5 s of round trip.
+ */
+const LOGS_STREAM_WINDOW_BYTES = 65_535;
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
@@ -205,7 +217,9 @@ export function run(argv: string[]): Promise<number> {
     const req = parseLogsArgs(argv, config.zoneLabel);
     // A follow runs for hours at up to tens of thousands of lines a second: keep V8's young generation
     // small (young-gen.ts). A one-pass read ends too soon for it to matter.
-    const uncap = req.options.follow && !req.options.previous ? capYoungGeneration(LOGS_SEMI_SPACE_MIB) : undefined;
+    const following = req.options.follow && !req.options.previous;
+    const uncap = following ? capYoungGeneration(LOGS_SEMI_SPACE_MIB) : undefined;
+    const unslow = following ? slowHeapGrowth(LOGS_HEAP_GROWING_PERCENT) : undefined;
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
     const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`));
@@ -214,7 +228,7 @@ export function run(argv: string[]): Promise<number> {
     // a connection (the shared default of 32 would queue streams beyond it forever).
     // --max-streams 0 (no cap): no connection limit either, or streams past it would wait forever.
     const connections = req.options.maxStreams > 0 ? req.options.maxStreams + 16 : null;
-    const fleet = openFleet(kc, contexts, config, { connections });
+    const fleet = openFleet(kc, contexts, config, { connections, streamWindowBytes: LOGS_STREAM_WINDOW_BYTES });
     const nsFor = namespaceFor(zoneScope(req), kc);
     const ac = new AbortController();
     const stop = () => ac.abort();
@@ -242,6 +256,7 @@ export function run(argv: string[]): Promise<number> {
       process.stdout.off('error', onPipe);
       fleet.close();
       uncap?.();
+      unslow?.();
     }
   });
 }

@@ -82,11 +82,16 @@ export function openFleet(
   kc: LoadedKubeconfig,
   contexts: string[],
   config: Config,
-  opts: Pick<ClientOptions, 'connections' | 'http1'> = {},
+  opts: Pick<ClientOptions, 'connections' | 'http1' | 'streamWindowBytes'> = {},
 ): Fleet {
   return new Fleet(
     contexts.map((name) => {
-      const client = contextClient(kc, name, { timeoutMs: config.requestTimeoutMs, connections: opts.connections, http1: opts.http1 });
+      const client = contextClient(kc, name, {
+        timeoutMs: config.requestTimeoutMs,
+        connections: opts.connections,
+        http1: opts.http1,
+        streamWindowBytes: opts.streamWindowBytes,
+      });
       return memberOf(name, client, config, client instanceof UnusableClient ? client.error.message : undefined);
     }),
   );

@@ -43,7 +43,16 @@ export interface ClientOptions {
    * requests, cheaper to load (issue 14). Not for many watches or log streams: each holds a socket.
    */
   http1?: boolean;
+  /**
+   * The HTTP/2 flow-control window of each response stream, bytes (transport.ts). `logs -f` narrows it: with
+   * 100 streams whose reader (stdout) is behind, every stream's window fills, and the default 256 KiB
+   * held 25 MiB of lines in the process.
+   */
+  streamWindowBytes?: number;
 }
+
+/** Bytes a log stream's body buffers before it stops reading the connection (undici's default is 64 KiB). */
+const LOG_BODY_HIGH_WATER = 16 * 1024;
 
 /** Certificates and keys are a few KiB; a file past this is not one. */
 const PEM_MAX_BYTES = 1024 * 1024;
@@ -97,6 +106,7 @@ export class HttpClusterClient implements ClusterClient {
       timeoutMs: this.timeoutMs,
       connections: opts.connections === null ? null : (opts.connections ?? 32),
       http1: opts.http1,
+      streamWindowBytes: opts.streamWindowBytes,
     });
     this.transport = conn.transport;
     this.releaseConnection = conn.release;
@@ -452,6 +462,7 @@ export class HttpClusterClient implements ClusterClient {
         signal: opts.signal,
         headersTimeout: opts.timeoutMs ?? this.timeoutMs,
         bodyTimeout: 0,
+        highWaterMark: LOG_BODY_HIGH_WATER,
       });
     } catch (e) {
       throw this.wrapNetworkError(e, what, opts.signal);

@@ -27,6 +27,7 @@ function keyOf(o: ConnectionOptions): string {
     o.timeoutMs,
     o.connections,
     o.http1 === true,
+    o.streamWindowBytes,
   ]);
 }
 

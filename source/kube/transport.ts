@@ -21,6 +21,11 @@ export interface ConnectionOptions {
   connections: number | null;
   /** HTTP/1.1 over node:https (https-transport.ts) instead of undici with HTTP/2. */
   http1?: boolean;
+  /**
+   * HTTP/2 flow-control window of each response stream, bytes (undici's default: 256 KiB): what the server
+   * may send ahead of a reader that stopped reading. Undefined: the transport's default.
+   */
+  streamWindowBytes?: number;
 }
 
 export interface TransportRequest {
@@ -32,6 +37,8 @@ export interface TransportRequest {
   headersTimeout?: number;
   /** Fail when the body went quiet this long (ms; 0 = never: a watch's watchdog decides). */
   bodyTimeout?: number;
+  /** Bytes the response body buffers before it stops taking data from the connection (default 64 KiB). */
+  highWaterMark?: number;
 }
 
 export interface TransportResponse {

@@ -19,6 +19,9 @@ export function undiciTransport(o: ConnectionOptions): Transport {
     },
     // HTTP/2 when the server offers it (ALPN): all requests and watches of the cluster on one connection.
     allowH2: true,
+    // Each response stream's HTTP/2 window. The option undici 8.12 reads: it validates
+    // h2Options.settings.initialWindowSize, which its types point to, but does not use it.
+    ...(o.streamWindowBytes ? { initialWindowSize: o.streamWindowBytes } : {}),
     keepAliveTimeout: 30_000,
     connections: o.connections,
     pipelining: 1,
@@ -35,6 +38,7 @@ export function undiciTransport(o: ConnectionOptions): Transport {
         signal: r.signal,
         ...(r.headersTimeout !== undefined ? { headersTimeout: r.headersTimeout } : {}),
         ...(r.bodyTimeout !== undefined ? { bodyTimeout: r.bodyTimeout } : {}),
+        ...(r.highWaterMark !== undefined ? { highWaterMark: r.highWaterMark } : {}),
       });
       return { statusCode: res.statusCode, headers: res.headers, body: res.body, text: () => res.body.text() };
     },

@@ -8,6 +8,12 @@ export interface ContainerState {
   restartCount: number;
   /** state.running.startedAt (RFC 3339). */
   startedAt?: string;
+  /**
+   * lastState.terminated: the one instance previous=true serves (the kubelet keeps no older one).
+   * Empty when the pod says none.
+   */
+  lastTerminatedID: string;
+  lastStartedAt?: string;
   /** The pod's resourceVersion this state was read from (to ignore stale watch events). */
   rv?: string;
 }
@@ -27,6 +33,8 @@ export function containerStateOf(pod: { metadata: { uid?: string }; status?: any
     running: !!cs?.state?.running,
     restartCount: typeof cs?.restartCount === 'number' ? cs.restartCount : 0,
     startedAt: typeof cs?.state?.running?.startedAt === 'string' ? cs.state.running.startedAt : undefined,
+    lastTerminatedID: typeof cs?.lastState?.terminated?.containerID === 'string' ? cs.lastState.terminated.containerID : '',
+    lastStartedAt: typeof cs?.lastState?.terminated?.startedAt === 'string' ? cs.lastState.terminated.startedAt : undefined,
     rv:
       typeof (pod.metadata as { resourceVersion?: unknown }).resourceVersion === 'string'
         ? ((pod.metadata as { resourceVersion?: string }).resourceVersion as string)

@@ -43,6 +43,18 @@ export class SeamCursor {
     return (this.lastStamp ??= parseStamp(this.lastTs));
   }
 
+  /**
+   * True when `ts` is later than the last emitted timestamp. A resumed read of the same instance starts
+   * at or before it (sinceTime is that timestamp floored, so the last emitted line is served again);
+   * a first line past it means the server is reading another instance (the container restarted
+   * between the pod GET and the log request).
+   */
+  isPast(ts: string): boolean {
+    const last = this.stamp;
+    const s = last && parseStamp(ts);
+    return !!s && compareStamps(s, last) > 0;
+  }
+
   /** A resumed read of the same instance begins: lines at the last timestamp become skippable once each. */
   beginRead(): void {
     if (this.atLast.length === 0) return;

@@ -6,7 +6,12 @@
 //     containerID the new instance is read from its first line, skipping only lines an earlier
 //     read already served (fresh instance);
 //   - a stream that broke while its container was being replaced first drains the old instance's
-//     rest with previous=true;
+//     rest with previous=true, from the last timestamp seen (as stern does). So does a stream closed
+//     after the grace period while it lagged behind (retire). A resumed read must begin with a line
+//     already seen: the server picks the instance when the request arrives, so a restart between the
+//     pod GET and the log request serves the next instance, and that read is cut unread. previous=true
+//     serves only lastState.terminated: when the container restarted twice, the instance in between is
+//     read from its first line and a notice says what is gone;
 //   - a pod deleted and recreated under the same name while its slot drains keeps the slot.
 // The first read of a slot present at start honours --tail / --since; later joiners read everything.
 import type { ClusterClient } from '../kube/client-api.js';
@@ -16,7 +21,7 @@ import { type ContainerState, containerStateOf, olderRv, startSecOf } from './co
 import { SeamCursor } from './seam.js';
 import { Waker } from './waker.js';
 import { lineHandler, logQuery, type LineStats, type ReadMode } from './line-path.js';
-import { sinceTimeOf } from './timestamp.js';
+import { sinceTimeOf, splitTimestamped } from './timestamp.js';
 import type { FollowerEvent, LogSink, StreamInfo } from './types.js';
 import { t } from '../i18n/t.js';
 
@@ -47,6 +52,8 @@ export class ContainerSlot {
   private readonly waker = new Waker();
   private graceTimer?: NodeJS.Timeout;
   private firstRead = true;
+  /** Why the last read ended early on our side: the instance was replaced, or the server read another one. */
+  private cutBy?: 'retired' | 'other-instance';
   /** Resolves when the slot is done. */
   finished?: Promise<void>;
   /** A `leave` event was already sent (pod deleted). */
@@ -103,7 +110,9 @@ export class ContainerSlot {
     const cur = this.current;
     if (!cur || this.state !== 'streaming') return;
     const t = setTimeout(() => {
-      if (this.current === cur) cur.abort();
+      if (this.current !== cur) return;
+      this.cutBy = 'retired';
+      cur.abort();
     }, this.opts.leaveGraceMs);
     t.unref?.();
   }
@@ -145,7 +154,9 @@ export class ContainerSlot {
     let notReady = 0; // consecutive "container not started / gone" answers
     let readFor: string | undefined; // containerID the last read was opened for
     let instanceMode: ReadMode = 'first'; // how the current instance's reading began
-    let broke = false; // the last read ended with an error
+    let broke = false; // the last read ended with an error, or was cut before the end of its instance
+    let readRestarts = 0; // restartCount of the instance the last read was opened for
+    let suspects = 0; // consecutive resumes of the same instance that the server answered with another one
     while (!this.stopped) {
       if (this.leaving) return;
       // Following a container that is not running: wait for the pod watch to say it runs. A container
@@ -170,7 +181,8 @@ export class ContainerSlot {
       if (readFor !== undefined && cid && cid !== readFor) {
         // A new instance (restart in place, or a recreated pod). If our stream of the old one broke,
         // collect its rest first, then read the new one from its first line.
-        if (broke && this.opts.follow) await this.drainPrevious();
+        if (broke && this.opts.follow) await this.drainPrevious(readFor, readRestarts);
+        suspects = 0;
         this.cursor.beginInstance(startSecOf(this.status.startedAt));
         mode = instanceMode = 'fresh';
       } else if (mode === 'resume' && !this.cursor.stamp) {
@@ -184,14 +196,30 @@ export class ContainerSlot {
       }
       const prevReadFor = readFor;
       readFor = cid;
+      readRestarts = this.status.restartCount;
       broke = false;
       this.state = 'streaming';
       try {
-        const got = await this.read(mode, this.opts.previous, this.opts.follow);
+        // A followed resume must begin with lines this slot already had. Three times in a row not, with the
+        // pod still naming the same instance, and the overlap is taken as gone (a rotated log file). A
+        // one-pass read has no next instance to wait for: it keeps what it gets.
+        const got = await this.read(mode, this.opts.previous, this.opts.follow, this.opts.follow && mode === 'resume' && suspects < 3);
+        const cutBy = this.cutBy;
         this.firstRead = false;
         notReady = 0;
         backoff = 0;
         if (!this.opts.follow || this.leaving || this.stopped) return;
+        if (cutBy) {
+          // Not the end of the instance we were reading: what is left of it is read with previous=true once
+          // the pod names its successor (a GET at the top of the loop).
+          broke = true;
+          if (cutBy === 'other-instance') {
+            suspects++;
+            if (this.status.containerID === readFor) await this.waitForChange(500 * 2 ** suspects);
+          }
+          continue;
+        }
+        suspects = 0;
         // Clean end while following: the container exited (restart in place) or the server closed
         // the stream. Give the pod watch a moment to report a new instance, then reopen.
         if (this.status.containerID === readFor) await this.waitForChange(got > 0 ? 1_000 : 2_000);
@@ -246,11 +274,22 @@ export class ContainerSlot {
     }
   }
 
-  /** The rest of a replaced instance whose stream broke: previous=true from the last timestamp. */
-  private async drainPrevious(): Promise<void> {
+  /**
+   * The rest of a replaced instance whose stream broke: previous=true from the last timestamp. The kubelet
+   * serves only the last terminated instance (lastState.terminated); when the container restarted again
+   * since, ours is out of reach: say so, and read the one in between from its first line instead.
+   */
+  private async drainPrevious(readFor: string, readRestarts: number): Promise<void> {
+    const { lastTerminatedID, restartCount } = this.status;
+    const ours = lastTerminatedID ? lastTerminatedID === readFor : restartCount <= readRestarts + 1;
+    if (!ours) {
+      const at = this.cursor.stamp;
+      this.event('notice', at ? t('commands.logs.instanceGoneAfter', { at: sinceTimeOf(at) }) : t('commands.logs.instanceGone'));
+      this.cursor.beginInstance(startSecOf(this.status.lastStartedAt));
+    }
     for (let attempt = 0; attempt < 4 && !this.stopped; attempt++) {
       try {
-        await this.read('resume', true, false);
+        await this.read(ours ? 'resume' : 'fresh', true, false);
         return;
       } catch (e) {
         if (isKubeError(e) && (e.kind === 'Invalid' || e.kind === 'NotFound' || e.kind === 'Forbidden')) return;
@@ -259,12 +298,19 @@ export class ContainerSlot {
     }
   }
 
-  /** One log request. Returns the number of lines read. */
-  private async read(mode: ReadMode, previous: boolean, follow: boolean): Promise<number> {
+  /**
+   * One log request. Returns the number of lines read. `sameInstance`: the read resumes the instance
+   * read last, so its first line must be at or before the cursor; a later one is another instance's
+   * (the server picks the instance when the request arrives, the pod GET before it may be stale): the read is
+   * cut there (cutBy) and nothing of it is passed on.
+   */
+  private async read(mode: ReadMode, previous: boolean, follow: boolean, sameInstance = false): Promise<number> {
     const { info } = this;
     const query = logQuery(info.container, mode, previous, follow, this.cursor, this.opts);
     const ac = new AbortController();
     this.current = ac;
+    this.cutBy = undefined;
+    let check = sameInstance && !!this.cursor.stamp;
     let n = 0;
     const handle = lineHandler(info, this.cursor, this.sink, this.opts.stats, this.opts.filter);
     try {
@@ -276,6 +322,18 @@ export class ContainerSlot {
           paused: this.sink.paused && (() => this.sink.paused!()),
         },
         (line) => {
+          if (ac.signal.aborted) return; // the rest of a chunk after a cut
+          if (check) {
+            const { ts } = splitTimestamped(line);
+            if (ts) {
+              check = false;
+              if (this.cursor.isPast(ts)) {
+                this.cutBy = 'other-instance';
+                ac.abort();
+                return;
+              }
+            }
+          }
           n++;
           handle(line);
         },

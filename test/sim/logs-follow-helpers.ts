@@ -14,11 +14,23 @@ export interface CutProxy {
   url: string;
   /** Destroy every open connection (clients see broken streams and reconnect). */
   cutAll(): number;
+  /**
+   * Hold back the HTTP/1.1 requests whose request line (`GET /api/v1/... HTTP/1.1`) `which` picks: they
+   * reach the cluster only at release() (a slow network, or a request that waits for the server). The
+   * held request lines so far are in `held`.
+   */
+  hold(which: (requestLine: string) => boolean): void;
+  held: string[];
+  /** Let every held request through (in the order they came) and stop holding. */
+  release(): void;
   close(): Promise<void>;
 }
 
 export async function startCutProxy(targetPort: number): Promise<CutProxy> {
   const open = new Set<Socket>();
+  let which: ((requestLine: string) => boolean) | undefined;
+  const held: string[] = [];
+  const waiting: Array<() => void> = [];
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, '127.0.0.1');
     open.add(client);
@@ -31,7 +43,19 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
-    client.pipe(upstream);
+    client.on('data', (chunk: Buffer) => {
+      const line = chunk.toString('latin1', 0, Math.min(chunk.length, 2048)).split('\r\n', 1)[0]!;
+      if (!which || !/^[A-Z]+ \S+ HTTP\/1\.1$/.test(line) || !which(line)) {
+        upstream.write(chunk);
+        return;
+      }
+      held.push(line);
+      client.pause();
+      waiting.push(() => {
+        upstream.write(chunk);
+        client.resume();
+      });
+    });
     upstream.pipe(client);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -43,6 +67,14 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
       for (const s of [...open]) s.destroy();
       open.clear();
       return n;
+    },
+    hold(w) {
+      which = w;
+    },
+    held,
+    release() {
+      which = undefined;
+      for (const go of waiting.splice(0)) go();
     },
     close() {
       for (const s of [...open]) s.destroy();

@@ -229,6 +229,10 @@ export const messages = {
   'commands.logs.podRecreated': 'pod recreated',
   'commands.logs.resumedFrom': 'stream resumed from {at}',
   'commands.logs.resumedFromStart': 'stream resumed from the start',
+  'commands.logs.instanceGone':
+    'the container restarted more than once: the instance being read is gone (the kubelet keeps only the last one); reading the one after it',
+  'commands.logs.instanceGoneAfter':
+    'the container restarted more than once: lines after {at} of the instance being read are gone (the kubelet keeps only the last one); reading the one after it',
   'commands.logs.cannotRead': 'cannot read logs: {message}',
   'commands.logs.streamFailed': 'log stream failed: {message}',
   'commands.logs.badRegex': '{flag} "{source}": not a valid regular expression ({error})',

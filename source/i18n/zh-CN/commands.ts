@@ -227,6 +227,8 @@ export const messages = {
   'commands.logs.podRecreated': 'Pod 已重建',
   'commands.logs.resumedFrom': '日志流从 {at} 处恢复',
   'commands.logs.resumedFromStart': '日志流从头恢复',
+  'commands.logs.instanceGone': '容器已多次重启：正在读取的实例已不可得（kubelet 只保留最近一个）；改读其后的实例',
+  'commands.logs.instanceGoneAfter': '容器已多次重启：正在读取的实例在 {at} 之后的日志已不可得（kubelet 只保留最近一个）；改读其后的实例',
   'commands.logs.cannotRead': '无法读取日志：{message}',
   'commands.logs.streamFailed': '日志流失败：{message}',
   'commands.logs.badRegex': '{flag} "{source}"：不是有效的正则表达式（{error}）',
