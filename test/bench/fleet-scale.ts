@@ -355,8 +355,9 @@ async function runConsole(): Promise<void> {
   const { openSession } = await import('../../source/app/session.js');
   const { FakeStdin, FakeStdout } = await import('../ui/fake-tty.js');
 
-  const { slowHeapGrowth } = await import('../../source/store/heap-growth.js');
+  const { holdYoungGeneration, slowHeapGrowth } = await import('../../source/store/heap-growth.js');
   slowHeapGrowth(); // as openConsole does (commands/ui.ts)
+  holdYoungGeneration();
   const session = openSession({ kubeconfig: ready.kubeconfig, allContexts: true, allNamespaces: true }, ['zones', 'rollouts'], {
     intervalMs: 66,
   });

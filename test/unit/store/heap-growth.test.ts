@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { userSetHeapGrowth } from '../../../source/store/heap-growth.js';
+import { userSetHeapGrowth, userSetYoungGeneration } from '../../../source/store/heap-growth.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const MiB = 1024 * 1024;
@@ -71,5 +71,57 @@ describe('console heap growth', () => {
     const slow = heapAfterChurn(true);
     const chosen = heapAfterChurn(true, ['--heap-growing-percent=300']);
     expect(chosen.max).toBeGreaterThan(slow.max * 1.25);
+  }, 120_000);
+});
+
+/** The young generation's committed size (MiB) after a churn whose objects partly survive, held or not. */
+function youngAfterChurn(hold: boolean, nodeArgs: string[] = []): number {
+  const script = `
+    import { getHeapSpaceStatistics } from 'node:v8';
+    import { holdYoungGeneration } from './source/store/heap-growth.ts';
+    ${hold ? 'holdYoungGeneration();' : ''}
+    // Many survivors per scavenge, as while the store takes a list: what makes V8 grow the young generation.
+    const keep = [];
+    for (let i = 0; i < 3_000_000; i++) {
+      const o = { i, s: 'x' + i };
+      if (i % 4 === 0) keep.push(o);
+      if (keep.length > 200_000) keep.length = 0;
+    }
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+    process.stdout.write(JSON.stringify({ young }));
+  `;
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...nodeArgs,
+      '--experimental-transform-types',
+      '--no-warnings',
+      '--import',
+      './test/bench/ts-hooks.mjs',
+      '--input-type=module',
+      '-e',
+      script,
+    ],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  expect(r.stderr).toBe('');
+  return (JSON.parse(r.stdout) as { young: number }).young / MiB;
+}
+
+describe('console young generation', () => {
+  it('knows when the person running zonectl sized the young generation', () => {
+    expect(userSetYoungGeneration([], undefined)).toBe(false);
+    expect(userSetYoungGeneration(['--heap-growing-percent=50'], '--max-old-space-size=512')).toBe(false);
+    expect(userSetYoungGeneration(['--max-semi-space-size=8'], undefined)).toBe(true);
+    expect(userSetYoungGeneration([], '--semi_space_growth_factor=4')).toBe(true);
+  });
+
+  it('stays at the few MiB it has instead of growing to 32 MiB, and a size chosen by hand holds', () => {
+    const free = youngAfterChurn(false);
+    const held = youngAfterChurn(true);
+    expect(free).toBeGreaterThanOrEqual(16);
+    expect(held).toBeLessThanOrEqual(4);
+    // The person's own size (16 MiB per semi-space) is theirs: the hold leaves it alone.
+    expect(youngAfterChurn(true, ['--max-semi-space-size=16', '--semi-space-growth-factor=2'])).toBeGreaterThanOrEqual(16);
   }, 120_000);
 });
