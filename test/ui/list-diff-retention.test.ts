@@ -2,11 +2,8 @@
 // (a closure of an earlier render held one on the demo console) kept every list built after it, through
 // each memo entry's `next`, and the console's heap grew for as long as it ran. Run in a fresh node process
 // with --expose-gc to see what a full GC frees.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { runFresh } from '../fresh-process.js';
 
 it('keeps no list after the one asked about alive once nobody else holds it', () => {
   const script = `
@@ -34,22 +31,7 @@ it('keeps no list after the one asked about alive once nobody else holds it', ()
     const alive = refs.filter((r) => r.deref() !== undefined).length;
     process.stdout.write(JSON.stringify({ alive, held: oldest.length + newest.length }));
   `;
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--import',
-      './test/bench/ts-hooks.mjs',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  expect(r.stderr).toBe('');
-  const { alive, held } = JSON.parse(r.stdout) as { alive: number; held: number };
+  const { alive, held } = runFresh<{ alive: number; held: number }>(script, ['--expose-gc']);
   expect(held).toBe(4_000);
   // Only the newest list (still held by the script) is alive; the 39 in between are gone.
   expect(alive).toBe(1);

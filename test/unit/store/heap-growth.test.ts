@@ -1,12 +1,10 @@
 // The console's heap growth (source/store/heap-growth.ts) in fresh node processes: a cache of objects that
 // are replaced one by one, as watch events replace cached objects, lets V8's committed heap grow to a
 // multiple of what is alive; with the growth slowed, set from inside the running process, it stays closer.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runFresh } from '../../fresh-process.js';
 import { userSetHeapGrowth, userSetYoungGeneration } from '../../../source/store/heap-growth.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const MiB = 1024 * 1024;
 
 /** The largest committed heap (MiB) over a churn like a watched fleet's, with the growth slowed or not. */
@@ -30,23 +28,7 @@ function heapAfterChurn(slow: boolean, nodeArgs: string[] = []): { max: number; 
     if (cache.size !== 60_000) throw new Error('the cache lost objects'); // and it is alive until here
     process.stdout.write(JSON.stringify({ max, live }));
   `;
-  const r = spawnSync(
-    process.execPath,
-    [
-      ...nodeArgs,
-      '--expose-gc',
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--import',
-      './test/bench/ts-hooks.mjs',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  expect(r.stderr).toBe('');
-  const { max, live } = JSON.parse(r.stdout) as { max: number; live: number };
+  const { max, live } = runFresh<{ max: number; live: number }>(script, [...nodeArgs, '--expose-gc']);
   return { max: max / MiB, live: live / MiB };
 }
 
@@ -90,22 +72,7 @@ function youngAfterChurn(hold: boolean, nodeArgs: string[] = []): number {
     const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
     process.stdout.write(JSON.stringify({ young }));
   `;
-  const r = spawnSync(
-    process.execPath,
-    [
-      ...nodeArgs,
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--import',
-      './test/bench/ts-hooks.mjs',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  expect(r.stderr).toBe('');
-  return (JSON.parse(r.stdout) as { young: number }).young / MiB;
+  return runFresh<{ young: number }>(script, [...nodeArgs]).young / MiB;
 }
 
 describe('console young generation', () => {
