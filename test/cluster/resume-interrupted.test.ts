@@ -7,9 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { actionHelp, runAction } from '../../commands/action-common.js';
 import { AccessCache } from '../../source/actions/access.js';
 import { ActionService } from '../../source/actions/service.js';
 import { DEFAULT_CONFIG } from '../../source/config/config.js';
@@ -19,6 +17,7 @@ import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import { type KubeObject, type ResourceType, resourcePath } from '../../source/kube/object.js';
 import { AUDIT_ANNOTATION, parseLastAction } from '../../source/model/last-action.js';
+import { runActionIn } from '../sim/in-process-action.js';
 import { clusterClient } from './harness.js';
 import './provided.js';
 
@@ -105,14 +104,6 @@ describe('a hot update interrupted between the GameZone write and its record, on
     expect(written.spec.gameZone.serviceConfig[0].image).toBe(image);
     expect((await get(KINDS.GameStatefulSet, name)).metadata.annotations?.[AUDIT_ANNOTATION]).toBeUndefined();
 
-    const stdin = Object.assign(new PassThrough(), { isTTY: false });
-    stdin.end();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d) => (out += String(d)));
-    stderr.on('data', (d) => (err += String(d)));
     const args = [
       `${cluster}/${ns}/gamestatefulset/${name}`,
       '--container',
@@ -125,11 +116,7 @@ describe('a hot update interrupted between the GameZone write and its record, on
       '-o',
       'json',
     ];
-    const code = await runAction('hotupdate', ['--kubeconfig', kubeconfig, ...args], actionHelp('hotupdate', ''), {
-      stdin,
-      stdout,
-      stderr,
-    });
+    const { code, out, err } = await runActionIn(kubeconfig, 'hotupdate', args);
     if (!out.startsWith('{')) throw new Error(`exit ${code}: ${err}`);
     const j = JSON.parse(out) as { batch: string; results: Array<{ outcome: string; reason: string }> };
     expect(j.batch).toBe(batch);
