@@ -2,17 +2,16 @@
 // Entry: `zonectl` on a TTY opens the console; `zonectl <command>` runs a scripted command.
 // Kept import-light so `--version` stays fast: command modules load lazily.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import module from 'node:module';
 import { isSea } from 'node:sea';
 import { fileURLToPath } from 'node:url';
 import { commandWord } from '../commands/words.js';
+import { enableCompileCache } from './compile-cache.js';
 import { type Lang, resolveLang } from './i18n/lang.js';
 
-// Cache compiled code on disk (Node >= 22.1): later starts skip most of the parse/compile of the
-// large dependencies (undici, Ink and React, i18next). It covers only modules loaded after this call:
-// an ESM module's static imports are compiled before its body runs, so this file imports nothing
-// heavy statically (the i18n engine and catalogs, ~480 KB, load after it; `--version` loads none).
-module.enableCompileCache?.();
+// Cache compiled code on disk (compile-cache.ts). It covers only modules loaded after this call: an ESM
+// module's static imports are compiled before its body runs, so this file imports nothing heavy
+// statically (the i18n engine and catalogs, ~480 KB, load after it; `--version` loads none).
+enableCompileCache();
 
 /** The i18n engine, loaded on the first word printed (never for `--version`). */
 const i18n = () => import('./i18n/t.js');

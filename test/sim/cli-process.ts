@@ -18,6 +18,18 @@ export interface BuiltCli {
   remove(): void;
 }
 
+/** The temp build each built CLI lives in: its compile cache is kept there and removed with it. */
+const buildDirs = new Map<string, string>();
+
+/**
+ * A child's environment: the caller's on top of ours, and for a temp build its own compile cache
+ * (else each build, at a new path, would leave its ~2.5 MB in the runner's ~/.cache/zonectl).
+ */
+function childEnv(cli: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const dir = buildDirs.get(cli);
+  return { ...process.env, NO_COLOR: '1', ...(dir ? { NODE_COMPILE_CACHE: join(dir, 'compile-cache') } : {}), ...env };
+}
+
 /** Bundles source/cli.ts (with its lazily loaded command chunks) into a temp dir. */
 export async function buildCli(): Promise<BuiltCli> {
   const dir = mkdtempSync(join(tmpdir(), 'zonectl-cli-'));
@@ -30,7 +42,15 @@ export async function buildCli(): Promise<BuiltCli> {
     bundleOptions: (o: { entry: string; outdir: string }) => BuildOptions;
   };
   await build({ ...bundleOptions({ entry: join(root, 'source/cli.ts'), outdir: out }), logLevel: 'silent' });
-  return { cli: join(out, 'cli.mjs'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const cli = join(out, 'cli.mjs');
+  buildDirs.set(cli, dir);
+  return {
+    cli,
+    remove: () => {
+      buildDirs.delete(cli);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface Ran {
@@ -44,7 +64,7 @@ export interface Ran {
 export function runCli(cli: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 30_000): Promise<Ran> {
   return new Promise((done, fail) => {
     const child = spawn(NODE, [cli, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
+      env: childEnv(cli, env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -67,7 +87,7 @@ export function runCli(cli: string, args: string[], env: NodeJS.ProcessEnv = {},
 export function runCliClosingStdout(cli: string, args: string[], env: NodeJS.ProcessEnv, bytes: number, timeoutMs = 30_000): Promise<Ran> {
   return new Promise((done, fail) => {
     const child = spawn(NODE, [cli, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...env },
+      env: childEnv(cli, env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -95,7 +115,7 @@ export function startCli(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ child: ChildProcess; stdout: () => string; stderr: () => string }> {
   return new Promise((done, fail) => {
-    const child = spawn(NODE, [cli, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [cli, ...args], { env: childEnv(cli, env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -131,7 +151,7 @@ export function runCliTimed(cli: string, args: string[], env: NodeJS.ProcessEnv,
   return new Promise((done) => {
     const t0 = performance.now();
     let last = t0;
-    const child = spawn(NODE, [cli, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, [cli, ...args], { env: childEnv(cli, env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => ((out += String(d)), (last = performance.now())));
