@@ -6,7 +6,7 @@
 //   - `zonectl zones -A --context shanghai` and `kubectl get <the same kinds> -A` (kubectl's discovery
 //     cache warm, as on an operator's machine): wall and peak RSS (budget: wall ratio <= 1.0, RSS <= 1.3x);
 //   - the console's first full frame on that cluster (`zonectl -A --context shanghai` in tmux at
-//     120x40, from start to the zones view with its rows; budget <= 400 ms), with the CPU its process
+//     120x40, from its exec to the zones view with its rows; budget <= 400 ms), with the CPU its process
 //     had used by then.
 // zonectl runs as bin/zonectl (the bundle on the pinned Node) and, when dist/zonectl-linux-<arch>
 // exists (npm run package), as the single executable too. Peak RSS from GNU time (%M). Prints the
@@ -22,9 +22,10 @@
 // shows while other work runs (each run takes ~20 s; valgrind from Debian's package).
 // Run: npm run build && node scripts/bench.mjs startup [--rounds 15] [--baseline DIR] [--only zones] [--instructions 3]   (kubectl: npm run test:tools)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { copiedExecutable, installedCheckout } from './exec-copy.js';
 import { cpuMsOf } from './proc-cpu.js';
 
@@ -102,14 +103,21 @@ function timed(cmd: string, args: string[]): Sample {
 let sessions = 0;
 
 /**
- * The console in tmux: ms from start to its zones view with rows, and the CPU its process had used then
- * (steadier than wall when other work loads the machine). The pane's shell runs the command, which
- * execs node (bin/zonectl) or is the single file: the shell's first child.
+ * The console in tmux: ms from its exec to the first bytes of its zones view with rows reaching the
+ * terminal, and the CPU its process had used then (steadier than wall when other work loads the machine).
+ * The pane's shell waits on a fifo, so tmux's server and the shell start before the clock does; the pane's
+ * output goes to a file through pipe-pane, read here in-process (polling with `tmux capture-pane`, a
+ * tmux client and a `sleep` spawned every ~10 ms, took CPU from the 2 cores the console was measured on).
+ * The shell execs the command (bin/zonectl execs node; the single file is the process): one pid.
  */
 function firstFrame(cmd: string, kubeconfig: string): { ms: number; cpuMs: number } {
-  const sock = `zonectl-bench-${process.pid}-${++sessions}`; // a new server each time: never one still shutting down
+  const n = ++sessions;
+  const sock = `zonectl-bench-${process.pid}-${n}`; // a new server each time: never one still shutting down
   const tmux = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
-  const t0 = performance.now();
+  const go = join(work, `go-${n}`);
+  const out = join(work, `pane-${n}`);
+  if (spawnSync('mkfifo', [go]).status !== 0) throw new Error(`mkfifo ${go} failed`);
+  writeFileSync(out, '');
   const started = tmux(
     'new-session',
     '-d',
@@ -117,30 +125,26 @@ function firstFrame(cmd: string, kubeconfig: string): { ms: number; cpuMs: numbe
     '120',
     '-y',
     '40',
-    `${cmd} -A --context shanghai --kubeconfig ${kubeconfig}; echo EXITED=$?; sleep 30`,
+    `read _ < ${go}; exec ${cmd} -A --context shanghai --kubeconfig ${kubeconfig}`,
   );
   if (started.status !== 0) throw new Error(`tmux new-session: ${started.stderr}`);
-  let pid: number | undefined;
   try {
+    if (tmux('pipe-pane', '-O', `cat >> ${out}`).status !== 0) throw new Error('tmux pipe-pane failed');
+    const pid = Number(tmux('list-panes', '-F', '#{pane_pid}').stdout.trim());
+    writeFileSync(go, 'go\n'); // returns once the shell has the line: it execs next
+    const t0 = performance.now();
     for (;;) {
-      if (pid === undefined) {
-        const shell = tmux('list-panes', '-F', '#{pane_pid}').stdout.trim();
-        try {
-          const kid = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0];
-          if (kid) pid = Number(kid);
-        } catch {
-          /* not started yet */
-        }
-      }
-      const s = tmux('capture-pane', '-p').stdout;
+      const s = stripVTControlCharacters(readFileSync(out, 'utf8'));
       if (/Zones\s+\[\d+\]/.test(s) && /zone101/.test(s)) return { ms: performance.now() - t0, cpuMs: cpuMsOf(pid) };
-      if (/EXITED=/.test(s) || performance.now() - t0 > 20_000) throw new Error(`no zones frame:\n${s}`);
-      spawnSync('sleep', ['0.01']);
+      if (performance.now() - t0 > 20_000) throw new Error(`no zones frame:\n${s.slice(-2000)}`);
+      if (!existsSync(`/proc/${pid}`)) throw new Error(`the console exited before its zones frame:\n${s.slice(-2000)}`);
+      Atomics.wait(pause, 0, 0, 2); // 2 ms between reads of the file
     }
   } finally {
     tmux('kill-server');
   }
 }
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * Instructions one run executes (callgrind's count; bin/zonectl is a sh script that execs node: followed).
@@ -195,6 +199,8 @@ async function main(): Promise<void> {
     const frames: Record<string, Array<{ ms: number; cpuMs: number }>> = { 'bin/zonectl': [] };
     if (hasSingle) frames['single file'] = [];
     if (baseline) frames['baseline'] = [];
+    // Warm-up: the console's own modules (Ink, React, the views) in the compile cache, as in daily use.
+    if (all) for (const c of [bin, baseline, hasSingle ? single : undefined]) if (c) firstFrame(c, kubeconfig);
     for (let i = 0; all && i < Math.max(3, Math.ceil(rounds / 3)); i++) {
       frames['bin/zonectl']!.push(firstFrame(bin, kubeconfig));
       if (baseline) frames['baseline']!.push(firstFrame(baseline, kubeconfig));
