@@ -248,7 +248,8 @@ export async function builtinImportsAsRequire(dir) {
       const req = `require(${JSON.stringify(id)})`;
       if (clause === undefined) return `${req};`;
       const m = /^(?:([\w$]+)|\* as ([\w$]+))?(?:, )?(?:\{ ([\w$, ]+) \})?$/.exec(clause);
-      if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined))
+      // (`default` as a name: require() gives module.exports, which has no `default`.)
+      if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined) || /\bdefault\b/.test(m[3] ?? ''))
         throw new Error(`${f}: an import of a built-in of a shape not known here: ${line}`);
       const whole = m[1] ?? m[2];
       const named = m[3]?.split(', ').map((s) => s.replace(/^([\w$]+) as ([\w$]+)$/, '$1: $2'));
