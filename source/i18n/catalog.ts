@@ -1,6 +1,7 @@
 // The two catalogs, one area file per owner (console, views, commands, plans, actions, report), merged flat.
 // Keys carry their area as a prefix ("console.help.title"), so areas never collide (test/unit/i18n).
-// The long help texts of the commands and console areas are files of their own, merged here.
+// The long help texts of the commands and console areas are files of their own, merged here. The Chinese
+// files are catalog-zh.ts's.
 import { messages as enActions } from './en/actions.js';
 import { helpMessages as enCommandsHelp } from './en/commands-help.js';
 import { messages as enCommands } from './en/commands.js';
@@ -9,14 +10,7 @@ import { messages as enConsole } from './en/console.js';
 import { messages as enPlans } from './en/plans.js';
 import { messages as enReport } from './en/report.js';
 import { messages as enViews } from './en/views.js';
-import { messages as zhActions } from './zh-CN/actions.js';
-import { helpMessages as zhCommandsHelp } from './zh-CN/commands-help.js';
-import { messages as zhCommands } from './zh-CN/commands.js';
-import { helpMessages as zhConsoleHelp } from './zh-CN/console-help.js';
-import { messages as zhConsole } from './zh-CN/console.js';
-import { messages as zhPlans } from './zh-CN/plans.js';
-import { messages as zhReport } from './zh-CN/report.js';
-import { messages as zhViews } from './zh-CN/views.js';
+import { zhAreaFiles } from './catalog-zh.js';
 import type { Lang } from './lang.js';
 
 type English = typeof enActions &
@@ -42,27 +36,34 @@ function flat<T extends object>(...areas: object[]): T {
   return Object.assign(Object.create(null) as T, ...areas);
 }
 
-/** Each area's English and Chinese messages, by area name (the key prefix): test/unit/i18n checks them. */
-export const AREAS = {
-  actions: { en: enActions, 'zh-CN': zhActions },
-  commands: {
-    en: flat<typeof enCommands & typeof enCommandsHelp>(enCommands, enCommandsHelp),
-    'zh-CN': flat<typeof zhCommands & typeof zhCommandsHelp>(zhCommands, zhCommandsHelp),
-  },
-  console: {
-    en: flat<typeof enConsole & typeof enConsoleHelp>(enConsole, enConsoleHelp),
-    'zh-CN': flat<typeof zhConsole & typeof zhConsoleHelp>(zhConsole, zhConsoleHelp),
-  },
-  plans: { en: enPlans, 'zh-CN': zhPlans },
-  report: { en: enReport, 'zh-CN': zhReport },
-  views: { en: enViews, 'zh-CN': zhViews },
-} as const;
+type Area = 'actions' | 'commands' | 'console' | 'plans' | 'report' | 'views';
+
+/** Each area's English message files, by area name (the key prefix). */
+const enAreaFiles = (): Record<Area, object[]> => ({
+  actions: [enActions],
+  commands: [enCommands, enCommandsHelp],
+  console: [enConsole, enConsoleHelp],
+  plans: [enPlans],
+  report: [enReport],
+  views: [enViews],
+});
+
+/**
+ * Each area's messages in `lang`, by area name (the key prefix): test/unit/i18n checks them. The Chinese
+ * files are read only here (catalog-zh.ts), when a run first needs them.
+ */
+export function areas(lang: Lang): Record<Area, Record<string, string>> {
+  const files = lang === 'en' ? enAreaFiles() : zhAreaFiles();
+  const out = {} as Record<Area, Record<string, string>>;
+  for (const [area, parts] of Object.entries(files) as Array<[Area, object[]]>) out[area] = flat(...parts);
+  return out;
+}
 
 const built: Partial<Record<Lang, Record<MessageKey, string>>> = {};
 
 /** A language's flat catalog, built on first use: an English run never builds the Chinese one. */
 function catalog(lang: Lang): Record<MessageKey, string> {
-  return (built[lang] ??= flat(...Object.values(AREAS).map((a) => a[lang])));
+  return (built[lang] ??= flat(...Object.values(lang === 'en' ? enAreaFiles() : zhAreaFiles()).flat()));
 }
 
 export const CATALOGS: Readonly<Record<Lang, Record<MessageKey, string>>> = {

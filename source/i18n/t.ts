@@ -1,62 +1,18 @@
 // The one way a person-readable word reaches the screen: t(key, values) in the run's language, with
-// ICU MessageFormat (plurals, selects, numbers) through i18next and i18next-icu. Set once at start
-// (setLang); until then, and in every test that does not set it, the language is English.
-import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
-import ICU from 'i18next-icu';
-import { IntlMessageFormat } from 'intl-messageformat';
+// ICU MessageFormat (plurals, selects, numbers) through i18next and i18next-icu (icu.ts). Set once at
+// start (setLang); until then, and in every test that does not set it, the language is English.
 import { CATALOGS, type MessageKey } from './catalog.js';
-import { LANGS, type Lang } from './lang.js';
+import { formatIcu, type MessageValues } from './icu.js';
+import type { Lang } from './lang.js';
 
 export type { MessageKey } from './catalog.js';
-
-/** ICU argument values: `{count, plural, ...}` takes a number, `{name}` anything printable. */
-export type MessageValues = Record<string, string | number>;
+export type { MessageValues } from './icu.js';
 
 let current: Lang = 'en';
-let engine: i18n | undefined;
-
-/**
- * i18next's resources, one getter per language: i18next keeps this object as its store and reads a
- * language's catalog on its first lookup in it, so an English run never builds the Chinese one. (Its
- * addResourceBundle would copy the 1,600 keys through JSON and a spread: the cost catalog.ts avoids.)
- */
-function resources(): Resource {
-  const r: Resource = {};
-  for (const lang of LANGS) {
-    let bundle: ResourceLanguage | undefined;
-    Object.defineProperty(r, lang, { enumerable: true, get: () => (bundle ??= { translation: CATALOGS[lang] }) });
-  }
-  return r;
-}
-
-function instance(): i18n {
-  if (engine) return engine;
-  // intl-messageformat resolves each message's locale through Intl.NumberFormat.supportedLocalesOf,
-  // whose first call enumerates every ICU locale: tens of milliseconds at start, on the way to the
-  // first line printed. zonectl's two languages are in every Node build with full ICU: name them.
-  IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(Array.isArray(locales) ? locales[0]! : locales);
-  const e = i18next.createInstance();
-  void e.use(new ICU()).init({
-    // Synchronous: the catalogs are in the bundle, and the first frame must not wait for a promise.
-    initAsync: false,
-    lng: current,
-    fallbackLng: 'en',
-    resources: resources(),
-    // Keys are flat strings with dots in them; there are no namespaces.
-    keySeparator: false,
-    nsSeparator: false,
-    // The output is a terminal, not HTML.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  engine = e;
-  return e;
-}
 
 /** The run's language (from `--lang`, the config file or the locale: lang.ts). */
 export function setLang(lang: Lang): void {
   current = lang;
-  if (engine) void engine.changeLanguage(lang);
 }
 
 /**
@@ -78,23 +34,35 @@ function memoKey(lng: Lang, key: string, values: MessageValues | undefined): str
 }
 
 /**
- * A message with no ICU syntax in it: no argument or plural ({ }), no quote ('), no tag (<b>). About half
- * the catalog is such text, which i18next and ICU would give back unchanged: it is given back here,
- * without starting i18next or parsing it (a list command whose words are all plain starts neither).
+ * A message whose only ICU syntax is simple arguments (`{name}`): no plural, select or format, no quote
+ * ('), no tag (<b>). Nearly all of the catalog is such text (about half has no argument at all), which
+ * ICU gives back with each argument's value as String(value) for a string or a number: that is done here,
+ * without loading or starting i18next and ICU (a list command whose words are all such text does neither;
+ * test/unit/i18n/t-plain.test.ts holds it to what the engine gives, for every such message).
  */
-const PLAIN_TEXT = /^[^{}'<]*$/;
+const SIMPLE = /^(?:[^{}'<]|\{[A-Za-z_]\w*\})*$/;
+const ARGUMENT = /\{(\w+)\}/g;
 
-/** The catalog's text for `key` in `lng`, else in English (i18next's fallbackLng), if it is plain text. */
-function plainText(lng: Lang, key: MessageKey): string | undefined {
+/** The catalog's text for `key` in `lng`, else in English (i18next's fallbackLng), with its arguments filled in if it is simple. */
+function simpleText(lng: Lang, key: MessageKey, values: MessageValues | undefined): string | undefined {
   const raw = CATALOGS[lng][key] ?? (lng === 'en' ? undefined : CATALOGS.en[key]);
-  return raw !== undefined && PLAIN_TEXT.test(raw) ? raw : undefined;
+  if (raw === undefined || !SIMPLE.test(raw)) return undefined;
+  if (!raw.includes('{')) return raw;
+  let filled = true;
+  const out = raw.replace(ARGUMENT, (_, name: string) => {
+    const v = values?.[name];
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    filled = false; // a missing or other value: the engine's to word (or to report)
+    return '';
+  });
+  return filled ? out : undefined;
 }
 
 function translate(lng: Lang, key: MessageKey, values: MessageValues | undefined): string {
   const k = memoKey(lng, key, values);
   let out = memo.get(k);
   if (out === undefined) {
-    out = plainText(lng, key) ?? instance().t(key, { ...values, lng });
+    out = simpleText(lng, key, values) ?? formatIcu(lng, key, values);
     if (memo.size >= MEMO_MAX) memo.clear();
     memo.set(k, out);
   }
