@@ -11,6 +11,7 @@ import type { ClusterInfo, HookRunInfo, WorkloadInfo } from '../model/types.js';
 import { refKey } from '../model/rollouts.js';
 import type { Derive } from './fleet-store.js';
 import type { ObjectCache } from './object-cache.js';
+import { RefIndex } from './ref-index.js';
 import { type RowChange, RowTable } from './row-table.js';
 import { ZoneIndex } from './zone-index.js';
 
@@ -57,7 +58,7 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
   const workloadIdsByNs = WORKLOAD_SPECS.map(() => new Map<string, Set<string>>());
   // Rollout controllers (rows with a workloadRef) and every workload by its own link key.
   const controllers = new Map<string, { row: WorkloadInfo; order: number }>();
-  const byRef = new Map<string, Map<string, WorkloadInfo>>();
+  const byRef = new RefIndex();
   let rolloutOf = new Map<string, WorkloadInfo>();
   const linked = new WeakMap<WorkloadInfo, { r: WorkloadInfo; out: WorkloadInfo }>();
   const zones = new ZoneIndex((w) => !!w.workloadRef || drivesWorkload(w.kind));
@@ -91,17 +92,13 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     if (before) {
       const k = nsKey(before.cluster, before.namespace);
       idsByNs.get(k)?.delete(ch.id);
-      const rk = refKey(before.cluster, before.namespace, before.kind, before.name);
-      const m = byRef.get(rk);
-      m?.delete(gid);
-      if (m && !m.size) byRef.delete(rk);
+      byRef.remove(refKey(before.cluster, before.namespace, before.kind, before.name), before);
       controllers.delete(gid);
     }
     if (after) {
       const k = nsKey(after.cluster, after.namespace);
       (idsByNs.get(k) ?? idsByNs.set(k, new Set()).get(k)!).add(ch.id);
-      const rk = refKey(after.cluster, after.namespace, after.kind, after.name);
-      (byRef.get(rk) ?? byRef.set(rk, new Map()).get(rk)!).set(gid, after);
+      byRef.add(refKey(after.cluster, after.namespace, after.kind, after.name), after);
       if (after.workloadRef) controllers.set(gid, { row: after, order });
     }
   }
@@ -146,14 +143,14 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     if (linksChanged) {
       // The zones of workloads that gained, lost or changed their rollout controller.
       for (const k of new Set([...rolloutOf.keys(), ...nextRolloutOf.keys()]))
-        if (rolloutOf.get(k) !== nextRolloutOf.get(k)) for (const w of byRef.get(k)?.values() ?? []) zones.touch(w);
+        if (rolloutOf.get(k) !== nextRolloutOf.get(k)) for (const w of byRef.rows(k)) zones.touch(w);
       rolloutOf = nextRolloutOf;
     }
     let workloads = last?.workloads;
     if (!workloads || workloadsChanged || linksChanged) {
       // The driven workloads by row, so the list is built without a key per row.
       const driven = new Map<WorkloadInfo, WorkloadInfo>();
-      for (const [k, r] of rolloutOf) for (const w of byRef.get(k)?.values() ?? []) driven.set(w, r);
+      for (const [k, r] of rolloutOf) for (const w of byRef.rows(k)) driven.set(w, r);
       workloads = joinLists(workloadTables);
       if (driven.size)
         workloads = workloads.map((w) => {
