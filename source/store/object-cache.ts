@@ -3,7 +3,7 @@
 // just those objects instead of walking every object of the fleet per snapshot.
 import { typeKey } from '../kube/discovery.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
-import { keeperFor } from './keep.js';
+import { lean } from './keep.js';
 
 export type TypeBucket = Map<string, KubeObject>;
 
@@ -110,9 +110,8 @@ export class ObjectCache {
   replace(cluster: string, t: ResourceType, items: KubeObject[]): void {
     const key = typeKey(t);
     const j = this.journal(cluster, key);
-    const keep = keeperFor(key);
     j.objects.clear();
-    for (const o of items) j.objects.set(idOf(o), keep(o));
+    for (const o of items) j.objects.set(idOf(o), lean(o));
     j.reset();
     this.bump(cluster, key);
   }
@@ -127,7 +126,7 @@ export class ObjectCache {
     if (uid === id) id = uid;
     if (type === 'DELETED') j.objects.delete(id);
     else {
-      const kept = keeperFor(key)(o);
+      const kept = lean(o);
       if (uid !== undefined && uid === kept.metadata?.uid && !Object.isFrozen(kept.metadata)) kept.metadata.uid = uid;
       j.objects.set(id, kept);
     }
