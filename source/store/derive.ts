@@ -78,7 +78,8 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
         : undefined;
       for (const ch of t.sync(cache, again)) {
         changed = true;
-        const gid = `${kindIdx}\u0000${ch.cluster}\u0000${ch.id}`;
+        // Joined (one flat string): kept per workload by the zone index (refKey says why).
+        const gid = [kindIdx, ch.cluster, ch.id].join('\u0000');
         const order = kindIdx * PER_KIND + ch.order;
         noteWorkload(idsByNs, ch, gid, order);
         zones.workload(gid, ch.before, ch.after, order);
