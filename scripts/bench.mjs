@@ -39,6 +39,7 @@ const BENCHES = {
   'fleet-zones': () => ['test/bench/fleet-zones.ts'],
   'fleet-scale': () => [compiled('fleet-scale', ['--jsx', 'react-jsx', '--resolveJsonModule'])],
   'fleet-actions': () => [...tsHooks, 'test/bench/fleet-actions.ts'],
+  'heap-per-object': () => [...tsHooks, 'test/bench/heap-per-object.ts'],
   'alerts-derive': () => [...tsHooks, 'test/bench/alerts-derive.ts'],
   'fault-soak': () => ['--expose-gc', ...tsHooks, 'test/bench/fault-soak.ts'],
   'logs-throughput': () => [...tsHooks, 'test/bench/logs-throughput.ts'],

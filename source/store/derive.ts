@@ -11,6 +11,7 @@ import type { ClusterInfo, HookRunInfo, WorkloadInfo } from '../model/types.js';
 import { refKey } from '../model/rollouts.js';
 import type { Derive } from './fleet-store.js';
 import type { ObjectCache } from './object-cache.js';
+import { RefIndex } from './ref-index.js';
 import { type RowChange, RowTable } from './row-table.js';
 import { ZoneIndex } from './zone-index.js';
 
@@ -55,9 +56,11 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
   );
   // Workload ids per (cluster, namespace), per kind: the rows to read again when that namespace's hook runs change.
   const workloadIdsByNs = WORKLOAD_SPECS.map(() => new Map<string, Set<string>>());
-  // Rollout controllers (rows with a workloadRef) and every workload by its own link key.
-  const controllers = new Map<string, { row: WorkloadInfo; order: number }>();
-  const byRef = new Map<string, Map<string, WorkloadInfo>>();
+  // Rollout controllers (rows with a workloadRef, each with its place in the workload order) and every
+  // workload by its own link key. Rows are kept by identity: a change's `before` is the very row an earlier
+  // change gave as `after`, so no id string per workload is needed to find it again.
+  const controllers = new Map<WorkloadInfo, number>();
+  const byRef = new RefIndex();
   let rolloutOf = new Map<string, WorkloadInfo>();
   const linked = new WeakMap<WorkloadInfo, { r: WorkloadInfo; out: WorkloadInfo }>();
   const zones = new ZoneIndex((w) => !!w.workloadRef || drivesWorkload(w.kind));
@@ -77,39 +80,34 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
         : undefined;
       for (const ch of t.sync(cache, again)) {
         changed = true;
-        const gid = `${kindIdx}\u0000${ch.cluster}\u0000${ch.id}`;
         const order = kindIdx * PER_KIND + ch.order;
-        noteWorkload(idsByNs, ch, gid, order);
-        zones.workload(gid, ch.before, ch.after, order);
+        noteWorkload(idsByNs, ch, order);
+        zones.workload(ch.before, ch.after, order);
       }
     });
     return changed;
   }
 
-  function noteWorkload(idsByNs: Map<string, Set<string>>, ch: RowChange<WorkloadInfo>, gid: string, order: number): void {
+  function noteWorkload(idsByNs: Map<string, Set<string>>, ch: RowChange<WorkloadInfo>, order: number): void {
     const { before, after } = ch;
     if (before) {
       const k = nsKey(before.cluster, before.namespace);
       idsByNs.get(k)?.delete(ch.id);
-      const rk = refKey(before.cluster, before.namespace, before.kind, before.name);
-      const m = byRef.get(rk);
-      m?.delete(gid);
-      if (m && !m.size) byRef.delete(rk);
-      controllers.delete(gid);
+      byRef.remove(refKey(before.cluster, before.namespace, before.kind, before.name), before);
+      controllers.delete(before);
     }
     if (after) {
       const k = nsKey(after.cluster, after.namespace);
       (idsByNs.get(k) ?? idsByNs.set(k, new Set()).get(k)!).add(ch.id);
-      const rk = refKey(after.cluster, after.namespace, after.kind, after.name);
-      (byRef.get(rk) ?? byRef.set(rk, new Map()).get(rk)!).set(gid, after);
-      if (after.workloadRef) controllers.set(gid, { row: after, order });
+      byRef.add(refKey(after.cluster, after.namespace, after.kind, after.name), after);
+      if (after.workloadRef) controllers.set(after, order);
     }
   }
 
   /** Rollout controller by the key of the workload it drives; the last one in workload order wins (as linkRollouts). */
   function linkIndex(): Map<string, WorkloadInfo> {
     const next = new Map<string, WorkloadInfo>();
-    for (const { row } of [...controllers.values()].sort((a, b) => a.order - b.order))
+    for (const [row] of [...controllers].sort((a, b) => a[1] - b[1]))
       next.set(refKey(row.cluster, row.namespace, row.workloadRef!.kind, row.workloadRef!.name), row);
     return next;
   }
@@ -146,14 +144,14 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     if (linksChanged) {
       // The zones of workloads that gained, lost or changed their rollout controller.
       for (const k of new Set([...rolloutOf.keys(), ...nextRolloutOf.keys()]))
-        if (rolloutOf.get(k) !== nextRolloutOf.get(k)) for (const w of byRef.get(k)?.values() ?? []) zones.touch(w);
+        if (rolloutOf.get(k) !== nextRolloutOf.get(k)) for (const w of byRef.rows(k)) zones.touch(w);
       rolloutOf = nextRolloutOf;
     }
     let workloads = last?.workloads;
     if (!workloads || workloadsChanged || linksChanged) {
       // The driven workloads by row, so the list is built without a key per row.
       const driven = new Map<WorkloadInfo, WorkloadInfo>();
-      for (const [k, r] of rolloutOf) for (const w of byRef.get(k)?.values() ?? []) driven.set(w, r);
+      for (const [k, r] of rolloutOf) for (const w of byRef.rows(k)) driven.set(w, r);
       workloads = joinLists(workloadTables);
       if (driven.size)
         workloads = workloads.map((w) => {
@@ -163,7 +161,7 @@ export function deriveSnapshot(opts: DeriveOptions): Derive {
     }
 
     const gameZoneChanges = zoneTables.flatMap((t) => t.sync(cache));
-    gameZoneChanges.forEach((ch) => zones.gameZone(`${ch.cluster}\u0000${ch.id}`, ch.before, ch.after, ch.order));
+    gameZoneChanges.forEach((ch) => zones.gameZone(ch.before, ch.after, ch.order));
 
     const sync = <T>(tables: ReadonlyArray<RowTable<T>>, prev: T[] | undefined) =>
       concat(tables, prev, tables.reduce((n, t) => n + t.sync(cache).length, 0) > 0);

@@ -4,19 +4,20 @@
 import { compareZones, zoneRows } from '../model/zones.js';
 import type { WorkloadInfo, ZoneInfo } from '../model/types.js';
 
-interface Member<T> {
-  row: T;
-  order: number;
-}
+/**
+ * A group's rows, each with its place in its list's order. Kept by identity: a change's `before` is the very
+ * row an earlier change gave as `after` (store/row-table.ts), so no id string or member object per workload.
+ */
+type Members<T> = Map<T, number>;
 
 interface Group {
-  gameZones: Map<string, Member<ZoneInfo>>;
-  workloads: Map<string, Member<WorkloadInfo>>;
+  gameZones: Members<ZoneInfo>;
+  workloads: Members<WorkloadInfo>;
   rows: ZoneInfo[];
 }
 
 const groupKey = (cluster: string, zoneId: string) => `${cluster}\u0000${zoneId}`;
-const inOrder = <T>(m: Map<string, Member<T>>): T[] => [...m.values()].sort((a, b) => a.order - b.order).map((x) => x.row);
+const inOrder = <T>(m: Members<T>): T[] => [...m].sort((a, b) => a[1] - b[1]).map((x) => x[0]);
 
 /** Upper bound: after every row that sorts equal, as a stable sort of the same rows would place it. */
 function insertAt(list: readonly ZoneInfo[], z: ZoneInfo): number {
@@ -43,29 +44,29 @@ export class ZoneIndex {
     return g;
   }
 
-  /** A workload row changed (`id` is unique across kinds and clusters; `order` its place among all workloads). */
-  workload(id: string, before: WorkloadInfo | undefined, after: WorkloadInfo | undefined, order: number): void {
+  /** A workload row changed (`order`: its place among all workloads). */
+  workload(before: WorkloadInfo | undefined, after: WorkloadInfo | undefined, order: number): void {
     if (before?.zone) {
       const k = groupKey(before.cluster, before.zone);
-      this.groups.get(k)?.workloads.delete(id);
+      this.groups.get(k)?.workloads.delete(before);
       this.dirty.add(k);
     }
     if (after?.zone) {
       const k = groupKey(after.cluster, after.zone);
-      this.group(k).workloads.set(id, { row: after, order });
+      this.group(k).workloads.set(after, order);
       this.dirty.add(k);
     }
   }
 
-  gameZone(id: string, before: ZoneInfo | undefined, after: ZoneInfo | undefined, order: number): void {
+  gameZone(before: ZoneInfo | undefined, after: ZoneInfo | undefined, order: number): void {
     if (before) {
       const k = groupKey(before.cluster, before.zoneId);
-      this.groups.get(k)?.gameZones.delete(id);
+      this.groups.get(k)?.gameZones.delete(before);
       this.dirty.add(k);
     }
     if (after) {
       const k = groupKey(after.cluster, after.zoneId);
-      this.group(k).gameZones.set(id, { row: after, order });
+      this.group(k).gameZones.set(after, order);
       this.dirty.add(k);
     }
   }

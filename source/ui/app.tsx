@@ -22,7 +22,7 @@ import { useUiState } from './hooks/use-ui-state.js';
 import { measure } from './layout.js';
 import type { LogsPort } from '../ports/logs.js';
 import { ScreenBody } from './screen-body.js';
-import { closePanel, currentUi, selectedIndex, top, visibleOffset } from './state.js';
+import { closePanel, currentUi, selectedIndex, top, visibleOffset, type UiState } from './state.js';
 import type { Theme } from './theme/theme.js';
 import type { ViewRegistry } from './views/registry.js';
 import { VIEWS } from './views/registry.js';
@@ -70,6 +70,19 @@ function namespacesOf(snap: Snapshot): string[] {
   for (const z of snap.zones) set.add(z.namespace);
   for (const w of snap.workloads) set.add(w.namespace);
   return [...set].filter(Boolean).sort();
+}
+
+/**
+ * `onClose` of the panel in front. Made here, not in App: a callback that lives as long as the console
+ * (its deps never change) keeps the scope it was made in, and V8 keeps one scope per call for every
+ * closure made in it — in App that is the render's snapshot, screen and rows, so the first render's
+ * snapshot stayed alive for good (on the fleet-scale console under load, ~14.6 MiB of rows replaced since).
+ */
+function useClosePanel(ref: { readonly current: UiState }, update: (f: (s: UiState) => UiState) => void): () => void {
+  return useCallback(() => {
+    const id = ref.current.panel?.id;
+    if (id !== undefined) update((s) => closePanel(s, id));
+  }, [update, ref]);
 }
 
 // The panels re-render only when their own props change, not on every snapshot the console receives.
@@ -132,10 +145,7 @@ export function App(props: AppProps) {
   const runEffects = useActionRunner(props.actions, update, props.runExternal);
   const panel = state.panel;
   const panelFollower = usePanelFollower(props.logs, panel, update);
-  const closeThisPanel = useCallback(() => {
-    const id = ref.current.panel?.id;
-    if (id !== undefined) update((s) => closePanel(s, id));
-  }, [update, ref]);
+  const closeThisPanel = useClosePanel(ref, update);
   // What `l` follows: the selected row or line, or the detail's own object (the view decides).
   const logsEnv = useMemo(
     () => (props.logs ? () => views.logChoice(frame.view, frame.key, sel >= 0 ? items[sel] : undefined, snap) : undefined),

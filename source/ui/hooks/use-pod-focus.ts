@@ -13,5 +13,13 @@ export function usePodFocus(views: ViewRegistry, source: SnapshotSource, frame: 
   useEffect(() => {
     source.focusPods?.(JSON.parse(key) as PodFocus[]);
   }, [source, key]);
+  useUnfocusOnUnmount(source);
+}
+
+/**
+ * Drops the pod focus when the console goes. Its own function: the cleanup lives as long as the console,
+ * and made in usePodFocus it would keep that call's scope, the first render's snapshot with it, alive.
+ */
+function useUnfocusOnUnmount(source: SnapshotSource): void {
   useEffect(() => () => source.focusPods?.(undefined), [source]);
 }

@@ -144,6 +144,16 @@ describe('deriveSnapshot on the real-cluster fixtures', () => {
       const gz = objects.find((x) => x.o.kind === 'GameZone')!;
       cache.apply(gz.cluster, gz.t, 'DELETED', gz.o);
     });
+    const AGAIN = steps.length;
+    // An Argo Rollout's target made again under its name (a new uid) before the old one goes, in one batch:
+    // two rows share its link key for a moment, and the one left stays linked.
+    steps.push(() => {
+      const r = objects.find((x) => x.o.kind === 'Rollout')!;
+      const ref = (r.o.spec as { workloadRef: { kind: string; name: string } }).workloadRef;
+      const target = objects.find((x) => x.cluster === r.cluster && x.o.kind === ref.kind && x.o.metadata.name === ref.name)!;
+      cache.apply(target.cluster, target.t, 'ADDED', { ...target.o, metadata: { ...target.o.metadata, uid: 'again-1' } });
+      cache.apply(target.cluster, target.t, 'DELETED', target.o);
+    });
     // Delete an Argo Rollout: its target is no longer linked.
     steps.push(() => {
       const r = objects.find((x) => x.o.kind === 'Rollout')!;
@@ -162,7 +172,10 @@ describe('deriveSnapshot on the real-cluster fixtures', () => {
     steps.push(() => cache.dropCluster('real-c'));
     for (const [i, step] of steps.entries()) {
       step();
-      expect(derive(cache, clusters), `after step ${i}`).toEqual(fresh(cache, clusters));
+      const s = derive(cache, clusters);
+      expect(s, `after step ${i}`).toEqual(fresh(cache, clusters));
+      // The target made again is linked (fresh links it too: the step tests what it says).
+      if (i === AGAIN) expect(s.workloads.find((w) => w.uid === 'again-1')!.rolloutRef).toBeDefined();
     }
   });
 });

@@ -1,11 +1,10 @@
-// What the object cache keeps per pod: only what readPod reads, so every pod gives the same row kept as whole.
+// What the object cache keeps of an object: the object itself, but for metadata.managedFields, its strings shared.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../source/kube/object.js';
 import { KINDS } from '../../../source/kinds/registry.js';
 import { readPod } from '../../../source/kinds/pod.js';
 import { T } from '../../../source/sim/controllers/kinds.js';
 import { buildDemoWorld } from '../../../source/sim/world.js';
-import { keepPod } from '../../../source/store/keep.js';
 import { ObjectCache } from '../../../source/store/object-cache.js';
 
 const base = (extra: Partial<KubeObject> & { metadata?: Record<string, unknown> } = {}): KubeObject => ({
@@ -15,88 +14,35 @@ const base = (extra: Partial<KubeObject> & { metadata?: Record<string, unknown> 
   metadata: { name: 'p', namespace: 'n', uid: 'u', resourceVersion: '7', creationTimestamp: '2026-01-01T00:00:00Z', ...extra.metadata },
 });
 
-describe('keepPod', () => {
-  it('every pod of a demo world reads the same kept as whole, in under half the bytes', () => {
+describe('pods in the object cache', () => {
+  it('are kept as the objects given (the informer pool holds those for the watch), and read as given', () => {
     const world = buildDemoWorld({ zonesPerCluster: 4 });
     try {
       world.advance(60_000);
-      const pods = [...world.stores.values()].flatMap((s) => s.list(T.pod).items);
+      // As the informer pool hands them over: decoded (every pod its own strings), managedFields dropped.
+      const pods = [...world.stores.values()]
+        .flatMap((s) => s.list(T.pod).items)
+        .map((p) => {
+          const o = JSON.parse(JSON.stringify(p)) as KubeObject;
+          o.metadata.managedFields = undefined;
+          return o;
+        });
       expect(pods.length).toBeGreaterThan(100);
-      let whole = 0;
-      let kept = 0;
-      for (const p of pods) {
-        const k = keepPod(p);
-        expect(readPod('c', k)).toEqual(readPod('c', p));
-        whole += JSON.stringify(p).length;
-        kept += JSON.stringify(k).length;
-      }
-      expect(kept).toBeLessThan(whole / 2);
+      const before = structuredClone(pods);
+      const c = new ObjectCache();
+      c.replace('a', KINDS.Pod, pods.slice(0, 50));
+      for (const p of pods.slice(50)) c.apply('a', KINDS.Pod, 'ADDED', p);
+      const kept = [...c.all(KINDS.Pod)].map(({ obj }) => obj);
+      expect(kept).toHaveLength(pods.length);
+      kept.forEach((k, i) => expect(k).toBe(pods[i]));
+      expect(pods).toEqual(before);
+      pods.forEach((p, i) => expect(readPod('a', p)).toEqual(readPod('a', before[i]!)));
     } finally {
       world.stop();
     }
   });
 
-  it('keeps what readPod reports from edge cases: waiting/terminated states, in-place annotation, deletion, pod reason, non-controller owner', () => {
-    const pod = base({
-      metadata: {
-        deletionTimestamp: '2026-01-01T00:01:00Z',
-        labels: { 'controller-revision-hash': 'r1' },
-        annotations: {
-          'apps.kruise.io/inplace-update-state': '{"revision":"r2"}',
-          'kubectl.kubernetes.io/last-applied-configuration': 'x'.repeat(500),
-        },
-        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: 'n1', uid: 'x' }],
-      },
-      spec: {
-        nodeName: 'node-1',
-        containers: [
-          { name: 'a', image: 'a:1', env: [{ name: 'E', value: 'v' }] },
-          { name: 'b', image: 'b:1' },
-        ],
-      },
-      status: {
-        phase: 'Running',
-        reason: 'Evicted',
-        conditions: [
-          { type: 'Ready', status: 'False', message: 'm' },
-          { type: 'PodScheduled', status: 'True' },
-        ],
-        containerStatuses: [
-          {
-            name: 'a',
-            ready: false,
-            restartCount: 3,
-            image: 'a:2',
-            imageID: 'sha',
-            state: { waiting: { reason: 'CrashLoopBackOff', message: 'm' } },
-            lastState: { terminated: { reason: 'OOMKilled', exitCode: 137 } },
-          },
-          { name: 'b', ready: true, restartCount: 0, containerID: 'cid', state: { terminated: { reason: 'Completed' } } },
-          'junk',
-        ],
-      },
-    });
-    const k = keepPod(pod);
-    expect(readPod('c', k)).toEqual(readPod('c', pod));
-    expect(k.metadata.annotations).toEqual({ 'apps.kruise.io/inplace-update-state': '{"revision":"r2"}' });
-    expect(k.spec!.containers).toEqual([
-      { name: 'a', image: 'a:1' },
-      { name: 'b', image: 'b:1' },
-    ]);
-  });
-
-  it('a pod readPod finds invalid is kept whole (but for managedFields), so its row still says why', () => {
-    const bad = base({ metadata: { managedFields: [{ manager: 'm' }] }, spec: { containers: [{ image: 'no-name' }] } });
-    const k = keepPod(bad);
-    expect(k.spec).toBe(bad.spec);
-    expect(k.metadata).not.toHaveProperty('managedFields');
-    expect(readPod('c', k)).toEqual(readPod('c', bad));
-    expect(readPod('c', k).invalid).toBeTruthy();
-    const notList = base({ status: { conditions: 'x' } });
-    expect(readPod('c', keepPod(notList))).toEqual(readPod('c', notList));
-  });
-
-  it('the object cache keeps pods this way and other kinds whole but for managedFields', () => {
+  it('lose metadata.managedFields only, in a copy, as every kind does', () => {
     const c = new ObjectCache();
     const pod = base({
       metadata: { managedFields: [{ manager: 'kubelet' }] },
@@ -104,7 +50,9 @@ describe('keepPod', () => {
     });
     c.replace('a', KINDS.Pod, [pod]);
     const [kept] = [...c.all(KINDS.Pod)].map(({ obj }) => obj);
-    expect(kept.spec).toEqual({ containers: [{ name: 'a', image: 'a:1' }] });
+    expect(kept).toEqual({ ...pod, metadata: { ...pod.metadata, managedFields: undefined } });
+    expect(kept.metadata.managedFields).toBeUndefined();
+    expect(pod.metadata.managedFields).toEqual([{ manager: 'kubelet' }]);
     expect(readPod('a', kept)).toEqual(readPod('a', pod));
   });
 });

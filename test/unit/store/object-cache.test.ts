@@ -92,4 +92,54 @@ describe('ObjectCache', () => {
     c.dropCluster('a');
     expect(names(c)).toEqual(['b/y@1']);
   });
+
+  it('journals each change in order with its deletes, and forgets the oldest half past 8,192', () => {
+    const c = new ObjectCache();
+    const journal = () => [...c.journals(typeKey(GD))][0]!.journal;
+    c.replace('a', GD, [gd('x'), gd('y')]);
+    const v0 = journal().version;
+    expect(journal().since(v0)).toEqual([]);
+    c.apply('a', GD, 'MODIFIED', gd('x', '2'));
+    c.apply('a', GD, 'DELETED', gd('y', '3'));
+    c.apply('a', GD, 'ADDED', gd('y', '4'));
+    c.apply('a', GD, 'DELETED', gd('x', '5'));
+    expect(journal().since(v0)).toEqual([
+      { id: 'uid-x', deleted: false },
+      { id: 'uid-y', deleted: true },
+      { id: 'uid-y', deleted: false },
+      { id: 'uid-x', deleted: true },
+    ]);
+    expect(journal().since(v0 + 2)).toEqual([
+      { id: 'uid-y', deleted: false },
+      { id: 'uid-x', deleted: true },
+    ]);
+    // A reader from before the last replace starts over.
+    expect(journal().since(v0 - 1)).toBeUndefined();
+    // 9,000 more changes, every tenth a delete: past 8,192 the oldest half goes, deletes with it.
+    const from = journal().version;
+    for (let i = 0; i < 9_000; i++) c.apply('a', GD, i % 10 === 9 ? 'DELETED' : 'ADDED', gd(`n${i % 50}`, String(i)));
+    expect(journal().since(v0)).toBeUndefined();
+    const last = journal().version;
+    const tail = journal().since(last - 20)!;
+    expect(tail).toHaveLength(20);
+    tail.forEach((e, k) => {
+      const i = 9_000 - 20 + k;
+      expect(e).toEqual({ id: `uid-n${i % 50}`, deleted: i % 10 === 9 });
+    });
+    expect(journal().since(from)).toBeUndefined();
+    expect(journal().since(last)).toEqual([]);
+  });
+
+  it('keeps the first uid string of an object for its later versions, the object equal to what was given', () => {
+    const c = new ObjectCache();
+    c.apply('a', GD, 'ADDED', gd('x'));
+    const next = gd('x', '2', ['uid', 'x'].join('-')); // an equal uid, decoded again
+    c.apply('a', GD, 'MODIFIED', next);
+    expect(c.bucket('a', GD).get('uid-x')).toBe(next);
+    expect(next).toEqual(gd('x', '2'));
+    // A frozen object is kept as it is.
+    const frozen = Object.freeze({ ...gd('x', '3'), metadata: Object.freeze({ ...gd('x', '3').metadata }) });
+    c.apply('a', GD, 'MODIFIED', frozen);
+    expect(c.bucket('a', GD).get('uid-x')).toBe(frozen);
+  });
 });
