@@ -48,12 +48,12 @@ const enAreaFiles = (): Record<Area, object[]> => ({
   views: [enViews],
 });
 
-/**
- * Each area's messages in `lang`, by area name (the key prefix): test/unit/i18n checks them. The Chinese
- * files are read only here (catalog-zh.ts), when a run first needs them.
- */
+/** Each area's message files in `lang`: the Chinese ones are read only here (catalog-zh.ts), when a run first needs them. */
+const areaFiles = (lang: Lang): Record<Area, object[]> => (lang === 'en' ? enAreaFiles() : zhAreaFiles());
+
+/** Each area's messages in `lang`, by area name (the key prefix): test/unit/i18n checks them. */
 export function areas(lang: Lang): Record<Area, Record<string, string>> {
-  const files = lang === 'en' ? enAreaFiles() : zhAreaFiles();
+  const files = areaFiles(lang);
   const out = {} as Record<Area, Record<string, string>>;
   for (const [area, parts] of Object.entries(files) as Array<[Area, object[]]>) out[area] = flat(...parts);
   return out;
@@ -63,7 +63,7 @@ const built: Partial<Record<Lang, Record<MessageKey, string>>> = {};
 
 /** A language's flat catalog, built on first use: an English run never builds the Chinese one. */
 function catalog(lang: Lang): Record<MessageKey, string> {
-  return (built[lang] ??= flat(...Object.values(lang === 'en' ? enAreaFiles() : zhAreaFiles()).flat()));
+  return (built[lang] ??= flat(...Object.values(areaFiles(lang)).flat()));
 }
 
 export const CATALOGS: Readonly<Record<Lang, Record<MessageKey, string>>> = {
