@@ -164,6 +164,21 @@ const lazyModules = {
   },
 };
 
+/**
+ * After every build with these options (npm run bundle, the tests' builds): esbuild's imports of built-ins
+ * become require() (builtinImportsAsRequire), so no caller can forget the step.
+ * @type {import('esbuild').Plugin}
+ */
+const builtinsAsRequireOnEnd = {
+  name: 'zonectl-builtins-as-require',
+  setup(b) {
+    b.onEnd(async (result) => {
+      const { outdir, write } = b.initialOptions;
+      if (result.errors.length === 0 && outdir && write !== false) await builtinImportsAsRequire(outdir);
+    });
+  },
+};
+
 /** The entry points of LAZY_MODULES beside `entry` (source/cli.ts or dist/source/cli.js), those that exist. */
 function lazyEntries(entry) {
   const ext = extname(entry);
@@ -191,7 +206,7 @@ export function bundleOptions(o) {
     define: { 'process.env.NODE_ENV': '"production"' },
     external: ['react-devtools-core', 'bufferutil', 'utf-8-validate'],
     banner: { js: "import { createRequire as __zcr } from 'node:module'; const require = __zcr(import.meta.url);" },
-    plugins: [lazyAtImport, lazyModules, builtinsByRequire],
+    plugins: [lazyAtImport, lazyModules, builtinsByRequire, builtinsAsRequireOnEnd],
     logLevel: 'warning',
     logOverride: { 'assign-to-define': 'silent' },
   };
@@ -268,6 +283,5 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const outdir = resolve(root, 'dist/bundle');
   await rm(outdir, { recursive: true, force: true });
   await build(bundleOptions({ entry: resolve(root, 'dist/source/cli.js'), outdir, sourcemap: true }));
-  await builtinImportsAsRequire(outdir);
   await asciiOnly(outdir);
 }

@@ -38,12 +38,10 @@ export async function buildCli(): Promise<BuiltCli> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
   writeFileSync(join(dir, 'build-info.json'), JSON.stringify({ version: pkg.version, commit: 'test', date: 'test' }));
   // The options of `npm run bundle` (scripts/bundle.mjs), from the TypeScript sources.
-  const { bundleOptions, builtinImportsAsRequire } = (await import(pathToFileURL(join(root, 'scripts/bundle.mjs')).href)) as {
+  const { bundleOptions } = (await import(pathToFileURL(join(root, 'scripts/bundle.mjs')).href)) as {
     bundleOptions: (o: { entry: string; outdir: string }) => BuildOptions;
-    builtinImportsAsRequire: (dir: string) => Promise<void>;
   };
   await build({ ...bundleOptions({ entry: join(root, 'source/cli.ts'), outdir: out }), logLevel: 'silent' });
-  await builtinImportsAsRequire(out);
   const cli = join(out, 'cli.mjs');
   buildDirs.set(cli, dir);
   return {
