@@ -1,5 +1,5 @@
 // Executes a plan (kinds/plan/types.ts): read-only check, preflight access review, precondition
-// re-read, the planned writes with server-side optimistic concurrency, then the audit trail.
+// re-read (verify.ts), the planned writes with server-side optimistic concurrency, then the audit trail.
 // Nothing is written when a check fails; every refusal is a typed error (errors.ts).
 import { t as tr } from '../i18n/t.js';
 import type { Plan, PlanPatchType, PlanStep, PlanTarget } from '../kinds/plan/types.js';
@@ -22,8 +22,8 @@ import {
   releaseValue,
 } from './audit.js';
 import { decorateBody, type DeleteBody, deleteOutcome, writeOutcome } from './decorate.js';
-import { ActionConflict, ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
-import { compareObserved, hookRunGone, modelKind, observe } from './observe.js';
+import { ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
+import { checkShape, refusedWrite, sameTarget, STALE_WRITE_ATTEMPTS, StaleWrite, targetKey, targetLabel, verify } from './verify.js';
 import { KINDS } from '../kinds/registry.js';
 
 export interface ExecuteOptions {
@@ -74,10 +74,6 @@ export interface ExecuteResult {
   warnings: string[];
 }
 
-export const targetKey = (t: PlanTarget): string => `${t.cluster}|${t.type.group}|${t.type.resource}|${t.namespace}|${t.name}`;
-export const sameTarget = (a: PlanTarget, b: PlanTarget): boolean => targetKey(a) === targetKey(b);
-export const targetLabel = (t: PlanTarget): string => `${t.type.kind} ${t.namespace}/${t.name}`;
-
 /** The annotations one audited write carries: the last action, and for a release's write the release. */
 function notes(a: AuditAnnotation): Array<{ key: string; value: string }> {
   const release = releaseValue(a);
@@ -97,47 +93,6 @@ export function auditStepIndex(plan: Plan): number {
     if (plan.recordLast) return -1;
   }
   return -1;
-}
-
-function checkShape(plan: Plan, client: ClusterClient, others: boolean): void {
-  // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
-  if (!plan.steps.length && !plan.exec && !plan.recordOnly) throw new Error(`plan "${plan.summary}" has no writes`);
-  if (plan.primary.cluster !== client.context)
-    // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
-    throw new Error(`plan primary ${targetLabel(plan.primary)} is on ${plan.primary.cluster}, the client on ${client.context}`);
-  for (const t of plan.steps.map((s) => s.target)) {
-    if (t.cluster !== client.context && !others)
-      // eslint-disable-next-line i18next/no-literal-string -- a bug's invariant (exit 10 bug report, in English)
-      throw new Error(`plan target ${targetLabel(t)} is on ${t.cluster}, the client on ${client.context}`);
-  }
-}
-
-/** Step 2: re-read every target; refuse with what changed. Returns the objects by target key. */
-async function verify(plan: Plan, clientOf: (cluster: string) => ClusterClient): Promise<Map<string, KubeObject>> {
-  const targets = new Map<string, PlanTarget>([[targetKey(plan.primary), plan.primary]]);
-  for (const s of plan.steps) targets.set(targetKey(s.target), s.target);
-  const objects = new Map<string, KubeObject>();
-  await Promise.all(
-    [...targets.entries()].map(async ([key, t]) => {
-      objects.set(key, await clientOf(t.cluster).get(t.type, t.namespace, t.name));
-    }),
-  );
-  const p = plan.primary;
-  const primary = objects.get(targetKey(p))!;
-  const isHookRun = modelKind(p.type) === 'HookRun';
-  const changes = compareObserved(plan.preconditions, observe(p.cluster, p.type, primary), isHookRun);
-  // skip-hook with the workload as primary: the HookRun it terminates must still be running.
-  const hr = plan.preconditions.hookRunName;
-  if (hr && !isHookRun) {
-    for (const s of plan.steps) {
-      if (modelKind(s.target.type) === 'HookRun' && s.target.name === hr) {
-        changes.push(...hookRunGone(hr, observe(s.target.cluster, s.target.type, objects.get(targetKey(s.target))!)));
-        break;
-      }
-    }
-  }
-  if (changes.length) throw new ActionConflict(p.cluster, targetLabel(p), changes);
-  return objects;
 }
 
 export async function execute(plan: Plan, opts: ExecuteOptions): Promise<ExecuteResult> {
@@ -233,10 +188,11 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
           if (now && now.metadata.resourceVersion !== rv.get(targetKey(t)))
             e = new KubeError('Conflict', e.cluster, tr('actions.execute.testFailed', { message: e.message }), e.status, 'Conflict');
         }
-        if (e.kind === 'Conflict' && writes.length === 0 && !extra.audit) {
-          throw new ActionConflict(cluster, targetLabel(t), [tr('actions.execute.refused', { message: e.message })], e.status);
-        }
-        throw partialWriteError(e, writes.length, total);
+        // A resourceVersion refusal on an object not yet written here: most often a controller's status
+        // write in the short window since the read. The step loop re-reads, re-checks and sends again.
+        if (e.kind === 'Conflict' && !extra.audit && step.verb !== 'delete' && !writes.some((w) => sameTarget(w.target, t)))
+          throw new StaleWrite(e);
+        throw refusedWrite(cluster, e, t, writes.length, total);
       }
     }
     const key = targetKey(t);
@@ -284,22 +240,51 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
         objects.set(key, fresh);
         rv.set(key, fresh.metadata.resourceVersion ?? '');
       }
-      const cur = objects.get(key)!;
       if (s.verb === 'delete') {
         // No annotation and no resourceVersion on a delete: its uid precondition says "the object seen".
         await send(s, s.body);
         continue;
       }
-      const body = decorateBody(s.patchType, s.body, {
-        resourceVersion: rv.get(key),
-        // The fresh read in verify() re-checked what the operator decided on (generation, step, revision,
-        // hook run, hold); its resourceVersion guards the short window to this write, so a controller's
-        // status write since planning is no conflict.
-        overrideResourceVersion: true,
-        annotation: i === carrier && annotation ? notes(annotation) : undefined,
-        annotationsExist: !!cur.metadata?.annotations,
-      });
-      await send(s, body);
+      for (let attempt = 1; ; attempt++) {
+        const cur = objects.get(key)!;
+        const body = decorateBody(s.patchType, s.body, {
+          resourceVersion: rv.get(key),
+          // The fresh read in verify() re-checked what the operator decided on (generation, step, revision,
+          // hook run, hold); its resourceVersion guards the short window to this write, so a controller's
+          // status write since planning is no conflict.
+          overrideResourceVersion: true,
+          annotation: i === carrier && annotation ? notes(annotation) : undefined,
+          annotationsExist: !!cur.metadata?.annotations,
+        });
+        try {
+          await send(s, body);
+          break;
+        } catch (e) {
+          if (!(e instanceof StaleWrite)) throw e;
+          if (attempt >= STALE_WRITE_ATTEMPTS) throw refusedWrite(cluster, e.cause, s.target, writes.length, total);
+          // Read again. Before the first write the whole plan is verified again, so a change to what the
+          // operator decided on (generation, step, revision, hook run, hold) is still refused with its
+          // reason; a later object's own test operations guard what the plan decided on.
+          const fresh =
+            writes.length === 0
+              ? await verify(plan, clientOf)
+              : new Map([
+                  [
+                    key,
+                    await clientOf(s.target.cluster)
+                      .get(s.target.type, s.target.namespace, s.target.name)
+                      .catch((err: unknown) => {
+                        throw isKubeError(err) ? partialWriteError(err, writes.length, total) : err;
+                      }),
+                  ],
+                ]);
+          for (const [k, o] of fresh) {
+            objects.set(k, o);
+            rv.set(k, o.metadata.resourceVersion ?? '');
+          }
+          if (sameTarget(s.target, plan.primary)) primaryAfter = objects.get(targetKey(plan.primary));
+        }
+      }
     }
     // (4) status-only (or other-object) plans: the annotation goes on the primary in its own merge patch.
     if (annotation && carrier < 0 && !plan.noAnnotation) {

@@ -170,14 +170,19 @@ describe('actions on a real kube-apiserver', () => {
       { op: 'test', path, value: 'registry.example.com/project1/service:1.4.0' },
       { op: 'replace', path, value: 'registry.example.com/project1/service:1.5.0' },
     ];
-    const plan = planOf('hotupdate', KINDS.GameDeployment, gd, [{ patchType: 'json', body: ops, describe: 'image 1.4.0 -> 1.5.0' }]);
-    // Another writer right after the executor's precondition read.
+    // With the generation the real planners record, so a metadata-only race passes the re-read.
+    const plan = planOf('hotupdate', KINDS.GameDeployment, gd, [{ patchType: 'json', body: ops, describe: 'image 1.4.0 -> 1.5.0' }], {
+      generation: gd.metadata.generation,
+    });
+    // Another writer right after each of the executor's reads: after 3 sends the refusal stands.
     const racing: ClusterClient = Object.create(admin) as ClusterClient;
+    let sends = 0;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
+      sends++;
       const r = await raw.request(
         'PATCH',
         resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }),
-        { metadata: { labels: { raced: 'yes' } } },
+        { metadata: { labels: { raced: `r${sends}` } } },
         'application/merge-patch+json',
       );
       expect(r.status).toBe(200);
@@ -187,6 +192,7 @@ describe('actions on a real kube-apiserver', () => {
     expect(err).toBeInstanceOf(ActionConflict);
     expect(err.kind).toBe('Conflict');
     expect(err.status).toBe(422);
+    expect(sends).toBe(3);
     let now = await get(KINDS.GameDeployment, gd.metadata.name!);
     expect(now.spec.template.spec.containers[0].image).toBe('registry.example.com/project1/service:1.4.0');
     expect(now.metadata.annotations?.[AUDIT_ANNOTATION]).toBeUndefined();
@@ -204,25 +210,69 @@ describe('actions on a real kube-apiserver', () => {
     expect(JSON.parse(now.metadata.annotations![AUDIT_ANNOTATION]).action).toBe('hotupdate');
   });
 
-  it('a stale merge patch gets 409 from the server: conflict, no write', async () => {
+  it('a stale merge patch gets 409 from the server: read again after a status write and lands; a writer that keeps racing gets the conflict', async () => {
     const gd = await copyOf(KINDS.GameDeployment, 'gateway-101');
-    const plan = planOf('hold', KINDS.GameDeployment, gd, [
-      { patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' },
-    ]);
-    const racing: ClusterClient = Object.create(admin) as ClusterClient;
-    racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      await raw.request(
-        'PATCH',
-        resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name }),
-        { metadata: { labels: { raced: 'yes' } } },
-        'application/merge-patch+json',
+    const hold = (obj: KubeObject) =>
+      planOf(
+        'hold',
+        KINDS.GameDeployment,
+        obj,
+        [{ patchType: 'merge', body: { spec: { updateStrategy: { partition: 2 } } }, describe: 'partition 0 -> 2' }],
+        { generation: obj.metadata.generation },
       );
-      return admin.patch(...args);
+    /** A client whose patches follow another write to the object (`body` to `subresource`) while `when(n)`. */
+    const racingWith = (body: (n: number) => unknown, subresource: string | undefined, when: (n: number) => boolean): ClusterClient => {
+      const racing: ClusterClient = Object.create(admin) as ClusterClient;
+      let n = 0;
+      racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
+        if (when(++n)) {
+          const r = await raw.request(
+            'PATCH',
+            resourcePath(KINDS.GameDeployment, { namespace: ns, name: gd.metadata.name, subresource }),
+            body(n),
+            'application/merge-patch+json',
+          );
+          expect(r.status).toBe(200);
+        }
+        return admin.patch(...args);
+      };
+      return racing;
     };
-    const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
+    let round = 0;
+    const err = (await execute(
+      hold(gd),
+      // A new value each time: a patch that changes nothing leaves the resourceVersion as it was.
+      opts(
+        racingWith(
+          (n) => ({ metadata: { labels: { raced: `r${n}` } } }),
+          undefined,
+          () => (round++, true),
+        ),
+      ),
+    ).catch((e: unknown) => e)) as ActionConflict;
     expect(err).toBeInstanceOf(ActionConflict);
     expect(err.status).toBe(409);
+    expect(round).toBe(3);
     expect((await get(KINDS.GameDeployment, gd.metadata.name!)).spec.updateStrategy.partition).toBe(0);
+    // A controller's status write in the window (once): zonectl reads again, re-checks and the write lands.
+    const now = await get(KINDS.GameDeployment, gd.metadata.name!);
+    let sends = 0;
+    const res = await execute(
+      hold(now),
+      opts(
+        racingWith(
+          () => ({ status: { observedGeneration: now.metadata.generation! + 7 } }),
+          'status',
+          (n) => ((sends = n), n === 1),
+        ),
+      ),
+    );
+    expect(res.writes).toHaveLength(1);
+    expect(sends).toBe(2);
+    const after = await get(KINDS.GameDeployment, gd.metadata.name!);
+    expect(after.spec.updateStrategy.partition).toBe(2);
+    expect(after.metadata.generation).toBe(now.metadata.generation! + 1);
+    expect(after.status.observedGeneration).toBe(now.metadata.generation! + 7);
   });
 
   it('Argo abort: status-subresource patch guarded by resourceVersion, then a separate annotation patch', async () => {

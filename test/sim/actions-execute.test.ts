@@ -224,41 +224,87 @@ describe('execute against the simulator', () => {
     expect(err.message).toMatch(/nothing was written/);
   });
 
-  it('a concurrent write between the re-read and the patch: the server refuses (409), nothing written', async () => {
-    pausedCanary();
-    const plan = approvePlan('sim-a', GD, s.h.gd('gw'));
-    // Another writer lands right after the executor's precondition read.
+  /** A client whose every patch is preceded by `race` (another writer landing after the precondition read). */
+  const racingClient = (race: (n: number) => void): ClusterClient => {
     const racing: ClusterClient = Object.create(s.admin) as ClusterClient;
+    let n = 0;
     racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
-        ...o,
-        metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } },
-      }));
+      race(++n);
       return s.admin.patch(...args);
     };
+    return racing;
+  };
+  const touchLabels = () =>
+    s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
+      ...o,
+      metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: String(Number(o.metadata.labels?.raced ?? 0) + 1) } },
+    }));
+  const statusWrite = () =>
+    s.h.store.mutate(
+      T.gameDeployment,
+      'game',
+      'gw',
+      (o) => ({ ...o, status: { ...o.status, observedGeneration: o.metadata.generation } }),
+      {
+        subresource: 'status',
+      },
+    );
+  /** The generation the real planners record (kinds/plan/compose.ts seen()); the hand-built plans omit it. */
+  const withGeneration = <P extends { preconditions: { generation?: number } }>(plan: P): P => {
+    plan.preconditions.generation = s.h.gd('gw').metadata.generation;
+    return plan;
+  };
+
+  it('a controller status write between the re-read and the patch: the server refuses (409), zonectl reads again and the write lands once', async () => {
+    pausedCanary();
+    const plan = withGeneration(approvePlan('sim-a', GD, s.h.gd('gw')));
+    const racing = racingClient((n) => n === 1 && statusWrite());
+    const res = await execute(plan, opts(racing));
+    expect(res.writes).toHaveLength(1);
+    expect(s.h.gd('gw').spec.updateStrategy.paused).toBe(false);
+    expect(s.h.gd('gw').metadata.annotations?.[AUDIT_ANNOTATION]).toContain('approve');
+    expect(auditLines()).toHaveLength(1);
+  });
+
+  it('a writer that keeps racing: after 3 sends the server refusal (409) stands, nothing written', async () => {
+    pausedCanary();
+    const plan = withGeneration(approvePlan('sim-a', GD, s.h.gd('gw')));
+    let sends = 0;
+    const racing = racingClient(() => {
+      sends++;
+      touchLabels();
+    });
     const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
     expect(err).toBeInstanceOf(ActionConflict);
     expect(err.status).toBe(409);
+    expect(sends).toBe(3);
     expect(s.h.gd('gw').spec.updateStrategy.paused).toBe(true);
     expect(s.h.gd('gw').metadata.annotations?.[AUDIT_ANNOTATION]).toBeUndefined();
     expect(events()).toHaveLength(0);
   });
 
-  it('the same race on a JSON patch: the test op fails (422) and becomes a conflict', async () => {
+  it('a spec change between the re-read and the patch: the read after the refusal names it, nothing written', async () => {
     pausedCanary();
-    const plan = imagePlan('reject', 'sim-a', GD, s.h.gd('gw'), 'main', 'reg/gw:v1');
-    const racing: ClusterClient = Object.create(s.admin) as ClusterClient;
-    racing.patch = async (...args: Parameters<ClusterClient['patch']>) => {
-      s.h.store.mutate(T.gameDeployment, 'game', 'gw', (o) => ({
-        ...o,
-        metadata: { ...o.metadata, labels: { ...o.metadata.labels, raced: 'yes' } },
-      }));
-      return s.admin.patch(...args);
-    };
+    const plan = withGeneration(approvePlan('sim-a', GD, s.h.gd('gw')));
+    const before = s.h.gd('gw').metadata.generation!;
+    const racing = racingClient((n) => n === 1 && s.h.patchSpec('gd', 'gw', (sp) => (sp.replicas = 5)));
     const err = (await execute(plan, opts(racing)).catch((e: unknown) => e)) as ActionConflict;
+    expect(err).toBeInstanceOf(ActionConflict);
+    expect(err.changes).toEqual([`spec changed (generation ${before} -> ${before + 1}): someone else acted`]);
+    expect(s.h.gd('gw').spec.updateStrategy.paused).toBe(true);
+    expect(events()).toHaveLength(0);
+  });
+
+  it('the same race on a JSON patch: the test op fails (422), zonectl reads again; a writer that keeps racing gets a conflict', async () => {
+    pausedCanary();
+    const plan = withGeneration(imagePlan('reject', 'sim-a', GD, s.h.gd('gw'), 'main', 'reg/gw:v1'));
+    const err = (await execute(plan, opts(racingClient(touchLabels))).catch((e: unknown) => e)) as ActionConflict;
     expect(err).toBeInstanceOf(ActionConflict);
     expect(err.status).toBe(422);
     expect(s.h.gd('gw').spec.template.spec.containers[0].image).toBe('reg/gw:v2');
+    const once = withGeneration(imagePlan('reject', 'sim-a', GD, s.h.gd('gw'), 'main', 'reg/gw:v1'));
+    await execute(once, opts(racingClient((n) => n === 1 && statusWrite())));
+    expect(s.h.gd('gw').spec.template.spec.containers[0].image).toBe('reg/gw:v1');
   });
 
   it('viewer is refused by the access review before any write', async () => {
