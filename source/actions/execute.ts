@@ -21,7 +21,8 @@ import {
   RELEASE_ANNOTATION,
   releaseValue,
 } from './audit.js';
-import { decorateBody, type DeleteBody, deleteOutcome, writeOutcome } from './decorate.js';
+import { decorateBody, type DeleteBody } from './decorate.js';
+import { afterLostResponse } from './lost-response.js';
 import { ActionForbidden, partialWriteError, ReadOnlyError } from './errors.js';
 import { checkShape, refusedWrite, sameTarget, STALE_WRITE_ATTEMPTS, StaleWrite, targetKey, targetLabel, verify } from './verify.js';
 import { KINDS } from '../kinds/registry.js';
@@ -140,44 +141,17 @@ export async function execute(plan: Plan, opts: ExecuteOptions): Promise<Execute
     } catch (caught) {
       if (!isKubeError(caught)) throw caught;
       let e: KubeError = caught;
-      // The request may have reached the server and only the response was lost: re-read the object and
-      // decide from what is there, so an applied write is audited as applied and an unapplied one is
-      // reported as such — never "cannot reach" for a change that happened.
+      // The request may have reached the server and only the response was lost (lost-response.ts).
       // The errors thrown from here on follow earlier writes: the audit log's `error` records them, so
       // their words stay English (a record), like the apiserver's own text they carry.
       if ((e.kind === 'Unreachable' || e.kind === 'Timeout') && !dryRun) {
-        const now = await clientOf(t.cluster)
-          .get(t.type, t.namespace, t.name)
-          .catch(() => undefined);
-        const verdict =
-          step.verb === 'delete' ? deleteOutcome(body as DeleteBody, now) : now ? writeOutcome(step.patchType, body, now) : 'unknown';
-        if (verdict === 'applied' && (now || step.verb === 'delete')) {
+        try {
+          const now = await afterLostResponse(clientOf(t.cluster), step, body, e);
           lostResponses.push(tr('actions.execute.lostApplied', { target: targetLabel(t), message: e.message }));
           out = now ?? objects.get(targetKey(t))!;
-        } else if (verdict === 'not-applied')
-          throw partialWriteError(
-            new KubeError(
-              e.kind,
-              e.cluster,
-              tr('actions.execute.notApplied', { message: e.message, target: targetLabel(t) }),
-              e.status,
-              e.reason,
-            ),
-            writes.length,
-            total,
-          );
-        else
-          throw partialWriteError(
-            new KubeError(
-              e.kind,
-              e.cluster,
-              tr('actions.execute.mayBeApplied', { message: e.message, target: targetLabel(t) }),
-              e.status,
-              e.reason,
-            ),
-            writes.length,
-            total,
-          );
+        } catch (x) {
+          throw isKubeError(x) ? partialWriteError(x, writes.length, total) : x;
+        }
       } else {
         // A failed JSON-patch `test` comes back as a generic 422 Invalid (the apiserver puts "testing value
         // ... failed" only in details.causes): when the target's resourceVersion moved, it is a conflict.
