@@ -12,7 +12,7 @@ import { EXIT } from '../source/exit-codes.js';
 import type { ClusterClient } from '../source/kube/client-api.js';
 import { contextClient } from '../source/app/clients.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
-import type { ActionInput, ActionName } from '../source/model/types.js';
+import type { ActionInput, ActionName } from '../source/model/action-types.js';
 import { confirmPlanned, parseTimeout, processStreams, progress, runOptions, type Streams } from './action-io.js';
 import { printResult, resultDocument } from './action-output.js';
 import { guarded } from './errors.js';

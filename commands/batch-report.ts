@@ -3,7 +3,7 @@
 // Words from the catalogs; outcomes stay codes, as -o json carries them.
 import type { TargetResult } from '../source/actions/batch.js';
 import { t } from '../source/i18n/t.js';
-import type { ActionName } from '../source/model/types.js';
+import type { ActionName } from '../source/model/action-types.js';
 import { renderTable, type Column } from '../source/output/table.js';
 
 /** The result table: one row per target (WAVE first when the batch ran in waves). */

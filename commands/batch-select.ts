@@ -8,7 +8,8 @@ import type { FleetFlags } from '../source/app/session.js';
 import { t as tr } from '../source/i18n/t.js';
 import { batchRecord } from '../source/model/releases.js';
 import { isActiveRollout } from '../source/model/rollouts.js';
-import type { ActionTarget, WorkloadInfo } from '../source/model/types.js';
+import type { WorkloadInfo } from '../source/model/types.js';
+import type { ActionTarget } from '../source/model/action-types.js';
 import type { Streams } from './action-io.js';
 import { UsageError } from './flags.js';
 

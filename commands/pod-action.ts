@@ -11,7 +11,7 @@ import { Refusal } from '../source/errors.js';
 import { EXIT } from '../source/exit-codes.js';
 import type { ClusterClient } from '../source/kube/client-api.js';
 import { kubeconfigFiles, loadKubeconfig } from '../source/kube/kubeconfig.js';
-import type { PodActionInput, PodActionName } from '../source/model/types.js';
+import type { PodActionInput, PodActionName } from '../source/model/action-types.js';
 import { confirmPlanned, processStreams, runOptions, type Streams } from './action-io.js';
 import { printResult } from './action-output.js';
 import { guarded } from './errors.js';

@@ -7,7 +7,7 @@ import { planAction } from '../kinds/plans.js';
 import { workloadSpec } from '../kinds/registry.js';
 import { isKubeError } from '../kube/errors.js';
 import type { ClusterClient } from '../kube/client-api.js';
-import type { ActionAvailability } from '../model/types.js';
+import type { ActionAvailability } from '../model/action-types.js';
 import type { AccessCache } from './access.js';
 import { readOnlyText } from './errors.js';
 import { probeIntent } from './intent.js';

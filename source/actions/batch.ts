@@ -3,7 +3,8 @@
 // slow or dead cluster never stalls the others, one batch id in every target's audit record.
 import { isExpected } from '../errors.js';
 import { t, type MessageKey } from '../i18n/t.js';
-import type { ActionInput, ActionName, ActionTarget, WorkloadInfo } from '../model/types.js';
+import type { WorkloadInfo } from '../model/types.js';
+import type { ActionInput, ActionName, ActionTarget } from '../model/action-types.js';
 import type { BatchTag } from './audit.js';
 import type { ExecuteResult } from './execute.js';
 import type { ActionService, PlannedAction, RunOptions } from './service.js';

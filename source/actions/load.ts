@@ -8,7 +8,8 @@ import { federatedTypeOf } from '../kinds/federated.js';
 import { parseWorkloadKind, refTarget, workloadSpec } from '../kinds/registry.js';
 import type { ClusterClient } from '../kube/client-api.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
-import type { HookRunInfo, WorkloadInfo, WorkloadKind } from '../model/types.js';
+import type { HookRunInfo, WorkloadInfo } from '../model/types.js';
+import type { WorkloadKind } from '../model/workload-kinds.js';
 
 export interface Loaded {
   type: ResourceType;

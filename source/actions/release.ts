@@ -3,7 +3,7 @@
 // target that acted is followed to its target state (a watch per target, never a polling timer) — and
 // the first failure stops the release fleet-wide. One front end for scripts and the console.
 import { t } from '../i18n/t.js';
-import type { ActionName } from '../model/types.js';
+import type { ActionName } from '../model/action-types.js';
 import { type BatchInput, type Limits, planBatch, runBatch, targetName, type TargetResult } from './batch.js';
 import type { ActionService, RunOptions } from './service.js';
 import { gateVerdict, notStarted, waveOf } from './waves.js';

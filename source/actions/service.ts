@@ -14,6 +14,7 @@ import { InformerPool } from '../kube/informer-pool.js';
 import { type KubeObject, pathSegmentProblem } from '../kube/object.js';
 import { DEFAULT_SHELL, planDeletePod, planShell } from '../kinds/pod-actions.js';
 import { pod } from '../kinds/pod.js';
+import type { WorkloadInfo } from '../model/types.js';
 import type {
   ActionAvailability,
   ActionInput,
@@ -22,8 +23,7 @@ import type {
   PodActionInput,
   PodActionName,
   PodTarget,
-  WorkloadInfo,
-} from '../model/types.js';
+} from '../model/action-types.js';
 import { type AccessCache, accessCache } from './access.js';
 import { availability } from './availability.js';
 import { cardLines } from './card.js';

@@ -5,7 +5,7 @@
 // "not started". The release's state lives in the clusters — each target's audit annotation carries
 // the batch id, its wave and the wave plan — so `--resume ID` on any jump host skips what is done.
 import { t } from '../i18n/t.js';
-import type { ActionTarget } from '../model/types.js';
+import type { ActionTarget } from '../model/action-types.js';
 import { outcomeWord, type TargetResult } from './batch.js';
 
 /** One wave's cumulative end: a count of targets or a percentage of them. */

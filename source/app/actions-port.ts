@@ -12,7 +12,7 @@ import type { Config } from '../config/config.js';
 import { isExpected, Refusal } from '../errors.js';
 import { t } from '../i18n/t.js';
 import type { Fleet } from '../fleet/fleet.js';
-import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionName } from '../model/types.js';
+import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionName } from '../model/action-types.js';
 import type { ActionResult, ActionsPort, ConsoleTarget, PlanView, RunOptions } from '../ports/actions.js';
 
 export interface ConsoleActionsOptions {

@@ -1,7 +1,8 @@
 // Argo Rollout (argoproj.io/v1alpha1) -> WorkloadInfo (research/crds.md §2); planned in rollouts/argo-plans.ts.
 import { t as tr, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
-import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
+import type { RolloutPhase, RolloutStatus, RolloutStep, WorkloadInfo } from '../model/types.js';
+import type { ActionAvailability } from '../model/action-types.js';
 import { duration, parseDuration } from '../model/format.js';
 import type { ReadContext } from './shared/context.js';
 import { parseHold } from './shared/hold.js';
@@ -14,7 +15,7 @@ import { observed } from './plan/wait.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 import { argoRestart } from './plan/restart-effects.js';
 
-declare module '../model/types.js' {
+declare module '../model/workload-kinds.js' {
   interface WorkloadKinds {
     /** Argo Rollout. */
     Rollout: true;

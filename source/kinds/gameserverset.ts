@@ -45,7 +45,7 @@ import {
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 import { gameServerSetRestart } from './plan/restart-effects.js';
 
-declare module '../model/types.js' {
+declare module '../model/workload-kinds.js' {
   interface WorkloadKinds {
     GameServerSet: true;
   }

@@ -4,7 +4,8 @@
 // Planned in rollouts/kruise-plans.ts.
 import { t as tr, tEn } from '../i18n/t.js';
 import type { KubeObject } from '../kube/object.js';
-import type { ActionAvailability, RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
+import type { RolloutPhase, RolloutStatus, RolloutStep } from '../model/types.js';
+import type { ActionAvailability } from '../model/action-types.js';
 import type { WorkloadInfo } from '../model/types.js';
 import { duration } from '../model/format.js';
 import type { ReadContext } from './shared/context.js';
@@ -27,7 +28,7 @@ import { planKruise } from './rollouts/kruise-plans.js';
 import { rawKruiseFields, workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 
-declare module '../model/types.js' {
+declare module '../model/workload-kinds.js' {
   interface WorkloadKinds {
     /** Kruise Rollout (its wire kind is Rollout too). */
     KruiseRollout: true;

@@ -3,7 +3,7 @@
 // Discovery (kube/) says which kinds a cluster serves; this list says what they are.
 // A new kind is one file in this folder plus one line in KIND_SPECS.
 import { apiVersionOf, type ResourceType } from '../kube/object.js';
-import type { WorkloadKind } from '../model/types.js';
+import type { WorkloadKind } from '../model/workload-kinds.js';
 import { argoRollout } from './argo-rollout.js';
 import { controllerRevision } from './controllerrevision.js';
 import { deployment } from './deployment.js';

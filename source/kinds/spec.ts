@@ -3,17 +3,9 @@
 // sets, readers, planners, prefetches, log targets, wait predicates, CLI aliases). Pure: a spec
 // says what to read, fetch or write; the callers (store, actions, logs) do the I/O.
 import type { KubeObject, ResourceType } from '../kube/object.js';
-import type {
-  ActionName,
-  FedClusterInfo,
-  FederatedInfo,
-  HookRunInfo,
-  HookTemplateInfo,
-  PodInfo,
-  WorkloadInfo,
-  WorkloadKind,
-  ZoneInfo,
-} from '../model/types.js';
+import type { FedClusterInfo, FederatedInfo, HookRunInfo, HookTemplateInfo, PodInfo, WorkloadInfo, ZoneInfo } from '../model/types.js';
+import type { WorkloadKind } from '../model/workload-kinds.js';
+import type { ActionName } from '../model/action-types.js';
 import type { Intent, PlanInput } from './plan/common.js';
 import type { Plan, PlanResult } from './plan/types.js';
 import type { ReadContext } from './shared/context.js';

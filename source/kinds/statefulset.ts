@@ -13,7 +13,7 @@ import { workloadPreconditions } from './shared/observe.js';
 import { WORKLOAD_VIEWS, type WorkloadSpec } from './spec.js';
 import { statefulSetRestart } from './plan/restart-effects.js';
 
-declare module '../model/types.js' {
+declare module '../model/workload-kinds.js' {
   interface WorkloadKinds {
     StatefulSet: true;
   }

@@ -1,6 +1,6 @@
 // What a log follow is about, shared by the follower (source/logs), the console (source/ui) and the
 // ports between them: targets, streams, events and the sink lines go to. Plain types, no I/O.
-import type { WorkloadKind } from './types.js';
+import type { WorkloadKind } from './workload-kinds.js';
 
 /** What to follow. */
 export type LogTarget =

@@ -2,9 +2,9 @@
 // cluster: it asks which actions are possible on a workload, asks for a plan, shows it for
 // confirmation and hands it back to run. Without a port the console shows the keys as disabled.
 // The implementation is an adapter over the action service (source/app/actions-port.ts).
-import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionTarget } from '../model/types.js';
+import type { ActionAvailability, ActionInput, ActionName, ActionTarget, PodActionTarget } from '../model/action-types.js';
 
-export type { ActionInput, ActionTarget, PodActionTarget } from '../model/types.js';
+export type { ActionInput, ActionTarget, PodActionTarget } from '../model/action-types.js';
 
 /** What a console action acts on: a workload, or one pod (delete-pod, shell). */
 export type ConsoleTarget = ActionTarget | PodActionTarget;

@@ -4,7 +4,8 @@
 // whether an action is already running. The footer's short words come from refusal codes, never
 // from the wording of a reason.
 import type { RefusalCode } from '../errors.js';
-import type { ActionAvailability, ActionName, WorkloadInfo } from '../model/types.js';
+import type { WorkloadInfo } from '../model/types.js';
+import type { ActionAvailability, ActionName } from '../model/action-types.js';
 import type { ActionTarget } from '../ports/actions.js';
 import type { CommandId } from './keymap.js';
 import { t, type MessageKey } from '../i18n/t.js';

@@ -16,7 +16,8 @@ import { handleOverlayKey, startAction } from './overlay.js';
 import { clearMarks, markAll, markRange, toggleMark } from './marks.js';
 import { openCompare } from './compare-open.js';
 import { logReason } from './log-target.js';
-import type { ActionName, ContainerImage } from '../model/types.js';
+import type { ContainerImage } from '../model/types.js';
+import type { ActionName } from '../model/action-types.js';
 
 export interface KeyEnv {
   views: ViewRegistry;

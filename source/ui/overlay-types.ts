@@ -1,7 +1,8 @@
 // The action overlays' state as data: the hot update form, "working" while the plan is built and
 // the confirmation card, plus the effects a key can ask for. Shapes only, so the UI state (state.ts)
 // and the transitions on overlays (overlay.ts) both build on them without importing each other.
-import type { ActionName, ContainerImage } from '../model/types.js';
+import type { ContainerImage } from '../model/types.js';
+import type { ActionName } from '../model/action-types.js';
 import type { ActionInput, ActionTarget, ConsoleTarget, PlanView } from '../ports/actions.js';
 import type { Token } from './theme/theme.js';
 import type { ListViewId } from './views/types.js';

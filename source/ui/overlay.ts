@@ -4,7 +4,8 @@
 // ignore answers for an overlay that was cancelled meanwhile (ids).
 import { t, type MessageKey } from '../i18n/t.js';
 import { isWarning, reasonText } from './action-keys.js';
-import type { ActionName, ContainerImage } from '../model/types.js';
+import type { ContainerImage } from '../model/types.js';
+import type { ActionName } from '../model/action-types.js';
 import type { ActionInput, ActionResult, ConsoleTarget, PlanView } from '../ports/actions.js';
 import { lookup, type Scope } from './keymap.js';
 import { clearListMarks } from './marks.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targetName } from '../../source/actions/batch.js';
 import { runActionIn } from './in-process-action.js';
-import type { ActionName } from '../../source/model/types.js';
+import type { ActionName } from '../../source/model/action-types.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 
 let demo: Demo;

@@ -10,7 +10,7 @@ import type { Streams } from '../../commands/action-io.js';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import { T } from '../../source/sim/controllers/kinds.js';
-import type { ActionName } from '../../source/model/types.js';
+import type { ActionName } from '../../source/model/action-types.js';
 
 let demo: Demo;
 let dir: string;

@@ -4,7 +4,7 @@
 import { KINDS } from '../../source/kinds/registry.js';
 import type { Plan, PlanStep, PlanTarget } from '../../source/kinds/plan/types.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
-import type { ActionName } from '../../source/model/types.js';
+import type { ActionName } from '../../source/model/action-types.js';
 import { startSimCluster, type SimCluster } from '../../source/sim/cluster-server.js';
 import type { HttpClusterClient } from '../../source/kube/client.js';
 import { harness, type Harness } from './controllers-helpers.js';

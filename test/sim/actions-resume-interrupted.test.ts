@@ -18,7 +18,7 @@ import { HttpClusterClient } from '../../source/kube/client.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import type { KubeObject } from '../../source/kube/object.js';
 import { AUDIT_ANNOTATION, parseLastAction } from '../../source/model/last-action.js';
-import type { ActionTarget } from '../../source/model/types.js';
+import type { ActionTarget } from '../../source/model/action-types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import { runActionIn } from './in-process-action.js';

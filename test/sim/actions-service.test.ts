@@ -18,7 +18,7 @@ import { isRefusal, REFUSAL_EXIT, type RefusalCode } from '../../source/errors.j
 import { Fleet } from '../../source/fleet/fleet.js';
 import { loadKubeconfig } from '../../source/kube/kubeconfig.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
-import type { ActionInput, ActionName, ActionTarget } from '../../source/model/types.js';
+import type { ActionInput, ActionName, ActionTarget } from '../../source/model/action-types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 

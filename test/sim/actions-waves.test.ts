@@ -13,7 +13,7 @@ import { targetName } from '../../source/actions/batch.js';
 import { runActionIn } from './in-process-action.js';
 import type { KubeObject } from '../../source/kube/object.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../source/model/last-action.js';
-import type { ActionName, ActionTarget } from '../../source/model/types.js';
+import type { ActionName, ActionTarget } from '../../source/model/action-types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 

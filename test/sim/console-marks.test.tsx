@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AUDIT_ANNOTATION } from '../../source/actions/audit.js';
-import type { ActionTarget } from '../../source/model/types.js';
+import type { ActionTarget } from '../../source/model/action-types.js';
 import { consolePorts, type ConsolePorts } from '../../source/app/console-ports.js';
 import { openSession, type Session } from '../../source/app/session.js';
 import type { KubeObject } from '../../source/kube/object.js';

@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { actionHelp, runAction } from '../../commands/action-common.js';
 import type { Streams } from '../../commands/action-io.js';
-import type { ActionName } from '../../source/model/types.js';
+import type { ActionName } from '../../source/model/action-types.js';
 
 export interface Run {
   code: number;

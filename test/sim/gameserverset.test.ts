@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGameServerSet } from '../../source/kinds/gameserverset.js';
 import { parseWorkloadKind } from '../../source/kinds/registry.js';
 import type { KubeObject, ResourceType } from '../../source/kube/object.js';
-import type { ActionName } from '../../source/model/types.js';
+import type { ActionName } from '../../source/model/action-types.js';
 import { T } from '../../source/sim/controllers/kinds.js';
 import { startDemo, type Demo } from '../../source/sim/demo.js';
 import type { ScenarioRef } from '../../source/sim/world.js';

@@ -1,7 +1,7 @@
 // A scripted ActionsPort: the layer below the console (access review, planner, executor) as the
 // tests need it. It records every call, answers from the workload in the snapshot like the real port
 // (state verdict narrowed by denials), and can hold an answer back to show "working...".
-import type { ActionAvailability, ActionName } from '../../source/model/types.js';
+import type { ActionAvailability, ActionName } from '../../source/model/action-types.js';
 import type { Snapshot } from '../../source/store/types.js';
 import type { ActionInput, ActionResult, ActionsPort, ActionTarget, PlanView, RunOptions } from '../../source/ports/actions.js';
 

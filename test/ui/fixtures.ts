@@ -9,9 +9,9 @@ import type {
   RolloutStatus,
   RolloutStep,
   WorkloadInfo,
-  WorkloadKind,
   ZoneInfo,
 } from '../../source/model/types.js';
+import type { WorkloadKind } from '../../source/model/workload-kinds.js';
 import type { Snapshot, SnapshotSource } from '../../source/store/types.js';
 
 export const NOW = Date.parse('2026-05-01T12:00:00Z');

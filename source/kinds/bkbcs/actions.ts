@@ -1,7 +1,8 @@
 // Which actions a bk-bcs GameDeployment / GameStatefulSet allows right now, and why not
 // (research/crds.md §1.5 and §6; DESIGN §5).
 import { t, type MessageKey, type MessageValues } from '../../i18n/t.js';
-import type { ActionAvailability, HookRunInfo, PodHookCondition, RolloutStep } from '../../model/types.js';
+import type { HookRunInfo, PodHookCondition, RolloutStep } from '../../model/types.js';
+import type { ActionAvailability } from '../../model/action-types.js';
 import { clock } from '../../model/format.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { hookUnsuccessful } from '../shared/hook-phase.js';

@@ -1,6 +1,6 @@
 // Action availability for native apps/v1 workloads (no canary steps, no hooks).
 import { t } from '../../i18n/t.js';
-import type { ActionAvailability } from '../../model/types.js';
+import type { ActionAvailability } from '../../model/action-types.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { can, cannot, respectHold } from '../shared/workload-base.js';
 

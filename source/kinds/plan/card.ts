@@ -3,7 +3,8 @@
 import { t } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
 import { percent } from '../../model/format.js';
-import type { ActionName, RolloutStep, WorkloadInfo } from '../../model/types.js';
+import type { RolloutStep, WorkloadInfo } from '../../model/types.js';
+import type { ActionName } from '../../model/action-types.js';
 import type { MessageKey } from '../../i18n/t.js';
 import { imageChanges, templateOfRevision } from './common.js';
 import type { PlanCard } from './types.js';

@@ -1,7 +1,9 @@
 // Building blocks shared by the per-kind planners. Pure: every input comes in as an argument.
 import { type MessageKey, type MessageValues, t, tEn } from '../../i18n/t.js';
 import type { KubeObject, ResourceType } from '../../kube/object.js';
-import type { ActionName, HookRunInfo, WorkloadInfo, WorkloadKind } from '../../model/types.js';
+import type { HookRunInfo, WorkloadInfo } from '../../model/types.js';
+import type { WorkloadKind } from '../../model/workload-kinds.js';
+import type { ActionName } from '../../model/action-types.js';
 import type { ReadContext } from '../shared/context.js';
 import { formatHold, HOLD_ANNOTATION } from '../shared/hold.js';
 import { isRecord } from '../shared/read-util.js';

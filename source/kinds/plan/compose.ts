@@ -2,7 +2,8 @@
 // operator looked at), the preconditions it was planned at, the access reviews the writes need, the
 // approval card and whether a warning needs --force. Pure.
 import type { ResourceType } from '../../kube/object.js';
-import type { ActionName, WorkloadInfo } from '../../model/types.js';
+import type { WorkloadInfo } from '../../model/types.js';
+import type { ActionName } from '../../model/action-types.js';
 import { cardFor } from './card.js';
 import type { PlanInput } from './common.js';
 import { describeBody } from './describe.js';

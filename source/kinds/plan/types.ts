@@ -2,7 +2,7 @@
 // same plan feeds the confirm dialog, --dry-run, the audit record and the executor (source/actions).
 // This is the one plan type (DESIGN §3 "Plan, then execute").
 import type { ResourceType } from '../../kube/object.js';
-import type { ActionName } from '../../model/types.js';
+import type { ActionName } from '../../model/action-types.js';
 
 export type PlanPatchType = 'merge' | 'json';
 

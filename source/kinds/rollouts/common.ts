@@ -1,7 +1,8 @@
 // Pieces shared by the Argo and Kruise Rollout readers.
 import { t, tEn, type MessageKey } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
-import type { ActionAvailability, WorkloadInfo } from '../../model/types.js';
+import type { WorkloadInfo } from '../../model/types.js';
+import type { ActionAvailability } from '../../model/action-types.js';
 import type { HoldRecord } from '../shared/hold.js';
 import { Malformed, optRecord } from '../shared/read-util.js';
 import { can, cannot } from '../shared/workload-base.js';

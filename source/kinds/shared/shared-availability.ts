@@ -10,7 +10,7 @@
 // the largest item of the first snapshot after the reads themselves).
 import { currentLang, tIn, type MessageKey, type MessageValues } from '../../i18n/t.js';
 import type { Lang } from '../../i18n/lang.js';
-import type { ActionAvailability, ActionName } from '../../model/types.js';
+import type { ActionAvailability, ActionName } from '../../model/action-types.js';
 
 /** A reason not yet in words: `prefix` + t(key, values) in the language of the moment it was given, worded on its first read. */
 export interface LazyReason {

@@ -1,7 +1,9 @@
 // Fields every workload row shares (metadata, containers, zone/service labels) and the invalid row.
 import { t, tEn } from '../../i18n/t.js';
 import type { KubeObject } from '../../kube/object.js';
-import type { ActionAvailability, ActionName, ContainerImage, RolloutStatus, WorkloadInfo, WorkloadKind } from '../../model/types.js';
+import type { ContainerImage, RolloutStatus, WorkloadInfo } from '../../model/types.js';
+import type { WorkloadKind } from '../../model/workload-kinds.js';
+import type { ActionAvailability, ActionName } from '../../model/action-types.js';
 import { clock } from '../../model/format.js';
 import { AUDIT_ANNOTATION, parseLastAction, RELEASE_ANNOTATION } from '../../model/last-action.js';
 import { sharedAvailability, type LazyReason } from './shared-availability.js';

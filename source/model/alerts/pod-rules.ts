@@ -3,7 +3,8 @@
 // A pod's alerts name the workload that owns it, so Enter and the fix actions reach the workload.
 import type { AlertThresholds } from '../../config/alerts.js';
 import { t as tr } from '../../i18n/t.js';
-import type { PodInfo, WorkloadKind } from '../types.js';
+import type { PodInfo } from '../types.js';
+import type { WorkloadKind } from '../workload-kinds.js';
 import { alertId, type AlertFix, type AlertRule, type Candidate, type Severity } from './types.js';
 
 export interface PodOwner {

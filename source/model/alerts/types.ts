@@ -2,7 +2,8 @@
 // (workload status, hook results, pods where watched, clusters, federation, zones): nothing polls.
 // A rule sees one object and says whether it is a problem (a Candidate); the engine (engine.ts) turns
 // candidates into alerts once they have lasted their threshold (config `alerts:`).
-import type { ActionName, WorkloadKind } from '../types.js';
+import type { WorkloadKind } from '../workload-kinds.js';
+import type { ActionName } from '../action-types.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 

@@ -4,7 +4,7 @@
 // last answer for the same workload (its access denials hold while the new version is checked).
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../i18n/t.js';
-import type { ActionAvailability } from '../../model/types.js';
+import type { ActionAvailability } from '../../model/action-types.js';
 import type { SelectedWorkload } from '../action-keys.js';
 import type { ActionsPort } from '../../ports/actions.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TargetResult } from '../../../source/actions/batch.js';
 import { gateVerdict, inStartedWave, parseWaves, releaseOrder, waveEnds, waveOf } from '../../../source/actions/waves.js';
 import { parseLastAction } from '../../../source/model/last-action.js';
-import type { ActionTarget } from '../../../source/model/types.js';
+import type { ActionTarget } from '../../../source/model/action-types.js';
 
 const t = (cluster: string, name: string): ActionTarget => ({ cluster, namespace: 'zone-1', kind: 'GameDeployment', name });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
 import { readHookRun } from '../../../source/kinds/hookrun.js';
 import { HOLD_ANNOTATION } from '../../../source/kinds/shared/hold.js';
-import type { ActionName, WorkloadInfo } from '../../../source/model/types.js';
+import type { WorkloadInfo } from '../../../source/model/types.js';
+import type { ActionName } from '../../../source/model/action-types.js';
 import { gdComplete, gdHookInconclusive, gdHookRunning, gdPausedAtPauseStep, gdTimedPause, stepHookRun, T0 } from './fixtures-bkbcs.js';
 
 const act = (w: WorkloadInfo, a: ActionName) => w.rollout.actions.find((x) => x.action === a)!;

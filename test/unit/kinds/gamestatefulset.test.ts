@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readGameStatefulSet } from '../../../source/kinds/gamestatefulset.js';
 import { readGameDeployment } from '../../../source/kinds/gamedeployment.js';
-import type { ActionName, WorkloadInfo } from '../../../source/model/types.js';
+import type { WorkloadInfo } from '../../../source/model/types.js';
+import type { ActionName } from '../../../source/model/action-types.js';
 import { gstsHookFailed, gstsInPlace, T0 } from './fixtures-bkbcs.js';
 
 const act = (w: WorkloadInfo, a: ActionName) => w.rollout.actions.find((x) => x.action === a)!;

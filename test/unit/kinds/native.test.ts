@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readDeployment } from '../../../source/kinds/deployment.js';
 import { readStatefulSet } from '../../../source/kinds/statefulset.js';
 import { HOLD_ANNOTATION } from '../../../source/kinds/shared/hold.js';
-import type { ActionName, WorkloadInfo } from '../../../source/model/types.js';
+import type { WorkloadInfo } from '../../../source/model/types.js';
+import type { ActionName } from '../../../source/model/action-types.js';
 import { deploy, sts } from './fixtures-native.js';
 
 const act = (w: WorkloadInfo, a: ActionName) => w.rollout.actions.find((x) => x.action === a)!;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readArgoRollout } from '../../../source/kinds/argo-rollout.js';
 import { readKruiseRollout } from '../../../source/kinds/kruise-rollout.js';
 import { HOLD_ANNOTATION } from '../../../source/kinds/shared/hold.js';
-import type { ActionName, WorkloadInfo } from '../../../source/model/types.js';
+import type { WorkloadInfo } from '../../../source/model/types.js';
+import type { ActionName } from '../../../source/model/action-types.js';
 import { argo, kruise } from './fixtures-rollouts.js';
 
 const act = (w: WorkloadInfo, a: ActionName) => w.rollout.actions.find((x) => x.action === a)!;

@@ -3,7 +3,8 @@
 import { DEFAULT_ALERT_THRESHOLDS } from '../../../../source/config/alerts.js';
 import { readPod } from '../../../../source/kinds/pod.js';
 import type { KubeObject } from '../../../../source/kube/object.js';
-import type { ActionName, PodInfo, RolloutStatus, WorkloadInfo } from '../../../../source/model/types.js';
+import type { PodInfo, RolloutStatus, WorkloadInfo } from '../../../../source/model/types.js';
+import type { ActionName } from '../../../../source/model/action-types.js';
 
 export const T = DEFAULT_ALERT_THRESHOLDS;
 export const NOW = Date.parse('2026-12-03T10:00:00Z');
