@@ -3,6 +3,7 @@
 // lazyModules: issue 14). The areas' order and shape are catalog.ts's AREA_NAMES.
 import { messages as zhActions } from './zh-CN/actions.js';
 import { helpMessages as zhCommandsHelp } from './zh-CN/commands-help.js';
+import { pageMessages as zhCommandsPages } from './zh-CN/commands-pages.js';
 import { messages as zhCommands } from './zh-CN/commands.js';
 import { helpMessages as zhConsoleHelp } from './zh-CN/console-help.js';
 import { messages as zhConsole } from './zh-CN/console.js';
@@ -14,7 +15,7 @@ import { messages as zhViews } from './zh-CN/views.js';
 export function zhAreaFiles(): Record<'actions' | 'commands' | 'console' | 'plans' | 'report' | 'views', object[]> {
   return {
     actions: [zhActions],
-    commands: [zhCommands, zhCommandsHelp],
+    commands: [zhCommands, zhCommandsHelp, zhCommandsPages],
     console: [zhConsole, zhConsoleHelp],
     plans: [zhPlans],
     report: [zhReport],

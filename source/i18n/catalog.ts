@@ -4,6 +4,7 @@
 // files are catalog-zh.ts's.
 import { messages as enActions } from './en/actions.js';
 import { helpMessages as enCommandsHelp } from './en/commands-help.js';
+import { pageMessages as enCommandsPages } from './en/commands-pages.js';
 import { messages as enCommands } from './en/commands.js';
 import { helpMessages as enConsoleHelp } from './en/console-help.js';
 import { messages as enConsole } from './en/console.js';
@@ -16,6 +17,7 @@ import type { Lang } from './lang.js';
 type English = typeof enActions &
   typeof enCommands &
   typeof enCommandsHelp &
+  typeof enCommandsPages &
   typeof enConsole &
   typeof enConsoleHelp &
   typeof enPlans &
@@ -41,7 +43,7 @@ type Area = 'actions' | 'commands' | 'console' | 'plans' | 'report' | 'views';
 /** Each area's English message files, by area name (the key prefix). */
 const enAreaFiles = (): Record<Area, object[]> => ({
   actions: [enActions],
-  commands: [enCommands, enCommandsHelp],
+  commands: [enCommands, enCommandsHelp, enCommandsPages],
   console: [enConsole, enConsoleHelp],
   plans: [enPlans],
   report: [enReport],

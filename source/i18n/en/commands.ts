@@ -1,5 +1,5 @@
 // English messages of the commands area (see ../README.md): the words zonectl printed before it spoke Chinese.
-// The help texts are long, so they live in their own file (commands-help.ts), merged by ../catalog.ts.
+// The help texts are long, so they live in their own files (commands-help.ts, commands-pages.ts), merged by ../catalog.ts.
 export const messages = {
   'commands.version.commit': 'commit:  {commit}',
   'commands.version.built': 'built:   {date}',

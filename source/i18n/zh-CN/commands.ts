@@ -1,5 +1,5 @@
 // 简体中文 messages of the commands area: one for every English key (the type refuses a missing or extra key).
-// The help texts live in commands-help.ts, merged by ../catalog.ts.
+// The help texts live in commands-help.ts and commands-pages.ts, merged by ../catalog.ts.
 import type { messages as en } from '../en/commands.js';
 
 export const messages = {
