@@ -6,17 +6,16 @@ import type { ClusterClient } from '../kube/client-api.js';
 import { redactUrlPasswords } from '../redact.js';
 import { isKubeError } from '../kube/errors.js';
 import type { KubeObject, ResourceType } from '../kube/object.js';
-import { deepClone } from './canonical.js';
 import { type ClusterFacts, discoverFacts } from './cluster-facts.js';
 import { LiveReader, type WatchedSource } from './live.js';
 import type { RepoMap } from './mapping.js';
-import { groupOf } from './normalize.js';
 import { buildObjectDiff, normalizeOptionsFor, type PairInput } from './pair.js';
 import { mapLimit, AsyncMemo } from './pool.js';
 import { DryRunCache, predict, validateCreate, type PredictContext } from './predict.js';
+import { desiredObjects } from './desired.js';
 import { detectTool, renderApp, type Rendered } from './render.js';
 import type { RepoSnapshot } from './repo.js';
-import { excludedKind, excludedReason, ignoreExtraneous, injectTracking, isExtraCandidate, wouldPrune } from './tracking.js';
+import { excludedReason, ignoreExtraneous, isExtraCandidate, wouldPrune } from './tracking.js';
 import type { AppResult, AppSpec, DiffReport, ObjectDiff } from './types.js';
 import { monotonicMs } from '../clock.js';
 import { byText } from '../model/order.js';
@@ -160,13 +159,6 @@ export async function compareRepo(deps: EngineDeps, opts: EngineOptions = {}): P
   }
 }
 
-interface Desired {
-  obj: KubeObject;
-  type?: ResourceType;
-  unknown?: string;
-  note?: string;
-}
-
 async function compareApp(
   app: AppSpec,
   base: AppResult,
@@ -178,34 +170,7 @@ async function compareApp(
 ): Promise<AppResult> {
   const warnings = [...rendered.warnings];
   const nopts = normalizeOptionsFor(settings, app.ignore);
-  const crdKinds = new Set(
-    rendered.objects
-      .filter((p) => p.object.kind === 'CustomResourceDefinition')
-      .map((p) => `${p.object.spec?.group}/${p.object.spec?.names?.kind}`),
-  );
-  const byKey = new Map<string, Desired>();
-  for (const p of rendered.objects) {
-    const o = deepClone(p.object);
-    const group = groupOf(o.apiVersion);
-    if (excludedReason(o) || excludedKind(group, o.kind!)) continue;
-    const namespaced = facts.namespaced(group, o.kind!);
-    if (namespaced === false) delete o.metadata.namespace;
-    else o.metadata.namespace ||= base.namespace;
-    injectTracking(o, app.name, settings.tracking, base.namespace);
-    const key = `${group}/${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-    if (byKey.has(key)) warnings.push(tr('report.gitops.renderedTwice', { key, file: p.file, doc: p.doc }));
-    const d: Desired = { obj: o };
-    if (namespaced === undefined) {
-      if (crdKinds.has(`${group}/${o.kind}`)) d.note = tr('report.gitops.crdInApp');
-      else d.unknown = tr('report.gitops.notServedCrd', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
-    } else {
-      d.type = facts.typeFor(o.apiVersion!, o.kind!);
-      if (!d.type)
-        d.unknown = tr('report.gitops.notServed', { apiVersion: String(o.apiVersion), kind: String(o.kind), cluster: base.cluster });
-    }
-    byKey.set(key, d);
-  }
-  const desired = [...byKey.values()];
+  const desired = desiredObjects(app, base, rendered, facts, settings, warnings);
   // live listings: per (type, namespace) of the desired objects, plus configured extra kinds in the app namespace
   const listings = new Map<string, { t: ResourceType; ns: string; selector?: string }>();
   for (const d of desired)
