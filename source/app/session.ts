@@ -10,6 +10,7 @@ import { namespaceFor, selectContexts } from '../fleet/select.js';
 import { redactUrlPasswords } from '../redact.js';
 import { checkContext, openFleet } from './clients.js';
 import { t } from '../i18n/t.js';
+import { startMark } from '../start-trace.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -66,7 +67,9 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const config = loadConfig();
   if (flags.readonly) config.readOnly = true;
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
+  startMark('config-read');
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  startMark('kubeconfig-read');
   const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
   const fleet = openFleet(kubeconfig, contexts, config, opts.oneShot ? { http1: true, connections: ONE_SHOT_CONNECTIONS } : {});
   const nsFor = namespaceFor(flags, kubeconfig);
