@@ -22,7 +22,8 @@ export async function runList(
   const session = openSession(
     await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
     views,
-    {},
+    // A list prints no alerts: none are derived (the alert engine's pass over every row, per snapshot).
+    { alerts: undefined },
     // List, print, exit: HTTP/1.1 clients and no watches (issue 14: start-up as fast as kubectl's).
     { oneShot: true },
   );

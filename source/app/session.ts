@@ -55,7 +55,7 @@ export interface SessionOptions {
   /**
    * A one-shot read (a list command: list, print, exit): the clients speak HTTP/1.1 over node:https
    * (no undici or node:http2 to load: issue 14) on at most ONE_SHOT_CONNECTIONS sockets per cluster,
-   * and the store lists each kind without the watch that would follow.
+   * and the store lists each kind without the watch that would follow, and asks no cluster its version.
    */
   oneShot?: boolean;
 }
@@ -86,7 +86,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
     alerts: config.alerts,
     ...storeOpts,
-    ...(opts.oneShot ? { informer: { ...storeOpts.informer, listOnly: true } } : {}),
+    ...(opts.oneShot ? { informer: { ...storeOpts.informer, listOnly: true }, askVersion: false } : {}),
     discoveryTimeoutMs,
   });
   return {
