@@ -172,7 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${t('commands.usage.unknownCommand', { command: first })}\n`);
     return 2;
   }
-  if (ONE_SHOT_LISTS.has(first)) preloadHttps();
+  // (A command's --help reaches no cluster.)
+  if (ONE_SHOT_LISTS.has(first) && !argv.includes('--help') && !argv.includes('-h')) preloadHttps();
   const idx = argv.indexOf(first);
   const mod = await load();
   startMark('command-loaded');

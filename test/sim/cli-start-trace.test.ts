@@ -53,7 +53,7 @@ describe('the start-up trace', () => {
 });
 
 describe('a one-shot list', () => {
-  it('loads the HTTPS transport before its command module, and a --version loads none', async () => {
+  it('loads the HTTPS transport before its command module; --version and its --help load none', async () => {
     const [https] = chunksWith(f, 'function httpsTransport(');
     expect(https).toMatch(/^https-transport-/);
     const zones = await loaded(f, ['zones', '-A', '--context', 'shanghai']);
@@ -62,7 +62,10 @@ describe('a one-shot list', () => {
     expect(command).toBeGreaterThan(0);
     expect(zones.files.indexOf(https!)).toBeGreaterThan(0);
     expect(zones.files.indexOf(https!)).toBeLessThan(command);
-    const version = await loaded(f, ['--version']);
-    expect(version.files).not.toContain(https);
+    for (const args of [['--version'], ['zones', '--help']]) {
+      const r = await loaded(f, args);
+      expect(r.code).toBe(0);
+      expect(r.files).not.toContain(https);
+    }
   });
 });
