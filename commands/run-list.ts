@@ -6,6 +6,7 @@ import type { Snapshot } from '../source/store/types.js';
 import type { ParsedFleetFlags } from './flags.js';
 import { reportErrors } from './errors.js';
 import { t } from '../source/i18n/t.js';
+import { startMark } from '../source/start-trace.js';
 
 export interface ListResult {
   text: string;
@@ -21,18 +22,24 @@ export async function runList(
   const session = openSession(
     await withKubeFedMembers(flags, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`)),
     views,
-    {},
+    // A list prints no alerts: none are derived (the alert engine's pass over every row, per snapshot).
+    { alerts: undefined },
     // List, print, exit: HTTP/1.1 clients and no watches (issue 14: start-up as fast as kubectl's).
     { oneShot: true },
   );
+  startMark('session-opened');
   try {
     session.store.start();
     await session.store.waitForSync((flags.requestTimeout ?? session.config.requestTimeoutMs) + 5_000);
+    startMark('lists-in');
     const failures = session.store.clusterErrors();
     const snap = session.store.snapshot();
     const errors = failures.map((f) => ({ cluster: f.cluster, message: f.error.message }));
+    startMark('snapshot-derived');
     const out = render(snap, errors);
+    startMark('rendered');
     process.stdout.write(out.text);
+    startMark('written');
     // Emptiness is only said of clusters that were read: when none could be, the errors say it all.
     const total = session.fleet.members.length;
     const read = total - new Set(failures.map((f) => f.cluster)).size;
@@ -46,6 +53,7 @@ export async function runList(
     );
   } finally {
     await session.close();
+    startMark('closed');
   }
 }
 

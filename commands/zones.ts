@@ -7,12 +7,14 @@ import { FLEET_HELP, parseFlags } from './flags.js';
 import { runList } from './run-list.js';
 import { t } from '../source/i18n/t.js';
 import { byText } from '../source/model/order.js';
+import { startMark } from '../source/start-trace.js';
 
 const HELP = (): string => t('commands.help.zones', { fleetFlags: FLEET_HELP() });
 
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { flags } = parseFlags(argv, HELP);
+    startMark('flags-parsed');
     return runList(
       flags,
       ['zones'],

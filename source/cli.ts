@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { commandWord } from '../commands/words.js';
 import { enableCompileCache } from './compile-cache.js';
 import { type Lang, resolveLang } from './i18n/lang.js';
+import { startMark } from './start-trace.js';
 
 // Cache compiled code on disk (compile-cache.ts). It covers only modules loaded after this call: an ESM
 // module's static imports are compiled before its body runs, so this file imports nothing heavy
 // statically (the i18n engine and catalogs, ~480 KB, load after it; `--version` loads none).
 enableCompileCache();
+startMark('entry');
 
 /** The i18n engine, loaded on the first word printed (never for `--version`). */
 const i18n = () => import('./i18n/t.js');
@@ -170,9 +172,27 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${t('commands.usage.unknownCommand', { command: first })}\n`);
     return 2;
   }
+  // (A command's --help reaches no cluster.)
+  if (ONE_SHOT_LISTS.has(first) && !argv.includes('--help') && !argv.includes('-h')) preloadHttps();
   const idx = argv.indexOf(first);
   const mod = await load();
+  startMark('command-loaded');
   return mod.run([...argv.slice(0, idx), ...argv.slice(idx + 1)]);
+}
+
+/** The commands that list over node:https (commands/run-list.ts, app/session.ts's oneShot). */
+const ONE_SHOT_LISTS = new Set(['zones', 'rollouts', 'hookruns', 'releases', 'versions']);
+
+/**
+ * Loads the one-shot lists' transport (node:https, node:tls) beside the command's own modules rather than
+ * after them. Loading node:tls starts Node's thread that parses its bundled root certificates and those of
+ * NODE_EXTRA_CA_CERTS, and the first TLS context waits for that thread even when the kubeconfig gives the
+ * CA (Node builds its root store before it makes a store of the given CA alone; the roots are not trusted
+ * then): started ~100 ms earlier, it is done by then. Nothing is connected here; a failure is the first
+ * request's to report.
+ */
+function preloadHttps(): void {
+  import('./kube/https-transport.js').catch(() => undefined);
 }
 
 function invokedDirectly(): boolean {
@@ -230,6 +250,7 @@ export function start(argv: string[]): void {
       // The command is done and has said everything (stdout/stderr to pipes, files and terminals are
       // written synchronously on Linux): leave now. A hung cluster's half-open TLS connect would
       // otherwise keep the process alive until its own timeout, long after the output.
+      startMark('exit-called');
       process.exit();
     },
     async (e: unknown) => {

@@ -10,6 +10,7 @@ import { namespaceFor, selectContexts } from '../fleet/select.js';
 import { redactUrlPasswords } from '../redact.js';
 import { checkContext, openFleet } from './clients.js';
 import { t } from '../i18n/t.js';
+import { startMark } from '../start-trace.js';
 
 export interface FleetFlags {
   context?: string[];
@@ -54,7 +55,7 @@ export interface SessionOptions {
   /**
    * A one-shot read (a list command: list, print, exit): the clients speak HTTP/1.1 over node:https
    * (no undici or node:http2 to load: issue 14) on at most ONE_SHOT_CONNECTIONS sockets per cluster,
-   * and the store lists each kind without the watch that would follow.
+   * and the store lists each kind without the watch that would follow, and asks no cluster its version.
    */
   oneShot?: boolean;
 }
@@ -66,7 +67,9 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const config = loadConfig();
   if (flags.readonly) config.readOnly = true;
   if (flags.requestTimeout) config.requestTimeoutMs = flags.requestTimeout;
+  startMark('config-read');
   const kubeconfig = loadKubeconfig(flags.kubeconfig ? [flags.kubeconfig] : kubeconfigFiles());
+  startMark('kubeconfig-read');
   const contexts = selectContexts(kubeconfig.contexts, kubeconfig.current, flags, config);
   const fleet = openFleet(kubeconfig, contexts, config, opts.oneShot ? { http1: true, connections: ONE_SHOT_CONNECTIONS } : {});
   const nsFor = namespaceFor(flags, kubeconfig);
@@ -83,7 +86,7 @@ export function openSession(flags: FleetFlags, views: View[], storeOpts: FleetSt
   const store = new FleetStore(fleet, specs, deriveSnapshot({ zoneLabel: config.zoneLabel, gameZone: config.gameZone }), {
     alerts: config.alerts,
     ...storeOpts,
-    ...(opts.oneShot ? { informer: { ...storeOpts.informer, listOnly: true } } : {}),
+    ...(opts.oneShot ? { informer: { ...storeOpts.informer, listOnly: true }, askVersion: false } : {}),
     discoveryTimeoutMs,
   });
   return {

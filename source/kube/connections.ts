@@ -6,6 +6,7 @@
 // (`http1`: cheaper to load than undici and node:http2). The pool is destroyed when its last client is closed.
 import { createHash } from 'node:crypto';
 import type { ConnectionOptions, Transport } from './transport.js';
+import { startMark } from '../start-trace.js';
 
 interface Shared {
   transport: Transport;
@@ -66,7 +67,9 @@ function lazyTransport(o: ConnectionOptions): Transport {
       : import('./undici-transport.js').then((m) => m.undiciTransport(o)));
   return {
     async request(url, r) {
+      startMark('first-request');
       const t = await make();
+      startMark('transport-made');
       // What undici says of a request on a destroyed Agent (the client's error shows the code).
       if (destroyed) throw Object.assign(new Error('UND_ERR_DESTROYED'), { code: 'UND_ERR_DESTROYED' });
       return t.request(url, r);

@@ -8,6 +8,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import { createSecureContext } from 'node:tls';
 import type { ConnectionOptions, Transport, TransportRequest, TransportResponse } from './transport.js';
+import { startMark } from '../start-trace.js';
 
 // node:http through require, not an ESM import: the ESM namespace of node:http reads every export,
 // and its WebSocket, MessageEvent and CloseEvent getters load Node's bundled undici and node:http2
@@ -23,6 +24,7 @@ async function readText(res: IncomingMessage): Promise<string> {
 }
 
 export function httpsTransport(o: ConnectionOptions): Transport {
+  startMark('https-loaded');
   const secure = o.origin.startsWith('https:');
   const pool = { keepAlive: true, maxSockets: o.connections ?? Infinity, scheduling: 'lifo' as const };
   const agent = secure
@@ -34,18 +36,23 @@ export function httpsTransport(o: ConnectionOptions): Transport {
         ...(o.servername ? { servername: o.servername } : {}),
       })
     : new HttpAgent(pool);
+  startMark('agent-made');
   const send = secure ? httpsRequest : httpRequest;
 
   function request(url: string, r: TransportRequest): Promise<TransportResponse> {
     return new Promise((resolve, reject) => {
       const headers = r.body === undefined ? r.headers : { ...r.headers, 'content-length': String(Buffer.byteLength(r.body)) };
+      startMark('first-send');
       const req = send(url, { method: r.method, headers, agent, signal: r.signal });
       const headersTimer = r.headersTimeout ? setTimeout(() => req.destroy(timedOut('headers')), r.headersTimeout) : undefined;
       // The connect (TCP + TLS) timeout of a new socket; a reused one is connected already.
       req.on('socket', (socket) => {
         if (!socket.connecting) return;
         const timer = setTimeout(() => req.destroy(timedOut('connect')), o.timeoutMs);
-        socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(timer));
+        socket.once(secure ? 'secureConnect' : 'connect', () => {
+          startMark('connected');
+          clearTimeout(timer);
+        });
         socket.once('close', () => clearTimeout(timer));
       });
       req.on('error', (e) => {
@@ -53,6 +60,7 @@ export function httpsTransport(o: ConnectionOptions): Transport {
         reject(e);
       });
       req.on('response', (res) => {
+        startMark('first-response');
         clearTimeout(headersTimer);
         resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res, text: () => readText(res) });
       });

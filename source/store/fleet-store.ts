@@ -36,6 +36,11 @@ export interface FleetStoreOptions {
   informer?: Omit<InformerOptions, 'namespace' | 'labelSelector' | 'fieldSelector'>;
   discoveryTimeoutMs?: number;
   retryMs?: number;
+  /**
+   * Ask each cluster its version (GET /version, for the console's cluster list and its latency) once
+   * discovery answered; default true. A one-shot list prints no version: one request fewer (issue 14).
+   */
+  askVersion?: boolean;
 }
 
 interface ClusterRuntime {
@@ -103,7 +108,7 @@ export class FleetStore implements SnapshotSource {
       const latencyMs = Math.round(monotonicMs() - t0);
       // The version (and the latency it measures) is asked first but not waited for: the lists go out
       // beside it instead of one round trip later (the first frame waits for the lists).
-      const version = m.client.version().catch(() => undefined);
+      const version = this.opts.askVersion === false ? Promise.resolve(undefined) : m.client.version().catch(() => undefined);
       rt.failed = undefined;
       rt.discovered = true;
       const kinds: Record<string, boolean> = {};
