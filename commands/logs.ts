@@ -12,6 +12,7 @@ import { LineWriter, type LogOutput } from '../source/logs/format.js';
 import { parseTarget, TargetError, describeTarget } from '../source/logs/target.js';
 import { DurationError, parseDuration } from '../source/logs/timestamp.js';
 import { capYoungGeneration } from '../source/logs/young-gen.js';
+import { favourMemory } from '../source/logs/memory-mode.js';
 import { slowHeapGrowth } from '../source/store/heap-growth.js';
 import type { FollowOptions, LogTarget } from '../source/logs/types.js';
 import { guarded } from './errors.js';
@@ -220,6 +221,7 @@ export function run(argv: string[]): Promise<number> {
     const following = req.options.follow && !req.options.previous;
     const uncap = following ? capYoungGeneration(LOGS_SEMI_SPACE_MIB) : undefined;
     const unslow = following ? slowHeapGrowth(LOGS_HEAP_GROWING_PERCENT) : undefined;
+    const unfavour = following ? favourMemory() : undefined;
     if (req.fleet.requestTimeout) config.requestTimeoutMs = req.fleet.requestTimeout;
     const kc = loadKubeconfig(req.fleet.kubeconfig ? [req.fleet.kubeconfig] : kubeconfigFiles());
     const fleetFlags = await withKubeFedMembers(req.fleet, (l) => process.stderr.write(`${t('commands.warning.line', { message: l })}\n`));
@@ -257,6 +259,7 @@ export function run(argv: string[]): Promise<number> {
       fleet.close();
       uncap?.();
       unslow?.();
+      unfavour?.();
     }
   });
 }
