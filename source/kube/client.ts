@@ -2,21 +2,23 @@
 // once into the connection, credentials are applied per request (credentials.ts); requests and
 // watches go through the cluster's one keep-alive transport (connections.ts: undici with HTTP/2, or
 // HTTP/1.1 over node:https for one-shot lists; shared by the process's clients of that cluster) so a
-// reconnecting watch reuses sockets instead of leaking them (client-node #2893).
+// reconnecting watch reuses sockets instead of leaking them (client-node #2893). The TLS material is
+// tls-material.ts's, the streaming reads (watch, log lines) streams.ts's, a network failure's words
+// network-error.ts's.
 import type { ContextConfig } from './kubeconfig.js';
-import { fileErrorText, readTextBounded } from '../read-bounded.js';
+import { readTlsMaterial } from './tls-material.js';
 import type { Transport } from './transport.js';
 import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterClient, ListAllOptions, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
-import { KubeError, WATCH_IDLE, errorFromStatus, isKubeError } from './errors.js';
+import { KubeError, errorFromStatus, isKubeError } from './errors.js';
 import { InvalidPathSegment, type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
-import { readLines } from './lines.js';
+import { streamLines, watchRequest, type Wire, type WatchRequestOptions } from './streams.js';
 import { isConnectionReset, MAX_RETRY_AFTER, RESET_WAIT_MS, retryAfterMs } from './retry.js';
-import { Watchdog } from './watchdog.js';
 import { RequestCredentials } from './credentials.js';
 import { redactUrlPasswords } from '../redact.js';
+import { networkError, warningHeaders } from './network-error.js';
 // `tr`: `t` names a resource type here.
 import { t as tr } from '../i18n/t.js';
 import { monotonicMs } from '../clock.js';
@@ -27,11 +29,6 @@ const PATCH_CONTENT_TYPE: Record<PatchType, string> = {
   strategic: 'application/strategic-merge-patch+json',
   apply: 'application/apply-patch+yaml',
 };
-
-/** A quiet watch asks whether the server answers after this long (client-go: HTTP/2 ping after 30 s read-idle). */
-const WATCH_PROBE_AFTER_MS = 30_000;
-/** A watch of a server that answers is re-opened after this long without a byte (2× the apiserver's 1-minute bookmarks). */
-const WATCH_IDLE_MS = 120_000;
 
 export interface ClientOptions {
   timeoutMs?: number;
@@ -50,12 +47,6 @@ export interface ClientOptions {
    */
   streamWindowBytes?: number;
 }
-
-/** Bytes a log stream's body buffers before it stops reading the connection (undici's default is 64 KiB). */
-const LOG_BODY_HIGH_WATER = 16 * 1024;
-
-/** Certificates and keys are a few KiB; a file past this is not one. */
-const PEM_MAX_BYTES = 1024 * 1024;
 
 export class HttpClusterClient implements ClusterClient {
   /** The server URL as shown (errors, `clusters`): a password in it is redacted, as kubectl does. */
@@ -79,28 +70,16 @@ export class HttpClusterClient implements ClusterClient {
     this.server = redactUrlPasswords(this.base);
     this.user = user?.name ?? '';
     this.timeoutMs = opts.timeoutMs ?? 10_000;
-    // TLS material once, from the kubeconfig's file or inline data (a file first, else base64 data, as
-    // client-go); a file that cannot be read (a directory, a device that never ends) is this context's
-    // one-line error, not a crash. Credentials (tokens, exec/auth-provider plugins) are per request.
-    const pem = (field: string, file?: string, data?: string): string | undefined => {
-      if (file) {
-        try {
-          return readTextBounded(file, PEM_MAX_BYTES);
-        } catch (e) {
-          throw new KubeError('Invalid', context, `kubeconfig: ${field} ${file}: ${fileErrorText(e)}`);
-        }
-      }
-      return data ? Buffer.from(data, 'base64').toString() : undefined;
-    };
-    const ca = pem('certificate-authority', cluster.caFile, cluster.caData);
+    // TLS material once (tls-material.ts); credentials (tokens, exec/auth-provider plugins) are per request.
+    const { ca, cert, key } = readTlsMaterial(context, config);
     this.credentials = new RequestCredentials(context, { ...cluster, server: this.base, caPem: ca }, user, this.timeoutMs, (cause) =>
       this.silence(cause),
     );
     const conn = acquireConnection({
       origin: new URL(URL.canParse(this.base) ? this.base : 'http://invalid').origin,
       ca,
-      cert: pem('client-certificate', user?.certFile, user?.certData),
-      key: pem('client-key', user?.keyFile, user?.keyData),
+      cert,
+      key,
       rejectUnauthorized: cluster.skipTLSVerify ? false : undefined,
       servername: cluster.tlsServerName,
       timeoutMs: this.timeoutMs,
@@ -110,6 +89,17 @@ export class HttpClusterClient implements ClusterClient {
     });
     this.transport = conn.transport;
     this.releaseConnection = conn.release;
+    this.wire = {
+      context,
+      timeoutMs: this.timeoutMs,
+      request: (url, r) => this.transport.request(url, r),
+      url: (path, query) => this.url(path, query),
+      headers: (deadline, accept) => this.credentials.headers(deadline, undefined, accept),
+      networkError: (e, what, signal) => this.wrapNetworkError(e, what, signal),
+      errorFromBody: (res, what) => this.errorFromBody(res, what),
+      probe: (probeAfterMs) => this.probe(probeAfterMs),
+      answered: () => (this.answeredAt = Date.now()),
+    };
   }
 
   /** A streaming response that failed: read its (small) Status body into a typed error. */
@@ -143,15 +133,7 @@ export class HttpClusterClient implements ClusterClient {
   }
 
   private wrapNetworkError(e: unknown, what: string, signal?: AbortSignal): KubeError {
-    if (e instanceof KubeError) return e;
-    const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-    if (signal?.aborted) return new KubeError('Timeout', this.context, tr('commands.kube.aborted', { what }));
-    const code = err.code ?? err.cause?.code ?? '';
-    if (/Timeout|ETIMEDOUT|UND_ERR_(CONNECT|HEADERS|BODY)_TIMEOUT/i.test(`${err.name} ${code}`)) {
-      return new KubeError('Timeout', this.context, tr('commands.kube.noAnswer', { what, server: this.server }));
-    }
-    const detail = code || redactUrlPasswords((err.message ?? String(e)).split('\n')[0] ?? '');
-    return new KubeError('Unreachable', this.context, tr('commands.kube.unreachable', { server: this.server, detail }));
+    return networkError(this.context, this.server, e, what, signal);
   }
 
   /**
@@ -346,88 +328,12 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
-  async watch(
-    t: ResourceType,
-    opts: ListWatchOptions & {
-      resourceVersion?: string;
-      allowWatchBookmarks?: boolean;
-      timeoutSeconds?: number;
-      signal: AbortSignal;
-      inactivityMs?: number;
-      probeAfterMs?: number;
-      onOpen?: () => void;
-    },
-    onEvent: (e: WatchEvent) => void,
-  ): Promise<void> {
-    const what = `watch ${t.resource}`;
-    const idleMs = opts.inactivityMs ?? Math.min(WATCH_IDLE_MS, ((opts.timeoutSeconds ?? 300) + 30) * 1000);
-    const probeAfterMs = opts.probeAfterMs ?? WATCH_PROBE_AFTER_MS;
-    const local = new AbortController();
-    const signal = AbortSignal.any([opts.signal, local.signal]);
-    let res;
-    try {
-      res = await this.transport.request(
-        this.url(this.path(t, { namespace: opts.namespace }), {
-          watch: 'true',
-          resourceVersion: opts.resourceVersion,
-          allowWatchBookmarks: opts.allowWatchBookmarks ? 'true' : undefined,
-          timeoutSeconds: opts.timeoutSeconds,
-          labelSelector: opts.labelSelector,
-          fieldSelector: opts.fieldSelector,
-        }),
-        {
-          method: 'GET',
-          headers: await this.credentials.headers({
-            ms: this.timeoutMs,
-            timeout: AbortSignal.timeout(this.timeoutMs),
-            signal: opts.signal,
-          }),
-          signal,
-          headersTimeout: this.timeoutMs,
-          bodyTimeout: 0, // the watchdog's
-        },
-      );
-    } catch (e) {
-      throw this.wrapNetworkError(e, what, opts.signal);
-    }
-    this.answeredAt = Date.now();
-    if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
-    opts.onOpen?.();
-    let dead: { why: string; idle: boolean } | undefined;
-    const dog = new Watchdog({
-      probeAfterMs,
-      idleMs,
-      probe: () => this.probe(probeAfterMs),
-      onDead: (why, idle) => {
-        dead = { why, idle };
-        local.abort();
-      },
-    });
-    try {
-      await readLines(res.body, (line) => {
-        dog.alive();
-        if (!line) return;
-        let ev: WatchEvent;
-        try {
-          ev = JSON.parse(line) as WatchEvent;
-        } catch {
-          throw new KubeError('Server', this.context, tr('commands.kube.badWatchEvent', { what }));
-        }
-        if (ev.type === 'ERROR') {
-          const st = ev.object as unknown as { code?: number };
-          throw errorFromStatus(this.context, st.code ?? 500, ev.object, what);
-        }
-        onEvent(ev);
-      });
-    } catch (e) {
-      if (opts.signal.aborted) return;
-      if (dead) throw new KubeError('Timeout', this.context, `${what}: ${dead.why}`, undefined, dead.idle ? WATCH_IDLE : undefined);
-      throw this.wrapNetworkError(e, what, opts.signal);
-    } finally {
-      dog.stop();
-      res.body.destroy();
-    }
+  async watch(t: ResourceType, opts: WatchRequestOptions, onEvent: (e: WatchEvent) => void): Promise<void> {
+    return watchRequest(this.wire, this.path(t, { namespace: opts.namespace }), `watch ${t.resource}`, opts, onEvent);
   }
+
+  /** What the streaming reads (streams.ts) need of this client. */
+  private readonly wire: Wire;
 
   /** When the server last answered anything (a probe is not needed within probeAfterMs of it). */
   private answeredAt = 0;
@@ -452,30 +358,7 @@ export class HttpClusterClient implements ClusterClient {
     opts: RequestOptions & { signal: AbortSignal; paused?: () => Promise<void> | undefined },
     onLine: (line: string) => void,
   ): Promise<void> {
-    const what = `GET ${opts.path}`;
-    let res;
-    try {
-      const ms = opts.timeoutMs ?? this.timeoutMs;
-      res = await this.transport.request(this.url(opts.path, opts.query), {
-        method: 'GET',
-        headers: await this.credentials.headers({ ms, timeout: AbortSignal.timeout(ms), signal: opts.signal }, undefined, '*/*'),
-        signal: opts.signal,
-        headersTimeout: opts.timeoutMs ?? this.timeoutMs,
-        bodyTimeout: 0,
-        highWaterMark: LOG_BODY_HIGH_WATER,
-      });
-    } catch (e) {
-      throw this.wrapNetworkError(e, what, opts.signal);
-    }
-    if (res.statusCode >= 400) throw await this.errorFromBody(res, what);
-    try {
-      await readLines(res.body, onLine, opts.paused);
-    } catch (e) {
-      if (opts.signal.aborted) return;
-      throw this.wrapNetworkError(e, what, opts.signal);
-    } finally {
-      res.body.destroy();
-    }
+    return streamLines(this.wire, opts, onLine);
   }
 
   async canI(a: {
@@ -519,15 +402,4 @@ export class HttpClusterClient implements ClusterClient {
     this.credentials.close();
     this.releaseConnection();
   }
-}
-
-/** `299 - "unknown field \"spec.x\""` -> `unknown field "spec.x"` (one entry per header value). */
-export function warningHeaders(h: string | string[] | undefined): string[] {
-  if (h === undefined) return [];
-  const out: string[] = [];
-  for (const v of Array.isArray(h) ? h : [h]) {
-    const found = [...v.matchAll(/(?:^|,)\s*\d{3}\s+\S+\s+"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
-    out.push(...(found.length ? found : [v.trim()]));
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 // Server warnings from `Warning:` headers, KUBECTL_EXTERNAL_DIFF parsing, unified diff text, YAML parsing rules.
 import { describe, expect, it } from 'vitest';
-import { warningHeaders } from '../../../source/kube/client.js';
+import { warningHeaders } from '../../../source/kube/network-error.js';
 import { externalDiffCommand } from '../../../source/gitops/external-diff.js';
 import { toYaml, unifiedDiff } from '../../../source/gitops/diff-text.js';
 import { parseManifests } from '../../../source/gitops/yaml-docs.js';
