@@ -4,7 +4,8 @@
 // shaped like a store's (rows replaced in place, inserted, removed, a relist), with many equal sort
 // values and rows whose sort values are equal but whose keys differ.
 import { describe, expect, it } from 'vitest';
-import { KeyIndex, keyField, listDiff, sharedListDiff } from '../../source/ui/list-diff.js';
+import { listDiff } from '../../source/model/list-diff.js';
+import { KeyIndex, keyField, sharedListDiff } from '../../source/ui/list-diff.js';
 import { sortRows } from '../../source/ui/list-model.js';
 import { SortedRows } from '../../source/ui/sorted-rows.js';
 import type { Row } from '../../source/ui/views/types.js';
