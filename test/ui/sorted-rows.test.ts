@@ -89,6 +89,16 @@ describe('SortedRows', () => {
     expect(got).toEqual(sortRows(changed, 0, false));
     expect(sorter.sorts).toBe(1);
   });
+
+  it('patches the large batch of a late snapshot (600 of 10,000 rows changed) without sorting again', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => makeRow(`k${String(i).padStart(5, '0')}`, 'c', [{ text: String(i % 7) }]));
+    const sorter = new SortedRows();
+    sorter.update(rows, 0, false);
+    const changed = rows.map((r, i) => (i % 16 === 3 && i < 9600 ? makeRow(r.key, 'c', [{ text: String((i + 1) % 7) }]) : r));
+    const got = sorter.update(changed, 0, false);
+    expect(got).toEqual(sortRows(changed, 0, false));
+    expect(sorter.sorts).toBe(1);
+  });
 });
 
 describe('listDiff', () => {
