@@ -259,7 +259,7 @@ async function simChild(): Promise<void> {
         const due = Math.floor(((Date.now() - start) / 1000) * rate);
         while (written < due) event(written);
         if (Date.now() - start < m.go!.seconds * 1000) setTimeout(tick, 5);
-        else process.send!({ wrote: written });
+        else if (process.connected) process.send!({ wrote: written }); // the console may have gone first
       };
       tick();
     }
