@@ -328,7 +328,8 @@ async function simChild(): Promise<void> {
         const due = Math.floor(((Date.now() - start) / 1000) * rate);
         while (written < due) event(written);
         if (Date.now() - start < m.go!.seconds * 1000) setTimeout(tick, 5);
-        else if (process.connected) process.send!({ wrote: written }); // the console may have gone first
+        // The console may have gone first: a send into the closed channel then fails to the callback, not as an uncaught error.
+        else if (process.connected) process.send!({ wrote: written }, undefined, {}, () => undefined);
       };
       tick();
     }
