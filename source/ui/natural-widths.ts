@@ -4,10 +4,8 @@
 // list-diff.ts finds the few by pointer).
 import { cellWidthsOf, type Column, naturalWidths } from './columns.js';
 import { keyField, sharedListDiff } from './list-diff.js';
+import { PATCH_SHARE_SHIFT } from './sorted-rows.js';
 import type { Row } from './views/types.js';
-
-/** Past this many changed rows (or an eighth of the list) measuring every row is as cheap. */
-const MAX_PATCH = 512;
 
 export class NaturalWidths {
   private base: readonly Row[] | undefined;
@@ -21,7 +19,7 @@ export class NaturalWidths {
     if (base === this.base && columns === this.columns) return this.widths;
     const d =
       this.base !== undefined && columns === this.columns
-        ? sharedListDiff(this.base, base, keyField, Math.min(MAX_PATCH, base.length >> 3))
+        ? sharedListDiff(this.base, base, keyField, base.length >> PATCH_SHARE_SHIFT)
         : undefined;
     if (d) {
       for (const r of d.removed) this.count(columns, r, -1);

@@ -85,6 +85,12 @@ async function deriveChild(): Promise<void> {
   const { ObjectCache } = await import('../../source/store/object-cache.js');
   const { deriveSnapshot } = await import('../../source/store/derive.js');
   const { kindsToWatch } = await import('../../source/kinds/registry.js');
+  const { AlertEngine } = await import('../../source/model/alerts/engine.js');
+  const { DEFAULT_ALERT_THRESHOLDS } = await import('../../source/config/alerts.js');
+  const { zonesView } = await import('../../source/ui/views/zones.js');
+  const { rolloutsView } = await import('../../source/ui/views/rollouts.js');
+  const { SortedRows } = await import('../../source/ui/sorted-rows.js');
+  const { NaturalWidths } = await import('../../source/ui/natural-widths.js');
   const gameZone = { group: 'apps.example.com', version: 'v1alpha1' };
   // Pods are not in the console's cache (watched only for a detail view), so the world needs none.
   const world = await buildWorld(1);
@@ -161,12 +167,75 @@ async function deriveChild(): Promise<void> {
     }
     const a = stats(per.slice(5));
     const b = stats(perHook.slice(2));
+    // A snapshot's batch as the console gets it: --rate events over the store's 66 ms (1 in 20 a hook
+    // run's), then the store's derive, the alert derive and the console's list rows (zones and rollouts
+    // built, sorted and measured, as use-screen does), in CPU time: on a shared machine the wall time
+    // includes waiting for a core. Twice: events that change nothing shown (the simulator's label bumps)
+    // and events that each change a shown cell (updatedReplicas).
+    const engine = new AlertEngine(DEFAULT_ALERT_THRESHOLDS);
+    engine.derive({ ...snap, clusters }, Date.now());
+    const ctx = { now: Date.now(), stale: new Set<string>(), showAll: true };
+    const lists = [zonesView, rolloutsView].map((v) => ({ v, sorted: new SortedRows(), widths: new NaturalWidths() }));
+    const synced = Object.fromEntries(clusterNames.map((c) => [c, true]));
+    const rows = () => {
+      const full = { ...snap, seq: ++rv, clusters, synced: { ...synced } };
+      for (const l of lists) {
+        const base = l.v.build(full, ctx);
+        l.sorted.update(base, 0, false);
+        l.widths.update(l.v.columns, base);
+      }
+    };
+    rows();
+    const batch = Math.max(1, Math.round(rate * 0.066));
+    const cpuMs = (c: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(c);
+      return (d.user + d.system) / 1000;
+    };
+    const batches: Record<string, unknown> = {};
+    for (const shown of [false, true]) {
+      const cpu = { derive: [] as number[], alerts: [] as number[], rows: [] as number[] };
+      for (let i = 0; i < 80; i++) {
+        for (let k = 0; k < batch; k++) {
+          if (k % 20 === 7) {
+            const h = hookRuns[(i + k) % hookRuns.length]!;
+            h.o = { ...h.o, metadata: { ...h.o.metadata, resourceVersion: String(++rv) } };
+            cache.apply(h.cluster, T.hookRun, 'MODIFIED', h.o);
+            continue;
+          }
+          const w = workloads[Math.floor(Math.random() * workloads.length)]!;
+          const meta = { ...w.o.metadata, resourceVersion: String(++rv) };
+          w.o = shown
+            ? { ...w.o, metadata: meta, status: { ...(w.o.status as object), updatedReplicas: rv % 7 } }
+            : { ...w.o, metadata: { ...meta, labels: { ...w.o.metadata.labels, 'bench-t': String(rv) } } };
+          cache.apply(w.cluster, w.t, 'MODIFIED', w.o);
+        }
+        let c = process.cpuUsage();
+        snap = derive(cache, clusters);
+        cpu.derive.push(cpuMs(c));
+        c = process.cpuUsage();
+        engine.derive({ ...snap, clusters }, Date.now());
+        cpu.alerts.push(cpuMs(c));
+        c = process.cpuUsage();
+        rows();
+        cpu.rows.push(cpuMs(c));
+      }
+      const f = (xs: number[]) => {
+        const st = stats(xs.slice(10));
+        return { p50: +st.p50.toFixed(2), p95: +st.p95.toFixed(2), mean: +st.mean.toFixed(2) };
+      };
+      batches[shown ? 'eachChangesAShownCell' : 'nothingShownChanges'] = {
+        derive: f(cpu.derive),
+        alerts: f(cpu.alerts),
+        rows: f(cpu.rows),
+      };
+    }
     out[label] = {
       workloads: snap.workloads.length,
       zones: snap.zones.length,
       coldMs: Math.round(cold),
       oneWorkloadChanged: { p50: +a.p50.toFixed(1), p95: +a.p95.toFixed(1) },
       oneHookRunChanged: { p50: +b.p50.toFixed(1), p95: +b.p95.toFixed(1) },
+      [`cpuMsPerSnapshotOf${batch}Events`]: batches,
     };
   }
   await measure(`${clusterNames.length} clusters x ${nWorkloads} workloads`, 1);
@@ -259,7 +328,8 @@ async function simChild(): Promise<void> {
         const due = Math.floor(((Date.now() - start) / 1000) * rate);
         while (written < due) event(written);
         if (Date.now() - start < m.go!.seconds * 1000) setTimeout(tick, 5);
-        else process.send!({ wrote: written });
+        // The console may have gone first: a send into the closed channel then fails to the callback, not as an uncaught error.
+        else if (process.connected) process.send!({ wrote: written }, undefined, {}, () => undefined);
       };
       tick();
     }

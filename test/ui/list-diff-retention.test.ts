@@ -7,7 +7,8 @@ import { runFresh } from '../fresh-process.js';
 
 it('keeps no list after the one asked about alive once nobody else holds it', () => {
   const script = `
-    import { keyField, listDiff, sharedListDiff } from './source/ui/list-diff.ts';
+    import { listDiff } from './source/model/list-diff.ts';
+    import { keyField, sharedListDiff } from './source/ui/list-diff.ts';
     const rows = (gen) => Array.from({ length: 2_000 }, (_, i) => ({ key: 'k' + i, gen: i === gen % 2_000 ? gen : 0 }));
     // A view's snapshots: each list asked against the one before, as the sorted order and the widths do.
     const oldest = rows(0); // held to the end, like the stale closure

@@ -54,6 +54,35 @@ describe('list rows keep their identity', () => {
     zonesView.build(s5, c).forEach((row, i) => expect(row).toBe(b[i + 1]));
   });
 
+  it('a new object whose shown words did not change keeps its Row (a resourceVersion, a label no column shows)', () => {
+    const s1 = makeSnapshot();
+    const c = ctx();
+    const a = rolloutsView.build(s1, c);
+    const i = 3;
+    const s2 = {
+      ...s1,
+      seq: s1.seq + 1,
+      workloads: s1.workloads.map((w, k) => (k === i ? { ...w, resourceVersion: '999', labels: { ...w.labels, heartbeat: '1' } } : w)),
+    };
+    // Every Row the same: the same list, so the sorted order, the widths and the table see no change.
+    expect(rolloutsView.build(s2, c)).toBe(a);
+    // A change a column shows: a new Row for that workload, equal to one built from scratch.
+    const s3 = {
+      ...s2,
+      seq: s2.seq + 1,
+      workloads: s2.workloads.map((w, k) => (k === i ? { ...w, rollout: { ...w.rollout, strategy: `${w.rollout.strategy}X` } } : w)),
+    };
+    const b = rolloutsView.build(s3, c);
+    expect(b[i]).not.toBe(a[i]);
+    b.forEach((row, k) => k !== i && expect(row).toBe(a[k]));
+    // A zone renamed under the same key: its Row is new (the breadcrumb it opens with says the name).
+    const z1 = zonesView.build(s1, c);
+    const renamed = { ...s1, seq: s1.seq + 1, zones: s1.zones.map((z, k) => (k === 0 ? { ...z, name: `${z.name}-renamed` } : z)) };
+    const z2 = zonesView.build(renamed, c);
+    expect(z2[0]).not.toBe(z1[0]);
+    expect(z2[0]!.drill?.title).toContain('-renamed');
+  });
+
   it('a clock tick builds again only the rows that read the clock, and keeps a Row whose words did not move', () => {
     const s = makeSnapshot();
     const c = ctx();

@@ -4,7 +4,8 @@
 // shaped like a store's (rows replaced in place, inserted, removed, a relist), with many equal sort
 // values and rows whose sort values are equal but whose keys differ.
 import { describe, expect, it } from 'vitest';
-import { KeyIndex, keyField, listDiff, sharedListDiff } from '../../source/ui/list-diff.js';
+import { listDiff } from '../../source/model/list-diff.js';
+import { KeyIndex, keyField, sharedListDiff } from '../../source/ui/list-diff.js';
 import { sortRows } from '../../source/ui/list-model.js';
 import { SortedRows } from '../../source/ui/sorted-rows.js';
 import type { Row } from '../../source/ui/views/types.js';
@@ -84,6 +85,16 @@ describe('SortedRows', () => {
     expect(sorter.update([...rows], 0, false)).toBe(first);
     const changed = [...rows];
     changed[500] = makeRow('k0500', 'c', [{ text: '0' }]);
+    const got = sorter.update(changed, 0, false);
+    expect(got).toEqual(sortRows(changed, 0, false));
+    expect(sorter.sorts).toBe(1);
+  });
+
+  it('patches the large batch of a late snapshot (600 of 10,000 rows changed) without sorting again', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => makeRow(`k${String(i).padStart(5, '0')}`, 'c', [{ text: String(i % 7) }]));
+    const sorter = new SortedRows();
+    sorter.update(rows, 0, false);
+    const changed = rows.map((r, i) => (i % 16 === 3 && i < 9600 ? makeRow(r.key, 'c', [{ text: String((i + 1) % 7) }]) : r));
     const got = sorter.update(changed, 0, false);
     expect(got).toEqual(sortRows(changed, 0, false));
     expect(sorter.sorts).toBe(1);

@@ -1,13 +1,15 @@
 // Turns the rules' candidates into alerts: a candidate becomes an alert once it has lasted its
 // threshold, counted from the object's own timestamp or from when the engine first saw it. Kept
 // incremental for a fleet of 100k pods: rows the store did not change are the same objects from
-// snapshot to snapshot, so their candidates come from a WeakMap; a snapshot costs one pass over the
-// rows plus the work of the changed ones (test/bench/alerts-derive.ts measures it).
+// snapshot to snapshot, so a snapshot costs a pointer walk over the workloads and zones plus the work
+// of the rows that changed (row-candidates.ts); pods, watched only for the screen in front, are one
+// WeakMap look-up each (test/bench/alerts-derive.ts measures both).
 import type { AlertThresholds } from '../../config/alerts.js';
 import type { ClusterInfo, FederatedInfo, PodInfo, WorkloadInfo, ZoneInfo } from '../types.js';
 import { clusterCandidates, federatedCandidates, zoneCandidates } from './fleet-rules.js';
 import { noteRestarts, podCandidates, type PodOwner, type RestartSamples, restartsCandidate } from './pod-rules.js';
 import { dependsOnNow, workloadCandidates } from './rollout-rules.js';
+import { RowCandidates } from './row-candidates.js';
 import { type Alert, type Candidate, SEVERITY_RANK } from './types.js';
 
 export interface AlertInput {
@@ -47,28 +49,28 @@ function ownerOf(p: PodInfo, byName: Map<string, WorkloadInfo>): PodOwner | unde
   return w ? { kind: w.kind, name: w.name, ...(w.zone ? { zone: w.zone } : {}) } : undefined;
 }
 
+const workloadId = (w: WorkloadInfo) => `${w.cluster}\u0000${w.namespace}\u0000${w.kind}\u0000${w.name}`;
+const zoneId = (z: ZoneInfo) => `${z.cluster}\u0000${z.namespace}\u0000${z.zoneId}\u0000${z.name}`;
+const federatedId = (f: FederatedInfo) => `${f.cluster}\u0000${f.namespace}\u0000${f.kind}\u0000${f.name}`;
+
 export class AlertEngine {
-  private memo = new WeakMap<object, readonly Candidate[]>();
+  private readonly workloads: RowCandidates<WorkloadInfo>;
+  private readonly zones: RowCandidates<ZoneInfo>;
+  private readonly federated = new RowCandidates<FederatedInfo>(federatedId, federatedCandidates);
   private firstSeen = new Map<string, number>();
   private restarts = new Map<string, { samples: RestartSamples }>();
   /** Per pod row: no pod rule applies to it (the common case, decided once per row). */
   private healthy = new WeakMap<PodInfo, boolean>();
   private owners?: { workloads: readonly WorkloadInfo[]; byName: Map<string, WorkloadInfo> };
 
-  constructor(private readonly t: AlertThresholds) {}
+  constructor(private readonly t: AlertThresholds) {
+    this.workloads = new RowCandidates(workloadId, (w, now) => workloadCandidates(w, t, now), dependsOnNow);
+    this.zones = new RowCandidates(zoneId, (z) => zoneCandidates(z, t));
+  }
 
   private podMemo = new WeakMap<PodInfo, { owner?: string; cs: readonly Candidate[] }>();
   private made = new WeakMap<Candidate, Alert>();
   private last?: Alert[];
-
-  private cached<T extends object>(row: T, make: (row: T) => Candidate[]): readonly Candidate[] {
-    let c = this.memo.get(row);
-    if (!c) {
-      const made = make(row);
-      this.memo.set(row, (c = made.length ? made : NONE));
-    }
-    return c;
-  }
 
   /** A pod's candidates name its owner, so they are made again when its owner is found or changes. */
   private podCached(p: PodInfo, owner: PodOwner | undefined): readonly Candidate[] {
@@ -109,10 +111,9 @@ export class AlertEngine {
       for (const c of cs) found.push(c);
     };
     for (const c of input.clusters) add(clusterCandidates(c));
-    for (const w of input.workloads)
-      add(dependsOnNow(w) ? workloadCandidates(w, t, now) : this.cached(w, (x) => workloadCandidates(x, t, now)));
-    for (const f of input.federated) add(this.cached(f, federatedCandidates));
-    for (const z of input.zones) add(this.cached(z, (x) => zoneCandidates(x, t)));
+    this.workloads.derive(input.workloads, now, add);
+    this.federated.derive(input.federated, now, add);
+    this.zones.derive(input.zones, now, add);
 
     // Pods: only where watched (rarely the whole fleet). Most pods are healthy and never restarted:
     // for those a pass is one WeakMap look-up; owners are looked up only for the others.

@@ -104,7 +104,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
       let same = prev !== undefined && prev.input.length === input.length;
       for (let i = 0; i < input.length; i++) {
         const row = input[i]!;
-        const r = prev && prev.input[i] === row ? prev.out[i]! : rowOf(row);
+        const r = prev && prev.input[i] === row ? prev.out[i]! : rowOf(row, prev?.out[i]);
         if (same && r !== prev!.out[i]) same = false;
         out[i] = r;
       }
@@ -112,7 +112,8 @@ export function defineView<T>(d: ViewDef<T>): ListView {
       last = { input, out: result, stale: ctx.stale, now: ctx.now, synced: s.synced };
       return result;
 
-      function rowOf(row: T): Row {
+      /** `before`: the Row at the row's place in the last build, kept when the new one would equal it. */
+      function rowOf(row: T, before?: Row): Row {
         const cluster = d.cluster(row);
         // Cells read the clock, the stale clusters and, of the snapshot, only the row's own cluster's synced flag.
         const synced = s.synced[cluster];
@@ -126,9 +127,28 @@ export function defineView<T>(d: ViewDef<T>): ListView {
         });
         // The same object with the same words (a tick that moved no age): the same Row, so nothing
         // after this (the sorted order, the widths, the table's row memo) sees a change.
-        const made = hit && sameCells(hit.row, cells) ? hit.row : makeRow(d.rowKey(row), cluster, cells, d.open?.(row), d.namespace?.(row));
+        const made =
+          hit && sameCells(hit.row, cells)
+            ? hit.row
+            : (sameRow(before, row, cluster, cells) ?? makeRow(d.rowKey(row), cluster, cells, d.open?.(row), d.namespace?.(row)));
         if (keep) built.set(row, { stale: ctx.stale, now: readNow ? ctx.now : undefined, synced, row: made });
         return made;
+      }
+
+      /**
+       * `before` when a Row made of `row` would equal it: a new object for the same row whose shown words
+       * did not change (a watch event that moved a resourceVersion, a label, a field no column shows).
+       * Then the sorted order, the widths and the table see no change, as for an unchanged object.
+       */
+      function sameRow(before: Row | undefined, row: T, cluster: string, cells: Cells): Row | undefined {
+        if (!before || before.cluster !== cluster || !sameCells(before, cells)) return undefined;
+        if (before.key !== d.rowKey(row) || before.namespace !== d.namespace?.(row)) return undefined;
+        const drill = d.open?.(row);
+        const was = before.drill;
+        if (drill === undefined || was === undefined) return drill === was ? before : undefined;
+        return drill.view === was.view && drill.key === was.key && drill.title === was.title && drill.cluster === was.cluster
+          ? before
+          : undefined;
       }
     },
   };

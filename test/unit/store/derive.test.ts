@@ -201,6 +201,33 @@ describe('deriveSnapshot, incremental', () => {
     expect(c.workloads).toBe(b.workloads);
   });
 
+  it('a workload change its zone does not show keeps that zone (and the zone list) as it was; one it shows does not', () => {
+    const { cache, clusters, objects } = fixtureCache();
+    const derive = deriveSnapshot(OPTS);
+    const a = derive(cache, clusters);
+    const w = objects.find((x) => x.cluster === 'real-b' && x.o.kind === 'GameDeployment' && x.o.metadata.labels?.['zonectl.io/zone'])!;
+    // A label no zone cell reads and a new resourceVersion: the workload row is new, its zone is not.
+    w.o = touch(w.o, (o) => ({ ...o, metadata: { ...o.metadata, labels: { ...o.metadata.labels, heartbeat: '1' } } }));
+    cache.apply(w.cluster, w.t, 'MODIFIED', w.o);
+    const b = derive(cache, clusters);
+    expect(b.workloads).not.toBe(a.workloads);
+    expect(b.zones).toBe(a.zones);
+    expect(b).toEqual(fresh(cache, clusters));
+    // Its image changes: the zone's services say so, a new zone object in a new list, equal to one from scratch.
+    w.o = touch(w.o, (o) => {
+      const spec = structuredClone(o.spec) as { template: { spec: { containers: Array<{ image: string }> } } };
+      spec.template.spec.containers[0]!.image = 'registry.example.com/game:9.9.9';
+      return { ...o, spec };
+    });
+    cache.apply(w.cluster, w.t, 'MODIFIED', w.o);
+    const c = derive(cache, clusters);
+    expect(c.zones).not.toBe(b.zones);
+    const zone = c.workloads.find((x) => x.uid === w.o.metadata.uid)!.zone;
+    const changed = c.zones.filter((z, i) => z !== b.zones[i]);
+    expect(changed.map((z) => `${z.cluster}/${z.zoneId}`)).toEqual([`real-b/${zone}`]);
+    expect(c).toEqual(fresh(cache, clusters));
+  });
+
   it('random changes: every snapshot equals a derivation from scratch', () => {
     const { cache, clusters, objects } = fixtureCache();
     const derive = deriveSnapshot(OPTS);
