@@ -28,6 +28,20 @@ export interface ListWatchOptions {
   fieldSelector?: string;
 }
 
+/** A watch's options (ClusterClient.watch). */
+export type WatchOptions = ListWatchOptions & {
+  resourceVersion?: string;
+  allowWatchBookmarks?: boolean;
+  timeoutSeconds?: number;
+  signal: AbortSignal;
+  /** No byte for this long (the server answering probes): the watch ends as a Timeout with reason WATCH_IDLE. */
+  inactivityMs?: number;
+  /** No byte for this long: ask the server whether it answers; if not, the watch ends as a Timeout. */
+  probeAfterMs?: number;
+  /** The response headers arrived: the watch is open. */
+  onOpen?: () => void;
+};
+
 export interface ListAllOptions extends ListWatchOptions {
   pageSize?: number;
   timeoutMs?: number;
@@ -74,22 +88,7 @@ export interface ClusterClient {
    * Open a watch. Calls onEvent per event; resolves when the stream ends (server timeout, close);
    * rejects with KubeError on HTTP errors (410 -> kind 'Gone'). Abort with the signal.
    */
-  watch(
-    t: ResourceType,
-    opts: ListWatchOptions & {
-      resourceVersion?: string;
-      allowWatchBookmarks?: boolean;
-      timeoutSeconds?: number;
-      signal: AbortSignal;
-      /** No byte for this long (the server answering probes): the watch ends as a Timeout with reason WATCH_IDLE. */
-      inactivityMs?: number;
-      /** No byte for this long: ask the server whether it answers; if not, the watch ends as a Timeout. */
-      probeAfterMs?: number;
-      /** The response headers arrived: the watch is open. */
-      onOpen?: () => void;
-    },
-    onEvent: (e: WatchEvent) => void,
-  ): Promise<void>;
+  watch(t: ResourceType, opts: WatchOptions, onEvent: (e: WatchEvent) => void): Promise<void>;
   /**
    * Stream a text body line by line (pods/log). Resolves at end of stream. `paused`: while it returns a promise
    * (the consumer's output is full), no more of the body is read until that promise resolves.

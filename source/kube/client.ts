@@ -11,10 +11,10 @@ import type { Transport } from './transport.js';
 import { acquireConnection } from './connections.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ClusterClient, ListAllOptions, ListWatchOptions, PatchType, RequestOptions, WatchEvent } from './client-api.js';
+import type { ClusterClient, ListAllOptions, ListWatchOptions, PatchType, RequestOptions, WatchEvent, WatchOptions } from './client-api.js';
 import { KubeError, errorFromStatus, isKubeError } from './errors.js';
 import { InvalidPathSegment, type KubeList, type KubeObject, type ResourceType, resourcePath } from './object.js';
-import { streamLines, watchRequest, type Wire, type WatchRequestOptions } from './streams.js';
+import { streamLines, watchRequest, type Wire } from './streams.js';
 import { isConnectionReset, MAX_RETRY_AFTER, RESET_WAIT_MS, retryAfterMs } from './retry.js';
 import { RequestCredentials } from './credentials.js';
 import { redactUrlPasswords } from '../redact.js';
@@ -328,7 +328,7 @@ export class HttpClusterClient implements ClusterClient {
     });
   }
 
-  async watch(t: ResourceType, opts: WatchRequestOptions, onEvent: (e: WatchEvent) => void): Promise<void> {
+  async watch(t: ResourceType, opts: WatchOptions, onEvent: (e: WatchEvent) => void): Promise<void> {
     return watchRequest(this.wire, this.path(t, { namespace: opts.namespace }), `watch ${t.resource}`, opts, onEvent);
   }
 

@@ -1,6 +1,6 @@
 // The client's streaming reads: a watch (JSON lines, a watchdog that probes a quiet server and ends an idle
 // stream) and a stream of text lines (pod logs), each over the cluster's one transport (the Wire below).
-import type { RequestOptions, ListWatchOptions, WatchEvent } from './client-api.js';
+import type { RequestOptions, WatchEvent, WatchOptions } from './client-api.js';
 import type { Deadline } from './credentials.js';
 import { KubeError, WATCH_IDLE, errorFromStatus } from './errors.js';
 import { readLines } from './lines.js';
@@ -31,21 +31,11 @@ export interface Wire {
   answered(): void;
 }
 
-export type WatchRequestOptions = ListWatchOptions & {
-  resourceVersion?: string;
-  allowWatchBookmarks?: boolean;
-  timeoutSeconds?: number;
-  signal: AbortSignal;
-  inactivityMs?: number;
-  probeAfterMs?: number;
-  onOpen?: () => void;
-};
-
 export async function watchRequest(
   wire: Wire,
   path: string,
   what: string,
-  opts: WatchRequestOptions,
+  opts: WatchOptions,
   onEvent: (e: WatchEvent) => void,
 ): Promise<void> {
   const idleMs = opts.inactivityMs ?? Math.min(WATCH_IDLE_MS, ((opts.timeoutSeconds ?? 300) + 30) * 1000);

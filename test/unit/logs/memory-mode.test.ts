@@ -1,12 +1,10 @@
 // The follow's memory mode (source/logs/memory-mode.ts) in fresh node processes: after start-up-like code
 // (functions run once) and the churn of a busy follow (a chunk of lines at a time, some kept a while), V8's
 // old generation holds fewer pages with it than without, and a mode the person running node chose is left alone.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { userSetMemoryMode } from '../../../source/logs/memory-mode.js';
+import { runFresh } from '../../fresh-process.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const MiB = 1024 * 1024;
 
 /** The old generation's resident pages (MiB) over the churn's second half, with favourMemory() set before it or not. */
@@ -33,22 +31,7 @@ function oldSpaceAfterChurn(favour: boolean, nodeArgs: string[] = []): number {
     undo();
     process.stdout.write(JSON.stringify({ old }));
   `;
-  const r = spawnSync(
-    process.execPath,
-    [
-      ...nodeArgs,
-      '--experimental-transform-types',
-      '--no-warnings',
-      '--import',
-      './test/bench/ts-hooks.mjs',
-      '--input-type=module',
-      '-e',
-      script,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
-  );
-  expect(r.stderr).toBe('');
-  return (JSON.parse(r.stdout) as { old: number }).old / MiB;
+  return runFresh<{ old: number }>(script, nodeArgs).old / MiB;
 }
 
 describe('follow memory mode', () => {
