@@ -3,6 +3,7 @@
 // defined at import, before the run's language is set: titles, help and headers are message keys put
 // into words when read (getters), so every reader (chrome, help, table, layout) gets the run's language.
 import { t } from '../../i18n/t.js';
+import { plainEqual } from '../../model/plain-equal.js';
 import type { Column } from '../columns.js';
 import type { BuildContext, ListView, Row, ViewDef } from './types.js';
 import { makeRow } from './types.js';
@@ -143,12 +144,7 @@ export function defineView<T>(d: ViewDef<T>): ListView {
       function sameRow(before: Row | undefined, row: T, cluster: string, cells: Cells): Row | undefined {
         if (!before || before.cluster !== cluster || !sameCells(before, cells)) return undefined;
         if (before.key !== d.rowKey(row) || before.namespace !== d.namespace?.(row)) return undefined;
-        const drill = d.open?.(row);
-        const was = before.drill;
-        if (drill === undefined || was === undefined) return drill === was ? before : undefined;
-        return drill.view === was.view && drill.key === was.key && drill.title === was.title && drill.cluster === was.cluster
-          ? before
-          : undefined;
+        return plainEqual(d.open?.(row), before.drill) ? before : undefined;
       }
     },
   };
